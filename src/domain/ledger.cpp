@@ -1,0 +1,126 @@
+#include "domain/ledger.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <chrono>
+
+namespace patron {
+
+const char* to_string(LedgerKind kind) {
+  switch (kind) {
+    case LedgerKind::earn: return "earn";
+    case LedgerKind::redeem: return "redeem";
+    case LedgerKind::expire: return "expire";
+    case LedgerKind::reverse: return "reverse";
+    case LedgerKind::adjust: return "adjust";
+    case LedgerKind::bonus: return "bonus";
+  }
+  return "adjust";
+}
+
+std::optional<LedgerKind> parse_ledger_kind(const std::string& text) {
+  static constexpr std::array kinds = {LedgerKind::earn,    LedgerKind::redeem, LedgerKind::expire,
+                                       LedgerKind::reverse, LedgerKind::adjust, LedgerKind::bonus};
+  for (auto kind : kinds) {
+    if (text == to_string(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+std::vector<PointLot> oldest_first(std::vector<PointLot> lots) {
+  std::stable_sort(lots.begin(), lots.end(), [](const PointLot& a, const PointLot& b) {
+    if (a.expires_at != b.expires_at) return a.expires_at < b.expires_at;
+    return a.earned_at < b.earned_at;
+  });
+  return lots;
+}
+
+namespace {
+
+Points consume(std::vector<LotConsumption>& out, const PointLot& lot, Points wanted) {
+  const Points taken = std::min(wanted, lot.remaining);
+  if (taken > 0) out.push_back({lot.id, taken});
+  return taken;
+}
+
+}  // namespace
+
+Result<DebitPlan> plan_redemption(Points balance, const std::vector<PointLot>& lots, Points points) {
+  assert(points > 0);
+  if (balance < points) {
+    return Error{ErrorCode::insufficient_points, "the balance does not cover this redemption", {}};
+  }
+  DebitPlan plan;
+  Points left = points;
+  for (const auto& lot : oldest_first(lots)) {
+    if (left == 0) break;
+    left -= consume(plan.consumed, lot, left);
+  }
+  assert(left == 0);  // lots sum to the balance, which covers the points
+  plan.balance_after = balance - points;
+  return plan;
+}
+
+DebitPlan plan_reversal(Points balance, const std::vector<PointLot>& lots, Points points,
+                        const std::string& preferred_lot_id) {
+  assert(points >= 0);
+  DebitPlan plan;
+  Points left = points;
+  auto ordered = oldest_first(lots);
+  for (const auto& lot : ordered) {
+    if (lot.id == preferred_lot_id) left -= consume(plan.consumed, lot, left);
+  }
+  for (const auto& lot : ordered) {
+    if (left == 0) break;
+    if (lot.id != preferred_lot_id) left -= consume(plan.consumed, lot, left);
+  }
+  plan.balance_after = balance - points;
+  return plan;
+}
+
+CreditPlan plan_credit(Points balance, Points points) {
+  assert(points > 0);
+  CreditPlan plan;
+  plan.balance_after = balance + points;
+  const Points debt = balance < 0 ? -balance : 0;
+  plan.lot_points = std::max<Points>(0, points - debt);
+  return plan;
+}
+
+ExpiryPlan plan_expiry(Points balance, const std::vector<PointLot>& lots, std::int64_t now) {
+  ExpiryPlan plan;
+  for (const auto& lot : oldest_first(lots)) {
+    if (lot.expires_at > now || lot.remaining <= 0) continue;
+    plan.expired.push_back({lot.id, lot.remaining});
+    plan.points += lot.remaining;
+  }
+  plan.balance_after = balance - plan.points;
+  return plan;
+}
+
+std::int64_t add_months(std::int64_t epoch_seconds, int months) {
+  using namespace std::chrono;
+  const sys_seconds when{seconds{epoch_seconds}};
+  const auto day_point = floor<days>(when);
+  const year_month_day ymd{day_point};
+  const auto time_of_day = when - day_point;
+  auto target = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+  const auto last_day = year_month_day_last{target.year(), month_day_last{target.month()}}.day();
+  const auto day = std::min(ymd.day(), last_day);
+  const sys_days target_day{year_month_day{target.year(), target.month(), day}};
+  return duration_cast<seconds>((target_day + time_of_day).time_since_epoch()).count();
+}
+
+__extension__ using Wide = __int128;  // points × amounts exceed int64
+
+Points points_to_reverse(Points points_earned, MinorUnits total_minor, MinorUnits returned_before_minor,
+                         MinorUnits returned_now_minor) {
+  if (total_minor <= 0 || points_earned <= 0) return 0;
+  const auto reversed_through = [&](MinorUnits returned_minor) {
+    return static_cast<Points>(Wide(points_earned) * std::min(returned_minor, total_minor) / total_minor);
+  };
+  return reversed_through(returned_before_minor + returned_now_minor) - reversed_through(returned_before_minor);
+}
+
+}  // namespace patron

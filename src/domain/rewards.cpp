@@ -1,0 +1,29 @@
+#include "domain/rewards.h"
+
+namespace patron {
+
+bool reward_is_active(const Reward& reward, std::int64_t now) {
+  if (reward.archived) return false;
+  if (reward.active_from && now < *reward.active_from) return false;
+  if (reward.active_to && now >= *reward.active_to) return false;
+  return true;
+}
+
+bool reward_is_available(const Reward& reward, std::int64_t now) {
+  return reward_is_active(reward, now) && (!reward.stock || *reward.stock > 0);
+}
+
+Status check_redeemable(const Reward& reward, std::int64_t now, Points balance,
+                        std::int64_t redeemed_by_customer) {
+  if (!reward_is_active(reward, now)) return Error::not_found("reward not found or not active");
+  if (reward.stock && *reward.stock <= 0) return Error::conflict("this reward is out of stock");
+  if (reward.per_customer_limit && redeemed_by_customer >= *reward.per_customer_limit) {
+    return Error::conflict("you have reached this reward's limit per customer");
+  }
+  if (balance < reward.points_cost) {
+    return Error{ErrorCode::insufficient_points, "the balance does not cover this reward", {}};
+  }
+  return ok_status();
+}
+
+}  // namespace patron
