@@ -1,0 +1,126 @@
+#pragma once
+// The behaviour store port: customer events, feedback and preferences, kept
+// apart from the ledger. One abstract class of a few verbs (LevelDB's DB idea);
+// the RocksDB and MongoDB adapters live behind it and are chosen by URI in
+// open_document_store(). Expected failures (bad input, a store that is down)
+// come back as Result/Status values; exceptions are for bugs only.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+#include "storage/documents/limits.h"
+
+namespace patron::documents {
+
+enum class EventType : std::uint8_t { view, search, add_to_cart, remove_from_cart, wishlist, click_offer };
+
+const char* to_string(EventType type);
+std::optional<EventType> parse_event_type(std::string_view text);  // nullopt for unknown types
+
+struct Event {
+  std::string customer_id;
+  EventType type = EventType::view;
+  std::string sku;       // empty when not about a product
+  std::string category;  // empty when unknown
+  std::string query;     // search text, empty unless type == search
+  std::int64_t occurred_at_ms = 0;  // when it happened on the client, ms since epoch UTC
+  std::int64_t received_at_ms = 0;  // when Patron accepted it; 0 lets the store stamp it
+};
+
+struct Feedback {
+  std::string id;  // empty on add: the store assigns one
+  std::string customer_id;
+  int rating = 0;  // kMinRating..kMaxRating
+  std::string text;
+  std::string product_sku;  // empty when not about a product
+  std::string store_id;     // empty when not about a store
+  std::vector<std::string> tags;
+  double sentiment = 0.0;  // [-1, 1], scored by analytics::SentimentScorer before add
+  std::int64_t created_at_ms = 0;  // 0 lets the store stamp it
+};
+
+// Half-open [from_ms, to_ms): adjacent ranges never see an item twice.
+struct TimeRange {
+  std::int64_t from_ms = kMinTimestampMs;
+  std::int64_t to_ms = kMaxTimestampMs;
+  static TimeRange all() { return {}; }
+};
+
+// Cursor-paged lists, as the API's `?limit=&cursor=`. The cursor is opaque to
+// callers: pass back next_cursor verbatim; empty means "from the start".
+struct PageRequest {
+  std::size_t limit = kDefaultPageLimit;
+  std::string cursor;
+};
+
+// Events of one customer, oldest first.
+struct EventPage {
+  std::vector<Event> items;
+  std::optional<std::string> next_cursor;  // nullopt on the last page
+};
+
+// Feedback, newest first (what staff and the 360° view want to see).
+struct FeedbackPage {
+  std::vector<Feedback> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct ErasedCounts {
+  std::size_t events = 0;
+  std::size_t feedback = 0;
+  std::size_t preferences = 0;  // 0 or 1
+};
+
+// Called once per event, oldest first; return false to stop early.
+using EventVisitor = std::function<bool(const Event&)>;
+
+class DocumentStore {
+ public:
+  virtual ~DocumentStore() = default;
+
+  // Stores 1..kMaxEventsPerBatch events all-or-nothing, durably: once this
+  // returns ok the events survive a crash (the API answers 202 after it).
+  virtual Result<std::size_t> append_events(std::span<const Event> events) = 0;
+
+  // One customer's events with occurred_at in `range`, oldest first;
+  // page.limit up to kMaxEventPageLimit.
+  virtual Result<EventPage> customer_events(std::string_view customer_id, TimeRange range,
+                                            const PageRequest& page) = 0;
+
+  // Every event with occurred_at in `range`, oldest first, read from one
+  // consistent snapshot in bounded memory (for analytics).
+  virtual Status visit_events(TimeRange range, const EventVisitor& visitor) = 0;
+
+  // The customer's preferences as a JSON object text; nullopt if never set.
+  virtual Result<std::optional<std::string>> get_preferences(std::string_view customer_id) = 0;
+  // Replaces the whole document; json_object must be a JSON object of at most
+  // kMaxPreferencesBytes.
+  virtual Status put_preferences(std::string_view customer_id, std::string_view json_object) = 0;
+
+  // Returns the feedback's id (the given one, or a new one when empty);
+  // conflict if the given id already exists.
+  virtual Result<std::string> add_feedback(const Feedback& feedback) = 0;
+  virtual Result<FeedbackPage> feedback_by_customer(std::string_view customer_id, const PageRequest& page) = 0;
+  virtual Result<FeedbackPage> feedback_by_product(std::string_view product_sku, const PageRequest& page) = 0;
+  virtual Result<FeedbackPage> feedback_between(TimeRange range, const PageRequest& page) = 0;
+
+  // Removes the customer's events, feedback and preferences in every
+  // collection (right to erasure); erasing an unknown customer is ok with zeros.
+  virtual Result<ErasedCounts> erase_customer(std::string_view customer_id) = 0;
+};
+
+// "rocksdb://var/documents" (relative or absolute path) or any "mongodb://..."
+// / "mongodb+srv://..." connection string (database from its path, default
+// "patron"). Opening creates what is missing (column families, indexes).
+// Errors: validation_failed for an unknown scheme, unavailable when the store
+// cannot be opened.
+Result<std::unique_ptr<DocumentStore>> open_document_store(const std::string& uri);
+
+}  // namespace patron::documents

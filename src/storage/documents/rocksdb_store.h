@@ -1,0 +1,82 @@
+#pragma once
+// The embedded adapter (the default, `rocksdb://var/documents`): one column
+// family per collection and per secondary index, keys as in rocksdb_keys.h,
+// each write one atomic WriteBatch, acknowledged only after the WAL is synced.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <rocksdb/db.h>
+
+#include "storage/documents/document_store.h"
+
+namespace patron::documents {
+
+struct RocksOptions {
+  // fsync the WAL before a write returns. Events answered 202 must survive
+  // SIGKILL and power loss; RocksDB group-commits concurrent writers into one
+  // fsync, so throughput comes from batching, not from turning this off.
+  // false exists only so the benchmark can show what syncing costs.
+  bool sync_writes = true;
+};
+
+class RocksDocumentStore final : public DocumentStore {
+ public:
+  static Result<std::unique_ptr<RocksDocumentStore>> open(const std::string& path, RocksOptions options = {});
+  ~RocksDocumentStore() override;
+  RocksDocumentStore(const RocksDocumentStore&) = delete;
+  RocksDocumentStore& operator=(const RocksDocumentStore&) = delete;
+
+  Result<std::size_t> append_events(std::span<const Event> events) override;
+  Result<EventPage> customer_events(std::string_view customer_id, TimeRange range, const PageRequest& page) override;
+  Status visit_events(TimeRange range, const EventVisitor& visitor) override;
+  Result<std::optional<std::string>> get_preferences(std::string_view customer_id) override;
+  Status put_preferences(std::string_view customer_id, std::string_view json_object) override;
+  Result<std::string> add_feedback(const Feedback& feedback) override;
+  Result<FeedbackPage> feedback_by_customer(std::string_view customer_id, const PageRequest& page) override;
+  Result<FeedbackPage> feedback_by_product(std::string_view product_sku, const PageRequest& page) override;
+  Result<FeedbackPage> feedback_between(TimeRange range, const PageRequest& page) override;
+  Result<ErasedCounts> erase_customer(std::string_view customer_id) override;
+
+ private:
+  enum Family : std::size_t {
+    kMeta,  // RocksDB's "default" family: the sequence lease
+    kEvents,
+    kEventsByTime,
+    kPreferences,
+    kFeedback,
+    kFeedbackByCustomer,
+    kFeedbackByProduct,
+    kFeedbackByTime,
+    kFamilyCount,
+  };
+  static const std::array<const char*, kFamilyCount> kFamilyNames;
+
+  RocksDocumentStore(std::unique_ptr<rocksdb::DB> db, std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families,
+                     RocksOptions options);
+  rocksdb::ColumnFamilyHandle* family(Family which) const { return families_[which]; }
+  Status load_sequence_lease();
+  Result<std::uint64_t> reserve_sequence(std::size_t count);
+  Result<FeedbackPage> feedback_newest_first(Family index, const std::string& prefix, TimeRange range,
+                                             const PageRequest& page);
+  Result<std::size_t> erase_events_chunk(const std::string& prefix);
+  Result<std::size_t> erase_feedback(std::string_view customer_id, rocksdb::WriteBatch& batch);
+
+  std::unique_ptr<rocksdb::DB> db_;
+  std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families_{};
+  rocksdb::WriteOptions write_options_;
+
+  // Event keys end in a sequence number unique for the life of the database.
+  // Numbers are leased in blocks whose end is persisted (synced) before any
+  // number of the block is used, so a restart resumes past every used one.
+  std::mutex sequence_mutex_;
+  std::uint64_t next_sequence_ = 0;
+  std::uint64_t leased_until_ = 0;
+
+  // add_feedback checks the id is free, then writes: one writer at a time.
+  std::mutex feedback_mutex_;
+};
+
+}  // namespace patron::documents
