@@ -1,0 +1,109 @@
+#include "storage/sql/access_repository.h"
+
+namespace patron::sql {
+
+void AccessRepository::insert_refresh_token(const RefreshTokenRecord& t, const std::string& token_hash,
+                                            std::int64_t now) {
+  const long long expires = t.expires_at, at = now;
+  session_ << "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at) "
+              "VALUES (:id, :u, :f, :h, :e, :c)",
+      soci::use(t.id), soci::use(t.user_id), soci::use(t.family_id), soci::use(token_hash), soci::use(expires),
+      soci::use(at);
+}
+
+std::optional<RefreshTokenRecord> AccessRepository::find_refresh_token(const std::string& token_hash) {
+  RefreshTokenRecord t;
+  long long expires = 0;
+  int spent = 0, revoked = 0;
+  session_ << "SELECT id, user_id, family_id, expires_at, spent, revoked FROM refresh_tokens WHERE token_hash = :h",
+      soci::use(token_hash), soci::into(t.id), soci::into(t.user_id), soci::into(t.family_id), soci::into(expires),
+      soci::into(spent), soci::into(revoked);
+  if (!session_.got_data()) return std::nullopt;
+  t.expires_at = expires;
+  t.spent = spent != 0;
+  t.revoked = revoked != 0;
+  return t;
+}
+
+void AccessRepository::mark_spent(const std::string& token_id) {
+  session_ << "UPDATE refresh_tokens SET spent = 1 WHERE id = :id", soci::use(token_id);
+}
+
+void AccessRepository::revoke_family(const std::string& family_id) {
+  session_ << "UPDATE refresh_tokens SET revoked = 1 WHERE family_id = :f", soci::use(family_id);
+}
+
+void AccessRepository::revoke_all_for_user(const std::string& user_id, const std::string& except_family) {
+  session_ << "UPDATE refresh_tokens SET revoked = 1 WHERE user_id = :u AND family_id <> :f", soci::use(user_id),
+      soci::use(except_family);
+}
+
+void AccessRepository::insert_api_key(const ApiKeyRecord& key, const std::string& key_hash, std::int64_t now) {
+  const long long at = now;
+  session_ << "INSERT INTO api_keys (id, store_id, key_hash, prefix, name, created_at) VALUES (:id, :s, :h, :p, :n, :c)",
+      soci::use(key.id), soci::use(key.store_id), soci::use(key_hash), soci::use(key.prefix), soci::use(key.name),
+      soci::use(at);
+}
+
+std::optional<ApiKeyRecord> AccessRepository::find_api_key(const std::string& key_hash) {
+  ApiKeyRecord key;
+  int revoked = 0;
+  long long created = 0;
+  session_ << "SELECT id, store_id, prefix, name, revoked, created_at FROM api_keys WHERE key_hash = :h",
+      soci::use(key_hash), soci::into(key.id), soci::into(key.store_id), soci::into(key.prefix), soci::into(key.name),
+      soci::into(revoked), soci::into(created);
+  if (!session_.got_data()) return std::nullopt;
+  key.revoked = revoked != 0;
+  key.created_at = created;
+  return key;
+}
+
+Page<ApiKeyRecord> AccessRepository::list_api_keys(int limit, const std::string& after_id) {
+  Page<ApiKeyRecord> page;
+  ApiKeyRecord key;
+  int revoked = 0;
+  long long created = 0;
+  const int fetch = limit + 1;
+  soci::statement st = (session_.prepare << "SELECT id, store_id, prefix, name, revoked, created_at FROM api_keys "
+                                            "WHERE id > :a ORDER BY id LIMIT :n",
+                        soci::use(after_id), soci::use(fetch), soci::into(key.id), soci::into(key.store_id),
+                        soci::into(key.prefix), soci::into(key.name), soci::into(revoked), soci::into(created));
+  st.execute();
+  while (st.fetch()) {
+    key.revoked = revoked != 0;
+    key.created_at = created;
+    page.items.push_back(key);
+  }
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+bool AccessRepository::revoke_api_key(const std::string& id) {
+  soci::statement st = (session_.prepare << "UPDATE api_keys SET revoked = 1 WHERE id = :id", soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+std::optional<StoredResponse> AccessRepository::find_response(const std::string& scope, const std::string& key) {
+  StoredResponse response;
+  session_ << "SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE scope = :s AND "
+              "idem_key = :k",
+      soci::use(scope), soci::use(key), soci::into(response.request_hash), soci::into(response.status_code),
+      soci::into(response.body);
+  if (!session_.got_data()) return std::nullopt;
+  return response;
+}
+
+void AccessRepository::store_response(const std::string& scope, const std::string& key,
+                                      const StoredResponse& response, std::int64_t now) {
+  const long long at = now;
+  session_ << "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at) "
+              "VALUES (:s, :k, :h, :st, :b, :c)",
+      soci::use(scope), soci::use(key), soci::use(response.request_hash), soci::use(response.status_code),
+      soci::use(response.body), soci::use(at);
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,55 @@
+#pragma once
+// Credentials other than passwords: refresh tokens (stored as hashes, grouped
+// in families for reuse detection), store API keys (hashed), and the
+// idempotency records that pin a key to exactly one outcome.
+#include <optional>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "storage/sql/records.h"
+
+namespace patron::sql {
+
+struct RefreshTokenRecord {
+  std::string id;
+  std::string user_id;
+  std::string family_id;
+  std::int64_t expires_at = 0;
+  bool spent = false;
+  bool revoked = false;
+};
+
+struct ApiKeyRecord {
+  std::string id;
+  std::string store_id;
+  std::string prefix;
+  std::string name;
+  bool revoked = false;
+  std::int64_t created_at = 0;
+};
+
+class AccessRepository {
+ public:
+  explicit AccessRepository(soci::session& session) : session_(session) {}
+
+  void insert_refresh_token(const RefreshTokenRecord& token, const std::string& token_hash, std::int64_t now);
+  std::optional<RefreshTokenRecord> find_refresh_token(const std::string& token_hash);
+  void mark_spent(const std::string& token_id);
+  void revoke_family(const std::string& family_id);
+  void revoke_all_for_user(const std::string& user_id, const std::string& except_family);
+
+  void insert_api_key(const ApiKeyRecord& key, const std::string& key_hash, std::int64_t now);
+  std::optional<ApiKeyRecord> find_api_key(const std::string& key_hash);
+  Page<ApiKeyRecord> list_api_keys(int limit, const std::string& after_id);
+  bool revoke_api_key(const std::string& id);
+
+  std::optional<StoredResponse> find_response(const std::string& scope, const std::string& key);
+  void store_response(const std::string& scope, const std::string& key, const StoredResponse& response,
+                      std::int64_t now);
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace patron::sql

@@ -1,0 +1,258 @@
+#include "storage/sql/catalog_repository.h"
+
+#include <sstream>
+
+namespace patron::sql {
+namespace {
+
+// Storage with stable addresses for SOCI's bound values and indicators.
+struct Bindings {
+  std::deque<std::string> texts;
+  std::deque<long long> numbers;
+  std::deque<soci::indicator> indicators;
+
+  void use(soci::statement& st, const FieldSpec& field, const FieldValue& value) {
+    auto& ind = indicators.emplace_back(std::holds_alternative<std::monostate>(value) ? soci::i_null : soci::i_ok);
+    if (field.type == FieldType::text) {
+      const auto* text = std::get_if<std::string>(&value);
+      st.exchange(soci::use(texts.emplace_back(text ? *text : std::string{}), ind));
+    } else {
+      const auto* number = std::get_if<long long>(&value);
+      st.exchange(soci::use(numbers.emplace_back(number ? *number : 0), ind));
+    }
+  }
+};
+
+std::string joined_columns(const ResourceSpec& spec) {
+  std::string columns = "id, archived";
+  for (const auto& f : spec.fields) columns += ", " + f.name;
+  return columns;
+}
+
+std::optional<long long> optional_number(const ResourceRow& row, const std::string& name) {
+  auto it = row.find(name);
+  if (it == row.end()) return std::nullopt;
+  if (const auto* n = std::get_if<long long>(&it->second)) return *n;
+  return std::nullopt;
+}
+
+long long number(const ResourceRow& row, const std::string& name) { return optional_number(row, name).value_or(0); }
+
+std::string text(const ResourceRow& row, const std::string& name) {
+  auto it = row.find(name);
+  if (it == row.end()) return {};
+  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+  return {};
+}
+
+std::vector<std::string> split_csv(const std::string& csv) {
+  std::vector<std::string> parts;
+  std::stringstream in(csv);
+  for (std::string part; std::getline(in, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
+Reward reward_from_row(const ResourceRow& row) {
+  Reward reward;
+  reward.id = text(row, "id");
+  reward.name = text(row, "name");
+  reward.description = text(row, "description");
+  reward.points_cost = number(row, "points_cost");
+  reward.stock = optional_number(row, "stock");
+  reward.per_customer_limit = optional_number(row, "per_customer_limit");
+  reward.active_from = optional_number(row, "active_from");
+  reward.active_to = optional_number(row, "active_to");
+  reward.archived = number(row, "archived") != 0;
+  return reward;
+}
+
+}  // namespace
+
+void CatalogRepository::create(const ResourceSpec& spec, const ResourceRow& row, std::int64_t now) {
+  soci::statement st(session_);
+  Bindings bindings;
+  std::string columns = "id, archived, created_at", placeholders = ":id, 0, :created_at";
+  st.exchange(soci::use(bindings.texts.emplace_back(text(row, "id"))));
+  st.exchange(soci::use(bindings.numbers.emplace_back(now)));
+  for (const auto& field : spec.fields) {
+    auto it = row.find(field.name);
+    if (it == row.end()) continue;  // the column default applies
+    columns += ", " + field.name;
+    placeholders += ", :v" + std::to_string(bindings.indicators.size());
+    bindings.use(st, field, it->second);
+  }
+  st.alloc();
+  st.prepare("INSERT INTO " + spec.table + " (" + columns + ") VALUES (" + placeholders + ")");
+  st.define_and_bind();
+  st.execute(true);
+}
+
+Page<ResourceRow> CatalogRepository::select(const ResourceSpec& spec, const std::string& where,
+                                            const std::vector<std::string>& params, int limit) {
+  soci::statement st(session_);
+  std::string id;
+  int archived = 0;
+  std::deque<std::string> texts;
+  std::deque<long long> numbers;
+  std::deque<soci::indicator> indicators;
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(archived));
+  for (const auto& field : spec.fields) {
+    auto& ind = indicators.emplace_back(soci::i_ok);
+    if (field.type == FieldType::text) {
+      st.exchange(soci::into(texts.emplace_back(), ind));
+    } else {
+      st.exchange(soci::into(numbers.emplace_back(0), ind));
+    }
+  }
+  std::deque<std::string> bound(params.begin(), params.end());
+  for (auto& p : bound) st.exchange(soci::use(p));
+  const int fetch = limit + 1;
+  st.exchange(soci::use(fetch));
+  st.alloc();
+  st.prepare("SELECT " + joined_columns(spec) + " FROM " + spec.table + " WHERE " + where + " ORDER BY id LIMIT :n");
+  st.define_and_bind();
+  st.execute();
+  Page<ResourceRow> page;
+  while (st.fetch()) {
+    ResourceRow row{{"id", id}, {"archived", static_cast<long long>(archived)}};
+    std::size_t t = 0, n = 0;
+    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+      const auto& field = spec.fields[i];
+      const bool is_null = indicators[i] == soci::i_null;
+      if (field.type == FieldType::text) {
+        row[field.name] = is_null ? FieldValue{} : FieldValue{texts[t]};
+        ++t;
+      } else {
+        row[field.name] = is_null ? FieldValue{} : FieldValue{numbers[n]};
+        ++n;
+      }
+    }
+    page.items.push_back(std::move(row));
+  }
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = text(page.items.back(), "id");
+  }
+  return page;
+}
+
+std::optional<ResourceRow> CatalogRepository::get(const ResourceSpec& spec, const std::string& id) {
+  auto page = select(spec, "id = :id", {id}, 1);
+  if (page.items.empty()) return std::nullopt;
+  return page.items.front();
+}
+
+Page<ResourceRow> CatalogRepository::list(const ResourceSpec& spec, int limit, const std::string& after_id,
+                                          bool include_archived) {
+  return select(spec, include_archived ? "id > :after" : "id > :after AND archived = 0", {after_id}, limit);
+}
+
+void CatalogRepository::update(const ResourceSpec& spec, const std::string& id, const ResourceRow& changes) {
+  soci::statement st(session_);
+  Bindings bindings;
+  std::string assignments;
+  for (const auto& field : spec.fields) {
+    auto it = changes.find(field.name);
+    if (it == changes.end()) continue;
+    if (!assignments.empty()) assignments += ", ";
+    assignments += field.name + " = :v" + std::to_string(bindings.indicators.size());
+    bindings.use(st, field, it->second);
+  }
+  if (assignments.empty()) return;
+  st.exchange(soci::use(bindings.texts.emplace_back(id)));
+  st.alloc();
+  st.prepare("UPDATE " + spec.table + " SET " + assignments + " WHERE id = :id");
+  st.define_and_bind();
+  st.execute(true);
+}
+
+void CatalogRepository::archive(const ResourceSpec& spec, const std::string& id) {
+  session_ << "UPDATE " + spec.table + " SET archived = 1 WHERE id = :id", soci::use(id);
+}
+
+bool CatalogRepository::unique_value_taken(const ResourceSpec& spec, const std::string& value,
+                                           const std::string& except_id) {
+  long long count = 0;
+  session_ << "SELECT COUNT(*) FROM " + spec.table + " WHERE " + spec.unique_field + " = :v AND id <> :id",
+      soci::use(value), soci::use(except_id), soci::into(count);
+  return count > 0;
+}
+
+std::vector<Tier> CatalogRepository::active_tiers() {
+  std::vector<Tier> tiers;
+  for (const auto& row : select(*find_resource("tiers"), "archived = 0", {}, 1000).items) {
+    tiers.push_back({text(row, "code"), text(row, "name"), number(row, "threshold_minor"),
+                     optional_number(row, "multiplier_permille").value_or(1000)});
+  }
+  return sorted_by_threshold(std::move(tiers));
+}
+
+std::vector<EarningRule> CatalogRepository::active_earning_rules() {
+  std::vector<EarningRule> rules;
+  for (const auto& row : select(*find_resource("earning-rules"), "archived = 0", {}, 1000).items) {
+    auto kind = parse_earning_rule_kind(text(row, "kind"));
+    if (!kind) continue;
+    EarningRule rule;
+    rule.id = text(row, "id");
+    rule.name = text(row, "name");
+    rule.kind = *kind;
+    rule.rate_milli = number(row, "rate_milli");
+    rule.multiplier_permille = optional_number(row, "multiplier_permille").value_or(1000);
+    rule.bonus_points = number(row, "bonus_points");
+    rule.target = text(row, "target");
+    rule.threshold_minor = number(row, "threshold_minor");
+    rule.starts_at = optional_number(row, "starts_at");
+    rule.ends_at = optional_number(row, "ends_at");
+    rule.store_ids = split_csv(text(row, "store_ids"));
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+std::optional<Reward> CatalogRepository::reward(const std::string& id) {
+  auto row = get(*find_resource("rewards"), id);
+  if (!row) return std::nullopt;
+  return reward_from_row(*row);
+}
+
+std::vector<Reward> CatalogRepository::active_rewards() {
+  std::vector<Reward> rewards;
+  for (const auto& row : select(*find_resource("rewards"), "archived = 0", {}, 1000).items) {
+    rewards.push_back(reward_from_row(row));
+  }
+  return rewards;
+}
+
+void CatalogRepository::decrement_stock(const std::string& reward_id) {
+  session_ << "UPDATE rewards SET stock = stock - 1 WHERE id = :id AND stock IS NOT NULL", soci::use(reward_id);
+}
+
+std::optional<ProductRecord> CatalogRepository::product_by_sku(const std::string& sku) {
+  ProductRecord p;
+  long long price = 0;
+  session_ << "SELECT id, sku, name, category, brand, price_minor, currency FROM products WHERE sku = :s AND "
+              "archived = 0",
+      soci::use(sku), soci::into(p.id), soci::into(p.sku), soci::into(p.name), soci::into(p.category),
+      soci::into(p.brand), soci::into(price), soci::into(p.currency);
+  if (!session_.got_data()) return std::nullopt;
+  p.price_minor = price;
+  return p;
+}
+
+bool CatalogRepository::store_exists(const std::string& store_id) {
+  long long count = 0;
+  session_ << "SELECT COUNT(*) FROM stores WHERE id = :id AND archived = 0", soci::use(store_id), soci::into(count);
+  return count > 0;
+}
+
+std::optional<std::string> CatalogRepository::store_id_by_code(const std::string& code) {
+  std::string id;
+  session_ << "SELECT id FROM stores WHERE code = :c", soci::use(code), soci::into(id);
+  if (!session_.got_data()) return std::nullopt;
+  return id;
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,90 @@
+#include "storage/sql/database.h"
+
+#include <filesystem>
+#include <regex>
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace patron::sql {
+
+const char* to_string(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::sqlite: return "sqlite";
+    case Dialect::mysql: return "mysql";
+    case Dialect::postgresql: return "postgresql";
+  }
+  return "sqlite";
+}
+
+Result<DatabaseUrl> parse_database_url(const std::string& url) {
+  DatabaseUrl parsed;
+  const std::string sqlite_prefix = "sqlite://";
+  if (url.rfind(sqlite_prefix, 0) == 0) {
+    parsed.path = url.substr(sqlite_prefix.size());
+    if (parsed.path.empty()) return Error::validation("DATABASE_URL", "sqlite:// needs a file path");
+    return parsed;
+  }
+  static const std::regex server_url(R"(^(mysql|mariadb|postgres|postgresql)://([^:@/]*)(?::([^@/]*))?@([^:/]+)(?::(\d+))?/([^/?]+)$)");
+  std::smatch m;
+  if (!std::regex_match(url, m, server_url)) {
+    return Error::validation("DATABASE_URL", "expected sqlite://PATH, mysql://USER:PASS@HOST:PORT/DB or postgresql://...");
+  }
+  const std::string scheme = m[1];
+  parsed.dialect = (scheme == "mysql" || scheme == "mariadb") ? Dialect::mysql : Dialect::postgresql;
+  parsed.user = m[2];
+  parsed.password = m[3];
+  parsed.host = m[4];
+  parsed.port = m[5].matched ? std::stoi(m[5]) : (parsed.dialect == Dialect::mysql ? 3306 : 5432);
+  parsed.database = m[6];
+  return parsed;
+}
+
+namespace {
+
+std::string quoted(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+void configure_sqlite(soci::session& session) {
+  // WAL lets readers proceed during the writer's batch; FULL makes each commit
+  // durable before a request is answered (group commit amortizes the fsync).
+  session << "PRAGMA journal_mode=WAL";
+  session << "PRAGMA synchronous=FULL";
+  session << "PRAGMA foreign_keys=ON";
+  session << "PRAGMA busy_timeout=5000";
+}
+
+}  // namespace
+
+std::unique_ptr<soci::session> open_session(const DatabaseUrl& url) {
+  auto session = std::make_unique<soci::session>();
+  switch (url.dialect) {
+    case Dialect::sqlite: {
+      auto parent = std::filesystem::path(url.path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
+      session->open(soci::sqlite3, "db=" + quoted(url.path) + " timeout=5 shared_cache=false");
+      configure_sqlite(*session);
+      break;
+    }
+    case Dialect::mysql:
+      session->open(soci::mysql, "db=" + quoted(url.database) + " user=" + quoted(url.user) +
+                                     " password=" + quoted(url.password) + " host=" + quoted(url.host) +
+                                     " port=" + std::to_string(url.port) + " charset=utf8mb4");
+      break;
+    case Dialect::postgresql:
+      session->open(soci::postgresql, "dbname=" + quoted(url.database) + " user=" + quoted(url.user) +
+                                          " password=" + quoted(url.password) + " host=" + quoted(url.host) +
+                                          " port=" + std::to_string(url.port) + " connect_timeout=3");
+      break;
+  }
+  return session;
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,105 @@
+#include "storage/sql/ledger_repository.h"
+
+namespace patron::sql {
+
+void LedgerRepository::append(const LedgerEntryRecord& e) {
+  const long long seq = e.seq, at = e.occurred_at, points = e.points, after = e.balance_after;
+  session_ << "INSERT INTO ledger_entries (id, customer_id, seq, occurred_at, kind, points, balance_after, reference, "
+              "reason, created_by) VALUES (:id, :c, :s, :o, :k, :p, :b, :r, :why, :by)",
+      soci::use(e.id), soci::use(e.customer_id), soci::use(seq), soci::use(at), soci::use(e.kind), soci::use(points),
+      soci::use(after), soci::use(e.reference), soci::use(e.reason), soci::use(e.created_by);
+}
+
+void LedgerRepository::open_lot(const std::string& entry_id, const std::string& customer_id, Points points,
+                                std::int64_t earned_at, std::int64_t expires_at) {
+  const long long p = points, earned = earned_at, expires = expires_at;
+  session_ << "INSERT INTO point_lots (id, customer_id, points, remaining, earned_at, expires_at) "
+              "VALUES (:id, :c, :p, :r, :e, :x)",
+      soci::use(entry_id), soci::use(customer_id), soci::use(p), soci::use(p), soci::use(earned), soci::use(expires);
+}
+
+std::vector<PointLot> LedgerRepository::open_lots(const std::string& customer_id) {
+  std::vector<PointLot> lots;
+  std::string id;
+  long long remaining = 0, earned = 0, expires = 0;
+  soci::statement st = (session_.prepare << "SELECT id, remaining, earned_at, expires_at FROM point_lots "
+                                            "WHERE customer_id = :c AND remaining > 0 ORDER BY expires_at, earned_at",
+                        soci::use(customer_id), soci::into(id), soci::into(remaining), soci::into(earned),
+                        soci::into(expires));
+  st.execute();
+  while (st.fetch()) lots.push_back({id, remaining, earned, expires});
+  return lots;
+}
+
+void LedgerRepository::consume(const std::vector<LotConsumption>& consumed) {
+  for (const auto& c : consumed) {
+    const long long points = c.points;
+    session_ << "UPDATE point_lots SET remaining = remaining - :p WHERE id = :id", soci::use(points),
+        soci::use(c.lot_id);
+  }
+}
+
+std::vector<std::string> LedgerRepository::customers_with_expired_lots(std::int64_t now, int limit) {
+  std::vector<std::string> ids;
+  std::string id;
+  const long long at = now;
+  soci::statement st = (session_.prepare << "SELECT DISTINCT customer_id FROM point_lots WHERE expires_at <= :n AND "
+                                            "remaining > 0 ORDER BY customer_id LIMIT :l",
+                        soci::use(at), soci::use(limit), soci::into(id));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  return ids;
+}
+
+Page<LedgerEntryRecord> LedgerRepository::list(const std::string& customer_id, int limit,
+                                               std::optional<std::int64_t> before_seq) {
+  Page<LedgerEntryRecord> page;
+  LedgerEntryRecord e;
+  long long seq = 0, at = 0, points = 0, after = 0;
+  const long long before = before_seq.value_or(INT64_MAX);
+  const int fetch = limit + 1;
+  soci::statement st =
+      (session_.prepare << "SELECT id, seq, occurred_at, kind, points, balance_after, reference, reason FROM "
+                           "ledger_entries WHERE customer_id = :c AND seq < :b ORDER BY seq DESC LIMIT :n",
+       soci::use(customer_id), soci::use(before), soci::use(fetch), soci::into(e.id), soci::into(seq), soci::into(at),
+       soci::into(e.kind), soci::into(points), soci::into(after), soci::into(e.reference), soci::into(e.reason));
+  st.execute();
+  while (st.fetch()) {
+    e.customer_id = customer_id;
+    e.seq = seq;
+    e.occurred_at = at;
+    e.points = points;
+    e.balance_after = after;
+    page.items.push_back(e);
+  }
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = std::to_string(page.items.back().seq);
+  }
+  return page;
+}
+
+Points LedgerRepository::sum_of_entries(const std::string& customer_id) {
+  long long sum = 0;
+  soci::indicator ind = soci::i_null;
+  session_ << "SELECT SUM(points) FROM ledger_entries WHERE customer_id = :c", soci::use(customer_id),
+      soci::into(sum, ind);
+  return ind == soci::i_ok ? sum : 0;
+}
+
+std::optional<LedgerEntryRecord> LedgerRepository::find(const std::string& entry_id) {
+  LedgerEntryRecord e;
+  long long seq = 0, at = 0, points = 0, after = 0;
+  session_ << "SELECT id, customer_id, seq, occurred_at, kind, points, balance_after, reference, reason FROM "
+              "ledger_entries WHERE id = :id",
+      soci::use(entry_id), soci::into(e.id), soci::into(e.customer_id), soci::into(seq), soci::into(at),
+      soci::into(e.kind), soci::into(points), soci::into(after), soci::into(e.reference), soci::into(e.reason);
+  if (!session_.got_data()) return std::nullopt;
+  e.seq = seq;
+  e.occurred_at = at;
+  e.points = points;
+  e.balance_after = after;
+  return e;
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,56 @@
+#include "storage/sql/migrations.h"
+
+#include <sstream>
+
+namespace patron::sql {
+
+std::vector<std::string> split_statements(const std::string& sql) {
+  std::vector<std::string> statements;
+  std::string current;
+  std::istringstream lines(sql);
+  for (std::string line; std::getline(lines, line);) {
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
+    current += line + "\n";
+    const auto last = line.find_last_not_of(" \t\r");
+    if (last != std::string::npos && line[last] == ';') {
+      current.erase(current.find_last_of(';'));
+      statements.push_back(current);
+      current.clear();
+    }
+  }
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) statements.push_back(current);
+  return statements;
+}
+
+namespace {
+
+int current_version(soci::session& session) {
+  session << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, "
+             "applied_at BIGINT NOT NULL)";
+  int version = 0;
+  soci::indicator ind = soci::i_null;
+  session << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+  return ind == soci::i_ok ? version : 0;
+}
+
+}  // namespace
+
+MigrationReport migrate(soci::session& session, Dialect dialect) {
+  MigrationReport report;
+  report.current_version = current_version(session);
+  for (const auto& migration : embedded_migrations()) {
+    if (migration.dialect != to_string(dialect) || migration.version <= report.current_version) continue;
+    soci::transaction tx(session);
+    for (const auto& statement : split_statements(migration.sql)) session << statement;
+    const long long applied_at = static_cast<long long>(std::time(nullptr));
+    session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
+        soci::use(migration.version), soci::use(migration.name), soci::use(applied_at);
+    tx.commit();
+    report.current_version = migration.version;
+    ++report.applied;
+  }
+  return report;
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,62 @@
+#include "storage/sql/redemptions_repository.h"
+
+#include <cstdint>
+
+namespace patron::sql {
+
+void RedemptionsRepository::insert(const RedemptionRecord& r) {
+  const long long points = r.points, at = r.created_at;
+  session_ << "INSERT INTO redemptions (id, customer_id, reward_id, points, code, ledger_entry_id, created_at) "
+              "VALUES (:id, :c, :r, :p, :code, :l, :at)",
+      soci::use(r.id), soci::use(r.customer_id), soci::use(r.reward_id), soci::use(points), soci::use(r.code),
+      soci::use(r.ledger_entry_id), soci::use(at);
+}
+
+std::int64_t RedemptionsRepository::count_for(const std::string& customer_id, const std::string& reward_id) {
+  long long count = 0;
+  session_ << "SELECT COUNT(*) FROM redemptions WHERE customer_id = :c AND reward_id = :r", soci::use(customer_id),
+      soci::use(reward_id), soci::into(count);
+  return count;
+}
+
+bool RedemptionsRepository::code_taken(const std::string& code) {
+  long long count = 0;
+  session_ << "SELECT COUNT(*) FROM redemptions WHERE code = :c", soci::use(code), soci::into(count);
+  return count > 0;
+}
+
+Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::string& customer_id, int limit,
+                                                                const std::string& cursor) {
+  long long before_at = INT64_MAX;
+  std::string before_id;
+  if (const auto colon = cursor.find(':'); colon != std::string::npos) {
+    before_at = std::stoll(cursor.substr(0, colon));
+    before_id = cursor.substr(colon + 1);
+  }
+  Page<RedemptionRecord> page;
+  RedemptionRecord r;
+  long long points = 0, at = 0;
+  const int fetch = limit + 1;
+  soci::statement st =
+      (session_.prepare << "SELECT d.id, d.reward_id, w.name, d.points, d.code, d.ledger_entry_id, d.created_at "
+                           "FROM redemptions d JOIN rewards w ON w.id = d.reward_id WHERE d.customer_id = :c AND "
+                           "(d.created_at < :a OR (d.created_at = :a2 AND d.id < :i)) "
+                           "ORDER BY d.created_at DESC, d.id DESC LIMIT :n",
+       soci::use(customer_id), soci::use(before_at), soci::use(before_at), soci::use(before_id), soci::use(fetch),
+       soci::into(r.id), soci::into(r.reward_id), soci::into(r.reward_name), soci::into(points), soci::into(r.code),
+       soci::into(r.ledger_entry_id), soci::into(at));
+  st.execute();
+  while (st.fetch()) {
+    r.customer_id = customer_id;
+    r.points = points;
+    r.created_at = at;
+    page.items.push_back(r);
+  }
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = std::to_string(page.items.back().created_at) + ":" + page.items.back().id;
+  }
+  return page;
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,170 @@
+#include "storage/sql/transactions_repository.h"
+
+#include <cstdint>
+
+namespace patron::sql {
+
+void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now) {
+  const long long at = t.occurred_at, total = t.total_minor, points = t.points_earned, created = now;
+  soci::indicator external_ind = t.external_id.empty() ? soci::i_null : soci::i_ok;
+  session_ << "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, total_minor, "
+              "points_earned, earn_entry_id, status, channel, created_at) VALUES (:id, :c, :s, :x, :o, :cur, :t, :p, "
+              ":e, :st, :ch, :cr)",
+      soci::use(t.id), soci::use(t.customer_id), soci::use(t.store_id), soci::use(t.external_id, external_ind),
+      soci::use(at), soci::use(t.currency), soci::use(total), soci::use(points), soci::use(t.earn_entry_id),
+      soci::use(t.status), soci::use(t.channel), soci::use(created);
+  for (const auto& line : t.lines) {
+    const long long no = line.line_no, qty = line.quantity, price = line.unit_price_minor;
+    session_ << "INSERT INTO transaction_lines (transaction_id, line_no, sku, name, category, quantity, "
+                "unit_price_minor) VALUES (:t, :n, :sku, :name, :cat, :q, :p)",
+        soci::use(t.id), soci::use(no), soci::use(line.sku), soci::use(line.name), soci::use(line.category),
+        soci::use(qty), soci::use(price);
+  }
+}
+
+namespace {
+
+struct TxnRow {
+  TransactionRecord t;
+  long long at = 0, total = 0, returned = 0, earned = 0, reversed = 0;
+  soci::indicator external_ind = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(t.id));
+    st.exchange(soci::into(t.customer_id));
+    st.exchange(soci::into(t.store_id));
+    st.exchange(soci::into(t.external_id, external_ind));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(t.currency));
+    st.exchange(soci::into(total));
+    st.exchange(soci::into(returned));
+    st.exchange(soci::into(earned));
+    st.exchange(soci::into(reversed));
+    st.exchange(soci::into(t.earn_entry_id));
+    st.exchange(soci::into(t.status));
+    st.exchange(soci::into(t.channel));
+  }
+  TransactionRecord finish() {
+    TransactionRecord out = t;
+    if (external_ind != soci::i_ok) out.external_id.clear();
+    out.occurred_at = at;
+    out.total_minor = total;
+    out.returned_minor = returned;
+    out.points_earned = earned;
+    out.points_reversed = reversed;
+    return out;
+  }
+};
+
+constexpr const char* txn_columns =
+    "SELECT id, customer_id, store_id, external_id, occurred_at, currency, total_minor, returned_minor, "
+    "points_earned, points_reversed, earn_entry_id, status, channel FROM transactions ";
+
+}  // namespace
+
+std::vector<TransactionLineRecord> TransactionsRepository::lines_of(const std::string& transaction_id) {
+  std::vector<TransactionLineRecord> lines;
+  TransactionLineRecord line;
+  long long no = 0, qty = 0, price = 0, returned = 0;
+  soci::statement st = (session_.prepare << "SELECT line_no, sku, name, category, quantity, unit_price_minor, "
+                                            "returned_quantity FROM transaction_lines WHERE transaction_id = :t "
+                                            "ORDER BY line_no",
+                        soci::use(transaction_id), soci::into(no), soci::into(line.sku), soci::into(line.name),
+                        soci::into(line.category), soci::into(qty), soci::into(price), soci::into(returned));
+  st.execute();
+  while (st.fetch()) {
+    line.line_no = no;
+    line.quantity = qty;
+    line.unit_price_minor = price;
+    line.returned_quantity = returned;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::optional<TransactionRecord> TransactionsRepository::find(const std::string& id) {
+  TxnRow row;
+  std::string key = id;
+  soci::statement st(session_);
+  row.bind(st);
+  st.exchange(soci::use(key));
+  st.alloc();
+  st.prepare(std::string(txn_columns) + "WHERE id = :id");
+  st.define_and_bind();
+  st.execute(true);
+  if (!st.got_data()) return std::nullopt;
+  auto txn = row.finish();
+  txn.lines = lines_of(txn.id);
+  return txn;
+}
+
+std::optional<std::string> TransactionsRepository::find_by_external_id(const std::string& store_id,
+                                                                       const std::string& external_id) {
+  std::string id;
+  session_ << "SELECT id FROM transactions WHERE store_id = :s AND external_id = :x", soci::use(store_id),
+      soci::use(external_id), soci::into(id);
+  if (!session_.got_data()) return std::nullopt;
+  return id;
+}
+
+Page<TransactionRecord> TransactionsRepository::list_for_customer(const std::string& customer_id, int limit,
+                                                                  const std::string& cursor) {
+  long long before_at = INT64_MAX;
+  std::string before_id;
+  if (const auto colon = cursor.find(':'); colon != std::string::npos) {
+    before_at = std::stoll(cursor.substr(0, colon));
+    before_id = cursor.substr(colon + 1);
+  }
+  TxnRow row;
+  const int fetch = limit + 1;
+  soci::statement st(session_);
+  row.bind(st);
+  st.exchange(soci::use(customer_id));
+  st.exchange(soci::use(before_at));
+  st.exchange(soci::use(before_at));
+  st.exchange(soci::use(before_id));
+  st.exchange(soci::use(fetch));
+  st.alloc();
+  st.prepare(std::string(txn_columns) +
+             "WHERE customer_id = :c AND (occurred_at < :a OR (occurred_at = :a2 AND id < :i)) "
+             "ORDER BY occurred_at DESC, id DESC LIMIT :n");
+  st.define_and_bind();
+  st.execute();
+  Page<TransactionRecord> page;
+  while (st.fetch()) page.items.push_back(row.finish());
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = std::to_string(page.items.back().occurred_at) + ":" + page.items.back().id;
+  }
+  for (auto& txn : page.items) txn.lines = lines_of(txn.id);
+  return page;
+}
+
+MinorUnits TransactionsRepository::qualifying_spend(const std::string& customer_id, std::int64_t since) {
+  long long spend = 0;
+  soci::indicator ind = soci::i_null;
+  const long long from = since;
+  session_ << "SELECT SUM(total_minor - returned_minor) FROM transactions WHERE customer_id = :c AND occurred_at >= :f",
+      soci::use(customer_id), soci::use(from), soci::into(spend, ind);
+  return ind == soci::i_ok ? spend : 0;
+}
+
+void TransactionsRepository::record_return(const TransactionRecord& t, const std::string& return_id,
+                                           MinorUnits amount_minor, Points points_reversed,
+                                           const std::string& ledger_entry_id, std::int64_t now) {
+  const long long returned = t.returned_minor, reversed = t.points_reversed, amount = amount_minor,
+                  points = points_reversed, at = now;
+  session_ << "UPDATE transactions SET returned_minor = :r, points_reversed = :p, status = :s WHERE id = :id",
+      soci::use(returned), soci::use(reversed), soci::use(t.status), soci::use(t.id);
+  for (const auto& line : t.lines) {
+    const long long qty = line.returned_quantity, no = line.line_no;
+    session_ << "UPDATE transaction_lines SET returned_quantity = :q WHERE transaction_id = :t AND line_no = :n",
+        soci::use(qty), soci::use(t.id), soci::use(no);
+  }
+  session_ << "INSERT INTO returns (id, transaction_id, amount_minor, points_reversed, ledger_entry_id, created_at) "
+              "VALUES (:id, :t, :a, :p, :l, :c)",
+      soci::use(return_id), soci::use(t.id), soci::use(amount), soci::use(points), soci::use(ledger_entry_id),
+      soci::use(at);
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,30 @@
+#pragma once
+// Purchases with their lines, and the returns against them.
+#include <optional>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "storage/sql/records.h"
+
+namespace patron::sql {
+
+class TransactionsRepository {
+ public:
+  explicit TransactionsRepository(soci::session& session) : session_(session) {}
+
+  void insert(const TransactionRecord& txn, std::int64_t now);
+  std::optional<TransactionRecord> find(const std::string& id);  // with lines
+  std::optional<std::string> find_by_external_id(const std::string& store_id, const std::string& external_id);
+  // Newest first; the cursor is "occurred_at:id".
+  Page<TransactionRecord> list_for_customer(const std::string& customer_id, int limit, const std::string& cursor);
+  MinorUnits qualifying_spend(const std::string& customer_id, std::int64_t since);
+  void record_return(const TransactionRecord& after_return, const std::string& return_id, MinorUnits amount_minor,
+                     Points points_reversed, const std::string& ledger_entry_id, std::int64_t now);
+
+ private:
+  std::vector<TransactionLineRecord> lines_of(const std::string& transaction_id);
+  soci::session& session_;
+};
+
+}  // namespace patron::sql

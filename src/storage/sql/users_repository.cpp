@@ -1,0 +1,167 @@
+#include "storage/sql/users_repository.h"
+
+namespace patron::sql {
+namespace {
+
+constexpr const char* user_columns =
+    "id, email, password_hash, name, phone, role, COALESCE(card_number, ''), marketing_opt_in, status, created_at";
+
+struct UserRow {
+  UserRecord user;
+  int opt_in = 0;
+  long long created_at = 0;
+};
+
+void add_user_intos(soci::statement& st, UserRow& row) {
+  st.exchange(soci::into(row.user.id));
+  st.exchange(soci::into(row.user.email));
+  st.exchange(soci::into(row.user.password_hash));
+  st.exchange(soci::into(row.user.name));
+  st.exchange(soci::into(row.user.phone));
+  st.exchange(soci::into(row.user.role));
+  st.exchange(soci::into(row.user.card_number));
+  st.exchange(soci::into(row.opt_in));
+  st.exchange(soci::into(row.user.status));
+  st.exchange(soci::into(row.created_at));
+}
+
+UserRecord finish(UserRow& row) {
+  row.user.marketing_opt_in = row.opt_in != 0;
+  row.user.created_at = row.created_at;
+  return row.user;
+}
+
+}  // namespace
+
+void UsersRepository::insert(const UserRecord& user, std::int64_t now) {
+  const long long at = now;
+  const int opt_in = user.marketing_opt_in ? 1 : 0;
+  soci::indicator card_ind = user.card_number.empty() ? soci::i_null : soci::i_ok;
+  session_ << "INSERT INTO users (id, email, password_hash, name, phone, role, card_number, marketing_opt_in, status, "
+              "created_at, updated_at) VALUES (:id, :email, :hash, :name, :phone, :role, :card, :opt, :status, :c, :u)",
+      soci::use(user.id), soci::use(user.email), soci::use(user.password_hash), soci::use(user.name),
+      soci::use(user.phone), soci::use(user.role), soci::use(user.card_number, card_ind), soci::use(opt_in),
+      soci::use(user.status), soci::use(at), soci::use(at);
+}
+
+std::optional<UserRecord> UsersRepository::find_where(const std::string& column, const std::string& value) {
+  UserRow row;
+  std::string key = value;
+  soci::statement st(session_);
+  add_user_intos(st, row);
+  st.exchange(soci::use(key));
+  st.alloc();
+  st.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE " + column + " = :v");
+  st.define_and_bind();
+  st.execute(true);
+  if (!st.got_data()) return std::nullopt;
+  return finish(row);
+}
+
+std::optional<UserRecord> UsersRepository::find_by_id(const std::string& id) { return find_where("id", id); }
+std::optional<UserRecord> UsersRepository::find_by_email(const std::string& email) {
+  return find_where("email", email);
+}
+std::optional<UserRecord> UsersRepository::find_by_card_number(const std::string& card_number) {
+  return find_where("card_number", card_number);
+}
+
+void UsersRepository::update_profile(const UserRecord& user, std::int64_t now) {
+  const long long at = now;
+  const int opt_in = user.marketing_opt_in ? 1 : 0;
+  session_ << "UPDATE users SET name = :name, phone = :phone, marketing_opt_in = :opt, updated_at = :u WHERE id = :id",
+      soci::use(user.name), soci::use(user.phone), soci::use(opt_in), soci::use(at), soci::use(user.id);
+}
+
+void UsersRepository::update_password_hash(const std::string& id, const std::string& hash, std::int64_t now) {
+  const long long at = now;
+  session_ << "UPDATE users SET password_hash = :h, updated_at = :u WHERE id = :id", soci::use(hash), soci::use(at),
+      soci::use(id);
+}
+
+void UsersRepository::anonymize(const std::string& id, std::int64_t now) {
+  const long long at = now;
+  const std::string email = "erased+" + id + "@invalid";
+  session_ << "UPDATE users SET email = :e, password_hash = '!', name = 'Erased customer', phone = '', "
+              "card_number = NULL, marketing_opt_in = 0, status = 'erased', updated_at = :u WHERE id = :id",
+      soci::use(email), soci::use(at), soci::use(id);
+}
+
+Page<UserRecord> UsersRepository::search_customers(const std::string& query, int limit, const std::string& after_id) {
+  UserRow row;
+  const std::string pattern = "%" + query + "%";
+  const int fetch = limit + 1;
+  soci::statement st(session_);
+  add_user_intos(st, row);
+  st.exchange(soci::use(after_id));
+  st.exchange(soci::use(pattern));
+  st.exchange(soci::use(pattern));
+  st.exchange(soci::use(pattern));
+  st.exchange(soci::use(fetch));
+  st.alloc();
+  st.prepare(std::string("SELECT ") + user_columns +
+             " FROM users WHERE role = 'customer' AND status = 'active' AND id > :after AND "
+             "(email LIKE :p OR name LIKE :p2 OR card_number LIKE :p3) ORDER BY id LIMIT :n");
+  st.define_and_bind();
+  st.execute();
+  Page<UserRecord> page;
+  while (st.fetch()) page.items.push_back(finish(row));
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+void UsersRepository::insert_account(const AccountRecord& account, std::int64_t now) {
+  const long long at = now, balance = account.points_balance, anniversary = account.tier_anniversary_at;
+  session_ << "INSERT INTO accounts (customer_id, points_balance, tier_code, tier_anniversary_at, entry_count, "
+              "updated_at) VALUES (:c, :b, :t, :a, 0, :u)",
+      soci::use(account.customer_id), soci::use(balance), soci::use(account.tier_code), soci::use(anniversary),
+      soci::use(at);
+}
+
+std::optional<AccountRecord> UsersRepository::load_account(const std::string& customer_id) {
+  AccountRecord account;
+  long long balance = 0, anniversary = 0, entries = 0;
+  const bool server = session_.get_backend_name() != "sqlite3";
+  session_ << std::string("SELECT customer_id, points_balance, tier_code, tier_anniversary_at, entry_count FROM "
+                          "accounts WHERE customer_id = :c") +
+                  (server ? " FOR UPDATE" : ""),
+      soci::use(customer_id), soci::into(account.customer_id), soci::into(balance), soci::into(account.tier_code),
+      soci::into(anniversary), soci::into(entries);
+  if (!session_.got_data()) return std::nullopt;
+  account.points_balance = balance;
+  account.tier_anniversary_at = anniversary;
+  account.entry_count = entries;
+  return account;
+}
+
+void UsersRepository::save_account(const AccountRecord& account, std::int64_t now) {
+  const long long at = now, balance = account.points_balance, anniversary = account.tier_anniversary_at,
+                  entries = account.entry_count;
+  session_ << "UPDATE accounts SET points_balance = :b, tier_code = :t, tier_anniversary_at = :a, entry_count = :e, "
+              "updated_at = :u WHERE customer_id = :c",
+      soci::use(balance), soci::use(account.tier_code), soci::use(anniversary), soci::use(entries), soci::use(at),
+      soci::use(account.customer_id);
+}
+
+std::vector<std::string> UsersRepository::accounts_due_for_tier_review(std::int64_t now, int limit) {
+  std::vector<std::string> ids;
+  std::string id;
+  const long long at = now;
+  soci::statement st = (session_.prepare << "SELECT customer_id FROM accounts WHERE tier_anniversary_at <= :n "
+                                            "ORDER BY customer_id LIMIT :l",
+                        soci::use(at), soci::use(limit), soci::into(id));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  return ids;
+}
+
+bool UsersRepository::has_any_user() {
+  long long count = 0;
+  session_ << "SELECT COUNT(*) FROM users", soci::into(count);
+  return count > 0;
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,107 @@
+#include "storage/sql/write_queue.h"
+
+#include <spdlog/spdlog.h>
+
+namespace patron::sql {
+namespace {
+
+const Error unavailable{ErrorCode::unavailable, "the database is unavailable; try again shortly", {}};
+const Error overloaded{ErrorCode::unavailable, "too many writes are waiting; try again shortly", {}};
+
+}  // namespace
+
+WriteQueue::WriteQueue(DatabaseUrl url) : url_(std::move(url)) { thread_ = std::thread([this] { loop(); }); }
+
+WriteQueue::~WriteQueue() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void WriteQueue::enqueue(Job job) {
+  {
+    std::lock_guard lock(mutex_);
+    if (queue_.size() < max_queued && !stopping_) {
+      queue_.push_back(std::move(job));
+      wake_.notify_one();
+      return;
+    }
+  }
+  job.complete(false, overloaded);
+}
+
+WriteQueue::Stats WriteQueue::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+bool WriteQueue::ensure_session() {
+  if (session_) return true;
+  try {
+    session_ = open_session(url_);
+    return true;
+  } catch (const std::exception& e) {
+    spdlog::warn("writer cannot connect to the database: {}", e.what());
+    return false;
+  }
+}
+
+void WriteQueue::loop() {
+  for (;;) {
+    std::deque<Job> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() && stopping_) return;
+      while (!queue_.empty() && batch.size() < max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    run_batch(batch);
+  }
+}
+
+void WriteQueue::run_batch(std::deque<Job>& batch) {
+  if (!ensure_session()) {
+    for (auto& job : batch) job.complete(false, unavailable);
+    return;
+  }
+  std::vector<bool> succeeded(batch.size(), false);
+  try {
+    session_->begin();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      *session_ << "SAVEPOINT job";
+      bool ok = false;
+      try {
+        ok = batch[i].run(*session_);
+      } catch (const soci::soci_error& e) {
+        spdlog::error("write failed: {}", e.what());
+      }
+      if (!ok) *session_ << "ROLLBACK TO SAVEPOINT job";
+      *session_ << "RELEASE SAVEPOINT job";
+      succeeded[i] = ok;
+    }
+    session_->commit();
+  } catch (const std::exception& e) {
+    spdlog::error("batch of {} writes failed: {}", batch.size(), e.what());
+    try {
+      session_->rollback();
+    } catch (...) {
+    }
+    session_.reset();  // reconnect on the next batch (the server may have restarted)
+    for (auto& job : batch) job.complete(false, unavailable);
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    stats_.batches += 1;
+    stats_.jobs += batch.size();
+  }
+  for (auto& job : batch) job.complete(true, unavailable);
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,91 @@
+#pragma once
+// Group commit. One thread owns the write session; requests' mutations queue
+// here, and the thread runs as many as are waiting (up to max_batch) inside one
+// transaction, each under its own savepoint so a failed one rolls back alone.
+// One COMMIT (one fsync under synchronous=FULL) then makes the whole batch
+// durable, and only after it is each request answered. Durability is never
+// relaxed: a mutation's callback runs only once its commit has returned.
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <future>
+#include <optional>
+
+#include <soci/soci.h>
+
+#include "domain/result.h"
+#include "storage/sql/database.h"
+
+namespace patron::sql {
+
+inline constexpr std::size_t max_batch = 256;
+inline constexpr std::size_t max_queued = 16'384;
+
+class WriteQueue {
+ public:
+  explicit WriteQueue(DatabaseUrl url);
+  ~WriteQueue();
+  WriteQueue(const WriteQueue&) = delete;
+  WriteQueue& operator=(const WriteQueue&) = delete;
+
+  // Runs `work` in the writer thread inside a transaction; `done` receives its
+  // result once committed (or the failure), on the writer thread.
+  template <typename T>
+  void submit(std::function<Result<T>(soci::session&)> work, std::function<void(Result<T>)> done) {
+    auto outcome = std::make_shared<std::optional<Result<T>>>();
+    Job job;
+    job.run = [work = std::move(work), outcome](soci::session& session) {
+      outcome->emplace(work(session));
+      return outcome->value().ok();
+    };
+    job.complete = [done = std::move(done), outcome](bool committed, const Error& failure) {
+      if (!outcome->has_value() || (outcome->value().ok() && !committed)) {
+        done(Result<T>(failure));
+      } else {
+        done(std::move(outcome->value()));
+      }
+    };
+    enqueue(std::move(job));
+  }
+
+  // Blocking form for the CLI and tests.
+  template <typename T>
+  Result<T> run(std::function<Result<T>(soci::session&)> work) {
+    std::promise<Result<T>> promise;
+    auto future = promise.get_future();
+    submit<T>(std::move(work), [&promise](Result<T> result) { promise.set_value(std::move(result)); });
+    return future.get();
+  }
+
+  struct Stats {
+    std::uint64_t batches = 0;
+    std::uint64_t jobs = 0;
+  };
+  Stats stats() const;
+
+ private:
+  struct Job {
+    std::function<bool(soci::session&)> run;  // true when the job's work succeeded
+    std::function<void(bool committed, const Error& failure)> complete;
+  };
+
+  void enqueue(Job job);
+  void loop();
+  void run_batch(std::deque<Job>& batch);
+  bool ensure_session();
+
+  DatabaseUrl url_;
+  std::unique_ptr<soci::session> session_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Job> queue_;
+  bool stopping_ = false;
+  Stats stats_;
+  std::thread thread_;
+};
+
+}  // namespace patron::sql
