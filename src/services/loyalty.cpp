@@ -1,0 +1,343 @@
+#include "services/loyalty.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "domain/rewards.h"
+#include "domain/validation.h"
+#include "services/secrets.h"
+#include "storage/sql/catalog_repository.h"
+#include "storage/sql/ledger_repository.h"
+#include "storage/sql/redemptions_repository.h"
+#include "storage/sql/transactions_repository.h"
+#include "storage/sql/users_repository.h"
+
+namespace patron::services {
+namespace {
+
+constexpr int max_customers_per_maintenance_pass = 10'000;
+constexpr int max_voucher_attempts = 8;
+constexpr std::size_t points_expiring_shown = 5;
+
+// Appends one entry to a customer's ledger and keeps the account's balance and
+// entry sequence in step with it; the caller has planned balance_after.
+sql::LedgerEntryRecord append_entry(soci::session& session, sql::AccountRecord& account, LedgerKind kind,
+                                    Points signed_points, Points balance_after, const std::string& reference,
+                                    const std::string& reason, const std::string& created_by, std::int64_t now) {
+  assert(account.points_balance + signed_points == balance_after);
+  sql::LedgerEntryRecord entry;
+  entry.id = new_id("led");
+  entry.customer_id = account.customer_id;
+  entry.seq = ++account.entry_count;
+  entry.occurred_at = now;
+  entry.kind = to_string(kind);
+  entry.points = signed_points;
+  entry.balance_after = balance_after;
+  entry.reference = reference;
+  entry.reason = reason;
+  entry.created_by = created_by;
+  sql::LedgerRepository(session).append(entry);
+  account.points_balance = balance_after;
+  return entry;
+}
+
+sql::LedgerEntryRecord credit(soci::session& session, sql::AccountRecord& account, LedgerKind kind, Points points,
+                              const std::string& reference, const std::string& reason, const std::string& by,
+                              std::int64_t earned_at, std::int64_t now, int expiry_months) {
+  const auto plan = plan_credit(account.points_balance, points);
+  auto entry = append_entry(session, account, kind, points, plan.balance_after, reference, reason, by, now);
+  if (plan.lot_points > 0) {
+    sql::LedgerRepository(session).open_lot(entry.id, account.customer_id, plan.lot_points, earned_at,
+                                            add_months(earned_at, expiry_months));
+  }
+  return entry;
+}
+
+std::optional<Tier> tier_by_code(const std::vector<Tier>& tiers, const std::string& code) {
+  for (const auto& tier : tiers) {
+    if (tier.code == code) return tier;
+  }
+  return std::nullopt;
+}
+
+Error customer_not_found() { return {ErrorCode::not_found, "customer not found", "customer"}; }
+
+}  // namespace
+
+std::int64_t Loyalty::qualifying_window_start(std::int64_t now) const { return add_months(now, -12); }
+
+Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, const std::string& password,
+                                               const std::string& name, const std::string& role, std::int64_t now) {
+  const auto email = normalize_email(email_input);
+  for (const auto& check : {validate_email(email), validate_password(password), validate_name(name)}) {
+    if (!check.ok()) return check.error();
+  }
+  sql::UsersRepository users(session_);
+  if (users.find_by_email(email)) return Error{ErrorCode::conflict, "this email is already registered", "email"};
+  sql::UserRecord user;
+  user.id = new_id(role == "customer" ? "cus" : "usr");
+  user.email = email;
+  user.password_hash = hash_password(password);
+  user.name = name;
+  user.role = role;
+  if (role == "customer") {
+    do {
+      user.card_number = "7" + random_digits(11);
+    } while (users.find_by_card_number(user.card_number));
+  }
+  user.created_at = now;
+  users.insert(user, now);
+  if (role == "customer") {
+    const auto tiers = sql::CatalogRepository(session_).active_tiers();
+    sql::AccountRecord account;
+    account.customer_id = user.id;
+    account.tier_code = tiers.empty() ? "" : tiers.front().code;
+    account.tier_anniversary_at = add_months(now, 12);
+    users.insert_account(account, now);
+  }
+  return user;
+}
+
+Result<sql::UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
+  sql::UsersRepository users(session_);
+  std::optional<sql::UserRecord> user;
+  if (!ref.id.empty()) {
+    user = users.find_by_id(ref.id);
+  } else if (!ref.card_number.empty()) {
+    user = users.find_by_card_number(ref.card_number);
+  } else {
+    user = users.find_by_email(normalize_email(ref.email));
+  }
+  if (!user || user->role != "customer" || user->status != "active") return customer_not_found();
+  return *user;
+}
+
+Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command, std::int64_t now) {
+  auto customer = resolve_customer(command.customer);
+  if (!customer.ok()) return customer.error();
+  sql::CatalogRepository catalog(session_);
+  if (!catalog.store_exists(command.store_id)) return Error::validation("store_id", "unknown store");
+  sql::TransactionsRepository transactions(session_);
+  if (!command.external_id.empty() && transactions.find_by_external_id(command.store_id, command.external_id)) {
+    return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
+  }
+
+  PurchaseFacts facts;
+  facts.store_id = command.store_id;
+  facts.currency = command.currency;
+  facts.occurred_at = command.occurred_at;
+  sql::TransactionRecord txn;
+  for (std::size_t i = 0; i < command.lines.size(); ++i) {
+    const auto& input = command.lines[i];
+    auto product = catalog.product_by_sku(input.sku);
+    const auto field = "lines[" + std::to_string(i) + "]";
+    if (!product) return Error::validation(field + ".sku", "unknown SKU " + input.sku);
+    const auto price = input.unit_price_minor.value_or(product->price_minor);
+    facts.lines.push_back({input.sku, product->category, input.quantity, price});
+    txn.lines.push_back({static_cast<std::int64_t>(i + 1), input.sku, product->name, product->category,
+                         input.quantity, price, 0});
+  }
+
+  sql::UsersRepository users(session_);
+  auto account = users.load_account(customer->id);
+  if (!account) return customer_not_found();
+  const auto tiers = catalog.active_tiers();
+  const auto current_tier = tier_by_code(tiers, account->tier_code);
+  facts.tier_code = account->tier_code;
+  facts.tier_multiplier_permille = current_tier ? current_tier->multiplier_permille : 1000;
+  const auto earned = compute_points(facts, catalog.active_earning_rules());
+
+  txn.id = new_id("txn");
+  txn.customer_id = customer->id;
+  txn.store_id = command.store_id;
+  txn.external_id = command.external_id;
+  txn.occurred_at = command.occurred_at;
+  txn.currency = command.currency;
+  txn.total_minor = purchase_total_minor(facts.lines);
+  txn.points_earned = earned.points;
+  txn.channel = command.channel;
+  const std::int64_t earned_at = std::min(command.occurred_at, now);
+  if (earned.points > 0) {
+    txn.earn_entry_id = credit(session_, *account, LedgerKind::earn, earned.points, txn.id, "purchase", "", earned_at,
+                               now, settings_.points_expiry_months)
+                            .id;
+  }
+  transactions.insert(txn, now);
+
+  const auto spend = transactions.qualifying_spend(customer->id, qualifying_window_start(now));
+  const auto new_tier = tier_after_purchase(tiers, account->tier_code, spend);
+  if (new_tier) account->tier_code = new_tier->code;
+  users.save_account(*account, now);
+
+  PurchaseOutcome outcome;
+  outcome.transaction_id = txn.id;
+  outcome.customer_id = customer->id;
+  outcome.points_earned = earned.points;
+  outcome.balance_after = account->points_balance;
+  outcome.tier = new_tier.value_or(Tier{});
+  outcome.applied = earned.applied;
+  return outcome;
+}
+
+Result<ReturnOutcome> Loyalty::record_return(const std::string& transaction_id,
+                                             const std::vector<ReturnLineInput>& lines,
+                                             std::optional<std::string> store_scope, std::int64_t now) {
+  sql::TransactionsRepository transactions(session_);
+  auto txn = transactions.find(transaction_id);
+  if (!txn || (store_scope && *store_scope != txn->store_id)) {
+    return Error{ErrorCode::not_found, "transaction not found", "transaction_id"};
+  }
+  MinorUnits amount_minor = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto field = "lines[" + std::to_string(i) + "]";
+    std::int64_t wanted = lines[i].quantity;
+    bool sku_found = false;
+    for (auto& line : txn->lines) {
+      if (line.sku != lines[i].sku) continue;
+      sku_found = true;
+      const auto taken = std::min(wanted, line.quantity - line.returned_quantity);
+      line.returned_quantity += taken;
+      amount_minor += taken * line.unit_price_minor;
+      wanted -= taken;
+    }
+    if (!sku_found) return Error::validation(field + ".sku", "this SKU is not on the transaction");
+    if (wanted > 0) return Error::validation(field + ".quantity", "more than was bought and not yet returned");
+  }
+
+  const auto points = points_to_reverse(txn->points_earned, txn->total_minor, txn->returned_minor, amount_minor);
+  sql::UsersRepository users(session_);
+  auto account = users.load_account(txn->customer_id);
+  if (!account) return customer_not_found();
+  std::string entry_id;
+  if (points > 0) {
+    sql::LedgerRepository ledger(session_);
+    const auto plan = plan_reversal(account->points_balance, ledger.open_lots(account->customer_id), points,
+                                    txn->earn_entry_id);
+    ledger.consume(plan.consumed);
+    entry_id = append_entry(session_, *account, LedgerKind::reverse, -points, plan.balance_after, txn->id, "return",
+                            "", now)
+                   .id;
+    users.save_account(*account, now);
+  }
+  txn->returned_minor += amount_minor;
+  txn->points_reversed += points;
+  txn->status = txn->returned_minor >= txn->total_minor ? "returned" : "partially_returned";
+  ReturnOutcome outcome{new_id("ret"), points, account->points_balance, amount_minor};
+  transactions.record_return(*txn, outcome.return_id, amount_minor, points, entry_id, now);
+  return outcome;
+}
+
+Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const std::string& reward_id,
+                                          std::int64_t now) {
+  sql::CatalogRepository catalog(session_);
+  auto reward = catalog.reward(reward_id);
+  if (!reward) return Error{ErrorCode::not_found, "reward not found", "reward_id"};
+  sql::UsersRepository users(session_);
+  auto account = users.load_account(customer_id);
+  if (!account) return customer_not_found();
+  sql::RedemptionsRepository redemptions(session_);
+  auto allowed = check_redeemable(*reward, now, account->points_balance, redemptions.count_for(customer_id, reward_id));
+  if (!allowed.ok()) return allowed.error();
+
+  sql::LedgerRepository ledger(session_);
+  auto plan = plan_redemption(account->points_balance, ledger.open_lots(customer_id), reward->points_cost);
+  if (!plan.ok()) return plan.error();
+  ledger.consume(plan->consumed);
+
+  RedemptionOutcome outcome;
+  auto& r = outcome.redemption;
+  r.id = new_id("red");
+  r.customer_id = customer_id;
+  r.reward_id = reward_id;
+  r.reward_name = reward->name;
+  r.points = reward->points_cost;
+  r.created_at = now;
+  for (int attempt = 0; attempt < max_voucher_attempts && (r.code.empty() || redemptions.code_taken(r.code));
+       ++attempt) {
+    r.code = voucher_code();
+  }
+  r.ledger_entry_id =
+      append_entry(session_, *account, LedgerKind::redeem, -reward->points_cost, plan->balance_after, r.id, "reward",
+                   "", now)
+          .id;
+  catalog.decrement_stock(reward_id);
+  redemptions.insert(r);
+  users.save_account(*account, now);
+  outcome.balance_after = account->points_balance;
+  return outcome;
+}
+
+Result<sql::LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points points,
+                                               const std::string& reason, const std::string& admin_id,
+                                               std::int64_t now) {
+  sql::UsersRepository users(session_);
+  auto account = users.load_account(customer_id);
+  if (!account) return customer_not_found();
+  sql::LedgerEntryRecord entry;
+  if (points > 0) {
+    entry = credit(session_, *account, LedgerKind::adjust, points, "", reason, admin_id, now, now,
+                   settings_.points_expiry_months);
+  } else {
+    sql::LedgerRepository ledger(session_);
+    auto plan = plan_redemption(account->points_balance, ledger.open_lots(customer_id), -points);
+    if (!plan.ok()) return Error{ErrorCode::insufficient_points, "the adjustment would take the balance below zero",
+                                 "points"};
+    ledger.consume(plan->consumed);
+    entry = append_entry(session_, *account, LedgerKind::adjust, points, plan->balance_after, "", reason, admin_id,
+                         now);
+  }
+  users.save_account(*account, now);
+  return entry;
+}
+
+MaintenanceReport Loyalty::run_maintenance(std::int64_t now) {
+  MaintenanceReport report;
+  sql::LedgerRepository ledger(session_);
+  sql::UsersRepository users(session_);
+  for (const auto& customer_id : ledger.customers_with_expired_lots(now, max_customers_per_maintenance_pass)) {
+    auto account = users.load_account(customer_id);
+    if (!account) continue;
+    const auto plan = plan_expiry(account->points_balance, ledger.open_lots(customer_id), now);
+    if (plan.points == 0) continue;
+    ledger.consume(plan.expired);
+    append_entry(session_, *account, LedgerKind::expire, -plan.points, plan.balance_after, "", "points expired", "",
+                 now);
+    users.save_account(*account, now);
+    report.customers_expired += 1;
+    report.points_expired += plan.points;
+  }
+  const auto tiers = sql::CatalogRepository(session_).active_tiers();
+  sql::TransactionsRepository transactions(session_);
+  for (const auto& customer_id : users.accounts_due_for_tier_review(now, max_customers_per_maintenance_pass)) {
+    auto account = users.load_account(customer_id);
+    if (!account) continue;
+    const auto tier = tier_at_anniversary(tiers, transactions.qualifying_spend(customer_id, qualifying_window_start(now)));
+    if (tier) account->tier_code = tier->code;
+    while (account->tier_anniversary_at <= now) account->tier_anniversary_at = add_months(account->tier_anniversary_at, 12);
+    users.save_account(*account, now);
+    report.tiers_reviewed += 1;
+  }
+  return report;
+}
+
+Result<AccountView> Loyalty::account_view(const std::string& customer_id, std::int64_t now) {
+  sql::UsersRepository users(session_);
+  auto account = users.load_account(customer_id);
+  if (!account) return customer_not_found();
+  const auto tiers = sql::CatalogRepository(session_).active_tiers();
+  AccountView view;
+  view.points_balance = account->points_balance;
+  view.tier = tier_by_code(tiers, account->tier_code);
+  const auto spend = sql::TransactionsRepository(session_).qualifying_spend(customer_id, qualifying_window_start(now));
+  view.progress = progress_towards_next(tiers, account->tier_code, spend);
+  for (const auto& lot : sql::LedgerRepository(session_).open_lots(customer_id)) {
+    if (!view.points_expiring.empty() && view.points_expiring.back().expires_at == lot.expires_at) {
+      view.points_expiring.back().points += lot.remaining;
+    } else if (view.points_expiring.size() < points_expiring_shown) {
+      view.points_expiring.push_back({lot.remaining, lot.expires_at});
+    }
+  }
+  return view;
+}
+
+}  // namespace patron::services

@@ -1,0 +1,111 @@
+#pragma once
+// Loyalty use cases: each runs inside one SQL transaction (the write queue's
+// savepoint) and walks a purchase, return, redemption or adjustment from the
+// repositories through the domain rules to the ledger exactly once.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "domain/earning.h"
+#include "domain/ledger.h"
+#include "domain/result.h"
+#include "domain/tiers.h"
+#include "storage/sql/records.h"
+
+namespace patron::services {
+
+struct ProgramSettings {
+  int points_expiry_months = 12;
+};
+
+struct CustomerRef {  // exactly one is set
+  std::string id, card_number, email;
+};
+
+struct PurchaseLineInput {
+  std::string sku;
+  std::int64_t quantity = 0;
+  std::optional<MinorUnits> unit_price_minor;  // the catalog price when absent
+};
+
+struct PurchaseCommand {
+  CustomerRef customer;
+  std::string store_id;
+  std::int64_t occurred_at = 0;
+  std::string currency;
+  std::string external_id;
+  std::string channel = "pos";
+  std::vector<PurchaseLineInput> lines;
+};
+
+struct PurchaseOutcome {
+  std::string transaction_id;
+  std::string customer_id;
+  Points points_earned = 0;
+  Points balance_after = 0;
+  Tier tier;
+  std::vector<AppliedRule> applied;
+};
+
+struct ReturnLineInput {
+  std::string sku;
+  std::int64_t quantity = 0;
+};
+
+struct ReturnOutcome {
+  std::string return_id;
+  Points points_reversed = 0;
+  Points balance_after = 0;
+  MinorUnits amount_minor = 0;
+};
+
+struct RedemptionOutcome {
+  sql::RedemptionRecord redemption;
+  Points balance_after = 0;
+};
+
+struct ExpiringPoints {
+  Points points = 0;
+  std::int64_t expires_at = 0;
+};
+
+struct AccountView {
+  Points points_balance = 0;
+  std::optional<Tier> tier;
+  TierProgress progress;
+  std::string currency = "USD";
+  std::vector<ExpiringPoints> points_expiring;
+};
+
+struct MaintenanceReport {
+  int customers_expired = 0;
+  Points points_expired = 0;
+  int tiers_reviewed = 0;
+};
+
+class Loyalty {
+ public:
+  Loyalty(soci::session& session, ProgramSettings settings) : session_(session), settings_(settings) {}
+
+  Result<sql::UserRecord> register_user(const std::string& email, const std::string& password, const std::string& name,
+                                        const std::string& role, std::int64_t now);
+  Result<PurchaseOutcome> record_purchase(const PurchaseCommand& command, std::int64_t now);
+  Result<ReturnOutcome> record_return(const std::string& transaction_id, const std::vector<ReturnLineInput>& lines,
+                                      std::optional<std::string> store_scope, std::int64_t now);
+  Result<RedemptionOutcome> redeem(const std::string& customer_id, const std::string& reward_id, std::int64_t now);
+  Result<sql::LedgerEntryRecord> adjust(const std::string& customer_id, Points points, const std::string& reason,
+                                        const std::string& admin_id, std::int64_t now);
+  MaintenanceReport run_maintenance(std::int64_t now);
+  Result<AccountView> account_view(const std::string& customer_id, std::int64_t now);
+
+ private:
+  Result<sql::UserRecord> resolve_customer(const CustomerRef& ref);
+  std::int64_t qualifying_window_start(std::int64_t now) const;
+
+  soci::session& session_;
+  ProgramSettings settings_;
+};
+
+}  // namespace patron::services

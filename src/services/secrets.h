@@ -1,0 +1,22 @@
+#pragma once
+// Randomness and one-way hashing for identifiers, vouchers, tokens and
+// passwords, all from libsodium's CSPRNG and primitives.
+#include <string>
+#include <string_view>
+
+namespace patron::services {
+
+// "cus_" + 16 characters of [a-z0-9]: unguessable, sortable only by chance.
+std::string new_id(std::string_view prefix);
+std::string random_digits(std::size_t count);
+// Voucher codes avoid look-alike characters (0/O, 1/I) for reading at a till.
+std::string voucher_code();
+// 32 random bytes, URL-safe base64, for refresh tokens and API keys.
+std::string random_token();
+// SHA-256-class keyed-free hash (BLAKE2b) as hex: for tokens, keys, request bodies.
+std::string hash_hex(std::string_view data);
+
+std::string hash_password(std::string_view password);
+bool verify_password(std::string_view password, const std::string& stored_hash);
+
+}  // namespace patron::services
