@@ -1,0 +1,41 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { Card, ErrorState, PageHeader, SkeletonList } from '@/components/ui';
+import { DataControls, ProfileForm, useMe } from '@/features/account';
+import { PasswordForm, useLogout } from '@/features/auth';
+import { usePageTitle } from '../../use-page-title';
+
+export function AccountPage() {
+  usePageTitle('Account');
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <div className="page page--narrow">
+      <PageHeader title="Account" subtitle="Your profile, security and data." />
+      <Card title="Profile">
+        {me.isPending && <SkeletonList rows={4} rowHeight="4.5rem" />}
+        {me.isError && <ErrorState error={me.error} onRetry={() => me.refetch()} />}
+        {me.data && <ProfileForm me={me.data} />}
+      </Card>
+      <Card title="Preferences and feedback">
+        <ul className="link-list">
+          <li>
+            <Link to="/preferences">Favourite categories, brands and channels</Link>
+          </li>
+          <li>
+            <Link to="/feedback">Send us feedback</Link>
+          </li>
+        </ul>
+      </Card>
+      <Card title="Password">
+        <PasswordForm />
+      </Card>
+      <DataControls
+        onDeleted={async () => {
+          await logout();
+          navigate('/login?deleted=1', { replace: true });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { ErrorState, PageHeader, Skeleton, Tabs } from '@/components/ui';
+import { meQueryKey, useMe } from '@/features/account';
+import { ledgerQueryKey } from '@/features/activity';
+import { MyRewards, RewardCatalog } from '@/features/rewards';
+import { formatPoints } from '@/lib/format';
+import { usePageTitle } from '../../use-page-title';
+
+// After a redemption the balance and the ledger change: the app, which owns both features, says so.
+const AFTER_REDEMPTION = [meQueryKey, ledgerQueryKey] as const;
+
+export function RewardsPage() {
+  usePageTitle('Rewards');
+  const me = useMe();
+  const [tab, setTab] = useState<'catalog' | 'mine'>('catalog');
+  return (
+    <div className="page">
+      <PageHeader
+        title="Rewards"
+        subtitle={
+          me.data ? (
+            <>
+              You have <strong data-testid="rewards-balance">{formatPoints(me.data.account.points_balance)}</strong> points to spend.
+            </>
+          ) : (
+            <Skeleton width="12rem" />
+          )
+        }
+      />
+      <Tabs
+        label="Rewards"
+        active={tab}
+        onChange={setTab}
+        tabs={[
+          { key: 'catalog', label: 'Catalog' },
+          { key: 'mine', label: 'My rewards' },
+        ]}
+      >
+        {tab === 'catalog' ? (
+          me.isError ? (
+            <ErrorState error={me.error} onRetry={() => me.refetch()} />
+          ) : (
+            <RewardCatalog points_balance={me.data?.account.points_balance ?? 0} invalidateKeys={AFTER_REDEMPTION} />
+          )
+        ) : (
+          <MyRewards />
+        )}
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { LedgerList } from './LedgerList';
+export { ledgerKind } from './ledger-kinds';
+export { TransactionList } from './TransactionList';

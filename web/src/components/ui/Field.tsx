@@ -1,0 +1,96 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useFieldError } from './Form';
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}
+
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className={['field', error && 'field--invalid'].filter(Boolean).join(' ')}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint && !error && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown) {
+  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+}
+
+interface CommonProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  /** An error from the client side; API errors are picked up from the form. */
+  error?: string;
+}
+
+export function TextField({ label, hint, error, id: givenId, name, ...rest }: CommonProps & InputHTMLAttributes<HTMLInputElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  const apiError = useFieldError(name);
+  const shown = error ?? apiError;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={shown}>
+      <input id={id} name={name} className="input" aria-invalid={shown ? true : undefined} aria-describedby={describedBy(id, hint, shown)} {...rest} />
+    </FieldShell>
+  );
+}
+
+export function TextArea({ label, hint, error, id: givenId, name, ...rest }: CommonProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  const apiError = useFieldError(name);
+  const shown = error ?? apiError;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={shown}>
+      <textarea id={id} name={name} className="input textarea" aria-invalid={shown ? true : undefined} aria-describedby={describedBy(id, hint, shown)} {...rest} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ label, hint, error, id: givenId, name, children, ...rest }: CommonProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  const apiError = useFieldError(name);
+  const shown = error ?? apiError;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={shown}>
+      <select id={id} name={name} className="input select" aria-invalid={shown ? true : undefined} aria-describedby={describedBy(id, hint, shown)} {...rest}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function Checkbox({ label, hint, id: givenId, ...rest }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <div className="checkbox">
+      <input id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...rest} />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

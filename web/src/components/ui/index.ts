@@ -1,0 +1,17 @@
+export { Alert } from './Alert';
+export { Badge, type BadgeTone } from './Badge';
+export { Button } from './Button';
+export { Card } from './Card';
+export { Dialog } from './Dialog';
+export { Checkbox, SelectField, TextArea, TextField } from './Field';
+export { Form, fieldMatches, useFieldError } from './Form';
+export { LoadMore } from './LoadMore';
+export { PageHeader } from './PageHeader';
+export { ProgressBar } from './ProgressBar';
+export { Skeleton, SkeletonList } from './Skeleton';
+export { Spinner } from './Spinner';
+export { EmptyState, ErrorState } from './StateViews';
+export { TagInput } from './TagInput';
+export { Tabs, type TabItem } from './Tabs';
+export { Icon, type IconName } from './Icon';
+export { Brand } from './Brand';

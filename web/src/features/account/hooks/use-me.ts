@@ -1,0 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { getMe, meQueryKey } from '../api/me';
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: getMe });
+}

@@ -1,0 +1,3 @@
+export { ledgerQueryKey, transactionsQueryKey } from './api/activity';
+export { ActivityTabs } from './components/ActivityTabs';
+export { RecentActivity } from './components/RecentActivity';

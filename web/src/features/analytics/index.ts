@@ -1,0 +1,3 @@
+export { AnalyticsDashboard } from './components/AnalyticsDashboard';
+export { useAnalyticsAvailable } from './hooks/use-analytics';
+export { clvHistogram, cohortCells, segmentBars } from './normalize';

@@ -1,0 +1,32 @@
+import { api } from '@/lib/api';
+import { sessionFromTokens, type Role } from '@/lib/session';
+import type { LoginAnswer, PasswordChangeInput, RegisterAnswer, RegisterInput } from '../types';
+
+export async function login(email: string, password: string): Promise<Role> {
+  const answer = await api.post<LoginAnswer>('/auth/login', { email, password }, { auth: false });
+  const session = sessionFromTokens(answer, 'customer');
+  api.sessions.set(session);
+  return session.role;
+}
+
+export async function register(input: RegisterInput): Promise<RegisterAnswer> {
+  const answer = await api.post<RegisterAnswer>('/auth/register', input, { auth: false });
+  api.sessions.set(sessionFromTokens(answer, 'customer'));
+  return answer;
+}
+
+/** Revokes the refresh token on the server, then forgets the session whatever the answer. */
+export async function logout(): Promise<void> {
+  const session = api.sessions.get();
+  try {
+    if (session) await api.post<void>('/auth/logout', { refresh_token: session.refresh_token }, { auth: false });
+  } catch {
+    // Signing out locally must work offline too.
+  } finally {
+    api.sessions.set(null);
+  }
+}
+
+export function changePassword(input: PasswordChangeInput): Promise<void> {
+  return api.post<void>('/me/password', input);
+}

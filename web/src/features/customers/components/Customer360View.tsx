@@ -1,0 +1,192 @@
+import { Badge, Card, EmptyState, ErrorState, ProgressBar, Skeleton, SkeletonList } from '@/components/ui';
+import { LedgerList, TransactionList } from '@/components/loyalty';
+import { formatDate, formatMoney, formatPercent, formatPoints } from '@/lib/format';
+import { useCustomer360 } from '../hooks/use-customers';
+import type { Customer360, CustomerAccount } from '../types';
+import { AdjustmentForm } from './AdjustmentForm';
+
+function label(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return String(o.name ?? o.label ?? o.code ?? o.segment ?? JSON.stringify(value));
+  }
+  return String(value);
+}
+
+function clvText(clv: unknown, currency: string): string {
+  if (typeof clv === 'number') return formatMoney(Math.round(clv), currency);
+  if (clv && typeof clv === 'object') {
+    const o = clv as Record<string, unknown>;
+    const minor = o.value_minor ?? o.clv_minor ?? o.amount_minor;
+    if (typeof minor === 'number') return formatMoney(minor, typeof o.currency === 'string' ? o.currency : currency);
+    if (typeof o.value === 'number') return o.value.toFixed(2);
+  }
+  return label(clv);
+}
+
+function Insights({ view, currency }: { view: Customer360; currency: string }) {
+  const has = (k: 'segment' | 'clv' | 'p_alive') => k in view;
+  if (!has('segment') && !has('clv') && !has('p_alive')) return null;
+  return (
+    <Card title="Insights" level={2}>
+      <dl className="stats">
+        {has('segment') && (
+          <div>
+            <dt>Segment</dt>
+            <dd data-testid="segment">{label(view.segment)}</dd>
+          </div>
+        )}
+        {has('clv') && (
+          <div>
+            <dt>Customer lifetime value</dt>
+            <dd>{clvText(view.clv, currency)}</dd>
+          </div>
+        )}
+        {has('p_alive') && (
+          <div>
+            <dt>P(alive)</dt>
+            <dd>{typeof view.p_alive === 'number' ? formatPercent(view.p_alive) : label(view.p_alive)}</dd>
+          </div>
+        )}
+      </dl>
+    </Card>
+  );
+}
+
+function AccountCard({ account }: { account: CustomerAccount | null }) {
+  if (!account) return null;
+  const tp = account.tier_progress;
+  const total = tp ? tp.qualifying_spend + tp.remaining_spend : 0;
+  return (
+    <Card title="Account">
+      <dl className="stats">
+        <div>
+          <dt>Points balance</dt>
+          <dd data-testid="staff-points-balance">{formatPoints(account.points_balance)}</dd>
+        </div>
+        <div>
+          <dt>Tier</dt>
+          <dd>{account.tier?.name ?? '—'}</dd>
+        </div>
+        {tp && (
+          <div>
+            <dt>Qualifying spend</dt>
+            <dd>{formatMoney(tp.qualifying_spend, tp.currency)}</dd>
+          </div>
+        )}
+      </dl>
+      {tp && tp.next_tier != null && total > 0 && (
+        <ProgressBar label={`Progress to ${label(tp.next_tier)}`} value={tp.qualifying_spend} max={total} />
+      )}
+    </Card>
+  );
+}
+
+function PreferencesCard({ preferences }: { preferences: Record<string, unknown> | null }) {
+  const entries = Object.entries(preferences ?? {});
+  return (
+    <Card title="Preferences">
+      {entries.length === 0 ? (
+        <EmptyState title="No preferences set" />
+      ) : (
+        <dl className="kv">
+          {entries.map(([key, value]) => (
+            <div key={key}>
+              <dt>{key.replace(/_/g, ' ')}</dt>
+              <dd>{Array.isArray(value) ? value.map((v) => <Badge key={String(v)}>{String(v)}</Badge>) : <code>{JSON.stringify(value)}</code>}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </Card>
+  );
+}
+
+export function Customer360View({ customerId, canAdjust }: { customerId: string; canAdjust: boolean }) {
+  const q = useCustomer360(customerId);
+  if (q.isPending)
+    return (
+      <div className="stack">
+        <Skeleton height="6rem" />
+        <SkeletonList rows={4} />
+      </div>
+    );
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const view = q.data;
+  const p = view.profile;
+  const currency = view.account?.tier_progress?.currency ?? view.transactions[0]?.currency ?? 'EUR';
+  return (
+    <div className="console-grid">
+      <div className="stack">
+        <Card title={p.name || 'Unnamed customer'}>
+          <dl className="kv">
+            <div>
+              <dt>Email</dt>
+              <dd>{p.email ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Card number</dt>
+              <dd className="mono">{p.card_number ?? '—'}</dd>
+            </div>
+            {p.phone && (
+              <div>
+                <dt>Phone</dt>
+                <dd>{p.phone}</dd>
+              </div>
+            )}
+            {p.created_at && (
+              <div>
+                <dt>Member since</dt>
+                <dd>{formatDate(p.created_at)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Customer id</dt>
+              <dd className="mono small">{p.id}</dd>
+            </div>
+          </dl>
+        </Card>
+        <AccountCard account={view.account} />
+        <Insights view={view} currency={currency} />
+        {canAdjust && (
+          <Card title="Adjust points">
+            <AdjustmentForm customerId={customerId} />
+          </Card>
+        )}
+        <PreferencesCard preferences={view.preferences} />
+      </div>
+      <div className="stack">
+        <Card title="Recent purchases">
+          <TransactionList transactions={view.transactions} />
+        </Card>
+        <Card title="Points ledger">
+          <LedgerList entries={view.ledger} />
+        </Card>
+        <Card title="Feedback">
+          {view.feedback.length === 0 ? (
+            <EmptyState title="No feedback yet" />
+          ) : (
+            <ul className="list">
+              {view.feedback.map((f) => (
+                <li key={f.id} className="feedback-row">
+                  <div className="row-between">
+                    <span aria-label={`${f.rating} out of 5 stars`} className="stars">
+                      {'★'.repeat(f.rating)}
+                      <span className="muted">{'★'.repeat(Math.max(0, 5 - f.rating))}</span>
+                    </span>
+                    {f.sentiment !== undefined && f.sentiment !== null && <Badge>sentiment {label(f.sentiment)}</Badge>}
+                  </div>
+                  <p>{f.text}</p>
+                  {f.created_at && <p className="muted small">{formatDate(f.created_at)}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type ReactNode } from 'react';
+import { Badge, Button, EmptyState, ErrorState, Form, SkeletonList, TextField } from '@/components/ui';
+import { formatPoints } from '@/lib/format';
+import { useCustomerSearch } from '../hooks/use-customers';
+import type { CustomerSummary } from '../types';
+
+function tierName(tier: CustomerSummary['tier']): string | null {
+  if (!tier) return null;
+  return typeof tier === 'string' ? tier : tier.name;
+}
+
+/** `renderLink` lets the app decide where a customer opens (its routes, not this feature's). */
+export function CustomerSearch({ renderLink }: { renderLink: (customer: CustomerSummary, children: ReactNode) => ReactNode }) {
+  const [q, setQ] = useState('');
+  const search = useCustomerSearch(q);
+  return (
+    <div className="stack">
+      <Form aria-label="Search customers" onSubmit={(data) => setQ(String(data.get('q') ?? '').trim())} className="search-form">
+        <TextField label="Search by email, name or card number" name="q" type="search" autoComplete="off" />
+        <Button type="submit" loading={search.isFetching}>
+          Search
+        </Button>
+      </Form>
+      {!q && <EmptyState title="Find a customer" icon="⌕">Search by email, name or card number.</EmptyState>}
+      {q && search.isPending && <SkeletonList rows={3} />}
+      {q && search.isError && <ErrorState error={search.error} onRetry={() => search.refetch()} />}
+      {q && search.data && search.data.length === 0 && <EmptyState title={`No customer matches “${q}”`} />}
+      {q && search.data && search.data.length > 0 && (
+        <ul className="list" aria-label="Customers found">
+          {search.data.map((c) => (
+            <li key={c.id} className="list__row">
+              {renderLink(
+                c,
+                <span className="customer-row">
+                  <strong>{c.name || 'Unnamed customer'}</strong>
+                  <span className="muted small">
+                    {c.email ?? '—'} · <span className="mono">{c.card_number ?? '—'}</span>
+                  </span>
+                </span>,
+              )}
+              <span className="customer-row__side">
+                {tierName(c.tier) && <Badge tone="primary">{tierName(c.tier)}</Badge>}
+                {typeof c.points_balance === 'number' && <span className="small">{formatPoints(c.points_balance)} pts</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { FeedbackForm } from './components/FeedbackForm';
+export type * from './types';

@@ -1,0 +1,3 @@
+export { mergePreferences, readPreferences } from './api/preferences';
+export { PreferencesForm } from './components/PreferencesForm';
+export type * from './types';

@@ -1,0 +1,180 @@
+// The one API client. Every feature's request functions go through it, so
+// Bearer tokens, the transparent refresh on 401 and error parsing live here
+// and nowhere else.
+//
+// Refresh tokens rotate: the old one is spent by POST /auth/refresh, and
+// presenting a spent one revokes the whole family. So at most one refresh runs
+// at a time (concurrent 401s wait for the same one), and the new pair is
+// stored before any request is retried.
+
+import { networkError, parseErrorBody } from './api-error';
+import { createBrowserSessionStore, sessionFromTokens, type SessionStore } from './session';
+
+export { ApiError } from './api-error';
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sent as `Idempotency-Key` (POSTs that move points or money). */
+  idempotencyKey?: string;
+  /** Attach the Bearer token and refresh on 401 (default true). */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  /** Resolved at call time so tests can stub the global fetch. */
+  fetch?: FetchLike;
+  sessions: SessionStore;
+  /** Called once when the session cannot be refreshed (signed out). */
+  onSessionExpired?: () => void;
+}
+
+interface TokenAnswer {
+  access_token: string;
+  refresh_token: string;
+  expires_in?: number;
+  role?: unknown;
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: Query): string {
+  const url = `${baseUrl}${path}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204 || response.status === 205) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  const baseUrl = options.baseUrl ?? '/api/v1';
+  const sessions = options.sessions;
+  const doFetch: FetchLike = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  let refreshing: Promise<boolean> | null = null;
+
+  async function send(method: string, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
+    try {
+      return await doFetch(buildUrl(baseUrl, path, opts.query), {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+      });
+    } catch (error) {
+      if ((error as { name?: string })?.name === 'AbortError') throw error;
+      throw networkError();
+    }
+  }
+
+  async function runRefresh(): Promise<boolean> {
+    const current = sessions.get();
+    if (!current) return false;
+    let response: Response;
+    try {
+      response = await send('POST', '/auth/refresh', { body: { refresh_token: current.refresh_token } }, null);
+    } catch {
+      // A network failure is not a rejected token: keep the session for a retry later.
+      return false;
+    }
+    if (!response.ok) {
+      sessions.set(null);
+      options.onSessionExpired?.();
+      return false;
+    }
+    const answer = (await readBody(response)) as TokenAnswer;
+    sessions.set(sessionFromTokens(answer, current.role));
+    return true;
+  }
+
+  /** Single-flight refresh: concurrent callers share one POST /auth/refresh. */
+  function refresh(): Promise<boolean> {
+    if (!refreshing) {
+      refreshing = runRefresh().finally(() => {
+        refreshing = null;
+      });
+    }
+    return refreshing;
+  }
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const useAuth = opts.auth !== false;
+    if (useAuth && refreshing) await refreshing;
+    const tokenUsed = useAuth ? (sessions.get()?.access_token ?? null) : null;
+    let response = await send(method, path, opts, tokenUsed);
+
+    if (response.status === 401 && useAuth && tokenUsed) {
+      // Another request may have refreshed while this one was in flight.
+      const latest = sessions.get()?.access_token ?? null;
+      const renewed = latest && latest !== tokenUsed ? true : await refresh();
+      const next = sessions.get()?.access_token ?? null;
+      if (renewed && next) response = await send(method, path, opts, next);
+    }
+
+    const body = await readBody(response);
+    if (!response.ok) throw parseErrorBody(response.status, body, response.headers.get('Retry-After'));
+    return body as T;
+  }
+
+  return {
+    sessions,
+    request,
+    refresh,
+    get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
+    post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+    put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
+    patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
+    delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Accepts `{items}` pages and bare arrays, so a list screen never crashes on either. */
+export function itemsOf<T>(value: unknown): T[] {
+  if (Array.isArray(value)) return value as T[];
+  const items = (value as { items?: unknown } | null | undefined)?.items;
+  return Array.isArray(items) ? (items as T[]) : [];
+}
+
+export function toListPage<T>(value: unknown): ListPage<T> {
+  const cursor = (value as { next_cursor?: unknown } | null | undefined)?.next_cursor;
+  return { items: itemsOf<T>(value), next_cursor: typeof cursor === 'string' && cursor ? cursor : null };
+}
+
+export const sessionStore = createBrowserSessionStore();
+
+export const api = createApiClient({
+  sessions: sessionStore,
+  onSessionExpired: () => {
+    globalThis.dispatchEvent?.(new Event('patron:session-expired'));
+  },
+});

@@ -1,0 +1,29 @@
+// API shapes shared by several features (api.md): purchases and ledger entries.
+export interface TransactionLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_minor: number;
+}
+
+export interface Transaction {
+  id: string;
+  occurred_at: string;
+  store_id: string;
+  total_minor: number;
+  currency: string;
+  points_earned: number;
+  lines: TransactionLine[];
+  status: string;
+}
+
+export type LedgerKind = 'earn' | 'redeem' | 'expire' | 'reverse' | 'adjust' | 'bonus';
+
+export interface LedgerEntry {
+  id: string;
+  occurred_at: string;
+  kind: LedgerKind | string;
+  points: number;
+  balance_after: number;
+  reference: string | null;
+}
