@@ -189,6 +189,11 @@ Result<Feedback> feedback_from_bson(const bson_t& document) {
 }
 
 Result<BsonPtr> preferences_to_bson(std::string_view customer_id, std::string_view json_object) {
+  // libbson reads a top-level JSON array as a document keyed "0", "1", ...
+  const auto first = json_object.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || json_object[first] != '{') {
+    return Error::validation("preferences", "must be a JSON object");
+  }
   bson_error_t error;
   BsonPtr parsed(bson_new_from_json(reinterpret_cast<const std::uint8_t*>(json_object.data()),
                                     static_cast<ssize_t>(json_object.size()), &error));
