@@ -2,7 +2,7 @@
 // field rendered in the form appears under that field; any other error
 // appears as a banner at the top of the form.
 
-import { createContext, useContext, useLayoutEffect, useMemo, useRef, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '@/lib/api-error';
 import { Alert } from './Alert';
 
@@ -59,7 +59,11 @@ export function Form({ onSubmit, error, success, children, className, ...rest }:
     [error],
   );
   const fieldError = error instanceof ApiError && error.field ? error.field : null;
-  const showBanner = Boolean(error) && !(fieldError && value.isRegistered(fieldError));
+  // Fields register in their layout effects, which run before this one: only
+  // now is it known whether a field will show the error (no paint in between).
+  const [unmatchedField, setUnmatchedField] = useState(false);
+  useLayoutEffect(() => setUnmatchedField(fieldError !== null && !value.isRegistered(fieldError)), [fieldError, value]);
+  const showBanner = Boolean(error) && (fieldError === null || unmatchedField);
   return (
     <FormErrorContext.Provider value={value}>
       <form

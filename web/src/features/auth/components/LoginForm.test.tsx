@@ -1,0 +1,37 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sessionStore } from '@/lib/api';
+import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
+import { renderWithProviders } from '@/testing/render';
+import { LoginForm } from './LoginForm';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sessionStore.set(null);
+});
+
+describe('LoginForm', () => {
+  it('stores the session with the role from the answer', async () => {
+    const fake = createFakeFetch({ 'POST /api/v1/auth/login': () => json(200, { access_token: 'A', refresh_token: 'R', expires_in: 900, role: 'admin' }) });
+    vi.stubGlobal('fetch', fake.fetch);
+    const onSuccess = vi.fn();
+    renderWithProviders(<LoginForm onSuccess={onSuccess} />);
+    await userEvent.type(screen.getByLabelText('Email'), 'staff@test.local');
+    await userEvent.type(screen.getByLabelText('Password'), 'staff12345');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledWith('admin'));
+    expect(fake.calls[0].body).toEqual({ email: 'staff@test.local', password: 'staff12345' });
+    expect(sessionStore.get()).toMatchObject({ access_token: 'A', refresh_token: 'R', role: 'admin' });
+  });
+
+  it('shows the server message on bad credentials', async () => {
+    vi.stubGlobal('fetch', createFakeFetch({ 'POST /api/v1/auth/login': () => apiError(401, 'unauthorized', 'Wrong email or password.') }).fetch);
+    renderWithProviders(<LoginForm onSuccess={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Email'), 'a@b.c');
+    await userEvent.type(screen.getByLabelText('Password'), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Wrong email or password.');
+    expect(sessionStore.get()).toBeNull();
+  });
+});
