@@ -93,7 +93,7 @@ describe('api client', () => {
       'GET /api/v1/me': () => apiError(401, 'unauthorized', 'Token expired.'),
       'POST /api/v1/auth/refresh': () => apiError(401, 'unauthorized', 'Refresh token revoked.'),
     });
-    const error = await client.get('/me').catch((e: ApiError) => e);
+    const error = await client.get('/me').then(() => null as never, (e: ApiError) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(401);
     expect(sessions.get()).toBeNull();
@@ -105,7 +105,7 @@ describe('api client', () => {
       { 'POST /api/v1/auth/login': () => apiError(401, 'unauthorized', 'Wrong email or password.') },
       null,
     );
-    const error = await client.post('/auth/login', {}, { auth: false }).catch((e: ApiError) => e);
+    const error = await client.post('/auth/login', {}, { auth: false }).then(() => null as never, (e: ApiError) => e);
     expect(error.message).toBe('Wrong email or password.');
     expect(calls).toHaveLength(1);
   });
@@ -129,13 +129,13 @@ describe('api client', () => {
     const { client } = setup({
       'POST /api/v1/me/feedback': () => apiError(422, 'validation_failed', 'Rating must be between 1 and 5.', 'rating'),
     });
-    const error = await client.post('/me/feedback', { rating: 9 }).catch((e: ApiError) => e);
+    const error = await client.post('/me/feedback', { rating: 9 }).then(() => null as never, (e: ApiError) => e);
     expect(error).toMatchObject({ status: 422, code: 'validation_failed', message: 'Rating must be between 1 and 5.', field: 'rating' });
   });
 
   it('reads Retry-After on 429', async () => {
     const { client } = setup({ 'POST /api/v1/auth/login': () => json(429, { error: { code: 'rate_limited', message: 'Slow down.', field: null } }, { 'Retry-After': '30' }) });
-    const error = await client.post('/auth/login', {}, { auth: false }).catch((e: ApiError) => e);
+    const error = await client.post('/auth/login', {}, { auth: false }).then(() => null as never, (e: ApiError) => e);
     expect(error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 30 });
   });
 
@@ -144,7 +144,7 @@ describe('api client', () => {
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),
       sessions: createMemorySessionStore(null),
     });
-    const error = await client.get('/rewards').catch((e: ApiError) => e);
+    const error = await client.get('/rewards').then(() => null as never, (e: ApiError) => e);
     expect(error).toMatchObject({ status: 0, code: 'network_error' });
   });
 });
