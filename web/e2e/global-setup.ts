@@ -1,0 +1,128 @@
+// Starts the real Patron server on a fresh database for the end-to-end suite:
+//   PATRON_BIN admin create … (seed the staff user), then PATRON_BIN serve,
+// with every store in a new temporary folder, and waits for GET /healthz.
+// PATRON_E2E_BASE_URL=<url> runs the suite against a server already running.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STAFF_EMAIL, STAFF_PASSWORD } from './env';
+
+const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HEALTH_TIMEOUT_MS = 60_000;
+const ADMIN_CREATE_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** 64 characters from [A-Za-z0-9_-]. */
+const jwtSecret = () => randomBytes(48).toString('base64url').slice(0, 64);
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`patron serve exited with code ${child.exitCode}:\n${tail(logFile)}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`patron serve did not answer ${url}/healthz within ${HEALTH_TIMEOUT_MS} ms:\n${tail(logFile)}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
+  if (process.env.PATRON_E2E_BASE_URL) {
+    process.env.PATRON_BASE_URL = process.env.PATRON_E2E_BASE_URL.replace(/\/$/, '');
+    return;
+  }
+  const bin = resolve(WEB_DIR, process.env.PATRON_BIN ?? '../build/release/patron');
+  try {
+    accessSync(bin, constants.X_OK);
+  } catch {
+    throw new Error(`The Patron server binary ${bin} is missing or not executable. Build it first (make build), or set PATRON_BIN.`);
+  }
+  const webRoot = join(WEB_DIR, 'dist');
+  if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`${webRoot}/index.html is missing: run "npm run build" first.`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'patron-e2e-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `sqlite://${dataDir}/patron.db`,
+    DOCUMENT_STORE: `rocksdb://${dataDir}/documents`,
+    JWT_SECRET: jwtSecret(),
+    PATRON_WEB_ROOT: webRoot,
+  };
+
+  const seeded = spawnSync(bin, ['admin', 'create', '--email', STAFF_EMAIL, '--password', STAFF_PASSWORD, '--role', 'admin'], {
+    env,
+    encoding: 'utf8',
+    timeout: ADMIN_CREATE_TIMEOUT_MS,
+  });
+  if (seeded.status !== 0) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`"patron admin create" failed (status ${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
+  }
+
+  const logFile = join(dataDir, 'server.log');
+  const log = openSync(logFile, 'a');
+  const child = spawn(bin, ['serve'], { env, stdio: ['ignore', log, log] });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child, logFile);
+  } catch (error) {
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  process.env.PATRON_BASE_URL = url;
+  process.env.PATRON_E2E_SERVER_LOG = logFile;
+  console.log(`[e2e] patron serve on ${url} (data in ${dataDir})`);
+
+  return async () => {
+    await stop(child);
+    if (process.env.PATRON_E2E_KEEP_DATA) console.log(`[e2e] kept ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,177 @@
+// The journey of issue 7 against the real server and a fresh database:
+// a new customer signs up; a staff user records a purchase for them on the
+// POS screen; the customer sees points and tier progress, redeems a reward
+// and sees the voucher, sets preferences and sends feedback. Each main screen
+// is checked with axe-core and saved at 375 px and 1280 px.
+
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { baseUrl, STAFF_EMAIL, STAFF_PASSWORD } from './env';
+import { adminApi, expectAccessible, snap } from './helpers';
+
+const RUN = randomUUID().slice(0, 8);
+const CUSTOMER = { name: 'Ada Lovelace', email: `ada.${RUN}@test.local`, password: 'analytical-engine-1843' };
+const STORE = { code: `E2E-${RUN}`, name: 'Patron Market Central' };
+const PRODUCT = { sku: `COFFEE-${RUN}`, name: 'Single-origin coffee beans', category: 'Groceries', brand: 'Patron Roasters', price_minor: 2500, currency: 'EUR' };
+const REWARD = { name: `Free pastry ${RUN}`, description: 'Any pastry from the bakery counter.', points_cost: 10 };
+const QUANTITY = 2;
+
+async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport });
+  return context.newPage();
+}
+
+test('customer and staff journey', async ({ browser }) => {
+  const admin = await adminApi();
+  const store = await admin.post<{ id: string }>('/admin/stores', STORE);
+  await admin.post('/admin/products', PRODUCT);
+  await admin.post('/admin/rewards', REWARD);
+
+  const customer = await newPage(browser, { width: 375, height: 812 });
+  const staff = await newPage(browser, { width: 1280, height: 900 });
+
+  await test.step('a new customer signs up', async () => {
+    await customer.goto('/signup');
+    await expect(customer.getByRole('heading', { name: 'Join Patron' })).toBeVisible();
+    await expectAccessible(customer, 'sign up');
+    await snap(customer, 'signup');
+    await customer.getByLabel('Full name').fill(CUSTOMER.name);
+    await customer.getByLabel('Email').fill(CUSTOMER.email);
+    await customer.getByLabel('Password').fill(CUSTOMER.password);
+    await customer.getByRole('button', { name: 'Create account' }).click();
+    await expect(customer).toHaveURL(/\/$/);
+    await expect(customer.getByTestId('points-balance')).toHaveText(/^0\s*pts$/);
+  });
+
+  await test.step('staff signs in to the console', async () => {
+    await staff.goto('/login');
+    await expectAccessible(staff, 'log in');
+    await snap(staff, 'login');
+    await staff.getByLabel('Email').fill(STAFF_EMAIL);
+    await staff.getByLabel('Password').fill(STAFF_PASSWORD);
+    await staff.getByRole('button', { name: 'Log in' }).click();
+    await expect(staff).toHaveURL(/\/console$/);
+    await expect(staff.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  });
+
+  await test.step('staff records a purchase on the POS screen', async () => {
+    await staff.getByRole('link', { name: 'Point of sale' }).click();
+    await expect(staff.getByRole('heading', { name: 'Point of sale' })).toBeVisible();
+    await staff.getByLabel('Email').fill(CUSTOMER.email);
+    await staff.getByLabel('Store').selectOption(String(store.id));
+    await staff.getByLabel('Product').selectOption(PRODUCT.sku);
+    await staff.getByLabel('Qty').fill(String(QUANTITY));
+    await expect(staff.getByTestId('pos-total')).toHaveText('€50.00');
+    await expectAccessible(staff, 'POS');
+    await snap(staff, 'console-pos');
+    await staff.getByRole('button', { name: 'Record purchase' }).click();
+    await expect(staff.getByTestId('pos-result')).toContainText('points');
+    await expect(staff.getByTestId('pos-result')).not.toContainText('+0 points');
+  });
+
+  await test.step('staff finds the customer and opens the 360° view', async () => {
+    await staff.getByRole('link', { name: 'Customers' }).click();
+    await staff.getByLabel('Search by email, name or card number').fill(CUSTOMER.email);
+    await staff.getByRole('button', { name: 'Search' }).click();
+    await staff.getByRole('link', { name: new RegExp(CUSTOMER.name) }).click();
+    await expect(staff.getByRole('heading', { name: CUSTOMER.name })).toBeVisible();
+    await expect(staff.getByText(CUSTOMER.email)).toBeVisible();
+    await expectAccessible(staff, 'customer 360');
+    await snap(staff, 'console-customer-360');
+  });
+
+  await test.step('staff browses the catalog management', async () => {
+    await staff.getByRole('link', { name: 'Catalog' }).click();
+    await expect(staff.getByRole('cell', { name: PRODUCT.sku })).toBeVisible();
+    await expectAccessible(staff, 'catalog');
+    await snap(staff, 'console-catalog-products');
+    await staff.getByRole('link', { name: 'Rewards' }).click();
+    await expect(staff.getByRole('cell', { name: REWARD.name })).toBeVisible();
+    await snap(staff, 'console-catalog-rewards');
+  });
+
+  await test.step('the customer sees points and tier progress', async () => {
+    await customer.reload();
+    await expect(customer.getByTestId('points-balance')).not.toHaveText(/^0\s*pts$/);
+    await expect(customer.getByRole('progressbar')).toBeVisible();
+    await expect(customer.getByTestId('tier-progress-text')).not.toBeEmpty();
+    await expectAccessible(customer, 'home');
+    await snap(customer, 'home');
+  });
+
+  await test.step('the customer sees the purchase in Activity', async () => {
+    await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Activity' }).click();
+    await expect(customer.getByRole('list', { name: 'Purchases' })).toContainText('€50.00');
+    await expectAccessible(customer, 'activity');
+    await snap(customer, 'activity-purchases');
+    await customer.getByRole('tab', { name: 'Points history' }).click();
+    await expect(customer.getByRole('list', { name: 'Points history' })).toContainText('Earned');
+    await snap(customer, 'activity-points');
+  });
+
+  let voucher = '';
+  await test.step('the customer redeems a reward and sees the voucher', async () => {
+    await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Rewards' }).click();
+    const card = customer.getByTestId('reward-card').filter({ hasText: REWARD.name });
+    await expect(card).toBeVisible();
+    await expectAccessible(customer, 'rewards');
+    await snap(customer, 'rewards');
+    await card.getByRole('button', { name: `Redeem ${REWARD.name}` }).click();
+    const dialog = customer.getByRole('dialog');
+    await expect(dialog).toContainText('Redeem this reward?');
+    await expectAccessible(customer, 'redeem dialog');
+    await dialog.getByRole('button', { name: 'Confirm redemption' }).click();
+    await expect(dialog.getByTestId('voucher-code')).not.toBeEmpty();
+    voucher = (await dialog.getByTestId('voucher-code').textContent()) ?? '';
+    await snap(customer, 'rewards-voucher');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await customer.getByRole('tab', { name: 'My rewards' }).click();
+    await expect(customer.getByTestId('my-reward').filter({ hasText: REWARD.name })).toContainText(voucher);
+    await expectAccessible(customer, 'my rewards');
+    await snap(customer, 'my-rewards');
+  });
+
+  await test.step('the customer sets preferences', async () => {
+    await customer.goto('/preferences');
+    await customer.getByRole('button', { name: '+ Bakery' }).click();
+    await customer.getByLabel('Favourite brands').fill('Patron Roasters');
+    await customer.getByLabel('Favourite brands').press('Enter');
+    await customer.getByLabel('SMS').check();
+    await expectAccessible(customer, 'preferences');
+    await customer.getByRole('button', { name: 'Save preferences' }).click();
+    await expect(customer.getByText('Preferences saved.')).toBeVisible();
+    await customer.reload();
+    await expect(customer.getByRole('list', { name: 'Selected favourite categories' })).toContainText('Bakery');
+    await expect(customer.getByRole('list', { name: 'Selected favourite brands' })).toContainText('Patron Roasters');
+    await expect(customer.getByLabel('SMS')).toBeChecked();
+    await snap(customer, 'preferences');
+  });
+
+  await test.step('the customer sends feedback', async () => {
+    await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Feedback' }).click();
+    await customer.getByRole('radio', { name: /^5 stars/ }).check();
+    await customer.getByLabel('Tell us more').fill('The new coffee beans are wonderful and the staff were lovely.');
+    await expectAccessible(customer, 'feedback');
+    await snap(customer, 'feedback');
+    await customer.getByRole('button', { name: 'Send feedback' }).click();
+    await expect(customer.getByText('Thank you for your feedback!')).toBeVisible();
+  });
+
+  await test.step('the customer account page and log out', async () => {
+    await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Account' }).click();
+    await expect(customer.getByLabel('Full name')).toHaveValue(CUSTOMER.name);
+    await expectAccessible(customer, 'account');
+    await snap(customer, 'account');
+    await customer.getByRole('button', { name: 'Log out' }).click();
+    await expect(customer).toHaveURL(/\/login$/);
+  });
+
+  await test.step('staff sees the redemption, preferences and feedback in the 360° view', async () => {
+    await staff.reload();
+    await expect(staff.getByRole('list', { name: 'Points history' })).toContainText('Redeemed');
+    await expect(staff.getByText('Patron Roasters').first()).toBeVisible();
+    await snap(staff, 'console-customer-360-after');
+  });
+
+  await admin.ctx.dispose();
+});
