@@ -12,8 +12,8 @@ constexpr int kMaxSteps = 10'000;
 
 }  // namespace
 
-double customer_lifetime_value(const BgNbdParams& params, std::uint32_t x, double t_x, double t,
-                               double expected_spend, const ClvOptions& options) {
+double discounted_expected_purchases(const BgNbdParams& params, std::uint32_t x, double t_x,
+                                     double t, const ClvOptions& options) {
   assert(options.step_periods > 0 && options.horizon_periods >= 0);
   const int steps = std::min(kMaxSteps, static_cast<int>(std::ceil(options.horizon_periods /
                                                                      options.step_periods - 1e-9)));
@@ -24,7 +24,7 @@ double customer_lifetime_value(const BgNbdParams& params, std::uint32_t x, doubl
     const double until = std::min(options.horizon_periods, step * options.step_periods);
     const double purchases = bgnbd_expected_purchases(params, until, x, t_x, t);
     discount /= 1.0 + options.discount_rate_per_step;
-    value += (purchases - purchases_before) * expected_spend * discount;
+    value += (purchases - purchases_before) * discount;
     purchases_before = purchases;
   }
   return value;

@@ -1,0 +1,34 @@
+#pragma once
+// The whole buy-till-you-die analysis of a customer summary: BG/NBD fit,
+// P(alive) and expected purchases per customer, and, when spend is known,
+// the Gamma-Gamma fit, expected spend and CLV. Work is done once per distinct
+// (x, t_x, T) and spread back to customers.
+#include <optional>
+#include <vector>
+
+#include "analytics/bgnbd.h"
+#include "analytics/clv.h"
+#include "analytics/customer_summary.h"
+#include "analytics/gamma_gamma.h"
+#include "domain/result.h"
+
+namespace patron::analytics {
+
+struct BtydOptions {
+  double horizon_periods = 39.0;  // for expected purchases
+  ClvOptions clv;
+  unsigned workers = 0;
+};
+
+struct BtydReport {
+  BgNbdFit bgnbd;
+  std::optional<GammaGammaFit> gamma_gamma;  // when the summary has spend
+  std::size_t distinct_histories = 0;        // groups the likelihood was summed over
+  // Per summary row:
+  std::vector<double> p_alive, expected_purchases;
+  std::vector<double> expected_avg_spend, clv;  // empty without spend
+};
+
+Result<BtydReport> analyze_btyd(const CustomerSummary& summary, const BtydOptions& options);
+
+}  // namespace patron::analytics
