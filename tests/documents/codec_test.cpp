@@ -50,13 +50,15 @@ TEST(RocksKeys, TailsSplitBack) {
 }
 
 TEST(JsonCodec, EventRoundTrip) {
-  Event event{"c-1", EventType::search, "", "dairy", "oat \"milk\"", 1'700'000'000'000, 1'700'000'000'500};
+  Event event{"c-1", EventType::search, "", "dairy", "oat \"milk\"\\\t\x01\n\xc3\xa9", 1'700'000'000'000,
+              1'700'000'000'500};
   auto back = event_from_json(event_to_json(event));
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->customer_id, "c-1");
   EXPECT_EQ(back->type, EventType::search);
   EXPECT_EQ(back->category, "dairy");
-  EXPECT_EQ(back->query, "oat \"milk\"");
+  EXPECT_EQ(back->query, event.query);
+  EXPECT_EQ(back->sku, "");
   EXPECT_EQ(back->occurred_at_ms, event.occurred_at_ms);
   EXPECT_EQ(back->received_at_ms, event.received_at_ms);
   EXPECT_EQ(event_from_json("{}").error().code, ErrorCode::internal);

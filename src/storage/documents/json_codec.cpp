@@ -9,9 +9,28 @@ using nlohmann::json;
 
 Error corrupt(const char* what) { return Error{ErrorCode::internal, std::string("corrupt stored ") + what, {}}; }
 
-// Empty optional strings are left out: events are the bulk of the store.
-void put_if_set(json& object, const char* key, const std::string& value) {
-  if (!value.empty()) object[key] = value;
+// RFC 8259 string escaping; input is valid UTF-8 (validated), copied as is.
+void append_json_string(std::string& out, std::string_view value) {
+  static constexpr char kHexDigits[] = "0123456789abcdef";
+  out += '"';
+  for (const char c : value) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\\u00";
+          out += kHexDigits[(c >> 4) & 0x0F];
+          out += kHexDigits[c & 0x0F];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
 }
 
 std::string string_or_empty(const json& object, const char* key) {
@@ -21,15 +40,28 @@ std::string string_or_empty(const json& object, const char* key) {
 
 }  // namespace
 
+// Events are the hot path (every acknowledged 202), so they are written
+// directly rather than through a json object; nlohmann reads them back.
 std::string event_to_json(const Event& event) {
-  json object = {{"customer_id", event.customer_id},
-                 {"type", to_string(event.type)},
-                 {"occurred_at", event.occurred_at_ms},
-                 {"received_at", event.received_at_ms}};
-  put_if_set(object, "sku", event.sku);
-  put_if_set(object, "category", event.category);
-  put_if_set(object, "query", event.query);
-  return object.dump();
+  std::string text;
+  text.reserve(96 + event.customer_id.size() + event.sku.size() + event.category.size() + event.query.size());
+  text += "{\"customer_id\":";
+  append_json_string(text, event.customer_id);
+  text += ",\"type\":\"";
+  text += to_string(event.type);
+  text += "\",\"occurred_at\":";
+  text += std::to_string(event.occurred_at_ms);
+  text += ",\"received_at\":";
+  text += std::to_string(event.received_at_ms);
+  const std::pair<const char*, const std::string*> optional_fields[] = {
+      {",\"sku\":", &event.sku}, {",\"category\":", &event.category}, {",\"query\":", &event.query}};
+  for (const auto& [key, value] : optional_fields) {
+    if (value->empty()) continue;  // events are the bulk of the store
+    text += key;
+    append_json_string(text, *value);
+  }
+  text += '}';
+  return text;
 }
 
 Result<Event> event_from_json(std::string_view text) {

@@ -19,11 +19,15 @@ bool is_known(EventType type) {
 bool timestamp_in_range(std::int64_t at_ms) { return at_ms >= kMinTimestampMs && at_ms < kMaxTimestampMs; }
 
 // Optional text fields: bounded and valid UTF-8 (JSON documents must be).
+// The reason, or nullopt when fine; allocates only on failure.
+std::optional<std::string> text_problem(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes) return "must be at most " + std::to_string(max_bytes) + " bytes";
+  if (!utf8_code_points(text)) return "must be valid UTF-8";
+  return std::nullopt;
+}
+
 Status check_text(std::string_view text, std::size_t max_bytes, const std::string& field) {
-  if (text.size() > max_bytes) {
-    return Error::validation(field, "must be at most " + std::to_string(max_bytes) + " bytes");
-  }
-  if (!utf8_code_points(text)) return Error::validation(field, "must be valid UTF-8");
+  if (auto problem = text_problem(text, max_bytes)) return Error::validation(field, std::move(*problem));
   return ok_status();
 }
 
@@ -81,17 +85,21 @@ std::optional<std::size_t> utf8_code_points(std::string_view text) {
 
 Status validate_customer_id(std::string_view customer_id) { return check_id(customer_id, "customer_id"); }
 
+// Checks first, names second: the field path is only built for the error, as
+// this runs for every event of every batch.
 Status validate_event(const Event& event, const std::string& field_path) {
-  if (auto s = check_id(event.customer_id, join_field(field_path, "customer_id")); !s) return s;
-  if (!is_known(event.type)) return Error::validation(join_field(field_path, "type"), "unknown event type");
-  if (auto s = check_text(event.sku, kMaxIdBytes, join_field(field_path, "sku")); !s) return s;
-  if (auto s = check_text(event.category, kMaxCategoryBytes, join_field(field_path, "category")); !s) return s;
-  if (auto s = check_text(event.query, kMaxSearchQueryBytes, join_field(field_path, "query")); !s) return s;
-  if (!timestamp_in_range(event.occurred_at_ms)) {
-    return Error::validation(join_field(field_path, "occurred_at"), "must be between 1970 and 2200");
-  }
+  const auto fail = [&](const char* name, std::string text) {
+    return Status(Error::validation(join_field(field_path, name), std::move(text)));
+  };
+  if (event.customer_id.empty()) return fail("customer_id", "is required");
+  if (auto problem = text_problem(event.customer_id, kMaxIdBytes)) return fail("customer_id", std::move(*problem));
+  if (!is_known(event.type)) return fail("type", "unknown event type");
+  if (auto problem = text_problem(event.sku, kMaxIdBytes)) return fail("sku", std::move(*problem));
+  if (auto problem = text_problem(event.category, kMaxCategoryBytes)) return fail("category", std::move(*problem));
+  if (auto problem = text_problem(event.query, kMaxSearchQueryBytes)) return fail("query", std::move(*problem));
+  if (!timestamp_in_range(event.occurred_at_ms)) return fail("occurred_at", "must be between 1970 and 2200");
   if (event.received_at_ms != 0 && !timestamp_in_range(event.received_at_ms)) {
-    return Error::validation(join_field(field_path, "received_at"), "must be between 1970 and 2200");
+    return fail("received_at", "must be between 1970 and 2200");
   }
   return ok_status();
 }
@@ -101,8 +109,9 @@ Status validate_event_batch(std::span<const Event> events) {
   if (events.size() > kMaxEventsPerBatch) {
     return Error::validation("events", "at most " + std::to_string(kMaxEventsPerBatch) + " events a call");
   }
+  static const std::string kNoPath;
   for (std::size_t i = 0; i < events.size(); ++i) {
-    if (auto s = validate_event(events[i], "events[" + std::to_string(i) + "]"); !s) return s;
+    if (!validate_event(events[i], kNoPath)) return validate_event(events[i], "events[" + std::to_string(i) + "]");
   }
   return ok_status();
 }
