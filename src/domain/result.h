@@ -61,6 +61,8 @@ class [[nodiscard]] Result {
     assert(!ok());
     return std::get<Error>(state_);
   }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 

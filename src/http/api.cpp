@@ -1,0 +1,106 @@
+#include "http/api.h"
+
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+#include "domain/validation.h"
+#include "services/secrets.h"
+#include "storage/sql/access_repository.h"
+
+namespace patron::http {
+namespace {
+
+const Error unavailable{ErrorCode::unavailable, "the database is unavailable; try again shortly", {}};
+
+}  // namespace
+
+std::int64_t Api::now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Reply json_reply(int status, const Json& body) {
+  return Reply{status, body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json", {}};
+}
+
+int page_limit(const Exchange& ex, Error* error) {
+  const auto text = ex.query_or("limit", "50");
+  try {
+    std::size_t used = 0;
+    const int limit = std::stoi(text, &used);
+    if (used == text.size() && limit >= 1 && limit <= 200) return limit;
+  } catch (const std::exception&) {
+  }
+  *error = Error::validation("limit", "must be an integer from 1 to 200");
+  return 0;
+}
+
+void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work) {
+  try {
+    auto lease = reads_.acquire();
+    try {
+      work(*lease);
+    } catch (const soci::soci_error& e) {
+      lease.mark_broken();
+      throw;
+    }
+  } catch (const soci::soci_error& e) {
+    spdlog::warn("read failed: {}", e.what());
+    ex->fail(unavailable);
+  }
+}
+
+void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work) {
+  auto key = ex->header("idempotency-key");
+  if (key) {
+    if (auto valid = validate_idempotency_key(*key); !valid.ok()) return ex->fail(valid.error());
+    const auto scope = ex->principal.actor() + " " + ex->method + " " + ex->path;
+    const auto request_hash = services::hash_hex(ex->body);
+    work = [work = std::move(work), scope, request_hash, key = *key](soci::session& session) -> Result<Reply> {
+      sql::AccessRepository access(session);
+      if (auto stored = access.find_response(scope, key)) {
+        if (stored->request_hash != request_hash) {
+          return Error{ErrorCode::conflict, "this Idempotency-Key was used with a different request",
+                       "Idempotency-Key"};
+        }
+        return Reply{stored->status_code, stored->body, "application/json", {{"Idempotent-Replayed", "true"}}};
+      }
+      auto reply = work(session);
+      if (reply.ok()) access.store_response(scope, key, {request_hash, reply->status, reply->body}, now());
+      return reply;
+    };
+  }
+  writes_.submit<Reply>(std::move(work), [ex](Result<Reply> result) {
+    if (result.ok()) {
+      ex->reply(std::move(result).value());
+    } else {
+      ex->fail(result.error());
+    }
+  });
+}
+
+void Api::authenticate(Exchange& ex) {
+  if (auto auth = ex.header("authorization"); auth && auth->rfind("Bearer ", 0) == 0) {
+    if (auto claims = signer_.verify(auth->substr(7), now())) {
+      ex.principal.user_id = claims->subject;
+      ex.principal.role = claims->role;
+    }
+    return;
+  }
+  if (auto key = ex.header("x-api-key")) {
+    const auto key_hash = services::hash_hex(*key);
+    try {
+      auto lease = reads_.acquire();
+      auto record = sql::AccessRepository(*lease).find_api_key(key_hash);
+      if (record && !record->revoked) {
+        ex.principal.role = "store";
+        ex.principal.store_id = record->store_id;
+        ex.principal.api_key_id = record->id;
+      }
+    } catch (const soci::soci_error& e) {
+      spdlog::warn("api key lookup failed: {}", e.what());
+    }
+  }
+}
+
+}  // namespace patron::http

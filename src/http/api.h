@@ -1,0 +1,67 @@
+#pragma once
+// The API's shared parts (stores, signer, throttle, metrics, router) and the
+// two ways a handler touches SQL: a read on a pooled session in the request's
+// thread, or a write queued for group commit and answered after it is durable.
+#include <functional>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "http/exchange.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/throttle.h"
+#include "http/tokens.h"
+#include "services/loyalty.h"
+#include "storage/sql/read_pool.h"
+#include "storage/sql/write_queue.h"
+
+namespace patron::http {
+
+struct ApiSettings {
+  services::ProgramSettings program;
+  std::string web_root;       // built portal; empty to serve none
+  std::string openapi_path;   // docs/openapi.yaml
+};
+
+class Api {
+ public:
+  Api(sql::WriteQueue& writes, sql::ReadPool& reads, TokenSigner signer, ApiSettings settings)
+      : writes_(writes), reads_(reads), signer_(std::move(signer)), settings_(std::move(settings)) {}
+
+  Router router;
+  Metrics metrics;
+  LoginThrottle throttle;
+
+  const TokenSigner& signer() const { return signer_; }
+  const ApiSettings& settings() const { return settings_; }
+  static std::int64_t now();
+
+  // Runs `work` on a read session; database failures become 503.
+  void read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work);
+
+  // Queues `work` for group commit; the reply goes out once it is durable.
+  // With an Idempotency-Key header, a repeat of the same request returns the
+  // first reply unchanged and a different request under the key is a 409.
+  void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work);
+
+  void authenticate(Exchange& ex);
+
+ private:
+  sql::WriteQueue& writes_;
+  sql::ReadPool& reads_;
+  TokenSigner signer_;
+  ApiSettings settings_;
+};
+
+Reply json_reply(int status, const Json& body);
+int page_limit(const Exchange& ex, Error* error);
+
+void register_ops_routes(Api& api);
+void register_auth_routes(Api& api);
+void register_me_routes(Api& api);
+void register_pos_routes(Api& api);
+void register_admin_routes(Api& api);
+void register_catalog_routes(Api& api);
+
+}  // namespace patron::http

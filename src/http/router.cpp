@@ -1,0 +1,62 @@
+#include "http/router.h"
+
+#include <sstream>
+
+namespace patron::http {
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> segments;
+  std::stringstream in(path);
+  for (std::string segment; std::getline(in, segment, '/');) {
+    if (!segment.empty()) segments.push_back(segment);
+  }
+  return segments;
+}
+
+bool is_param(const std::string& segment) { return segment.size() > 2 && segment.front() == '{'; }
+
+}  // namespace
+
+void Router::add(const std::string& method, const std::string& pattern, Access access, Handler handler) {
+  routes_.push_back({method, split_path(pattern), pattern, access, std::move(handler)});
+}
+
+Router::Match Router::match(Exchange& exchange, const Route** route) const {
+  const auto segments = split_path(exchange.path);
+  bool path_matched = false;
+  for (const auto& candidate : routes_) {
+    if (candidate.segments.size() != segments.size()) continue;
+    std::map<std::string, std::string> params;
+    bool same = true;
+    for (std::size_t i = 0; i < segments.size() && same; ++i) {
+      if (is_param(candidate.segments[i])) {
+        params[candidate.segments[i].substr(1, candidate.segments[i].size() - 2)] = segments[i];
+      } else {
+        same = candidate.segments[i] == segments[i];
+      }
+    }
+    if (!same) continue;
+    path_matched = true;
+    if (candidate.method != exchange.method) continue;
+    exchange.params = std::move(params);
+    exchange.route = candidate.pattern;
+    *route = &candidate;
+    return Match::found;
+  }
+  return path_matched ? Match::wrong_method : Match::none;
+}
+
+bool allows(Access access, const Principal& principal) {
+  const auto& role = principal.role;
+  switch (access) {
+    case Access::anyone: return true;
+    case Access::customer: return role == "customer";
+    case Access::pos: return role == "staff" || role == "admin" || role == "store";
+    case Access::staff: return role == "staff" || role == "admin";
+    case Access::admin: return role == "admin";
+  }
+  return false;
+}
+
+}  // namespace patron::http

@@ -1,0 +1,127 @@
+#include "http/api.h"
+#include "http/body_reader.h"
+#include "http/views.h"
+#include "services/secrets.h"
+#include "storage/sql/access_repository.h"
+#include "storage/sql/catalog_repository.h"
+#include "storage/sql/ledger_repository.h"
+#include "storage/sql/transactions_repository.h"
+#include "storage/sql/users_repository.h"
+
+namespace patron::http {
+namespace {
+
+constexpr int recent_items_in_view = 20;
+constexpr Points max_adjustment_points = 10'000'000;
+const Error customer_not_found{ErrorCode::not_found, "customer not found", {}};
+
+void search_customers(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  const auto query = ex->query_or("q", "");
+  if (query.size() > 254) return ex->fail(Error::validation("q", "must be at most 254 characters"));
+  api.read(ex, [&](soci::session& session) {
+    auto page = sql::UsersRepository(session).search_customers(query, limit, ex->query_or("cursor", ""));
+    ex->json(200, page_json(page, profile_json));
+  });
+}
+
+void customer_view(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    auto user = sql::UsersRepository(session).find_by_id(ex->params.at("id"));
+    if (!user || user->role != "customer") return ex->fail(customer_not_found);
+    auto body = profile_json(*user);
+    body["status"] = user->status;
+    if (auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now()); view.ok()) {
+      body["account"] = account_json(*view);
+    }
+    body["recent_transactions"] =
+        page_json(sql::TransactionsRepository(session).list_for_customer(user->id, recent_items_in_view, ""),
+                  transaction_json)["items"];
+    body["ledger"] = page_json(sql::LedgerRepository(session).list(user->id, recent_items_in_view, std::nullopt),
+                               ledger_entry_json)["items"];
+    // Filled by the analytics and behaviour-store modules where they run.
+    body["segment"] = nullptr;
+    body["clv"] = nullptr;
+    body["p_alive"] = nullptr;
+    body["preferences"] = nullptr;
+    body["recent_feedback"] = Json::array();
+    ex->json(200, body);
+  });
+}
+
+void adjust(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  auto points = in.integer("points", -max_adjustment_points, max_adjustment_points);
+  auto reason = in.text("reason", 500);
+  if (!in.ok()) return ex->fail(in.error());
+  if (points == 0) return ex->fail(Error::validation("points", "must not be zero"));
+  if (reason.find_first_not_of(" \t") == std::string::npos) return ex->fail(Error::validation("reason", "is required"));
+  api.write(ex, [&api, id = ex->params.at("id"), points, reason, admin = ex->principal.user_id](
+                    soci::session& session) -> Result<Reply> {
+    auto user = sql::UsersRepository(session).find_by_id(id);
+    if (!user || user->role != "customer") return customer_not_found;
+    auto entry = services::Loyalty(session, api.settings().program).adjust(id, points, reason, admin, Api::now());
+    if (!entry.ok()) return entry.error();
+    return json_reply(201, ledger_entry_json(*entry));
+  });
+}
+
+Json api_key_json(const sql::ApiKeyRecord& key) {
+  return {{"id", key.id},     {"store_id", key.store_id}, {"prefix", key.prefix},
+          {"name", key.name}, {"revoked", key.revoked},   {"created_at", format_rfc3339(key.created_at)}};
+}
+
+void create_api_key(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  auto store_id = in.text("store_id", 64);
+  auto name = in.optional_text("name", 120).value_or("");
+  if (!in.ok()) return ex->fail(in.error());
+  api.write(ex, [store_id, name](soci::session& session) -> Result<Reply> {
+    if (!sql::CatalogRepository(session).store_exists(store_id)) return Error::validation("store_id", "unknown store");
+    const auto secret = "pk_" + services::random_token();
+    sql::ApiKeyRecord key{services::new_id("key"), store_id, secret.substr(0, 10), name, false, Api::now()};
+    sql::AccessRepository(session).insert_api_key(key, services::hash_hex(secret), Api::now());
+    auto answer = api_key_json(key);
+    answer["key"] = secret;  // shown once; only its hash is stored
+    return json_reply(201, answer);
+  });
+}
+
+void list_api_keys(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  api.read(ex, [&](soci::session& session) {
+    ex->json(200, page_json(sql::AccessRepository(session).list_api_keys(limit, ex->query_or("cursor", "")),
+                            api_key_json));
+  });
+}
+
+void revoke_api_key(Api& api, const ExchangePtr& ex) {
+  api.write(ex, [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+    if (!sql::AccessRepository(session).revoke_api_key(id)) return Error::not_found("API key not found");
+    return Reply{204, "", "application/json", {}};
+  });
+}
+
+}  // namespace
+
+void register_admin_routes(Api& api) {
+  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
+    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
+  };
+  api.router.add("GET", "/api/v1/admin/customers", Access::staff, bind(search_customers));
+  api.router.add("GET", "/api/v1/admin/customers/{id}", Access::staff, bind(customer_view));
+  api.router.add("POST", "/api/v1/admin/customers/{id}/adjustments", Access::admin, bind(adjust));
+  api.router.add("POST", "/api/v1/admin/api-keys", Access::admin, bind(create_api_key));
+  api.router.add("GET", "/api/v1/admin/api-keys", Access::admin, bind(list_api_keys));
+  api.router.add("DELETE", "/api/v1/admin/api-keys/{id}", Access::admin, bind(revoke_api_key));
+}
+
+}  // namespace patron::http

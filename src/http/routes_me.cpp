@@ -1,0 +1,180 @@
+#include "domain/rewards.h"
+#include "domain/validation.h"
+#include "http/api.h"
+#include "http/body_reader.h"
+#include "http/views.h"
+#include "services/secrets.h"
+#include "storage/sql/access_repository.h"
+#include "storage/sql/catalog_repository.h"
+#include "storage/sql/ledger_repository.h"
+#include "storage/sql/redemptions_repository.h"
+#include "storage/sql/transactions_repository.h"
+#include "storage/sql/users_repository.h"
+
+namespace patron::http {
+namespace {
+
+const Error account_gone{ErrorCode::not_found, "this account no longer exists", {}};
+
+// Cursors of time-ordered lists are "epoch_seconds:id" as the repositories issue them.
+bool valid_time_cursor(const std::string& cursor) {
+  if (cursor.empty()) return true;
+  const auto colon = cursor.find(':');
+  return colon != std::string::npos && colon > 0 && colon <= 18 &&
+         cursor.find_first_not_of("0123456789") == colon && cursor.size() - colon - 1 <= 64 &&
+         cursor.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_", colon + 1) == std::string::npos;
+}
+
+void get_me(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    auto user = sql::UsersRepository(session).find_by_id(ex->principal.user_id);
+    if (!user || user->status != "active") return ex->fail(account_gone);
+    auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now());
+    if (!view.ok()) return ex->fail(view.error());
+    auto body = profile_json(*user);
+    body["account"] = account_json(*view);
+    ex->json(200, body);
+  });
+}
+
+void patch_me(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  auto name = in.optional_text("name", max_name_length);
+  auto phone = in.optional_text("phone", 32);
+  auto opt_in = in.optional_flag("marketing_opt_in");
+  if (name) {
+    if (auto valid = validate_name(*name); !valid.ok()) return ex->fail(valid.error());
+  }
+  if (phone && phone->find_first_not_of("+0123456789 -()") != std::string::npos) {
+    in.fail("phone", "may contain only digits, spaces and + - ( )");
+  }
+  if (!in.ok()) return ex->fail(in.error());
+  api.write(ex, [id = ex->principal.user_id, name, phone, opt_in](soci::session& session) -> Result<Reply> {
+    sql::UsersRepository users(session);
+    auto user = users.find_by_id(id);
+    if (!user || user->status != "active") return account_gone;
+    if (name) user->name = *name;
+    if (phone) user->phone = *phone;
+    if (opt_in) user->marketing_opt_in = *opt_in;
+    users.update_profile(*user, Api::now());
+    return json_reply(200, profile_json(*user));
+  });
+}
+
+void change_password(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  auto current = in.text("current_password", max_password_length);
+  auto next = in.text("new_password", max_password_length);
+  if (!in.ok()) return ex->fail(in.error());
+  if (auto valid = validate_password(next, "new_password"); !valid.ok()) return ex->fail(valid.error());
+  api.write(ex, [id = ex->principal.user_id, current, next](soci::session& session) -> Result<Reply> {
+    sql::UsersRepository users(session);
+    auto user = users.find_by_id(id);
+    if (!user || user->status != "active") return account_gone;
+    if (!services::verify_password(current, user->password_hash)) {
+      return Error{ErrorCode::validation_failed, "the current password is incorrect", "current_password"};
+    }
+    users.update_password_hash(id, services::hash_password(next), Api::now());
+    sql::AccessRepository(session).revoke_all_for_user(id, "");
+    return Reply{204, "", "application/json", {}};
+  });
+}
+
+void list_transactions(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  if (!valid_time_cursor(ex->query_or("cursor", ""))) {
+    return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  }
+  api.read(ex, [&](soci::session& session) {
+    auto page = sql::TransactionsRepository(session).list_for_customer(ex->principal.user_id, limit,
+                                                                        ex->query_or("cursor", ""));
+    ex->json(200, page_json(page, transaction_json));
+  });
+}
+
+void list_ledger(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  std::optional<std::int64_t> before;
+  if (auto cursor = ex->query_or("cursor", ""); !cursor.empty()) {
+    if (cursor.find_first_not_of("0123456789") != std::string::npos || cursor.size() > 18) {
+      return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+    }
+    before = std::stoll(cursor);
+  }
+  api.read(ex, [&](soci::session& session) {
+    auto page = sql::LedgerRepository(session).list(ex->principal.user_id, limit, before);
+    ex->json(200, page_json(page, ledger_entry_json));
+  });
+}
+
+void list_rewards(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    const auto now = Api::now();
+    Json items = Json::array();
+    for (const auto& reward : sql::CatalogRepository(session).active_rewards()) {
+      if (!reward_is_active(reward, now)) continue;
+      items.push_back({{"id", reward.id},
+                       {"name", reward.name},
+                       {"description", reward.description},
+                       {"points_cost", reward.points_cost},
+                       {"stock", reward.stock ? Json(*reward.stock) : Json(nullptr)},
+                       {"available", reward_is_available(reward, now)}});
+    }
+    ex->json(200, {{"items", items}, {"next_cursor", nullptr}});
+  });
+}
+
+void redeem(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  auto reward_id = in.text("reward_id", 64);
+  if (!in.ok()) return ex->fail(in.error());
+  api.write(ex, [&api, id = ex->principal.user_id, reward_id](soci::session& session) -> Result<Reply> {
+    auto outcome = services::Loyalty(session, api.settings().program).redeem(id, reward_id, Api::now());
+    if (!outcome.ok()) return outcome.error();
+    auto answer = redemption_json(outcome->redemption);
+    answer["balance_after"] = outcome->balance_after;
+    return json_reply(201, answer);
+  });
+}
+
+void list_redemptions(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  if (!valid_time_cursor(ex->query_or("cursor", ""))) {
+    return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  }
+  api.read(ex, [&](soci::session& session) {
+    auto page = sql::RedemptionsRepository(session).list_for_customer(ex->principal.user_id, limit,
+                                                                       ex->query_or("cursor", ""));
+    ex->json(200, page_json(page, redemption_json));
+  });
+}
+
+}  // namespace
+
+void register_me_routes(Api& api) {
+  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
+    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
+  };
+  api.router.add("GET", "/api/v1/me", Access::customer, bind(get_me));
+  api.router.add("PATCH", "/api/v1/me", Access::customer, bind(patch_me));
+  api.router.add("POST", "/api/v1/me/password", Access::customer, bind(change_password));
+  api.router.add("GET", "/api/v1/me/transactions", Access::customer, bind(list_transactions));
+  api.router.add("GET", "/api/v1/me/ledger", Access::customer, bind(list_ledger));
+  api.router.add("GET", "/api/v1/rewards", Access::customer, bind(list_rewards));
+  api.router.add("POST", "/api/v1/me/redemptions", Access::customer, bind(redeem));
+  api.router.add("GET", "/api/v1/me/redemptions", Access::customer, bind(list_redemptions));
+}
+
+}  // namespace patron::http

@@ -1,0 +1,29 @@
+#include <fstream>
+#include <sstream>
+
+#include "http/api.h"
+
+namespace patron::http {
+
+void register_ops_routes(Api& api) {
+  api.router.add("GET", "/healthz", Access::anyone, [](const ExchangePtr& ex) { ex->json(200, {{"status", "ok"}}); });
+  api.router.add("GET", "/readyz", Access::anyone, [&api](const ExchangePtr& ex) {
+    api.read(ex, [&](soci::session& session) {
+      int one = 0;
+      session << "SELECT 1", soci::into(one);
+      ex->json(200, {{"status", "ready"}, {"sql", "ok"}});
+    });
+  });
+  api.router.add("GET", "/metrics", Access::anyone, [&api](const ExchangePtr& ex) {
+    ex->reply(Reply{200, api.metrics.render(), "text/plain; version=0.0.4", {}});
+  });
+  api.router.add("GET", "/api/v1/openapi.yaml", Access::anyone, [&api](const ExchangePtr& ex) {
+    std::ifstream in(api.settings().openapi_path);
+    if (!in) return ex->fail(Error::not_found("the OpenAPI document is not installed"));
+    std::ostringstream text;
+    text << in.rdbuf();
+    ex->reply(Reply{200, text.str(), "application/yaml", {}});
+  });
+}
+
+}  // namespace patron::http

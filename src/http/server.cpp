@@ -1,0 +1,137 @@
+#include "http/server.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/body_reader.h"
+
+namespace patron::http {
+namespace {
+
+// restinio closes the connection beyond this; up to it, a body over
+// max_body_bytes gets a proper 413 JSON answer from dispatch().
+constexpr std::uint64_t transport_body_limit = 8 * max_body_bytes;
+
+std::string lower(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+const char* content_type_for(const std::filesystem::path& file) {
+  static const std::map<std::string, const char*> types = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript"}, {".css", "text/css"},
+      {".svg", "image/svg+xml"},             {".png", "image/png"},      {".ico", "image/x-icon"},
+      {".json", "application/json"},         {".yaml", "application/yaml"}, {".woff2", "font/woff2"},
+      {".txt", "text/plain"}};
+  auto it = types.find(file.extension().string());
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+bool serve_static(Api& api, const ExchangePtr& ex) {
+  const auto& root = api.settings().web_root;
+  if (root.empty() || ex->method != "GET" || ex->path.rfind("/api/", 0) == 0) return false;
+  std::error_code ec;
+  const auto base = std::filesystem::weakly_canonical(root, ec);
+  auto file = std::filesystem::weakly_canonical(base / ex->path.substr(1), ec);
+  const bool inside = !ec && file.string().rfind(base.string(), 0) == 0;
+  if (!inside || !std::filesystem::is_regular_file(file)) file = base / "index.html";  // client-side routes
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream content;
+  content << in.rdbuf();
+  const bool hashed_asset = ex->path.rfind("/assets/", 0) == 0;
+  ex->reply(Reply{200, content.str(), content_type_for(file),
+                  {{"Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache"}}});
+  return true;
+}
+
+void dispatch(Api& api, const ExchangePtr& ex) {
+  if (ex->body.size() > max_body_bytes) {
+    return ex->fail({ErrorCode::payload_too_large, "the request body exceeds 1 MiB", {}});
+  }
+  const Route* route = nullptr;
+  switch (api.router.match(*ex, &route)) {
+    case Router::Match::none:
+      if (serve_static(api, ex)) return;
+      return ex->fail(Error::not_found("no such endpoint"));
+    case Router::Match::wrong_method:
+      return ex->fail({ErrorCode::validation_failed, "this method is not allowed here", {}});
+    case Router::Match::found: break;
+  }
+  if (route->access != Access::anyone) {
+    api.authenticate(*ex);
+    if (ex->principal.role.empty()) {
+      return ex->fail({ErrorCode::unauthorized, "a valid access token or API key is required", {}});
+    }
+    if (!allows(route->access, ex->principal)) {
+      return ex->fail({ErrorCode::forbidden, "your role may not use this endpoint", {}});
+    }
+  }
+  route->handler(ex);
+}
+
+std::map<std::string, std::string> query_of(const restinio::request_handle_t& req) {
+  std::map<std::string, std::string> query;
+  try {
+    const auto params = restinio::parse_query(req->header().query());
+    for (const auto& [name, value] : params) query[std::string(name)] = std::string(value);
+  } catch (const std::exception&) {
+    // A malformed query string is treated as empty; handlers validate what they need.
+  }
+  return query;
+}
+
+ExchangePtr make_exchange(const restinio::request_handle_t& req) {
+  auto ex = std::make_shared<Exchange>();
+  ex->method = req->header().method().c_str();
+  ex->path = std::string(req->header().path());
+  ex->body = req->body();
+  ex->client_address = req->remote_endpoint().address().to_string();
+  ex->query = query_of(req);
+  req->header().for_each_field([&](const restinio::http_header_field_t& field) {
+    ex->headers[lower(field.name())] = field.value();
+  });
+  return ex;
+}
+
+restinio::request_handling_status_t handle(Api& api, const restinio::request_handle_t& req) {
+  auto ex = make_exchange(req);
+  ex->send = [&api, req, raw = ex.get()](Reply reply) {
+    auto response = req->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)}, ""});
+    response.append_header(restinio::http_field::content_type, reply.content_type);
+    response.append_header("X-Content-Type-Options", "nosniff");
+    for (const auto& [name, value] : reply.headers) response.append_header(name, value);
+    const auto bytes = reply.body.size();
+    response.set_body(std::move(reply.body));
+    response.done();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - raw->started).count();
+    api.metrics.observe(raw->method, raw->route, reply.status, seconds);
+    spdlog::info(R"({{"method":"{}","path":"{}","route":"{}","status":{},"bytes":{},"latency_ms":{:.3f},"client":"{}"}})",
+                 raw->method, raw->path, raw->route, reply.status, bytes, seconds * 1000, raw->client_address);
+  };
+  try {
+    dispatch(api, ex);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed: {}", ex->method, ex->path, e.what());
+    ex->fail({ErrorCode::internal, "an unexpected error occurred", {}});
+  }
+  return restinio::request_accepted();
+}
+
+}  // namespace
+
+void serve(Api& api, const ServerOptions& options) {
+  using traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+  restinio::run(restinio::on_thread_pool<traits>(options.threads)
+                    .address(options.address)
+                    .port(options.port)
+                    .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(transport_body_limit))
+                    .request_handler([&api](restinio::request_handle_t req) { return handle(api, req); }));
+}
+
+}  // namespace patron::http

@@ -1,0 +1,75 @@
+#include "http/views.h"
+
+#include "http/body_reader.h"
+
+namespace patron::http {
+
+Json profile_json(const sql::UserRecord& user) {
+  return {{"id", user.id},       {"email", user.email}, {"name", user.name},
+          {"phone", user.phone}, {"role", user.role},   {"card_number", user.card_number},
+          {"marketing_opt_in", user.marketing_opt_in},  {"created_at", format_rfc3339(user.created_at)}};
+}
+
+Json account_json(const services::AccountView& view) {
+  Json tier = nullptr;
+  if (view.tier) {
+    tier = {{"code", view.tier->code},
+            {"name", view.tier->name},
+            {"multiplier", static_cast<double>(view.tier->multiplier_permille) / 1000.0}};
+  }
+  Json next = nullptr;
+  if (view.progress.next_tier) next = {{"code", view.progress.next_tier->code}, {"name", view.progress.next_tier->name},
+                                       {"threshold_minor", view.progress.next_tier->threshold_minor}};
+  Json expiring = Json::array();
+  for (const auto& e : view.points_expiring) {
+    expiring.push_back({{"points", e.points}, {"expires_at", format_rfc3339(e.expires_at)}});
+  }
+  return {{"points_balance", view.points_balance},
+          {"tier", tier},
+          {"tier_progress",
+           {{"qualifying_spend", view.progress.qualifying_spend_minor},
+            {"currency", view.currency},
+            {"next_tier", next},
+            {"remaining_spend", view.progress.remaining_spend_minor}}},
+          {"points_expiring", expiring}};
+}
+
+Json transaction_json(const sql::TransactionRecord& txn) {
+  Json lines = Json::array();
+  for (const auto& line : txn.lines) {
+    lines.push_back({{"sku", line.sku},
+                     {"name", line.name},
+                     {"quantity", line.quantity},
+                     {"unit_price_minor", line.unit_price_minor},
+                     {"returned_quantity", line.returned_quantity}});
+  }
+  return {{"id", txn.id},
+          {"occurred_at", format_rfc3339(txn.occurred_at)},
+          {"store_id", txn.store_id},
+          {"external_id", txn.external_id.empty() ? Json(nullptr) : Json(txn.external_id)},
+          {"total_minor", txn.total_minor},
+          {"returned_minor", txn.returned_minor},
+          {"currency", txn.currency},
+          {"points_earned", txn.points_earned},
+          {"points_reversed", txn.points_reversed},
+          {"lines", lines},
+          {"status", txn.status},
+          {"channel", txn.channel}};
+}
+
+Json ledger_entry_json(const sql::LedgerEntryRecord& e) {
+  return {{"id", e.id},
+          {"occurred_at", format_rfc3339(e.occurred_at)},
+          {"kind", e.kind},
+          {"points", e.points},
+          {"balance_after", e.balance_after},
+          {"reference", e.reference.empty() ? Json(nullptr) : Json(e.reference)},
+          {"reason", e.reason.empty() ? Json(nullptr) : Json(e.reason)}};
+}
+
+Json redemption_json(const sql::RedemptionRecord& r) {
+  return {{"id", r.id},         {"reward_id", r.reward_id}, {"reward_name", r.reward_name},
+          {"points", r.points}, {"code", r.code},           {"created_at", format_rfc3339(r.created_at)}};
+}
+
+}  // namespace patron::http
