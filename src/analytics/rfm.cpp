@@ -1,11 +1,13 @@
 #include "analytics/rfm.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <limits>
 #include <span>
 #include <thread>
 
+#include "analytics/large_buffer.h"
 #include "analytics/parallel.h"
 #include "analytics/quantile_scores.h"
 
@@ -15,46 +17,70 @@ namespace {
 constexpr std::size_t kMinRowsPerWorker = 1 << 20;
 constexpr Day kNoPurchase = std::numeric_limits<Day>::min();
 
-// One worker's per-customer totals over its share of the purchases. Each
-// worker scatters into its own arrays, so no atomics; the merge is one pass.
-struct Totals {
-  std::vector<Day> last_day;
-  std::vector<std::uint32_t> count;
-  std::vector<std::int64_t> spend_minor;
-
-  explicit Totals(std::size_t customers)
-      : last_day(customers, kNoPurchase), count(customers, 0), spend_minor(customers, 0) {}
+// Per-customer running totals, kept together so that adding a purchase
+// touches one cache line, not three.
+struct CustomerTotal {
+  Day last_day = kNoPurchase;
+  std::uint32_t count = 0;
+  std::int64_t spend_minor = 0;
 };
 
-void accumulate(const TransactionColumns& p, std::size_t begin, std::size_t end, Totals& t) {
-  for (std::size_t row = begin; row < end; ++row) {
-    const std::uint32_t c = p.customer_index[row];
-    t.last_day[c] = std::max(t.last_day[c], p.day[row]);
-    ++t.count[c];
-    t.spend_minor[c] += p.amount_minor[row];
-  }
-}
+// Purchases are first radix-partitioned by customer range, then each
+// partition is totalled: a direct scatter of 20 M purchases into 16 MB of
+// totals misses the cache on nearly every row, while a partition's totals
+// (a few thousand customers) stay in L2. Two streaming passes beat 20 M misses.
+constexpr int kPartitionBits = 8;
 
-Totals total_per_customer(const TransactionColumns& p, std::size_t customers, unsigned workers) {
+struct PurchaseRow {
+  std::uint32_t customer;
+  Day day;
+  std::int64_t amount_minor;
+};
+
+std::vector<CustomerTotal> total_per_customer(const TransactionColumns& p, std::size_t customers,
+                                              unsigned workers) {
+  const int customer_bits = std::bit_width(std::max<std::size_t>(customers, 2) - 1);
+  const int shift = std::max(0, customer_bits - kPartitionBits);
+  const std::size_t parts = ((std::max<std::size_t>(customers, 1) - 1) >> shift) + 1;
   const unsigned used = workers_for(p.size(), kMinRowsPerWorker, workers);
-  std::vector<Totals> partial;
-  partial.reserve(used);
-  for (unsigned w = 0; w < used; ++w) partial.emplace_back(w == 0 ? customers : 0);
-  parallel_chunks(p.size(), used, [&](std::size_t begin, std::size_t end, unsigned worker) {
-    if (worker > 0) partial[worker] = Totals(customers);  // allocate on the worker's thread
-    accumulate(p, begin, end, partial[worker]);
+  // offset[w * parts + part]: where worker w's rows of the partition go. In
+  // partition-major order, so partition part starts at offset[part] (worker 0).
+  std::vector<std::size_t> offset(used * parts, 0);
+  parallel_chunks(p.size(), used, [&](std::size_t begin, std::size_t end, unsigned w) {
+    for (std::size_t row = begin; row < end; ++row) ++offset[w * parts + (p.customer_index[row] >> shift)];
   });
-  Totals& total = partial[0];
-  parallel_chunks(customers, used, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (unsigned w = 1; w < used; ++w) {
-      for (std::size_t c = begin; c < end; ++c) {
-        total.last_day[c] = std::max(total.last_day[c], partial[w].last_day[c]);
-        total.count[c] += partial[w].count[c];
-        total.spend_minor[c] += partial[w].spend_minor[c];
-      }
+  std::size_t running = 0;
+  for (std::size_t part = 0; part < parts; ++part) {
+    for (unsigned w = 0; w < used; ++w) {
+      const std::size_t rows = offset[w * parts + part];
+      offset[w * parts + part] = running;
+      running += rows;
+    }
+  }
+  assert(running == p.size());
+  LargeBuffer<PurchaseRow> partitioned(p.size());
+  parallel_chunks(p.size(), used, [&](std::size_t begin, std::size_t end, unsigned w) {
+    std::vector<std::size_t> cursor(offset.begin() + w * parts, offset.begin() + (w + 1) * parts);
+    for (std::size_t row = begin; row < end; ++row) {
+      const std::uint32_t c = p.customer_index[row];
+      partitioned[cursor[c >> shift]++] = {c, p.day[row], p.amount_minor[row]};
     }
   });
-  return std::move(total);
+  std::vector<std::size_t> part_start(offset.begin(), offset.begin() + static_cast<std::ptrdiff_t>(parts));
+  part_start.push_back(p.size());
+  std::vector<CustomerTotal> totals(customers);
+  // Workers take disjoint partition ranges, hence disjoint customers.
+  parallel_chunks(parts, std::min<unsigned>(used, static_cast<unsigned>(parts)),
+                  [&](std::size_t first, std::size_t last, unsigned) {
+                    for (std::size_t k = part_start[first]; k < part_start[last]; ++k) {
+                      const PurchaseRow& row = partitioned[k];
+                      CustomerTotal& t = totals[row.customer];
+                      t.last_day = std::max(t.last_day, row.day);
+                      ++t.count;
+                      t.spend_minor += row.amount_minor;
+                    }
+                  });
+  return totals;
 }
 
 }  // namespace
@@ -67,23 +93,30 @@ Day day_after_last_purchase(const TransactionColumns& purchases) {
 RfmTable compute_rfm(const TransactionColumns& purchases, std::size_t customer_count,
                      const RfmOptions& options) {
   assert(purchases.consistent());
-  const Totals totals = total_per_customer(purchases, customer_count, options.workers);
+  const std::vector<CustomerTotal> totals = total_per_customer(purchases, customer_count, options.workers);
   RfmTable table;
   std::vector<std::int64_t> recency, frequency;
+  for (auto* column : {&recency, &frequency, &table.monetary_minor}) column->reserve(customer_count);
+  table.customer_index.reserve(customer_count);
+  table.recency_days.reserve(customer_count);
+  table.frequency.reserve(customer_count);
   for (std::size_t c = 0; c < customer_count; ++c) {
-    if (totals.count[c] == 0) continue;
+    const CustomerTotal& t = totals[c];
+    if (t.count == 0) continue;
     table.customer_index.push_back(static_cast<std::uint32_t>(c));
-    table.recency_days.push_back(options.as_of - totals.last_day[c]);
-    table.frequency.push_back(totals.count[c]);
-    table.monetary_minor.push_back(totals.spend_minor[c]);
-    recency.push_back(options.as_of - totals.last_day[c]);
-    frequency.push_back(totals.count[c]);
+    table.recency_days.push_back(options.as_of - t.last_day);
+    table.frequency.push_back(t.count);
+    table.monetary_minor.push_back(t.spend_minor);
+    recency.push_back(options.as_of - t.last_day);
+    frequency.push_back(t.count);
   }
-  // The three scorings are independent: one on a second thread.
-  std::thread recency_scorer([&] { table.r_score = quintile_scores(recency, Better::lower); });
+  // The three scorings are independent. Recency and frequency span few
+  // values and score by counting; money may need selection, so it gets a
+  // thread of its own.
+  std::thread money_scorer([&] { table.m_score = quintile_scores(table.monetary_minor, Better::higher); });
+  table.r_score = quintile_scores(recency, Better::lower);
   table.f_score = quintile_scores(frequency, Better::higher);
-  table.m_score = quintile_scores(table.monetary_minor, Better::higher);
-  recency_scorer.join();
+  money_scorer.join();
   table.segment.resize(table.size());
   for (std::size_t i = 0; i < table.size(); ++i) {
     table.segment[i] = segment_of(table.r_score[i], table.f_score[i], table.m_score[i]);
