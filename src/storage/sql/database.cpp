@@ -69,7 +69,7 @@ std::unique_ptr<soci::session> open_session(const DatabaseUrl& url) {
     case Dialect::sqlite: {
       auto parent = std::filesystem::path(url.path).parent_path();
       if (!parent.empty()) std::filesystem::create_directories(parent);
-      session->open(soci::sqlite3, "db=" + quoted(url.path) + " timeout=5 shared_cache=false");
+      session->open(soci::sqlite3, "db=" + url.path + " timeout=5");
       configure_sqlite(*session);
       break;
     }

@@ -1,0 +1,89 @@
+#include "app/config.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "services/secrets.h"
+
+namespace patron::app {
+namespace {
+
+std::optional<std::string> env(const char* name) {
+  const char* value = std::getenv(name);
+  if (!value || !*value) return std::nullopt;
+  return std::string(value);
+}
+
+int env_int(const char* name, int fallback, int min, int max) {
+  auto value = env(name);
+  if (!value) return fallback;
+  try {
+    std::size_t used = 0;
+    int n = std::stoi(*value, &used);
+    if (used == value->size() && n >= min && n <= max) return n;
+  } catch (const std::exception&) {
+  }
+  throw std::runtime_error(std::string(name) + " must be an integer from " + std::to_string(min) + " to " +
+                           std::to_string(max));
+}
+
+// The seed selected MySQL through MYSQL_DB_*; honour that when DATABASE_URL is unset.
+std::optional<std::string> mysql_url_from_seed_variables() {
+  auto name = env("MYSQL_DB_NAME");
+  if (!name) return std::nullopt;
+  return "mysql://" + env("MYSQL_DB_USER").value_or("root") + ":" + env("MYSQL_DB_PASSWORD").value_or("") + "@" +
+         env("MYSQL_DB_HOST").value_or("127.0.0.1") + ":" + env("MYSQL_DB_PORT").value_or("3306") + "/" + *name;
+}
+
+}  // namespace
+
+void load_dotenv(const std::string& path) {
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    auto key = line.substr(0, eq);
+    auto value = line.substr(eq + 1);
+    if (key.rfind("export ", 0) == 0) key = key.substr(7);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    setenv(key.c_str(), value.c_str(), 0);
+  }
+}
+
+Config load_config() {
+  Config config;
+  config.port = env_int("PORT", 3001, 1, 65535);
+  config.bind_address = env("BIND_ADDRESS").value_or("0.0.0.0");
+  config.database_url = env("DATABASE_URL").value_or(mysql_url_from_seed_variables().value_or(config.database_url));
+  config.mongo_uri = env("MONGO_URI").value_or("");
+  config.document_store = env("DOCUMENT_STORE").value_or(config.mongo_uri.empty() ? config.document_store : config.mongo_uri);
+  config.jwt_secret = env("JWT_SECRET").value_or("");
+  config.points_expiry_months = env_int("POINTS_EXPIRY_MONTHS", 12, 1, 120);
+  config.http_threads = env_int("HTTP_THREADS", 2, 1, 64);
+  config.web_root = env("PATRON_WEB_ROOT").value_or(config.web_root);
+  config.openapi_path = env("PATRON_OPENAPI_PATH").value_or(config.openapi_path);
+  config.stripe_secret_key = env("STRIPE_SECRET_KEY").value_or("");
+  config.stripe_webhook_secret = env("STRIPE_WEBHOOK_SECRET").value_or("");
+  return config;
+}
+
+void ensure_dev_jwt_secret(Config& config, const std::string& path) {
+  if (!config.jwt_secret.empty()) return;
+  std::ifstream in(path);
+  std::getline(in, config.jwt_secret);
+  if (config.jwt_secret.size() < min_jwt_secret_bytes) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    config.jwt_secret = services::random_token() + services::random_token();
+    std::ofstream out(path, std::ios::trunc);
+    out << config.jwt_secret << "\n";
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  }
+  config.jwt_secret_generated = true;
+}
+
+}  // namespace patron::app

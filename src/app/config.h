@@ -1,0 +1,34 @@
+#pragma once
+// Configuration from the environment, with an optional .env file filling in
+// what the environment leaves unset. The seed's variable names keep working.
+#include <optional>
+#include <string>
+
+namespace patron::app {
+
+struct Config {
+  int port = 3001;
+  std::string bind_address = "0.0.0.0";
+  std::string database_url = "sqlite://var/patron.db";
+  std::string document_store = "rocksdb://var/documents";
+  std::string jwt_secret;
+  bool jwt_secret_generated = false;  // the dev path: written to var/jwt_secret
+  int points_expiry_months = 12;
+  int http_threads = 2;
+  std::string web_root = "web/dist";
+  std::string openapi_path = "docs/openapi.yaml";
+  std::string stripe_secret_key, stripe_webhook_secret, mongo_uri;
+};
+
+// Loads `.env` (if present) into the environment without overriding it.
+void load_dotenv(const std::string& path = ".env");
+
+// Reads the configuration; throws std::runtime_error with a helpful message.
+Config load_config();
+
+// For `make run`: JWT_SECRET unset -> a random one kept in var/jwt_secret.
+void ensure_dev_jwt_secret(Config& config, const std::string& path = "var/jwt_secret");
+
+inline constexpr std::size_t min_jwt_secret_bytes = 32;
+
+}  // namespace patron::app

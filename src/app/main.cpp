@@ -1,0 +1,182 @@
+// The patron binary: wiring only. Each subcommand reads the configuration,
+// opens what it needs and hands over to the modules that hold the logic.
+#include <csignal>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/analyze_command.h"
+#include "app/config.h"
+#include "app/seed_demo.h"
+#include "http/api.h"
+#include "http/body_reader.h"
+#include "http/server.h"
+#include "services/secrets.h"
+#include "storage/sql/access_repository.h"
+#include "storage/sql/catalog_repository.h"
+#include "storage/sql/migrations.h"
+#include "storage/sql/users_repository.h"
+
+namespace patron::app {
+namespace {
+
+std::int64_t now_seconds() { return http::Api::now(); }
+
+sql::DatabaseUrl database_url(const Config& config) {
+  auto url = sql::parse_database_url(config.database_url);
+  if (!url.ok()) throw std::runtime_error(url.error().message);
+  return *url;
+}
+
+sql::MigrationReport run_migrations(const sql::DatabaseUrl& url) {
+  auto session = sql::open_session(url);
+  return sql::migrate(*session, url.dialect);
+}
+
+bool database_is_empty(const sql::DatabaseUrl& url) {
+  auto session = sql::open_session(url);
+  return !sql::UsersRepository(*session).has_any_user();
+}
+
+int serve_command(Config config, bool seed_if_empty) {
+  if (config.jwt_secret.empty() && seed_if_empty) ensure_dev_jwt_secret(config);
+  if (config.jwt_secret.size() < min_jwt_secret_bytes) {
+    std::cerr << "JWT_SECRET must be set to at least 32 bytes (make run generates one in var/ for development)\n";
+    return 2;
+  }
+  const auto url = database_url(config);
+  const auto migrated = run_migrations(url);
+  spdlog::info("schema at version {} ({} migrations applied)", migrated.current_version, migrated.applied);
+  services::ProgramSettings program{config.points_expiry_months};
+  sql::WriteQueue writes(url);
+  if (seed_if_empty && database_is_empty(url)) {
+    auto report = writes.run<SeedReport>([&](soci::session& s) -> Result<SeedReport> {
+      return seed_demo(s, program, now_seconds());
+    });
+    if (report.ok()) spdlog::info("seeded demo data: {} products, {} purchases", report->products, report->purchases);
+  }
+  sql::ReadPool reads(url);
+  http::Api api(writes, reads, http::TokenSigner(config.jwt_secret),
+                http::ApiSettings{program, config.web_root, config.openapi_path});
+  http::register_ops_routes(api);
+  http::register_auth_routes(api);
+  http::register_me_routes(api);
+  http::register_pos_routes(api);
+  http::register_admin_routes(api);
+  http::register_catalog_routes(api);
+  spdlog::info("Patron listening on http://localhost:{} (database {})", config.port, to_string(url.dialect));
+  http::serve(api, {config.bind_address, static_cast<std::uint16_t>(config.port),
+                    static_cast<std::size_t>(config.http_threads)});
+  return 0;
+}
+
+template <typename T>
+Result<T> write_once(const Config& config, std::function<Result<T>(soci::session&)> work) {
+  const auto url = database_url(config);
+  run_migrations(url);
+  sql::WriteQueue writes(url);
+  return writes.run<T>(std::move(work));
+}
+
+int report_error(const Error& error) {
+  std::cerr << "error: " << error.message << (error.field.empty() ? "" : " (" + error.field + ")") << "\n";
+  return 1;
+}
+
+}  // namespace
+}  // namespace patron::app
+
+int main(int argc, char** argv) {
+  using namespace patron;
+  using namespace patron::app;
+  load_dotenv();
+  CLI::App cli{"Patron: retail loyalty with customer-behaviour analytics"};
+  cli.require_subcommand(1);
+
+  auto* serve = cli.add_subcommand("serve", "Serve the API and the web portal");
+  bool seed_if_empty = false;
+  serve->add_flag("--dev", seed_if_empty, "Development: generate a JWT secret in var/ and seed demo data if empty");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
+  auto* seed = cli.add_subcommand("seed-demo", "Load the demo program, users and purchases");
+
+  auto* admin = cli.add_subcommand("admin", "Manage staff users")->require_subcommand(1);
+  auto* admin_create = admin->add_subcommand("create", "Create a staff or admin user");
+  std::string email, password, role = "staff", name = "Staff";
+  admin_create->add_option("--email", email)->required();
+  admin_create->add_option("--password", password)->required();
+  admin_create->add_option("--role", role)->check(CLI::IsMember({"admin", "staff"}));
+  admin_create->add_option("--name", name);
+
+  auto* apikey = cli.add_subcommand("apikey", "Manage store API keys")->require_subcommand(1);
+  auto* apikey_create = apikey->add_subcommand("create", "Issue an API key for a store");
+  std::string store_code;
+  apikey_create->add_option("--store", store_code, "Store code")->required();
+
+  auto* expire = cli.add_subcommand("expire", "Expire points and review tiers now");
+  std::string at_text;
+  expire->add_option("--at", at_text, "Run as of this RFC 3339 time (default: now)");
+
+  add_analyze_command(cli);
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    auto config = load_config();
+    const services::ProgramSettings program{config.points_expiry_months};
+    if (serve->parsed()) return serve_command(config, seed_if_empty);
+    if (migrate->parsed()) {
+      auto report = run_migrations(database_url(config));
+      std::cout << "schema at version " << report.current_version << " (" << report.applied << " applied)\n";
+      return 0;
+    }
+    if (seed->parsed()) {
+      auto report = write_once<SeedReport>(config, [&](soci::session& s) -> Result<SeedReport> {
+        return seed_demo(s, program, now_seconds());
+      });
+      if (!report.ok()) return report_error(report.error());
+      std::cout << "seeded " << report->products << " products and " << report->purchases << " demo purchases\n";
+      return 0;
+    }
+    if (admin_create->parsed()) {
+      auto user = write_once<sql::UserRecord>(config, [&](soci::session& s) {
+        return services::Loyalty(s, program).register_user(email, password, name, role, now_seconds());
+      });
+      if (!user.ok()) return report_error(user.error());
+      std::cout << "created " << role << " " << user->email << " (" << user->id << ")\n";
+      return 0;
+    }
+    if (apikey_create->parsed()) {
+      auto key = write_once<std::string>(config, [&](soci::session& s) -> Result<std::string> {
+        auto store = sql::CatalogRepository(s).store_id_by_code(store_code);
+        if (!store) return Error::not_found("no store with code " + store_code);
+        const auto secret = "pk_" + services::random_token();
+        sql::AccessRepository(s).insert_api_key({services::new_id("key"), *store, secret.substr(0, 10), "cli", false, 0},
+                                                services::hash_hex(secret), now_seconds());
+        return secret;
+      });
+      if (!key.ok()) return report_error(key.error());
+      std::cout << *key << "\n";
+      return 0;
+    }
+    if (expire->parsed()) {
+      std::int64_t at = now_seconds();
+      if (!at_text.empty()) {
+        auto parsed = http::parse_rfc3339(at_text);
+        if (!parsed) return report_error(Error::validation("--at", "must be an RFC 3339 time"));
+        at = *parsed;
+      }
+      auto report = write_once<services::MaintenanceReport>(config, [&](soci::session& s) -> Result<services::MaintenanceReport> {
+        return services::Loyalty(s, program).run_maintenance(at);
+      });
+      if (!report.ok()) return report_error(report.error());
+      std::cout << "expired " << report->points_expired << " points of " << report->customers_expired
+                << " customers; reviewed " << report->tiers_reviewed << " tiers\n";
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
