@@ -69,6 +69,7 @@ test('customer and staff journey', async ({ browser }) => {
     await expect(staff.getByTestId('pos-result')).not.toContainText('+0 points');
   });
 
+  let customerUrl = '';
   await test.step('staff finds the customer and opens the 360° view', async () => {
     await staff.getByRole('link', { name: 'Customers' }).click();
     await staff.getByLabel('Search by email, name or card number').fill(CUSTOMER.email);
@@ -76,17 +77,18 @@ test('customer and staff journey', async ({ browser }) => {
     await staff.getByRole('link', { name: new RegExp(CUSTOMER.name) }).click();
     await expect(staff.getByRole('heading', { name: CUSTOMER.name })).toBeVisible();
     await expect(staff.getByText(CUSTOMER.email)).toBeVisible();
+    customerUrl = staff.url();
     await expectAccessible(staff, 'customer 360');
     await snap(staff, 'console-customer-360');
   });
 
   await test.step('staff browses the catalog management', async () => {
     await staff.getByRole('link', { name: 'Catalog' }).click();
-    await expect(staff.getByRole('cell', { name: PRODUCT.sku })).toBeVisible();
+    await expect(staff.getByRole('cell', { name: PRODUCT.sku, exact: true })).toBeVisible();
     await expectAccessible(staff, 'catalog');
     await snap(staff, 'console-catalog-products');
     await staff.getByRole('link', { name: 'Rewards' }).click();
-    await expect(staff.getByRole('cell', { name: REWARD.name })).toBeVisible();
+    await expect(staff.getByRole('cell', { name: REWARD.name, exact: true })).toBeVisible();
     await snap(staff, 'console-catalog-rewards');
   });
 
@@ -149,7 +151,9 @@ test('customer and staff journey', async ({ browser }) => {
 
   await test.step('the customer sends feedback', async () => {
     await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Feedback' }).click();
-    await customer.getByRole('radio', { name: /^5 stars/ }).check();
+    // The radio is visually hidden; a customer clicks its star.
+    await customer.locator('label', { has: customer.getByRole('radio', { name: /^5 stars/ }) }).click();
+    await expect(customer.getByRole('radio', { name: /^5 stars/ })).toBeChecked();
     await customer.getByLabel('Tell us more').fill('The new coffee beans are wonderful and the staff were lovely.');
     await expectAccessible(customer, 'feedback');
     await snap(customer, 'feedback');
@@ -167,7 +171,7 @@ test('customer and staff journey', async ({ browser }) => {
   });
 
   await test.step('staff sees the redemption, preferences and feedback in the 360° view', async () => {
-    await staff.reload();
+    await staff.goto(customerUrl);
     await expect(staff.getByRole('list', { name: 'Points history' })).toContainText('Redeemed');
     await expect(staff.getByText('Patron Roasters').first()).toBeVisible();
     await snap(staff, 'console-customer-360-after');
