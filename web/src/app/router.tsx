@@ -1,15 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
+import { SkeletonList } from '@/components/ui';
 import { RedirectIfSignedIn, RequireRole, SessionExpiryListener } from './guards';
 import { AuthLayout } from './layouts/AuthLayout';
-import { ConsoleLayout } from './layouts/ConsoleLayout';
 import { PortalLayout } from './layouts/PortalLayout';
 import { LoginPage } from './routes/auth/LoginPage';
 import { SignupPage } from './routes/auth/SignupPage';
-import { AnalyticsPage } from './routes/console/AnalyticsPage';
-import { CatalogPage } from './routes/console/CatalogPage';
-import { CustomerPage } from './routes/console/CustomerPage';
-import { CustomersPage } from './routes/console/CustomersPage';
-import { PosPage } from './routes/console/PosPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { AccountPage } from './routes/portal/AccountPage';
 import { ActivityPage } from './routes/portal/ActivityPage';
@@ -17,6 +13,16 @@ import { FeedbackPage } from './routes/portal/FeedbackPage';
 import { HomePage } from './routes/portal/HomePage';
 import { PreferencesPage } from './routes/portal/PreferencesPage';
 import { RewardsPage } from './routes/portal/RewardsPage';
+
+// The staff console is its own chunk: customers never download it.
+const ConsoleLayout = lazy(() => import('./layouts/ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
+const CustomersPage = lazy(() => import('./routes/console/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const CustomerPage = lazy(() => import('./routes/console/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const PosPage = lazy(() => import('./routes/console/PosPage').then((m) => ({ default: m.PosPage })));
+const CatalogPage = lazy(() => import('./routes/console/CatalogPage').then((m) => ({ default: m.CatalogPage })));
+const AnalyticsPage = lazy(() => import('./routes/console/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
+
+const pageFallback = <SkeletonList rows={4} rowHeight="4rem" />;
 
 function Root() {
   return (
@@ -63,7 +69,9 @@ export function createAppRouter() {
           path: 'console',
           element: (
             <RequireRole roles={['staff', 'admin']}>
-              <ConsoleLayout />
+              <Suspense fallback={pageFallback}>
+                <ConsoleLayout />
+              </Suspense>
             </RequireRole>
           ),
           children: [

@@ -1,5 +1,6 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { Badge, Brand, Icon, type IconName } from '@/components/ui';
+import { Badge, Brand, Icon, SkeletonList, type IconName } from '@/components/ui';
 import { useAnalyticsAvailable } from '@/features/analytics';
 import { useLogout, useSession } from '@/features/auth';
 
@@ -46,7 +47,9 @@ export function ConsoleLayout() {
         </div>
       </aside>
       <main id="main" className="console__main">
-        <Outlet />
+        <Suspense fallback={<SkeletonList rows={4} rowHeight="4rem" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

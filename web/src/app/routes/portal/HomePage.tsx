@@ -25,7 +25,10 @@ export function HomePage() {
         <div className="home-grid">
           <Skeleton height="11rem" />
           <Skeleton height="11rem" />
-          <Skeleton height="8rem" />
+          <Skeleton height="10rem" />
+          <div className="home-grid__wide">
+            <Skeleton height="14rem" />
+          </div>
         </div>
       )}
       {me.data && (

@@ -163,7 +163,7 @@ export function Customer360View({ customerId, canAdjust }: { customerId: string;
           <TransactionList transactions={view.transactions} />
         </Card>
         <Card title="Points ledger">
-          <LedgerList entries={view.ledger} />
+          <LedgerList entries={view.ledger} showIds />
         </Card>
         <Card title="Feedback">
           {view.feedback.length === 0 ? (
