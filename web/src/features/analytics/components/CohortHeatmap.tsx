@@ -1,6 +1,9 @@
 import { formatPercent } from '@/lib/format';
 import type { HeatCell } from '../normalize';
 
+// Capped so the text colour keeps AA contrast on the strongest cell, in light and dark mode.
+const MAX_MIX_PERCENT = 45;
+
 /** A table coloured by value: readable by screen readers, no chart library needed. */
 export function CohortHeatmap({ cells }: { cells: HeatCell[] }) {
   const cohorts = [...new Set(cells.map((c) => c.cohort))].sort();
@@ -29,7 +32,7 @@ export function CohortHeatmap({ cells }: { cells: HeatCell[] }) {
                 const v = at.get(`${cohort}|${p}`);
                 const ratio = v === undefined ? 0 : v / max;
                 return (
-                  <td key={p} className="num heatmap__cell" style={{ background: v === undefined ? undefined : `color-mix(in srgb, var(--color-primary) ${Math.round(ratio * 85)}%, var(--color-surface))`, color: ratio > 0.55 ? 'var(--color-on-primary)' : undefined }}>
+                  <td key={p} className="num heatmap__cell" style={{ background: v === undefined ? undefined : `color-mix(in srgb, var(--color-primary) ${Math.round(ratio * MAX_MIX_PERCENT)}%, var(--color-surface))` }}>
                     {v === undefined ? '' : v <= 1 ? formatPercent(v) : v.toFixed(0)}
                   </td>
                 );
