@@ -43,6 +43,7 @@ class Exchange {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> params;  // from the route pattern
   std::string route;                          // the matched pattern, for metrics
+  bool malformed_query = false;
   Principal principal;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 

@@ -47,6 +47,20 @@ Router::Match Router::match(Exchange& exchange, const Route** route) const {
   return path_matched ? Match::wrong_method : Match::none;
 }
 
+std::string Router::allowed_methods(const std::string& path) const {
+  std::string allowed;
+  for (const auto& route : routes_) {
+    Exchange probe;
+    probe.path = path;
+    probe.method = route.method;
+    const Route* found = nullptr;
+    if (match(probe, &found) == Match::found && found == &route && allowed.find(route.method) == std::string::npos) {
+      allowed += (allowed.empty() ? "" : ", ") + route.method;
+    }
+  }
+  return allowed;
+}
+
 bool allows(Access access, const Principal& principal) {
   const auto& role = principal.role;
   switch (access) {

@@ -36,6 +36,8 @@ class Router {
   // On `found`, fills the exchange's params and route.
   Match match(Exchange& exchange, const Route** route) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // "GET, POST" for the methods registered on a path (for 405's Allow).
+  std::string allowed_methods(const std::string& path) const;
 
  private:
   std::vector<Route> routes_;

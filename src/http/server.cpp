@@ -59,8 +59,15 @@ void dispatch(Api& api, const ExchangePtr& ex) {
       if (serve_static(api, ex)) return;
       return ex->fail(Error::not_found("no such endpoint"));
     case Router::Match::wrong_method:
-      return ex->fail({ErrorCode::validation_failed, "this method is not allowed here", {}});
+      return ex->reply(Reply{405,
+                             error_body({ErrorCode::validation_failed, "this method is not allowed here", {}})
+                                 .dump(),
+                             "application/json",
+                             {{"Allow", api.router.allowed_methods(ex->path)}}});
     case Router::Match::found: break;
+  }
+  if (ex->malformed_query) {
+    return ex->fail(Error::validation("query", "the query string is malformed; percent-encode reserved characters"));
   }
   if (route->access != Access::anyone) {
     api.authenticate(*ex);
@@ -74,14 +81,13 @@ void dispatch(Api& api, const ExchangePtr& ex) {
   route->handler(ex);
 }
 
-std::map<std::string, std::string> query_of(const restinio::request_handle_t& req) {
+// Accepts what browsers' encodeURIComponent leaves unescaped (!'()*); anything
+// else malformed is reported instead of being read as an empty query.
+std::optional<std::map<std::string, std::string>> query_of(const restinio::request_handle_t& req) {
   std::map<std::string, std::string> query;
-  try {
-    const auto params = restinio::parse_query(req->header().query());
-    for (const auto& [name, value] : params) query[std::string(name)] = std::string(value);
-  } catch (const std::exception&) {
-    // A malformed query string is treated as empty; handlers validate what they need.
-  }
+  auto params = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(req->header().query());
+  if (!params) return std::nullopt;
+  for (const auto& [name, value] : *params) query[std::string(name)] = std::string(value);
   return query;
 }
 
@@ -91,7 +97,11 @@ ExchangePtr make_exchange(const restinio::request_handle_t& req) {
   ex->path = std::string(req->header().path());
   ex->body = req->body();
   ex->client_address = req->remote_endpoint().address().to_string();
-  ex->query = query_of(req);
+  if (auto query = query_of(req)) {
+    ex->query = std::move(*query);
+  } else {
+    ex->malformed_query = true;
+  }
   req->header().for_each_field([&](const restinio::http_header_field_t& field) {
     ex->headers[lower(field.name())] = field.value();
   });

@@ -89,7 +89,14 @@ void UsersRepository::anonymize(const std::string& id, std::int64_t now) {
 
 Page<UserRecord> UsersRepository::search_customers(const std::string& query, int limit, const std::string& after_id) {
   UserRow row;
-  const std::string pattern = "%" + query + "%";
+  // LIKE wildcards in the query are literal characters to the person searching;
+  // '!' escapes them because backslash means different things per dialect.
+  std::string escaped;
+  for (char c : query) {
+    if (c == '%' || c == '_' || c == '!') escaped += '!';
+    escaped += c;
+  }
+  const std::string pattern = "%" + escaped + "%";
   const int fetch = limit + 1;
   soci::statement st(session_);
   add_user_intos(st, row);
@@ -101,7 +108,8 @@ Page<UserRecord> UsersRepository::search_customers(const std::string& query, int
   st.alloc();
   st.prepare(std::string("SELECT ") + user_columns +
              " FROM users WHERE role = 'customer' AND status = 'active' AND id > :after AND "
-             "(email LIKE :p OR name LIKE :p2 OR card_number LIKE :p3) ORDER BY id LIMIT :n");
+             "(email LIKE :p ESCAPE '!' OR name LIKE :p2 ESCAPE '!' OR card_number LIKE :p3 ESCAPE '!') "
+             "ORDER BY id LIMIT :n");
   st.define_and_bind();
   st.execute();
   Page<UserRecord> page;
