@@ -6,7 +6,7 @@ PATRON := $(BUILD_DIR)/src/app/patron
 JOBS ?= $(shell nproc)
 WERROR ?= ON
 
-.PHONY: deps deps-test npm build web run test test-cpp test-web clean format
+.PHONY: deps deps-test npm build web run test test-cpp test-web test-e2e clean format
 
 deps:
 	@bash scripts/install-deps.sh build
@@ -46,6 +46,11 @@ test-cpp:
 
 test-web:
 	npm test --prefix web
+
+# Not yet part of `make test`: the journey sets preferences and sends feedback,
+# whose endpoints (/me/preferences, /me/feedback) wait on the behaviour-store
+# HTTP wiring (issue 5). Run it by hand meanwhile.
+test-e2e: build
 	PATRON_BIN=$(abspath $(PATRON)) npm run --prefix web test:e2e
 
 clean:
