@@ -12,9 +12,16 @@ import { adminApi, expectAccessible, snap } from './helpers';
 const RUN = randomUUID().slice(0, 8);
 const CUSTOMER = { name: 'Ada Lovelace', email: `ada.${RUN}@test.local`, password: 'analytical-engine-1843' };
 const STORE = { code: `E2E-${RUN}`, name: 'Patron Market Central' };
-const PRODUCT = { sku: `COFFEE-${RUN}`, name: 'Single-origin coffee beans', category: 'Groceries', brand: 'Patron Roasters', price_minor: 2500, currency: 'EUR' };
+const PRODUCT = { sku: `COFFEE-${RUN}`, name: 'Single-origin coffee beans', category: 'Groceries', brand: 'Patron Roasters', price_minor: 2500, currency: 'USD' };
 const REWARD = { name: `Free pastry ${RUN}`, description: 'Any pastry from the bakery counter.', points_cost: 10 };
 const QUANTITY = 2;
+// A fresh database has no program: one point per dollar, and two tiers so the
+// customer has a next tier to progress to.
+const EARNING_RULE = { name: `Base rate ${RUN}`, kind: 'base_rate', rate_milli: 1000 };
+const TIERS = [
+  { code: `member-${RUN}`, name: 'Member', threshold_minor: 0, multiplier_permille: 1000 },
+  { code: `silver-${RUN}`, name: 'Silver', threshold_minor: 20000, multiplier_permille: 1250 },
+];
 
 async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport });
@@ -26,6 +33,8 @@ test('customer and staff journey', async ({ browser }) => {
   const store = await admin.post<{ id: string }>('/admin/stores', STORE);
   await admin.post('/admin/products', PRODUCT);
   await admin.post('/admin/rewards', REWARD);
+  await admin.post('/admin/earning-rules', EARNING_RULE);
+  for (const tier of TIERS) await admin.post('/admin/tiers', tier);
 
   const customer = await newPage(browser, { width: 375, height: 812 });
   const staff = await newPage(browser, { width: 1280, height: 900 });
@@ -61,7 +70,7 @@ test('customer and staff journey', async ({ browser }) => {
     await staff.getByLabel('Store').selectOption(String(store.id));
     await staff.getByLabel('Product').selectOption(PRODUCT.sku);
     await staff.getByLabel('Qty').fill(String(QUANTITY));
-    await expect(staff.getByTestId('pos-total')).toHaveText('€50.00');
+    await expect(staff.getByTestId('pos-total')).toHaveText('$50.00');
     await expectAccessible(staff, 'POS');
     await snap(staff, 'console-pos');
     await staff.getByRole('button', { name: 'Record purchase' }).click();
@@ -103,7 +112,7 @@ test('customer and staff journey', async ({ browser }) => {
 
   await test.step('the customer sees the purchase in Activity', async () => {
     await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Activity' }).click();
-    await expect(customer.getByRole('list', { name: 'Purchases' })).toContainText('€50.00');
+    await expect(customer.getByRole('list', { name: 'Purchases' })).toContainText('$50.00');
     await expectAccessible(customer, 'activity');
     await snap(customer, 'activity-purchases');
     await customer.getByRole('tab', { name: 'Points history' }).click();

@@ -27,6 +27,18 @@ describe('catalog form values', () => {
     expect(new Date(payload.active_from as string).getTime()).toBe(new Date('2026-03-01T10:00').getTime());
   });
 
+  it('sends tier multipliers as permille and reads them back', () => {
+    const { payload, errors } = toPayload(RESOURCES.tiers.fields!, formData({ code: 'gold', name: 'Gold', threshold_minor: '150000', multiplier_permille: '1.5' }));
+    expect(errors).toEqual({});
+    expect(payload).toEqual({ code: 'gold', name: 'Gold', threshold_minor: 150000, multiplier_permille: 1500 });
+    const multiplier = RESOURCES.tiers.fields!.find((f) => f.name === 'multiplier_permille')!;
+    expect(initialValue(multiplier, { multiplier_permille: 1250 })).toBe('1.25');
+  });
+
+  it('requires an earning rule kind', () => {
+    expect(toPayload(RESOURCES['earning-rules'].fields!, formData({ name: 'Base', kind: '' })).errors).toEqual({ kind: 'Kind is required.' });
+  });
+
   it('prefills the money field in major units', () => {
     const price = RESOURCES.products.fields!.find((f) => f.name === 'price_minor')!;
     expect(initialValue(price, { price_minor: 1999, currency: 'EUR' })).toBe('19.99');

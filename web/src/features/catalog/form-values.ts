@@ -15,6 +15,7 @@ export function initialValue(field: FieldDef, item: Item | null): string {
   if (value === undefined || value === null) return '';
   if (field.type === 'money' && typeof value === 'number') return minorToInput(value, String(item?.[field.currencyField ?? 'currency'] ?? 'EUR'));
   if (field.type === 'datetime') return isoToLocalInput(value);
+  if (field.type === 'permille' && typeof value === 'number') return String(value / 1000);
   return String(value);
 }
 
@@ -43,6 +44,12 @@ export function toPayload(fields: FieldDef[], data: FormData): { payload: Item; 
         const minor = parseMoneyToMinor(text, currency);
         if (minor === null) errors[field.name] = `${field.label} must be an amount such as 4.99.`;
         else payload[field.name] = minor;
+        break;
+      }
+      case 'permille': {
+        const n = Number(text.replace(',', '.'));
+        if (!Number.isFinite(n) || n < 0) errors[field.name] = `${field.label} must be a number such as 1.25.`;
+        else payload[field.name] = Math.round(n * 1000);
         break;
       }
       case 'datetime': {

@@ -4,6 +4,24 @@ import type { Item, ResourceConfig, ResourceKey } from './types';
 const money = (item: Item) =>
   typeof item.price_minor === 'number' && typeof item.currency === 'string' ? formatMoney(item.price_minor, item.currency) : '';
 
+const RULE_KINDS = [
+  { value: 'base_rate', label: 'Base rate' },
+  { value: 'category_multiplier', label: 'Category multiplier' },
+  { value: 'sku_multiplier', label: 'SKU multiplier' },
+  { value: 'category_bonus', label: 'Category bonus' },
+  { value: 'sku_bonus', label: 'SKU bonus' },
+  { value: 'spend_threshold_bonus', label: 'Spend threshold bonus' },
+];
+
+const permille = (item: Item) => (typeof item.multiplier_permille === 'number' ? `${item.multiplier_permille / 1000}×` : '—');
+
+function ruleEffect(item: Item): string {
+  if (typeof item.rate_milli === 'number' && item.kind === 'base_rate') return `${item.rate_milli / 1000} pt per unit`;
+  if (typeof item.bonus_points === 'number' && String(item.kind).endsWith('bonus')) return `+${formatPoints(item.bonus_points)} pts`;
+  if (typeof item.multiplier_permille === 'number') return permille(item);
+  return '—';
+}
+
 export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
   products: {
     key: 'products',
@@ -52,14 +70,42 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     title: 'Earning rules',
     singular: 'earning rule',
     path: '/admin/earning-rules',
-    template: { name: 'Base earning', kind: 'per_currency_unit', points_per_unit: 1 },
+    fields: [
+      { name: 'name', label: 'Name', type: 'text', required: true },
+      { name: 'kind', label: 'Kind', type: 'select', required: true, options: RULE_KINDS },
+      { name: 'target', label: 'Target', type: 'text', hint: 'The category or SKU the rule applies to (multiplier and bonus kinds).' },
+      { name: 'rate_milli', label: 'Points per currency unit × 1000', type: 'integer', hint: 'Base rate: 1000 = 1 point per dollar or euro.' },
+      { name: 'multiplier_permille', label: 'Multiplier', type: 'permille', hint: 'For example 2 for double points.' },
+      { name: 'bonus_points', label: 'Bonus points', type: 'integer' },
+      { name: 'threshold_minor', label: 'Spend threshold (minor units)', type: 'integer', hint: 'Spend threshold bonus: 7500 = 75.00.' },
+      { name: 'starts_at', label: 'Starts', type: 'datetime' },
+      { name: 'ends_at', label: 'Ends', type: 'datetime' },
+      { name: 'store_ids', label: 'Store ids', type: 'text', hint: 'Comma separated; empty for every store.' },
+    ],
+    columns: [
+      { key: 'name', label: 'Name' },
+      { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS.find((k) => k.value === i.kind)?.label ?? String(i.kind ?? '') },
+      { key: 'target', label: 'Target', render: (i) => (i.target ? String(i.target) : '—') },
+      { key: 'effect', label: 'Effect', render: ruleEffect },
+    ],
   },
   tiers: {
     key: 'tiers',
     title: 'Tiers',
     singular: 'tier',
     path: '/admin/tiers',
-    template: { code: 'gold', name: 'Gold', multiplier: 1.5, threshold_minor: 100000 },
+    fields: [
+      { name: 'code', label: 'Code', type: 'text', required: true },
+      { name: 'name', label: 'Name', type: 'text', required: true },
+      { name: 'threshold_minor', label: 'Qualifying spend threshold (minor units)', type: 'integer', required: true, hint: '50000 = 500.00 in the program currency.' },
+      { name: 'multiplier_permille', label: 'Points multiplier', type: 'permille', hint: 'For example 1.25.' },
+    ],
+    columns: [
+      { key: 'code', label: 'Code' },
+      { key: 'name', label: 'Name' },
+      { key: 'threshold_minor', label: 'Threshold (minor)', render: (i) => (typeof i.threshold_minor === 'number' ? formatPoints(i.threshold_minor) : '—') },
+      { key: 'multiplier_permille', label: 'Multiplier', render: permille },
+    ],
   },
   stores: {
     key: 'stores',

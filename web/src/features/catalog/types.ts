@@ -1,6 +1,7 @@
 export type ResourceKey = 'products' | 'rewards' | 'earning-rules' | 'tiers' | 'stores';
 
-export type FieldType = 'text' | 'textarea' | 'integer' | 'money' | 'datetime';
+/** permille: typed as a multiplier ("1.25"), sent as an integer ×1000 (1250). */
+export type FieldType = 'text' | 'textarea' | 'integer' | 'money' | 'datetime' | 'select' | 'permille';
 
 export interface FieldDef {
   name: string;
@@ -10,6 +11,8 @@ export interface FieldDef {
   hint?: string;
   /** For money fields: the field holding the currency (default "currency"). */
   currencyField?: string;
+  /** For select fields. */
+  options?: { value: string; label: string }[];
 }
 
 export type Item = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, TextArea, TextField } from '@/components/ui';
+import { Button, Form, SelectField, TextArea, TextField } from '@/components/ui';
 import { initialValue, toPayload, type FieldErrors } from '../form-values';
 import type { FieldDef, Item, ResourceConfig } from '../types';
 
@@ -23,6 +23,19 @@ function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null
       return <TextField {...common} inputMode="decimal" hint={field.hint ?? 'In the currency above, for example 4.99.'} />;
     case 'datetime':
       return <TextField {...common} type="datetime-local" />;
+    case 'permille':
+      return <TextField {...common} inputMode="decimal" />;
+    case 'select':
+      return (
+        <SelectField {...common}>
+          {!field.required && <option value="">—</option>}
+          {(field.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
+      );
     default:
       return <TextField {...common} autoComplete="off" />;
   }

@@ -9,7 +9,7 @@ import { useProducts, useStores } from '../hooks/use-pick-lists';
 import { toPurchaseLines, totalMinor, type DraftLine, type LineErrors } from '../lines';
 import type { CustomerKey, PurchaseResult } from '../types';
 
-const DEFAULT_CURRENCY = 'EUR';
+const DEFAULT_CURRENCY = 'USD'; // the server's default program currency
 const CUSTOMER_KEYS: { key: CustomerKey; label: string }[] = [
   { key: 'email', label: 'Email' },
   { key: 'card_number', label: 'Card number' },
