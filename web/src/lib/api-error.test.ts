@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorMessage, parseErrorBody } from './api-error';
+import { ApiError, errorMessage, humanizeField, parseErrorBody, sentence } from './api-error';
 
 describe('parseErrorBody', () => {
   it.each([
@@ -20,5 +20,19 @@ describe('parseErrorBody', () => {
     expect(errorMessage(new ApiError({ status: 409, code: 'conflict', message: 'Already used.' }))).toBe('Already used.');
     expect(errorMessage(new Error('boom'))).toBe('boom');
     expect(errorMessage(42)).toBe('Something went wrong.');
+  });
+});
+
+describe('messages for people', () => {
+  it('names the field of a terse server message', () => {
+    expect(errorMessage(new ApiError({ status: 400, code: 'validation_failed', message: 'must be an ISO 4217 code', field: 'currency' }))).toBe('Currency must be an ISO 4217 code.');
+    expect(errorMessage(new ApiError({ status: 400, code: 'validation_failed', message: 'Points must not be zero.', field: 'points' }))).toBe('Points must not be zero.');
+  });
+
+  it('humanizes field paths and sentences', () => {
+    expect(humanizeField('lines.0.unit_price_minor')).toBe('lines 1 unit price minor');
+    expect(humanizeField('lines[2].sku')).toBe('lines 3 sku');
+    expect(sentence('the email or password is incorrect')).toBe('The email or password is incorrect.');
+    expect(sentence('Done!')).toBe('Done!');
   });
 });

@@ -73,9 +73,29 @@ export function networkError(): ApiError {
   return new ApiError({ status: 0, code: 'network_error', message: 'We could not reach Patron. Check your connection and try again.' });
 }
 
-/** A message fit for users from anything thrown. */
+/** Capital first letter and a final full stop: the server may answer "must not be zero". */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capital = trimmed[0].toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** "lines.0.unit_price_minor" → "lines 1 unit price minor". */
+export function humanizeField(field: string): string {
+  return field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/_/g, ' ')))
+    .join(' ');
+}
+
+/** A message fit for users from anything thrown; a field error names its field. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    const mentionsField = error.field && error.message.toLowerCase().includes(humanizeField(error.field).toLowerCase());
+    return sentence(error.field && !mentionsField ? `${humanizeField(error.field)} ${error.message}` : error.message);
+  }
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong.';
 }

@@ -3,7 +3,7 @@
 // appears as a banner at the top of the form.
 
 import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, errorMessage } from '@/lib/api-error';
+import { ApiError, errorMessage, sentence } from '@/lib/api-error';
 import { Alert } from './Alert';
 
 interface FormErrorContextValue {
@@ -25,7 +25,7 @@ export function useFieldError(name: string | undefined): string | undefined {
   useLayoutEffect(() => (name && ctx ? ctx.register(name) : undefined), [ctx, name]);
   if (!ctx || !name) return undefined;
   const error = ctx.error;
-  if (error instanceof ApiError && error.field && fieldMatches(error.field, name)) return error.message;
+  if (error instanceof ApiError && error.field && fieldMatches(error.field, name)) return sentence(error.message);
   return undefined;
 }
 
