@@ -4,6 +4,7 @@ export interface TransactionLine {
   name: string;
   quantity: number;
   unit_price_minor: number;
+  returned_quantity?: number;
 }
 
 export interface Transaction {

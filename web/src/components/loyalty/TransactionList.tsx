@@ -49,7 +49,10 @@ export function TransactionList({ transactions, emptyText = 'No purchases yet.' 
                       {line.name || line.sku}
                       <span className="muted small mono"> {line.sku}</span>
                     </td>
-                    <td className="num">{line.quantity}</td>
+                    <td className="num">
+                      {line.quantity}
+                      {line.returned_quantity ? <span className="muted small"> ({line.returned_quantity} returned)</span> : null}
+                    </td>
                     <td className="num">{formatMoney(line.unit_price_minor * line.quantity, tx.currency)}</td>
                   </tr>
                 ))}
