@@ -11,9 +11,10 @@ export const WIDTHS = [
   { width: 1280, height: 900 },
 ];
 
-/** Waits until no skeleton or spinner is on screen: loading states are done. */
+/** Waits until no skeleton or spinner is on screen and no animation runs (a dialog fading in). */
 export async function settled(page: Page): Promise<void> {
   await expect(page.locator('.skeleton, .spinner')).toHaveCount(0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 
 /** Saves the screen at 375 px and at 1280 px under test-results/screens, then restores the viewport. */
