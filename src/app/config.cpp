@@ -67,6 +67,7 @@ Config load_config() {
   config.http_threads = env_int("HTTP_THREADS", 2, 1, 64);
   config.web_root = env("PATRON_WEB_ROOT").value_or(config.web_root);
   config.openapi_path = env("PATRON_OPENAPI_PATH").value_or(config.openapi_path);
+  config.lexicon_path = env("PATRON_LEXICON_PATH").value_or("");
   config.stripe_secret_key = env("STRIPE_SECRET_KEY").value_or("");
   config.stripe_webhook_secret = env("STRIPE_WEBHOOK_SECRET").value_or("");
   return config;

@@ -17,6 +17,7 @@ struct Config {
   int http_threads = 2;
   std::string web_root = "web/dist";
   std::string openapi_path = "docs/openapi.yaml";
+  std::string lexicon_path;  // AFINN-165 TSV; empty means the one the build generated
   std::string stripe_secret_key, stripe_webhook_secret, mongo_uri;
 };
 

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "analytics/sentiment.h"
 #include "app/analyze_command.h"
 #include "app/config.h"
 #include "app/seed_demo.h"
@@ -13,6 +14,7 @@
 #include "http/body_reader.h"
 #include "http/server.h"
 #include "services/secrets.h"
+#include "storage/documents/document_store.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/migrations.h"
@@ -39,6 +41,21 @@ bool database_is_empty(const sql::DatabaseUrl& url) {
   return !sql::UsersRepository(*session).has_any_user();
 }
 
+struct BehaviourStore {
+  std::unique_ptr<documents::DocumentStore> store;
+  analytics::SentimentScorer sentiment;
+};
+
+Result<BehaviourStore> open_behaviour_store(const Config& config) {
+  auto lexicon = analytics::SentimentLexicon::load_tsv(config.lexicon_path.empty() ? analytics::default_lexicon_path()
+                                                                                    : config.lexicon_path);
+  if (!lexicon.ok()) return lexicon.error();
+  auto store = documents::open_document_store(config.document_store);
+  if (!store.ok()) return store.error();
+  spdlog::info("behaviour store {} open; sentiment lexicon of {} terms", config.document_store, lexicon->size());
+  return BehaviourStore{std::move(*store), analytics::SentimentScorer(std::move(*lexicon))};
+}
+
 int serve_command(Config config, bool seed_if_empty) {
   if (config.jwt_secret.empty() && seed_if_empty) ensure_dev_jwt_secret(config);
   if (config.jwt_secret.size() < min_jwt_secret_bytes) {
@@ -57,6 +74,12 @@ int serve_command(Config config, bool seed_if_empty) {
     if (report.ok()) spdlog::info("seeded demo data: {} products, {} purchases", report->products, report->purchases);
   }
   sql::ReadPool reads(url);
+  auto behaviour = open_behaviour_store(config);
+  if (!behaviour.ok()) {
+    std::cerr << "cannot open the behaviour store " << config.document_store << ": " << behaviour.error().message
+              << "\n";
+    return 2;
+  }
   http::Api api(writes, reads, http::TokenSigner(config.jwt_secret),
                 http::ApiSettings{program, config.web_root, config.openapi_path});
   http::register_ops_routes(api);
@@ -65,6 +88,9 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_pos_routes(api);
   http::register_admin_routes(api);
   http::register_catalog_routes(api);
+  http::register_behaviour_routes(api);
+  http::register_privacy_routes(api);
+  api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
   spdlog::info("Patron listening on http://localhost:{} (database {})", config.port, to_string(url.dialect));
   http::serve(api, {config.bind_address, static_cast<std::uint16_t>(config.port),
                     static_cast<std::size_t>(config.http_threads)});

@@ -19,6 +19,11 @@ std::int64_t Api::now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+std::int64_t Api::now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 Reply json_reply(int status, const Json& body) {
   return Reply{status, body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json", {}};
 }
@@ -51,6 +56,11 @@ void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>&
 }
 
 void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work) {
+  write(ex, std::move(work), nullptr);
+}
+
+void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
+                std::function<void()> after_commit) {
   auto key = ex->header("idempotency-key");
   if (key) {
     if (auto valid = validate_idempotency_key(*key); !valid.ok()) return ex->fail(valid.error());
@@ -70,8 +80,9 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
       return reply;
     };
   }
-  writes_.submit<Reply>(std::move(work), [ex](Result<Reply> result) {
+  writes_.submit<Reply>(std::move(work), [ex, after_commit = std::move(after_commit)](Result<Reply> result) {
     if (result.ok()) {
+      if (after_commit) after_commit();
       ex->reply(std::move(result).value());
     } else {
       ex->fail(result.error());

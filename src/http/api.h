@@ -16,6 +16,13 @@
 #include "storage/sql/read_pool.h"
 #include "storage/sql/write_queue.h"
 
+namespace patron::documents {
+class DocumentStore;
+}
+namespace patron::analytics {
+class SentimentScorer;
+}
+
 namespace patron::http {
 
 struct ApiSettings {
@@ -36,6 +43,7 @@ class Api {
   const TokenSigner& signer() const { return signer_; }
   const ApiSettings& settings() const { return settings_; }
   static std::int64_t now();
+  static std::int64_t now_ms();
 
   // Runs `work` on a read session; database failures become 503.
   void read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work);
@@ -44,6 +52,18 @@ class Api {
   // With an Idempotency-Key header, a repeat of the same request returns the
   // first reply unchanged and a different request under the key is a 409.
   void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work);
+  // As write(); `after_commit` runs once the work is durable, before the reply.
+  void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
+             std::function<void()> after_commit);
+
+  // The behaviour store (events, feedback, preferences) and the scorer of
+  // feedback text. Routes that need them answer 503 while they are not attached.
+  void attach_behaviour_store(documents::DocumentStore& store, const analytics::SentimentScorer& sentiment) {
+    documents_ = &store;
+    sentiment_ = &sentiment;
+  }
+  documents::DocumentStore* documents() const { return documents_; }
+  const analytics::SentimentScorer* sentiment() const { return sentiment_; }
 
   void authenticate(Exchange& ex);
 
@@ -52,6 +72,8 @@ class Api {
   sql::ReadPool& reads_;
   TokenSigner signer_;
   ApiSettings settings_;
+  documents::DocumentStore* documents_ = nullptr;
+  const analytics::SentimentScorer* sentiment_ = nullptr;
 };
 
 Reply json_reply(int status, const Json& body);
@@ -63,5 +85,7 @@ void register_me_routes(Api& api);
 void register_pos_routes(Api& api);
 void register_admin_routes(Api& api);
 void register_catalog_routes(Api& api);
+void register_behaviour_routes(Api& api);
+void register_privacy_routes(Api& api);
 
 }  // namespace patron::http

@@ -50,6 +50,7 @@ class Exchange {
   std::function<void(Reply)> send;  // set by the server; called exactly once
 
   void reply(Reply reply);
+  bool replied() const { return !send; }
   void json(int status, const Json& body);
   void no_content();
   void fail(const Error& error);

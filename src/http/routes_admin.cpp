@@ -1,4 +1,5 @@
 #include "http/api.h"
+#include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
 #include "services/secrets.h"
@@ -27,6 +28,22 @@ void search_customers(Api& api, const ExchangePtr& ex) {
   });
 }
 
+// Preferences and recent feedback from the behaviour store; null when the
+// store is down, so the SQL part of the view still answers.
+void add_behaviour(Api& api, const std::string& customer_id, Json& body) {
+  body["preferences"] = nullptr;
+  body["recent_feedback"] = nullptr;
+  auto* store = api.documents();
+  if (!store) return;
+  if (auto preferences = store->get_preferences(customer_id); preferences.ok()) {
+    body["preferences"] = preferences_json(*preferences);
+  }
+  if (auto feedback = store->feedback_by_customer(customer_id, {recent_items_in_view, ""}); feedback.ok()) {
+    body["recent_feedback"] = Json::array();
+    for (const auto& item : feedback->items) body["recent_feedback"].push_back(feedback_json(item));
+  }
+}
+
 void customer_view(Api& api, const ExchangePtr& ex) {
   api.read(ex, [&](soci::session& session) {
     auto user = sql::UsersRepository(session).find_by_id(ex->params.at("id"));
@@ -45,8 +62,7 @@ void customer_view(Api& api, const ExchangePtr& ex) {
     body["segment"] = nullptr;
     body["clv"] = nullptr;
     body["p_alive"] = nullptr;
-    body["preferences"] = nullptr;
-    body["recent_feedback"] = Json::array();
+    add_behaviour(api, user->id, body);
     ex->json(200, body);
   });
 }

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "http/api.h"
+#include "storage/documents/document_store.h"
 
 namespace patron::http {
 
@@ -11,7 +12,10 @@ void register_ops_routes(Api& api) {
     api.read(ex, [&](soci::session& session) {
       int one = 0;
       session << "SELECT 1", soci::into(one);
-      ex->json(200, {{"status", "ready"}, {"sql", "ok"}});
+      auto* store = api.documents();
+      const bool documents_ok = store && store->get_preferences("readyz-probe").ok();
+      ex->json(documents_ok ? 200 : 503,
+               {{"status", documents_ok ? "ready" : "degraded"}, {"sql", "ok"}, {"documents", documents_ok ? "ok" : "unavailable"}});
     });
   });
   api.router.add("GET", "/metrics", Access::anyone, [&api](const ExchangePtr& ex) {

@@ -48,6 +48,23 @@ export class Server {
     };
     const created = this.runCli(['admin', 'create', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD, '--role', 'admin']);
     if (created.status !== 0) throw new Error(`admin create failed (${created.status}): ${created.stderr}${created.stdout}`);
+    return this.launch();
+  }
+
+  // Starts the server process again on the same port, database and documents.
+  async restart() {
+    return this.launch();
+  }
+
+  // SIGKILL: no shutdown code runs, as in a power cut or an OOM kill.
+  async kill() {
+    if (!this.child || this.exited) return;
+    const gone = new Promise((r) => this.child.once('exit', r));
+    this.child.kill('SIGKILL');
+    await gone;
+  }
+
+  async launch() {
     this.child = spawn(PATRON_BIN, ['serve'], { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (d) => { this.log.push(d.toString()); if (this.log.length > 200) this.log.shift(); };
     this.child.stdout.on('data', keep);

@@ -1,0 +1,18 @@
+#pragma once
+// JSON views of behaviour-store documents, shared by the customer's own
+// routes, the export and the staff 360° view.
+#include "domain/result.h"
+#include "http/exchange.h"
+#include "storage/documents/document_store.h"
+
+namespace patron::http {
+
+Json feedback_json(const documents::Feedback& feedback);
+Json event_json(const documents::Event& event);
+// The stored preferences text as JSON; an empty object when never set.
+Json preferences_json(const std::optional<std::string>& stored);
+
+Error behaviour_store_missing();
+Error account_not_found();
+
+}  // namespace patron::http

@@ -1,0 +1,129 @@
+// The customer's data rights: export everything Patron holds on them, from
+// both stores, and erase their personal data. Erasure keeps the ledger and the
+// transactions (accounting needs them) with the profile anonymized.
+#include "http/api.h"
+#include "http/behaviour_views.h"
+#include "http/body_reader.h"
+#include "http/views.h"
+#include "storage/documents/document_store.h"
+#include "storage/sql/access_repository.h"
+#include "storage/sql/ledger_repository.h"
+#include "storage/sql/redemptions_repository.h"
+#include "storage/sql/transactions_repository.h"
+#include "storage/sql/users_repository.h"
+
+namespace patron::http {
+namespace {
+
+constexpr int export_page_size = 200;
+
+// Walks every page of a cursor-paged repository list into one JSON array.
+template <typename FetchPage, typename ToJson>
+Json all_pages(FetchPage&& fetch_page, ToJson&& to_json) {
+  Json items = Json::array();
+  std::string cursor;
+  do {
+    auto page = fetch_page(cursor);
+    for (const auto& item : page.items) items.push_back(to_json(item));
+    cursor = page.next_cursor.value_or("");
+  } while (!cursor.empty());
+  return items;
+}
+
+Result<Json> export_documents(documents::DocumentStore& store, const std::string& customer_id) {
+  Json out;
+  auto preferences = store.get_preferences(customer_id);
+  if (!preferences.ok()) return preferences.error();
+  out["preferences"] = preferences_json(*preferences);
+
+  out["feedback"] = Json::array();
+  documents::PageRequest page{documents::kMaxPageLimit, ""};
+  do {
+    auto feedback = store.feedback_by_customer(customer_id, page);
+    if (!feedback.ok()) return feedback.error();
+    for (const auto& item : feedback->items) out["feedback"].push_back(feedback_json(item));
+    page.cursor = feedback->next_cursor.value_or("");
+  } while (!page.cursor.empty());
+
+  out["events"] = Json::array();
+  page = {documents::kMaxEventPageLimit, ""};
+  do {
+    auto events = store.customer_events(customer_id, documents::TimeRange::all(), page);
+    if (!events.ok()) return events.error();
+    for (const auto& item : events->items) out["events"].push_back(event_json(item));
+    page.cursor = events->next_cursor.value_or("");
+  } while (!page.cursor.empty());
+  return out;
+}
+
+void export_me(Api& api, const ExchangePtr& ex) {
+  auto* store = api.documents();
+  if (!store) return ex->fail(behaviour_store_missing());
+  const auto& id = ex->principal.user_id;
+  Json body;
+  api.read(ex, [&](soci::session& session) {
+    auto user = sql::UsersRepository(session).find_by_id(id);
+    if (!user || user->status != "active") return ex->fail(account_not_found());
+    body["exported_at"] = format_rfc3339(Api::now());
+    body["profile"] = profile_json(*user);
+    body["profile"]["phone"] = user->phone;
+    body["profile"]["marketing_opt_in"] = user->marketing_opt_in;
+    if (auto view = services::Loyalty(session, api.settings().program).account_view(id, Api::now()); view.ok()) {
+      body["account"] = account_json(*view);
+    }
+    sql::TransactionsRepository transactions(session);
+    body["transactions"] = all_pages(
+        [&](const std::string& cursor) { return transactions.list_for_customer(id, export_page_size, cursor); },
+        transaction_json);
+    sql::LedgerRepository ledger(session);
+    body["ledger"] = all_pages(
+        [&](const std::string& cursor) {
+          return ledger.list(id, export_page_size,
+                             cursor.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(cursor)));
+        },
+        ledger_entry_json);
+    sql::RedemptionsRepository redemptions(session);
+    body["redemptions"] = all_pages(
+        [&](const std::string& cursor) { return redemptions.list_for_customer(id, export_page_size, cursor); },
+        redemption_json);
+  });
+  if (ex->replied()) return;
+  auto behaviour = export_documents(*store, id);
+  if (!behaviour.ok()) return ex->fail(behaviour.error());
+  body["behaviour"] = std::move(*behaviour);
+  ex->reply(Reply{200, body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json",
+                  {{"Content-Disposition", "attachment; filename=\"patron-export.json\""}}});
+}
+
+// Behaviour documents go first so a failure leaves an account the customer
+// can still sign in to and retry with; a second pass after the SQL commit
+// catches events that raced in between (the store's erase is idempotent).
+void erase_me(Api& api, const ExchangePtr& ex) {
+  auto* store = api.documents();
+  if (!store) return ex->fail(behaviour_store_missing());
+  const auto id = ex->principal.user_id;
+  if (auto erased = store->erase_customer(id); !erased.ok()) return ex->fail(erased.error());
+  api.write(
+      ex,
+      [id](soci::session& session) -> Result<Reply> {
+        sql::UsersRepository users(session);
+        auto user = users.find_by_id(id);
+        if (!user || user->status != "active") return account_not_found();
+        users.anonymize(id, Api::now());
+        sql::AccessRepository(session).revoke_all_for_user(id, "");
+        return Reply{204, "", "application/json", {}};
+      },
+      [store, id] { (void)store->erase_customer(id); });
+}
+
+}  // namespace
+
+void register_privacy_routes(Api& api) {
+  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
+    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
+  };
+  api.router.add("GET", "/api/v1/me/export", Access::customer, bind(export_me));
+  api.router.add("DELETE", "/api/v1/me", Access::customer, bind(erase_me));
+}
+
+}  // namespace patron::http
