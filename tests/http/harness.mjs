@@ -45,6 +45,8 @@ export class Server {
       DOCUMENT_STORE: `rocksdb://${this.dir}/documents`,
       JWT_SECRET: crypto.randomBytes(32).toString('hex'),
       PATRON_WEB_ROOT: '',
+      // The server runs in a temporary directory, so the default relative docs/openapi.yaml would not resolve.
+      PATRON_OPENAPI_PATH: process.env.PATRON_OPENAPI_PATH ?? path.resolve(import.meta.dirname, '../../docs/openapi.yaml'),
     };
     const created = this.runCli(['admin', 'create', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD, '--role', 'admin']);
     if (created.status !== 0) throw new Error(`admin create failed (${created.status}): ${created.stderr}${created.stdout}`);
