@@ -15,12 +15,6 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'tr
 // Documented ahead of their merge from other branches (each marked `x-pending: true` in the document).
 // The lead empties this list, and drops the marks, when the branches that register them are merged.
 const PENDING = [
-  'GET /api/v1/me/preferences',
-  'PUT /api/v1/me/preferences',
-  'POST /api/v1/me/feedback',
-  'POST /api/v1/me/events',
-  'GET /api/v1/me/export',
-  'DELETE /api/v1/me',
   'GET /api/v1/admin/analytics/rfm',
   'GET /api/v1/admin/analytics/clv',
   'GET /api/v1/admin/analytics/segments',
