@@ -6,7 +6,7 @@ PATRON := $(BUILD_DIR)/src/app/patron
 JOBS ?= $(shell nproc)
 WERROR ?= ON
 
-.PHONY: deps deps-test npm build web run test test-cpp test-web test-e2e clean format
+.PHONY: deps deps-test npm build web run test test-cpp test-web test-e2e bench-load clean format
 
 deps:
 	@bash scripts/install-deps.sh build
@@ -52,6 +52,12 @@ test-web:
 # HTTP wiring (issue 5). Run it by hand meanwhile.
 test-e2e: build
 	PATRON_BIN=$(abspath $(PATRON)) npm run --prefix web test:e2e
+
+# The core HTTP load benchmark (purchases/s and GET /me reads/s with their
+# yardsticks and ratios); figures go to docs/benchmarks.md by hand.
+bench-load: build
+	@bash scripts/install-deps.sh bench
+	bash bench/load/run.sh $(BUILD_DIR)
 
 clean:
 	rm -rf build web/dist

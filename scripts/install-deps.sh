@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Patron needs to build, run and test, and only
 # those that are missing (dpkg -s), so a second run costs about a second.
-# Usage: scripts/install-deps.sh [build|test]
+# Usage: scripts/install-deps.sh [build|test|bench]
 set -euo pipefail
 
 profile="${1:-build}"
@@ -17,9 +17,12 @@ build_packages=(
   nodejs npm sqlite3 curl
 )
 test_packages=(wrk chromium)
+# bench/load/run.sh: the load generator and the nginx yardstick.
+bench_packages=(wrk nginx-light)
 
 packages=("${build_packages[@]}")
 if [ "$profile" = "test" ]; then packages+=("${test_packages[@]}"); fi
+if [ "$profile" = "bench" ]; then packages+=("${bench_packages[@]}"); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -56,6 +56,12 @@ struct CreditPlan {
 
 CreditPlan plan_credit(Points balance, Points points);
 
+// Open points that expire at one instant (the account view's "expiring soon").
+struct ExpiringPoints {
+  Points points = 0;
+  std::int64_t expires_at = 0;
+};
+
 struct ExpiryPlan {
   std::vector<LotConsumption> expired;
   Points points = 0;  // total expired, positive

@@ -44,7 +44,11 @@ void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>&
   try {
     auto lease = reads_.acquire();
     try {
+      // One read transaction: the view's queries see one snapshot, and SQLite
+      // takes its read lock once instead of once per statement.
+      soci::transaction snapshot(*lease);
       work(*lease);
+      snapshot.commit();
     } catch (const soci::soci_error& e) {
       lease.mark_broken();
       throw;

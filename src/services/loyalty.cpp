@@ -330,13 +330,8 @@ Result<AccountView> Loyalty::account_view(const std::string& customer_id, std::i
   view.tier = tier_by_code(tiers, account->tier_code);
   const auto spend = sql::TransactionsRepository(session_).qualifying_spend(customer_id, qualifying_window_start(now));
   view.progress = progress_towards_next(tiers, account->tier_code, spend);
-  for (const auto& lot : sql::LedgerRepository(session_).open_lots(customer_id)) {
-    if (!view.points_expiring.empty() && view.points_expiring.back().expires_at == lot.expires_at) {
-      view.points_expiring.back().points += lot.remaining;
-    } else if (view.points_expiring.size() < points_expiring_shown) {
-      view.points_expiring.push_back({lot.remaining, lot.expires_at});
-    }
-  }
+  view.points_expiring =
+      sql::LedgerRepository(session_).expiring_points(customer_id, static_cast<int>(points_expiring_shown));
   return view;
 }
 

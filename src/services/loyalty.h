@@ -66,11 +66,6 @@ struct RedemptionOutcome {
   Points balance_after = 0;
 };
 
-struct ExpiringPoints {
-  Points points = 0;
-  std::int64_t expires_at = 0;
-};
-
 struct AccountView {
   Points points_balance = 0;
   std::optional<Tier> tier;

@@ -59,6 +59,9 @@ void configure_sqlite(soci::session& session) {
   session << "PRAGMA synchronous=FULL";
   session << "PRAGMA foreign_keys=ON";
   session << "PRAGMA busy_timeout=5000";
+  // Reads through a memory map skip a read() system call per page (measured
+  // as a visible share of GET /me under load).
+  session << "PRAGMA mmap_size=268435456";
 }
 
 }  // namespace

@@ -31,6 +31,18 @@ std::vector<PointLot> LedgerRepository::open_lots(const std::string& customer_id
   return lots;
 }
 
+std::vector<ExpiringPoints> LedgerRepository::expiring_points(const std::string& customer_id, int limit) {
+  std::vector<ExpiringPoints> expiring;
+  long long points = 0, expires = 0;
+  soci::statement st = (session_.prepare << "SELECT expires_at, SUM(remaining) FROM point_lots "
+                                            "WHERE customer_id = :c AND remaining > 0 GROUP BY expires_at "
+                                            "ORDER BY expires_at LIMIT :n",
+                        soci::use(customer_id), soci::use(limit), soci::into(expires), soci::into(points));
+  st.execute();
+  while (st.fetch()) expiring.push_back({points, expires});
+  return expiring;
+}
+
 void LedgerRepository::consume(const std::vector<LotConsumption>& consumed) {
   for (const auto& c : consumed) {
     const long long points = c.points;

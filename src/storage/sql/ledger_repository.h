@@ -21,6 +21,8 @@ class LedgerRepository {
   void open_lot(const std::string& entry_id, const std::string& customer_id, Points points, std::int64_t earned_at,
                 std::int64_t expires_at);
   std::vector<PointLot> open_lots(const std::string& customer_id);
+  // Open points summed per expiry instant, soonest first, at most `limit` instants.
+  std::vector<ExpiringPoints> expiring_points(const std::string& customer_id, int limit);
   void consume(const std::vector<LotConsumption>& consumed);
   // Customers with at least one open lot expired at `now`.
   std::vector<std::string> customers_with_expired_lots(std::int64_t now, int limit);
