@@ -5,7 +5,8 @@
 #   purchases  vs  SQLite's durable single-row commit rate (WAL, synchronous=FULL)
 #   /me reads  vs  nginx (nginx-light, one worker) answering a fixed small JSON
 # Usage: bench/load/run.sh [BUILD_DIR]   (env: DURATION=10s CONNECTIONS=64 THREADS=2
-#        CUSTOMERS=64 DATABASE_URL to bench a server database instead of SQLite)
+#        CUSTOMERS=64 DATABASE_URL to bench a server database instead of SQLite,
+#        PROFILE_DIR to record perf profiles of the server)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -73,6 +74,8 @@ echo "   $(wc -l <"$work/customers") customers, store $store_id, API key ${api_k
 
 export PATRON_BENCH_DIR="$root/bench/load" PATRON_API_KEY="$api_key" PATRON_STORE_ID="$store_id" PATRON_SKU=BENCH-1
 export PATRON_CUSTOMERS="$work/customers" PATRON_TOKENS="$work/tokens"
+# PROFILE_DIR=DIR records the server with perf during each phase (DIR/NAME.perf).
+profile() { mkdir -p "$PROFILE_DIR"; perf record -F 499 --call-graph dwarf,16384 -p "$server_pid" -o "$PROFILE_DIR/$1.perf" -- sleep 3 >/dev/null 2>&1 & }
 run_wrk() {  # SCRIPT URL
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$root/bench/load/$1" "$2" | tail -1
 }
@@ -80,13 +83,14 @@ run_wrk() {  # SCRIPT URL
 echo "== yardstick: SQLite durable single-row commits (WAL, synchronous=FULL) on this disk"
 sqlite_json="$("$commit_rate" "$work/commit-rate.db" 5)"
 echo "   $sqlite_json"
+[ -n "${PROFILE_DIR:-}" ] && profile purchases
 echo "== POST /api/v1/pos/purchases: wrk -t$threads -c$connections -d$duration -s bench/load/purchase.lua"
 purchases_json="$(run_wrk purchase.lua "$base")"
 echo "   $purchases_json"
 balance_check="$(call GET "/api/v1/admin/customers/$(head -1 "$work/customers")" "$admin_token" | json_field "['account']['points_balance']")"
 echo "   first customer's balance after the run: $balance_check points"
 
-[ -n "${PROFILE_ME:-}" ] && { perf record -F 999 -g -p "$server_pid" -o "$PROFILE_ME" -- sleep 8 >/dev/null 2>&1 & }
+[ -n "${PROFILE_DIR:-}" ] && profile me
 echo "== GET /api/v1/me: wrk -t$threads -c$connections -d$duration -s bench/load/me.lua"
 me_json="$(run_wrk me.lua "$base")"
 echo "   $me_json"

@@ -13,6 +13,7 @@
 #include "http/api.h"
 #include "http/body_reader.h"
 #include "http/server.h"
+#include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/documents/document_store.h"
 #include "storage/sql/access_repository.h"
@@ -65,13 +66,15 @@ int serve_command(Config config, bool seed_if_empty) {
   const auto url = database_url(config);
   const auto migrated = run_migrations(url);
   spdlog::info("schema at version {} ({} migrations applied)", migrated.current_version, migrated.applied);
-  services::ProgramSettings program{config.points_expiry_months};
+  services::ProgramCache program_cache;
+  services::ProgramSettings program{config.points_expiry_months, &program_cache};
   sql::WriteQueue writes(url);
   if (seed_if_empty && database_is_empty(url)) {
     auto report = writes.run<SeedReport>([&](soci::session& s) -> Result<SeedReport> {
       return seed_demo(s, program, now_seconds());
     });
     if (report.ok()) spdlog::info("seeded demo data: {} products, {} purchases", report->products, report->purchases);
+    program_cache.invalidate();
   }
   sql::ReadPool reads(url);
   auto behaviour = open_behaviour_store(config);

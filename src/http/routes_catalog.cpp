@@ -4,6 +4,7 @@
 #include "domain/earning.h"
 #include "domain/money.h"
 #include "http/api.h"
+#include "services/program_cache.h"
 #include "http/body_reader.h"
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
@@ -104,6 +105,13 @@ Error taken(const ResourceSpec& spec) {
   return {ErrorCode::conflict, spec.unique_field + " is already in use", spec.unique_field};
 }
 
+// Purchases read the program from a cache; a committed change replaces it.
+std::function<void()> program_changed(Api& api) {
+  return [cache = api.settings().program.cache] {
+    if (cache) cache->invalidate();
+  };
+}
+
 void create(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
@@ -115,7 +123,7 @@ void create(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
     row["id"] = services::new_id(spec.id_prefix);
     catalog.create(spec, row, Api::now());
     return json_reply(201, row_json(spec, *catalog.get(spec, std::get<std::string>(row["id"]))));
-  });
+  }, program_changed(api));
 }
 
 void list(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
@@ -153,7 +161,7 @@ void update(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
     }
     catalog.update(spec, id, changes);
     return json_reply(200, row_json(spec, *catalog.get(spec, id)));
-  });
+  }, program_changed(api));
 }
 
 // History refers to catalog items, so deleting archives them.
@@ -163,7 +171,7 @@ void archive(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
     if (!catalog.get(spec, id)) return Error::not_found(spec.name + " item not found");
     catalog.archive(spec, id);
     return Reply{204, "", "application/json", {}};
-  });
+  }, program_changed(api));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "domain/rewards.h"
 #include "domain/validation.h"
+#include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/ledger_repository.h"
@@ -14,6 +15,27 @@
 
 namespace patron::services {
 namespace {
+
+// The program configuration from the server's cache when there is one, else
+// straight from the database (CLI commands, tests).
+class ProgramReader {
+ public:
+  ProgramReader(soci::session& session, ProgramCache* cache) : session_(session), cache_(cache) {}
+  std::vector<Tier> tiers() { return cache_ ? cache_->tiers(session_) : sql::CatalogRepository(session_).active_tiers(); }
+  std::vector<EarningRule> earning_rules() {
+    return cache_ ? cache_->earning_rules(session_) : sql::CatalogRepository(session_).active_earning_rules();
+  }
+  bool store_exists(const std::string& id) {
+    return cache_ ? cache_->store_exists(session_, id) : sql::CatalogRepository(session_).store_exists(id);
+  }
+  std::optional<sql::ProductRecord> product(const std::string& sku) {
+    return cache_ ? cache_->product(session_, sku) : sql::CatalogRepository(session_).product_by_sku(sku);
+  }
+
+ private:
+  soci::session& session_;
+  ProgramCache* cache_;
+};
 
 constexpr int max_customers_per_maintenance_pass = 10'000;
 constexpr int max_voucher_attempts = 8;
@@ -115,8 +137,8 @@ Result<sql::UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
 Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command, std::int64_t now) {
   auto customer = resolve_customer(command.customer);
   if (!customer.ok()) return customer.error();
-  sql::CatalogRepository catalog(session_);
-  if (!catalog.store_exists(command.store_id)) return Error::validation("store_id", "unknown store");
+  ProgramReader program(session_, settings_.cache);
+  if (!program.store_exists(command.store_id)) return Error::validation("store_id", "unknown store");
   sql::TransactionsRepository transactions(session_);
   if (!command.external_id.empty() && transactions.find_by_external_id(command.store_id, command.external_id)) {
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
@@ -129,7 +151,7 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   sql::TransactionRecord txn;
   for (std::size_t i = 0; i < command.lines.size(); ++i) {
     const auto& input = command.lines[i];
-    auto product = catalog.product_by_sku(input.sku);
+    auto product = program.product(input.sku);
     const auto field = "lines[" + std::to_string(i) + "]";
     if (!product) return Error::validation(field + ".sku", "unknown SKU " + input.sku);
     const auto price = input.unit_price_minor.value_or(product->price_minor);
@@ -141,11 +163,11 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   sql::UsersRepository users(session_);
   auto account = users.load_account(customer->id);
   if (!account) return customer_not_found();
-  const auto tiers = catalog.active_tiers();
+  const auto tiers = program.tiers();
   const auto current_tier = tier_by_code(tiers, account->tier_code);
   facts.tier_code = account->tier_code;
   facts.tier_multiplier_permille = current_tier ? current_tier->multiplier_permille : 1000;
-  const auto earned = compute_points(facts, catalog.active_earning_rules());
+  const auto earned = compute_points(facts, program.earning_rules());
 
   txn.id = new_id("txn");
   txn.customer_id = customer->id;
@@ -324,7 +346,7 @@ Result<AccountView> Loyalty::account_view(const std::string& customer_id, std::i
   sql::UsersRepository users(session_);
   auto account = users.load_account(customer_id);
   if (!account) return customer_not_found();
-  const auto tiers = sql::CatalogRepository(session_).active_tiers();
+  const auto tiers = ProgramReader(session_, settings_.cache).tiers();
   AccountView view;
   view.points_balance = account->points_balance;
   view.tier = tier_by_code(tiers, account->tier_code);

@@ -16,8 +16,11 @@
 
 namespace patron::services {
 
+class ProgramCache;
+
 struct ProgramSettings {
   int points_expiry_months = 12;
+  ProgramCache* cache = nullptr;  // the server's; CLI commands read the catalog directly
 };
 
 struct CustomerRef {  // exactly one is set

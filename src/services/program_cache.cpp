@@ -1,0 +1,61 @@
+#include "services/program_cache.h"
+
+#include "storage/sql/catalog_repository.h"
+
+namespace patron::services {
+namespace {
+
+constexpr std::size_t max_cached_products = 200'000;
+
+}  // namespace
+
+void ProgramCache::invalidate() {
+  std::lock_guard lock(mutex_);
+  loaded_ = false;
+}
+
+void ProgramCache::load_if_stale(soci::session& session) {
+  const auto now = Clock::now();
+  if (loaded_ && now - loaded_at_ < max_age_) return;
+  sql::CatalogRepository catalog(session);
+  tiers_ = catalog.active_tiers();
+  rules_ = catalog.active_earning_rules();
+  stores_.clear();
+  products_.clear();
+  loaded_ = true;
+  loaded_at_ = now;
+}
+
+std::vector<Tier> ProgramCache::tiers(soci::session& session) {
+  std::lock_guard lock(mutex_);
+  load_if_stale(session);
+  return tiers_;
+}
+
+std::vector<EarningRule> ProgramCache::earning_rules(soci::session& session) {
+  std::lock_guard lock(mutex_);
+  load_if_stale(session);
+  return rules_;
+}
+
+bool ProgramCache::store_exists(soci::session& session, const std::string& store_id) {
+  std::lock_guard lock(mutex_);
+  load_if_stale(session);
+  if (stores_.contains(store_id)) return true;
+  if (!sql::CatalogRepository(session).store_exists(store_id)) return false;  // unknown ids are never cached
+  stores_.insert(store_id);
+  return true;
+}
+
+std::optional<sql::ProductRecord> ProgramCache::product(soci::session& session, const std::string& sku) {
+  std::lock_guard lock(mutex_);
+  load_if_stale(session);
+  if (auto it = products_.find(sku); it != products_.end()) return it->second;
+  auto product = sql::CatalogRepository(session).product_by_sku(sku);
+  if (!product) return std::nullopt;
+  if (products_.size() >= max_cached_products) products_.clear();
+  products_.emplace(sku, *product);
+  return product;
+}
+
+}  // namespace patron::services
