@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The core HTTP load benchmark (issue 3): durable POS purchases/s and
+# The core HTTP load benchmark (issues 3 and 5): durable POS purchases/s and
 # GET /api/v1/me reads/s against a fresh server at 64 connections, each printed
 # next to its yardstick measured in the same run on the same machine:
 #   purchases  vs  SQLite's durable single-row commit rate (WAL, synchronous=FULL)
 #   /me reads  vs  nginx (nginx-light, one worker) answering a fixed small JSON
+#   behaviour events ingested over HTTP in batches of 100 vs the 30,000/s target
 # Usage: bench/load/run.sh [BUILD_DIR]   (env: DURATION=10s CONNECTIONS=64 THREADS=2
 #        CUSTOMERS=64 DATABASE_URL to bench a server database instead of SQLite,
 #        PROFILE_DIR to record perf profiles of the server)
@@ -95,6 +96,12 @@ echo "== GET /api/v1/me: wrk -t$threads -c$connections -d$duration -s bench/load
 me_json="$(run_wrk me.lua "$base")"
 echo "   $me_json"
 
+event_batch="${EVENT_BATCH:-100}"
+[ -n "${PROFILE_DIR:-}" ] && profile events
+echo "== POST /api/v1/me/events, $event_batch events a call: wrk -t$threads -c$connections -d$duration -s bench/load/events.lua"
+events_json="$(PATRON_EVENT_BATCH="$event_batch" run_wrk events.lua "$base")"
+echo "   $events_json"
+
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 nginx_port="$(free_port)"
 sed -e "s|@PORT@|$nginx_port|" -e "s|@WORK@|$work|" "$root/bench/load/nginx.conf.in" >"$work/nginx.conf"
@@ -105,10 +112,11 @@ echo "== yardstick: nginx-light, 1 worker, fixed JSON: wrk -t$threads -c$connect
 nginx_json="$(run_wrk fixed.lua "http://127.0.0.1:$nginx_port/")"
 echo "   $nginx_json"
 
-python3 - "$sqlite_json" "$purchases_json" "$me_json" "$nginx_json" "$DATABASE_URL" <<'PY'
+python3 - "$sqlite_json" "$purchases_json" "$me_json" "$nginx_json" "$DATABASE_URL" "$events_json" "$event_batch" <<'PY'
 import json, sys
 sqlite, purchases, me, nginx = (json.loads(a) for a in sys.argv[1:5])
 backend = sys.argv[5].split(":", 1)[0]
+events, batch = json.loads(sys.argv[6]), int(sys.argv[7])
 p_ratio = purchases["requests_per_second"] / sqlite["commits_per_second"]
 m_ratio = me["requests_per_second"] / nginx["requests_per_second"]
 print()
@@ -118,4 +126,7 @@ print(f"| POST /pos/purchases | {purchases['requests_per_second']:,.0f} | {purch
       f"| {purchases['non_2xx_or_errors']} | SQLite durable commits {sqlite['commits_per_second']:,.0f}/s | {p_ratio:.2f}× | ≥ 2× |")
 print(f"| GET /me | {me['requests_per_second']:,.0f} | {me['p50_ms']:.2f} | {me['p99_ms']:.2f} "
       f"| {me['non_2xx_or_errors']} | nginx 1 worker {nginx['requests_per_second']:,.0f}/s | {m_ratio:.2f}× | ≥ 0.25×, p99 < 20 ms |")
+e_rate = events["requests_per_second"] * batch
+print(f"| POST /me/events ({batch} a call) | {e_rate:,.0f} events | {events['p50_ms']:.2f} | {events['p99_ms']:.2f} "
+      f"| {events['non_2xx_or_errors']} | target 30,000 events/s | {e_rate / 30000:.2f}× | ≥ 1× |")
 PY
