@@ -39,7 +39,7 @@ run: build
 	@echo ""
 	$(PATRON) serve --dev
 
-test: deps-test build test-cpp test-web
+test: deps-test build test-cpp test-web test-e2e
 
 test-cpp:
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
@@ -47,10 +47,10 @@ test-cpp:
 test-web:
 	npm test --prefix web
 
-# Not yet part of `make test`: the journey sets preferences and sends feedback,
-# whose endpoints (/me/preferences, /me/feedback) wait on the behaviour-store
-# HTTP wiring (issue 5). Run it by hand meanwhile.
+# The browser journey in Debian's Chromium against the real server on a fresh
+# database; screenshots of every main screen land in web/test-results/screens.
 test-e2e: build
+	@bash scripts/install-deps.sh test
 	PATRON_BIN=$(abspath $(PATRON)) npm run --prefix web test:e2e
 
 # The core HTTP load benchmark (purchases/s and GET /me reads/s with their
