@@ -141,6 +141,9 @@ void serve(Api& api, const ServerOptions& options) {
                     .address(options.address)
                     .port(options.port)
                     .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(transport_body_limit))
+                    // A write waits for its group commit; restinio's 10 s default would cut a
+                    // connection that a slow disk or a reconnecting database server still answers.
+                    .handle_request_timeout(std::chrono::seconds(30))
                     .request_handler([&api](restinio::request_handle_t req) { return handle(api, req); }));
 }
 
