@@ -7,6 +7,7 @@
 #include "domain/validation.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
+#include "storage/sql/changed_accounts.h"
 
 namespace patron::http {
 namespace {
@@ -84,7 +85,18 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
       return reply;
     };
   }
-  writes_.submit<Reply>(std::move(work), [ex, after_commit = std::move(after_commit)](Result<Reply> result) {
+  // The accounts this work changes are known only once it has run (in the
+  // writer thread); their cached views are dropped after the commit.
+  auto changed = std::make_shared<std::vector<std::string>>();
+  work = [work = std::move(work), changed](soci::session& session) -> Result<Reply> {
+    sql::ChangedAccountsScope scope;
+    auto reply = work(session);
+    *changed = scope.take();
+    return reply;
+  };
+  writes_.submit<Reply>(std::move(work), [this, ex, changed, after_commit = std::move(after_commit)](
+                                             Result<Reply> result) {
+    me_cache.invalidate(*changed);
     if (result.ok()) {
       if (after_commit) after_commit();
       ex->reply(std::move(result).value());

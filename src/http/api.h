@@ -8,6 +8,7 @@
 #include <soci/soci.h>
 
 #include "http/exchange.h"
+#include "http/me_cache.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/throttle.h"
@@ -34,8 +35,18 @@ struct ApiSettings {
 class Api {
  public:
   Api(sql::WriteQueue& writes, sql::ReadPool& reads, TokenSigner signer, ApiSettings settings)
-      : writes_(writes), reads_(reads), signer_(std::move(signer)), settings_(std::move(settings)) {}
+      : me_cache(reads.url().dialect == sql::Dialect::sqlite ? me_cache_ttl : std::chrono::milliseconds(0)),
+        writes_(writes),
+        reads_(reads),
+        signer_(std::move(signer)),
+        settings_(std::move(settings)) {}
 
+  // Writes through this server invalidate account views at once; the lifetime
+  // bounds how long a change made by another process (`patron expire` from
+  // cron, `patron import`) or by the passing of time can go unseen.
+  static constexpr std::chrono::milliseconds me_cache_ttl{5'000};
+
+  MeCache me_cache;
   Router router;
   Metrics metrics;
   LoginThrottle throttle;

@@ -107,8 +107,9 @@ Error taken(const ResourceSpec& spec) {
 
 // Purchases read the program from a cache; a committed change replaces it.
 std::function<void()> program_changed(Api& api) {
-  return [cache = api.settings().program.cache] {
+  return [&api, cache = api.settings().program.cache] {
     if (cache) cache->invalidate();
+    api.me_cache.clear();  // account views show tier names and multipliers
   };
 }
 

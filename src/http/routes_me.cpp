@@ -26,14 +26,19 @@ bool valid_time_cursor(const std::string& cursor) {
 }
 
 void get_me(Api& api, const ExchangePtr& ex) {
+  const auto& id = ex->principal.user_id;
+  if (auto cached = api.me_cache.find(id)) return ex->reply(Reply{200, std::move(*cached), "application/json", {}});
+  const auto version = api.me_cache.version(id);
   api.read(ex, [&](soci::session& session) {
-    auto user = sql::UsersRepository(session).find_by_id(ex->principal.user_id);
+    auto user = sql::UsersRepository(session).find_by_id(id);
     if (!user || user->status != "active") return ex->fail(account_gone);
     auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now());
     if (!view.ok()) return ex->fail(view.error());
     auto body = profile_json(*user);
     body["account"] = account_json(*view);
-    ex->json(200, body);
+    auto text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    api.me_cache.store(id, version, text);
+    ex->reply(Reply{200, std::move(text), "application/json", {}});
   });
 }
 

@@ -40,3 +40,26 @@ test('catalog changes apply to the next purchase', async () => {
   assert.equal(refused.status, 400, `an archived product no longer sells: ${refused.text}`);
   assert.equal(refused.json.error.field, 'lines[0].sku');
 });
+
+test('GET /me reflects every write through the server at once (its cache is invalidated on commit)', async () => {
+  const program = await s.setupProgram(s.adminToken, { rewardCost: 10 });
+  const c = await s.registerCustomer('Cache Check');
+  const balance = async () => (await s.api('GET', '/api/v1/me', { token: c.token })).json.account.points_balance;
+  assert.equal(await balance(), 0);
+  assert.equal(await balance(), 0, 'now cached');
+  await s.purchase({ token: s.adminToken }, c.id, program.store.id, [{ sku: program.products.tea.sku, quantity: 1 }]);
+  assert.equal(await balance(), 20, 'a purchase');
+  const redeemed = await s.api('POST', '/api/v1/me/redemptions', { token: c.token, body: { reward_id: program.reward.id } });
+  assert.equal(redeemed.status, 201, redeemed.text);
+  assert.equal(await balance(), 10, 'a redemption');
+  await s.api('POST', `/api/v1/admin/customers/${c.id}/adjustments`, { token: s.adminToken, body: { points: 5, reason: 'goodwill' } });
+  assert.equal(await balance(), 15, 'an adjustment');
+  const renamed = await s.api('PATCH', '/api/v1/me', { token: c.token, body: { name: 'Renamed Customer' } });
+  assert.equal(renamed.status, 200);
+  assert.equal((await s.api('GET', '/api/v1/me', { token: c.token })).json.name, 'Renamed Customer', 'a profile change');
+  const tiers = (await s.api('GET', '/api/v1/admin/tiers', { token: s.adminToken })).json.items;
+  const bronze = tiers.find((t) => t.code === 'bronze');
+  await s.api('PATCH', `/api/v1/admin/tiers/${bronze.id}`, { token: s.adminToken, body: { name: 'Copper' } });
+  assert.equal((await s.api('GET', '/api/v1/me', { token: c.token })).json.account.tier.name, 'Copper', 'a program change');
+  await s.api('PATCH', `/api/v1/admin/tiers/${bronze.id}`, { token: s.adminToken, body: { name: 'Bronze' } });
+});

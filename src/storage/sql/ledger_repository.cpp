@@ -1,8 +1,10 @@
 #include "storage/sql/ledger_repository.h"
+#include "storage/sql/changed_accounts.h"
 
 namespace patron::sql {
 
 void LedgerRepository::append(const LedgerEntryRecord& e) {
+  note_account_changed(e.customer_id);
   const long long seq = e.seq, at = e.occurred_at, points = e.points, after = e.balance_after;
   session_ << "INSERT INTO ledger_entries (id, customer_id, seq, occurred_at, kind, points, balance_after, reference, "
               "reason, created_by) VALUES (:id, :c, :s, :o, :k, :p, :b, :r, :why, :by)",
@@ -12,6 +14,7 @@ void LedgerRepository::append(const LedgerEntryRecord& e) {
 
 void LedgerRepository::open_lot(const std::string& entry_id, const std::string& customer_id, Points points,
                                 std::int64_t earned_at, std::int64_t expires_at) {
+  note_account_changed(customer_id);
   const long long p = points, earned = earned_at, expires = expires_at;
   session_ << "INSERT INTO point_lots (id, customer_id, points, remaining, earned_at, expires_at) "
               "VALUES (:id, :c, :p, :r, :e, :x)",

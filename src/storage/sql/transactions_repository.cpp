@@ -1,10 +1,12 @@
 #include "storage/sql/transactions_repository.h"
+#include "storage/sql/changed_accounts.h"
 
 #include <cstdint>
 
 namespace patron::sql {
 
 void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now) {
+  note_account_changed(t.customer_id);
   const long long at = t.occurred_at, total = t.total_minor, points = t.points_earned, created = now;
   soci::indicator external_ind = t.external_id.empty() ? soci::i_null : soci::i_ok;
   session_ << "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, total_minor, "
@@ -152,6 +154,7 @@ MinorUnits TransactionsRepository::qualifying_spend(const std::string& customer_
 void TransactionsRepository::record_return(const TransactionRecord& t, const std::string& return_id,
                                            MinorUnits amount_minor, Points points_reversed,
                                            const std::string& ledger_entry_id, std::int64_t now) {
+  note_account_changed(t.customer_id);
   const long long returned = t.returned_minor, reversed = t.points_reversed, amount = amount_minor,
                   points = points_reversed, at = now;
   session_ << "UPDATE transactions SET returned_minor = :r, points_reversed = :p, status = :s WHERE id = :id",

@@ -1,4 +1,5 @@
 #include "storage/sql/users_repository.h"
+#include "storage/sql/changed_accounts.h"
 
 namespace patron::sql {
 namespace {
@@ -67,6 +68,7 @@ std::optional<UserRecord> UsersRepository::find_by_card_number(const std::string
 }
 
 void UsersRepository::update_profile(const UserRecord& user, std::int64_t now) {
+  note_account_changed(user.id);
   const long long at = now;
   const int opt_in = user.marketing_opt_in ? 1 : 0;
   session_ << "UPDATE users SET name = :name, phone = :phone, marketing_opt_in = :opt, updated_at = :u WHERE id = :id",
@@ -80,6 +82,7 @@ void UsersRepository::update_password_hash(const std::string& id, const std::str
 }
 
 void UsersRepository::anonymize(const std::string& id, std::int64_t now) {
+  note_account_changed(id);
   const long long at = now;
   const std::string email = "erased+" + id + "@invalid";
   session_ << "UPDATE users SET email = :e, password_hash = '!', name = 'Erased customer', phone = '', "
@@ -146,6 +149,7 @@ std::optional<AccountRecord> UsersRepository::load_account(const std::string& cu
 }
 
 void UsersRepository::save_account(const AccountRecord& account, std::int64_t now) {
+  note_account_changed(account.customer_id);
   const long long at = now, balance = account.points_balance, anniversary = account.tier_anniversary_at,
                   entries = account.entry_count;
   session_ << "UPDATE accounts SET points_balance = :b, tier_code = :t, tier_anniversary_at = :a, entry_count = :e, "
