@@ -282,7 +282,8 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
       append_entry(session_, *account, LedgerKind::redeem, -reward->points_cost, plan->balance_after, r.id, "reward",
                    "", now)
           .id;
-  catalog.decrement_stock(reward_id);
+  // Another process may have taken the last unit since `reward` was read.
+  if (!catalog.decrement_stock(reward_id)) return Error::conflict("this reward is out of stock");
   redemptions.insert(r);
   users.save_account(*account, now);
   outcome.balance_after = account->points_balance;

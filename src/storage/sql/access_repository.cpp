@@ -82,9 +82,13 @@ Page<ApiKeyRecord> AccessRepository::list_api_keys(int limit, const std::string&
 }
 
 bool AccessRepository::revoke_api_key(const std::string& id) {
-  soci::statement st = (session_.prepare << "UPDATE api_keys SET revoked = 1 WHERE id = :id", soci::use(id));
-  st.execute(true);
-  return st.get_affected_rows() > 0;
+  // Found, not changed: MySQL counts only rows whose value changed, so revoking
+  // twice would read as "not found" there and as done on SQLite and PostgreSQL.
+  long long found = 0;
+  session_ << "SELECT COUNT(*) FROM api_keys WHERE id = :id", soci::use(id), soci::into(found);
+  if (found == 0) return false;
+  session_ << "UPDATE api_keys SET revoked = 1 WHERE id = :id", soci::use(id);
+  return true;
 }
 
 std::optional<StoredResponse> AccessRepository::find_response(const std::string& scope, const std::string& key) {

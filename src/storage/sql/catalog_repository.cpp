@@ -226,8 +226,15 @@ std::vector<Reward> CatalogRepository::active_rewards() {
   return rewards;
 }
 
-void CatalogRepository::decrement_stock(const std::string& reward_id) {
-  session_ << "UPDATE rewards SET stock = stock - 1 WHERE id = :id AND stock IS NOT NULL", soci::use(reward_id);
+bool CatalogRepository::decrement_stock(const std::string& reward_id) {
+  long long unlimited = 0;
+  session_ << "SELECT COUNT(*) FROM rewards WHERE id = :id AND stock IS NULL", soci::use(reward_id),
+      soci::into(unlimited);
+  if (unlimited > 0) return true;
+  soci::statement st =
+      (session_.prepare << "UPDATE rewards SET stock = stock - 1 WHERE id = :id AND stock > 0", soci::use(reward_id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
 }
 
 std::optional<ProductRecord> CatalogRepository::product_by_sku(const std::string& sku) {

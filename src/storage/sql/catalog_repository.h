@@ -57,7 +57,9 @@ class CatalogRepository {
   std::vector<EarningRule> active_earning_rules();
   std::optional<Reward> reward(const std::string& id);
   std::vector<Reward> active_rewards();
-  void decrement_stock(const std::string& reward_id);
+  // Takes one unit of a stocked reward; false when none is left. The check and
+  // the decrement are one UPDATE, so two processes cannot both take the last one.
+  bool decrement_stock(const std::string& reward_id);
   std::optional<ProductRecord> product_by_sku(const std::string& sku);
   bool store_exists(const std::string& store_id);
   std::optional<std::string> store_id_by_code(const std::string& code);

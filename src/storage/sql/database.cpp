@@ -1,5 +1,6 @@
 #include "storage/sql/database.h"
 
+#include <cctype>
 #include <filesystem>
 #include <mutex>
 #include <regex>
@@ -19,6 +20,38 @@ const char* to_string(Dialect dialect) {
   return "sqlite";
 }
 
+std::string percent_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> percent_decode(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    if (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+        !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      return std::nullopt;
+    }
+    out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+    i += 2;
+  }
+  return out;
+}
+
 Result<DatabaseUrl> parse_database_url(const std::string& url) {
   DatabaseUrl parsed;
   const std::string sqlite_prefix = "sqlite://";
@@ -34,11 +67,15 @@ Result<DatabaseUrl> parse_database_url(const std::string& url) {
   }
   const std::string scheme = m[1];
   parsed.dialect = (scheme == "mysql" || scheme == "mariadb") ? Dialect::mysql : Dialect::postgresql;
-  parsed.user = m[2];
-  parsed.password = m[3];
+  auto user = percent_decode(m[2]);
+  auto password = percent_decode(m[3]);
+  auto database = percent_decode(m[6]);
+  if (!user || !password || !database) return Error::validation("DATABASE_URL", "bad %-escape in the URL");
+  parsed.user = *user;
+  parsed.password = *password;
   parsed.host = m[4];
   parsed.port = m[5].matched ? std::stoi(m[5]) : (parsed.dialect == Dialect::mysql ? 3306 : 5432);
-  parsed.database = m[6];
+  parsed.database = *database;
   return parsed;
 }
 
@@ -76,6 +113,16 @@ void configure_sqlite(soci::session& session) {
   session << "PRAGMA mmap_size=268435456";
 }
 
+// Per session on MySQL/MariaDB: READ COMMITTED so that, inside the writer's
+// long group-commit transaction, each statement sees what other processes
+// committed since (REPEATABLE READ would pin the snapshot of the batch's first
+// read while FOR UPDATE reads the newest row); strict mode so a value that does
+// not fit is an error, as it is on the other dialects, never a silent cut.
+void configure_mysql(soci::session& session) {
+  session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+  session << "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+}
+
 }  // namespace
 
 std::unique_ptr<soci::session> open_session(const DatabaseUrl& url) {
@@ -92,7 +139,9 @@ std::unique_ptr<soci::session> open_session(const DatabaseUrl& url) {
     case Dialect::mysql:
       session->open(soci::mysql, "db=" + quoted(url.database) + " user=" + quoted(url.user) +
                                      " password=" + quoted(url.password) + " host=" + quoted(url.host) +
-                                     " port=" + std::to_string(url.port) + " charset=utf8mb4");
+                                     " port=" + std::to_string(url.port) +
+                                     " charset=utf8mb4 connect_timeout=3 read_timeout=60 write_timeout=60");
+      configure_mysql(*session);
       break;
     case Dialect::postgresql:
       session->open(soci::postgresql, "dbname=" + quoted(url.database) + " user=" + quoted(url.user) +

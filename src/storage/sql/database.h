@@ -3,6 +3,7 @@
 // between the repositories and the three dialects; everything dialect-specific
 // (connection strings, pragmas, migrations) is decided here.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <soci/soci.h>
@@ -23,7 +24,10 @@ struct DatabaseUrl {
 };
 
 // sqlite://relative/or/absolute/path, mysql://u:p@h:port/db, postgresql://u:p@h:port/db
+// USER, PASS and DB may hold %XX escapes (a password with '@' or ':').
 Result<DatabaseUrl> parse_database_url(const std::string& url);
+std::string percent_encode(const std::string& text);
+std::optional<std::string> percent_decode(const std::string& text);
 
 std::unique_ptr<soci::session> open_session(const DatabaseUrl& url);
 

@@ -94,10 +94,12 @@ Page<UserRecord> UsersRepository::search_customers(const std::string& query, int
   UserRow row;
   // LIKE wildcards in the query are literal characters to the person searching;
   // '!' escapes them because backslash means different things per dialect.
+  // Both sides are lowered: SQLite's LIKE ignores ASCII case, PostgreSQL's and
+  // MySQL's (binary collation) do not.
   std::string escaped;
   for (char c : query) {
     if (c == '%' || c == '_' || c == '!') escaped += '!';
-    escaped += c;
+    escaped += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
   const std::string pattern = "%" + escaped + "%";
   const int fetch = limit + 1;
@@ -111,7 +113,8 @@ Page<UserRecord> UsersRepository::search_customers(const std::string& query, int
   st.alloc();
   st.prepare(std::string("SELECT ") + user_columns +
              " FROM users WHERE role = 'customer' AND status = 'active' AND id > :after AND "
-             "(email LIKE :p ESCAPE '!' OR name LIKE :p2 ESCAPE '!' OR card_number LIKE :p3 ESCAPE '!') "
+             "(LOWER(email) LIKE :p ESCAPE '!' OR LOWER(name) LIKE :p2 ESCAPE '!' OR "
+             "LOWER(card_number) LIKE :p3 ESCAPE '!') "
              "ORDER BY id LIMIT :n");
   st.define_and_bind();
   st.execute();
