@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "services/secrets.h"
+#include "storage/sql/database.h"
 
 namespace patron::app {
 namespace {
@@ -33,8 +34,10 @@ int env_int(const char* name, int fallback, int min, int max) {
 std::optional<std::string> mysql_url_from_seed_variables() {
   auto name = env("MYSQL_DB_NAME");
   if (!name) return std::nullopt;
-  return "mysql://" + env("MYSQL_DB_USER").value_or("root") + ":" + env("MYSQL_DB_PASSWORD").value_or("") + "@" +
-         env("MYSQL_DB_HOST").value_or("127.0.0.1") + ":" + env("MYSQL_DB_PORT").value_or("3306") + "/" + *name;
+  // Escaped, so a password holding '@', ':' or '/' survives the URL.
+  return "mysql://" + sql::percent_encode(env("MYSQL_DB_USER").value_or("root")) + ":" +
+         sql::percent_encode(env("MYSQL_DB_PASSWORD").value_or("")) + "@" + env("MYSQL_DB_HOST").value_or("127.0.0.1") +
+         ":" + env("MYSQL_DB_PORT").value_or("3306") + "/" + sql::percent_encode(*name);
 }
 
 }  // namespace
@@ -65,6 +68,7 @@ Config load_config() {
   config.jwt_secret = env("JWT_SECRET").value_or("");
   config.points_expiry_months = env_int("POINTS_EXPIRY_MONTHS", 12, 1, 120);
   config.http_threads = env_int("HTTP_THREADS", 2, 1, 64);
+  config.database_pool_size = env_int("DATABASE_POOL_SIZE", config.database_pool_size, 1, 256);
   config.web_root = env("PATRON_WEB_ROOT").value_or(config.web_root);
   config.openapi_path = env("PATRON_OPENAPI_PATH").value_or(config.openapi_path);
   config.lexicon_path = env("PATRON_LEXICON_PATH").value_or("");

@@ -15,6 +15,7 @@ struct Config {
   bool jwt_secret_generated = false;  // the dev path: written to var/jwt_secret
   int points_expiry_months = 12;
   int http_threads = 2;
+  int database_pool_size = 8;  // read sessions per process; the writer has one more
   std::string web_root = "web/dist";
   std::string openapi_path = "docs/openapi.yaml";
   std::string lexicon_path;  // AFINN-165 TSV; empty means the one the build generated

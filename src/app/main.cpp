@@ -76,7 +76,7 @@ int serve_command(Config config, bool seed_if_empty) {
     if (report.ok()) spdlog::info("seeded demo data: {} products, {} purchases", report->products, report->purchases);
     program_cache.invalidate();
   }
-  sql::ReadPool reads(url);
+  sql::ReadPool reads(url, static_cast<std::size_t>(config.database_pool_size));
   auto behaviour = open_behaviour_store(config);
   if (!behaviour.ok()) {
     std::cerr << "cannot open the behaviour store " << config.document_store << ": " << behaviour.error().message
@@ -94,7 +94,8 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_behaviour_routes(api);
   http::register_privacy_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
-  spdlog::info("Patron listening on http://localhost:{} (database {})", config.port, to_string(url.dialect));
+  spdlog::info("Patron listening on http://localhost:{} (database {}, {} read sessions)", config.port,
+               to_string(url.dialect), config.database_pool_size);
   http::serve(api, {config.bind_address, static_cast<std::uint16_t>(config.port),
                     static_cast<std::size_t>(config.http_threads)});
   return 0;

@@ -42,21 +42,36 @@ int page_limit(const Exchange& ex, Error* error) {
 }
 
 void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work) {
-  try {
-    auto lease = reads_.acquire();
+  // A session that sat idle may have died with a server restart: one retry on
+  // a fresh session (the pool drops the stale ones) keeps that from the client.
+  for (int attempt = 0;; ++attempt) {
+    bool retry = false;
     try {
-      // One read transaction: the view's queries see one snapshot, and SQLite
-      // takes its read lock once instead of once per statement.
-      soci::transaction snapshot(*lease);
-      work(*lease);
-      snapshot.commit();
+      auto lease = reads_.acquire();
+      try {
+        // One read transaction: the view's queries see one snapshot, and SQLite
+        // takes its read lock once instead of once per statement. The servers'
+        // sessions default to READ COMMITTED (a snapshot per statement), so a
+        // read asks for REPEATABLE READ: MySQL before BEGIN, PostgreSQL right after.
+        const auto dialect = reads_.url().dialect;
+        if (dialect == sql::Dialect::mysql) *lease << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+        soci::transaction snapshot(*lease);
+        if (dialect == sql::Dialect::postgresql) {
+          *lease << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+        }
+        work(*lease);
+        snapshot.commit();
+        return;
+      } catch (const soci::soci_error& e) {
+        lease.mark_broken();
+        retry = lease.reused() && attempt == 0;
+        if (!retry) throw;
+        spdlog::info("read on a reused session failed, retrying on a new one: {}", e.what());
+      }
     } catch (const soci::soci_error& e) {
-      lease.mark_broken();
-      throw;
+      spdlog::warn("read failed: {}", e.what());
+      return ex->fail(unavailable);
     }
-  } catch (const soci::soci_error& e) {
-    spdlog::warn("read failed: {}", e.what());
-    ex->fail(unavailable);
   }
 }
 
@@ -106,28 +121,38 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
   });
 }
 
-void Api::authenticate(Exchange& ex) {
+bool Api::authenticate(Exchange& ex) {
   if (auto auth = ex.header("authorization"); auth && auth->rfind("Bearer ", 0) == 0) {
     if (auto claims = signer_.verify(auth->substr(7), now())) {
       ex.principal.user_id = claims->subject;
       ex.principal.role = claims->role;
     }
-    return;
+    return true;
   }
   if (auto key = ex.header("x-api-key")) {
     const auto key_hash = services::hash_hex(*key);
-    try {
-      auto lease = reads_.acquire();
-      auto record = sql::AccessRepository(*lease).find_api_key(key_hash);
-      if (record && !record->revoked) {
-        ex.principal.role = "store";
-        ex.principal.store_id = record->store_id;
-        ex.principal.api_key_id = record->id;
+    for (int attempt = 0;; ++attempt) {
+      try {
+        auto lease = reads_.acquire();
+        try {
+          auto record = sql::AccessRepository(*lease).find_api_key(key_hash);
+          if (record && !record->revoked) {
+            ex.principal.role = "store";
+            ex.principal.store_id = record->store_id;
+            ex.principal.api_key_id = record->id;
+          }
+          return true;
+        } catch (const soci::soci_error&) {
+          lease.mark_broken();
+          if (!lease.reused() || attempt > 0) throw;
+        }
+      } catch (const soci::soci_error& e) {
+        spdlog::warn("api key lookup failed: {}", e.what());
+        return false;
       }
-    } catch (const soci::soci_error& e) {
-      spdlog::warn("api key lookup failed: {}", e.what());
     }
   }
+  return true;
 }
 
 }  // namespace patron::http

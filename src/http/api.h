@@ -76,7 +76,9 @@ class Api {
   documents::DocumentStore* documents() const { return documents_; }
   const analytics::SentimentScorer* sentiment() const { return sentiment_; }
 
-  void authenticate(Exchange& ex);
+  // Sets ex.principal from a bearer token or an API key; false when the
+  // database could not be asked about the key (the caller answers 503).
+  bool authenticate(Exchange& ex);
 
  private:
   sql::WriteQueue& writes_;

@@ -70,7 +70,9 @@ void dispatch(Api& api, const ExchangePtr& ex) {
     return ex->fail(Error::validation("query", "the query string is malformed; percent-encode reserved characters"));
   }
   if (route->access != Access::anyone) {
-    api.authenticate(*ex);
+    if (!api.authenticate(*ex)) {
+      return ex->fail({ErrorCode::unavailable, "the database is unavailable; try again shortly", {}});
+    }
     if (ex->principal.role.empty()) {
       return ex->fail({ErrorCode::unauthorized, "a valid access token or API key is required", {}});
     }

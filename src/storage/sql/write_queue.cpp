@@ -70,9 +70,30 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
     for (auto& job : batch) job.complete(false, unavailable);
     return;
   }
-  std::vector<bool> succeeded(batch.size(), false);
+  // A session kept from an earlier batch may have died with a server restart;
+  // BEGIN finds that out before any job ran, so one new session is tried.
   try {
     session_->begin();
+  } catch (const std::exception& e) {
+    spdlog::warn("writer session is gone ({}); reconnecting", e.what());
+    session_.reset();
+    bool began = false;
+    if (ensure_session()) {
+      try {
+        session_->begin();
+        began = true;
+      } catch (const std::exception& again) {
+        spdlog::warn("writer cannot begin a transaction: {}", again.what());
+        session_.reset();
+      }
+    }
+    if (!began) {
+      for (auto& job : batch) job.complete(false, unavailable);
+      return;
+    }
+  }
+  std::vector<bool> succeeded(batch.size(), false);
+  try {
     for (std::size_t i = 0; i < batch.size(); ++i) {
       *session_ << "SAVEPOINT job";
       bool ok = false;
