@@ -1,0 +1,546 @@
+// Every repository behaves the same on SQLite, MariaDB and PostgreSQL: round
+// trips, keys and checks, NULLs, paging, LIKE escaping, 64-bit values.
+#include <algorithm>
+
+#include "backend.h"
+#include "storage/sql/access_repository.h"
+#include "storage/sql/catalog_repository.h"
+#include "storage/sql/ledger_repository.h"
+#include "storage/sql/migrations.h"
+#include "storage/sql/redemptions_repository.h"
+#include "storage/sql/transactions_repository.h"
+#include "storage/sql/users_repository.h"
+
+namespace patron::sql::testing {
+namespace {
+
+constexpr std::int64_t t0 = 1'700'000'000;
+
+class Repositories : public BackendTest {
+ protected:
+  UserRecord customer(const std::string& name = "Customer", bool with_account = true) {
+    UserRecord u;
+    u.id = unique("usr");
+    u.email = u.id + "@example.test";
+    u.password_hash = "$argon2id$x";
+    u.name = name;
+    u.role = "customer";
+    u.card_number = unique("9");
+    UsersRepository users(db());
+    users.insert(u, t0);
+    if (with_account) users.insert_account({u.id, 0, "bronze", t0 + 86400, 0}, t0);
+    return u;
+  }
+  std::string store() {
+    const std::string id = unique("sto");
+    CatalogRepository(db()).create(*find_resource("stores"), {{"id", id}, {"code", id}, {"name", "Store"}}, t0);
+    return id;
+  }
+  LedgerEntryRecord entry(const std::string& customer_id, std::int64_t seq, Points points, Points after) {
+    LedgerEntryRecord e;
+    e.id = unique("led");
+    e.customer_id = customer_id;
+    e.seq = seq;
+    e.occurred_at = t0 + seq;
+    e.kind = points >= 0 ? "earn" : "redeem";
+    e.points = points;
+    e.balance_after = after;
+    e.reference = "ref" + std::to_string(seq);
+    LedgerRepository(db()).append(e);
+    return e;
+  }
+};
+
+TEST_P(Repositories, MigrationsAreRecordedOnceAtTheLatestVersion) {
+  int latest = 0;
+  for (const auto& m : embedded_migrations()) {
+    if (m.dialect == to_string(dialect())) latest = std::max(latest, m.version);
+  }
+  ASSERT_GT(latest, 0) << "no migrations for " << to_string(dialect());
+  auto again = migrate(db(), dialect());
+  EXPECT_EQ(again.applied, 0);
+  EXPECT_EQ(again.current_version, latest);
+  long long rows = 0;
+  db() << "SELECT COUNT(*) FROM schema_migrations", soci::into(rows);
+  EXPECT_EQ(rows, latest);
+}
+
+TEST_P(Repositories, UsersRoundTripWithNullCardAndUnicode) {
+  UsersRepository users(db());
+  auto u = customer("Zoë 😀 O'Brien \\ \"quoted\"");
+  auto found = users.find_by_id(u.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->email, u.email);
+  EXPECT_EQ(found->name, u.name);
+  EXPECT_EQ(found->role, "customer");
+  EXPECT_EQ(found->status, "active");
+  EXPECT_EQ(found->created_at, t0);
+  EXPECT_FALSE(found->marketing_opt_in);
+  EXPECT_EQ(users.find_by_email(u.email)->id, u.id);
+  EXPECT_EQ(users.find_by_card_number(u.card_number)->id, u.id);
+  EXPECT_FALSE(users.find_by_id(unique("none")));
+
+  // Staff have no card: NULL, and many NULLs are not a unique violation.
+  for (int i = 0; i < 2; ++i) {
+    UserRecord staff{unique("usr"), unique("s") + "@example.test", "h", "Staff", "", "staff", "", true, "active", 0};
+    users.insert(staff, t0);
+    auto back = users.find_by_id(staff.id);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->card_number, "");
+    EXPECT_TRUE(back->marketing_opt_in);
+  }
+  EXPECT_TRUE(users.has_any_user());
+}
+
+TEST_P(Repositories, UniqueKeysAreEnforcedAndCaseSensitive) {
+  UsersRepository users(db());
+  auto u = customer();
+  UserRecord dup = u;
+  dup.id = unique("usr");
+  dup.card_number = unique("9");
+  EXPECT_THROW(users.insert(dup, t0), soci::soci_error) << "duplicate email";
+  // Emails are stored lowered by the service; the store compares bytes, as SQLite does.
+  UserRecord upper = dup;
+  std::transform(upper.email.begin(), upper.email.end(), upper.email.begin(), ::toupper);
+  EXPECT_NO_THROW(users.insert(upper, t0));
+  EXPECT_EQ(users.find_by_email(upper.email)->id, upper.id);
+  EXPECT_EQ(users.find_by_email(u.email)->id, u.id);
+  UserRecord same_card = u;
+  same_card.id = unique("usr");
+  same_card.email = unique("e") + "@example.test";
+  EXPECT_THROW(users.insert(same_card, t0), soci::soci_error) << "duplicate card";
+  EXPECT_THROW(users.insert_account({u.id, 0, "", 0, 0}, t0), soci::soci_error) << "second account";
+}
+
+TEST_P(Repositories, ProfileUpdatesAndErasure) {
+  UsersRepository users(db());
+  auto u = customer();
+  u.name = "Renamed";
+  u.phone = "+1 555";
+  u.marketing_opt_in = true;
+  users.update_profile(u, t0 + 5);
+  users.update_password_hash(u.id, "$argon2id$new", t0 + 6);
+  auto back = users.find_by_id(u.id);
+  EXPECT_EQ(back->name, "Renamed");
+  EXPECT_EQ(back->phone, "+1 555");
+  EXPECT_TRUE(back->marketing_opt_in);
+  EXPECT_EQ(back->password_hash, "$argon2id$new");
+  users.anonymize(u.id, t0 + 7);
+  back = users.find_by_id(u.id);
+  EXPECT_EQ(back->status, "erased");
+  EXPECT_EQ(back->card_number, "");
+  EXPECT_FALSE(users.find_by_email(u.email));
+  EXPECT_FALSE(users.find_by_card_number(u.card_number));
+}
+
+TEST_P(Repositories, CustomerSearchTreatsWildcardsLiterallyAndIgnoresCase) {
+  const auto tag = unique("q");
+  auto percent = customer(tag + " 100% Pure");
+  auto plain = customer(tag + " 1000 Pure");
+  auto underscore = customer(tag + " a_b!c");
+  auto other = customer(tag + " axb!c");
+  UsersRepository users(db());
+  auto ids = [&](const std::string& q) {
+    std::vector<std::string> out;
+    for (const auto& u : users.search_customers(q, 50, "").items) out.push_back(u.id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(ids(tag + " 100%"), std::vector<std::string>{percent.id});
+  EXPECT_EQ(ids(tag + " A_B!C"), std::vector<std::string>{underscore.id});
+  EXPECT_EQ(ids(tag).size(), 4u);
+  auto sorted = std::vector<std::string>{percent.id, plain.id, underscore.id, other.id};
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(ids(tag), sorted);
+  EXPECT_EQ(ids(percent.card_number), std::vector<std::string>{percent.id});
+  // Keyset paging: ordered by id, two at a time.
+  auto first = users.search_customers(tag, 2, "");
+  ASSERT_EQ(first.items.size(), 2u);
+  ASSERT_TRUE(first.next_cursor);
+  auto second = users.search_customers(tag, 2, *first.next_cursor);
+  ASSERT_EQ(second.items.size(), 2u);
+  EXPECT_FALSE(second.next_cursor);
+  EXPECT_EQ(first.items[0].id, sorted[0]);
+  EXPECT_EQ(second.items[1].id, sorted[3]);
+  // Erased and staff users are not found.
+  users.anonymize(other.id, t0);
+  EXPECT_EQ(ids(tag).size(), 3u);
+}
+
+TEST_P(Repositories, AccountsHold64BitBalancesAndListDueReviews) {
+  UsersRepository users(db());
+  auto u = customer();
+  auto account = users.load_account(u.id);
+  ASSERT_TRUE(account);
+  EXPECT_EQ(account->points_balance, 0);
+  EXPECT_EQ(account->tier_code, "bronze");
+  account->points_balance = 9'000'000'000'000LL;
+  account->entry_count = 3;
+  account->tier_code = "gold";
+  account->tier_anniversary_at = 1;  // due
+  users.save_account(*account, t0);
+  auto back = users.load_account(u.id);
+  EXPECT_EQ(back->points_balance, 9'000'000'000'000LL);
+  EXPECT_EQ(back->entry_count, 3);
+  EXPECT_EQ(back->tier_code, "gold");
+  EXPECT_FALSE(users.load_account(unique("none")));
+  auto due = users.accounts_due_for_tier_review(2, 100000);
+  EXPECT_NE(std::find(due.begin(), due.end(), u.id), due.end());
+  EXPECT_TRUE(std::is_sorted(due.begin(), due.end()));
+  EXPECT_EQ(users.accounts_due_for_tier_review(2, 1).size(), 1u);
+}
+
+TEST_P(Repositories, LedgerPagesNewestFirstAndSums) {
+  auto u = customer();
+  LedgerRepository ledger(db());
+  Points balance = 0;
+  for (int seq = 1; seq <= 5; ++seq) {
+    const Points p = seq == 4 ? -30 : 100;
+    balance += p;
+    entry(u.id, seq, p, balance);
+  }
+  EXPECT_EQ(ledger.sum_of_entries(u.id), 370);
+  EXPECT_EQ(ledger.sum_of_entries(unique("none")), 0);
+  auto page = ledger.list(u.id, 2, std::nullopt);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].seq, 5);
+  EXPECT_EQ(page.items[1].seq, 4);
+  EXPECT_EQ(page.items[1].points, -30);
+  EXPECT_EQ(page.items[1].kind, "redeem");
+  ASSERT_EQ(page.next_cursor, "4");
+  auto rest = ledger.list(u.id, 10, 4);
+  ASSERT_EQ(rest.items.size(), 3u);
+  EXPECT_EQ(rest.items.back().seq, 1);
+  EXPECT_FALSE(rest.next_cursor);
+  auto found = ledger.find(page.items[0].id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->customer_id, u.id);
+  EXPECT_EQ(found->balance_after, 370);
+  EXPECT_EQ(found->reference, "ref5");
+  EXPECT_THROW(entry(u.id, 3, 1, 1), soci::soci_error) << "(customer, seq) is unique";
+}
+
+TEST_P(Repositories, LedgerChecksKindAndForeignKeys) {
+  auto u = customer();
+  LedgerEntryRecord bad;
+  bad.id = unique("led");
+  bad.customer_id = u.id;
+  bad.seq = 1;
+  bad.kind = "gift";
+  EXPECT_THROW(LedgerRepository(db()).append(bad), soci::soci_error) << "kind CHECK";
+  bad.kind = "earn";
+  bad.customer_id = unique("ghost");
+  EXPECT_THROW(LedgerRepository(db()).append(bad), soci::soci_error) << "customer foreign key";
+}
+
+TEST_P(Repositories, PointLotsOrderConsumeAndNeverGoNegative) {
+  auto u = customer();
+  LedgerRepository ledger(db());
+  auto late = entry(u.id, 1, 100, 100);
+  auto early = entry(u.id, 2, 50, 150);
+  ledger.open_lot(late.id, u.id, 100, t0, t0 + 2000);
+  ledger.open_lot(early.id, u.id, 50, t0 + 1, t0 + 1000);
+  auto lots = ledger.open_lots(u.id);
+  ASSERT_EQ(lots.size(), 2u);
+  EXPECT_EQ(lots[0].id, early.id);
+  EXPECT_EQ(lots[0].remaining, 50);
+  EXPECT_EQ(lots[1].expires_at, t0 + 2000);
+  ledger.consume({{early.id, 50}, {late.id, 10}});
+  lots = ledger.open_lots(u.id);
+  ASSERT_EQ(lots.size(), 1u);
+  EXPECT_EQ(lots[0].remaining, 90);
+  EXPECT_THROW(ledger.consume({{late.id, 91}}), soci::soci_error) << "remaining >= 0 CHECK";
+  EXPECT_EQ(ledger.open_lots(u.id)[0].remaining, 90);
+  auto expired = ledger.customers_with_expired_lots(t0 + 5000, 100000);
+  EXPECT_EQ(std::count(expired.begin(), expired.end(), u.id), 1) << "DISTINCT customers";
+  EXPECT_TRUE(std::is_sorted(expired.begin(), expired.end()));
+  EXPECT_TRUE(ledger.customers_with_expired_lots(t0 - 1, 10).empty() ||
+              std::find(expired.begin(), expired.end(), u.id) != expired.end());
+}
+
+TEST_P(Repositories, TransactionsWithLinesExternalIdsAndReturns) {
+  auto u = customer();
+  const auto sto = store();
+  TransactionsRepository txns(db());
+  auto make = [&](std::int64_t at, const std::string& external) {
+    TransactionRecord t;
+    t.id = unique("txn");
+    t.customer_id = u.id;
+    t.store_id = sto;
+    t.external_id = external;
+    t.occurred_at = at;
+    t.currency = "USD";
+    t.total_minor = 2500;
+    t.points_earned = 25;
+    t.earn_entry_id = "led_x";
+    t.lines = {{1, "SKU-1", "Coffee", "coffee", 2, 1000, 0}, {2, "SKU-2", "Mug", "", 1, 500, 0}};
+    txns.insert(t, t0);
+    return t;
+  };
+  auto a = make(t0 + 10, "R-1");
+  auto b = make(t0 + 20, "");
+  auto c = make(t0 + 20, "");  // NULL external ids do not collide
+  EXPECT_THROW(make(t0 + 30, "R-1"), soci::soci_error) << "(store, external_id) is unique";
+  EXPECT_EQ(txns.find_by_external_id(sto, "R-1"), a.id);
+  EXPECT_FALSE(txns.find_by_external_id(sto, "R-2"));
+  auto found = txns.find(a.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->external_id, "R-1");
+  EXPECT_EQ(txns.find(b.id)->external_id, "");
+  ASSERT_EQ(found->lines.size(), 2u);
+  EXPECT_EQ(found->lines[0].sku, "SKU-1");
+  EXPECT_EQ(found->lines[1].unit_price_minor, 500);
+  EXPECT_EQ(found->status, "completed");
+  EXPECT_EQ(found->channel, "pos");
+
+  auto first = txns.list_for_customer(u.id, 2, "");
+  ASSERT_EQ(first.items.size(), 2u);
+  EXPECT_EQ(first.items[0].occurred_at, t0 + 20);
+  EXPECT_GT(first.items[0].id, first.items[1].id) << "ties broken by id, descending";
+  ASSERT_TRUE(first.next_cursor);
+  auto rest = txns.list_for_customer(u.id, 2, *first.next_cursor);
+  ASSERT_EQ(rest.items.size(), 1u);
+  EXPECT_EQ(rest.items[0].id, a.id);
+  EXPECT_EQ(rest.items[0].lines.size(), 2u);
+  EXPECT_EQ(txns.qualifying_spend(u.id, t0), 7500);
+  EXPECT_EQ(txns.qualifying_spend(u.id, t0 + 15), 5000);
+  EXPECT_EQ(txns.qualifying_spend(unique("none"), 0), 0);
+
+  auto after = *found;
+  after.returned_minor = 1000;
+  after.points_reversed = 10;
+  after.status = "partially_returned";
+  after.lines[0].returned_quantity = 1;
+  txns.record_return(after, unique("ret"), 1000, 10, "led_y", t0 + 40);
+  auto returned = txns.find(a.id);
+  EXPECT_EQ(returned->returned_minor, 1000);
+  EXPECT_EQ(returned->points_reversed, 10);
+  EXPECT_EQ(returned->status, "partially_returned");
+  EXPECT_EQ(returned->lines[0].returned_quantity, 1);
+  EXPECT_EQ(txns.qualifying_spend(u.id, t0), 6500);
+  (void)c;
+}
+
+TEST_P(Repositories, RedemptionsCountCodesAndPage) {
+  auto u = customer();
+  const std::string reward_id = unique("rwd");
+  CatalogRepository(db()).create(*find_resource("rewards"),
+                                 {{"id", reward_id}, {"name", "Free coffee"}, {"points_cost", 100LL}}, t0);
+  RedemptionsRepository reds(db());
+  std::vector<std::string> codes;
+  for (int i = 0; i < 3; ++i) {
+    RedemptionRecord r{unique("red"), u.id, reward_id, "", 100, unique("PTR-"), "led_z", t0 + (i == 2 ? 1 : 0)};
+    reds.insert(r);
+    codes.push_back(r.code);
+  }
+  EXPECT_EQ(reds.count_for(u.id, reward_id), 3);
+  EXPECT_EQ(reds.count_for(u.id, unique("rwd")), 0);
+  EXPECT_TRUE(reds.code_taken(codes[1]));
+  EXPECT_FALSE(reds.code_taken(unique("PTR-")));
+  RedemptionRecord dup{unique("red"), u.id, reward_id, "", 100, codes[0], "led_z", t0};
+  EXPECT_THROW(reds.insert(dup), soci::soci_error) << "codes are unique";
+  auto first = reds.list_for_customer(u.id, 2, "");
+  ASSERT_EQ(first.items.size(), 2u);
+  EXPECT_EQ(first.items[0].created_at, t0 + 1);
+  EXPECT_EQ(first.items[0].reward_name, "Free coffee");
+  ASSERT_TRUE(first.next_cursor);
+  auto rest = reds.list_for_customer(u.id, 2, *first.next_cursor);
+  ASSERT_EQ(rest.items.size(), 1u);
+  EXPECT_FALSE(rest.next_cursor);
+}
+
+TEST_P(Repositories, RefreshTokensSpendAndRevoke) {
+  auto u = customer();
+  AccessRepository access(db());
+  const auto family = unique("fam"), other_family = unique("fam");
+  RefreshTokenRecord a{unique("rt"), u.id, family, t0 + 100, false, false};
+  RefreshTokenRecord b{unique("rt"), u.id, other_family, t0 + 100, false, false};
+  access.insert_refresh_token(a, "hash-" + a.id, t0);
+  access.insert_refresh_token(b, "hash-" + b.id, t0);
+  EXPECT_THROW(access.insert_refresh_token({unique("rt"), u.id, family, 0, false, false}, "hash-" + a.id, t0),
+               soci::soci_error);
+  auto found = access.find_refresh_token("hash-" + a.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->family_id, family);
+  EXPECT_EQ(found->expires_at, t0 + 100);
+  EXPECT_FALSE(found->spent);
+  access.mark_spent(a.id);
+  EXPECT_TRUE(access.find_refresh_token("hash-" + a.id)->spent);
+  access.revoke_all_for_user(u.id, family);
+  EXPECT_FALSE(access.find_refresh_token("hash-" + a.id)->revoked);
+  EXPECT_TRUE(access.find_refresh_token("hash-" + b.id)->revoked);
+  access.revoke_family(family);
+  EXPECT_TRUE(access.find_refresh_token("hash-" + a.id)->revoked);
+  EXPECT_FALSE(access.find_refresh_token("nope"));
+}
+
+TEST_P(Repositories, ApiKeysListAndRevokeTwice) {
+  const auto sto = store();
+  AccessRepository access(db());
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    ApiKeyRecord key{unique("key"), sto, "pk_abc", "till " + std::to_string(i), false, 0};
+    access.insert_api_key(key, "khash-" + key.id, t0 + i);
+    ids.push_back(key.id);
+  }
+  auto found = access.find_api_key("khash-" + ids[1]);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->store_id, sto);
+  EXPECT_EQ(found->name, "till 1");
+  EXPECT_EQ(found->created_at, t0 + 1);
+  // Paging over all keys (other tests add theirs): ours appear once each, in id order.
+  std::vector<std::string> seen;
+  std::string cursor;
+  for (int guard = 0; guard < 1000; ++guard) {
+    auto page = access.list_api_keys(2, cursor);
+    for (const auto& k : page.items) seen.push_back(k.id);
+    if (!page.next_cursor) break;
+    cursor = *page.next_cursor;
+  }
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  for (const auto& id : ids) EXPECT_EQ(std::count(seen.begin(), seen.end(), id), 1);
+  EXPECT_TRUE(access.revoke_api_key(ids[0]));
+  EXPECT_TRUE(access.revoke_api_key(ids[0])) << "revoking twice still finds the key";
+  EXPECT_TRUE(access.find_api_key("khash-" + ids[0])->revoked);
+  EXPECT_FALSE(access.revoke_api_key(unique("key")));
+}
+
+TEST_P(Repositories, IdempotencyResponsesAreStoredWhole) {
+  AccessRepository access(db());
+  const auto scope = unique("usr_") + " POST /api/v1/pos/purchases";
+  std::string body = "{\"note\":\"" + std::string(100'000, 'x') + " é 😀\"}";
+  access.store_response(scope, "key-1", {"h1", 201, body}, t0);
+  auto found = access.find_response(scope, "key-1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->status_code, 201);
+  EXPECT_EQ(found->request_hash, "h1");
+  EXPECT_EQ(found->body, body);
+  EXPECT_FALSE(access.find_response(scope, "key-2"));
+  EXPECT_THROW(access.store_response(scope, "key-1", {"h2", 200, "{}"}, t0), soci::soci_error);
+  const std::string long_key(255, 'k');
+  access.store_response(scope, long_key, {"h3", 200, "{}"}, t0);
+  EXPECT_EQ(access.find_response(scope, long_key)->request_hash, "h3");
+}
+
+TEST_P(Repositories, CatalogResourcesRoundTripWithNullsAndLongCodes) {
+  CatalogRepository catalog(db());
+  const auto& rewards = *find_resource("rewards");
+  const std::string id = unique("rwd");
+  catalog.create(rewards, {{"id", id}, {"name", "Mug"}, {"points_cost", 250LL}, {"stock", 1LL}}, t0);
+  auto row = catalog.get(rewards, id);
+  ASSERT_TRUE(row);
+  EXPECT_EQ(std::get<std::string>(row->at("name")), "Mug");
+  EXPECT_EQ(std::get<std::string>(row->at("description")), "") << "column default";
+  EXPECT_EQ(std::get<long long>(row->at("stock")), 1);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(row->at("per_customer_limit")));
+  catalog.update(rewards, id, {{"description", "A mug"}, {"active_to", 9'000'000'000LL}, {"stock", FieldValue{}}});
+  auto reward = catalog.reward(id);
+  ASSERT_TRUE(reward);
+  EXPECT_EQ(reward->description, "A mug");
+  EXPECT_EQ(reward->active_to, 9'000'000'000LL);
+  EXPECT_FALSE(reward->stock);
+  EXPECT_FALSE(catalog.get(rewards, unique("rwd")));
+
+  const auto& products = *find_resource("products");
+  const std::string long_sku(2000, 'S');
+  const std::string pid = unique("prd");
+  const auto sku = unique("SKU") + long_sku.substr(0, 1900);
+  catalog.create(products, {{"id", pid}, {"sku", sku}, {"name", "Café ☕"}, {"price_minor", 350LL}, {"currency", "EUR"}},
+                 t0);
+  EXPECT_TRUE(catalog.unique_value_taken(products, sku, ""));
+  EXPECT_FALSE(catalog.unique_value_taken(products, sku, pid));
+  EXPECT_THROW(catalog.create(products, {{"id", unique("prd")}, {"sku", sku}, {"name", "x"}, {"price_minor", 1LL},
+                                         {"currency", "EUR"}},
+                              t0),
+               soci::soci_error);
+  auto product = catalog.product_by_sku(sku);
+  ASSERT_TRUE(product);
+  EXPECT_EQ(product->name, "Café ☕");
+  EXPECT_EQ(product->price_minor, 350);
+  catalog.archive(products, pid);
+  EXPECT_FALSE(catalog.product_by_sku(sku));
+  EXPECT_EQ(std::get<long long>(catalog.get(products, pid)->at("archived")), 1);
+  EXPECT_THROW(catalog.create(rewards, {{"id", unique("rwd")}, {"name", "Free"}, {"points_cost", 0LL}}, t0),
+               soci::soci_error)
+      << "points_cost > 0 CHECK";
+}
+
+TEST_P(Repositories, CatalogListsPageByIdAndHideArchived) {
+  CatalogRepository catalog(db());
+  const auto& stores = *find_resource("stores");
+  std::vector<std::string> ours;
+  for (int i = 0; i < 4; ++i) {
+    const auto id = unique("sto");
+    catalog.create(stores, {{"id", id}, {"code", id}, {"name", "S"}}, t0);
+    ours.push_back(id);
+  }
+  catalog.archive(stores, ours[2]);
+  EXPECT_TRUE(catalog.store_exists(ours[0]));
+  EXPECT_FALSE(catalog.store_exists(ours[2]));
+  EXPECT_EQ(catalog.store_id_by_code(ours[2]), ours[2]);
+  EXPECT_FALSE(catalog.store_id_by_code(unique("none")));
+  auto all_ids = [&](bool include_archived) {
+    std::vector<std::string> seen;
+    std::string cursor;
+    for (int guard = 0; guard < 1000; ++guard) {
+      auto page = catalog.list(stores, 3, cursor, include_archived);
+      for (const auto& row : page.items) seen.push_back(std::get<std::string>(row.at("id")));
+      if (!page.next_cursor) break;
+      cursor = *page.next_cursor;
+    }
+    return seen;
+  };
+  auto active = all_ids(false);
+  auto everything = all_ids(true);
+  EXPECT_TRUE(std::is_sorted(everything.begin(), everything.end()));
+  EXPECT_EQ(std::count(active.begin(), active.end(), ours[2]), 0);
+  EXPECT_EQ(std::count(everything.begin(), everything.end(), ours[2]), 1);
+  EXPECT_EQ(std::count(active.begin(), active.end(), ours[3]), 1);
+}
+
+TEST_P(Repositories, RewardStockIsTakenOneAtATime) {
+  CatalogRepository catalog(db());
+  const auto& rewards = *find_resource("rewards");
+  const auto stocked = unique("rwd"), unlimited = unique("rwd");
+  catalog.create(rewards, {{"id", stocked}, {"name", "Stocked"}, {"points_cost", 10LL}, {"stock", 2LL}}, t0);
+  catalog.create(rewards, {{"id", unlimited}, {"name", "Unlimited"}, {"points_cost", 10LL}}, t0);
+  EXPECT_TRUE(catalog.decrement_stock(stocked));
+  EXPECT_TRUE(catalog.decrement_stock(stocked));
+  EXPECT_FALSE(catalog.decrement_stock(stocked));
+  EXPECT_EQ(catalog.reward(stocked)->stock, 0);
+  EXPECT_TRUE(catalog.decrement_stock(unlimited));
+  EXPECT_FALSE(catalog.reward(unlimited)->stock);
+}
+
+TEST_P(Repositories, TiersSortByThreshold) {
+  CatalogRepository catalog(db());
+  const auto& tiers = *find_resource("tiers");
+  const auto a = unique("t"), b = unique("t");
+  catalog.create(tiers, {{"id", unique("tie")}, {"code", a}, {"name", "High"}, {"threshold_minor", 900'000'000'000LL}},
+                 t0);
+  catalog.create(tiers, {{"id", unique("tie")}, {"code", b}, {"name", "Higher"}, {"threshold_minor", 900'000'000'001LL}},
+                 t0);
+  auto active = catalog.active_tiers();
+  auto pos = [&](const std::string& code) {
+    return std::find_if(active.begin(), active.end(), [&](const Tier& t) { return t.code == code; }) - active.begin();
+  };
+  ASSERT_LT(pos(a), static_cast<long>(active.size()));
+  EXPECT_LT(pos(a), pos(b));
+  EXPECT_EQ(active[pos(a)].multiplier_permille, 1000) << "column default";
+}
+
+TEST_P(Repositories, ParseDatabaseUrlDecodesEscapes) {
+  auto url = parse_database_url("mysql://us%40er:p%40ss%3Aw%2Fd@db.local:3307/shop%5Fdb");
+  ASSERT_TRUE(url.ok());
+  EXPECT_EQ(url->user, "us@er");
+  EXPECT_EQ(url->password, "p@ss:w/d");
+  EXPECT_EQ(url->database, "shop_db");
+  EXPECT_EQ(url->port, 3307);
+  EXPECT_EQ(percent_encode("p@ss:w/d"), "p%40ss%3Aw%2Fd");
+  EXPECT_FALSE(parse_database_url("postgresql://u:p%zz@h/db").ok());
+}
+
+PATRON_ALL_BACKENDS(Repositories);
+
+}  // namespace
+}  // namespace patron::sql::testing

@@ -1,0 +1,263 @@
+// The write queue's savepoints, the read pool's bound, and the ledger under
+// concurrency: on the servers, two write queues stand for two Patron processes
+// sharing one database (each has its own connection, as a process would).
+#include <future>
+#include <thread>
+
+#include "backend.h"
+#include "services/loyalty.h"
+#include "storage/sql/catalog_repository.h"
+#include "storage/sql/ledger_repository.h"
+#include "storage/sql/read_pool.h"
+#include "storage/sql/users_repository.h"
+#include "storage/sql/write_queue.h"
+
+namespace patron::sql::testing {
+namespace {
+
+constexpr std::int64_t t0 = 1'700'000'000;
+
+class WritePaths : public BackendTest {};
+
+UserRecord plain_user() {
+  UserRecord u;
+  u.id = unique("usr");
+  u.email = u.id + "@example.test";
+  u.password_hash = "h";
+  u.name = "W";
+  u.role = "staff";
+  return u;
+}
+
+TEST_P(WritePaths, AFailedJobRollsBackAloneInItsBatch) {
+  WriteQueue writes(url());
+  auto first = plain_user(), second = plain_user(), third = plain_user();
+  auto duplicate = first;
+  duplicate.id = unique("usr");
+  std::promise<void> gate;
+  auto opened = gate.get_future().share();
+  std::vector<std::future<bool>> done;
+  auto submit = [&](std::function<Result<Unit>(soci::session&)> work) {
+    auto p = std::make_shared<std::promise<bool>>();
+    done.push_back(p->get_future());
+    writes.submit<Unit>(std::move(work), [p](Result<Unit> r) { p->set_value(r.ok()); });
+  };
+  // Hold the writer on a first job so the next four queue up into one batch.
+  submit([opened](soci::session&) -> Result<Unit> {
+    opened.wait();
+    return Unit{};
+  });
+  submit([&](soci::session& s) -> Result<Unit> {
+    UsersRepository(s).insert(first, t0);
+    return Unit{};
+  });
+  submit([&](soci::session& s) -> Result<Unit> {  // writes, then fails by value
+    UsersRepository(s).insert(second, t0);
+    return Error::conflict("changed my mind");
+  });
+  submit([&](soci::session& s) -> Result<Unit> {  // fails in the database
+    UsersRepository(s).insert(duplicate, t0);
+    return Unit{};
+  });
+  submit([&](soci::session& s) -> Result<Unit> {
+    UsersRepository(s).insert(third, t0);
+    return Unit{};
+  });
+  gate.set_value();
+  std::vector<bool> ok;
+  for (auto& f : done) ok.push_back(f.get());
+  EXPECT_EQ(ok, (std::vector<bool>{true, true, false, false, true}));
+  UsersRepository users(db());
+  EXPECT_TRUE(users.find_by_id(first.id));
+  EXPECT_FALSE(users.find_by_id(second.id));
+  EXPECT_FALSE(users.find_by_id(duplicate.id));
+  EXPECT_TRUE(users.find_by_id(third.id));
+  EXPECT_GE(writes.stats().jobs, 5u);
+}
+
+TEST_P(WritePaths, ReadPoolNeverOpensMoreThanItsSize) {
+  ReadPool pool(url(), 2, std::chrono::milliseconds(200));
+  {
+    auto a = pool.acquire();
+    auto b = pool.acquire();
+    EXPECT_EQ(pool.open_sessions(), 2u);
+    EXPECT_THROW(pool.acquire(), soci::soci_error);
+  }
+  {
+    auto again = pool.acquire();
+    EXPECT_TRUE(again.reused());
+    int one = 0;
+    *again << "SELECT 1", soci::into(one);
+    EXPECT_EQ(one, 1);
+    again.mark_broken();
+  }
+  EXPECT_EQ(pool.open_sessions(), 0u) << "a broken session takes the idle ones with it";
+  auto fresh = pool.acquire();
+  EXPECT_FALSE(fresh.reused());
+}
+
+// A customer with `points` points and a reward costing `cost`, set up through the services.
+struct Program {
+  std::string store_id, customer_id, reward_id, sku;
+};
+
+Program setup_program(soci::session& s, long long cost) {
+  Program p;
+  CatalogRepository catalog(s);
+  p.store_id = unique("sto");
+  catalog.create(*find_resource("stores"), {{"id", p.store_id}, {"code", p.store_id}, {"name", "S"}}, t0);
+  p.sku = unique("SKU");
+  catalog.create(*find_resource("products"), {{"id", unique("prd")}, {"sku", p.sku}, {"name", "Mug"},
+                                              {"price_minor", 5000LL}, {"currency", "USD"}},
+                 t0);
+  if (catalog.active_tiers().empty()) {
+    catalog.create(*find_resource("tiers"),
+                   {{"id", unique("tie")}, {"code", "bronze"}, {"name", "Bronze"}, {"threshold_minor", 0LL}}, t0);
+  }
+  if (catalog.active_earning_rules().empty()) {
+    catalog.create(*find_resource("earning-rules"),
+                   {{"id", unique("rul")}, {"name", "Base"}, {"kind", "base_rate"}, {"rate_milli", 1000LL}}, t0);
+  }
+  p.reward_id = unique("rwd");
+  catalog.create(*find_resource("rewards"), {{"id", p.reward_id}, {"name", "R"}, {"points_cost", cost}}, t0);
+  return p;
+}
+
+void expect_ledger_invariant(soci::session& s, const std::string& customer_id) {
+  auto account = UsersRepository(s).load_account(customer_id);
+  ASSERT_TRUE(account);
+  LedgerRepository ledger(s);
+  EXPECT_EQ(account->points_balance, ledger.sum_of_entries(customer_id)) << "balance = sum of the ledger";
+  auto entries = ledger.list(customer_id, 1000, std::nullopt).items;
+  EXPECT_EQ(static_cast<std::int64_t>(entries.size()), account->entry_count);
+  Points running = 0;
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    running += it->points;
+    EXPECT_EQ(it->balance_after, running) << "entry " << it->seq;
+    EXPECT_GE(it->balance_after, 0);
+    EXPECT_EQ(it->seq, (it - entries.rbegin()) + 1) << "seq has no gap";
+  }
+}
+
+TEST_P(WritePaths, ConcurrentRedemptionsAndPurchasesKeepTheLedgerExact) {
+  const services::ProgramSettings settings{12};
+  const auto now = static_cast<std::int64_t>(std::time(nullptr));
+  // Two writers (two connections) on the servers; SQLite is one process, one writer.
+  std::vector<std::unique_ptr<WriteQueue>> writers;
+  writers.push_back(std::make_unique<WriteQueue>(url()));
+  if (dialect() != Dialect::sqlite) writers.push_back(std::make_unique<WriteQueue>(url()));
+
+  Program program;
+  std::string customer_id;
+  {
+    auto set_up = writers[0]->run<std::string>([&](soci::session& s) -> Result<std::string> {
+      program = setup_program(s, 100);
+      auto user = services::Loyalty(s, settings)
+                      .register_user(unique("c") + "@example.test", "password-123", "C", "customer", now);
+      if (!user.ok()) return user.error();
+      return user->id;
+    });
+    ASSERT_TRUE(set_up.ok()) << set_up.error().message;
+    customer_id = *set_up;
+  }
+  auto purchase = [&](WriteQueue& w) {
+    return w.run<services::PurchaseOutcome>([&](soci::session& s) {
+      services::PurchaseCommand command;
+      command.customer.id = customer_id;
+      command.store_id = program.store_id;
+      command.occurred_at = now;
+      command.currency = "USD";
+      command.lines = {{program.sku, 1, std::nullopt}};
+      return services::Loyalty(s, settings).record_purchase(command, now);
+    });
+  };
+  // 32 concurrent purchases for one customer.
+  std::vector<std::future<Result<services::PurchaseOutcome>>> buys;
+  for (int i = 0; i < 32; ++i) {
+    buys.push_back(std::async(std::launch::async, [&, i] { return purchase(*writers[i % writers.size()]); }));
+  }
+  Points earned = 0;
+  for (auto& f : buys) {
+    auto r = f.get();
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    earned += r->points_earned;
+  }
+  ASSERT_GT(earned, 0);
+  expect_ledger_invariant(db(), customer_id);
+  EXPECT_EQ(UsersRepository(db()).load_account(customer_id)->points_balance, earned);
+
+  // 32 concurrent redemptions against a balance covering exactly 5 of them.
+  auto adjust = writers[0]->run<LedgerEntryRecord>([&](soci::session& s) {
+    return services::Loyalty(s, settings).adjust(customer_id, 500 - earned, "reset for the test", "admin", now);
+  });
+  ASSERT_TRUE(adjust.ok()) << adjust.error().message;
+  std::vector<std::future<Result<services::RedemptionOutcome>>> redemptions;
+  for (int i = 0; i < 32; ++i) {
+    redemptions.push_back(std::async(std::launch::async, [&, i] {
+      return writers[i % writers.size()]->run<services::RedemptionOutcome>(
+          [&](soci::session& s) { return services::Loyalty(s, settings).redeem(customer_id, program.reward_id, now); });
+    }));
+  }
+  int succeeded = 0, refused = 0;
+  for (auto& f : redemptions) {
+    auto r = f.get();
+    if (r.ok()) {
+      ++succeeded;
+    } else {
+      EXPECT_EQ(r.error().code, ErrorCode::insufficient_points) << r.error().message;
+      ++refused;
+    }
+  }
+  EXPECT_EQ(succeeded, 5);
+  EXPECT_EQ(refused, 27);
+  EXPECT_EQ(UsersRepository(db()).load_account(customer_id)->points_balance, 0);
+  expect_ledger_invariant(db(), customer_id);
+}
+
+TEST_P(WritePaths, LastUnitOfStockGoesToOneWriter) {
+  const services::ProgramSettings settings{12};
+  const auto now = static_cast<std::int64_t>(std::time(nullptr));
+  std::vector<std::unique_ptr<WriteQueue>> writers;
+  writers.push_back(std::make_unique<WriteQueue>(url()));
+  if (dialect() != Dialect::sqlite) writers.push_back(std::make_unique<WriteQueue>(url()));
+  Program program;
+  std::vector<std::string> customers;
+  auto set_up = writers[0]->run<Unit>([&](soci::session& s) -> Result<Unit> {
+    program = setup_program(s, 10);
+    CatalogRepository(s).update(*find_resource("rewards"), program.reward_id, {{"stock", 3LL}});
+    services::Loyalty loyalty(s, settings);
+    for (int i = 0; i < 8; ++i) {
+      auto user = loyalty.register_user(unique("c") + "@example.test", "password-123", "C", "customer", now);
+      if (!user.ok()) return user.error();
+      auto credit = loyalty.adjust(user->id, 100, "stock test", "admin", now);
+      if (!credit.ok()) return credit.error();
+      customers.push_back(user->id);
+    }
+    return Unit{};
+  });
+  ASSERT_TRUE(set_up.ok()) << set_up.error().message;
+  std::vector<std::future<Result<services::RedemptionOutcome>>> attempts;
+  for (std::size_t i = 0; i < customers.size(); ++i) {
+    attempts.push_back(std::async(std::launch::async, [&, i] {
+      return writers[i % writers.size()]->run<services::RedemptionOutcome>([&, i](soci::session& s) {
+        return services::Loyalty(s, settings).redeem(customers[i], program.reward_id, now);
+      });
+    }));
+  }
+  int succeeded = 0;
+  for (auto& f : attempts) {
+    auto r = f.get();
+    if (r.ok()) {
+      ++succeeded;
+    } else {
+      EXPECT_EQ(r.error().code, ErrorCode::conflict) << r.error().message;
+    }
+  }
+  EXPECT_EQ(succeeded, 3);
+  EXPECT_EQ(CatalogRepository(db()).reward(program.reward_id)->stock, 0);
+}
+
+PATRON_ALL_BACKENDS(WritePaths);
+
+}  // namespace
+}  // namespace patron::sql::testing
