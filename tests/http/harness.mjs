@@ -9,6 +9,48 @@ import path from 'node:path';
 
 export const PATRON_BIN = process.env.PATRON_BIN ?? path.resolve(import.meta.dirname, '../../build/release/src/app/patron');
 export const ADMIN_EMAIL = 'admin@test.local';
+
+// The SQL backend under test: PATRON_TEST_DATABASE_URL names a server
+// (mysql://… or postgresql://…) on which each server gets a fresh database,
+// dropped at stop; unset, each server gets a temporary SQLite file.
+export const DATABASE_URL = process.env.PATRON_TEST_DATABASE_URL ?? '';
+export const BACKEND = DATABASE_URL.startsWith('mysql') || DATABASE_URL.startsWith('mariadb') ? 'mysql'
+  : DATABASE_URL.startsWith('postgres') ? 'postgresql' : 'sqlite';
+// scripts/test-db-servers.sh, when the run may stop and start the servers.
+export const DB_SERVERS = process.env.PATRON_TEST_DB_SERVERS ?? '';
+
+function serverUrl(url, database) {
+  const u = new URL(url);
+  return `${u.protocol}//${u.username}:${u.password}@${u.hostname}:${u.port || (BACKEND === 'mysql' ? 3306 : 5432)}/${database}`;
+}
+
+// Runs one statement on the test server with its command-line client.
+export function serverSql(statement) {
+  const u = new URL(DATABASE_URL);
+  const r = BACKEND === 'mysql'
+    ? spawnSync('mariadb', ['--no-defaults', '-h', u.hostname, '-P', u.port || '3306', '-u', decodeURIComponent(u.username),
+      `-p${decodeURIComponent(u.password)}`, '-e', statement], { encoding: 'utf8', timeout: 60_000 })
+    : spawnSync('psql', [DATABASE_URL.replace(/^postgres(ql)?:/, 'postgresql:'), '-q', '-v', 'ON_ERROR_STOP=1', '-c', statement],
+      { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`${BACKEND} client failed on "${statement}": ${r.stderr}${r.error ?? ''}`);
+  return r.stdout;
+}
+
+function createDatabase() {
+  const name = `patron_h_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  serverSql(BACKEND === 'mysql'
+    ? `CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`
+    : `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  return { name, url: serverUrl(DATABASE_URL, name) };
+}
+
+function dropDatabase(name) {
+  try {
+    serverSql(BACKEND === 'mysql' ? `DROP DATABASE IF EXISTS ${name}` : `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (e) {
+    console.error(`could not drop ${name}: ${e.message}`);
+  }
+}
 export const ADMIN_PASSWORD = 'admin12345';
 
 function freePort() {
@@ -28,27 +70,42 @@ let counter = 0;
 export const unique = (prefix = 'u') => `${prefix}${Date.now().toString(36)}${(++counter).toString(36)}${crypto.randomBytes(3).toString('hex')}`;
 
 export class Server {
-  constructor() {
+  // `shareDatabaseOf`: another Server whose database this one uses too (two
+  // Patron processes on one database); it neither creates nor drops it.
+  constructor({ shareDatabaseOf = null, env = {} } = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patron-http-'));
     this.child = null;
     this.log = [];
+    this.shared = shareDatabaseOf;
+    this.extraEnv = env;
   }
 
   async start() {
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
+    if (this.shared) {
+      this.databaseUrl = this.shared.databaseUrl;
+    } else if (BACKEND === 'sqlite') {
+      this.databaseUrl = `sqlite://${this.dir}/patron.db`;
+    } else {
+      const db = createDatabase();
+      this.databaseName = db.name;
+      this.databaseUrl = db.url;
+    }
     this.env = {
       ...process.env,
       PORT: String(this.port),
       BIND_ADDRESS: '127.0.0.1',
-      DATABASE_URL: `sqlite://${this.dir}/patron.db`,
+      DATABASE_URL: this.databaseUrl,
       DOCUMENT_STORE: `rocksdb://${this.dir}/documents`,
       JWT_SECRET: crypto.randomBytes(32).toString('hex'),
       PATRON_WEB_ROOT: '',
       // The server runs in a temporary directory, so the default relative docs/openapi.yaml would not resolve.
       PATRON_OPENAPI_PATH: process.env.PATRON_OPENAPI_PATH ?? path.resolve(import.meta.dirname, '../../docs/openapi.yaml'),
+      ...this.extraEnv,
     };
-    const created = this.runCli(['admin', 'create', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD, '--role', 'admin']);
+    if (this.shared) this.env.JWT_SECRET = this.shared.env.JWT_SECRET;  // tokens valid on both
+    const created = this.shared ? { status: 0 } : this.runCli(['admin', 'create', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD, '--role', 'admin']);
     if (created.status !== 0) throw new Error(`admin create failed (${created.status}): ${created.stderr}${created.stdout}`);
     return this.launch();
   }
@@ -96,6 +153,7 @@ export class Server {
       clearTimeout(t);
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
+    if (this.databaseName) dropDatabase(this.databaseName);
   }
 
   runCli(args) {

@@ -1,0 +1,71 @@
+// Two Patron processes on one server database: each has its own writer, so the
+// ledger holds only through row locks (SELECT … FOR UPDATE on the account).
+// SQLite is one process's store; there this file is skipped.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BACKEND, Server, unique } from './harness.mjs';
+
+const skip = BACKEND === 'sqlite' ? 'SQLite is a single-process store; set PATRON_TEST_DATABASE_URL to a server' : false;
+const a = new Server();
+const b = new Server({ shareDatabaseOf: a });
+
+before(async () => {
+  if (skip) return;
+  await a.start();
+  await b.start();
+  a.adminToken = await a.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+});
+after(async () => {
+  if (skip) return;
+  await b.stop();
+  await a.stop();
+});
+
+// Oldest first (the API pages newest first, in ledger sequence order).
+async function ledgerOf(token) {
+  return (await a.listAll(token, '/api/v1/me/ledger')).reverse();
+}
+
+function assertLedgerExact(entries, balance) {
+  let running = 0;
+  assert.equal(new Set(entries.map((e) => e.id)).size, entries.length, 'no entry repeats');
+  entries.forEach((e, i) => {
+    running += e.points;
+    assert.equal(e.balance_after, running, `entry ${i + 1} of ${entries.length}`);
+    assert.ok(e.balance_after >= 0, `negative balance_after ${e.balance_after}`);
+  });
+  assert.equal(running, balance, 'balance = sum of the ledger');
+}
+
+test('32 concurrent purchases for one customer through two processes', { skip }, async () => {
+  const program = await a.setupProgram(a.adminToken);
+  const c = await a.registerCustomer();
+  const results = await Promise.all(Array.from({ length: 32 }, (_, i) => (i % 2 ? b : a).purchase({ token: a.adminToken },
+    c.id, program.store.id, [{ sku: program.products.coffee.sku, quantity: 1 }])));
+  for (const r of results) assert.equal(r.status, 201, r.text);
+  const me = await b.api('GET', '/api/v1/me', { token: c.token });
+  assert.equal(me.json.account.points_balance, 32 * 10);
+  const entries = await ledgerOf(c.token);
+  assert.equal(entries.length, 32);
+  assertLedgerExact(entries, 320);
+});
+
+test('32 concurrent redemptions through two processes never overspend', { skip }, async () => {
+  const program = await a.setupProgram(a.adminToken, { rewardCost: 100 });
+  const c = await a.registerCustomer();
+  const buy = await a.purchase({ token: a.adminToken }, c.id, program.store.id, [{ sku: program.products.mug.sku, quantity: 10 }]);
+  assert.equal(buy.status, 201, buy.text);
+  assert.equal(buy.json.balance_after, 500);
+  const attempts = await Promise.all(Array.from({ length: 32 }, (_, i) => (i % 2 ? b : a).api('POST', '/api/v1/me/redemptions', {
+    token: c.token, body: { reward_id: program.reward.id }, headers: { 'idempotency-key': unique('two-') },
+  })));
+  const ok = attempts.filter((r) => r.status === 201);
+  const refused = attempts.filter((r) => r.status === 409);
+  assert.equal(ok.length, 5, `statuses: ${attempts.map((r) => r.status).join(',')}`);
+  assert.equal(refused.length, 27);
+  for (const r of refused) assert.equal(r.json.error.code, 'insufficient_points');
+  assert.deepEqual(ok.map((r) => r.json.balance_after).sort((x, y) => x - y), [0, 100, 200, 300, 400]);
+  const entries = await ledgerOf(c.token);
+  assert.equal(entries.length, 6);
+  assertLedgerExact(entries, 0);
+});
