@@ -6,7 +6,7 @@ PATRON := $(BUILD_DIR)/src/app/patron
 JOBS ?= $(shell nproc)
 WERROR ?= ON
 
-.PHONY: deps deps-test npm build web run test test-cpp test-web test-e2e bench-load clean format
+.PHONY: deps deps-test npm build web run test test-cpp test-web test-e2e test-db-start test-db-stop bench-load clean format
 
 deps:
 	@bash scripts/install-deps.sh build
@@ -41,8 +41,25 @@ run: build
 
 test: deps-test build test-cpp test-web test-e2e
 
+# The C++ suites and the HTTP suite, each SQL suite against SQLite, MariaDB and
+# PostgreSQL: private servers start once for the run (scripts/test-db-servers.sh)
+# and stop when it ends, passed or not. TEST_DB_SERVERS=0 runs SQLite only.
+TEST_DB_SERVERS ?= 1
 test-cpp:
-	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	@if [ "$(TEST_DB_SERVERS)" = "1" ]; then \
+	  trap 'bash scripts/test-db-servers.sh stop' EXIT; \
+	  bash scripts/test-db-servers.sh start && eval "$$(bash scripts/test-db-servers.sh env)" && \
+	  ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS); \
+	else \
+	  ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS); \
+	fi
+
+# Start/stop the test database servers by hand (see docs/testing.md).
+test-db-start:
+	@bash scripts/test-db-servers.sh start && bash scripts/test-db-servers.sh env
+
+test-db-stop:
+	@bash scripts/test-db-servers.sh stop
 
 test-web:
 	npm test --prefix web

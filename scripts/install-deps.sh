@@ -16,7 +16,9 @@ build_packages=(
   libcurl4-openssl-dev libboost-dev
   nodejs npm sqlite3 curl
 )
-test_packages=(wrk chromium)
+# The SQL servers the suites run against (private instances started by
+# scripts/test-db-servers.sh; their system services are not used).
+test_packages=(wrk chromium mariadb-server postgresql)
 # bench/load/run.sh: the load generator and the nginx yardstick.
 bench_packages=(wrk nginx-light)
 
@@ -51,3 +53,12 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# A freshly installed database server may start its system service; the tests
+# start private instances instead, so leave none running.
+for p in "${missing[@]}"; do
+  case "$p" in
+    mariadb-server) $SUDO service mariadb stop >/dev/null 2>&1 || true ;;
+    postgresql) $SUDO service postgresql stop >/dev/null 2>&1 || true ;;
+  esac
+done
