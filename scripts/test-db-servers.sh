@@ -75,7 +75,18 @@ pg_dir() {
 mysql_up() { [ -S "$my_sock" ] && mariadb-admin --no-defaults --socket="$my_sock" -uroot ping >/dev/null 2>&1; }
 
 start_mysql() {
-  if mysql_up; then return 0; fi
+  if ! mysql_up; then launch_mysql; fi
+  # The suites create (and drop) a database per test file, and users for the
+  # seed-variables test: all privileges, with GRANT OPTION.
+  mariadb --no-defaults --socket="$my_sock" -uroot <<SQL
+CREATE DATABASE IF NOT EXISTS \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE USER IF NOT EXISTS '$db_user'@'%' IDENTIFIED BY '$db_password';
+GRANT ALL PRIVILEGES ON *.* TO '$db_user'@'%' WITH GRANT OPTION;
+FLUSH PRIVILEGES;
+SQL
+}
+
+launch_mysql() {
   mkdir -p "$my_dir"
   if [ ! -d "$my_dir/data/mysql" ]; then
     log "initializing MariaDB in $my_dir/data"
@@ -93,12 +104,6 @@ start_mysql() {
     sleep 0.25
   done
   mysql_up || { log "MariaDB did not start"; tail -20 "$my_dir/error.log" >&2; return 1; }
-  mariadb --no-defaults --socket="$my_sock" -uroot <<SQL
-CREATE DATABASE IF NOT EXISTS \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
-CREATE USER IF NOT EXISTS '$db_user'@'%' IDENTIFIED BY '$db_password';
-GRANT ALL PRIVILEGES ON *.* TO '$db_user'@'%';
-FLUSH PRIVILEGES;
-SQL
 }
 
 stop_mysql() {
