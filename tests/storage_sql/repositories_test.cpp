@@ -1,6 +1,7 @@
 // Every repository behaves the same on SQLite, MariaDB and PostgreSQL: round
 // trips, keys and checks, NULLs, paging, LIKE escaping, 64-bit values.
 #include <algorithm>
+#include <map>
 
 #include "backend.h"
 #include "storage/sql/access_repository.h"
@@ -256,6 +257,28 @@ TEST_P(Repositories, PointLotsOrderConsumeAndNeverGoNegative) {
   EXPECT_TRUE(std::is_sorted(expired.begin(), expired.end()));
   EXPECT_TRUE(ledger.customers_with_expired_lots(t0 - 1, 10).empty() ||
               std::find(expired.begin(), expired.end(), u.id) != expired.end());
+}
+
+TEST_P(Repositories, ExpiringPointsAreSummedPerDateSoonestFirst) {
+  auto u = customer();
+  LedgerRepository ledger(db());
+  const std::int64_t expiries[] = {t0 + 3000, t0 + 1000, t0 + 1000, t0 + 2000, t0 + 4000};
+  Points balance = 0;
+  for (int i = 0; i < 5; ++i) {
+    balance += 10 * (i + 1);
+    auto e = entry(u.id, i + 1, 10 * (i + 1), balance);
+    ledger.open_lot(e.id, u.id, 10 * (i + 1), t0 + i, expiries[i]);
+  }
+  auto lots = ledger.open_lots(u.id);
+  ledger.consume({{lots.back().id, 50}});  // the t0 + 4000 lot is used up
+  auto expiring = ledger.expiring_points(u.id, 2);
+  ASSERT_EQ(expiring.size(), 2u);
+  EXPECT_EQ(expiring[0].expires_at, t0 + 1000);
+  EXPECT_EQ(expiring[0].points, 20 + 30);
+  EXPECT_EQ(expiring[1].expires_at, t0 + 2000);
+  EXPECT_EQ(expiring[1].points, 40);
+  EXPECT_EQ(ledger.expiring_points(u.id, 10).size(), 3u);
+  EXPECT_TRUE(ledger.expiring_points(unique("none"), 10).empty());
 }
 
 TEST_P(Repositories, TransactionsWithLinesExternalIdsAndReturns) {
@@ -541,6 +564,18 @@ TEST_P(Repositories, ParseDatabaseUrlDecodesEscapes) {
 }
 
 PATRON_ALL_BACKENDS(Repositories);
+
+// A migration added for one dialect must be ported to the others.
+TEST(Migrations, EveryDialectHasTheSameVersions) {
+  std::map<std::string, std::vector<std::string>> by_dialect;
+  for (const auto& m : embedded_migrations()) {
+    by_dialect[m.dialect].push_back(std::to_string(m.version) + " " + m.name);
+  }
+  ASSERT_EQ(by_dialect.size(), 3u);
+  for (const auto& [dialect, versions] : by_dialect) {
+    EXPECT_EQ(versions, by_dialect["sqlite"]) << dialect << " differs from sqlite";
+  }
+}
 
 }  // namespace
 }  // namespace patron::sql::testing
