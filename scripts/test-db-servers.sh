@@ -12,7 +12,8 @@
 # Settings (environment): PATRON_TEST_DB_DIR (default build/test-db),
 # PATRON_TEST_MYSQL_PORT (33306), PATRON_TEST_POSTGRES_PORT (55432).
 # The servers run as root (mariadbd --user=root) and as the postgres user
-# (PostgreSQL refuses root). Both trade durability for speed (tests only).
+# (PostgreSQL refuses root). Both trade durability for speed (tests only),
+# unless PATRON_TEST_DB_DURABLE=1 (benchmarks: every commit flushed to disk).
 set -euo pipefail
 
 root_dir="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +27,13 @@ db_name=patron
 my_dir="$base/mariadb"
 my_sock="$my_dir/mariadb.sock"
 my_pid="$my_dir/mariadb.pid"
+
+durable="${PATRON_TEST_DB_DURABLE:-0}"
+if [ "$durable" = 1 ]; then
+  my_flush=1 pg_durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+else
+  my_flush=2 pg_durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 
 pg_bin=""
 for v in 17 16 15 14 13; do
@@ -98,7 +106,7 @@ launch_mysql() {
   setsid mariadbd --no-defaults --user=root --datadir="$my_dir/data" --socket="$my_sock" --port="$mysql_port" \
     --bind-address=127.0.0.1 --pid-file="$my_pid" --log-error="$my_dir/error.log" --skip-log-bin \
     --skip-name-resolve --innodb-buffer-pool-size=128M --innodb-log-file-size=64M \
-    --innodb-flush-log-at-trx-commit=2 --max-connections=500 </dev/null >/dev/null 2>&1 &
+    --innodb-flush-log-at-trx-commit="$my_flush" --max-connections=500 </dev/null >/dev/null 2>&1 &
   for _ in $(seq 1 120); do
     mysql_up && break
     sleep 0.25
@@ -142,8 +150,8 @@ start_postgres() {
   fi
   log "starting PostgreSQL on 127.0.0.1:$pg_port"
   pg_as "setsid '$pg_bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -t 60 -o \
-    \"-p $pg_port -c listen_addresses=127.0.0.1 -k '$dir' -c fsync=off -c synchronous_commit=off \
-    -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB\" start" >/dev/null ||
+    \"-p $pg_port -c listen_addresses=127.0.0.1 -k '$dir' $pg_durability \
+    -c max_connections=300 -c shared_buffers=64MB\" start" >/dev/null ||
     { tail -20 "$dir/server.log" >&2; return 1; }
   pg_as "'$pg_bin/psql' -h '$dir' -p $pg_port -U postgres -d postgres -v ON_ERROR_STOP=1 -q" <<SQL
 DO \$\$ BEGIN
