@@ -214,6 +214,64 @@ TEST_P(WritePaths, ConcurrentRedemptionsAndPurchasesKeepTheLedgerExact) {
   expect_ledger_invariant(db(), customer_id);
 }
 
+// Group commit holds each batch's row locks until its COMMIT, so two writers
+// whose batches touch the same customers in different orders can deadlock;
+// the database then aborts one of them. No request may fail for that.
+TEST_P(WritePaths, InterleavedCustomersAcrossTwoWritersNeverFail) {
+  const services::ProgramSettings settings{12};
+  const auto now = static_cast<std::int64_t>(std::time(nullptr));
+  std::vector<std::unique_ptr<WriteQueue>> writers;
+  writers.push_back(std::make_unique<WriteQueue>(url()));
+  if (dialect() != Dialect::sqlite) writers.push_back(std::make_unique<WriteQueue>(url()));
+  Program program;
+  std::vector<std::string> customers;
+  auto set_up = writers[0]->run<Unit>([&](soci::session& s) -> Result<Unit> {
+    program = setup_program(s, 10);
+    services::Loyalty loyalty(s, settings);
+    for (int i = 0; i < 12; ++i) {
+      auto user = loyalty.register_user(unique("c") + "@example.test", "password-123", "C", "customer", now);
+      if (!user.ok()) return user.error();
+      customers.push_back(user->id);
+    }
+    return Unit{};
+  });
+  ASSERT_TRUE(set_up.ok()) << set_up.error().message;
+  constexpr int rounds = 16;
+  std::vector<std::future<bool>> done;
+  for (int round = 0; round < rounds; ++round) {
+    for (std::size_t w = 0; w < writers.size(); ++w) {
+      for (std::size_t k = 0; k < customers.size(); ++k) {
+        // Writer 0 walks the customers forwards, writer 1 backwards.
+        const auto& customer = customers[w == 0 ? k : customers.size() - 1 - k];
+        auto p = std::make_shared<std::promise<bool>>();
+        done.push_back(p->get_future());
+        writers[w]->submit<services::PurchaseOutcome>(
+            [&, customer](soci::session& s) {
+              services::PurchaseCommand command;
+              command.customer.id = customer;
+              command.store_id = program.store_id;
+              command.occurred_at = now;
+              command.currency = "USD";
+              command.lines = {{program.sku, 1, std::nullopt}};
+              return services::Loyalty(s, settings).record_purchase(command, now);
+            },
+            [p](Result<services::PurchaseOutcome> r) {
+              if (!r.ok()) ADD_FAILURE() << r.error().message;
+              p->set_value(r.ok());
+            });
+      }
+    }
+  }
+  int ok = 0;
+  for (auto& f : done) ok += f.get() ? 1 : 0;
+  EXPECT_EQ(ok, static_cast<int>(done.size()));
+  for (const auto& customer : customers) {
+    expect_ledger_invariant(db(), customer);
+    EXPECT_EQ(UsersRepository(db()).load_account(customer)->entry_count,
+              static_cast<std::int64_t>(rounds * writers.size()));
+  }
+}
+
 TEST_P(WritePaths, LastUnitOfStockGoesToOneWriter) {
   const services::ProgramSettings settings{12};
   const auto now = static_cast<std::int64_t>(std::time(nullptr));

@@ -1,5 +1,9 @@
 #include "storage/sql/write_queue.h"
 
+#include <algorithm>
+#include <chrono>
+#include <string>
+
 #include <spdlog/spdlog.h>
 
 namespace patron::sql {
@@ -7,6 +11,19 @@ namespace {
 
 const Error unavailable{ErrorCode::unavailable, "the database is unavailable; try again shortly", {}};
 const Error overloaded{ErrorCode::unavailable, "too many writes are waiting; try again shortly", {}};
+constexpr int max_conflict_retries = 8;
+
+// Thrown out of a batch when a job met a lock conflict (see is_lock_conflict).
+struct LockConflict {
+  std::string what;
+};
+
+void rollback_quietly(soci::session& session) {
+  try {
+    session.rollback();
+  } catch (...) {
+  }
+}
 
 }  // namespace
 
@@ -100,6 +117,7 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
       try {
         ok = batch[i].run(*session_);
       } catch (const soci::soci_error& e) {
+        if (is_lock_conflict(e)) throw LockConflict{e.what()};
         spdlog::error("write failed: {}", e.what());
       }
       if (!ok) *session_ << "ROLLBACK TO SAVEPOINT job";
@@ -107,7 +125,18 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
       succeeded[i] = ok;
     }
     session_->commit();
+  } catch (const LockConflict& conflict) {
+    spdlog::info("batch of {} writes met a lock conflict ({}); running them one by one", batch.size(), conflict.what);
+    rollback_quietly(*session_);
+    run_one_by_one(batch);
+    return;
   } catch (const std::exception& e) {
+    if (is_lock_conflict(e)) {  // at COMMIT (PostgreSQL serialization failures surface there)
+      spdlog::info("batch of {} writes met a lock conflict ({}); running them one by one", batch.size(), e.what());
+      rollback_quietly(*session_);
+      run_one_by_one(batch);
+      return;
+    }
     spdlog::error("batch of {} writes failed: {}", batch.size(), e.what());
     try {
       session_->rollback();
@@ -123,6 +152,52 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
     stats_.jobs += batch.size();
   }
   for (auto& job : batch) job.complete(true, unavailable);
+}
+
+// Each job in its own transaction, so it holds no lock while another job waits;
+// a job that still meets a lock conflict is rolled back and run again.
+void WriteQueue::run_one_by_one(std::deque<Job>& batch) {
+  for (auto& job : batch) {
+    bool finished = false;
+    for (int attempt = 0; !finished; ++attempt) {
+      if (!ensure_session()) {
+        job.complete(false, unavailable);
+        break;
+      }
+      try {
+        session_->begin();
+        bool ok = false;
+        try {
+          ok = job.run(*session_);
+        } catch (const soci::soci_error& e) {
+          if (is_lock_conflict(e) && attempt < max_conflict_retries) throw;
+          spdlog::error("write failed: {}", e.what());
+        }
+        if (ok) {
+          session_->commit();
+        } else {
+          session_->rollback();
+        }
+        {
+          std::lock_guard lock(mutex_);
+          stats_.batches += 1;
+          stats_.jobs += 1;
+        }
+        job.complete(true, unavailable);
+        finished = true;
+      } catch (const std::exception& e) {
+        rollback_quietly(*session_);
+        if (is_lock_conflict(e) && attempt < max_conflict_retries) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6)));
+          continue;
+        }
+        spdlog::error("write failed: {}", e.what());
+        session_.reset();
+        job.complete(false, unavailable);
+        finished = true;
+      }
+    }
+  }
 }
 
 }  // namespace patron::sql

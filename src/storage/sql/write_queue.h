@@ -5,6 +5,9 @@
 // One COMMIT (one fsync under synchronous=FULL) then makes the whole batch
 // durable, and only after it is each request answered. Durability is never
 // relaxed: a mutation's callback runs only once its commit has returned.
+// On a server, another process's writer may lock the same rows: when the
+// database aborts a batch on a deadlock or lock timeout, its jobs run again,
+// each in its own transaction, so that no lock is held across jobs.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -39,6 +42,7 @@ class WriteQueue {
     auto outcome = std::make_shared<std::optional<Result<T>>>();
     Job job;
     job.run = [work = std::move(work), outcome](soci::session& session) {
+      outcome->reset();  // a job may run again after a lock conflict
       outcome->emplace(work(session));
       return outcome->value().ok();
     };
@@ -76,6 +80,7 @@ class WriteQueue {
   void enqueue(Job job);
   void loop();
   void run_batch(std::deque<Job>& batch);
+  void run_one_by_one(std::deque<Job>& batch);
   bool ensure_session();
 
   DatabaseUrl url_;
