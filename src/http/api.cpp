@@ -88,15 +88,20 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
     const auto request_hash = services::hash_hex(ex->body);
     work = [work = std::move(work), scope, request_hash, key = *key](soci::session& session) -> Result<Reply> {
       sql::AccessRepository access(session);
-      if (auto stored = access.find_response(scope, key)) {
-        if (stored->request_hash != request_hash) {
+      auto replay = [&](const sql::StoredResponse& stored) -> Result<Reply> {
+        if (stored.request_hash != request_hash) {
           return Error{ErrorCode::conflict, "this Idempotency-Key was used with a different request",
                        "Idempotency-Key"};
         }
-        return Reply{stored->status_code, stored->body, "application/json", {{"Idempotent-Replayed", "true"}}};
-      }
+        return Reply{stored.status_code, stored.body, "application/json", {{"Idempotent-Replayed", "true"}}};
+      };
+      if (auto stored = access.find_response(scope, key)) return replay(*stored);
+      // Another process may be running the same request right now: the claim
+      // waits for it and then replays its reply. A failed request's claim is
+      // rolled back with the rest of its work, as before.
+      if (!access.claim_response(scope, key, request_hash, now())) return replay(*access.find_response(scope, key));
       auto reply = work(session);
-      if (reply.ok()) access.store_response(scope, key, {request_hash, reply->status, reply->body}, now());
+      if (reply.ok()) access.finish_response(scope, key, {request_hash, reply->status, reply->body});
       return reply;
     };
   }

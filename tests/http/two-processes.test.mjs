@@ -69,3 +69,17 @@ test('32 concurrent redemptions through two processes never overspend', { skip }
   assert.equal(entries.length, 6);
   assertLedgerExact(entries, 0);
 });
+
+test('concurrent replays of one Idempotency-Key through two processes earn once', { skip }, async () => {
+  const program = await a.setupProgram(a.adminToken);
+  for (let round = 0; round < 3; round++) {
+    const c = await a.registerCustomer();
+    const key = unique('twokey-');
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? b : a).purchase({ token: a.adminToken },
+      c.id, program.store.id, [{ sku: program.products.tea.sku, quantity: 1 }], { key })));
+    for (const r of results) assert.equal(r.status, 201, r.text);
+    assert.equal(new Set(results.map((r) => r.json.transaction_id)).size, 1);
+    const me = await b.api('GET', '/api/v1/me', { token: c.token });
+    assert.equal(me.json.account.points_balance, 20);
+  }
+});

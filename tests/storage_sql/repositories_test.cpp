@@ -440,6 +440,18 @@ TEST_P(Repositories, IdempotencyResponsesAreStoredWhole) {
   EXPECT_EQ(found->body, body);
   EXPECT_FALSE(access.find_response(scope, "key-2"));
   EXPECT_THROW(access.store_response(scope, "key-1", {"h2", 200, "{}"}, t0), soci::soci_error);
+  {
+    // Claim, then finish (inside a transaction, as the write queue runs them):
+    // the claim is refused once the key is stored, and the transaction goes on.
+    soci::transaction tx(db());
+    EXPECT_TRUE(access.claim_response(scope, "key-3", "h4", t0));
+    access.finish_response(scope, "key-3", {"h4", 202, "{\"ok\":true}"});
+    EXPECT_EQ(access.find_response(scope, "key-3")->status_code, 202);
+    EXPECT_FALSE(access.claim_response(scope, "key-3", "h5", t0));
+    EXPECT_FALSE(access.claim_response(scope, "key-1", "h5", t0));
+    tx.commit();
+  }
+  EXPECT_EQ(access.find_response(scope, "key-3")->request_hash, "h4");
   const std::string long_key(255, 'k');
   access.store_response(scope, long_key, {"h3", 200, "{}"}, t0);
   EXPECT_EQ(access.find_response(scope, long_key)->request_hash, "h3");

@@ -110,4 +110,31 @@ void AccessRepository::store_response(const std::string& scope, const std::strin
       soci::use(response.body), soci::use(at);
 }
 
+bool AccessRepository::claim_response(const std::string& scope, const std::string& key,
+                                      const std::string& request_hash, std::int64_t now) {
+  const long long at = now;
+  // A savepoint of its own: on PostgreSQL a failed INSERT aborts the transaction.
+  session_ << "SAVEPOINT idempotency_claim";
+  try {
+    session_ << "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at) "
+                "VALUES (:s, :k, :h, 0, '', :c)",
+        soci::use(scope), soci::use(key), soci::use(request_hash), soci::use(at);
+  } catch (const soci::soci_error&) {
+    session_ << "ROLLBACK TO SAVEPOINT idempotency_claim";
+    session_ << "RELEASE SAVEPOINT idempotency_claim";
+    if (find_response(scope, key)) return false;  // a duplicate key: someone else's committed claim
+    throw;
+  }
+  session_ << "RELEASE SAVEPOINT idempotency_claim";
+  return true;
+}
+
+void AccessRepository::finish_response(const std::string& scope, const std::string& key,
+                                       const StoredResponse& response) {
+  session_ << "UPDATE idempotency_keys SET request_hash = :h, status_code = :st, response_body = :b "
+              "WHERE scope = :s AND idem_key = :k",
+      soci::use(response.request_hash), soci::use(response.status_code), soci::use(response.body), soci::use(scope),
+      soci::use(key);
+}
+
 }  // namespace patron::sql

@@ -47,6 +47,14 @@ class AccessRepository {
   std::optional<StoredResponse> find_response(const std::string& scope, const std::string& key);
   void store_response(const std::string& scope, const std::string& key, const StoredResponse& response,
                       std::int64_t now);
+  // Claims the key for a request about to run (a row with status 0, finished by
+  // finish_response in the same transaction). False when another transaction
+  // holds the key: on a server this waits until that transaction ends, so two
+  // processes given the same key at once run the request once and the second
+  // replays the first's reply. Other failures are thrown.
+  bool claim_response(const std::string& scope, const std::string& key, const std::string& request_hash,
+                      std::int64_t now);
+  void finish_response(const std::string& scope, const std::string& key, const StoredResponse& response);
 
  private:
   soci::session& session_;
