@@ -184,7 +184,12 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
                                now, settings_.points_expiry_months)
                             .id;
   }
-  transactions.insert(txn, now);
+  if (txn.external_id.empty()) {
+    transactions.insert(txn, now);
+  } else if (!transactions.insert_unless_external_id_taken(txn, now)) {
+    // Another process recorded it after the check above (its row made this wait).
+    return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
+  }
 
   const auto spend = transactions.qualifying_spend(customer->id, qualifying_window_start(now));
   const auto new_tier = tier_after_purchase(tiers, account->tier_code, spend);

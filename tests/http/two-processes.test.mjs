@@ -83,3 +83,19 @@ test('concurrent replays of one Idempotency-Key through two processes earn once'
     assert.equal(me.json.account.points_balance, 20);
   }
 });
+
+test('one external_id sent to two processes at once is recorded once; the rest are 409', { skip }, async () => {
+  const program = await a.setupProgram(a.adminToken);
+  const c = await a.registerCustomer();
+  const externalId = unique('till-');
+  const results = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? b : a).api('POST', '/api/v1/pos/purchases', {
+    token: a.adminToken,
+    body: { customer: { id: c.id }, store_id: program.store.id, currency: 'USD', external_id: externalId,
+      lines: [{ sku: program.products.tea.sku, quantity: 1 }] },
+  })));
+  const statuses = results.map((r) => r.status);
+  assert.equal(statuses.filter((s) => s === 201).length, 1, `statuses: ${statuses.join(',')}`);
+  assert.equal(statuses.filter((s) => s === 409).length, 15, `statuses: ${statuses.join(',')}`);
+  const me = await b.api('GET', '/api/v1/me', { token: c.token });
+  assert.equal(me.json.account.points_balance, 20);
+});

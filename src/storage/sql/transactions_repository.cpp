@@ -24,6 +24,21 @@ void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now
   }
 }
 
+bool TransactionsRepository::insert_unless_external_id_taken(const TransactionRecord& t, std::int64_t now) {
+  // A savepoint of its own: on PostgreSQL a failed INSERT aborts the transaction.
+  session_ << "SAVEPOINT external_id_claim";
+  try {
+    insert(t, now);
+  } catch (const soci::soci_error&) {
+    session_ << "ROLLBACK TO SAVEPOINT external_id_claim";
+    session_ << "RELEASE SAVEPOINT external_id_claim";
+    if (!t.external_id.empty() && find_by_external_id(t.store_id, t.external_id)) return false;
+    throw;
+  }
+  session_ << "RELEASE SAVEPOINT external_id_claim";
+  return true;
+}
+
 namespace {
 
 struct TxnRow {

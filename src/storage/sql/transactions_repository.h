@@ -14,6 +14,10 @@ class TransactionsRepository {
   explicit TransactionsRepository(soci::session& session) : session_(session) {}
 
   void insert(const TransactionRecord& txn, std::int64_t now);
+  // insert() inside a transaction, for a purchase with an external_id: false
+  // when another transaction recorded the same (store, external_id) first (on a
+  // server this waits for that transaction to end). Other failures are thrown.
+  bool insert_unless_external_id_taken(const TransactionRecord& txn, std::int64_t now);
   std::optional<TransactionRecord> find(const std::string& id);  // with lines
   std::optional<std::string> find_by_external_id(const std::string& store_id, const std::string& external_id);
   // Newest first; the cursor is "occurred_at:id".
