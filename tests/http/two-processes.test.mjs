@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BACKEND, Server, unique } from './harness.mjs';
 
 const skip = BACKEND === 'sqlite' ? 'SQLite is a single-process store; set PATRON_TEST_DATABASE_URL to a server' : false;
-const a = new Server();
-const b = new Server({ shareDatabaseOf: a });
+const a = skip ? null : new Server();  // a Server makes its temporary folder at once
+const b = skip ? null : new Server({ shareDatabaseOf: a });
 
 before(async () => {
   if (skip) return;
