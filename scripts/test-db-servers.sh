@@ -107,7 +107,7 @@ launch_mysql() {
     --bind-address=127.0.0.1 --pid-file="$my_pid" --log-error="$my_dir/error.log" --skip-log-bin \
     --skip-name-resolve --innodb-buffer-pool-size=128M --innodb-log-file-size=64M \
     --innodb-flush-log-at-trx-commit="$my_flush" --max-connections=500 </dev/null >/dev/null 2>&1 &
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do  # up to 60 s on a loaded machine
     mysql_up && break
     sleep 0.25
   done
