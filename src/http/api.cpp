@@ -126,6 +126,28 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
   });
 }
 
+std::optional<Api::KnownApiKey> Api::known_api_key(const std::string& key_hash) {
+  std::lock_guard lock(api_keys_mutex_);
+  auto it = api_keys_.find(key_hash);
+  if (it == api_keys_.end()) return std::nullopt;
+  if (std::chrono::steady_clock::now() - it->second.checked_at >= api_key_ttl) {
+    api_keys_.erase(it);
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void Api::remember_api_key(const std::string& key_hash, KnownApiKey key) {
+  std::lock_guard lock(api_keys_mutex_);
+  if (api_keys_.size() >= max_known_api_keys) api_keys_.clear();
+  api_keys_.insert_or_assign(key_hash, std::move(key));
+}
+
+void Api::forget_api_keys() {
+  std::lock_guard lock(api_keys_mutex_);
+  api_keys_.clear();
+}
+
 bool Api::authenticate(Exchange& ex) {
   if (auto auth = ex.header("authorization"); auth && auth->rfind("Bearer ", 0) == 0) {
     if (auto claims = signer_.verify(auth->substr(7), now())) {
@@ -136,6 +158,12 @@ bool Api::authenticate(Exchange& ex) {
   }
   if (auto key = ex.header("x-api-key")) {
     const auto key_hash = services::hash_hex(*key);
+    if (auto known = known_api_key(key_hash)) {
+      ex.principal.role = "store";
+      ex.principal.store_id = known->store_id;
+      ex.principal.api_key_id = known->api_key_id;
+      return true;
+    }
     for (int attempt = 0;; ++attempt) {
       try {
         auto lease = reads_.acquire();
@@ -145,6 +173,7 @@ bool Api::authenticate(Exchange& ex) {
             ex.principal.role = "store";
             ex.principal.store_id = record->store_id;
             ex.principal.api_key_id = record->id;
+            remember_api_key(key_hash, {record->store_id, record->id, std::chrono::steady_clock::now()});
           }
           return true;
         } catch (const soci::soci_error&) {

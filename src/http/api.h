@@ -2,7 +2,11 @@
 // The API's shared parts (stores, signer, throttle, metrics, router) and the
 // two ways a handler touches SQL: a read on a pooled session in the request's
 // thread, or a write queued for group commit and answered after it is durable.
+#include <chrono>
 #include <functional>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 #include <string>
 
 #include <soci/soci.h>
@@ -51,6 +55,12 @@ class Api {
   Metrics metrics;
   LoginThrottle throttle;
 
+  // A revoked API key stops working at once on this server and within
+  // api_key_ttl on others sharing the database (a lookup per POS request was
+  // a measurable share of the purchase path).
+  static constexpr std::chrono::milliseconds api_key_ttl{5'000};
+  void forget_api_keys();
+
   const TokenSigner& signer() const { return signer_; }
   const ApiSettings& settings() const { return settings_; }
   static std::int64_t now();
@@ -85,6 +95,15 @@ class Api {
   sql::ReadPool& reads_;
   TokenSigner signer_;
   ApiSettings settings_;
+  struct KnownApiKey {
+    std::string store_id, api_key_id;
+    std::chrono::steady_clock::time_point checked_at;
+  };
+  std::optional<KnownApiKey> known_api_key(const std::string& key_hash);
+  void remember_api_key(const std::string& key_hash, KnownApiKey key);
+  static constexpr std::size_t max_known_api_keys = 10'000;
+  std::mutex api_keys_mutex_;
+  std::unordered_map<std::string, KnownApiKey> api_keys_;
   documents::DocumentStore* documents_ = nullptr;
   const analytics::SentimentScorer* sentiment_ = nullptr;
 };

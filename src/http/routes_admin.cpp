@@ -120,10 +120,11 @@ void list_api_keys(Api& api, const ExchangePtr& ex) {
 }
 
 void revoke_api_key(Api& api, const ExchangePtr& ex) {
-  api.write(ex, [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+  api.write(
+      ex, [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
     if (!sql::AccessRepository(session).revoke_api_key(id)) return Error::not_found("API key not found");
     return Reply{204, "", "application/json", {}};
-  });
+  }, [&api] { api.forget_api_keys(); });
 }
 
 }  // namespace

@@ -80,9 +80,11 @@ test('a store API key acts only for its own store', async () => {
   assert.equal(bogus.status, 401);
 });
 
-test('a revoked API key is refused', async () => {
+test('a revoked API key is refused at once, even one the server has just seen', async () => {
   const k = await s.api('POST', '/api/v1/admin/api-keys', { token: s.adminToken, body: { store_id: program.store.id } });
   assert.equal(k.status, 201);
+  const used = await s.purchase({ apiKey: k.json.key }, A.id, program.store.id, [{ sku: program.products.coffee.sku, quantity: 1 }]);
+  assert.equal(used.status, 201, 'the key works (and the server now knows it)');
   const del = await s.api('DELETE', `/api/v1/admin/api-keys/${k.json.id}`, { token: s.adminToken });
   assert.equal(del.status, 204);
   const r = await s.purchase({ apiKey: k.json.key }, A.id, program.store.id, [{ sku: program.products.coffee.sku, quantity: 1 }]);
