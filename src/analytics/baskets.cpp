@@ -1,6 +1,7 @@
 #include "analytics/baskets.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "analytics/csv.h"
 
@@ -21,6 +22,24 @@ void BasketBuilder::end_basket() {
 }
 
 Baskets BasketBuilder::finish() { return std::move(baskets_); }
+
+Baskets baskets_from_lines(const std::vector<std::uint32_t>& basket_row, const std::vector<std::uint32_t>& item,
+                           std::vector<std::string> item_names) {
+  assert(basket_row.size() == item.size());
+  Baskets baskets;
+  baskets.item_names = std::move(item_names);
+  baskets.items.reserve(item.size());
+  for (std::size_t i = 0; i < item.size(); ++i) {
+    if (i > 0 && basket_row[i] != basket_row[i - 1]) {
+      baskets.offset.push_back(static_cast<std::uint32_t>(baskets.items.size()));
+    }
+    if (item[i] >= baskets.item_names.size()) continue;
+    const auto first = baskets.items.begin() + baskets.offset.back();
+    if (std::find(first, baskets.items.end(), item[i]) == baskets.items.end()) baskets.items.push_back(item[i]);
+  }
+  if (!item.empty()) baskets.offset.push_back(static_cast<std::uint32_t>(baskets.items.size()));
+  return baskets;
+}
 
 Result<Baskets> read_baskets(std::istream& input) {
   BasketBuilder builder;

@@ -34,6 +34,13 @@ class BasketBuilder {
   std::unordered_map<std::string, std::uint32_t> index_;
 };
 
+// Baskets from purchase lines in purchase order: consecutive lines with the
+// same basket_row are one basket; item ids are kept (names given by the
+// caller), repeats within a basket dropped. Items with ids >= item_names.size()
+// are ignored.
+Baskets baskets_from_lines(const std::vector<std::uint32_t>& basket_row, const std::vector<std::uint32_t>& item,
+                           std::vector<std::string> item_names);
+
 // One basket per line, items comma separated (as groceries.csv); empty fields
 // (the trailing commas of a padded file) are skipped.
 Result<Baskets> read_baskets(std::istream& input);

@@ -43,11 +43,13 @@ Result<BtydReport> analyze_btyd(const CustomerSummary& summary, const BtydOption
       predict_bgnbd(report.bgnbd.params, groups, options.horizon_periods, {options.workers});
   report.p_alive = expand_to_rows(groups, predicted.p_alive);
   report.expected_purchases = expand_to_rows(groups, predicted.expected_purchases);
+  if (options.on_stage) options.on_stage("bgnbd");
   if (!summary.has_spend) return report;
   auto spend = fit_gamma_gamma(summary.frequency, summary.mean_repeat_spend);
   if (!spend.ok()) return spend.error();
   report.gamma_gamma = spend.value();
   add_spend_and_clv(summary, groups, options, report);
+  if (options.on_stage) options.on_stage("gamma_gamma");
   return report;
 }
 

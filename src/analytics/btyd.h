@@ -3,6 +3,7 @@
 // P(alive) and expected purchases per customer, and, when spend is known,
 // the Gamma-Gamma fit, expected spend and CLV. Work is done once per distinct
 // (x, t_x, T) and spread back to customers.
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct BtydOptions {
   double horizon_periods = 39.0;  // for expected purchases
   ClvOptions clv;
   unsigned workers = 0;
+  // Called as each model is done ("bgnbd", then "gamma_gamma" with spend),
+  // so a caller can time the stages.
+  std::function<void(const char* stage)> on_stage;
 };
 
 struct BtydReport {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -12,14 +13,6 @@ namespace {
 
 constexpr std::size_t kMaxExamples = 10;
 constexpr std::size_t kProgressEveryLines = 1 << 16;
-
-// One input line, parsed; purchase_key groups the lines of one purchase.
-struct PurchaseLine {
-  std::string_view customer_id;
-  Day day = 0;
-  std::int64_t amount_minor = 0;
-  std::string_view purchase_key;
-};
 
 // A parse either yields a line or the reason it was rejected.
 struct Parsed {
@@ -43,6 +36,30 @@ std::optional<std::int64_t> to_minor(double major) {
   return std::llround(major * 100.0);
 }
 
+constexpr std::int64_t kMaxQuantity = 1'000'000'000;
+constexpr std::int64_t kMaxUnitPriceMinor = 1'000'000'000'000;
+
+// "H:MM[:SS]" after the date, separated by a space or 'T'; 0 when absent.
+std::optional<std::int32_t> seconds_of_day(std::string_view time) {
+  time = trim(time);
+  if (!time.empty() && time.back() == 'Z') time.remove_suffix(1);
+  if (time.empty()) return 0;
+  const std::size_t colon = time.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  const std::size_t second_colon = time.find(':', colon + 1);
+  const auto hours = number<int>(time.substr(0, colon));
+  const auto minutes = number<int>(time.substr(colon + 1, second_colon == std::string_view::npos
+                                                               ? std::string_view::npos
+                                                               : second_colon - colon - 1));
+  const auto seconds = second_colon == std::string_view::npos ? std::optional<int>(0)
+                                                              : number<int>(time.substr(second_colon + 1, 2));
+  if (!hours || !minutes || !seconds || *hours < 0 || *hours > 23 || *minutes < 0 || *minutes > 59 ||
+      *seconds < 0 || *seconds > 60) {
+    return std::nullopt;
+  }
+  return *hours * 3600 + *minutes * 60 + std::min(*seconds, 59);
+}
+
 Parsed parse_generic(const std::vector<std::string_view>& f) {
   if (f.size() < 5) return reject("too few fields");
   const auto day = parse_date(trim(f[1]));
@@ -52,7 +69,22 @@ Parsed parse_generic(const std::vector<std::string_view>& f) {
   if (!day) return reject("bad occurred_at");
   if (!quantity || !price) return reject("bad quantity or unit_price_minor");
   if (*quantity <= 0 || *price < 0) return reject("non-positive quantity or negative price");
-  return {PurchaseLine{trim(f[0]), *day, *quantity * *price, trim(f[1])}, nullptr};
+  if (*quantity > kMaxQuantity || *price > kMaxUnitPriceMinor) return reject("quantity or price out of range");
+  const std::string_view when = trim(f[1]);
+  const auto seconds = seconds_of_day(when.size() > 10 ? when.substr(11) : std::string_view{});
+  if (!seconds) return reject("bad occurred_at");
+  PurchaseLine line;
+  line.customer_id = trim(f[0]);
+  line.day = *day;
+  line.seconds_of_day = *seconds;
+  line.purchase_key = when;
+  line.sku = trim(f[2]);
+  line.quantity = *quantity;
+  line.unit_price_minor = *price;
+  line.amount_minor = *quantity * *price;
+  if (f.size() > 5) line.currency = trim(f[5]);
+  if (f.size() > 6) line.store = trim(f[6]);
+  return {line, nullptr};
 }
 
 Parsed parse_cdnow(std::string_view line, std::vector<std::string_view>& f) {
@@ -70,8 +102,15 @@ Parsed parse_cdnow(std::string_view line, std::vector<std::string_view>& f) {
   if (!day) return reject("bad date");
   if (!dollars || *dollars < 0) return reject("bad dollar value");
   const auto amount = to_minor(*dollars);
+  const auto cds = number<std::int64_t>(f[at + 2]);
   if (!amount) return reject("bad dollar value");
-  return {PurchaseLine{f[at], *day, *amount, {}}, nullptr};
+  if (!cds || *cds < 0 || *cds > kMaxQuantity) return reject("bad number of CDs");
+  PurchaseLine purchase;
+  purchase.customer_id = f[at];
+  purchase.day = *day;
+  purchase.quantity = *cds;
+  purchase.amount_minor = *amount;
+  return {purchase, nullptr};
 }
 
 // "12/1/10 8:26" (two-digit years are 20YY) or "12/1/2010 08:26".
@@ -102,15 +141,33 @@ Parsed parse_online_retail(const std::vector<std::string_view>& f) {
   if (!quantity || !price) return reject("bad quantity or unit price");
   if (*quantity <= 0 || *price < 0) return reject("non-positive quantity or negative price");
   const auto amount = to_minor(static_cast<double>(*quantity) * *price);
-  if (!amount) return reject("bad quantity or unit price");
-  return {PurchaseLine{trim(f[6]), *day, *amount, invoice}, nullptr};
+  const auto unit_price = to_minor(*price);
+  if (!amount || !unit_price || *quantity > kMaxQuantity) return reject("bad quantity or unit price");
+  const std::string_view date = trim(f[4]);
+  const std::size_t space = date.find(' ');
+  const auto seconds = seconds_of_day(space == std::string_view::npos ? std::string_view{} : date.substr(space + 1));
+  if (!seconds) return reject("bad InvoiceDate");
+  PurchaseLine line;
+  line.customer_id = trim(f[6]);
+  line.day = *day;
+  line.seconds_of_day = *seconds;
+  line.purchase_key = invoice;
+  line.sku = trim(f[1]);
+  line.description = trim(f[2]);
+  line.quantity = *quantity;
+  line.unit_price_minor = *unit_price;
+  line.amount_minor = *amount;
+  return {line, nullptr};
 }
 
 bool is_header(TransactionFormat format, std::string_view line) {
   switch (format) {
     case TransactionFormat::generic: return line.rfind("customer_id", 0) == 0;
     case TransactionFormat::online_retail: return line.rfind("InvoiceNo", 0) == 0;
-    case TransactionFormat::cdnow: return false;
+    case TransactionFormat::cdnow: {  // CDNOW_master.txt names its columns; the sample does not
+      const std::string_view text = trim(line);
+      return text.rfind("customer_id", 0) == 0 || text.rfind("master_id", 0) == 0;
+    }
   }
   return false;
 }
@@ -160,41 +217,47 @@ std::size_t ReadReport::rejected_total() const {
   return total;
 }
 
-Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format,
-                                           ReadReport& report, const ReadProgress& progress) {
-  TableBuilder builder;
-  std::string line, scratch;
-  std::vector<std::string_view> fields;
-  std::size_t bytes = 0;
-  bool first = true;
-  while (std::getline(input, line)) {
-    bytes += line.size() + 1;
-    if (first && is_header(format, line)) {
-      first = false;
-      continue;
-    }
-    first = false;
-    if (trim(line).empty()) continue;
+bool PurchaseLineReader::next(PurchaseLine& line, ReadReport& report) {
+  while (std::getline(input_, text_)) {
+    bytes_ += text_.size() + 1;
+    const bool header = first_ && is_header(format_, text_);
+    first_ = false;
+    if (header || trim(text_).empty()) continue;
     ++report.lines;
     Parsed parsed;
-    if (format == TransactionFormat::cdnow) {
-      parsed = parse_cdnow(line, fields);
+    if (format_ == TransactionFormat::cdnow) {
+      parsed = parse_cdnow(text_, fields_);
     } else {
-      split_csv_line(line, fields, scratch);
-      parsed = format == TransactionFormat::generic ? parse_generic(fields) : parse_online_retail(fields);
+      split_csv_line(text_, fields_, scratch_);
+      parsed = format_ == TransactionFormat::generic ? parse_generic(fields_) : parse_online_retail(fields_);
     }
     if (parsed.line) {
       ++report.accepted;
-      builder.add(*parsed.line);
-    } else {
-      ++report.rejected[parsed.reason];
-      if (report.examples.size() < kMaxExamples) {
-        report.examples.push_back("line " + std::to_string(report.lines) + ": " + parsed.reason);
-      }
+      line = *parsed.line;
+      return true;
     }
-    if (progress && report.lines % kProgressEveryLines == 0) progress(bytes);
+    ++report.rejected[parsed.reason];
+    if (report.examples.size() < kMaxExamples) {
+      report.examples.push_back("line " + std::to_string(report.lines) + ": " + parsed.reason);
+    }
   }
-  if (progress) progress(bytes);
+  return false;
+}
+
+Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format,
+                                           ReadReport& report, const ReadProgress& progress) {
+  TableBuilder builder;
+  PurchaseLineReader reader(input, format);
+  PurchaseLine line;
+  std::size_t next_progress = kProgressEveryLines;
+  while (reader.next(line, report)) {
+    builder.add(line);
+    if (progress && report.lines >= next_progress) {
+      progress(reader.bytes_read());
+      next_progress = report.lines + kProgressEveryLines;
+    }
+  }
+  if (progress) progress(reader.bytes_read());
   if (report.lines > 0 && report.accepted == 0) {
     return Error::validation("transactions", "no line could be read in this format");
   }

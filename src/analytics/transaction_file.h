@@ -39,6 +39,47 @@ struct ReadReport {
 // Called every so many lines with the bytes consumed so far.
 using ReadProgress = std::function<void(std::size_t bytes_read)>;
 
+// One accepted line of a purchases file, with everything an importer stores.
+// The views point into the reader's buffers and live until its next line.
+struct PurchaseLine {
+  std::string_view customer_id;
+  Day day = 0;
+  std::int32_t seconds_of_day = 0;  // 0 when the file gives dates only
+  // Lines with the same key that follow each other are one purchase; an empty
+  // key (CDNOW) makes every line its own purchase.
+  std::string_view purchase_key;
+  std::string_view sku;          // empty for CDNOW, which has no items
+  std::string_view description;  // online retail only
+  std::string_view currency;     // generic's optional column
+  std::string_view store;        // generic's optional column
+  std::int64_t quantity = 0;
+  std::int64_t unit_price_minor = 0;
+  // The line's value as the analyses count it: quantity x price for generic,
+  // the price in major units times quantity rounded once for online retail,
+  // the dollar value for CDNOW.
+  std::int64_t amount_minor = 0;
+};
+
+// Reads a purchases file line by line: the one parser behind both
+// read_transactions and `patron import`, so the two see the same purchases.
+class PurchaseLineReader {
+ public:
+  PurchaseLineReader(std::istream& input, TransactionFormat format) : input_(input), format_(format) {}
+
+  // Fills `line` with the next accepted line and returns true, or returns
+  // false at the end; rejected lines are counted in `report` and skipped.
+  bool next(PurchaseLine& line, ReadReport& report);
+  std::size_t bytes_read() const { return bytes_; }
+
+ private:
+  std::istream& input_;
+  TransactionFormat format_;
+  std::string text_, scratch_;
+  std::vector<std::string_view> fields_;
+  std::size_t bytes_ = 0;
+  bool first_ = true;
+};
+
 Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format,
                                            ReadReport& report, const ReadProgress& progress = {});
 

@@ -1,7 +1,5 @@
 #include "app/analyze_command.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +16,7 @@
 #include "analytics/rfm.h"
 #include "analytics/summary_file.h"
 #include "analytics/transaction_file.h"
+#include "app/progress_bar.h"
 
 namespace patron::app {
 namespace {
@@ -36,6 +35,7 @@ struct OutputOptions {
 struct TransactionOptions {
   std::string file;
   std::string format = "generic";
+  std::function<an::TransactionTable()> from_store;  // used when no file is given
 };
 
 struct BtydCliOptions {
@@ -49,6 +49,7 @@ struct BtydCliOptions {
 
 struct RulesCliOptions {
   std::string baskets_file;
+  std::function<an::Baskets()> from_store;  // used when no file is given
   an::RuleOptions rules;
   std::size_t limit = 0;  // 0 = all rules
 };
@@ -57,37 +58,6 @@ struct RulesCliOptions {
   std::cerr << "error: " << message << "\n";
   throw CLI::RuntimeError(1);
 }
-
-// ---------------------------------------------------------------- progress
-
-// A bar on stderr for reading large files; silent unless stderr is a
-// terminal, so logs and tests stay clean.
-class ProgressBar {
- public:
-  ProgressBar(std::string label, std::size_t total)
-      : label_(std::move(label)), total_(std::max<std::size_t>(total, 1)), shown_(isatty(STDERR_FILENO) != 0) {}
-  ~ProgressBar() {
-    if (shown_ && drawn_) std::cerr << "\n";
-  }
-  void update(std::size_t done) {
-    if (!shown_) return;
-    const auto percent = static_cast<int>(std::min<std::size_t>(100, done * 100 / total_));
-    if (percent == last_percent_) return;
-    last_percent_ = percent;
-    drawn_ = true;
-    constexpr int kWidth = 40;
-    const int filled = percent * kWidth / 100;
-    std::cerr << "\r" << label_ << " [" << std::string(filled, '#') << std::string(kWidth - filled, ' ')
-              << "] " << percent << "%" << std::flush;
-  }
-
- private:
-  std::string label_;
-  std::size_t total_;
-  bool shown_;
-  bool drawn_ = false;
-  int last_percent_ = -1;
-};
 
 std::ifstream open_input(const std::string& path) {
   std::ifstream input(path);
@@ -102,6 +72,10 @@ std::size_t size_of(const std::string& path) {
 }
 
 an::TransactionTable load_transactions(const TransactionOptions& options) {
+  if (options.file.empty()) {
+    if (!options.from_store) fail("give --transactions FILE");
+    return options.from_store();
+  }
   const auto format = an::parse_transaction_format(options.format);
   if (!format) fail("unknown --format " + options.format + " (generic, cdnow, online-retail)");
   auto input = open_input(options.file);
@@ -167,7 +141,9 @@ BtydInput load_btyd_input(const BtydCliOptions& options) {
     input.ids = std::move(table->customer_ids);
     return input;
   }
-  if (options.transactions.file.empty()) fail("give --summary FILE or --transactions FILE");
+  if (options.transactions.file.empty() && !options.transactions.from_store) {
+    fail("give --summary FILE or --transactions FILE");
+  }
   const an::TransactionTable table = load_transactions(options.transactions);
   const an::Day end = options.calibration_end.empty()
                           ? an::day_after_last_purchase(table.purchases) - 1
@@ -256,9 +232,17 @@ Json names_json(const an::Baskets& baskets, const std::vector<std::uint32_t>& it
   return names;
 }
 
-void run_rules(const RulesCliOptions& options, const OutputOptions& out) {
+Result<an::Baskets> load_baskets(const RulesCliOptions& options) {
+  if (options.baskets_file.empty()) {
+    if (!options.from_store) fail("give --baskets FILE");
+    return options.from_store();
+  }
   auto file = open_input(options.baskets_file);
-  auto baskets = an::read_baskets(file);
+  return an::read_baskets(file);
+}
+
+void run_rules(const RulesCliOptions& options, const OutputOptions& out) {
+  auto baskets = load_baskets(options);
   if (!baskets.ok()) fail(baskets.error().message);
   auto rules = an::association_rules(*baskets, options.rules);
   if (options.limit > 0 && rules.size() > options.limit) rules.resize(options.limit);
@@ -349,21 +333,24 @@ void add_output_flags(CLI::App* command, OutputOptions& out) {
   command->add_option("--out", out.out_dir, "Write the result into this directory instead of stdout");
 }
 
-void add_transaction_options(CLI::App* command, TransactionOptions& options, bool required) {
-  auto* file = command->add_option("--transactions", options.file, "Purchases file");
-  if (required) file->required();
+void add_transaction_options(CLI::App* command, TransactionOptions& options, bool required,
+                             const AnalyzeStoreHooks& store) {
+  options.from_store = store.load_purchases;
+  auto* file = command->add_option("--transactions", options.file,
+                                   store.load_purchases ? "Purchases file (default: the SQL store)" : "Purchases file");
+  if (required && !store.load_purchases) file->required();
   command->add_option("--format", options.format, "generic, cdnow or online-retail")
       ->check(CLI::IsMember({"generic", "cdnow", "online-retail"}));
 }
 
 void add_btyd_command(CLI::App* analyze, const std::string& name, const std::string& description,
-                      bool rank_by_clv) {
+                      bool rank_by_clv, const AnalyzeStoreHooks& store) {
   auto options = std::make_shared<BtydCliOptions>();
   auto out = std::make_shared<OutputOptions>();
   auto* command = analyze->add_subcommand(name, description);
   auto* summary = command->add_option("--summary", options->summary_file,
                                       "Summary CSV: ID,frequency,recency,T[,monetary_value] or ID,x,t_x,T,zbar");
-  add_transaction_options(command, options->transactions, false);
+  add_transaction_options(command, options->transactions, false, store);
   summary->excludes(command->get_option("--transactions"));
   command->add_option("--calibration-end", options->calibration_end, "Last day of calibration (YYYY-MM-DD)");
   command->add_option("--period", options->period, "Period of recency, T and the horizon: weeks or days")
@@ -376,11 +363,14 @@ void add_btyd_command(CLI::App* analyze, const std::string& name, const std::str
   command->callback([options, out, rank_by_clv] { run_btyd(*options, *out, rank_by_clv); });
 }
 
-void add_rules_command(CLI::App* analyze) {
+void add_rules_command(CLI::App* analyze, const AnalyzeStoreHooks& store) {
   auto options = std::make_shared<RulesCliOptions>();
   auto out = std::make_shared<OutputOptions>();
   auto* command = analyze->add_subcommand("rules", "Association rules by FP-Growth (single-item consequents)");
-  command->add_option("--baskets", options->baskets_file, "One basket per line, items comma separated")->required();
+  options->from_store = store.load_baskets;
+  auto* baskets = command->add_option("--baskets", options->baskets_file,
+                                      "One basket per line, items comma separated (default: the SQL store)");
+  if (!store.load_baskets) baskets->required();
   command->add_option("--min-support", options->rules.min_support)->capture_default_str()->check(CLI::Range(0.0, 1.0));
   command->add_option("--min-confidence", options->rules.min_confidence)->capture_default_str()->check(CLI::Range(0.0, 1.0));
   command->add_option("--min-length", options->rules.min_length, "Items in a rule, at least (arules' minlen)")
@@ -392,36 +382,39 @@ void add_rules_command(CLI::App* analyze) {
   command->callback([options, out] { run_rules(*options, *out); });
 }
 
-void add_rfm_command(CLI::App* analyze) {
+void add_rfm_command(CLI::App* analyze, const AnalyzeStoreHooks& store) {
   auto options = std::make_shared<TransactionOptions>();
   auto as_of = std::make_shared<std::string>();
   auto out = std::make_shared<OutputOptions>();
   auto* command = analyze->add_subcommand("rfm", "RFM quintile scores and segments");
-  add_transaction_options(command, *options, true);
+  add_transaction_options(command, *options, true, store);
   command->add_option("--as-of", *as_of, "Day recency is counted to (default: the day after the last purchase)");
   add_output_flags(command, *out);
   command->callback([options, as_of, out] { run_rfm(*options, *as_of, *out); });
 }
 
-void add_cohorts_command(CLI::App* analyze) {
+void add_cohorts_command(CLI::App* analyze, const AnalyzeStoreHooks& store) {
   auto options = std::make_shared<TransactionOptions>();
   auto out = std::make_shared<OutputOptions>();
   auto* command = analyze->add_subcommand("cohorts", "Retention by first-purchase month");
-  add_transaction_options(command, *options, true);
+  add_transaction_options(command, *options, true, store);
   add_output_flags(command, *out);
   command->callback([options, out] { run_cohorts(*options, *out); });
 }
 
 }  // namespace
 
-void add_analyze_command(CLI::App& app) {
-  auto* analyze = app.add_subcommand("analyze", "Customer analytics on files: RFM, BTYD, CLV, rules, cohorts");
+void add_analyze_command(CLI::App& app, const AnalyzeStoreHooks& store) {
+  auto* analyze = app.add_subcommand("analyze", "Customer analytics on files or the SQL store: RFM, BTYD, CLV, "
+                                                "rules, cohorts, affinity");
   analyze->require_subcommand(1);
-  add_btyd_command(analyze, "btyd", "BG/NBD (and Gamma-Gamma with spend): P(alive), expected purchases", false);
-  add_btyd_command(analyze, "clv", "Customer lifetime value (BG/NBD x Gamma-Gamma), highest first", true);
-  add_rules_command(analyze);
-  add_rfm_command(analyze);
-  add_cohorts_command(analyze);
+  add_btyd_command(analyze, "btyd", "BG/NBD (and Gamma-Gamma with spend): P(alive), expected purchases", false,
+                   store);
+  add_btyd_command(analyze, "clv", "Customer lifetime value (BG/NBD x Gamma-Gamma), highest first", true, store);
+  add_rules_command(analyze, store);
+  add_rfm_command(analyze, store);
+  add_cohorts_command(analyze, store);
+  if (store.add_commands) store.add_commands(analyze);
 }
 
 }  // namespace patron::app

@@ -10,6 +10,7 @@
 #include "app/analyze_command.h"
 #include "app/config.h"
 #include "app/seed_demo.h"
+#include "app/store_commands.h"
 #include "http/api.h"
 #include "http/body_reader.h"
 #include "http/server.h"
@@ -148,7 +149,9 @@ int main(int argc, char** argv) {
   std::string at_text;
   expire->add_option("--at", at_text, "Run as of this RFC 3339 time (default: now)");
 
-  add_analyze_command(cli);
+  add_analyze_command(cli, analyze_store_hooks());
+  add_import_command(cli);
+  add_gen_data_command(cli);
   CLI11_PARSE(cli, argc, argv);
 
   try {

@@ -1,0 +1,240 @@
+#include "app/full_analysis.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
+#include "analytics/affinity.h"
+#include "analytics/baskets.h"
+#include "analytics/btyd.h"
+#include "analytics/cohorts.h"
+#include "analytics/rfm.h"
+#include "storage/sql/history_reader.h"
+
+namespace patron::app {
+namespace {
+
+namespace an = patron::analytics;
+using Json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+double current_rss_mb() {
+  std::ifstream statm("/proc/self/statm");
+  long long pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// Times consecutive stages: each call to end() closes the stage begun by the previous one.
+class StageClock {
+ public:
+  StageClock(std::vector<StageReport>& stages, const FullAnalysisHooks& hooks) : stages_(stages), hooks_(hooks) {}
+  void end(const char* stage) {
+    const auto now = Clock::now();
+    StageReport report{stage, std::chrono::duration<double>(now - start_).count(), current_rss_mb(), peak_rss_mb()};
+    stages_.push_back(report);
+    if (hooks_.stage_done) hooks_.stage_done(report);
+    start_ = now;
+  }
+
+ private:
+  std::vector<StageReport>& stages_;
+  const FullAnalysisHooks& hooks_;
+  Clock::time_point start_ = Clock::now();
+};
+
+Json parameters_json(const FullAnalysisOptions& o, an::Day as_of) {
+  return {{"as_of", an::format_date(as_of)},
+          {"period", o.period == an::Period::weeks ? "weeks" : "days"},
+          {"horizon_periods", o.horizon_periods},
+          {"monthly_discount_rate", o.monthly_discount_rate},
+          {"rules", {{"min_support", o.rules.min_support}, {"min_confidence", o.rules.min_confidence},
+                     {"min_length", o.rules.min_length}, {"max_length", o.rules.max_length},
+                     {"max_rules", o.max_rules}}},
+          {"affinity", {{"half_life_days", o.half_life_days}, {"top_k", o.affinity_top_k}}}};
+}
+
+void fill_rfm(const an::RfmTable& rfm, const std::vector<std::string>& ids, sql::CustomerScoreColumns& s) {
+  for (std::size_t i = 0; i < rfm.size(); ++i) {
+    s.customer_id.push_back(ids[rfm.customer_index[i]]);
+    s.recency_days.push_back(rfm.recency_days[i]);
+    s.frequency.push_back(rfm.frequency[i]);
+    s.monetary_minor.push_back(rfm.monetary_minor[i]);
+    s.r_score.push_back(rfm.r_score[i]);
+    s.f_score.push_back(rfm.f_score[i]);
+    s.m_score.push_back(rfm.m_score[i]);
+    s.segment.emplace_back(an::segment_name(rfm.segment[i]));
+  }
+}
+
+// BTYD values go to the RFM rows of the same customers. With calibration
+// ending the day before as_of every scored customer has a summary row; if one
+// has not (an as_of inside the history), the BTYD columns stay empty (NULL)
+// rather than hold a made-up probability.
+void fill_btyd(const an::RfmTable& rfm, const an::CustomerSummary& summary, const an::BtydReport& report,
+               std::size_t customer_count, sql::CustomerScoreColumns& s) {
+  std::vector<std::int64_t> summary_row(customer_count, -1);
+  for (std::size_t row = 0; row < summary.size(); ++row) {
+    summary_row[summary.customer_index[row]] = static_cast<std::int64_t>(row);
+  }
+  for (std::size_t i = 0; i < rfm.size(); ++i) {
+    if (summary_row[rfm.customer_index[i]] < 0) return;
+  }
+  for (std::size_t i = 0; i < rfm.size(); ++i) {
+    const auto row = static_cast<std::size_t>(summary_row[rfm.customer_index[i]]);
+    s.p_alive.push_back(report.p_alive[row]);
+    s.expected_purchases.push_back(report.expected_purchases[row]);
+    if (report.gamma_gamma) {
+      s.expected_avg_spend.push_back(report.expected_avg_spend[row]);
+      s.clv.push_back(report.clv[row]);
+    }
+  }
+}
+
+std::vector<sql::RuleRecord> rules_of(const an::Baskets& baskets, std::vector<an::AssociationRule> rules,
+                                      std::size_t max_rules) {
+  if (rules.size() > max_rules) rules.resize(max_rules);
+  std::vector<sql::RuleRecord> out;
+  for (const auto& rule : rules) {
+    Json antecedent = Json::array();
+    for (const auto item : rule.antecedent) antecedent.push_back(baskets.item_names[item]);
+    out.push_back({antecedent.dump(), baskets.item_names[rule.consequent], rule.support, rule.confidence, rule.lift});
+  }
+  return out;
+}
+
+std::vector<sql::CohortCellRecord> cohort_cells(const std::vector<an::Cohort>& cohorts) {
+  std::vector<sql::CohortCellRecord> cells;
+  for (const auto& cohort : cohorts) {
+    for (std::size_t k = 0; k < cohort.active.size(); ++k) {
+      cells.push_back({an::format_month(cohort.first_month), static_cast<long long>(k), cohort.customers,
+                       cohort.active[k]});
+    }
+  }
+  return cells;
+}
+
+sql::AffinityColumns affinity_columns(const char* kind, const an::AffinityTable& table,
+                                      const std::vector<std::string>& ids, const std::vector<std::string>& names) {
+  sql::AffinityColumns out;
+  out.kind = kind;
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    out.customer_id.push_back(ids[table.customer_index[i]]);
+    out.rank.push_back(table.rank[i]);
+    out.value.push_back(names[table.attribute[i]]);
+    out.score.push_back(table.score[i]);
+  }
+  return out;
+}
+
+Json btyd_summary(const Result<an::BtydReport>& report) {
+  if (!report.ok()) return {{"error", report.error().message}};
+  const auto& p = report->bgnbd.params;
+  Json json{{"bgnbd", {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b},
+                       {"log_likelihood", report->bgnbd.log_likelihood}}},
+            {"distinct_histories", report->distinct_histories}};
+  if (report->gamma_gamma) {
+    const auto& g = report->gamma_gamma->params;
+    json["gamma_gamma"] = {{"p", g.p}, {"q", g.q}, {"gamma", g.gamma}};
+  }
+  return json;
+}
+
+void store_results(soci::session& session, FullAnalysis& run, const Json& parameters, std::int64_t now,
+                   std::size_t purchases) {
+  sql::AnalyticsRepository repository(session);
+  run.run_id = repository.begin_run(now, parameters["as_of"].get<std::string>(), parameters.dump());
+  soci::transaction tx(session);
+  repository.write_scores(run.run_id, run.scores);
+  repository.write_rules(run.run_id, run.rules);
+  repository.write_cohorts(run.run_id, run.cohorts);
+  for (const auto& affinity : run.affinities) repository.write_affinities(run.run_id, affinity);
+  repository.prune_old_runs(run.run_id);
+  repository.finish_run(run.run_id, now, run.summary.dump(), static_cast<long long>(run.scores.size()),
+                        static_cast<long long>(purchases));
+  tx.commit();
+}
+
+}  // namespace
+
+Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysisOptions& options, std::int64_t now,
+                                       const FullAnalysisHooks& hooks) {
+  FullAnalysis run;
+  StageClock clock(run.stages, hooks);
+  const sql::StoredHistory history = sql::read_history(session, {true}, hooks.reading);
+  const auto& purchases = history.purchases.purchases;
+  const std::size_t customers = history.purchases.customer_count();
+  clock.end("read");
+  if (purchases.size() == 0) return Error::validation("transactions", "the store holds no purchases to analyse");
+
+  const an::Day as_of = options.as_of.value_or(an::day_after_last_purchase(purchases));
+  const Json parameters = parameters_json(options, as_of);
+  const an::CustomerSummary summary = an::summarize(purchases, customers, {as_of - 1, options.period, 100.0});
+  clock.end("summary");
+  const an::RfmTable rfm = an::compute_rfm(purchases, customers, {as_of, 0});
+  fill_rfm(rfm, history.purchases.customer_ids, run.scores);
+  clock.end("rfm");
+
+  an::BtydOptions btyd;
+  btyd.horizon_periods = options.horizon_periods;
+  btyd.clv.horizon_periods = options.horizon_periods;
+  btyd.clv.step_periods = 30.0 / an::days_per_period(options.period);
+  btyd.clv.discount_rate_per_step = options.monthly_discount_rate;
+  btyd.on_stage = [&](const char* stage) { clock.end(std::string(stage) == "bgnbd" ? "bgnbd" : "gamma_gamma"); };
+  const auto report = summary.size() > 0 ? an::analyze_btyd(summary, btyd)
+                                         : Result<an::BtydReport>(Error::validation("summary", "no customers"));
+  if (report.ok()) fill_btyd(rfm, summary, *report, customers, run.scores);
+
+  const an::Baskets baskets = an::baskets_from_lines(history.lines.purchase_row, history.lines.item, history.item_sku);
+  an::RuleOptions rule_options = options.rules;
+  if (baskets.size() > 0) {
+    rule_options.min_support =
+        std::max(rule_options.min_support, kMinRuleBaskets / static_cast<double>(baskets.size()));
+  }
+  run.rules = rules_of(baskets, an::association_rules(baskets, rule_options), options.max_rules);
+  clock.end("rules");
+
+  const an::AffinityOptions affinity{as_of, options.half_life_days, options.affinity_top_k, 0};
+  run.affinities.push_back(affinity_columns(
+      "category",
+      an::compute_affinity(purchases, history.lines, history.item_category, history.category_names.size(), customers,
+                           affinity),
+      history.purchases.customer_ids, history.category_names));
+  run.affinities.push_back(affinity_columns(
+      "brand",
+      an::compute_affinity(purchases, history.lines, history.item_brand, history.brand_names.size(), customers,
+                           affinity),
+      history.purchases.customer_ids, history.brand_names));
+  clock.end("affinity");
+  run.cohorts = cohort_cells(an::cohort_retention(purchases, customers));
+  clock.end("cohorts");
+
+  run.summary = {{"parameters", parameters},
+                 {"customers", rfm.size()},
+                 {"purchases", purchases.size()},
+                 {"lines", history.lines.size()},
+                 {"baskets", baskets.size()},
+                 {"btyd", btyd_summary(report)},
+                 {"rules", run.rules.size()},
+                 {"cohort_cells", run.cohorts.size()}};
+  Json stages = Json::array();
+  for (const auto& stage : run.stages) {
+    stages.push_back({{"stage", stage.stage}, {"seconds", stage.seconds}, {"peak_rss_mb", stage.peak_rss_mb}});
+  }
+  run.summary["stages"] = std::move(stages);
+  if (options.store_results) {
+    store_results(session, run, parameters, now, purchases.size());
+    clock.end("write-back");
+  }
+  return run;
+}
+
+}  // namespace patron::app

@@ -1,0 +1,384 @@
+#include "app/store_commands.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "analytics/affinity.h"
+#include "analytics/rfm.h"
+#include "app/config.h"
+#include "app/full_analysis.h"
+#include "app/gen_data.h"
+#include "app/import_history.h"
+#include "app/progress_bar.h"
+#include "storage/sql/database.h"
+#include "storage/sql/history_reader.h"
+#include "storage/sql/migrations.h"
+
+namespace patron::app {
+namespace {
+
+namespace an = patron::analytics;
+using Json = nlohmann::ordered_json;
+
+[[noreturn]] void fail(const std::string& message) {
+  std::cerr << "error: " << message << "\n";
+  throw CLI::RuntimeError(1);
+}
+
+// Runs a command body, turning failures into a message and exit status 1.
+template <typename Body>
+void guarded(Body&& body) {
+  try {
+    body();
+  } catch (const CLI::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+}
+
+std::unique_ptr<soci::session> open_store() {
+  const Config config = load_config();
+  auto url = sql::parse_database_url(config.database_url);
+  if (!url.ok()) fail(url.error().message);
+  auto session = sql::open_session(*url);
+  sql::migrate(*session, url->dialect);
+  return session;
+}
+
+std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+std::size_t file_size_of(const std::string& path) {
+  std::error_code ignored;
+  const auto size = std::filesystem::file_size(path, ignored);
+  return ignored ? 0 : static_cast<std::size_t>(size);
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return quoted + "\"";
+}
+
+// ---------------------------------------------------------------- import
+
+struct ImportCli {
+  std::string file, format = "generic", source, store, currency;
+  bool json = false;
+};
+
+void run_import(const ImportCli& cli) {
+  const auto format = an::parse_transaction_format(cli.format);
+  if (!format) fail("unknown --format " + cli.format);
+  std::ifstream input(cli.file);
+  if (!input) fail("cannot open " + cli.file);
+  auto session = open_store();
+  ProgressBar bar("importing " + cli.file, file_size_of(cli.file));
+  const ImportSummary summary = import_history(*session, input, {*format, cli.source, cli.store, cli.currency},
+                                               now_seconds(), [&](std::size_t bytes) { bar.update(bytes); });
+  if (cli.json) {
+    Json rejected = Json::object();
+    for (const auto& [reason, count] : summary.read.rejected) rejected[reason] = count;
+    std::cout << Json{{"lines", summary.read.lines},
+                      {"accepted", summary.read.accepted},
+                      {"rejected", rejected},
+                      {"examples", summary.read.examples},
+                      {"purchases_in_file", summary.purchases_in_file},
+                      {"purchases_written", summary.written.purchases_written},
+                      {"purchases_already_stored", summary.written.purchases_already_stored},
+                      {"lines_written", summary.written.lines_written},
+                      {"customers_created", summary.written.customers_created},
+                      {"products_created", summary.written.products_created},
+                      {"stores_created", summary.written.stores_created},
+                      {"points_awarded", 0}}
+                     .dump(2)
+              << "\n";
+  } else {
+    std::cout << format_import_report(summary);
+  }
+  if (summary.read.lines > 0 && summary.read.accepted == 0) fail("no line could be read as " + cli.format);
+}
+
+// ---------------------------------------------------------------- gen-data
+
+struct GenDataCli {
+  an::SyntheticOptions options;
+  std::string start = "2023-01-01";
+};
+
+void run_gen_data(GenDataCli cli) {
+  const auto start = an::parse_date(cli.start);
+  if (!start) fail("--start expects YYYY-MM-DD");
+  cli.options.first_day = *start;
+  auto session = open_store();
+  ProgressBar bar("generating", cli.options.purchases);
+  const auto counts =
+      generate_into_store(*session, cli.options, now_seconds(), [&](std::size_t done) { bar.update(done); });
+  if (!counts.ok()) fail(counts.error().message);
+  std::cout << "generated " << counts->purchases_written << " purchases (" << counts->lines_written << " lines) of "
+            << counts->customers_created << " customers over " << counts->products_created
+            << " products; no points awarded\n";
+}
+
+// ---------------------------------------------------------------- analyze from the store
+
+sql::StoredHistory read_store(bool with_lines) {
+  auto session = open_store();
+  ProgressBar bar("reading transactions", 1);
+  return sql::read_history(*session, {with_lines}, [&](std::size_t done, std::size_t total) {
+    bar.set_total(total);
+    bar.update(done);
+  });
+}
+
+an::TransactionTable load_store_purchases() {
+  an::TransactionTable table;
+  guarded([&] { table = std::move(read_store(false).purchases); });
+  if (table.purchases.size() == 0) fail("the store holds no purchases (patron import or patron gen-data first)");
+  return table;
+}
+
+an::Baskets load_store_baskets() {
+  an::Baskets baskets;
+  guarded([&] {
+    auto history = read_store(true);
+    baskets = an::baskets_from_lines(history.lines.purchase_row, history.lines.item, std::move(history.item_sku));
+  });
+  if (baskets.size() == 0) fail("the store holds no purchase lines to find rules in");
+  return baskets;
+}
+
+struct AllCli {
+  FullAnalysisOptions options;
+  std::string as_of, period = "weeks", out_dir;
+  bool json = false, csv = false, no_store = false;
+};
+
+void write_table(const std::filesystem::path& dir, const std::string& name, bool csv, const std::string& header,
+                 const std::vector<std::vector<Json>>& rows) {
+  const auto path = dir / (name + (csv ? ".csv" : ".json"));
+  std::ofstream file(path);
+  if (csv) {
+    file << header << "\n";
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        file << (i ? "," : "") << (row[i].is_string() ? csv_field(row[i].get<std::string>()) : row[i].dump());
+      }
+      file << "\n";
+    }
+  } else {
+    std::vector<std::string> keys;
+    std::stringstream split(header);
+    for (std::string key; std::getline(split, key, ',');) keys.push_back(key);
+    Json list = Json::array();
+    for (const auto& row : rows) {
+      Json object = Json::object();
+      for (std::size_t i = 0; i < row.size(); ++i) object[keys[i]] = row[i];
+      list.push_back(std::move(object));
+    }
+    file << list.dump(2) << "\n";
+  }
+  if (!file) fail("cannot write " + path.string());
+  std::cerr << "wrote " << path.string() << "\n";
+}
+
+Json nullable(const std::vector<double>& column, std::size_t i) {
+  return column.empty() ? Json(nullptr) : Json(column[i]);
+}
+
+void write_all_outputs(const FullAnalysis& run, const std::string& dir, bool csv) {
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path root(dir);
+  std::ofstream(root / "summary.json") << run.summary.dump(2) << "\n";
+  std::vector<std::vector<Json>> rows;
+  const auto& s = run.scores;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    rows.push_back({s.customer_id[i], s.recency_days[i], s.frequency[i], s.monetary_minor[i], s.r_score[i],
+                    s.f_score[i], s.m_score[i], s.segment[i], nullable(s.p_alive, i),
+                    nullable(s.expected_purchases, i), nullable(s.expected_avg_spend, i), nullable(s.clv, i)});
+  }
+  write_table(root, "scores", csv,
+              "customer_id,recency_days,frequency,monetary_minor,r,f,m,segment,p_alive,expected_purchases,"
+              "expected_avg_spend,clv",
+              rows);
+  rows.clear();
+  for (const auto& rule : run.rules) {
+    rows.push_back({Json::parse(rule.antecedent), rule.consequent, rule.support, rule.confidence, rule.lift});
+  }
+  write_table(root, "rules", csv, "antecedent,consequent,support,confidence,lift", rows);
+  rows.clear();
+  for (const auto& c : run.cohorts) rows.push_back({c.first_month, c.months_after, c.customers, c.active});
+  write_table(root, "cohorts", csv, "first_month,months_after,customers,active", rows);
+  rows.clear();
+  for (const auto& a : run.affinities) {
+    for (std::size_t i = 0; i < a.customer_id.size(); ++i) {
+      rows.push_back({a.customer_id[i], a.kind, a.rank[i], a.value[i], a.score[i]});
+    }
+  }
+  write_table(root, "affinities", csv, "customer_id,kind,rank,value,score", rows);
+}
+
+void run_all(AllCli cli) {
+  if (!cli.as_of.empty()) {
+    const auto day = an::parse_date(cli.as_of);
+    if (!day) fail("--as-of expects YYYY-MM-DD");
+    cli.options.as_of = *day;
+  }
+  cli.options.period = cli.period == "days" ? an::Period::days : an::Period::weeks;
+  cli.options.store_results = !cli.no_store;
+  Result<FullAnalysis> run = Error::validation("analyze", "not run");
+  guarded([&] {
+    auto session = open_store();
+    ProgressBar bar("reading transactions", 1);
+    FullAnalysisHooks hooks;
+    hooks.reading = [&](std::size_t done, std::size_t total) {
+      bar.set_total(total);
+      bar.update(done);
+    };
+    std::fprintf(stderr, "%-12s %9s %10s %10s\n", "stage", "seconds", "rss MB", "peak MB");
+    hooks.stage_done = [](const StageReport& stage) {
+      std::fprintf(stderr, "%-12s %9.2f %10.0f %10.0f\n", stage.stage.c_str(), stage.seconds, stage.rss_mb,
+                   stage.peak_rss_mb);
+    };
+    run = run_full_analysis(*session, cli.options, now_seconds(), hooks);
+  });
+  if (!run.ok()) fail(run.error().message);
+  double total = 0;
+  for (const auto& stage : run->stages) total += stage.seconds;
+  std::fprintf(stderr, "%-12s %9.2f\n", "total", total);
+  if (!cli.out_dir.empty()) write_all_outputs(*run, cli.out_dir, cli.csv);
+  Json summary = run->summary;
+  summary["run_id"] = run->run_id;
+  if (cli.json) {
+    std::cout << summary.dump(2) << "\n";
+  } else {
+    std::cout << "analysed " << run->scores.size() << " customers, " << summary["purchases"] << " purchases; "
+              << run->rules.size() << " rules, " << run->cohorts.size() << " cohort cells";
+    if (run->run_id > 0) std::cout << "; stored as run " << run->run_id;
+    std::cout << "\n";
+  }
+}
+
+struct AffinityCli {
+  double half_life_days = 90.0;
+  std::size_t top_k = 3;
+  std::string kind = "category";
+  bool json = false, csv = false;
+};
+
+void run_affinity(const AffinityCli& cli) {
+  sql::StoredHistory history;
+  guarded([&] { history = read_store(true); });
+  const auto& purchases = history.purchases.purchases;
+  if (purchases.size() == 0) fail("the store holds no purchases");
+  const bool brand = cli.kind == "brand";
+  const auto table = an::compute_affinity(
+      purchases, history.lines, brand ? history.item_brand : history.item_category,
+      brand ? history.brand_names.size() : history.category_names.size(), history.purchases.customer_count(),
+      {an::day_after_last_purchase(purchases), cli.half_life_days, cli.top_k, 0});
+  const auto& names = brand ? history.brand_names : history.category_names;
+  const auto& ids = history.purchases.customer_ids;
+  if (cli.json) {
+    Json list = Json::array();
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      list.push_back(Json{{"customer_id", ids[table.customer_index[i]]}, {"kind", cli.kind},
+                          {"rank", static_cast<int>(table.rank[i])}, {"value", names[table.attribute[i]]},
+                          {"score", table.score[i]}});
+    }
+    std::cout << Json{{"affinities", list}}.dump(2) << "\n";
+    return;
+  }
+  std::cout << "customer_id,kind,rank,value,score\n";
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    std::cout << csv_field(ids[table.customer_index[i]]) << "," << cli.kind << "," << int(table.rank[i]) << ","
+              << csv_field(names[table.attribute[i]]) << "," << table.score[i] << "\n";
+  }
+}
+
+void add_all_command(CLI::App* analyze) {
+  auto cli = std::make_shared<AllCli>();
+  auto* command = analyze->add_subcommand(
+      "all", "Every analysis over the SQL store, timed per stage, stored as the latest analytics run");
+  auto& o = cli->options;
+  command->add_option("--as-of", cli->as_of, "Day recency is counted to (default: the day after the last purchase)");
+  command->add_option("--period", cli->period, "BTYD period: weeks or days")->check(CLI::IsMember({"weeks", "days"}));
+  command->add_option("--horizon", o.horizon_periods, "Periods ahead for expected purchases and CLV")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command->add_option("--discount-rate", o.monthly_discount_rate, "CLV discount rate per 30-day month")
+      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  command->add_option("--min-support", o.rules.min_support)->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  command->add_option("--min-confidence", o.rules.min_confidence)->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  command->add_option("--max-rules", o.max_rules, "Rules kept, highest lift first")->capture_default_str();
+  command->add_option("--half-life", o.half_life_days, "Affinity: days after which a purchase counts half")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command->add_option("--top", o.affinity_top_k, "Affinity: values kept per customer and kind")
+      ->capture_default_str()->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
+  command->add_flag("--no-store", cli->no_store, "Compute and report, but do not store the run");
+  auto* json = command->add_flag("--json", cli->json, "Print the run's summary as JSON");
+  auto* csv = command->add_flag("--csv", cli->csv, "With --out: tables as CSV (default JSON)");
+  json->excludes(csv);
+  command->add_option("--out", cli->out_dir, "Write summary.json and the result tables into this directory");
+  command->callback([cli] { run_all(*cli); });
+}
+
+void add_affinity_command(CLI::App* analyze) {
+  auto cli = std::make_shared<AffinityCli>();
+  auto* command = analyze->add_subcommand("affinity", "Category or brand affinity per customer, with recency decay");
+  command->add_option("--kind", cli->kind, "category or brand")->check(CLI::IsMember({"category", "brand"}));
+  command->add_option("--half-life", cli->half_life_days, "Days after which a purchase counts half")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command->add_option("--top", cli->top_k, "Values kept per customer")
+      ->capture_default_str()->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
+  auto* json = command->add_flag("--json", cli->json, "JSON output");
+  auto* csv = command->add_flag("--csv", cli->csv, "CSV output (the default)");
+  json->excludes(csv);
+  command->callback([cli] { run_affinity(*cli); });
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app) {
+  auto cli = std::make_shared<ImportCli>();
+  auto* command = app.add_subcommand("import", "Load a purchases file into the SQL store (no points awarded)");
+  command->add_option("file", cli->file, "Purchases file")->required();
+  command->add_option("--format", cli->format, "generic, cdnow or online-retail")
+      ->capture_default_str()->check(CLI::IsMember({"generic", "cdnow", "online-retail"}));
+  command->add_option("--source", cli->source, "Namespace of the file's customer ids (default: the format)");
+  command->add_option("--store", cli->store, "Store code for purchases without one (default by format)");
+  command->add_option("--currency", cli->currency, "Currency for lines without one (default USD; GBP for online-retail)");
+  command->add_flag("--json", cli->json, "Print the validation report as JSON");
+  command->callback([cli] { guarded([&] { run_import(*cli); }); });
+}
+
+void add_gen_data_command(CLI::App& app) {
+  auto cli = std::make_shared<GenDataCli>();
+  auto& o = cli->options;
+  auto* command = app.add_subcommand("gen-data", "Write a synthetic purchase history into the SQL store");
+  command->add_option("--customers", o.customers)->required()->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
+  command->add_option("--transactions", o.purchases)->required()->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}));
+  command->add_option("--seed", o.seed)->capture_default_str();
+  command->add_option("--products", o.products)->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  command->add_option("--start", cli->start, "First day of the history (YYYY-MM-DD)")->capture_default_str();
+  command->add_option("--days", o.history_days, "Length of the history in days")
+      ->capture_default_str()->check(CLI::Range(1, 36'500));
+  command->callback([cli] { guarded([&] { run_gen_data(*cli); }); });
+}
+
+AnalyzeStoreHooks analyze_store_hooks() {
+  AnalyzeStoreHooks hooks;
+  hooks.load_purchases = load_store_purchases;
+  hooks.load_baskets = load_store_baskets;
+  hooks.add_commands = [](CLI::App* analyze) {
+    add_all_command(analyze);
+    add_affinity_command(analyze);
+  };
+  return hooks;
+}
+
+}  // namespace patron::app

@@ -1,0 +1,311 @@
+#include "storage/sql/analytics_repository.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace patron::sql {
+namespace {
+
+// Rows [begin, end) of a column, for writing a large table in chunks.
+template <typename T>
+std::vector<T> slice(const std::vector<T>& column, std::size_t begin, std::size_t end) {
+  return std::vector<T>(column.begin() + static_cast<std::ptrdiff_t>(begin),
+                        column.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+// A nullable double column: absent (empty) becomes all NULL.
+struct NullableColumn {
+  std::vector<double> values;
+  std::vector<soci::indicator> indicators;
+  NullableColumn(const std::vector<double>& column, std::size_t begin, std::size_t end) {
+    if (column.empty()) {
+      values.assign(end - begin, 0.0);
+      indicators.assign(end - begin, soci::i_null);
+    } else {
+      values = slice(column, begin, end);
+      indicators.assign(end - begin, soci::i_ok);
+    }
+  }
+};
+
+std::optional<double> nullable(double value, soci::indicator ind) {
+  return ind == soci::i_ok ? std::optional<double>(value) : std::nullopt;
+}
+
+}  // namespace
+
+long long AnalyticsRepository::begin_run(std::int64_t started_at, const std::string& as_of_day,
+                                         const std::string& parameters) {
+  long long last = 0;
+  soci::indicator ind = soci::i_null;
+  session_ << "SELECT MAX(id) FROM analytics_runs", soci::into(last, ind);
+  const long long id = (ind == soci::i_ok ? last : 0) + 1;
+  const long long at = started_at;
+  session_ << "INSERT INTO analytics_runs (id, started_at, status, as_of_day, parameters, summary) "
+              "VALUES (:i, :s, 'running', :d, :p, '{}')",
+      soci::use(id), soci::use(at), soci::use(as_of_day), soci::use(parameters);
+  return id;
+}
+
+void AnalyticsRepository::write_scores(long long run_id, const CustomerScoreColumns& s) {
+  assert(s.segment.size() == s.size() && s.r_score.size() == s.size());
+  for (std::size_t begin = 0; begin < s.size(); begin += kAnalyticsWriteChunk) {
+    const std::size_t end = std::min(s.size(), begin + kAnalyticsWriteChunk);
+    std::vector<long long> run(end - begin, run_id);
+    auto ids = slice(s.customer_id, begin, end);
+    auto recency = slice(s.recency_days, begin, end), frequency = slice(s.frequency, begin, end),
+         monetary = slice(s.monetary_minor, begin, end);
+    auto r = slice(s.r_score, begin, end), f = slice(s.f_score, begin, end), m = slice(s.m_score, begin, end);
+    auto segment = slice(s.segment, begin, end);
+    NullableColumn p_alive(s.p_alive, begin, end), expected(s.expected_purchases, begin, end),
+        spend(s.expected_avg_spend, begin, end), clv(s.clv, begin, end);
+    session_ << "INSERT INTO analytics_customer_scores (run_id, customer_id, recency_days, frequency, "
+                "monetary_minor, r_score, f_score, m_score, segment, p_alive, expected_purchases, "
+                "expected_avg_spend, clv) VALUES (:run, :c, :rd, :fr, :mo, :r, :f, :m, :s, :pa, :ep, :es, :clv)",
+        soci::use(run), soci::use(ids), soci::use(recency), soci::use(frequency), soci::use(monetary), soci::use(r),
+        soci::use(f), soci::use(m), soci::use(segment), soci::use(p_alive.values, p_alive.indicators),
+        soci::use(expected.values, expected.indicators), soci::use(spend.values, spend.indicators),
+        soci::use(clv.values, clv.indicators);
+  }
+}
+
+void AnalyticsRepository::write_rules(long long run_id, const std::vector<RuleRecord>& rules) {
+  if (rules.empty()) return;
+  std::vector<long long> run(rules.size(), run_id), rank(rules.size());
+  std::vector<std::string> antecedent, consequent;
+  std::vector<double> support, confidence, lift;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    rank[i] = static_cast<long long>(i + 1);
+    antecedent.push_back(rules[i].antecedent);
+    consequent.push_back(rules[i].consequent);
+    support.push_back(rules[i].support);
+    confidence.push_back(rules[i].confidence);
+    lift.push_back(rules[i].lift);
+  }
+  session_ << "INSERT INTO analytics_rules (run_id, rank_no, antecedent, consequent, support, confidence, lift) "
+              "VALUES (:r, :n, :a, :c, :s, :cf, :l)",
+      soci::use(run), soci::use(rank), soci::use(antecedent), soci::use(consequent), soci::use(support),
+      soci::use(confidence), soci::use(lift);
+}
+
+void AnalyticsRepository::write_cohorts(long long run_id, const std::vector<CohortCellRecord>& cells) {
+  if (cells.empty()) return;
+  std::vector<long long> run(cells.size(), run_id), after, customers, active;
+  std::vector<std::string> month;
+  for (const auto& cell : cells) {
+    month.push_back(cell.first_month);
+    after.push_back(cell.months_after);
+    customers.push_back(cell.customers);
+    active.push_back(cell.active);
+  }
+  session_ << "INSERT INTO analytics_cohorts (run_id, first_month, months_after, customers, active) "
+              "VALUES (:r, :m, :k, :c, :a)",
+      soci::use(run), soci::use(month), soci::use(after), soci::use(customers), soci::use(active);
+}
+
+void AnalyticsRepository::write_affinities(long long run_id, const AffinityColumns& a) {
+  assert(a.value.size() == a.customer_id.size() && a.rank.size() == a.customer_id.size());
+  for (std::size_t begin = 0; begin < a.customer_id.size(); begin += kAnalyticsWriteChunk) {
+    const std::size_t end = std::min(a.customer_id.size(), begin + kAnalyticsWriteChunk);
+    std::vector<long long> run(end - begin, run_id);
+    std::vector<std::string> kind(end - begin, a.kind);
+    auto ids = slice(a.customer_id, begin, end), value = slice(a.value, begin, end);
+    auto rank = slice(a.rank, begin, end);
+    auto score = slice(a.score, begin, end);
+    session_ << "INSERT INTO analytics_affinities (run_id, customer_id, kind, rank_no, value, score) "
+                "VALUES (:r, :c, :k, :n, :v, :s)",
+        soci::use(run), soci::use(ids), soci::use(kind), soci::use(rank), soci::use(value), soci::use(score);
+  }
+}
+
+void AnalyticsRepository::finish_run(long long run_id, std::int64_t finished_at, const std::string& summary,
+                                     long long customers, long long purchases) {
+  const long long at = finished_at;
+  session_ << "UPDATE analytics_runs SET status = 'finished', finished_at = :f, summary = :s, customers = :c, "
+              "purchases = :p WHERE id = :i",
+      soci::use(at), soci::use(summary), soci::use(customers), soci::use(purchases), soci::use(run_id);
+}
+
+void AnalyticsRepository::mark_failed(long long run_id, std::int64_t finished_at, const std::string& reason) {
+  const long long at = finished_at;
+  session_ << "UPDATE analytics_runs SET status = 'failed', finished_at = :f, summary = :s WHERE id = :i",
+      soci::use(at), soci::use(reason), soci::use(run_id);
+}
+
+void AnalyticsRepository::prune_old_runs(long long latest_run_id) {
+  const long long keep_from = latest_run_id - kKeptAnalyticsRuns + 1;
+  for (const char* table : {"analytics_customer_scores", "analytics_rules", "analytics_cohorts",
+                            "analytics_affinities"}) {
+    session_ << "DELETE FROM " << table << " WHERE run_id < :k", soci::use(keep_from);
+  }
+}
+
+std::optional<AnalyticsRunRecord> AnalyticsRepository::latest_run() {
+  AnalyticsRunRecord run;
+  long long started = 0, finished = 0;
+  session_ << "SELECT id, started_at, finished_at, status, as_of_day, parameters, summary, customers, purchases "
+              "FROM analytics_runs WHERE status = 'finished' ORDER BY id DESC LIMIT 1",
+      soci::into(run.id), soci::into(started), soci::into(finished), soci::into(run.status),
+      soci::into(run.as_of_day), soci::into(run.parameters), soci::into(run.summary), soci::into(run.customers),
+      soci::into(run.purchases);
+  if (!session_.got_data()) return std::nullopt;
+  run.started_at = started;
+  run.finished_at = finished;
+  return run;
+}
+
+namespace {
+
+constexpr const char* score_columns =
+    "SELECT customer_id, recency_days, frequency, monetary_minor, r_score, f_score, m_score, segment, p_alive, "
+    "expected_purchases, expected_avg_spend, clv FROM analytics_customer_scores ";
+
+struct ScoreRow {
+  CustomerScoreRecord s;
+  double p_alive = 0, expected = 0, spend = 0, clv = 0;
+  soci::indicator p_ind = soci::i_null, e_ind = soci::i_null, s_ind = soci::i_null, c_ind = soci::i_null;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(s.customer_id));
+    st.exchange(soci::into(s.recency_days));
+    st.exchange(soci::into(s.frequency));
+    st.exchange(soci::into(s.monetary_minor));
+    st.exchange(soci::into(s.r_score));
+    st.exchange(soci::into(s.f_score));
+    st.exchange(soci::into(s.m_score));
+    st.exchange(soci::into(s.segment));
+    st.exchange(soci::into(p_alive, p_ind));
+    st.exchange(soci::into(expected, e_ind));
+    st.exchange(soci::into(spend, s_ind));
+    st.exchange(soci::into(clv, c_ind));
+  }
+  CustomerScoreRecord finish() const {
+    CustomerScoreRecord out = s;
+    out.p_alive = nullable(p_alive, p_ind);
+    out.expected_purchases = nullable(expected, e_ind);
+    out.expected_avg_spend = nullable(spend, s_ind);
+    out.clv = nullable(clv, c_ind);
+    return out;
+  }
+};
+
+}  // namespace
+
+std::optional<CustomerScoreRecord> AnalyticsRepository::score_of(long long run_id, const std::string& customer_id) {
+  ScoreRow row;
+  long long run = run_id;
+  std::string customer = customer_id;
+  soci::statement st(session_);
+  row.bind(st);
+  st.exchange(soci::use(run));
+  st.exchange(soci::use(customer));
+  st.alloc();
+  st.prepare(std::string(score_columns) + "WHERE run_id = :r AND customer_id = :c");
+  st.define_and_bind();
+  st.execute(true);
+  if (!st.got_data()) return std::nullopt;
+  return row.finish();
+}
+
+Page<CustomerScoreRecord> AnalyticsRepository::scores(long long run_id, const std::string& segment, bool by_clv,
+                                                      int limit, long long offset) {
+  ScoreRow row;
+  long long run = run_id, fetch = limit + 1, skip = offset;
+  std::string wanted = segment;
+  soci::statement st(session_);
+  row.bind(st);
+  st.exchange(soci::use(run));
+  st.exchange(soci::use(wanted));
+  st.exchange(soci::use(wanted));
+  st.exchange(soci::use(fetch));
+  st.exchange(soci::use(skip));
+  st.alloc();
+  // COALESCE puts customers without a CLV last on every dialect.
+  st.prepare(std::string(score_columns) + "WHERE run_id = :r AND (:s1 = '' OR segment = :s2) ORDER BY " +
+             (by_clv ? "COALESCE(clv, -1) DESC" : "monetary_minor DESC") + ", customer_id LIMIT :n OFFSET :o");
+  st.define_and_bind();
+  st.execute();
+  Page<CustomerScoreRecord> page;
+  while (st.fetch()) page.items.push_back(row.finish());
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = std::to_string(offset + limit);
+  }
+  return page;
+}
+
+std::vector<SegmentRecord> AnalyticsRepository::segments(long long run_id) {
+  SegmentRecord row;
+  double p_alive = 0, clv = 0, total_clv = 0;
+  soci::indicator p_ind = soci::i_null, c_ind = soci::i_null, t_ind = soci::i_null;
+  soci::statement st = (session_.prepare << "SELECT segment, COUNT(*), SUM(monetary_minor), AVG(p_alive), AVG(clv), "
+                                            "SUM(clv) FROM analytics_customer_scores WHERE run_id = :r "
+                                            "GROUP BY segment ORDER BY COUNT(*) DESC, segment",
+                        soci::use(run_id), soci::into(row.segment), soci::into(row.customers),
+                        soci::into(row.monetary_minor), soci::into(p_alive, p_ind), soci::into(clv, c_ind),
+                        soci::into(total_clv, t_ind));
+  st.execute();
+  std::vector<SegmentRecord> out;
+  while (st.fetch()) {
+    row.mean_p_alive = nullable(p_alive, p_ind);
+    row.mean_clv = nullable(clv, c_ind);
+    row.total_clv = nullable(total_clv, t_ind);
+    out.push_back(row);
+  }
+  return out;
+}
+
+std::vector<RuleRecord> AnalyticsRepository::rules(long long run_id, int limit) {
+  RuleRecord row;
+  const long long fetch = limit;
+  soci::statement st = (session_.prepare << "SELECT antecedent, consequent, support, confidence, lift FROM "
+                                            "analytics_rules WHERE run_id = :r ORDER BY rank_no LIMIT :n",
+                        soci::use(run_id), soci::use(fetch), soci::into(row.antecedent), soci::into(row.consequent),
+                        soci::into(row.support), soci::into(row.confidence), soci::into(row.lift));
+  st.execute();
+  std::vector<RuleRecord> out;
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
+std::vector<CohortCellRecord> AnalyticsRepository::cohorts(long long run_id) {
+  CohortCellRecord row;
+  soci::statement st = (session_.prepare << "SELECT first_month, months_after, customers, active FROM "
+                                            "analytics_cohorts WHERE run_id = :r ORDER BY first_month, months_after",
+                        soci::use(run_id), soci::into(row.first_month), soci::into(row.months_after),
+                        soci::into(row.customers), soci::into(row.active));
+  st.execute();
+  std::vector<CohortCellRecord> out;
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
+std::vector<AffinityRecord> AnalyticsRepository::affinities_of(long long run_id, const std::string& customer_id) {
+  AffinityRecord row;
+  soci::statement st = (session_.prepare << "SELECT kind, value, rank_no, score FROM analytics_affinities WHERE "
+                                            "run_id = :r AND customer_id = :c ORDER BY kind, rank_no",
+                        soci::use(run_id), soci::use(customer_id), soci::into(row.kind), soci::into(row.value),
+                        soci::into(row.rank), soci::into(row.score));
+  st.execute();
+  std::vector<AffinityRecord> out;
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
+std::vector<AffinityPopularity> AnalyticsRepository::popular_affinities(long long run_id, const std::string& kind,
+                                                                        int limit) {
+  AffinityPopularity row;
+  const long long fetch = limit;
+  soci::statement st =
+      (session_.prepare << "SELECT kind, value, COUNT(*), SUM(CASE WHEN rank_no = 1 THEN 1 ELSE 0 END), AVG(score) "
+                           "FROM analytics_affinities WHERE run_id = :r AND kind = :k GROUP BY kind, value "
+                           "ORDER BY COUNT(*) DESC, value LIMIT :n",
+       soci::use(run_id), soci::use(kind), soci::use(fetch), soci::into(row.kind), soci::into(row.value),
+       soci::into(row.customers), soci::into(row.first_choice), soci::into(row.mean_score));
+  st.execute();
+  std::vector<AffinityPopularity> out;
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
+}  // namespace patron::sql

@@ -1,0 +1,123 @@
+#pragma once
+// Results of `patron analyze all`, one run at a time: the run's row (when,
+// with which parameters, a JSON summary of the fits) and its per-customer
+// scores, rules, cohort matrix and affinities. A run's results are written in
+// one transaction with the run's status turning to 'finished', so readers
+// (the HTTP API) never see half a run. The rows of runs older than the last
+// kKeptAnalyticsRuns are deleted; their run rows stay as a history.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "storage/sql/records.h"
+
+namespace patron::sql {
+
+inline constexpr long long kKeptAnalyticsRuns = 2;
+inline constexpr std::size_t kAnalyticsWriteChunk = 50'000;
+
+struct AnalyticsRunRecord {
+  long long id = 0;
+  std::int64_t started_at = 0;
+  std::int64_t finished_at = 0;
+  std::string status;
+  std::string as_of_day;   // YYYY-MM-DD
+  std::string parameters;  // JSON text
+  std::string summary;     // JSON text
+  long long customers = 0;
+  long long purchases = 0;
+};
+
+// One row per scored customer; the optional columns are empty when the
+// corresponding model did not run (no spend, too few customers).
+struct CustomerScoreColumns {
+  std::vector<std::string> customer_id;
+  std::vector<long long> recency_days, frequency, monetary_minor;
+  std::vector<int> r_score, f_score, m_score;
+  std::vector<std::string> segment;
+  std::vector<double> p_alive, expected_purchases, expected_avg_spend, clv;
+
+  std::size_t size() const { return customer_id.size(); }
+};
+
+struct CustomerScoreRecord {
+  std::string customer_id;
+  long long recency_days = 0, frequency = 0, monetary_minor = 0;
+  int r_score = 0, f_score = 0, m_score = 0;
+  std::string segment;
+  std::optional<double> p_alive, expected_purchases, expected_avg_spend, clv;
+};
+
+struct RuleRecord {
+  std::string antecedent;  // JSON array of SKUs
+  std::string consequent;
+  double support = 0, confidence = 0, lift = 0;
+};
+
+struct CohortCellRecord {
+  std::string first_month;  // YYYY-MM
+  long long months_after = 0, customers = 0, active = 0;
+};
+
+struct AffinityColumns {
+  std::string kind;  // category | brand
+  std::vector<std::string> customer_id, value;
+  std::vector<int> rank;
+  std::vector<double> score;
+};
+
+struct AffinityRecord {
+  std::string kind, value;
+  int rank = 0;
+  double score = 0;
+};
+
+struct AffinityPopularity {
+  std::string kind, value;
+  long long customers = 0;  // customers with the value in their top ranks
+  long long first_choice = 0;
+  double mean_score = 0;
+};
+
+struct SegmentRecord {
+  std::string segment;
+  long long customers = 0, monetary_minor = 0;
+  std::optional<double> mean_p_alive, mean_clv, total_clv;
+};
+
+class AnalyticsRepository {
+ public:
+  explicit AnalyticsRepository(soci::session& session) : session_(session) {}
+
+  // Writing a run: begin (committed, status 'running'), then write_results
+  // inside one transaction the caller opens, ending with finish().
+  long long begin_run(std::int64_t started_at, const std::string& as_of_day, const std::string& parameters);
+  void write_scores(long long run_id, const CustomerScoreColumns& scores);
+  void write_rules(long long run_id, const std::vector<RuleRecord>& rules);
+  void write_cohorts(long long run_id, const std::vector<CohortCellRecord>& cells);
+  void write_affinities(long long run_id, const AffinityColumns& affinities);
+  void finish_run(long long run_id, std::int64_t finished_at, const std::string& summary, long long customers,
+                  long long purchases);
+  void mark_failed(long long run_id, std::int64_t finished_at, const std::string& reason);
+  void prune_old_runs(long long latest_run_id);
+
+  // Reading the latest finished run.
+  std::optional<AnalyticsRunRecord> latest_run();
+  std::optional<CustomerScoreRecord> score_of(long long run_id, const std::string& customer_id);
+  // Highest CLV (or monetary value) first, optionally one segment; paged by offset.
+  Page<CustomerScoreRecord> scores(long long run_id, const std::string& segment, bool by_clv, int limit,
+                                   long long offset);
+  std::vector<SegmentRecord> segments(long long run_id);
+  std::vector<RuleRecord> rules(long long run_id, int limit);
+  std::vector<CohortCellRecord> cohorts(long long run_id);
+  std::vector<AffinityRecord> affinities_of(long long run_id, const std::string& customer_id);
+  std::vector<AffinityPopularity> popular_affinities(long long run_id, const std::string& kind, int limit);
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace patron::sql
