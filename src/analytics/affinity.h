@@ -51,6 +51,17 @@ struct AffinityTable {
 
 // attribute_of_item[item] is the item's attribute (kNoAttribute when it has
 // none); lines of such items still count in the customer's total spend.
+struct AttributeMap {
+  const std::vector<std::uint32_t>* attribute_of_item = nullptr;
+  std::size_t attribute_count = 0;
+};
+
+// One table per map, from one pass over the lines (grouping them by customer
+// and decaying their values is most of the work, so it is shared).
+std::vector<AffinityTable> compute_affinities(const TransactionColumns& purchases, const LineColumns& lines,
+                                              const std::vector<AttributeMap>& maps, std::size_t customer_count,
+                                              const AffinityOptions& options);
+
 AffinityTable compute_affinity(const TransactionColumns& purchases, const LineColumns& lines,
                                const std::vector<std::uint32_t>& attribute_of_item, std::size_t attribute_count,
                                std::size_t customer_count, const AffinityOptions& options);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 
 #include "analytics/affinity.h"
 #include "analytics/baskets.h"
@@ -122,17 +123,61 @@ std::vector<sql::CohortCellRecord> cohort_cells(const std::vector<an::Cohort>& c
   return cells;
 }
 
-sql::AffinityColumns affinity_columns(const char* kind, const an::AffinityTable& table,
-                                      const std::vector<std::string>& ids, const std::vector<std::string>& names) {
-  sql::AffinityColumns out;
-  out.kind = kind;
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    out.customer_id.push_back(ids[table.customer_index[i]]);
-    out.rank.push_back(table.rank[i]);
-    out.value.push_back(names[table.attribute[i]]);
-    out.score.push_back(table.score[i]);
+// Each scored customer's affinities, as first value and JSON of the top few.
+void fill_affinity(const an::RfmTable& rfm, const an::AffinityTable& table, const std::vector<std::string>& names,
+                   std::vector<std::string>& first, std::vector<std::string>& ranked) {
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < rfm.size(); ++i) {
+    const std::uint32_t customer = rfm.customer_index[i];
+    while (at < table.size() && table.customer_index[at] < customer) ++at;
+    Json list = Json::array();
+    for (; at < table.size() && table.customer_index[at] == customer; ++at) {
+      list.push_back(Json::array({names[table.attribute[at]], table.score[at]}));
+    }
+    first.push_back(list.empty() ? std::string() : list[0][0].get<std::string>());
+    ranked.push_back(list.dump());
   }
-  return out;
+}
+
+// Segment sizes and values, and the most common first category and brand:
+// what the API shows without scanning a million rows per request.
+Json aggregates(const sql::CustomerScoreColumns& s) {
+  struct SegmentTotals {
+    long long customers = 0, monetary_minor = 0;
+    double p_alive = 0, clv = 0;
+  };
+  std::map<std::string, SegmentTotals> segments;
+  std::map<std::string, long long> categories, brands;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto& totals = segments[s.segment[i]];
+    ++totals.customers;
+    totals.monetary_minor += s.monetary_minor[i];
+    if (!s.p_alive.empty()) totals.p_alive += s.p_alive[i];
+    if (!s.clv.empty()) totals.clv += s.clv[i];
+    if (!s.top_category[i].empty()) ++categories[s.top_category[i]];
+    if (!s.top_brand[i].empty()) ++brands[s.top_brand[i]];
+  }
+  Json segment_list = Json::array();
+  for (const auto& [name, t] : segments) {
+    const double n = static_cast<double>(t.customers);
+    segment_list.push_back({{"segment", name},
+                            {"customers", t.customers},
+                            {"monetary_minor", t.monetary_minor},
+                            {"mean_p_alive", s.p_alive.empty() ? Json(nullptr) : Json(t.p_alive / n)},
+                            {"mean_clv", s.clv.empty() ? Json(nullptr) : Json(t.clv / n)},
+                            {"total_clv", s.clv.empty() ? Json(nullptr) : Json(t.clv)}});
+  }
+  std::stable_sort(segment_list.begin(), segment_list.end(),
+                   [](const Json& l, const Json& r) { return l["customers"] > r["customers"]; });
+  auto popular = [&](const std::map<std::string, long long>& counts) {
+    std::vector<std::pair<std::string, long long>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& l, const auto& r) { return l.second > r.second; });
+    if (sorted.size() > kPopularAffinitiesShown) sorted.resize(kPopularAffinitiesShown);
+    Json list = Json::array();
+    for (const auto& [value, customers] : sorted) list.push_back({{"value", value}, {"customers_first_choice", customers}});
+    return list;
+  };
+  return {{"segments", segment_list}, {"top_categories", popular(categories)}, {"top_brands", popular(brands)}};
 }
 
 Json btyd_summary(const Result<an::BtydReport>& report) {
@@ -156,7 +201,6 @@ void store_results(soci::session& session, FullAnalysis& run, const Json& parame
   repository.write_scores(run.run_id, run.scores);
   repository.write_rules(run.run_id, run.rules);
   repository.write_cohorts(run.run_id, run.cohorts);
-  for (const auto& affinity : run.affinities) repository.write_affinities(run.run_id, affinity);
   repository.prune_old_runs(run.run_id);
   repository.finish_run(run.run_id, now, run.summary.dump(), static_cast<long long>(run.scores.size()),
                         static_cast<long long>(purchases));
@@ -203,16 +247,12 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
   clock.end("rules");
 
   const an::AffinityOptions affinity{as_of, options.half_life_days, options.affinity_top_k, 0};
-  run.affinities.push_back(affinity_columns(
-      "category",
-      an::compute_affinity(purchases, history.lines, history.item_category, history.category_names.size(), customers,
-                           affinity),
-      history.purchases.customer_ids, history.category_names));
-  run.affinities.push_back(affinity_columns(
-      "brand",
-      an::compute_affinity(purchases, history.lines, history.item_brand, history.brand_names.size(), customers,
-                           affinity),
-      history.purchases.customer_ids, history.brand_names));
+  auto tables = an::compute_affinities(
+      purchases, history.lines,
+      {{&history.item_category, history.category_names.size()}, {&history.item_brand, history.brand_names.size()}},
+      customers, affinity);
+  fill_affinity(rfm, tables[0], history.category_names, run.scores.top_category, run.scores.categories);
+  fill_affinity(rfm, tables[1], history.brand_names, run.scores.top_brand, run.scores.brands);
   clock.end("affinity");
   run.cohorts = cohort_cells(an::cohort_retention(purchases, customers));
   clock.end("cohorts");
@@ -224,7 +264,8 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
                  {"baskets", baskets.size()},
                  {"btyd", btyd_summary(report)},
                  {"rules", run.rules.size()},
-                 {"cohort_cells", run.cohorts.size()}};
+                 {"cohort_cells", run.cohorts.size()},
+                 {"aggregates", aggregates(run.scores)}};
   Json stages = Json::array();
   for (const auto& stage : run.stages) {
     stages.push_back({{"stage", stage.stage}, {"seconds", stage.seconds}, {"peak_rss_mb", stage.peak_rss_mb}});

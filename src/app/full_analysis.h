@@ -45,12 +45,15 @@ struct StageReport {
 struct FullAnalysis {
   long long run_id = 0;  // 0 when not stored
   std::vector<StageReport> stages;
-  nlohmann::ordered_json summary;  // parameters, fits, counts, stage times
+  // Parameters, fits, counts, stage times, and the aggregates the API shows:
+  // segments and the most common first categories and brands.
+  nlohmann::ordered_json summary;
   sql::CustomerScoreColumns scores;
   std::vector<sql::RuleRecord> rules;
   std::vector<sql::CohortCellRecord> cohorts;
-  std::vector<sql::AffinityColumns> affinities;  // category, brand
 };
+
+inline constexpr std::size_t kPopularAffinitiesShown = 20;
 
 // Called as reading proceeds (transactions done, in all) and as each stage ends.
 struct FullAnalysisHooks {

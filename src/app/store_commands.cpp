@@ -201,11 +201,12 @@ void write_all_outputs(const FullAnalysis& run, const std::string& dir, bool csv
   for (std::size_t i = 0; i < s.size(); ++i) {
     rows.push_back({s.customer_id[i], s.recency_days[i], s.frequency[i], s.monetary_minor[i], s.r_score[i],
                     s.f_score[i], s.m_score[i], s.segment[i], nullable(s.p_alive, i),
-                    nullable(s.expected_purchases, i), nullable(s.expected_avg_spend, i), nullable(s.clv, i)});
+                    nullable(s.expected_purchases, i), nullable(s.expected_avg_spend, i), nullable(s.clv, i),
+                    s.top_category[i], s.top_brand[i]});
   }
   write_table(root, "scores", csv,
               "customer_id,recency_days,frequency,monetary_minor,r,f,m,segment,p_alive,expected_purchases,"
-              "expected_avg_spend,clv",
+              "expected_avg_spend,clv,top_category,top_brand",
               rows);
   rows.clear();
   for (const auto& rule : run.rules) {
@@ -216,9 +217,10 @@ void write_all_outputs(const FullAnalysis& run, const std::string& dir, bool csv
   for (const auto& c : run.cohorts) rows.push_back({c.first_month, c.months_after, c.customers, c.active});
   write_table(root, "cohorts", csv, "first_month,months_after,customers,active", rows);
   rows.clear();
-  for (const auto& a : run.affinities) {
-    for (std::size_t i = 0; i < a.customer_id.size(); ++i) {
-      rows.push_back({a.customer_id[i], a.kind, a.rank[i], a.value[i], a.score[i]});
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    for (const auto& [kind, ranked] : {std::pair{"category", &s.categories}, std::pair{"brand", &s.brands}}) {
+      int rank = 0;
+      for (const auto& pair : Json::parse((*ranked)[i])) rows.push_back({s.customer_id[i], kind, ++rank, pair[0], pair[1]});
     }
   }
   write_table(root, "affinities", csv, "customer_id,kind,rank,value,score", rows);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "storage/sql/sqlite_direct.h"
+
 namespace patron::sql {
 namespace {
 
@@ -47,8 +49,39 @@ long long AnalyticsRepository::begin_run(std::int64_t started_at, const std::str
   return id;
 }
 
-void AnalyticsRepository::write_scores(long long run_id, const CustomerScoreColumns& s) {
-  assert(s.segment.size() == s.size() && s.r_score.size() == s.size());
+namespace {
+
+constexpr const char* kInsertScore =
+    "INSERT INTO analytics_customer_scores (run_id, customer_id, recency_days, frequency, monetary_minor, r_score, "
+    "f_score, m_score, segment, p_alive, expected_purchases, expected_avg_spend, clv, top_category, top_brand, "
+    "categories, brands) VALUES (:run, :c, :rd, :fr, :mo, :r, :f, :m, :s, :pa, :ep, :es, :clv, :tc, :tb, :cs, :bs)";
+
+void bind_optional(sqlite_direct::Statement& st, int position, const std::vector<double>& column, std::size_t i) {
+  if (column.empty()) {
+    st.bind_null(position);
+  } else {
+    st.bind(position, column[i]);
+  }
+}
+
+// SQLite: one prepared statement stepped per row, values bound in place.
+void write_scores_direct(soci::session& session, long long run_id, const CustomerScoreColumns& s) {
+  sqlite_direct::Statement st(session, kInsertScore);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    st.bind(1, run_id).bind(2, s.customer_id[i]).bind(3, s.recency_days[i]).bind(4, s.frequency[i]);
+    st.bind(5, s.monetary_minor[i]).bind(6, static_cast<long long>(s.r_score[i]));
+    st.bind(7, static_cast<long long>(s.f_score[i])).bind(8, static_cast<long long>(s.m_score[i]));
+    st.bind(9, s.segment[i]);
+    bind_optional(st, 10, s.p_alive, i);
+    bind_optional(st, 11, s.expected_purchases, i);
+    bind_optional(st, 12, s.expected_avg_spend, i);
+    bind_optional(st, 13, s.clv, i);
+    st.bind(14, s.top_category[i]).bind(15, s.top_brand[i]).bind(16, s.categories[i]).bind(17, s.brands[i]);
+    st.execute();
+  }
+}
+
+void write_scores_soci(soci::session& session, long long run_id, const CustomerScoreColumns& s) {
   for (std::size_t begin = 0; begin < s.size(); begin += kAnalyticsWriteChunk) {
     const std::size_t end = std::min(s.size(), begin + kAnalyticsWriteChunk);
     std::vector<long long> run(end - begin, run_id);
@@ -57,15 +90,26 @@ void AnalyticsRepository::write_scores(long long run_id, const CustomerScoreColu
          monetary = slice(s.monetary_minor, begin, end);
     auto r = slice(s.r_score, begin, end), f = slice(s.f_score, begin, end), m = slice(s.m_score, begin, end);
     auto segment = slice(s.segment, begin, end);
+    auto top_category = slice(s.top_category, begin, end), top_brand = slice(s.top_brand, begin, end),
+         categories = slice(s.categories, begin, end), brands = slice(s.brands, begin, end);
     NullableColumn p_alive(s.p_alive, begin, end), expected(s.expected_purchases, begin, end),
         spend(s.expected_avg_spend, begin, end), clv(s.clv, begin, end);
-    session_ << "INSERT INTO analytics_customer_scores (run_id, customer_id, recency_days, frequency, "
-                "monetary_minor, r_score, f_score, m_score, segment, p_alive, expected_purchases, "
-                "expected_avg_spend, clv) VALUES (:run, :c, :rd, :fr, :mo, :r, :f, :m, :s, :pa, :ep, :es, :clv)",
-        soci::use(run), soci::use(ids), soci::use(recency), soci::use(frequency), soci::use(monetary), soci::use(r),
-        soci::use(f), soci::use(m), soci::use(segment), soci::use(p_alive.values, p_alive.indicators),
-        soci::use(expected.values, expected.indicators), soci::use(spend.values, spend.indicators),
-        soci::use(clv.values, clv.indicators);
+    session << kInsertScore, soci::use(run), soci::use(ids), soci::use(recency), soci::use(frequency),
+        soci::use(monetary), soci::use(r), soci::use(f), soci::use(m), soci::use(segment),
+        soci::use(p_alive.values, p_alive.indicators), soci::use(expected.values, expected.indicators),
+        soci::use(spend.values, spend.indicators), soci::use(clv.values, clv.indicators), soci::use(top_category),
+        soci::use(top_brand), soci::use(categories), soci::use(brands);
+  }
+}
+
+}  // namespace
+
+void AnalyticsRepository::write_scores(long long run_id, const CustomerScoreColumns& s) {
+  assert(s.segment.size() == s.size() && s.r_score.size() == s.size() && s.brands.size() == s.size());
+  if (sqlite_direct::available(session_)) {
+    write_scores_direct(session_, run_id, s);
+  } else {
+    write_scores_soci(session_, run_id, s);
   }
 }
 
@@ -103,21 +147,6 @@ void AnalyticsRepository::write_cohorts(long long run_id, const std::vector<Coho
       soci::use(run), soci::use(month), soci::use(after), soci::use(customers), soci::use(active);
 }
 
-void AnalyticsRepository::write_affinities(long long run_id, const AffinityColumns& a) {
-  assert(a.value.size() == a.customer_id.size() && a.rank.size() == a.customer_id.size());
-  for (std::size_t begin = 0; begin < a.customer_id.size(); begin += kAnalyticsWriteChunk) {
-    const std::size_t end = std::min(a.customer_id.size(), begin + kAnalyticsWriteChunk);
-    std::vector<long long> run(end - begin, run_id);
-    std::vector<std::string> kind(end - begin, a.kind);
-    auto ids = slice(a.customer_id, begin, end), value = slice(a.value, begin, end);
-    auto rank = slice(a.rank, begin, end);
-    auto score = slice(a.score, begin, end);
-    session_ << "INSERT INTO analytics_affinities (run_id, customer_id, kind, rank_no, value, score) "
-                "VALUES (:r, :c, :k, :n, :v, :s)",
-        soci::use(run), soci::use(ids), soci::use(kind), soci::use(rank), soci::use(value), soci::use(score);
-  }
-}
-
 void AnalyticsRepository::finish_run(long long run_id, std::int64_t finished_at, const std::string& summary,
                                      long long customers, long long purchases) {
   const long long at = finished_at;
@@ -134,8 +163,7 @@ void AnalyticsRepository::mark_failed(long long run_id, std::int64_t finished_at
 
 void AnalyticsRepository::prune_old_runs(long long latest_run_id) {
   const long long keep_from = latest_run_id - kKeptAnalyticsRuns + 1;
-  for (const char* table : {"analytics_customer_scores", "analytics_rules", "analytics_cohorts",
-                            "analytics_affinities"}) {
+  for (const char* table : {"analytics_customer_scores", "analytics_rules", "analytics_cohorts"}) {
     session_ << "DELETE FROM " << table << " WHERE run_id < :k", soci::use(keep_from);
   }
 }
@@ -158,7 +186,8 @@ namespace {
 
 constexpr const char* score_columns =
     "SELECT customer_id, recency_days, frequency, monetary_minor, r_score, f_score, m_score, segment, p_alive, "
-    "expected_purchases, expected_avg_spend, clv FROM analytics_customer_scores ";
+    "expected_purchases, expected_avg_spend, clv, top_category, top_brand, categories, brands "
+    "FROM analytics_customer_scores ";
 
 struct ScoreRow {
   CustomerScoreRecord s;
@@ -178,6 +207,10 @@ struct ScoreRow {
     st.exchange(soci::into(expected, e_ind));
     st.exchange(soci::into(spend, s_ind));
     st.exchange(soci::into(clv, c_ind));
+    st.exchange(soci::into(s.top_category));
+    st.exchange(soci::into(s.top_brand));
+    st.exchange(soci::into(s.categories));
+    st.exchange(soci::into(s.brands));
   }
   CustomerScoreRecord finish() const {
     CustomerScoreRecord out = s;
@@ -220,9 +253,10 @@ Page<CustomerScoreRecord> AnalyticsRepository::scores(long long run_id, const st
   st.exchange(soci::use(fetch));
   st.exchange(soci::use(skip));
   st.alloc();
-  // COALESCE puts customers without a CLV last on every dialect.
+  // A run has CLV for all its customers or for none (no spend to fit), so
+  // where NULLs sort does not matter here.
   st.prepare(std::string(score_columns) + "WHERE run_id = :r AND (:s1 = '' OR segment = :s2) ORDER BY " +
-             (by_clv ? "COALESCE(clv, -1) DESC" : "monetary_minor DESC") + ", customer_id LIMIT :n OFFSET :o");
+             (by_clv ? "clv DESC" : "monetary_minor DESC") + ", customer_id LIMIT :n OFFSET :o");
   st.define_and_bind();
   st.execute();
   Page<CustomerScoreRecord> page;
@@ -232,27 +266,6 @@ Page<CustomerScoreRecord> AnalyticsRepository::scores(long long run_id, const st
     page.next_cursor = std::to_string(offset + limit);
   }
   return page;
-}
-
-std::vector<SegmentRecord> AnalyticsRepository::segments(long long run_id) {
-  SegmentRecord row;
-  double p_alive = 0, clv = 0, total_clv = 0;
-  soci::indicator p_ind = soci::i_null, c_ind = soci::i_null, t_ind = soci::i_null;
-  soci::statement st = (session_.prepare << "SELECT segment, COUNT(*), SUM(monetary_minor), AVG(p_alive), AVG(clv), "
-                                            "SUM(clv) FROM analytics_customer_scores WHERE run_id = :r "
-                                            "GROUP BY segment ORDER BY COUNT(*) DESC, segment",
-                        soci::use(run_id), soci::into(row.segment), soci::into(row.customers),
-                        soci::into(row.monetary_minor), soci::into(p_alive, p_ind), soci::into(clv, c_ind),
-                        soci::into(total_clv, t_ind));
-  st.execute();
-  std::vector<SegmentRecord> out;
-  while (st.fetch()) {
-    row.mean_p_alive = nullable(p_alive, p_ind);
-    row.mean_clv = nullable(clv, c_ind);
-    row.total_clv = nullable(total_clv, t_ind);
-    out.push_back(row);
-  }
-  return out;
 }
 
 std::vector<RuleRecord> AnalyticsRepository::rules(long long run_id, int limit) {
@@ -276,34 +289,6 @@ std::vector<CohortCellRecord> AnalyticsRepository::cohorts(long long run_id) {
                         soci::into(row.customers), soci::into(row.active));
   st.execute();
   std::vector<CohortCellRecord> out;
-  while (st.fetch()) out.push_back(row);
-  return out;
-}
-
-std::vector<AffinityRecord> AnalyticsRepository::affinities_of(long long run_id, const std::string& customer_id) {
-  AffinityRecord row;
-  soci::statement st = (session_.prepare << "SELECT kind, value, rank_no, score FROM analytics_affinities WHERE "
-                                            "run_id = :r AND customer_id = :c ORDER BY kind, rank_no",
-                        soci::use(run_id), soci::use(customer_id), soci::into(row.kind), soci::into(row.value),
-                        soci::into(row.rank), soci::into(row.score));
-  st.execute();
-  std::vector<AffinityRecord> out;
-  while (st.fetch()) out.push_back(row);
-  return out;
-}
-
-std::vector<AffinityPopularity> AnalyticsRepository::popular_affinities(long long run_id, const std::string& kind,
-                                                                        int limit) {
-  AffinityPopularity row;
-  const long long fetch = limit;
-  soci::statement st =
-      (session_.prepare << "SELECT kind, value, COUNT(*), SUM(CASE WHEN rank_no = 1 THEN 1 ELSE 0 END), AVG(score) "
-                           "FROM analytics_affinities WHERE run_id = :r AND kind = :k GROUP BY kind, value "
-                           "ORDER BY COUNT(*) DESC, value LIMIT :n",
-       soci::use(run_id), soci::use(kind), soci::use(fetch), soci::into(row.kind), soci::into(row.value),
-       soci::into(row.customers), soci::into(row.first_choice), soci::into(row.mean_score));
-  st.execute();
-  std::vector<AffinityPopularity> out;
   while (st.fetch()) out.push_back(row);
   return out;
 }

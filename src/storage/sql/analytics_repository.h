@@ -1,7 +1,7 @@
 #pragma once
 // Results of `patron analyze all`, one run at a time: the run's row (when,
-// with which parameters, a JSON summary of the fits) and its per-customer
-// scores, rules, cohort matrix and affinities. A run's results are written in
+// with which parameters, a JSON summary of the fits and aggregates) and its
+// per-customer scores (RFM, BTYD, CLV, affinities), rules and cohort matrix. A run's results are written in
 // one transaction with the run's status turning to 'finished', so readers
 // (the HTTP API) never see half a run. The rows of runs older than the last
 // kKeptAnalyticsRuns are deleted; their run rows stay as a history.
@@ -39,6 +39,8 @@ struct CustomerScoreColumns {
   std::vector<int> r_score, f_score, m_score;
   std::vector<std::string> segment;
   std::vector<double> p_alive, expected_purchases, expected_avg_spend, clv;
+  // Affinities: the first value ("" for none) and the top few as JSON [[value, score], ...].
+  std::vector<std::string> top_category, top_brand, categories, brands;
 
   std::size_t size() const { return customer_id.size(); }
 };
@@ -49,6 +51,7 @@ struct CustomerScoreRecord {
   int r_score = 0, f_score = 0, m_score = 0;
   std::string segment;
   std::optional<double> p_alive, expected_purchases, expected_avg_spend, clv;
+  std::string top_category, top_brand, categories, brands;
 };
 
 struct RuleRecord {
@@ -62,32 +65,6 @@ struct CohortCellRecord {
   long long months_after = 0, customers = 0, active = 0;
 };
 
-struct AffinityColumns {
-  std::string kind;  // category | brand
-  std::vector<std::string> customer_id, value;
-  std::vector<int> rank;
-  std::vector<double> score;
-};
-
-struct AffinityRecord {
-  std::string kind, value;
-  int rank = 0;
-  double score = 0;
-};
-
-struct AffinityPopularity {
-  std::string kind, value;
-  long long customers = 0;  // customers with the value in their top ranks
-  long long first_choice = 0;
-  double mean_score = 0;
-};
-
-struct SegmentRecord {
-  std::string segment;
-  long long customers = 0, monetary_minor = 0;
-  std::optional<double> mean_p_alive, mean_clv, total_clv;
-};
-
 class AnalyticsRepository {
  public:
   explicit AnalyticsRepository(soci::session& session) : session_(session) {}
@@ -98,7 +75,6 @@ class AnalyticsRepository {
   void write_scores(long long run_id, const CustomerScoreColumns& scores);
   void write_rules(long long run_id, const std::vector<RuleRecord>& rules);
   void write_cohorts(long long run_id, const std::vector<CohortCellRecord>& cells);
-  void write_affinities(long long run_id, const AffinityColumns& affinities);
   void finish_run(long long run_id, std::int64_t finished_at, const std::string& summary, long long customers,
                   long long purchases);
   void mark_failed(long long run_id, std::int64_t finished_at, const std::string& reason);
@@ -110,11 +86,8 @@ class AnalyticsRepository {
   // Highest CLV (or monetary value) first, optionally one segment; paged by offset.
   Page<CustomerScoreRecord> scores(long long run_id, const std::string& segment, bool by_clv, int limit,
                                    long long offset);
-  std::vector<SegmentRecord> segments(long long run_id);
   std::vector<RuleRecord> rules(long long run_id, int limit);
   std::vector<CohortCellRecord> cohorts(long long run_id);
-  std::vector<AffinityRecord> affinities_of(long long run_id, const std::string& customer_id);
-  std::vector<AffinityPopularity> popular_affinities(long long run_id, const std::string& kind, int limit);
 
  private:
   soci::session& session_;

@@ -1,7 +1,7 @@
 #pragma once
 // Streams the stored purchase history into the analytics' columns: one pass
-// over transactions and one over their lines, merged by transaction id, in
-// fetches of kHistoryFetchRows rows. No per-purchase object is built; the
+// over transactions and one over their lines, joined by transaction id (SOCI
+// fetches kHistoryFetchRows rows at a time). No per-purchase object is built; the
 // only strings kept are the distinct customer ids and product SKUs.
 #include <cstddef>
 #include <functional>
@@ -29,6 +29,9 @@ struct StoredHistory {
 
 struct HistoryReadOptions {
   bool with_lines = true;  // false: purchases only (RFM, BTYD, cohorts)
+  // SQLite is read through sqlite_direct; true forces the SOCI path the other
+  // dialects take (tests compare the two).
+  bool portable_path = false;
 };
 
 // Called after each fetch with the transactions read so far and in all.

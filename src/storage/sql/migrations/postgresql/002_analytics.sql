@@ -1,9 +1,10 @@
 -- Analytics on the stored history (issue 6). Imported customers keep the id
 -- their source system knew them by; every full `patron analyze all` run is a
 -- row of analytics_runs and its results hang off it, so the HTTP API answers
--- from the latest finished run without recomputing. Kept to portable types
--- (TEXT/VARCHAR, BIGINT, DOUBLE PRECISION) so the mysql and postgresql files
--- differ only where the dialects must.
+-- from the latest finished run without recomputing; aggregates the API shows
+-- (segments, popular categories and brands) are kept in the run's summary
+-- JSON. Kept to portable types (TEXT/VARCHAR, BIGINT, DOUBLE PRECISION) so the
+-- mysql and postgresql files differ only where the dialects must.
 CREATE TABLE customer_external_ids (
   source TEXT NOT NULL,
   external_id TEXT NOT NULL,
@@ -39,6 +40,12 @@ CREATE TABLE analytics_customer_scores (
   expected_purchases DOUBLE PRECISION,
   expected_avg_spend DOUBLE PRECISION,
   clv DOUBLE PRECISION,
+  -- Affinity with recency decay: the first category and brand, and the top
+  -- few of each as a JSON array of [value, score] pairs.
+  top_category TEXT NOT NULL,
+  top_brand TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  brands TEXT NOT NULL,
   PRIMARY KEY (run_id, customer_id)
 );
 CREATE INDEX analytics_scores_by_clv ON analytics_customer_scores (run_id, clv);
@@ -61,14 +68,4 @@ CREATE TABLE analytics_cohorts (
   customers BIGINT NOT NULL,
   active BIGINT NOT NULL,
   PRIMARY KEY (run_id, first_month, months_after)
-);
-
-CREATE TABLE analytics_affinities (
-  run_id BIGINT NOT NULL REFERENCES analytics_runs(id),
-  customer_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('category', 'brand')),
-  rank_no INTEGER NOT NULL,
-  value TEXT NOT NULL,
-  score DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (run_id, customer_id, kind, rank_no)
 );
