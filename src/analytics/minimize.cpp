@@ -9,6 +9,8 @@
 namespace patron::analytics {
 namespace {
 
+constexpr int kFallbackEvaluationsFactor = 5;
+
 struct Call {
   const Objective* objective;
   int evaluations;
@@ -41,29 +43,44 @@ const char* describe(nlopt_result result) {
   }
 }
 
-}  // namespace
-
-Result<Minimum> minimize(const Objective& objective, std::vector<double> start,
-                         const MinimizeOptions& options) {
-  assert(!start.empty());
-  const auto n = static_cast<unsigned>(start.size());
-  std::unique_ptr<nlopt_opt_s, decltype(&nlopt_destroy)> opt(nlopt_create(NLOPT_LD_LBFGS, n),
-                                                              &nlopt_destroy);
-  if (!opt) return Error{ErrorCode::internal, "cannot create the NLopt optimizer", {}};
-  Call call{&objective, 0};
+// One optimizer run from x (updated in place to the best point found).
+nlopt_result run_optimizer(nlopt_algorithm algorithm, Call& call, std::vector<double>& x, double& value,
+                           const MinimizeOptions& options, int max_evaluations) {
+  const auto n = static_cast<unsigned>(x.size());
+  std::unique_ptr<nlopt_opt_s, decltype(&nlopt_destroy)> opt(nlopt_create(algorithm, n), &nlopt_destroy);
+  if (!opt) return NLOPT_OUT_OF_MEMORY;
   nlopt_set_min_objective(opt.get(), &trampoline, &call);
   nlopt_set_lower_bounds1(opt.get(), options.lower_bound);
   nlopt_set_upper_bounds1(opt.get(), options.upper_bound);
   nlopt_set_ftol_rel(opt.get(), options.relative_tolerance);
   nlopt_set_xtol_rel(opt.get(), options.relative_tolerance);
-  nlopt_set_maxeval(opt.get(), options.max_evaluations);
+  nlopt_set_maxeval(opt.get(), max_evaluations);
+  return nlopt_optimize(opt.get(), x.data(), &value);
+}
 
+// Round-off limited means the optimizer cannot improve f in double precision:
+// at these tolerances that is the optimum, not a failure.
+bool usable(nlopt_result result, double value) {
+  return (result > 0 || result == NLOPT_ROUNDOFF_LIMITED) && std::isfinite(value);
+}
+
+}  // namespace
+
+Result<Minimum> minimize(const Objective& objective, std::vector<double> start,
+                         const MinimizeOptions& options) {
+  assert(!start.empty());
+  Call call{&objective, 0};
   double value = 0.0;
-  const nlopt_result result = nlopt_optimize(opt.get(), start.data(), &value);
-  // Round-off limited means L-BFGS cannot improve f in double precision: at
-  // these tolerances that is the optimum, not a failure.
-  const bool usable = result > 0 || result == NLOPT_ROUNDOFF_LIMITED;
-  if (!usable || !std::isfinite(value)) {
+  nlopt_result result = run_optimizer(NLOPT_LD_LBFGS, call, start, value, options, options.max_evaluations);
+  if (!usable(result, value) && result != NLOPT_OUT_OF_MEMORY) {
+    // L-BFGS gives up with a bare NLOPT_FAILURE on some likelihood surfaces
+    // (flat ridges where a parameter runs to its bound: histories with little
+    // churn). BOBYQA, derivative-free and bound-aware, continues from the
+    // best point L-BFGS reached and settles it.
+    result = run_optimizer(NLOPT_LN_BOBYQA, call, start, value, options, kFallbackEvaluationsFactor *
+                                                                             options.max_evaluations);
+  }
+  if (!usable(result, value)) {
     return Error{ErrorCode::internal, std::string("optimizer failed: ") + describe(result), {}};
   }
   return Minimum{std::move(start), value, call.evaluations, describe(result)};

@@ -95,6 +95,7 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_behaviour_routes(api);
   http::register_privacy_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
+  http::register_analytics_routes(api);
   spdlog::info("Patron listening on http://localhost:{} (database {}, {} read sessions)", config.port,
                to_string(url.dialect), config.database_pool_size);
   http::serve(api, {config.bind_address, static_cast<std::uint16_t>(config.port),

@@ -119,5 +119,6 @@ void register_admin_routes(Api& api);
 void register_catalog_routes(Api& api);
 void register_behaviour_routes(Api& api);
 void register_privacy_routes(Api& api);
+void register_analytics_routes(Api& api);
 
 }  // namespace patron::http

@@ -1,3 +1,4 @@
+#include "http/analytics_view.h"
 #include "http/api.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
@@ -58,10 +59,8 @@ void customer_view(Api& api, const ExchangePtr& ex) {
                   transaction_json)["items"];
     body["ledger"] = page_json(sql::LedgerRepository(session).list(user->id, recent_items_in_view, std::nullopt),
                                ledger_entry_json)["items"];
-    // Filled by the analytics and behaviour-store modules where they run.
-    body["segment"] = nullptr;
-    body["clv"] = nullptr;
-    body["p_alive"] = nullptr;
+    add_customer_analytics(session, user->id, body);  // segment, clv, p_alive from the latest run
+    // Filled by the behaviour-store module where it runs.
     add_behaviour(api, user->id, body);
     ex->json(200, body);
   });

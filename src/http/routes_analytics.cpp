@@ -1,0 +1,193 @@
+// Staff endpoints over the latest stored analytics run (`patron analyze all`):
+// they read what the run stored and never recompute, so they answer in
+// milliseconds whatever the size of the history. Without a finished run they
+// answer 404 with a message saying how to make one.
+#include <charconv>
+
+#include "http/analytics_view.h"
+#include "http/api.h"
+#include "http/body_reader.h"
+#include "storage/sql/analytics_repository.h"
+
+namespace patron::http {
+namespace {
+
+constexpr int kMaxRulesShown = 200;
+constexpr long long kMaxOffset = 100'000'000;
+
+const Error no_run{ErrorCode::not_found,
+                   "no analytics run yet: run `patron analyze all` to compute and store one", {}};
+
+Json parsed(const std::string& text) {
+  auto json = Json::parse(text, nullptr, false);
+  return json.is_discarded() ? Json(nullptr) : json;
+}
+
+Json run_json(const sql::AnalyticsRunRecord& run) {
+  return {{"id", run.id},
+          {"finished_at", format_rfc3339(run.finished_at)},
+          {"as_of", run.as_of_day},
+          {"customers", run.customers},
+          {"purchases", run.purchases},
+          {"parameters", parsed(run.parameters)}};
+}
+
+Json optional_number(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+
+// The offset cursor of score pages; absent is 0.
+bool parse_offset(const Exchange& ex, long long* offset) {
+  const auto text = ex.query_or("cursor", "0");
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *offset);
+  return ec == std::errc{} && end == text.data() + text.size() && *offset >= 0 && *offset <= kMaxOffset;
+}
+
+// Runs `answer` with the latest finished run, or replies 404.
+template <typename Answer>
+void with_latest_run(Api& api, const ExchangePtr& ex, Answer&& answer) {
+  api.read(ex, [&](soci::session& session) {
+    sql::AnalyticsRepository repository(session);
+    const auto run = repository.latest_run();
+    if (!run) return ex->fail(no_run);
+    answer(repository, *run);
+  });
+}
+
+void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  long long offset = 0;
+  if (!parse_offset(*ex, &offset)) return ex->fail(Error::validation("cursor", "must be a cursor from a previous page"));
+  const auto segment = ex->query_or("segment", "");
+  if (segment.size() > 64) return ex->fail(Error::validation("segment", "must be at most 64 characters"));
+  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+    const auto page = repository.scores(run.id, segment, by_clv, limit, offset);
+    Json items = Json::array();
+    for (const auto& s : page.items) {
+      Json item{{"customer_id", s.customer_id}, {"segment", s.segment}};
+      if (by_clv) {
+        item["p_alive"] = optional_number(s.p_alive);
+        item["expected_purchases"] = optional_number(s.expected_purchases);
+        item["expected_avg_spend"] = optional_number(s.expected_avg_spend);
+        item["clv"] = optional_number(s.clv);
+      } else {
+        item.update({{"recency_days", s.recency_days}, {"frequency", s.frequency},
+                     {"monetary_minor", s.monetary_minor}, {"r", s.r_score}, {"f", s.f_score}, {"m", s.m_score}});
+      }
+      items.push_back(std::move(item));
+    }
+    Json body{{"run", run_json(run)},
+              {"items", items},
+              {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}};
+    if (by_clv) body["models"] = parsed(run.summary).value("btyd", Json(nullptr));
+    ex->json(200, body);
+  });
+}
+
+void rfm(Api& api, const ExchangePtr& ex) { score_page(api, ex, false); }
+void clv(Api& api, const ExchangePtr& ex) { score_page(api, ex, true); }
+
+void segments(Api& api, const ExchangePtr& ex) {
+  with_latest_run(api, ex, [&](sql::AnalyticsRepository&, const sql::AnalyticsRunRecord& run) {
+    const Json summary = parsed(run.summary);
+    ex->json(200, {{"run", run_json(run)},
+                   {"segments", summary.contains("aggregates") ? summary["aggregates"]["segments"] : Json::array()}});
+  });
+}
+
+Json ranked_json(const std::string& text) {
+  Json list = Json::array();
+  for (const auto& pair : parsed(text)) list.push_back({{"value", pair[0]}, {"score", pair[1]}});
+  return list;
+}
+
+void affinities(Api& api, const ExchangePtr& ex) {
+  const auto customer_id = ex->query_or("customer_id", "");
+  if (customer_id.size() > 64) return ex->fail(Error::validation("customer_id", "must be at most 64 characters"));
+  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+    const Json summary = parsed(run.summary);
+    Json body{{"run", run_json(run)},
+              {"half_life_days", parsed(run.parameters)["affinity"]["half_life_days"]}};
+    if (customer_id.empty()) {
+      const Json aggregates = summary.value("aggregates", Json::object());
+      body["top_categories"] = aggregates.value("top_categories", Json::array());
+      body["top_brands"] = aggregates.value("top_brands", Json::array());
+      return ex->json(200, body);
+    }
+    const auto score = repository.score_of(run.id, customer_id);
+    if (!score) return ex->fail(Error::not_found("customer not in the latest analytics run"));
+    body["customer_id"] = customer_id;
+    body["categories"] = ranked_json(score->categories);
+    body["brands"] = ranked_json(score->brands);
+    ex->json(200, body);
+  });
+}
+
+void cohorts(Api& api, const ExchangePtr& ex) {
+  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+    Json list = Json::array();
+    for (const auto& cell : repository.cohorts(run.id)) {
+      if (list.empty() || list.back()["month"] != cell.first_month) {
+        list.push_back({{"month", cell.first_month}, {"customers", cell.customers}, {"active", Json::array()},
+                        {"retention", Json::array()}});
+      }
+      list.back()["active"].push_back(cell.active);
+      list.back()["retention"].push_back(cell.customers == 0 ? 0.0
+                                                              : static_cast<double>(cell.active) / cell.customers);
+    }
+    ex->json(200, {{"run", run_json(run)}, {"cohorts", list}});
+  });
+}
+
+void rules(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+    Json list = Json::array();
+    for (const auto& rule : repository.rules(run.id, std::min(limit, kMaxRulesShown))) {
+      list.push_back({{"antecedent", parsed(rule.antecedent)}, {"consequent", rule.consequent},
+                      {"support", rule.support}, {"confidence", rule.confidence}, {"lift", rule.lift}});
+    }
+    ex->json(200, {{"run", run_json(run)}, {"rules", list}});
+  });
+}
+
+// Feedback (and so its sentiment) lives in the document store, which the
+// analytics run does not read yet; the endpoint says so rather than guess.
+void sentiment(Api&, const ExchangePtr& ex) {
+  ex->json(200, {{"available", false},
+                 {"message", "sentiment aggregates are not stored by the analytics run yet: feedback lives in the "
+                             "document store, which `patron analyze all` does not read"}});
+}
+
+}  // namespace
+
+void add_customer_analytics(soci::session& session, const std::string& customer_id, Json& body) {
+  body["segment"] = nullptr;
+  body["clv"] = nullptr;
+  body["p_alive"] = nullptr;
+  sql::AnalyticsRepository repository(session);
+  const auto run = repository.latest_run();
+  if (!run) return;
+  const auto score = repository.score_of(run->id, customer_id);
+  if (!score) return;
+  body["segment"] = score->segment;
+  body["clv"] = optional_number(score->clv);
+  body["p_alive"] = optional_number(score->p_alive);
+}
+
+void register_analytics_routes(Api& api) {
+  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
+    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
+  };
+  api.router.add("GET", "/api/v1/admin/analytics/rfm", Access::staff, bind(rfm));
+  api.router.add("GET", "/api/v1/admin/analytics/clv", Access::staff, bind(clv));
+  api.router.add("GET", "/api/v1/admin/analytics/segments", Access::staff, bind(segments));
+  api.router.add("GET", "/api/v1/admin/analytics/affinities", Access::staff, bind(affinities));
+  api.router.add("GET", "/api/v1/admin/analytics/cohorts", Access::staff, bind(cohorts));
+  api.router.add("GET", "/api/v1/admin/analytics/rules", Access::staff, bind(rules));
+  api.router.add("GET", "/api/v1/admin/analytics/sentiment", Access::staff, bind(sentiment));
+}
+
+}  // namespace patron::http

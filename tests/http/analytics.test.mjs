@@ -1,0 +1,155 @@
+// Analytics endpoints over the stored run: 404 before any run, staff-only,
+// and answers from the run `patron analyze all` stores after an import.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useServer, unique } from './harness.mjs';
+
+const s = useServer();
+const ENDPOINTS = ['rfm', 'clv', 'segments', 'affinities', 'cohorts', 'rules'];
+const url = (name) => `/api/v1/admin/analytics/${name}`;
+let customer, staffToken;
+
+// Six customers in the generic layout, for the import's report and
+// idempotence; the models are fitted on a generated history besides (the
+// BG/NBD fit needs a few hundred customers with some churn to converge).
+const IMPORTED = 6;
+const GENERATED = 1000;
+const CUSTOMERS = IMPORTED + GENERATED;
+function historyCsv() {
+  const rows = ['customer_id,occurred_at,sku,quantity,unit_price_minor'];
+  for (let c = 1; c <= IMPORTED; c++) {
+    for (let k = 0; k < c; k++) {
+      const when = `2024-${String(1 + k).padStart(2, '0')}-${String(c * 3).padStart(2, '0')} 10:15`;
+      rows.push(`a${c},${when},COF-AN,1,450`);
+      if (k % 2 === 0) rows.push(`a${c},${when},MUG-AN,1,1200`);
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
+test('setup: a customer and a staff user', async () => {
+  customer = await s.registerCustomer('Analytics Customer');
+  const email = `${unique('staff')}@example.test`;
+  const created = s.runCli(['admin', 'create', '--email', email, '--password', 'staff-password-1', '--role', 'staff']);
+  assert.equal(created.status, 0, created.stderr);
+  staffToken = await s.login(email, 'staff-password-1');
+});
+
+test('before any run every endpoint is a 404 saying how to make one', async () => {
+  for (const name of ENDPOINTS) {
+    const r = await s.api('GET', url(name), { token: staffToken });
+    assert.equal(r.status, 404, `${name}: ${r.text}`);
+    assert.equal(r.json.error.code, 'not_found');
+    assert.match(r.json.error.message, /patron analyze all/);
+  }
+});
+
+test('customers and anonymous callers are refused', async () => {
+  for (const name of [...ENDPOINTS, 'sentiment']) {
+    const asCustomer = await s.api('GET', url(name), { token: customer.token });
+    assert.equal(asCustomer.status, 403, `${name}: ${asCustomer.text}`);
+    const anonymous = await s.api('GET', url(name));
+    assert.equal(anonymous.status, 401, `${name}: ${anonymous.text}`);
+  }
+});
+
+test('import then analyze all stores a run the endpoints answer from', async () => {
+  const file = path.join(s.dir, 'history.csv');
+  fs.writeFileSync(file, historyCsv());
+  const imported = s.runCli(['import', file, '--format', 'generic', '--json']);
+  assert.equal(imported.status, 0, imported.stderr);
+  const report = JSON.parse(imported.stdout);
+  assert.equal(report.customers_created, IMPORTED);
+  assert.equal(report.purchases_written, 21);
+  assert.equal(report.lines_written, 33);
+  assert.equal(report.points_awarded, 0);
+  const again = JSON.parse(s.runCli(['import', file, '--format', 'generic', '--json']).stdout);
+  assert.equal(again.purchases_written, 0);
+  assert.equal(again.purchases_already_stored, report.purchases_written);
+  const generated = s.runCli(['gen-data', '--customers', String(GENERATED), '--transactions', '5000', '--seed', '3',
+    '--start', '2023-06-01', '--days', '600']);
+  assert.equal(generated.status, 0, generated.stderr);
+  const analyzed = s.runCli(['analyze', 'all', '--json']);
+  assert.equal(analyzed.status, 0, analyzed.stderr);
+  assert.ok(JSON.parse(analyzed.stdout).run_id >= 1);
+
+  const rfm = await s.api('GET', `${url('rfm')}?limit=200`, { token: staffToken });
+  assert.equal(rfm.status, 200, rfm.text);
+  assert.equal(rfm.json.run.customers, CUSTOMERS);
+  assert.equal(rfm.json.items.length, 200);
+  assert.equal(rfm.json.next_cursor, '200');
+  const items = await s.listAll(staffToken, url('rfm'));
+  assert.equal(items.length, CUSTOMERS);
+  assert.equal(new Set(items.map((i) => i.customer_id)).size, CUSTOMERS);
+  const monetary = items.map((i) => i.monetary_minor);
+  assert.deepEqual(monetary, [...monetary].sort((a, b) => b - a));
+
+  const clv = await s.api('GET', `${url('clv')}?limit=200`, { token: staffToken });
+  assert.equal(clv.status, 200, clv.text);
+  assert.equal(clv.json.items.length, 200);
+  for (const item of clv.json.items) {
+    assert.equal(typeof item.p_alive, 'number', JSON.stringify(item));
+    assert.ok(item.p_alive >= 0 && item.p_alive <= 1, JSON.stringify(item));
+    assert.equal(typeof item.clv, 'number');
+  }
+  const values = clv.json.items.map((i) => i.clv);
+  assert.deepEqual(values, [...values].sort((a, b) => b - a));
+  assert.ok(clv.json.models.bgnbd.r > 0);
+
+  const segments = await s.api('GET', url('segments'), { token: staffToken });
+  assert.equal(segments.status, 200);
+  const byName = Object.fromEntries(segments.json.segments.map((seg) => [seg.segment, seg.customers]));
+  for (const item of items) byName[item.segment] -= 1;
+  for (const left of Object.values(byName)) assert.equal(left, 0);
+  assert.equal(segments.json.segments.reduce((n, seg) => n + seg.customers, 0), CUSTOMERS);
+
+  const cohorts = await s.api('GET', url('cohorts'), { token: staffToken });
+  assert.equal(cohorts.status, 200);
+  for (const cohort of cohorts.json.cohorts) assert.equal(cohort.retention[0], 1);
+
+  const rules = await s.api('GET', url('rules'), { token: staffToken });
+  assert.equal(rules.status, 200);
+  assert.ok(Array.isArray(rules.json.rules));
+  for (const rule of rules.json.rules) assert.ok(rule.confidence >= 0.1 && rule.lift > 0);
+
+  const popular = await s.api('GET', url('affinities'), { token: staffToken });
+  assert.equal(popular.status, 200);
+  assert.ok(popular.json.top_categories.length > 0);
+  assert.ok(popular.json.top_brands.length > 0);
+
+  const top = clv.json.items[0].customer_id;
+  const mine = await s.api('GET', `${url('affinities')}?customer_id=${top}`, { token: staffToken });
+  assert.equal(mine.status, 200, mine.text);
+  assert.ok(mine.json.categories.length >= 1 && mine.json.categories.length <= 3);
+  const shares = mine.json.categories.map((c) => c.score);
+  assert.ok(shares.reduce((a, b) => a + b, 0) <= 1 + 1e-9);
+  assert.deepEqual(shares, [...shares].sort((a, b) => b - a));
+  const unknown = await s.api('GET', `${url('affinities')}?customer_id=nobody`, { token: staffToken });
+  assert.equal(unknown.status, 404);
+
+  const view = await s.api('GET', `/api/v1/admin/customers/${top}`, { token: staffToken });
+  assert.equal(view.status, 200, view.text);
+  assert.equal(view.json.clv, clv.json.items[0].clv);
+  assert.equal(view.json.p_alive, clv.json.items[0].p_alive);
+  assert.equal(typeof view.json.segment, 'string');
+  const outsider = await s.api('GET', `/api/v1/admin/customers/${customer.id}`, { token: staffToken });
+  assert.equal(outsider.json.segment, null);  // registered after no purchase: not in the run
+});
+
+test('bad paging input is a 400 with the field', async () => {
+  const r = await s.api('GET', `${url('rfm')}?cursor=abc`, { token: staffToken });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'cursor');
+  const l = await s.api('GET', `${url('clv')}?limit=0`, { token: staffToken });
+  assert.equal(l.status, 400);
+  assert.equal(l.json.error.field, 'limit');
+});
+
+test('sentiment says it is not available', async () => {
+  const r = await s.api('GET', url('sentiment'), { token: staffToken });
+  assert.equal(r.status, 200);
+  assert.equal(r.json.available, false);
+  assert.match(r.json.message, /document store/);
+});
