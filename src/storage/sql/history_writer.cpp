@@ -3,6 +3,8 @@
 #include <cassert>
 #include <random>
 
+#include "storage/sql/sqlite_direct.h"
+
 namespace patron::sql {
 namespace {
 
@@ -177,43 +179,102 @@ bool HistoryWriter::add(const HistoryPurchase& purchase, bool check_stored) {
   return true;
 }
 
+namespace {
+
 // Constants are SQL literals: SOCI binds either all vectors or all scalars.
-void HistoryWriter::flush() {
+constexpr const char* kInsertUser =
+    "INSERT INTO users (id, email, password_hash, name, role, created_at, updated_at) "
+    "VALUES (:i, :e, '', :n, 'customer', :c, :u)";
+constexpr const char* kInsertAccount =
+    "INSERT INTO accounts (customer_id, tier_anniversary_at, updated_at) VALUES (:i, :t, :u)";
+constexpr const char* kInsertMapping =
+    "INSERT INTO customer_external_ids (source, external_id, customer_id, created_at) VALUES (:s, :x, :i, :c)";
+constexpr const char* kInsertProduct =
+    "INSERT INTO products (id, sku, name, category, brand, price_minor, currency, created_at) "
+    "VALUES (:i, :s, :n, :c, :b, :p, :cur, :a)";
+constexpr const char* kInsertTransaction =
+    "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, total_minor, "
+    "points_earned, channel, created_at) VALUES (:i, :c, :s, :x, :o, :cur, :t, 0, 'import', :a)";
+constexpr const char* kInsertLine =
+    "INSERT INTO transaction_lines (transaction_id, line_no, sku, name, category, quantity, unit_price_minor) "
+    "VALUES (:t, :n, :s, :nm, :c, :q, :p)";
+
+}  // namespace
+
+// SQLite: each statement prepared once a batch and stepped per row, which is
+// several times faster than SOCI's vector binding for millions of rows.
+void HistoryWriter::flush_direct() {
   auto& p = *pending_;
-  if (p.empty()) return;
-  soci::transaction tx(session_);
+  const long long at = now_;
+  if (!p.user_id.empty()) {
+    sqlite_direct::Statement users(session_, kInsertUser), accounts(session_, kInsertAccount),
+        mapping(session_, kInsertMapping);
+    for (std::size_t i = 0; i < p.user_id.size(); ++i) {
+      users.bind(1, p.user_id[i]).bind(2, p.user_email[i]).bind(3, p.user_name[i]).bind(4, at).bind(5, at).execute();
+      accounts.bind(1, p.user_id[i]).bind(2, at).bind(3, at).execute();
+      mapping.bind(1, source_).bind(2, p.map_external_id[i]).bind(3, p.user_id[i]).bind(4, at).execute();
+    }
+  }
+  if (!p.product_id.empty()) {
+    sqlite_direct::Statement products(session_, kInsertProduct);
+    for (std::size_t i = 0; i < p.product_id.size(); ++i) {
+      products.bind(1, p.product_id[i]).bind(2, p.product_sku[i]).bind(3, p.product_name[i]);
+      products.bind(4, p.product_category[i]).bind(5, p.product_brand[i]).bind(6, p.product_price[i]);
+      products.bind(7, p.product_currency[i]).bind(8, at).execute();
+    }
+  }
+  if (!p.txn_id.empty()) {
+    sqlite_direct::Statement transactions(session_, kInsertTransaction);
+    for (std::size_t i = 0; i < p.txn_id.size(); ++i) {
+      transactions.bind(1, p.txn_id[i]).bind(2, p.txn_customer[i]).bind(3, p.txn_store[i]);
+      transactions.bind(4, p.txn_external[i]).bind(5, p.txn_at[i]).bind(6, p.txn_currency[i]);
+      transactions.bind(7, p.txn_total[i]).bind(8, at).execute();
+    }
+  }
+  if (!p.line_txn.empty()) {
+    sqlite_direct::Statement lines(session_, kInsertLine);
+    for (std::size_t i = 0; i < p.line_txn.size(); ++i) {
+      lines.bind(1, p.line_txn[i]).bind(2, p.line_no[i]).bind(3, p.line_sku[i]).bind(4, p.line_name[i]);
+      lines.bind(5, p.line_category[i]).bind(6, p.line_quantity[i]).bind(7, p.line_price[i]).execute();
+    }
+  }
+}
+
+void HistoryWriter::flush_soci() {
+  auto& p = *pending_;
   if (!p.user_id.empty()) {
     std::vector<long long> at(p.user_id.size(), now_);
     std::vector<std::string> source(p.user_id.size(), source_);
-    session_ << "INSERT INTO users (id, email, password_hash, name, role, created_at, updated_at) "
-                "VALUES (:i, :e, '', :n, 'customer', :c, :u)",
-        soci::use(p.user_id), soci::use(p.user_email), soci::use(p.user_name), soci::use(at), soci::use(at);
-    session_ << "INSERT INTO accounts (customer_id, tier_anniversary_at, updated_at) VALUES (:i, :t, :u)",
-        soci::use(p.user_id), soci::use(at), soci::use(at);
-    session_ << "INSERT INTO customer_external_ids (source, external_id, customer_id, created_at) "
-                "VALUES (:s, :x, :i, :c)",
-        soci::use(source), soci::use(p.map_external_id), soci::use(p.user_id), soci::use(at);
+    session_ << kInsertUser, soci::use(p.user_id), soci::use(p.user_email), soci::use(p.user_name), soci::use(at),
+        soci::use(at);
+    session_ << kInsertAccount, soci::use(p.user_id), soci::use(at), soci::use(at);
+    session_ << kInsertMapping, soci::use(source), soci::use(p.map_external_id), soci::use(p.user_id), soci::use(at);
   }
   if (!p.product_id.empty()) {
     std::vector<long long> at(p.product_id.size(), now_);
-    session_ << "INSERT INTO products (id, sku, name, category, brand, price_minor, currency, created_at) "
-                "VALUES (:i, :s, :n, :c, :b, :p, :cur, :a)",
-        soci::use(p.product_id), soci::use(p.product_sku), soci::use(p.product_name), soci::use(p.product_category),
-        soci::use(p.product_brand),
-        soci::use(p.product_price), soci::use(p.product_currency), soci::use(at);
+    session_ << kInsertProduct, soci::use(p.product_id), soci::use(p.product_sku), soci::use(p.product_name),
+        soci::use(p.product_category), soci::use(p.product_brand), soci::use(p.product_price),
+        soci::use(p.product_currency), soci::use(at);
   }
   if (!p.txn_id.empty()) {
     std::vector<long long> at(p.txn_id.size(), now_);
-    session_ << "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, "
-                "total_minor, points_earned, channel, created_at) VALUES (:i, :c, :s, :x, :o, :cur, :t, 0, 'import', :a)",
-        soci::use(p.txn_id), soci::use(p.txn_customer), soci::use(p.txn_store), soci::use(p.txn_external),
-        soci::use(p.txn_at), soci::use(p.txn_currency), soci::use(p.txn_total), soci::use(at);
+    session_ << kInsertTransaction, soci::use(p.txn_id), soci::use(p.txn_customer), soci::use(p.txn_store),
+        soci::use(p.txn_external), soci::use(p.txn_at), soci::use(p.txn_currency), soci::use(p.txn_total),
+        soci::use(at);
   }
   if (!p.line_txn.empty()) {
-    session_ << "INSERT INTO transaction_lines (transaction_id, line_no, sku, name, category, quantity, "
-                "unit_price_minor) VALUES (:t, :n, :s, :nm, :c, :q, :p)",
-        soci::use(p.line_txn), soci::use(p.line_no), soci::use(p.line_sku), soci::use(p.line_name),
-        soci::use(p.line_category), soci::use(p.line_quantity), soci::use(p.line_price);
+    session_ << kInsertLine, soci::use(p.line_txn), soci::use(p.line_no), soci::use(p.line_sku),
+        soci::use(p.line_name), soci::use(p.line_category), soci::use(p.line_quantity), soci::use(p.line_price);
+  }
+}
+
+void HistoryWriter::flush() {
+  if (pending_->empty()) return;
+  soci::transaction tx(session_);
+  if (sqlite_direct::available(session_)) {
+    flush_direct();
+  } else {
+    flush_soci();
   }
   tx.commit();
   *pending_ = Pending{};

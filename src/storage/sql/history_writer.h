@@ -75,6 +75,8 @@ class HistoryWriter {
 
  private:
   const std::string& store_id(const std::string& code);
+  void flush_direct();
+  void flush_soci();
   std::string next_id(const char* prefix);
   void load_known();
   void load_external_ids(const std::string& store_id, std::unordered_set<std::string>& ids);
