@@ -1,12 +1,16 @@
 // Staff endpoints over the latest stored analytics run (`patron analyze all`):
 // they read what the run stored and never recompute, so they answer in
 // milliseconds whatever the size of the history. Without a finished run they
-// answer 404 with a message saying how to make one.
+// answer 404 with a message saying how to make one. Sentiment is the
+// exception: it aggregates the behaviour store's scored feedback on request.
+#include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "http/analytics_view.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "storage/documents/document_store.h"
 #include "storage/sql/analytics_repository.h"
 
 namespace patron::http {
@@ -153,12 +157,75 @@ void rules(Api& api, const ExchangePtr& ex) {
   });
 }
 
-// Feedback (and so its sentiment) lives in the document store, which the
-// analytics run does not read yet; the endpoint says so rather than guess.
-void sentiment(Api&, const ExchangePtr& ex) {
-  ex->json(200, {{"available", false},
-                 {"message", "sentiment aggregates are not stored by the analytics run yet: feedback lives in the "
-                             "document store, which `patron analyze all` does not read"}});
+// Feedback lives in the behaviour (document) store with each item's
+// sentiment scored when it was given; this aggregates the newest feedback of a
+// window, reading at most kMaxFeedbackScanned items so a request stays bounded
+// (`truncated` says when the window held more).
+constexpr int kDefaultSentimentDays = 90;
+constexpr int kMaxSentimentDays = 3660;
+constexpr std::size_t kMaxFeedbackScanned = 20'000;
+constexpr std::size_t kProductsShown = 20;
+constexpr double kNeutralBand = 0.05;  // |sentiment| below this is neutral (VADER's convention)
+
+struct SentimentTotals {
+  std::size_t count = 0, positive = 0, neutral = 0, negative = 0;
+  double sum = 0.0;
+  void add(double sentiment) {
+    ++count;
+    sum += sentiment;
+    (sentiment >= kNeutralBand ? positive : sentiment <= -kNeutralBand ? negative : neutral) += 1;
+  }
+  Json json() const {
+    return {{"count", count}, {"average", count == 0 ? Json(nullptr) : Json(sum / static_cast<double>(count))},
+            {"positive", positive}, {"neutral", neutral}, {"negative", negative}};
+  }
+};
+
+void sentiment(Api& api, const ExchangePtr& ex) {
+  int days = kDefaultSentimentDays;
+  const auto text = ex->query_or("days", std::to_string(kDefaultSentimentDays));
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (ec != std::errc{} || end != text.data() + text.size() || days < 1 || days > kMaxSentimentDays) {
+    return ex->fail(Error::validation("days", "must be an integer from 1 to 3660"));
+  }
+  auto* store = api.documents();
+  if (store == nullptr) {
+    return ex->json(200, {{"available", false}, {"message", "the behaviour store is not attached to this server"}});
+  }
+  const std::int64_t to_ms = (Api::now() + 1) * 1000;  // through the current second
+  const documents::TimeRange range{std::max<std::int64_t>(0, to_ms - std::int64_t{days} * 86'400'000), to_ms};
+  SentimentTotals overall;
+  std::map<std::string, SentimentTotals> by_product;
+  documents::PageRequest page{documents::kMaxPageLimit, ""};
+  bool truncated = false;
+  while (true) {
+    auto feedback = store->feedback_between(range, page);
+    if (!feedback.ok()) return ex->fail(feedback.error());
+    for (const auto& item : feedback->items) {
+      overall.add(item.sentiment);
+      if (!item.product_sku.empty()) by_product[item.product_sku].add(item.sentiment);
+    }
+    if (!feedback->next_cursor) break;
+    if (overall.count >= kMaxFeedbackScanned) {
+      truncated = true;
+      break;
+    }
+    page.cursor = *feedback->next_cursor;
+  }
+  std::vector<std::pair<std::string, SentimentTotals>> products(by_product.begin(), by_product.end());
+  std::stable_sort(products.begin(), products.end(),
+                   [](const auto& l, const auto& r) { return l.second.count > r.second.count; });
+  if (products.size() > kProductsShown) products.resize(kProductsShown);
+  Json product_list = Json::array();
+  for (const auto& [sku, totals] : products) {
+    Json item = totals.json();
+    item["sku"] = sku;
+    product_list.push_back(std::move(item));
+  }
+  Json body = overall.json();
+  body.update({{"available", true}, {"days", days}, {"from", format_rfc3339(range.from_ms / 1000)},
+               {"truncated", truncated}, {"by_product", product_list}});
+  ex->json(200, body);
 }
 
 }  // namespace

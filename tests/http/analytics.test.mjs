@@ -147,9 +147,24 @@ test('bad paging input is a 400 with the field', async () => {
   assert.equal(l.json.error.field, 'limit');
 });
 
-test('sentiment says it is not available', async () => {
-  const r = await s.api('GET', url('sentiment'), { token: staffToken });
-  assert.equal(r.status, 200);
-  assert.equal(r.json.available, false);
-  assert.match(r.json.message, /document store/);
+test('sentiment aggregates the scored feedback of a window', async () => {
+  const empty = await s.api('GET', url('sentiment'), { token: staffToken });
+  assert.equal(empty.status, 200, empty.text);
+  assert.equal(empty.json.available, true);
+  assert.equal(empty.json.count, 0);
+  assert.equal(empty.json.average, null);
+  for (const text of ['Great coffee, lovely staff!', 'Terrible, cold and stale.', 'It was okay.']) {
+    const r = await s.api('POST', '/api/v1/me/feedback', { token: customer.token, body: { rating: 3, text } });
+    assert.ok(r.status === 201 || r.status === 202, r.text);
+  }
+  const r = await s.api('GET', `${url('sentiment')}?days=30`, { token: staffToken });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.count, 3);
+  assert.equal(r.json.positive + r.json.neutral + r.json.negative, 3);
+  assert.ok(r.json.positive >= 1 && r.json.negative >= 1, r.text);
+  assert.equal(r.json.days, 30);
+  assert.equal(r.json.truncated, false);
+  const bad = await s.api('GET', `${url('sentiment')}?days=0`, { token: staffToken });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.error.field, 'days');
 });

@@ -14,14 +14,7 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'tr
 
 // Documented ahead of their merge from other branches (each marked `x-pending: true` in the document).
 // The lead empties this list, and drops the marks, when the branches that register them are merged.
-const PENDING = [
-  'GET /api/v1/admin/analytics/rfm',
-  'GET /api/v1/admin/analytics/clv',
-  'GET /api/v1/admin/analytics/segments',
-  'GET /api/v1/admin/analytics/affinities',
-  'GET /api/v1/admin/analytics/cohorts',
-  'GET /api/v1/admin/analytics/sentiment',
-];
+const PENDING = [];
 
 // Reads the operations under the top-level `paths:` mapping of a block-style YAML document indented by two
 // spaces: path keys at column 2, methods at column 4, an operation's own keys at column 6. Returns
