@@ -16,6 +16,7 @@
 #include "analytics/rfm.h"
 #include "analytics/summary_file.h"
 #include "analytics/transaction_file.h"
+#include "app/csv_field.h"
 #include "app/progress_bar.h"
 
 namespace patron::app {
@@ -112,13 +113,6 @@ void write_output(const OutputOptions& out, const std::string& name, const Json&
   file << (out.csv ? csv : json.dump(2) + "\n");
   if (!file) fail("cannot write " + path.string());
   std::cerr << "wrote " << path.string() << "\n";
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return quoted + "\"";
 }
 
 // ---------------------------------------------------------------- btyd / clv

@@ -14,6 +14,7 @@
 #include "app/full_analysis.h"
 #include "app/gen_data.h"
 #include "app/import_history.h"
+#include "app/csv_field.h"
 #include "app/progress_bar.h"
 #include "storage/sql/database.h"
 #include "storage/sql/history_reader.h"
@@ -57,13 +58,6 @@ std::size_t file_size_of(const std::string& path) {
   std::error_code ignored;
   const auto size = std::filesystem::file_size(path, ignored);
   return ignored ? 0 : static_cast<std::size_t>(size);
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return quoted + "\"";
 }
 
 // ---------------------------------------------------------------- import
