@@ -194,6 +194,24 @@ TEST(FullRun, KeepsTheRowsOfTheLastTwoRunsOnly) {
   EXPECT_EQ(store.count("analytics_customer_scores"), 2 * 1500);
 }
 
+// A history on which L-BFGS alone stopped with NLOPT_FAILURE (little churn
+// seen in the calibration window); the BOBYQA fallback must settle the fit.
+TEST(FullRun, FitsWhereLbfgsAloneGaveUp) {
+  Store store;
+  an::SyntheticOptions options;
+  options.customers = 1000;
+  options.purchases = 5000;
+  options.seed = 3;
+  options.first_day = an::day_from_civil(2023, 6, 1);
+  options.history_days = 600;
+  ASSERT_TRUE(generate_into_store(store.session(), options, kNow).ok());
+  const auto run = run_full_analysis(store.session(), {}, kNow);
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE(run->summary["btyd"].contains("bgnbd")) << run->summary["btyd"].dump();
+  EXPECT_GT(run->summary["btyd"]["bgnbd"]["r"].get<double>(), 0.0);
+  EXPECT_EQ(run->scores.p_alive.size(), run->scores.size());
+}
+
 TEST(FullRun, EmptyStoreIsAnError) {
   Store store;
   const auto run = run_full_analysis(store.session(), {}, kNow);
