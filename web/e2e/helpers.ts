@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,4 +66,28 @@ export async function adminApi(): Promise<AdminApi> {
       return (await response.json()) as T;
     },
   };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `patron <args>` with the environment of the server the global setup
+ * started (same database). Null when the suite runs against a server it did
+ * not start (PATRON_E2E_BASE_URL): the CLI cannot reach that database.
+ */
+export function runCli(args: string[], timeoutMs = 60_000): CliResult | null {
+  const bin = process.env.PATRON_E2E_BIN;
+  const cliEnv = process.env.PATRON_E2E_CLI_ENV;
+  if (!bin || !cliEnv) return null;
+  const result = spawnSync(bin, args, { env: { ...process.env, ...(JSON.parse(cliEnv) as Record<string, string>) }, encoding: 'utf8', timeout: timeoutMs });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/** YYYY-MM-DD of `days` days before today (UTC). */
+export function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,13 +1,17 @@
 // The journey of issue 7 against the real server and a fresh database:
 // a new customer signs up; a staff user records a purchase for them on the
 // POS screen; the customer sees points and tier progress, redeems a reward
-// and sees the voucher, sets preferences and sends feedback. Each main screen
-// is checked with axe-core and saved at 375 px and 1280 px.
+// and sees the voucher, sets preferences, sends feedback and exports their
+// data; staff runs `patron analyze all` through the CLI and opens the
+// analytics dashboards and the customer's insights; the customer deletes
+// their account and cannot log in any more. Each main screen is checked with
+// axe-core and saved at 375 px and 1280 px.
 
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { baseUrl, STAFF_EMAIL, STAFF_PASSWORD } from './env';
-import { adminApi, expectAccessible, snap } from './helpers';
+import { adminApi, daysAgo, expectAccessible, runCli, snap } from './helpers';
 
 const RUN = randomUUID().slice(0, 8);
 const CUSTOMER = { name: 'Ada Lovelace', email: `ada.${RUN}@test.local`, password: 'analytical-engine-1843' };
@@ -22,6 +26,11 @@ const TIERS = [
   { code: `member-${RUN}`, name: 'Member', threshold_minor: 0, multiplier_permille: 1000 },
   { code: `silver-${RUN}`, name: 'Silver', threshold_minor: 20000, multiplier_permille: 1250 },
 ];
+// The BG/NBD and Gamma-Gamma fits need a few hundred customers with some
+// churn: a synthetic history ending today is generated beside the journey's
+// own purchase before `patron analyze all` (as tests/http/analytics.test.mjs does).
+const HISTORY_DAYS = 600;
+const GENERATED = ['--customers', '1000', '--transactions', '5000', '--seed', '3', '--start', daysAgo(HISTORY_DAYS), '--days', String(HISTORY_DAYS)];
 
 async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport });
@@ -101,6 +110,16 @@ test('customer and staff journey', async ({ browser }) => {
     await snap(staff, 'console-catalog-rewards');
   });
 
+  await test.step('staff opens analytics before any analysis run', async () => {
+    // The endpoints answer 404 "run `patron analyze all`" until a run is stored: the link shows, with an empty state.
+    await staff.getByRole('link', { name: 'Analytics' }).click();
+    await expect(staff.getByRole('heading', { name: 'Analytics', level: 1 })).toBeVisible();
+    await expect(staff.getByText('No analysis run yet')).toBeVisible();
+    await expect(staff.getByText('patron analyze all')).toBeVisible();
+    await expectAccessible(staff, 'analytics (no run)');
+    await snap(staff, 'console-analytics-empty');
+  });
+
   await test.step('the customer sees points and tier progress', async () => {
     await customer.reload();
     await expect(customer.getByTestId('points-balance')).not.toHaveText(/^0\s*pts$/);
@@ -170,11 +189,25 @@ test('customer and staff journey', async ({ browser }) => {
     await expect(customer.getByText('Thank you for your feedback!')).toBeVisible();
   });
 
-  await test.step('the customer account page and log out', async () => {
+  await test.step('the customer exports their data and logs out', async () => {
     await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Account' }).click();
     await expect(customer.getByLabel('Full name')).toHaveValue(CUSTOMER.name);
     await expectAccessible(customer, 'account');
     await snap(customer, 'account');
+    const [download] = await Promise.all([customer.waitForEvent('download'), customer.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^patron-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      profile: { email: string };
+      transactions: unknown;
+      redemptions: unknown;
+      behaviour: { preferences: unknown; feedback: unknown };
+    };
+    expect(exported.profile.email).toBe(CUSTOMER.email);
+    expect(JSON.stringify(exported.transactions)).toContain(PRODUCT.sku);
+    expect(JSON.stringify(exported.redemptions)).toContain(voucher);
+    expect(JSON.stringify(exported.behaviour.preferences)).toContain('Patron Roasters');
+    expect(JSON.stringify(exported.behaviour.feedback)).toContain('wonderful');
+    await expect(customer.getByText('Your export has been downloaded.')).toBeVisible();
     await customer.getByRole('button', { name: 'Log out' }).click();
     await expect(customer).toHaveURL(/\/login$/);
   });
@@ -184,6 +217,70 @@ test('customer and staff journey', async ({ browser }) => {
     await expect(staff.getByRole('list', { name: 'Points history' })).toContainText('Redeemed');
     await expect(staff.getByText('Patron Roasters').first()).toBeVisible();
     await snap(staff, 'console-customer-360-after');
+  });
+
+  await test.step('staff runs patron analyze all and opens the dashboards', async () => {
+    const generated = runCli(['gen-data', ...GENERATED]);
+    if (generated === null) {
+      // PATRON_E2E_BASE_URL: the CLI cannot reach that server's database.
+      test.info().annotations.push({ type: 'skipped step', description: 'analytics: the suite did not start the server, so it cannot run patron analyze all' });
+      return;
+    }
+    expect(generated.status, generated.stderr).toBe(0);
+    const analyzed = runCli(['analyze', 'all', '--json']);
+    expect(analyzed?.status, analyzed?.stderr).toBe(0);
+    const run = JSON.parse(analyzed?.stdout ?? '{}') as { run_id: number; customers: number };
+    expect(run.run_id).toBeGreaterThanOrEqual(1);
+
+    await staff.getByRole('link', { name: 'Analytics' }).click();
+    await expect(staff.getByTestId('analytics-run')).toContainText(`Run ${run.run_id}`);
+    const segments = staff.getByTestId('analytics-segments');
+    await expect(segments.getByRole('table')).toBeVisible();
+    await expect(segments.getByRole('rowheader').first()).not.toBeEmpty();
+    await expect(staff.getByTestId('analytics-clv').getByText('Median CLV')).toBeVisible();
+    await expect(staff.getByTestId('analytics-cohorts').getByRole('table')).toBeVisible();
+    await expect(staff.getByTestId('analytics-affinities').getByRole('heading', { name: 'Top categories' })).toBeVisible();
+    await expect(staff.getByTestId('analytics-rules')).toBeVisible();
+    await expect(staff.getByTestId('analytics-sentiment')).toBeVisible();
+    await expect(staff.locator('.chart svg').first()).toBeVisible();
+    await expectAccessible(staff, 'analytics');
+    await snap(staff, 'console-analytics');
+
+    // The 360° view now shows the customer's segment, CLV and P(alive) from the run.
+    await staff.goto(customerUrl);
+    const insights = staff.getByTestId('customer-insights');
+    await expect(insights.getByTestId('segment')).not.toHaveText(/^(—)?$/);
+    await expect(insights.getByTestId('clv')).toHaveText(/\$/);
+    await expect(insights.getByTestId('p-alive')).toHaveText(/%$/);
+    await expectAccessible(staff, 'customer 360 with insights');
+    await snap(staff, 'console-customer-360-insights');
+  });
+
+  await test.step('the customer deletes their account and cannot log in any more', async () => {
+    await customer.getByLabel('Email').fill(CUSTOMER.email);
+    await customer.getByLabel('Password').fill(CUSTOMER.password);
+    await customer.getByRole('button', { name: 'Log in' }).click();
+    await expect(customer).toHaveURL(/\/$/);
+    await customer.goto('/account');
+    await customer.getByRole('button', { name: 'Delete account' }).click();
+    const dialog = customer.getByRole('dialog', { name: 'Delete your account?' });
+    await expect(dialog).toBeVisible();
+    const confirm = dialog.getByRole('button', { name: 'Delete forever' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
+    await expect(confirm).toBeEnabled();
+    await expectAccessible(customer, 'delete account dialog');
+    await snap(customer, 'account-delete');
+    await confirm.click();
+    await expect(customer).toHaveURL(/\/login\?deleted=1$/);
+    await expect(customer.getByText('Your account has been deleted.')).toBeVisible();
+
+    await customer.getByLabel('Email').fill(CUSTOMER.email);
+    await customer.getByLabel('Password').fill(CUSTOMER.password);
+    await customer.getByRole('button', { name: 'Log in' }).click();
+    await expect(customer.getByRole('alert')).toContainText(/incorrect/i);
+    await expect(customer).toHaveURL(/\/login/);
+    await snap(customer, 'login-after-delete');
   });
 
   await admin.ctx.dispose();

@@ -33,6 +33,17 @@ export function formatMoney(amount_minor: number, currency: string, locale?: str
   }
 }
 
+/** An amount already in major units (12.5 → "$12.50"), as the analytics models give CLV and spend. */
+export function formatMoneyMajor(amount: number, currency: string, maximumFractionDigits?: number, locale?: string): string {
+  try {
+    const digits = maximumFractionDigits ?? currencyDigits(currency);
+    const minimum = maximumFractionDigits === undefined ? digits : 0;
+    return new Intl.NumberFormat(locale ?? DEFAULT_LOCALE, { style: 'currency', currency, minimumFractionDigits: minimum, maximumFractionDigits: digits }).format(amount);
+  } catch {
+    return `${amount.toFixed(maximumFractionDigits ?? 2)} ${currency}`;
+  }
+}
+
 /** "12.34" in EUR → 1234; returns null when the text is not an amount. */
 export function parseMoneyToMinor(text: string, currency: string): number | null {
   const cleaned = text.trim().replace(/\s/g, '').replace(',', '.');

@@ -20,30 +20,33 @@ export function ConsoleLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {/* The aside spans the page's height (its background and border); the inner column stays in view. */}
       <aside className="sidebar">
-        <div className="sidebar__brand">
-          <Brand suffix="Console" />
-        </div>
-        <nav className="sidebar__nav" aria-label="Console">
-          {links.map((l) => (
-            <NavLink key={l.to} to={l.to} end={l.end} className="sidebar__link">
-              <Icon name={l.icon} size={20} />
-              <span>{l.label}</span>
-            </NavLink>
-          ))}
-        </nav>
-        <div className="sidebar__footer">
-          <Badge tone="primary">{session?.role ?? 'staff'}</Badge>
-          <button
-            type="button"
-            className="btn btn--ghost btn--sm"
-            onClick={async () => {
-              await logout();
-              navigate('/login', { replace: true });
-            }}
-          >
-            <span className="btn__label">Log out</span>
-          </button>
+        <div className="sidebar__inner">
+          <div className="sidebar__brand">
+            <Brand suffix="Console" />
+          </div>
+          <nav className="sidebar__nav" aria-label="Console">
+            {links.map((l) => (
+              <NavLink key={l.to} to={l.to} end={l.end} className="sidebar__link">
+                <Icon name={l.icon} size={20} />
+                <span>{l.label}</span>
+              </NavLink>
+            ))}
+          </nav>
+          <div className="sidebar__footer">
+            <Badge tone="primary">{session?.role ?? 'staff'}</Badge>
+            <button
+              type="button"
+              className="btn btn--ghost btn--sm"
+              onClick={async () => {
+                await logout();
+                navigate('/login', { replace: true });
+              }}
+            >
+              <span className="btn__label">Log out</span>
+            </button>
+          </div>
         </div>
       </aside>
       <main id="main" className="console__main">

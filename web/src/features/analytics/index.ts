@@ -1,3 +1,4 @@
-export { AnalyticsDashboard } from './components/AnalyticsDashboard';
+export { AnalyticsDashboard, NoRunYet } from './components/AnalyticsDashboard';
 export { useAnalyticsAvailable } from './hooks/use-analytics';
-export { clvHistogram, cohortCells, segmentBars } from './normalize';
+export { clvHistogram, cohortRows, isNoRunError, ruleRows, segmentRows, sentimentSeries } from './normalize';
+export type * from './types';

@@ -10,7 +10,7 @@ export function AnalyticsPage() {
   if (available.data !== true) return <Navigate to="/console" replace />;
   return (
     <div className="page">
-      <PageHeader title="Analytics" subtitle="Segments, lifetime value and retention." />
+      <PageHeader title="Analytics" subtitle="Segments, lifetime value, retention, affinities and sentiment from the latest analytics run." />
       <AnalyticsDashboard />
     </div>
   );

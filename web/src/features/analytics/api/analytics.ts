@@ -1,16 +1,59 @@
 import { api } from '@/lib/api';
 import { ApiError } from '@/lib/api-error';
+import { clvValues, isNoRunError, readRun } from '../normalize';
+import type { AffinitiesResponse, AnalyticsRun, ClvPage, CohortsResponse, RulesResponse, SegmentsResponse, SentimentResponse } from '../types';
 
 export const analyticsQueryKey = (name: string) => ['admin', 'analytics', name] as const;
 
-export const getAnalytics = (name: 'segments' | 'clv' | 'cohorts') => api.get<unknown>(`/admin/analytics/${name}`);
+const base = '/admin/analytics';
+const PAGE = 200; // the API's largest page
+/** The CLV histogram reads at most this many customers (the highest values first). */
+export const CLV_SAMPLE_LIMIT = 2000;
+export const RULES_SHOWN = 10;
 
-/** True when GET /admin/analytics/segments answers 200; any error (404, 501, 403) hides the dashboards. */
+export const getSegments = () => api.get<SegmentsResponse>(`${base}/segments`);
+export const getCohorts = () => api.get<CohortsResponse>(`${base}/cohorts`);
+export const getAffinities = () => api.get<AffinitiesResponse>(`${base}/affinities`);
+export const getRules = (limit = RULES_SHOWN) => api.get<RulesResponse>(`${base}/rules`, { query: { limit } });
+export const getSentiment = () => api.get<SentimentResponse>(`${base}/sentiment`);
+
+export interface ClvSample {
+  run: AnalyticsRun | null;
+  values: number[];
+  /** Customers read (with or without a CLV). */
+  read: number;
+  /** More customers than the sample limit: the histogram shows the highest values only. */
+  truncated: boolean;
+}
+
+/** Pages through GET /clv (highest CLV first) up to `limit` customers. */
+export async function getClvSample(limit = CLV_SAMPLE_LIMIT): Promise<ClvSample> {
+  let cursor: string | null = null;
+  let run: AnalyticsRun | null = null;
+  const values: number[] = [];
+  let read = 0;
+  do {
+    const page: ClvPage = await api.get<ClvPage>(`${base}/clv`, { query: { limit: Math.min(PAGE, limit - read), cursor } });
+    run ??= readRun(page);
+    const items = Array.isArray(page.items) ? page.items : [];
+    read += items.length;
+    values.push(...clvValues(page));
+    cursor = typeof page.next_cursor === 'string' && page.next_cursor && items.length > 0 ? page.next_cursor : null;
+  } while (cursor && read < limit);
+  return { run, values, read, truncated: cursor !== null };
+}
+
+/**
+ * Whether this server has the analytics endpoints: GET /segments answers 200,
+ * or 404 saying no run exists yet (the dashboards then explain how to make
+ * one). Any other error (404 "no such endpoint", 403, 501) hides them.
+ */
 export async function probeAnalytics(): Promise<boolean> {
   try {
-    await getAnalytics('segments');
+    await getSegments();
     return true;
   } catch (error) {
+    if (isNoRunError(error)) return true;
     if (error instanceof ApiError) return false;
     throw error;
   }

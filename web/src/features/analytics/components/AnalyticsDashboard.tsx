@@ -1,46 +1,353 @@
-import { lazy, Suspense } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
-import { useAnalytics } from '../hooks/use-analytics';
-import { clvHistogram, cohortCells, segmentBars, type Bar } from '../normalize';
+import { formatDate, formatDateTime, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
+import { useAffinities, useClvSample, useCohorts, useRules, useSegments, useSentiment } from '../hooks/use-analytics';
+import {
+  affinityLists,
+  clvHistogram,
+  cohortRows,
+  isNoRunError,
+  readRun,
+  ruleRows,
+  runCurrency,
+  segmentRows,
+  sentimentSeries,
+  type HistogramBin,
+  type SegmentRow,
+} from '../normalize';
+import type { AnalyticsRun, AssociationRule, Bar } from '../types';
+import { barsHeight, ChartFigure, DataTable } from './ChartFigure';
 import { CohortHeatmap } from './CohortHeatmap';
 
-const BarChartCard = lazy(() => import('./BarChartCard'));
-const CHART_HEIGHT = '260px';
+const PANEL_HEIGHT = '16rem';
+const HISTOGRAM_HEIGHT = 240;
 
-function ChartOrEmpty({ data, label }: { data: Bar[]; label: string }) {
-  if (data.length === 0) return <EmptyState title="No data yet" />;
+/** The empty state of the whole dashboard: the endpoints exist but no run was stored. */
+export function NoRunYet() {
   return (
-    <Suspense fallback={<Skeleton height={CHART_HEIGHT} />}>
-      <BarChartCard data={data} label={label} />
-    </Suspense>
-  );
-}
-
-function Panel({ name, title, render }: { name: 'segments' | 'clv' | 'cohorts'; title: string; render: (raw: unknown) => React.ReactNode }) {
-  const q = useAnalytics(name);
-  return (
-    <Card title={title}>
-      {q.isPending && <Skeleton height={CHART_HEIGHT} />}
-      {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
-      {q.isSuccess && render(q.data)}
+    <Card>
+      <EmptyState title="No analysis run yet" icon="◔">
+        <p>
+          Run <code>patron analyze all</code> on the server to compute segments, lifetime value, retention and affinities. These dashboards
+          show the latest stored run.
+        </p>
+      </EmptyState>
     </Card>
   );
 }
 
-/** Segment sizes, CLV distribution and the cohort retention heat map. More dashboards come later. */
-export function AnalyticsDashboard() {
+/** A card over one query: skeleton while loading, the no-run empty state, an error with "Try again", or the content. */
+function Panel<T>({ title, query, wide, testId, children }: { title: string; query: UseQueryResult<T>; wide?: boolean; testId: string; children: (data: T) => ReactNode }) {
   return (
-    <div className="dashboard-grid">
-      <Panel name="segments" title="Segment sizes" render={(raw) => <ChartOrEmpty data={segmentBars(raw)} label="Customers per segment" />} />
-      <Panel name="clv" title="CLV distribution" render={(raw) => <ChartOrEmpty data={clvHistogram(raw)} label="Customers per CLV band" />} />
-      <Panel
-        name="cohorts"
-        title="Cohort retention"
-        render={(raw) => {
-          const cells = cohortCells(raw);
-          return cells.length ? <CohortHeatmap cells={cells} /> : <EmptyState title="No cohorts yet" />;
-        }}
-      />
+    <Card title={title} className={wide ? 'dashboard-grid__wide' : undefined} data-testid={testId} aria-busy={query.isPending || undefined}>
+      {(query.isPending || (query.isError && query.isFetching)) && <Skeleton height={PANEL_HEIGHT} />}
+      {query.isError &&
+        !query.isFetching &&
+        (isNoRunError(query.error) ? (
+          <EmptyState title="No analysis run yet">
+            Run <code>patron analyze all</code> on the server.
+          </EmptyState>
+        ) : (
+          <ErrorState error={query.error} onRetry={() => query.refetch()} />
+        ))}
+      {query.isSuccess && children(query.data)}
+    </Card>
+  );
+}
+
+function horizonText(run: AnalyticsRun | null): string | null {
+  const p = run?.parameters;
+  const n = typeof p?.horizon_periods === 'number' ? p.horizon_periods : null;
+  const unit = typeof p?.period === 'string' ? p.period : null;
+  return n !== null && unit ? `${n} ${n === 1 ? unit.replace(/s$/, '') : unit}` : null;
+}
+
+function RunSummary({ run }: { run: AnalyticsRun | null }) {
+  if (!run) return null;
+  return (
+    <p className="muted run-summary" data-testid="analytics-run">
+      Run {run.id}, finished {formatDateTime(run.finished_at)}: {formatPoints(run.customers)} customers and {formatPoints(run.purchases)} purchases up to{' '}
+      {formatDate(run.as_of)}.
+    </p>
+  );
+}
+
+function SegmentsPanel({ raw, currency }: { raw: unknown; currency: string }) {
+  const segments = segmentRows(raw);
+  const hasModels = segments.some((s) => s.meanPAlive !== null || s.meanClv !== null);
+  return (
+    <Card title="Segment sizes" className="dashboard-grid__wide" data-testid="analytics-segments">
+      {segments.length === 0 ? (
+        <EmptyState title="No segments in this run" />
+      ) : (
+        <ChartFigure<SegmentRow>
+          chart={{ kind: 'bars', data: segments.map((s) => ({ name: s.name, value: s.customers })), format: formatPoints, nameWidth: 132 }}
+          height={barsHeight(segments.length)}
+          caption={`Customers per RFM segment, largest first: ${segments
+            .slice(0, 3)
+            .map((s) => `${s.name} ${formatPercent(s.share)}`)
+            .join(', ')}${segments.length > 3 ? ` and ${segments.length - 3} more` : ''}.`}
+          showTable
+          table={{
+            caption: 'Customers, share, mean P(alive), mean CLV and total spend per segment',
+            rowKey: (s) => s.name,
+            rows: segments,
+            columns: [
+              { header: 'Segment', cell: (s) => s.name },
+              { header: 'Customers', cell: (s) => formatPoints(s.customers), numeric: true },
+              { header: 'Share', cell: (s) => formatPercent(s.share), numeric: true },
+              ...(hasModels
+                ? [
+                    { header: 'Mean P(alive)', cell: (s: SegmentRow) => (s.meanPAlive === null ? '—' : formatPercent(s.meanPAlive)), numeric: true },
+                    { header: 'Mean CLV', cell: (s: SegmentRow) => (s.meanClv === null ? '—' : formatMoneyMajor(s.meanClv, currency)), numeric: true },
+                  ]
+                : []),
+              { header: 'Spend', cell: (s) => (s.monetaryMinor === null ? '—' : formatMoney(s.monetaryMinor, currency)), numeric: true },
+            ],
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+function binLabel(bin: HistogramBin, currency: string): string {
+  const from = formatMoneyMajor(bin.from, currency, 0);
+  return bin.to === null ? `${from}+` : `${from}–${formatMoneyMajor(bin.to, currency, 0)}`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function ClvPanel({ currency, run }: { currency: string; run: AnalyticsRun | null }) {
+  const query = useClvSample(true);
+  const horizon = horizonText(run);
+  return (
+    <Panel title="Customer lifetime value" query={query} testId="analytics-clv">
+      {(sample) => {
+        if (sample.values.length === 0)
+          return (
+            <EmptyState title="No lifetime values in this run">
+              The spend model could not be fitted to this history (too few repeat customers), so the run holds no CLV.
+            </EmptyState>
+          );
+        const bins = clvHistogram(sample.values);
+        const bars: Bar[] = bins.map((b) => ({ name: formatMoneyMajor(b.from, currency, 0), value: b.count }));
+        const total = sample.run?.customers ?? run?.customers ?? sample.read;
+        return (
+          <div className="stack">
+            <dl className="stats">
+              <div>
+                <dt>Median CLV</dt>
+                <dd>{formatMoneyMajor(median(sample.values), currency)}</dd>
+              </div>
+              <div>
+                <dt>Highest CLV</dt>
+                <dd>{formatMoneyMajor(Math.max(...sample.values), currency)}</dd>
+              </div>
+            </dl>
+            <ChartFigure<HistogramBin>
+              chart={{ kind: 'bars', columns: true, data: bars, format: formatPoints }}
+              height={HISTOGRAM_HEIGHT}
+              caption={
+                <>
+                  Customers by expected value{horizon ? ` over the next ${horizon}` : ''}
+                  {sample.truncated
+                    ? `: the ${formatPoints(sample.read)} highest of ${formatPoints(total)} customers.`
+                    : `: all ${formatPoints(sample.values.length)} customers with a CLV.`}{' '}
+                  The last bar holds the top 5 %.
+                </>
+              }
+              table={{
+                caption: 'Customers per CLV range',
+                rowKey: (b) => String(b.from),
+                rows: bins,
+                columns: [
+                  { header: 'CLV range', cell: (b) => binLabel(b, currency) },
+                  { header: 'Customers', cell: (b) => formatPoints(b.count), numeric: true },
+                ],
+              }}
+            />
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}
+
+function CohortsPanel() {
+  const query = useCohorts(true);
+  return (
+    <Panel title="Cohort retention" query={query} wide testId="analytics-cohorts">
+      {(raw) => {
+        const rows = cohortRows(raw);
+        if (rows.length === 0) return <EmptyState title="No cohorts in this run" />;
+        return (
+          <div className="stack">
+            <p className="muted small">Share of each first-purchase month&apos;s customers who bought in the months after it (+0 is the first month).</p>
+            <CohortHeatmap rows={rows} />
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}
+
+const POPULAR_DRAWN = 10;
+
+function PopularFigure({ title, bars, kind }: { title: string; bars: Bar[]; kind: string }) {
+  const drawn = bars.slice(0, POPULAR_DRAWN);
+  return (
+    <section className="stack" aria-label={title}>
+      <h3 className="subheading">{title}</h3>
+      {bars.length === 0 ? (
+        <p className="muted">No {kind} data in this run.</p>
+      ) : (
+        <ChartFigure<Bar>
+          chart={{ kind: 'bars', data: drawn, format: formatPoints, nameWidth: 120 }}
+          height={barsHeight(drawn.length)}
+          caption={`Customers whose strongest ${kind} is each one${bars.length > drawn.length ? ` (the top ${drawn.length} of ${bars.length}; the table has all)` : ''}; ${bars[0].name} leads with ${formatPoints(bars[0].value)}.`}
+          table={{
+            caption: `Customers per top ${kind}`,
+            rowKey: (b) => b.name,
+            rows: bars,
+            columns: [
+              { header: kind === 'brand' ? 'Brand' : 'Category', cell: (b) => b.name },
+              { header: 'Customers', cell: (b) => formatPoints(b.value), numeric: true },
+            ],
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function AffinitiesPanel() {
+  const query = useAffinities(true);
+  return (
+    <Panel title="Top affinities" query={query} wide testId="analytics-affinities">
+      {(raw) => {
+        const { categories, brands, halfLifeDays } = affinityLists(raw);
+        if (categories.length === 0 && brands.length === 0) return <EmptyState title="No affinities in this run" />;
+        return (
+          <div className="stack">
+            <p className="muted small">
+              Each customer&apos;s purchases weighted by recency{halfLifeDays ? ` (a purchase ${halfLifeDays} days old counts half)` : ''}.
+            </p>
+            <div className="grid-2 affinity-grid">
+              <PopularFigure title="Top categories" bars={categories} kind="category" />
+              <PopularFigure title="Top brands" bars={brands} kind="brand" />
+            </div>
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}
+
+const ratio = (v: number) => v.toFixed(2);
+
+function RulesPanel() {
+  const query = useRules(true);
+  return (
+    <Panel title="Bought together" query={query} testId="analytics-rules">
+      {(raw) => {
+        const rules = ruleRows(raw);
+        if (rules.length === 0)
+          return <EmptyState title="No association rules in this run">No product set met the minimum support and confidence.</EmptyState>;
+        return (
+          <div className="stack">
+            <p className="muted small">Association rules, highest lift first. A lift above 1 means the products are bought together more often than by chance.</p>
+            <DataTable<AssociationRule>
+              caption="Association rules with lift, confidence and support"
+              rowKey={(r, i) => `${r.antecedent.join('+')}>${r.consequent}#${i}`}
+              rows={rules}
+              columns={[
+                { header: 'Basket has', cell: (r) => r.antecedent.join(' + ') },
+                { header: 'Also has', cell: (r) => r.consequent },
+                { header: 'Lift', cell: (r) => ratio(r.lift), numeric: true },
+                { header: 'Confidence', cell: (r) => formatPercent(r.confidence), numeric: true },
+                { header: 'Support', cell: (r) => formatPercent(r.support), numeric: true },
+              ]}
+            />
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}
+
+/** The server's messages quote commands in backticks: shown as code. */
+function withCode(text: string): ReactNode[] {
+  return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
+
+function SentimentPanel() {
+  const query = useSentiment(true);
+  return (
+    <Panel title="Sentiment over time" query={query} wide testId="analytics-sentiment">
+      {(raw) => {
+        const view = sentimentSeries(raw);
+        if (!view.available)
+          return <EmptyState title="Not available yet">{withCode(view.message ?? 'The analytics run does not aggregate feedback sentiment yet.')}</EmptyState>;
+        return (
+          <ChartFigure
+            chart={{ kind: 'sentiment', points: view.points }}
+            height={HISTOGRAM_HEIGHT}
+            caption={`Mean sentiment of feedback (−1 to 1) per period, ${view.points[0].period} to ${view.points[view.points.length - 1].period}.`}
+            table={{
+              caption: 'Mean sentiment and feedback count per period',
+              rowKey: (p) => p.period,
+              rows: view.points,
+              columns: [
+                { header: 'Period', cell: (p) => p.period },
+                { header: 'Mean sentiment', cell: (p) => p.mean.toFixed(2), numeric: true },
+                { header: 'Feedback', cell: (p) => (p.count === null ? '—' : formatPoints(p.count)), numeric: true },
+              ],
+            }}
+          />
+        );
+      }}
+    </Panel>
+  );
+}
+
+/**
+ * The analytics dashboards over the latest stored run: segment sizes, CLV
+ * distribution, cohort retention, top affinities, association rules and
+ * sentiment. Campaign uplift joins when a campaigns API exists.
+ */
+export function AnalyticsDashboard() {
+  const segments = useSegments();
+  // A failed answer being fetched again (back on the page after a run) shows as loading, not as the old error.
+  if (segments.isPending || (segments.isError && segments.isFetching))
+    return (
+      <div className="dashboard-grid" aria-busy="true">
+        <Skeleton height={PANEL_HEIGHT} />
+        <Skeleton height={PANEL_HEIGHT} />
+      </div>
+    );
+  if (segments.isError) {
+    if (isNoRunError(segments.error)) return <NoRunYet />;
+    return <ErrorState error={segments.error} onRetry={() => segments.refetch()} />;
+  }
+  const run = readRun(segments.data);
+  const currency = runCurrency(run);
+  return (
+    <div className="stack-lg">
+      <RunSummary run={run} />
+      <div className="dashboard-grid">
+        <SegmentsPanel raw={segments.data} currency={currency} />
+        <ClvPanel currency={currency} run={run} />
+        <RulesPanel />
+        <CohortsPanel />
+        <AffinitiesPanel />
+        <SentimentPanel />
+      </div>
     </div>
   );
 }

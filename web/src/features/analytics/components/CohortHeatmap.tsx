@@ -1,39 +1,54 @@
-import { formatPercent } from '@/lib/format';
-import type { HeatCell } from '../normalize';
+import { formatPercent, formatPoints } from '@/lib/format';
+import type { CohortRowView } from '../normalize';
 
 // Capped so the text colour keeps AA contrast on the strongest cell, in light and dark mode.
 const MAX_MIX_PERCENT = 45;
 
-/** A table coloured by value: readable by screen readers, no chart library needed. */
-export function CohortHeatmap({ cells }: { cells: HeatCell[] }) {
-  const cohorts = [...new Set(cells.map((c) => c.cohort))].sort();
-  const periods = [...new Set(cells.map((c) => c.period))].sort((a, b) => a - b);
-  const at = new Map(cells.map((c) => [`${c.cohort}|${c.period}`, c.value]));
-  const max = Math.max(1e-9, ...cells.map((c) => c.value));
+/**
+ * Retention by first-purchase month (rows) and months since (columns): a
+ * table coloured by value, so screen readers read the same numbers.
+ */
+export function CohortHeatmap({ rows }: { rows: CohortRowView[] }) {
+  const periods = Math.max(0, ...rows.map((r) => r.retention.length));
+  const showSize = rows.some((r) => r.customers !== null);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap heatmap-wrap" tabIndex={0} role="region" aria-label="Cohort retention table (scrolls sideways)">
       <table className="table heatmap">
-        <caption className="visually-hidden">Retention by cohort and period</caption>
+        <caption className="visually-hidden">Share of each first-purchase month's customers who bought again 0, 1, 2 … months later</caption>
         <thead>
           <tr>
             <th scope="col">Cohort</th>
-            {periods.map((p) => (
+            {showSize && (
+              <th scope="col" className="num">
+                Customers
+              </th>
+            )}
+            {Array.from({ length: periods }, (_, p) => (
               <th scope="col" key={p} className="num">
-                +{p}
+                <span aria-hidden="true">+{p}</span>
+                <span className="visually-hidden">{p === 0 ? 'first month' : `${p} ${p === 1 ? 'month' : 'months'} later`}</span>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {cohorts.map((cohort) => (
-            <tr key={cohort}>
-              <th scope="row">{cohort}</th>
-              {periods.map((p) => {
-                const v = at.get(`${cohort}|${p}`);
-                const ratio = v === undefined ? 0 : v / max;
+          {rows.map((row) => (
+            <tr key={row.cohort}>
+              <th scope="row" className="mono">
+                {row.cohort}
+              </th>
+              {showSize && <td className="num">{row.customers === null ? '' : formatPoints(row.customers)}</td>}
+              {Array.from({ length: periods }, (_, p) => {
+                const v = row.retention[p];
+                const known = v !== null && v !== undefined;
+                const ratio = known ? Math.max(0, Math.min(1, v)) : 0;
                 return (
-                  <td key={p} className="num heatmap__cell" style={{ background: v === undefined ? undefined : `color-mix(in srgb, var(--color-primary) ${Math.round(ratio * MAX_MIX_PERCENT)}%, var(--color-surface))` }}>
-                    {v === undefined ? '' : v <= 1 ? formatPercent(v) : v.toFixed(0)}
+                  <td
+                    key={p}
+                    className="num heatmap__cell"
+                    style={known ? { background: `color-mix(in srgb, var(--color-primary) ${Math.round(ratio * MAX_MIX_PERCENT)}%, var(--color-surface))` } : undefined}
+                  >
+                    {known ? formatPercent(v) : ''}
                   </td>
                 );
               })}

@@ -1,9 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { analyticsQueryKey, getAnalytics, probeAnalytics } from '../api/analytics';
+import { analyticsQueryKey, getAffinities, getClvSample, getCohorts, getRules, getSegments, getSentiment, probeAnalytics } from '../api/analytics';
 
 /** Whether the dashboards exist on this server; cached for the session. */
 export const useAnalyticsAvailable = (enabled = true) =>
   useQuery({ queryKey: analyticsQueryKey('available'), queryFn: probeAnalytics, enabled, staleTime: Infinity, retry: false });
 
-export const useAnalytics = (name: 'segments' | 'clv' | 'cohorts') =>
-  useQuery({ queryKey: analyticsQueryKey(name), queryFn: () => getAnalytics(name), retry: false });
+// The answers change only when `patron analyze all` stores a new run.
+const options = { retry: false, staleTime: 60_000 } as const;
+
+export const useSegments = () => useQuery({ queryKey: analyticsQueryKey('segments'), queryFn: getSegments, ...options });
+export const useClvSample = (enabled: boolean) =>
+  useQuery({ queryKey: analyticsQueryKey('clv'), queryFn: () => getClvSample(), enabled, ...options });
+export const useCohorts = (enabled: boolean) => useQuery({ queryKey: analyticsQueryKey('cohorts'), queryFn: getCohorts, enabled, ...options });
+export const useAffinities = (enabled: boolean) =>
+  useQuery({ queryKey: analyticsQueryKey('affinities'), queryFn: getAffinities, enabled, ...options });
+export const useRules = (enabled: boolean) => useQuery({ queryKey: analyticsQueryKey('rules'), queryFn: () => getRules(), enabled, ...options });
+export const useSentiment = (enabled: boolean) =>
+  useQuery({ queryKey: analyticsQueryKey('sentiment'), queryFn: getSentiment, enabled, ...options });

@@ -1,6 +1,6 @@
 import { Badge, Card, EmptyState, ErrorState, ProgressBar, Skeleton, SkeletonList } from '@/components/ui';
 import { LedgerList, TransactionList } from '@/components/loyalty';
-import { formatDate, formatMoney, formatPercent, formatPoints } from '@/lib/format';
+import { formatDate, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
 import { useCustomer360 } from '../hooks/use-customers';
 import type { Customer360, CustomerAccount } from '../types';
 import { AdjustmentForm } from './AdjustmentForm';
@@ -16,8 +16,9 @@ function label(value: unknown): string {
   return String(value);
 }
 
-function clvText(clv: unknown, currency: string): string {
-  if (typeof clv === 'number') return formatMoney(Math.round(clv), currency);
+/** The analytics run gives CLV as a number in major currency units (dollars, not cents). */
+export function clvText(clv: unknown, currency: string): string {
+  if (typeof clv === 'number') return formatMoneyMajor(clv, currency);
   if (clv && typeof clv === 'object') {
     const o = clv as Record<string, unknown>;
     const minor = o.value_minor ?? o.clv_minor ?? o.amount_minor;
@@ -31,7 +32,8 @@ function Insights({ view, currency }: { view: Customer360; currency: string }) {
   const has = (k: 'segment' | 'clv' | 'p_alive') => k in view;
   if (!has('segment') && !has('clv') && !has('p_alive')) return null;
   return (
-    <Card title="Insights" level={2}>
+    <Card title="Insights" level={2} data-testid="customer-insights">
+      <p className="muted small">From the latest analytics run.</p>
       <dl className="stats">
         {has('segment') && (
           <div>
@@ -42,13 +44,13 @@ function Insights({ view, currency }: { view: Customer360; currency: string }) {
         {has('clv') && (
           <div>
             <dt>Customer lifetime value</dt>
-            <dd>{clvText(view.clv, currency)}</dd>
+            <dd data-testid="clv">{clvText(view.clv, currency)}</dd>
           </div>
         )}
         {has('p_alive') && (
           <div>
             <dt>P(alive)</dt>
-            <dd>{typeof view.p_alive === 'number' ? formatPercent(view.p_alive) : label(view.p_alive)}</dd>
+            <dd data-testid="p-alive">{typeof view.p_alive === 'number' ? formatPercent(view.p_alive) : label(view.p_alive)}</dd>
           </div>
         )}
       </dl>

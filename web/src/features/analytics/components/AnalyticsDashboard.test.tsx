@@ -1,0 +1,118 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatPercent, formatPoints } from '@/lib/format';
+import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
+import { renderWithProviders } from '@/testing/render';
+import { segmentRows } from '../normalize';
+import { affinities, clvPage, cohorts, noRun, rules, segments, sentiment } from '../testing/fixtures';
+import { AnalyticsDashboard } from './AnalyticsDashboard';
+
+const A = '/api/v1/admin/analytics';
+const lastPage = { ...clvPage, next_cursor: null };
+
+function serve(overrides: Record<string, Parameters<typeof createFakeFetch>[0][string]> = {}) {
+  const fake = createFakeFetch({
+    [`GET ${A}/segments`]: () => json(200, segments),
+    [`GET ${A}/clv`]: () => json(200, lastPage),
+    [`GET ${A}/cohorts`]: () => json(200, cohorts),
+    [`GET ${A}/affinities`]: () => json(200, affinities),
+    [`GET ${A}/rules`]: () => json(200, rules),
+    [`GET ${A}/sentiment`]: () => json(200, sentiment),
+    ...overrides,
+  });
+  vi.stubGlobal('fetch', fake.fetch);
+  return fake;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('AnalyticsDashboard', () => {
+  it('draws every panel from the stored run', async () => {
+    serve();
+    renderWithProviders(<AnalyticsDashboard />);
+    expect(await screen.findByTestId('analytics-run')).toHaveProperty('textContent', expect.stringContaining(`Run ${segments.run.id}`));
+
+    const segmentTable = within(screen.getByTestId('analytics-segments')).getByRole('table');
+    const top = segmentRows(segments)[0];
+    const topRow = within(segmentTable).getByRole('row', { name: new RegExp(`^${top.name} `) });
+    expect(topRow.textContent).toContain(formatPoints(top.customers));
+    expect(topRow.textContent).toContain(formatPercent(top.share));
+    expect(within(segmentTable).getAllByRole('row')).toHaveLength(segments.segments.length + 1);
+    expect(within(segmentTable).getByRole('columnheader', { name: 'Mean CLV' })).toBeTruthy();
+
+    const clv = screen.getByTestId('analytics-clv');
+    expect(await within(clv).findByText('Median CLV')).toBeTruthy();
+    expect(within(clv).getByText(/all \d[\d,]* customers with a CLV/)).toBeTruthy();
+
+    const heatmap = await within(screen.getByTestId('analytics-cohorts')).findByRole('table');
+    expect(within(heatmap).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(cohorts.cohorts.map((c) => c.month).sort());
+
+    const affinity = screen.getByTestId('analytics-affinities');
+    expect(await within(affinity).findByRole('heading', { name: 'Top categories' })).toBeTruthy();
+    expect(within(affinity).getAllByText(new RegExp(`${affinities.top_categories[0].value} leads`)).length).toBe(1);
+
+    const rulesPanel = screen.getByTestId('analytics-rules');
+    if (rules.rules.length > 0) {
+      const table = await within(rulesPanel).findByRole('table');
+      expect(within(table).getAllByRole('row')).toHaveLength(rules.rules.length + 1);
+    } else {
+      expect(await within(rulesPanel).findByText('No association rules in this run')).toBeTruthy();
+    }
+
+    const sentimentPanel = screen.getByTestId('analytics-sentiment');
+    expect(await within(sentimentPanel).findByText('Not available yet')).toBeTruthy();
+    expect(within(sentimentPanel).getByText(/sentiment aggregates are not stored/).textContent).toBe(sentiment.message.replaceAll('`', ''));
+    expect(within(sentimentPanel).getByText('patron analyze all').tagName).toBe('CODE');
+    expect(screen.queryByText(/campaign/i)).toBeNull();
+  });
+
+  it('reads the CLV list page by page and says when it shows only the highest values', async () => {
+    // Full pages of 200 that always have a next one: the reader stops at 2,000 customers.
+    const full = Array.from({ length: 200 }, (_, i) => ({ ...clvPage.items[i % clvPage.items.length], customer_id: `c${i}` }));
+    const fake = serve({
+      [`GET ${A}/clv`]: (call) => json(200, { ...clvPage, items: full, next_cursor: String(Number(new URL(call.url, 'http://x').searchParams.get('cursor') ?? 0) + 200) }),
+    });
+    renderWithProviders(<AnalyticsDashboard />);
+    const clv = await screen.findByTestId('analytics-clv');
+    expect(await within(clv).findByText(/the 2,000 highest of/)).toBeTruthy();
+    const clvCalls = fake.calls.filter((c) => c.url.includes('/clv'));
+    expect(clvCalls).toHaveLength(10);
+    expect(clvCalls[1].url).toContain('cursor=200');
+  });
+
+  it('shows the data of a chart as a table on demand', async () => {
+    serve();
+    renderWithProviders(<AnalyticsDashboard />);
+    const clv = await screen.findByTestId('analytics-clv');
+    const summary = await within(clv).findByText('Show the data as a table');
+    await userEvent.click(summary);
+    const table = within(clv).getByRole('table', { name: 'Customers per CLV range' });
+    expect(within(table).getByRole('columnheader', { name: 'CLV range' })).toBeTruthy();
+  });
+
+  it('explains how to make a run when none exists, and asks nothing else', async () => {
+    const fake = serve({ [`GET ${A}/segments`]: () => json(404, noRun) });
+    renderWithProviders(<AnalyticsDashboard />);
+    expect(await screen.findByText('No analysis run yet')).toBeTruthy();
+    expect(screen.getByText('patron analyze all')).toBeTruthy();
+    expect(fake.calls.map((c) => c.url)).toEqual([`${A}/segments`]);
+  });
+
+  it('shows an error with "Try again" and recovers', async () => {
+    const fake = serve({ [`GET ${A}/segments`]: [() => apiError(500, 'server_error', 'The database is busy.'), () => json(200, segments)] });
+    renderWithProviders(<AnalyticsDashboard />);
+    expect((await screen.findByRole('alert')).textContent).toContain('The database is busy.');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('analytics-run')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.url.endsWith('/segments'))).toHaveLength(2);
+  });
+
+  it('keeps the other panels when one fails', async () => {
+    serve({ [`GET ${A}/rules`]: () => apiError(500, 'server_error', 'Rules are broken.') });
+    renderWithProviders(<AnalyticsDashboard />);
+    const rulesPanel = await screen.findByTestId('analytics-rules');
+    expect((await within(rulesPanel).findByRole('alert')).textContent).toContain('Rules are broken.');
+    await waitFor(() => expect(within(screen.getByTestId('analytics-segments')).getByRole('table')).toBeTruthy());
+  });
+});

@@ -1,0 +1,83 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Skeleton } from '@/components/ui';
+import type { SentimentPoint } from '../types';
+import type { BarChartProps } from './charts';
+
+const BarsChart = lazy(() => import('./charts').then((m) => ({ default: m.BarsChart })));
+const SentimentChart = lazy(() => import('./charts').then((m) => ({ default: m.SentimentChart })));
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+}
+
+/** A plain table: the accessible alternative to every chart, and the view of lists. */
+export function DataTable<T>({ caption, columns, rows, rowKey, captionHidden = true }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string; captionHidden?: boolean }) {
+  return (
+    // Focusable so keyboard users can scroll it sideways on narrow screens.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table className="table">
+        <caption className={captionHidden ? 'visually-hidden' : 'table__caption'}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={rowKey(row, i)}>
+              {columns.map((c, j) =>
+                j === 0 ? (
+                  <th key={c.header} scope="row" className={c.numeric ? 'num' : undefined}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type ChartSpec = ({ kind: 'bars' } & Omit<BarChartProps, 'height'>) | { kind: 'sentiment'; points: SentimentPoint[] };
+
+/**
+ * A chart with a visible caption and its numbers in a disclosure table. The
+ * drawing itself is hidden from assistive technology (it has no keyboard
+ * layer); the caption summarises it and the table holds every value.
+ */
+export function ChartFigure<T>({ chart, height, caption, table, showTable = false, testId }: { chart: ChartSpec; height: number; caption: ReactNode; table: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string }; showTable?: boolean; testId?: string }) {
+  return (
+    <figure className="chart-figure" data-testid={testId}>
+      <div className="chart" aria-hidden="true" style={{ height }}>
+        <Suspense fallback={<Skeleton height={`${height}px`} />}>
+          {chart.kind === 'bars' ? <BarsChart {...(chart as Omit<BarChartProps, 'height'>)} height={height} /> : <SentimentChart points={chart.points} height={height} />}
+        </Suspense>
+      </div>
+      <figcaption className="chart-figure__caption">{caption}</figcaption>
+      {showTable ? (
+        <DataTable {...table} />
+      ) : (
+        <details className="chart-figure__data">
+          <summary>Show the data as a table</summary>
+          <DataTable {...table} />
+        </details>
+      )}
+    </figure>
+  );
+}
+
+/** Height of horizontal bars for `n` names. */
+export const barsHeight = (n: number) => Math.max(120, 32 * n + 40);
+

@@ -1,0 +1,61 @@
+// recharts lives only in this lazily loaded module, so the portal (and the
+// console's other screens) never download it. The charts are decoration for
+// sighted users: ChartFigure hides them from assistive technology and offers
+// the same numbers as a table.
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Bar as BarDatum, SentimentPoint } from '../types';
+
+export interface BarChartProps {
+  data: BarDatum[];
+  height: number;
+  /** Formats values on the axis and in the tooltip. */
+  format?: (value: number) => string;
+  /** Bars left to right (a histogram) rather than top to bottom (ranked names). */
+  columns?: boolean;
+  /** Width of the name axis of horizontal bars, in px. */
+  nameWidth?: number;
+}
+
+const tick = { fill: 'var(--color-text-muted)', fontSize: 12 };
+const tooltipStyle = {
+  contentStyle: { background: 'var(--color-surface)', border: '1px solid var(--color-border)', borderRadius: 8, color: 'var(--color-text)' },
+  cursor: { fill: 'var(--color-surface-2)' },
+};
+
+export function BarsChart({ data, height, format = String, columns = false, nameWidth = 120 }: BarChartProps) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {columns ? (
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" vertical={false} />
+          <XAxis dataKey="name" tick={tick} interval="preserveStartEnd" />
+          <YAxis allowDecimals={false} tick={tick} width={40} />
+          <Tooltip formatter={(v) => format(Number(v))} {...tooltipStyle} />
+          <Bar dataKey="value" name="Customers" fill="var(--color-primary)" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      ) : (
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={tick} tickFormatter={(v: number) => format(v)} />
+          <YAxis type="category" dataKey="name" tick={tick} width={nameWidth} interval={0} />
+          <Tooltip formatter={(v) => format(Number(v))} {...tooltipStyle} />
+          <Bar dataKey="value" name="Customers" fill="var(--color-primary)" radius={[0, 4, 4, 0]} isAnimationActive={false} />
+        </BarChart>
+      )}
+    </ResponsiveContainer>
+  );
+}
+
+export function SentimentChart({ points, height }: { points: SentimentPoint[]; height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
+        <XAxis dataKey="period" tick={tick} />
+        <YAxis domain={[-1, 1]} tick={tick} width={40} />
+        <Tooltip {...tooltipStyle} />
+        <Line dataKey="mean" name="Mean sentiment" stroke="var(--color-primary)" strokeWidth={2} dot={false} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,401 @@
+// Answers of the real server (the analytics-store branch merged into main),
+// captured on a fresh SQLite database after `patron gen-data --customers 1000
+// --transactions 5000 --seed 3 --start <600 days ago> --days 600` and
+// `patron analyze all`. Trimmed where marked; otherwise as served.
+import type { AffinitiesResponse, ClvPage, CohortsResponse, RulesResponse, SegmentsResponse } from '../types';
+
+/** GET /admin/analytics/segments */
+export const segments: SegmentsResponse = {
+  "run": {
+    "as_of": "2026-11-29",
+    "customers": 1000,
+    "finished_at": "2026-11-28T06:01:18Z",
+    "id": 1,
+    "parameters": {
+      "affinity": {
+        "half_life_days": 90.0,
+        "top_k": 3
+      },
+      "as_of": "2026-11-29",
+      "horizon_periods": 39.0,
+      "monthly_discount_rate": 0.01,
+      "period": "weeks",
+      "rules": {
+        "max_length": 3,
+        "max_rules": 1000,
+        "min_confidence": 0.1,
+        "min_length": 2,
+        "min_support": 0.01
+      }
+    },
+    "purchases": 5000
+  },
+  "segments": [
+    {
+      "customers": 189,
+      "mean_clv": 12.149100879882106,
+      "mean_p_alive": 0.9673397629170215,
+      "monetary_minor": 1132021,
+      "segment": "Hibernating",
+      "total_clv": 2296.180066297718
+    },
+    {
+      "customers": 168,
+      "mean_clv": 493.04504568378627,
+      "mean_p_alive": 0.8736926056360007,
+      "monetary_minor": 14648272,
+      "segment": "Champions",
+      "total_clv": 82831.56767487609
+    },
+    {
+      "customers": 149,
+      "mean_clv": 94.79845058504513,
+      "mean_p_alive": 0.46957162124897356,
+      "monetary_minor": 7644831,
+      "segment": "Loyal",
+      "total_clv": 14124.969137171725
+    },
+    {
+      "customers": 120,
+      "mean_clv": 17.430318290800866,
+      "mean_p_alive": 0.39512660307499897,
+      "monetary_minor": 2294516,
+      "segment": "At Risk",
+      "total_clv": 2091.638194896104
+    },
+    {
+      "customers": 105,
+      "mean_clv": 82.67276050599581,
+      "mean_p_alive": 0.8696176127540564,
+      "monetary_minor": 949986,
+      "segment": "Potential Loyalist",
+      "total_clv": 8680.63985312956
+    },
+    {
+      "customers": 88,
+      "mean_clv": 23.028076965491138,
+      "mean_p_alive": 0.9783140287264845,
+      "monetary_minor": 414563,
+      "segment": "About to Sleep",
+      "total_clv": 2026.4707729632203
+    },
+    {
+      "customers": 64,
+      "mean_clv": 9.555365110019935,
+      "mean_p_alive": 1.0,
+      "monetary_minor": 115391,
+      "segment": "Lost",
+      "total_clv": 611.5433670412758
+    },
+    {
+      "customers": 48,
+      "mean_clv": 41.36477456738232,
+      "mean_p_alive": 0.6477102510370137,
+      "monetary_minor": 563498,
+      "segment": "Need Attention",
+      "total_clv": 1985.5091792343514
+    },
+    {
+      "customers": 42,
+      "mean_clv": 37.91413897047967,
+      "mean_p_alive": 1.0,
+      "monetary_minor": 68760,
+      "segment": "Promising",
+      "total_clv": 1592.393836760146
+    },
+    {
+      "customers": 27,
+      "mean_clv": 2.857049505819774,
+      "mean_p_alive": 0.0186385566386765,
+      "monetary_minor": 1928809,
+      "segment": "Can't Lose Them",
+      "total_clv": 77.1403366571339
+    }
+  ]
+};
+
+/** GET /admin/analytics/clv?limit=6 (the first page; next_cursor is an offset) */
+export const clvPage: ClvPage = {
+  "items": [
+    {
+      "clv": 2256.8859345160645,
+      "customer_id": "cus_hnuquu9cgvf000002qv",
+      "expected_avg_spend": 61.27929797492069,
+      "expected_purchases": 38.61538006858636,
+      "p_alive": 0.9903503553248679,
+      "segment": "Champions"
+    },
+    {
+      "clv": 2018.5750046479095,
+      "customer_id": "cus_hnuquu9cgvf00000403",
+      "expected_avg_spend": 61.27931956898178,
+      "expected_purchases": 34.50505159813269,
+      "p_alive": 0.9325070029802154,
+      "segment": "Champions"
+    },
+    {
+      "clv": 1944.5619062740338,
+      "customer_id": "cus_hnuquu9cgvf0000028r",
+      "expected_avg_spend": 61.279302557216795,
+      "expected_purchases": 33.2817188541448,
+      "p_alive": 0.9769176289522028,
+      "segment": "Champions"
+    },
+    {
+      "clv": 1761.5368847157795,
+      "customer_id": "cus_hnuquu9cgvf000002ci",
+      "expected_avg_spend": 61.27934042137499,
+      "expected_purchases": 30.147822822111014,
+      "p_alive": 0.9874771259600559,
+      "segment": "Champions"
+    },
+    {
+      "clv": 1590.1303388305234,
+      "customer_id": "cus_hnuquu9cgvf000001jn",
+      "expected_avg_spend": 61.279220623713464,
+      "expected_purchases": 27.228230567575654,
+      "p_alive": 0.9767346024051298,
+      "segment": "Champions"
+    },
+    {
+      "clv": 1506.9286423051315,
+      "customer_id": "cus_hnuquu9cgvf000002xk",
+      "expected_avg_spend": 61.27925832381359,
+      "expected_purchases": 25.782481218472746,
+      "p_alive": 0.9636127313282632,
+      "segment": "Champions"
+    }
+  ],
+  "models": {
+    "bgnbd": {
+      "a": 0.7116334478892192,
+      "alpha": 2.3852993564514433,
+      "b": 6.035480756548832,
+      "log_likelihood": -10244.623617178835,
+      "r": 0.3089051819602826
+    },
+    "distinct_histories": 860,
+    "gamma_gamma": {
+      "gamma": 528231079.3334129,
+      "p": 1.1350811406232497,
+      "q": 9784473.741089188
+    }
+  },
+  "next_cursor": "6",
+  "run": {
+    "as_of": "2026-11-29",
+    "customers": 1000,
+    "finished_at": "2026-11-28T06:01:18Z",
+    "id": 1,
+    "parameters": {
+      "affinity": {
+        "half_life_days": 90.0,
+        "top_k": 3
+      },
+      "as_of": "2026-11-29",
+      "horizon_periods": 39.0,
+      "monthly_discount_rate": 0.01,
+      "period": "weeks",
+      "rules": {
+        "max_length": 3,
+        "max_rules": 1000,
+        "min_confidence": 0.1,
+        "min_length": 2,
+        "min_support": 0.01
+      }
+    },
+    "purchases": 5000
+  }
+};
+
+/** GET /admin/analytics/cohorts (trimmed: the first three and the last of 18 cohorts) */
+export const cohorts: CohortsResponse = {
+  "cohorts": [
+    {
+      "active": [50, 21, 17, 13, 14, 9, 8, 9, 7, 7, 7, 6, 6, 8, 5, 4, 5, 4, 3, 2],
+      "customers": 50,
+      "month": "2025-04",
+      "retention": [1.0, 0.42, 0.34, 0.26, 0.28, 0.18, 0.16, 0.18, 0.14, 0.14, 0.14, 0.12, 0.12, 0.16, 0.1, 0.08, 0.1, 0.08, 0.06, 0.04]
+    },
+    {
+      "active": [48, 20, 15, 13, 14, 16, 12, 8, 11, 10, 8, 8, 11, 9, 5, 10, 7, 6, 4],
+      "customers": 48,
+      "month": "2025-05",
+      "retention": [1.0, 0.4166666666666667, 0.3125, 0.2708333333333333, 0.2916666666666667, 0.3333333333333333, 0.25, 0.16666666666666666, 0.22916666666666666, 0.20833333333333334, 0.16666666666666666, 0.16666666666666666, 0.22916666666666666, 0.1875, 0.10416666666666667, 0.20833333333333334, 0.14583333333333334, 0.125, 0.08333333333333333]
+    },
+    {
+      "active": [44, 11, 9, 8, 6, 8, 5, 6, 7, 8, 3, 7, 4, 4, 3, 2, 3, 1],
+      "customers": 44,
+      "month": "2025-06",
+      "retention": [1.0, 0.25, 0.20454545454545456, 0.18181818181818182, 0.13636363636363635, 0.18181818181818182, 0.11363636363636363, 0.13636363636363635, 0.1590909090909091, 0.18181818181818182, 0.06818181818181818, 0.1590909090909091, 0.09090909090909091, 0.09090909090909091, 0.06818181818181818, 0.045454545454545456, 0.06818181818181818, 0.022727272727272728]
+    },
+    {
+      "active": [56, 17, 11],
+      "customers": 56,
+      "month": "2026-09",
+      "retention": [1.0, 0.30357142857142855, 0.19642857142857142]
+    }
+  ],
+  "run": {
+    "as_of": "2026-11-29",
+    "customers": 1000,
+    "finished_at": "2026-11-28T06:01:18Z",
+    "id": 1,
+    "parameters": {
+      "affinity": {
+        "half_life_days": 90.0,
+        "top_k": 3
+      },
+      "as_of": "2026-11-29",
+      "horizon_periods": 39.0,
+      "monthly_discount_rate": 0.01,
+      "period": "weeks",
+      "rules": {
+        "max_length": 3,
+        "max_rules": 1000,
+        "min_confidence": 0.1,
+        "min_length": 2,
+        "min_support": 0.01
+      }
+    },
+    "purchases": 5000
+  }
+};
+
+/** GET /admin/analytics/affinities (trimmed: 5 of 20 categories, 3 of 20 brands) */
+export const affinities: AffinitiesResponse = {
+  "half_life_days": 90.0,
+  "run": {
+    "as_of": "2026-11-29",
+    "customers": 1000,
+    "finished_at": "2026-11-28T06:01:18Z",
+    "id": 1,
+    "parameters": {
+      "affinity": {
+        "half_life_days": 90.0,
+        "top_k": 3
+      },
+      "as_of": "2026-11-29",
+      "horizon_periods": 39.0,
+      "monthly_discount_rate": 0.01,
+      "period": "weeks",
+      "rules": {
+        "max_length": 3,
+        "max_rules": 1000,
+        "min_confidence": 0.1,
+        "min_length": 2,
+        "min_support": 0.01
+      }
+    },
+    "purchases": 5000
+  },
+  "top_brands": [
+    {
+      "customers_first_choice": 300,
+      "value": "brand-031"
+    },
+    {
+      "customers_first_choice": 132,
+      "value": "brand-130"
+    },
+    {
+      "customers_first_choice": 50,
+      "value": "brand-065"
+    }
+  ],
+  "top_categories": [
+    {
+      "customers_first_choice": 299,
+      "value": "category-32"
+    },
+    {
+      "customers_first_choice": 136,
+      "value": "category-08"
+    },
+    {
+      "customers_first_choice": 68,
+      "value": "category-10"
+    },
+    {
+      "customers_first_choice": 47,
+      "value": "category-11"
+    },
+    {
+      "customers_first_choice": 40,
+      "value": "category-06"
+    }
+  ]
+};
+
+/** GET /admin/analytics/rules?limit=10 (the generated history has only weak rules: lift below 1) */
+export const rules: RulesResponse = {
+  "rules": [
+    {
+      "antecedent": ["SKU-000003"],
+      "confidence": 0.2073170731707317,
+      "consequent": "SKU-000001",
+      "lift": 0.8220343900504826,
+      "support": 0.017
+    },
+    {
+      "antecedent": ["SKU-000002"],
+      "confidence": 0.2071097372488408,
+      "consequent": "SKU-000001",
+      "lift": 0.8212122809232387,
+      "support": 0.0268
+    },
+    {
+      "antecedent": ["SKU-000001"],
+      "confidence": 0.10626486915146709,
+      "consequent": "SKU-000002",
+      "lift": 0.8212122809232387,
+      "support": 0.0268
+    },
+    {
+      "antecedent": ["SKU-000004"],
+      "confidence": 0.16501650165016502,
+      "consequent": "SKU-000001",
+      "lift": 0.654308095361479,
+      "support": 0.01
+    }
+  ],
+  "run": {
+    "as_of": "2026-11-29",
+    "customers": 1000,
+    "finished_at": "2026-11-28T06:01:18Z",
+    "id": 1,
+    "parameters": {
+      "affinity": {
+        "half_life_days": 90.0,
+        "top_k": 3
+      },
+      "as_of": "2026-11-29",
+      "horizon_periods": 39.0,
+      "monthly_discount_rate": 0.01,
+      "period": "weeks",
+      "rules": {
+        "max_length": 3,
+        "max_rules": 1000,
+        "min_confidence": 0.1,
+        "min_length": 2,
+        "min_support": 0.01
+      }
+    },
+    "purchases": 5000
+  }
+};
+
+/** GET /admin/analytics/sentiment (200 whether or not a run exists) */
+export const sentiment = {
+  "available": false,
+  "message": "sentiment aggregates are not stored by the analytics run yet: feedback lives in the document store, which `patron analyze all` does not read"
+} as const;
+
+/** Any of the run-backed endpoints before the first `patron analyze all`: 404 */
+export const noRun = {
+  "error": {
+    "code": "not_found",
+    "field": null,
+    "message": "no analytics run yet: run `patron analyze all` to compute and store one"
+  }
+} as const;
