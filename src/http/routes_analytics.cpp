@@ -164,7 +164,7 @@ void rules(Api& api, const ExchangePtr& ex) {
 constexpr int kDefaultSentimentDays = 90;
 constexpr int kMaxSentimentDays = 3660;
 constexpr std::size_t kMaxFeedbackScanned = 20'000;
-constexpr std::size_t kProductsShown = 20;
+constexpr std::size_t kProductsShown = 20;  // and stores: the most reviewed first
 constexpr double kNeutralBand = 0.05;  // |sentiment| below this is neutral (VADER's convention)
 
 struct SentimentTotals {
@@ -181,6 +181,21 @@ struct SentimentTotals {
   }
 };
 
+// The groups with the most feedback first, at most kProductsShown of them.
+Json most_reviewed(const std::map<std::string, SentimentTotals>& groups, const char* key_name) {
+  std::vector<std::pair<std::string, SentimentTotals>> sorted(groups.begin(), groups.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& l, const auto& r) { return l.second.count > r.second.count; });
+  if (sorted.size() > kProductsShown) sorted.resize(kProductsShown);
+  Json list = Json::array();
+  for (const auto& [key, totals] : sorted) {
+    Json item = totals.json();
+    item[key_name] = key;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
 void sentiment(Api& api, const ExchangePtr& ex) {
   int days = kDefaultSentimentDays;
   const auto text = ex->query_or("days", std::to_string(kDefaultSentimentDays));
@@ -195,7 +210,7 @@ void sentiment(Api& api, const ExchangePtr& ex) {
   const std::int64_t to_ms = (Api::now() + 1) * 1000;  // through the current second
   const documents::TimeRange range{std::max<std::int64_t>(0, to_ms - std::int64_t{days} * 86'400'000), to_ms};
   SentimentTotals overall;
-  std::map<std::string, SentimentTotals> by_product;
+  std::map<std::string, SentimentTotals> by_product, by_store, by_month;
   documents::PageRequest page{documents::kMaxPageLimit, ""};
   bool truncated = false;
   while (true) {
@@ -204,6 +219,8 @@ void sentiment(Api& api, const ExchangePtr& ex) {
     for (const auto& item : feedback->items) {
       overall.add(item.sentiment);
       if (!item.product_sku.empty()) by_product[item.product_sku].add(item.sentiment);
+      if (!item.store_id.empty()) by_store[item.store_id].add(item.sentiment);
+      by_month[format_rfc3339(item.created_at_ms / 1000).substr(0, 7)].add(item.sentiment);
     }
     if (!feedback->next_cursor) break;
     if (overall.count >= kMaxFeedbackScanned) {
@@ -212,19 +229,20 @@ void sentiment(Api& api, const ExchangePtr& ex) {
     }
     page.cursor = *feedback->next_cursor;
   }
-  std::vector<std::pair<std::string, SentimentTotals>> products(by_product.begin(), by_product.end());
-  std::stable_sort(products.begin(), products.end(),
-                   [](const auto& l, const auto& r) { return l.second.count > r.second.count; });
-  if (products.size() > kProductsShown) products.resize(kProductsShown);
-  Json product_list = Json::array();
-  for (const auto& [sku, totals] : products) {
+  Json months = Json::array();  // "YYYY-MM" keys sort as time does
+  for (const auto& [month, totals] : by_month) {
     Json item = totals.json();
-    item["sku"] = sku;
-    product_list.push_back(std::move(item));
+    item["month"] = month;
+    months.push_back(std::move(item));
   }
   Json body = overall.json();
-  body.update({{"available", true}, {"days", days}, {"from", format_rfc3339(range.from_ms / 1000)},
-               {"truncated", truncated}, {"by_product", product_list}});
+  body.update({{"available", true},
+               {"days", days},
+               {"from", format_rfc3339(range.from_ms / 1000)},
+               {"truncated", truncated},
+               {"by_product", most_reviewed(by_product, "sku")},
+               {"by_store", most_reviewed(by_store, "store_id")},
+               {"months", months}});
   ex->json(200, body);
 }
 

@@ -164,6 +164,18 @@ test('sentiment aggregates the scored feedback of a window', async () => {
   assert.ok(r.json.positive >= 1 && r.json.negative >= 1, r.text);
   assert.equal(r.json.days, 30);
   assert.equal(r.json.truncated, false);
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  assert.deepEqual(r.json.months.map((m) => [m.month, m.count]), [[thisMonth, 3]], 'by month');
+  assert.deepEqual(r.json.by_store, [], 'no feedback named a store yet');
+
+  const program = await s.setupProgram(s.adminToken);
+  const named = await s.api('POST', '/api/v1/me/feedback', { token: customer.token,
+    body: { rating: 5, text: 'Wonderful shop, excellent service.', store_id: program.store.id, product_sku: program.products.tea.sku } });
+  assert.equal(named.status, 201, named.text);
+  const grouped = await s.api('GET', url('sentiment'), { token: staffToken });
+  assert.deepEqual(grouped.json.by_store.map((g) => [g.store_id, g.count]), [[program.store.id, 1]], 'by store');
+  assert.deepEqual(grouped.json.by_product.map((g) => [g.sku, g.count]), [[program.products.tea.sku, 1]], 'by product');
+  assert.ok(grouped.json.by_store[0].average > 0);
   const bad = await s.api('GET', `${url('sentiment')}?days=0`, { token: staffToken });
   assert.equal(bad.status, 400);
   assert.equal(bad.json.error.field, 'days');
