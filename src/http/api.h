@@ -109,6 +109,12 @@ class Api {
 };
 
 Reply json_reply(int status, const Json& body);
+
+// A route's handler from one of the routes files' functions.
+using RouteFunction = void (*)(Api&, const ExchangePtr&);
+inline Handler bind(Api& api, RouteFunction route) {
+  return [&api, route](const ExchangePtr& ex) { route(api, ex); };
+}
 int page_limit(const Exchange& ex, Error* error);
 
 void register_ops_routes(Api& api);

@@ -129,15 +129,12 @@ void revoke_api_key(Api& api, const ExchangePtr& ex) {
 }  // namespace
 
 void register_admin_routes(Api& api) {
-  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
-    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
-  };
-  api.router.add("GET", "/api/v1/admin/customers", Access::staff, bind(search_customers));
-  api.router.add("GET", "/api/v1/admin/customers/{id}", Access::staff, bind(customer_view));
-  api.router.add("POST", "/api/v1/admin/customers/{id}/adjustments", Access::admin, bind(adjust));
-  api.router.add("POST", "/api/v1/admin/api-keys", Access::admin, bind(create_api_key));
-  api.router.add("GET", "/api/v1/admin/api-keys", Access::admin, bind(list_api_keys));
-  api.router.add("DELETE", "/api/v1/admin/api-keys/{id}", Access::admin, bind(revoke_api_key));
+  api.router.add("GET", "/api/v1/admin/customers", Access::staff, bind(api, search_customers));
+  api.router.add("GET", "/api/v1/admin/customers/{id}", Access::staff, bind(api, customer_view));
+  api.router.add("POST", "/api/v1/admin/customers/{id}/adjustments", Access::admin, bind(api, adjust));
+  api.router.add("POST", "/api/v1/admin/api-keys", Access::admin, bind(api, create_api_key));
+  api.router.add("GET", "/api/v1/admin/api-keys", Access::admin, bind(api, list_api_keys));
+  api.router.add("DELETE", "/api/v1/admin/api-keys/{id}", Access::admin, bind(api, revoke_api_key));
 }
 
 }  // namespace patron::http

@@ -263,16 +263,13 @@ void add_customer_analytics(soci::session& session, const std::string& customer_
 }
 
 void register_analytics_routes(Api& api) {
-  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
-    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
-  };
-  api.router.add("GET", "/api/v1/admin/analytics/rfm", Access::staff, bind(rfm));
-  api.router.add("GET", "/api/v1/admin/analytics/clv", Access::staff, bind(clv));
-  api.router.add("GET", "/api/v1/admin/analytics/segments", Access::staff, bind(segments));
-  api.router.add("GET", "/api/v1/admin/analytics/affinities", Access::staff, bind(affinities));
-  api.router.add("GET", "/api/v1/admin/analytics/cohorts", Access::staff, bind(cohorts));
-  api.router.add("GET", "/api/v1/admin/analytics/rules", Access::staff, bind(rules));
-  api.router.add("GET", "/api/v1/admin/analytics/sentiment", Access::staff, bind(sentiment));
+  api.router.add("GET", "/api/v1/admin/analytics/rfm", Access::staff, bind(api, rfm));
+  api.router.add("GET", "/api/v1/admin/analytics/clv", Access::staff, bind(api, clv));
+  api.router.add("GET", "/api/v1/admin/analytics/segments", Access::staff, bind(api, segments));
+  api.router.add("GET", "/api/v1/admin/analytics/affinities", Access::staff, bind(api, affinities));
+  api.router.add("GET", "/api/v1/admin/analytics/cohorts", Access::staff, bind(api, cohorts));
+  api.router.add("GET", "/api/v1/admin/analytics/rules", Access::staff, bind(api, rules));
+  api.router.add("GET", "/api/v1/admin/analytics/sentiment", Access::staff, bind(api, sentiment));
 }
 
 }  // namespace patron::http

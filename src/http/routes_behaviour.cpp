@@ -193,13 +193,10 @@ void post_events(Api& api, const ExchangePtr& ex) {
 }  // namespace
 
 void register_behaviour_routes(Api& api) {
-  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
-    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
-  };
-  api.router.add("GET", "/api/v1/me/preferences", Access::customer, bind(get_preferences));
-  api.router.add("PUT", "/api/v1/me/preferences", Access::customer, bind(put_preferences));
-  api.router.add("POST", "/api/v1/me/feedback", Access::customer, bind(post_feedback));
-  api.router.add("POST", "/api/v1/me/events", Access::customer, bind(post_events));
+  api.router.add("GET", "/api/v1/me/preferences", Access::customer, bind(api, get_preferences));
+  api.router.add("PUT", "/api/v1/me/preferences", Access::customer, bind(api, put_preferences));
+  api.router.add("POST", "/api/v1/me/feedback", Access::customer, bind(api, post_feedback));
+  api.router.add("POST", "/api/v1/me/events", Access::customer, bind(api, post_events));
 }
 
 }  // namespace patron::http

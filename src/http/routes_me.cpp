@@ -89,18 +89,27 @@ void change_password(Api& api, const ExchangePtr& ex) {
   });
 }
 
-void list_transactions(Api& api, const ExchangePtr& ex) {
+// Answers one page of a time-ordered list of the customer's, after checking
+// ?limit= and ?cursor=; `fetch(session, customer, limit, cursor)` reads it.
+template <typename Fetch, typename ToJson>
+void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  if (!valid_time_cursor(ex->query_or("cursor", ""))) {
-    return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
-  }
+  const auto cursor = ex->query_or("cursor", "");
+  if (!valid_time_cursor(cursor)) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::TransactionsRepository(session).list_for_customer(ex->principal.user_id, limit,
-                                                                        ex->query_or("cursor", ""));
-    ex->json(200, page_json(page, transaction_json));
+    ex->json(200, page_json(fetch(session, ex->principal.user_id, limit, cursor), to_json));
   });
+}
+
+void list_transactions(Api& api, const ExchangePtr& ex) {
+  list_time_page(
+      api, ex,
+      [](soci::session& session, const std::string& customer, int limit, const std::string& cursor) {
+        return sql::TransactionsRepository(session).list_for_customer(customer, limit, cursor);
+      },
+      transaction_json);
 }
 
 void list_ledger(Api& api, const ExchangePtr& ex) {
@@ -153,33 +162,25 @@ void redeem(Api& api, const ExchangePtr& ex) {
 }
 
 void list_redemptions(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
-  if (!valid_time_cursor(ex->query_or("cursor", ""))) {
-    return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
-  }
-  api.read(ex, [&](soci::session& session) {
-    auto page = sql::RedemptionsRepository(session).list_for_customer(ex->principal.user_id, limit,
-                                                                       ex->query_or("cursor", ""));
-    ex->json(200, page_json(page, redemption_json));
-  });
+  list_time_page(
+      api, ex,
+      [](soci::session& session, const std::string& customer, int limit, const std::string& cursor) {
+        return sql::RedemptionsRepository(session).list_for_customer(customer, limit, cursor);
+      },
+      redemption_json);
 }
 
 }  // namespace
 
 void register_me_routes(Api& api) {
-  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
-    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
-  };
-  api.router.add("GET", "/api/v1/me", Access::customer, bind(get_me));
-  api.router.add("PATCH", "/api/v1/me", Access::customer, bind(patch_me));
-  api.router.add("POST", "/api/v1/me/password", Access::customer, bind(change_password));
-  api.router.add("GET", "/api/v1/me/transactions", Access::customer, bind(list_transactions));
-  api.router.add("GET", "/api/v1/me/ledger", Access::customer, bind(list_ledger));
-  api.router.add("GET", "/api/v1/rewards", Access::customer, bind(list_rewards));
-  api.router.add("POST", "/api/v1/me/redemptions", Access::customer, bind(redeem));
-  api.router.add("GET", "/api/v1/me/redemptions", Access::customer, bind(list_redemptions));
+  api.router.add("GET", "/api/v1/me", Access::customer, bind(api, get_me));
+  api.router.add("PATCH", "/api/v1/me", Access::customer, bind(api, patch_me));
+  api.router.add("POST", "/api/v1/me/password", Access::customer, bind(api, change_password));
+  api.router.add("GET", "/api/v1/me/transactions", Access::customer, bind(api, list_transactions));
+  api.router.add("GET", "/api/v1/me/ledger", Access::customer, bind(api, list_ledger));
+  api.router.add("GET", "/api/v1/rewards", Access::customer, bind(api, list_rewards));
+  api.router.add("POST", "/api/v1/me/redemptions", Access::customer, bind(api, redeem));
+  api.router.add("GET", "/api/v1/me/redemptions", Access::customer, bind(api, list_redemptions));
 }
 
 }  // namespace patron::http

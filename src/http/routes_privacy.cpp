@@ -119,11 +119,8 @@ void erase_me(Api& api, const ExchangePtr& ex) {
 }  // namespace
 
 void register_privacy_routes(Api& api) {
-  auto bind = [&api](void (*handler)(Api&, const ExchangePtr&)) {
-    return [&api, handler](const ExchangePtr& ex) { handler(api, ex); };
-  };
-  api.router.add("GET", "/api/v1/me/export", Access::customer, bind(export_me));
-  api.router.add("DELETE", "/api/v1/me", Access::customer, bind(erase_me));
+  api.router.add("GET", "/api/v1/me/export", Access::customer, bind(api, export_me));
+  api.router.add("DELETE", "/api/v1/me", Access::customer, bind(api, erase_me));
 }
 
 }  // namespace patron::http
