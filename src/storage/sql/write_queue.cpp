@@ -27,7 +27,10 @@ void rollback_quietly(soci::session& session) {
 
 }  // namespace
 
-WriteQueue::WriteQueue(DatabaseUrl url) : url_(std::move(url)) { thread_ = std::thread([this] { loop(); }); }
+WriteQueue::WriteQueue(DatabaseUrl url) : url_(std::move(url)) {
+  if (url_.dialect == Dialect::sqlite) checkpointer_ = std::make_unique<WalCheckpointer>(url_, wal_checkpoint_interval);
+  thread_ = std::thread([this] { loop(); });
+}
 
 WriteQueue::~WriteQueue() {
   {
@@ -59,6 +62,7 @@ bool WriteQueue::ensure_session() {
   if (session_) return true;
   try {
     session_ = open_session(url_);
+    if (checkpointer_) *session_ << "PRAGMA wal_autocheckpoint=" + std::to_string(writer_autocheckpoint_pages);
     return true;
   } catch (const std::exception& e) {
     spdlog::warn("writer cannot connect to the database: {}", e.what());

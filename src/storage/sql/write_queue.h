@@ -22,11 +22,13 @@
 
 #include "domain/result.h"
 #include "storage/sql/database.h"
+#include "storage/sql/wal_checkpointer.h"
 
 namespace patron::sql {
 
 inline constexpr std::size_t max_batch = 256;
 inline constexpr std::size_t max_queued = 16'384;
+inline constexpr std::chrono::milliseconds wal_checkpoint_interval{250};
 
 class WriteQueue {
  public:
@@ -84,6 +86,7 @@ class WriteQueue {
   bool ensure_session();
 
   DatabaseUrl url_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // SQLite only
   std::unique_ptr<soci::session> session_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
