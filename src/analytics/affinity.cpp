@@ -11,25 +11,24 @@ namespace {
 
 constexpr std::size_t kMinCustomersPerWorker = 20'000;
 
-// Lines of each customer by a counting sort: lines_of(c) = order[offset[c] .. offset[c+1]).
-struct LinesByCustomer {
+// Rows of each customer by a counting sort: rows_of(c) = order[offset[c] .. offset[c+1]).
+struct RowsByCustomer {
   std::vector<std::uint64_t> offset;
   std::vector<std::uint32_t> order;
 };
 
-LinesByCustomer group_lines(const TransactionColumns& purchases, const LineColumns& lines,
-                            std::size_t customer_count) {
-  LinesByCustomer groups;
+template <typename CustomerOf>
+RowsByCustomer group_by_customer(std::size_t rows, std::size_t customer_count, CustomerOf customer_of) {
+  RowsByCustomer groups;
   groups.offset.assign(customer_count + 1, 0);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    ++groups.offset[purchases.customer_index[lines.purchase_row[i]] + 1];
+  for (std::size_t i = 0; i < rows; ++i) {
+    assert(customer_of(i) < customer_count);
+    ++groups.offset[customer_of(i) + 1];
   }
   for (std::size_t c = 0; c < customer_count; ++c) groups.offset[c + 1] += groups.offset[c];
-  groups.order.resize(lines.size());
+  groups.order.resize(rows);
   std::vector<std::uint64_t> cursor(groups.offset.begin(), groups.offset.end() - 1);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    groups.order[cursor[purchases.customer_index[lines.purchase_row[i]]]++] = static_cast<std::uint32_t>(i);
-  }
+  for (std::size_t i = 0; i < rows; ++i) groups.order[cursor[customer_of(i)]++] = static_cast<std::uint32_t>(i);
   return groups;
 }
 
@@ -38,83 +37,145 @@ struct Scored {
   double weight;
 };
 
+// One worker's view of the inputs, and scratch reused across its customers.
+class CustomerScorer {
+ public:
+  CustomerScorer(const TransactionColumns& purchases, const LineColumns& lines, const EventColumns& events,
+                 const std::vector<AttributeMap>& maps, const AffinityOptions& options, std::size_t top_k)
+      : purchases_(purchases), lines_(lines), events_(events), maps_(maps), options_(options), top_k_(top_k),
+        decay_per_day_(std::log(2.0) / options.half_life_days) {
+    std::size_t widest = 0;
+    for (const auto& map : maps) widest = std::max(widest, map.attribute_count);
+    weight_.assign(widest, 0.0);
+  }
+
+  // Decays the customer's lines and events into line_value_ and event_value_
+  // and returns their total: the denominator of every share.
+  double decay(std::size_t c, const RowsByCustomer& line_groups, const RowsByCustomer& event_groups) {
+    line_value_.clear();
+    event_value_.clear();
+    double total = 0.0, line_sum = 0.0;
+    std::size_t positive_lines = 0;
+    for (std::uint64_t k = line_groups.offset[c]; k < line_groups.offset[c + 1]; ++k) {
+      const std::uint32_t line = line_groups.order[k];
+      const double amount = static_cast<double>(std::max<std::int64_t>(0, lines_.amount_minor[line]));
+      line_sum += amount;
+      positive_lines += amount > 0.0 ? 1 : 0;
+      line_value_.push_back(amount * decayed(purchases_.day[lines_.purchase_row[line]]));
+      total += line_value_.back();
+    }
+    // Without a purchase line to measure by, events are their own unit: the
+    // shares are ratios, so any positive unit gives the same scores.
+    const double unit = positive_lines > 0 ? line_sum / static_cast<double>(positive_lines) : 1.0;
+    for (std::uint64_t k = event_groups.offset[c]; k < event_groups.offset[c + 1]; ++k) {
+      const std::uint32_t event = event_groups.order[k];
+      event_value_.push_back(static_cast<double>(events_.weight[event]) * unit * decayed(events_.day[event]));
+      total += event_value_.back();
+    }
+    return total;
+  }
+
+  // The customer's top attributes in map m, into slots[c * top_k ..).
+  void rank(std::size_t c, std::size_t m, double total, const RowsByCustomer& line_groups,
+            const RowsByCustomer& event_groups, std::vector<Scored>& slots) {
+    const auto& attribute_of_item = *maps_[m].attribute_of_item;
+    touched_.clear();
+    auto add = [&](std::uint32_t attribute, double value) {
+      // A zero value (a line returned in full) must not list its attribute.
+      if (attribute == kNoAttribute || attribute >= maps_[m].attribute_count || value <= 0.0) return;
+      if (weight_[attribute] == 0.0) touched_.push_back(attribute);
+      weight_[attribute] += value;
+    };
+    for (std::uint64_t k = line_groups.offset[c]; k < line_groups.offset[c + 1]; ++k) {
+      const std::uint32_t item = lines_.item[line_groups.order[k]];
+      add(item < attribute_of_item.size() ? attribute_of_item[item] : kNoAttribute,
+          line_value_[k - line_groups.offset[c]]);
+    }
+    for (std::uint64_t k = event_groups.offset[c]; k < event_groups.offset[c + 1]; ++k) {
+      add(events_.attribute[m][event_groups.order[k]], event_value_[k - event_groups.offset[c]]);
+    }
+    ranked_.clear();
+    for (const std::uint32_t attribute : touched_) {
+      ranked_.push_back({attribute, weight_[attribute] / total});  // total > 0: it holds this value
+      weight_[attribute] = 0.0;
+    }
+    const std::size_t keep = std::min(top_k_, ranked_.size());
+    std::partial_sort(ranked_.begin(), ranked_.begin() + static_cast<std::ptrdiff_t>(keep), ranked_.end(),
+                      [](const Scored& l, const Scored& r) {
+                        return l.weight != r.weight ? l.weight > r.weight : l.attribute < r.attribute;
+                      });
+    std::copy_n(ranked_.begin(), keep, slots.begin() + static_cast<std::ptrdiff_t>(c * top_k_));
+  }
+
+ private:
+  double decayed(Day day) const {
+    const double age_days = std::max(0, options_.as_of - day);
+    return std::exp(-decay_per_day_ * age_days);
+  }
+
+  const TransactionColumns& purchases_;
+  const LineColumns& lines_;
+  const EventColumns& events_;
+  const std::vector<AttributeMap>& maps_;
+  const AffinityOptions& options_;
+  const std::size_t top_k_;
+  const double decay_per_day_;
+  std::vector<double> weight_;  // dense per attribute, reset through touched_
+  std::vector<std::uint32_t> touched_;
+  std::vector<Scored> ranked_;
+  std::vector<double> line_value_, event_value_;  // decayed, of the current customer
+};
+
+AffinityTable compact(const std::vector<Scored>& slots, std::size_t customer_count, std::size_t top_k) {
+  AffinityTable table;
+  for (std::size_t c = 0; c < customer_count; ++c) {
+    for (std::size_t k = 0; k < top_k; ++k) {
+      const Scored& slot = slots[c * top_k + k];
+      if (slot.attribute == kNoAttribute) break;
+      table.customer_index.push_back(static_cast<std::uint32_t>(c));
+      table.rank.push_back(static_cast<std::uint8_t>(k + 1));
+      table.attribute.push_back(slot.attribute);
+      table.score.push_back(slot.weight);
+    }
+  }
+  return table;
+}
+
 }  // namespace
 
 std::vector<AffinityTable> compute_affinities(const TransactionColumns& purchases, const LineColumns& lines,
                                               const std::vector<AttributeMap>& maps, std::size_t customer_count,
-                                              const AffinityOptions& options) {
+                                              const AffinityOptions& options, const EventColumns& events) {
   assert(purchases.consistent());
   assert(options.half_life_days > 0.0);
+  assert(events.size() == 0 || events.attribute.size() == maps.size());
   const std::size_t top_k = std::clamp<std::size_t>(options.top_k, 1, kMaxAffinityTopK);
-  const LinesByCustomer groups = group_lines(purchases, lines, customer_count);
+  const RowsByCustomer line_groups = group_by_customer(
+      lines.size(), customer_count, [&](std::size_t i) { return purchases.customer_index[lines.purchase_row[i]]; });
+  const RowsByCustomer event_groups =
+      group_by_customer(events.size(), customer_count, [&](std::size_t i) { return events.customer_index[i]; });
   // Fixed slots per customer and map so workers write disjoint ranges; compacted after.
   std::vector<std::vector<Scored>> slots(maps.size(),
                                          std::vector<Scored>(customer_count * top_k, Scored{kNoAttribute, 0.0}));
-  const double decay_per_day = std::log(2.0) / options.half_life_days;
   const unsigned workers = workers_for(customer_count, kMinCustomersPerWorker, options.workers);
   parallel_chunks(customer_count, workers, [&](std::size_t begin, std::size_t end, unsigned) {
-    std::size_t widest = 0;
-    for (const auto& map : maps) widest = std::max(widest, map.attribute_count);
-    std::vector<double> weight(widest, 0.0);  // dense scratch, reset through `touched`
-    std::vector<std::uint32_t> touched;
-    std::vector<Scored> ranked;
-    std::vector<double> value;  // decayed value of each of the customer's lines
+    CustomerScorer scorer(purchases, lines, events, maps, options, top_k);
     for (std::size_t c = begin; c < end; ++c) {
-      const std::uint64_t first = groups.offset[c], last = groups.offset[c + 1];
-      value.clear();
-      double total = 0.0;
-      for (std::uint64_t k = first; k < last; ++k) {
-        const std::uint32_t line = groups.order[k];
-        const double age_days = std::max(0, options.as_of - purchases.day[lines.purchase_row[line]]);
-        value.push_back(static_cast<double>(std::max<std::int64_t>(0, lines.amount_minor[line])) *
-                        std::exp(-decay_per_day * age_days));
-        total += value.back();
-      }
-      for (std::size_t m = 0; m < maps.size(); ++m) {
-        const auto& attribute_of_item = *maps[m].attribute_of_item;
-        touched.clear();
-        for (std::uint64_t k = first; k < last; ++k) {
-          const std::uint32_t item = lines.item[groups.order[k]];
-          const std::uint32_t attribute = item < attribute_of_item.size() ? attribute_of_item[item] : kNoAttribute;
-          if (attribute == kNoAttribute || attribute >= maps[m].attribute_count) continue;
-          if (weight[attribute] == 0.0) touched.push_back(attribute);
-          weight[attribute] += value[k - first];
-        }
-        ranked.clear();
-        for (const std::uint32_t attribute : touched) {
-          ranked.push_back({attribute, total > 0.0 ? weight[attribute] / total : 0.0});
-          weight[attribute] = 0.0;
-        }
-        const std::size_t keep = std::min(top_k, ranked.size());
-        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
-                          [](const Scored& l, const Scored& r) {
-                            return l.weight != r.weight ? l.weight > r.weight : l.attribute < r.attribute;
-                          });
-        std::copy_n(ranked.begin(), keep, slots[m].begin() + static_cast<std::ptrdiff_t>(c * top_k));
-      }
+      const double total = scorer.decay(c, line_groups, event_groups);
+      for (std::size_t m = 0; m < maps.size(); ++m) scorer.rank(c, m, total, line_groups, event_groups, slots[m]);
     }
   });
-  std::vector<AffinityTable> tables(maps.size());
-  for (std::size_t m = 0; m < maps.size(); ++m) {
-    for (std::size_t c = 0; c < customer_count; ++c) {
-      for (std::size_t k = 0; k < top_k; ++k) {
-        const Scored& slot = slots[m][c * top_k + k];
-        if (slot.attribute == kNoAttribute) break;
-        tables[m].customer_index.push_back(static_cast<std::uint32_t>(c));
-        tables[m].rank.push_back(static_cast<std::uint8_t>(k + 1));
-        tables[m].attribute.push_back(slot.attribute);
-        tables[m].score.push_back(slot.weight);
-      }
-    }
-  }
+  std::vector<AffinityTable> tables;
+  for (const auto& map_slots : slots) tables.push_back(compact(map_slots, customer_count, top_k));
   return tables;
 }
 
 AffinityTable compute_affinity(const TransactionColumns& purchases, const LineColumns& lines,
                                const std::vector<std::uint32_t>& attribute_of_item, std::size_t attribute_count,
-                               std::size_t customer_count, const AffinityOptions& options) {
-  return std::move(
-      compute_affinities(purchases, lines, {{&attribute_of_item, attribute_count}}, customer_count, options)[0]);
+                               std::size_t customer_count, const AffinityOptions& options,
+                               const EventColumns& events) {
+  return std::move(compute_affinities(purchases, lines, {{&attribute_of_item, attribute_count}}, customer_count,
+                                      options, events)[0]);
 }
 
 }  // namespace patron::analytics

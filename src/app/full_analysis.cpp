@@ -12,6 +12,7 @@
 #include "analytics/btyd.h"
 #include "analytics/cohorts.h"
 #include "analytics/rfm.h"
+#include "app/affinity_events.h"
 #include "storage/sql/history_reader.h"
 
 namespace patron::app {
@@ -61,6 +62,37 @@ Json parameters_json(const FullAnalysisOptions& o, an::Day as_of) {
                      {"min_length", o.rules.min_length}, {"max_length", o.rules.max_length},
                      {"max_rules", o.max_rules}}},
           {"affinity", {{"half_life_days", o.half_life_days}, {"top_k", o.affinity_top_k}}}};
+}
+
+Json weights_json(const an::EventWeights& w) {
+  return {{"view", w.view}, {"search", w.search}, {"add_to_cart", w.add_to_cart},
+          {"remove_from_cart", w.remove_from_cart}, {"wishlist", w.wishlist}, {"click_offer", w.click_offer}};
+}
+
+// Reads the events when asked to; a store that cannot be opened or fails
+// mid-read leaves the run on purchases only, saying why, rather than failing
+// it: the behaviour store is optional, the ledger's history is not.
+// Returns the run summary's "events" object; `columns` is left empty unless used.
+Json read_events(const FullAnalysisOptions& options, const sql::StoredHistory& history, an::Day as_of,
+                 an::EventColumns& columns) {
+  const an::EventWeights weights;
+  if (!options.open_events_store) return {{"used", false}, {"reason", options.events_skipped_reason}};
+  const auto store = options.open_events_store();
+  if (!store) return {{"used", false}, {"reason", store.error().message}};
+  const AffinityEventOptions event_options{as_of, options.half_life_days, weights,
+                                           {AffinityKind::category, AffinityKind::brand}};
+  auto events = read_affinity_events(*store.value(), history, event_options);
+  if (!events) return {{"used", false}, {"reason", events.error().message}};
+  const auto& c = events->counts;
+  columns = std::move(events->columns);
+  return {{"used", true},
+          {"read", c.read},
+          {"blended", c.blended},
+          {"unknown_customer", c.unknown_customer},
+          {"without_weight", c.without_weight},
+          {"without_attribute", c.without_attribute},
+          {"window_half_lives", kEventWindowHalfLives},
+          {"weights", weights_json(weights)}};
 }
 
 void fill_rfm(const an::RfmTable& rfm, const std::vector<std::string>& ids, sql::CustomerScoreColumns& s) {
@@ -220,7 +252,7 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
   if (purchases.size() == 0) return Error::validation("transactions", "the store holds no purchases to analyse");
 
   const an::Day as_of = options.as_of.value_or(an::day_after_last_purchase(purchases));
-  const Json parameters = parameters_json(options, as_of);
+  Json parameters = parameters_json(options, as_of);
   const an::CustomerSummary summary = an::summarize(purchases, customers, {as_of - 1, options.period, 100.0});
   clock.end("summary");
   const an::RfmTable rfm = an::compute_rfm(purchases, customers, {as_of, 0});
@@ -246,11 +278,16 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
   run.rules = rules_of(baskets, an::association_rules(baskets, rule_options), options.max_rules);
   clock.end("rules");
 
+  an::EventColumns events(2);
+  const Json events_summary = read_events(options, history, as_of, events);
+  parameters["affinity"]["events"] = {{"used", events_summary["used"]},
+                                     {"blended", events_summary.value("blended", std::size_t{0})}};
+  clock.end("events");
   const an::AffinityOptions affinity{as_of, options.half_life_days, options.affinity_top_k, 0};
   auto tables = an::compute_affinities(
       purchases, history.lines,
       {{&history.item_category, history.category_names.size()}, {&history.item_brand, history.brand_names.size()}},
-      customers, affinity);
+      customers, affinity, events);
   fill_affinity(rfm, tables[0], history.category_names, run.scores.top_category, run.scores.categories);
   fill_affinity(rfm, tables[1], history.brand_names, run.scores.top_brand, run.scores.brands);
   clock.end("affinity");
@@ -264,6 +301,7 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
                  {"baskets", baskets.size()},
                  {"btyd", btyd_summary(report)},
                  {"rules", run.rules.size()},
+                 {"events", events_summary},
                  {"cohort_cells", run.cohorts.size()},
                  {"aggregates", aggregates(run.scores)}};
   Json stages = Json::array();

@@ -4,6 +4,7 @@
 // written back as one analytics run (storage/sql/analytics_repository.h).
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "analytics/association_rules.h"
 #include "analytics/calendar.h"
 #include "analytics/customer_summary.h"
+#include "storage/documents/document_store.h"
 #include "storage/sql/analytics_repository.h"
 
 namespace patron::app {
@@ -31,6 +33,11 @@ struct FullAnalysisOptions {
   std::size_t max_rules = 1000;
   double half_life_days = 90.0;
   std::size_t affinity_top_k = 3;
+  // Behaviour events blended into affinity (app/affinity_events.h): opens the
+  // store to read them from, in the timed "events" stage, and closes it after
+  // the read; unset for purchases only, with the reason the run's summary gives.
+  std::function<Result<std::unique_ptr<documents::DocumentStore>>()> open_events_store;
+  std::string events_skipped_reason = "not requested";
   bool store_results = true;  // false: compute and report only
 };
 

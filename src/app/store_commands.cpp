@@ -1,5 +1,7 @@
 #include "app/store_commands.h"
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,12 +12,14 @@
 
 #include "analytics/affinity.h"
 #include "analytics/rfm.h"
+#include "app/affinity_events.h"
 #include "app/config.h"
 #include "app/full_analysis.h"
 #include "app/gen_data.h"
 #include "app/import_history.h"
 #include "app/csv_field.h"
 #include "app/progress_bar.h"
+#include "storage/documents/document_store.h"
 #include "storage/sql/database.h"
 #include "storage/sql/history_reader.h"
 #include "storage/sql/migrations.h"
@@ -50,6 +54,12 @@ std::unique_ptr<soci::session> open_store() {
   auto session = sql::open_session(*url);
   sql::migrate(*session, url->dialect);
   return session;
+}
+
+// The behaviour store as a reader beside a running `patron serve` (which
+// holds RocksDB's lock): DOCUMENT_STORE / MONGO_URI opened read-only.
+Result<std::unique_ptr<documents::DocumentStore>> open_events_store() {
+  return documents::open_document_store(load_config().document_store, documents::OpenMode::read_only);
 }
 
 std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
@@ -151,7 +161,7 @@ an::Baskets load_store_baskets() {
 struct AllCli {
   FullAnalysisOptions options;
   std::string as_of, period = "weeks", out_dir;
-  bool json = false, csv = false, no_store = false;
+  bool json = false, csv = false, no_store = false, no_events = false;
 };
 
 void write_table(const std::filesystem::path& dir, const std::string& name, bool csv, const std::string& header,
@@ -220,6 +230,12 @@ void write_all_outputs(const FullAnalysis& run, const std::string& dir, bool csv
   write_table(root, "affinities", csv, "customer_id,kind,rank,value,score", rows);
 }
 
+std::string events_line(const Json& events) {
+  if (!events.value("used", false)) return "affinity from purchases only (events: " + events.value("reason", "") + ")";
+  return "affinity blends " + std::to_string(events.value("blended", std::size_t{0})) + " of " +
+         std::to_string(events.value("read", std::size_t{0})) + " behaviour events";
+}
+
 void run_all(AllCli cli) {
   if (!cli.as_of.empty()) {
     const auto day = an::parse_date(cli.as_of);
@@ -228,6 +244,11 @@ void run_all(AllCli cli) {
   }
   cli.options.period = cli.period == "days" ? an::Period::days : an::Period::weeks;
   cli.options.store_results = !cli.no_store;
+  if (cli.no_events) {
+    cli.options.events_skipped_reason = "--no-events";
+  } else {
+    cli.options.open_events_store = open_events_store;
+  }
   Result<FullAnalysis> run = Error::validation("analyze", "not run");
   guarded([&] {
     auto session = open_store();
@@ -257,7 +278,7 @@ void run_all(AllCli cli) {
     std::cout << "analysed " << run->scores.size() << " customers, " << summary["purchases"] << " purchases; "
               << run->rules.size() << " rules, " << run->cohorts.size() << " cohort cells";
     if (run->run_id > 0) std::cout << "; stored as run " << run->run_id;
-    std::cout << "\n";
+    std::cout << "\n" << events_line(summary["events"]) << "\n";
   }
 }
 
@@ -265,8 +286,27 @@ struct AffinityCli {
   double half_life_days = 90.0;
   std::size_t top_k = 3;
   std::string kind = "category";
-  bool json = false, csv = false;
+  bool json = false, csv = false, no_events = false;
 };
+
+// The events for one kind of affinity, or none (saying why on stderr, with
+// the stage time as `analyze all` prints it).
+an::EventColumns affinity_events(const AffinityCli& cli, const sql::StoredHistory& history, an::Day as_of) {
+  const auto kind = cli.kind == "brand" ? AffinityKind::brand : AffinityKind::category;
+  if (cli.no_events) return an::EventColumns(1);
+  const auto start = std::chrono::steady_clock::now();
+  auto store = open_events_store();
+  auto events = store ? read_affinity_events(*store.value(), history, {as_of, cli.half_life_days, {}, {kind}})
+                      : Result<AffinityEvents>(store.error());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!events) {
+    std::cerr << "affinity from purchases only (events: " << events.error().message << ")\n";
+    return an::EventColumns(1);
+  }
+  std::fprintf(stderr, "%-12s %9.2f   blended %zu of %zu behaviour events\n", "events", seconds,
+               events->counts.blended, events->counts.read);
+  return std::move(events->columns);
+}
 
 void run_affinity(const AffinityCli& cli) {
   sql::StoredHistory history;
@@ -274,10 +314,13 @@ void run_affinity(const AffinityCli& cli) {
   const auto& purchases = history.purchases.purchases;
   if (purchases.size() == 0) fail("the store holds no purchases");
   const bool brand = cli.kind == "brand";
+  const an::Day as_of = an::day_after_last_purchase(purchases);
+  an::EventColumns events;
+  guarded([&] { events = affinity_events(cli, history, as_of); });
   const auto table = an::compute_affinity(
       purchases, history.lines, brand ? history.item_brand : history.item_category,
       brand ? history.brand_names.size() : history.category_names.size(), history.purchases.customer_count(),
-      {an::day_after_last_purchase(purchases), cli.half_life_days, cli.top_k, 0});
+      {as_of, cli.half_life_days, cli.top_k, 0}, events);
   const auto& names = brand ? history.brand_names : history.category_names;
   const auto& ids = history.purchases.customer_ids;
   if (cli.json) {
@@ -311,11 +354,12 @@ void add_all_command(CLI::App* analyze) {
   command->add_option("--min-support", o.rules.min_support)->capture_default_str()->check(CLI::Range(0.0, 1.0));
   command->add_option("--min-confidence", o.rules.min_confidence)->capture_default_str()->check(CLI::Range(0.0, 1.0));
   command->add_option("--max-rules", o.max_rules, "Rules kept, highest lift first")->capture_default_str();
-  command->add_option("--half-life", o.half_life_days, "Affinity: days after which a purchase counts half")
+  command->add_option("--half-life", o.half_life_days, "Affinity: days after which a purchase or event counts half")
       ->capture_default_str()->check(CLI::PositiveNumber);
   command->add_option("--top", o.affinity_top_k, "Affinity: values kept per customer and kind")
       ->capture_default_str()->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
   command->add_flag("--no-store", cli->no_store, "Compute and report, but do not store the run");
+  command->add_flag("--no-events", cli->no_events, "Affinity from purchases only, without behaviour events");
   auto* json = command->add_flag("--json", cli->json, "Print the run's summary as JSON");
   auto* csv = command->add_flag("--csv", cli->csv, "With --out: tables as CSV (default JSON)");
   json->excludes(csv);
@@ -327,10 +371,11 @@ void add_affinity_command(CLI::App* analyze) {
   auto cli = std::make_shared<AffinityCli>();
   auto* command = analyze->add_subcommand("affinity", "Category or brand affinity per customer, with recency decay");
   command->add_option("--kind", cli->kind, "category or brand")->check(CLI::IsMember({"category", "brand"}));
-  command->add_option("--half-life", cli->half_life_days, "Days after which a purchase counts half")
+  command->add_option("--half-life", cli->half_life_days, "Days after which a purchase or event counts half")
       ->capture_default_str()->check(CLI::PositiveNumber);
   command->add_option("--top", cli->top_k, "Values kept per customer")
       ->capture_default_str()->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
+  command->add_flag("--no-events", cli->no_events, "Purchases only, without behaviour events");
   auto* json = command->add_flag("--json", cli->json, "JSON output");
   auto* csv = command->add_flag("--csv", cli->csv, "CSV output (the default)");
   json->excludes(csv);

@@ -110,8 +110,11 @@ void affinities(Api& api, const ExchangePtr& ex) {
   if (customer_id.size() > 64) return ex->fail(Error::validation("customer_id", "must be at most 64 characters"));
   with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
     const Json summary = parsed(run.summary);
+    const Json affinity = parsed(run.parameters)["affinity"];
+    // Runs stored before events were blended have no "events": null, not false.
     Json body{{"run", run_json(run)},
-              {"half_life_days", parsed(run.parameters)["affinity"]["half_life_days"]}};
+              {"half_life_days", affinity["half_life_days"]},
+              {"events", affinity.value("events", Json(nullptr))}};
     if (customer_id.empty()) {
       const Json aggregates = summary.value("aggregates", Json::object());
       body["top_categories"] = aggregates.value("top_categories", Json::array());

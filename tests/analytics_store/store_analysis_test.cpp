@@ -147,8 +147,8 @@ TEST(FullRun, IsStoredAndReadBack) {
   EXPECT_FALSE(repository.latest_run().has_value());
   const auto run = run_full_analysis(store.session(), {}, kNow);
   ASSERT_TRUE(run.ok()) << run.error().message;
-  const std::vector<std::string> stages{"read", "summary", "rfm", "bgnbd", "gamma_gamma", "rules",
-                                        "affinity", "cohorts", "write-back"};
+  const std::vector<std::string> stages{"read",   "summary",  "rfm",     "bgnbd",     "gamma_gamma", "rules",
+                                        "events", "affinity", "cohorts", "write-back"};
   std::vector<std::string> seen;
   for (const auto& stage : run->stages) seen.push_back(stage.stage);
   EXPECT_EQ(seen, stages);

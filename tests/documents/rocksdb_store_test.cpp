@@ -1,6 +1,8 @@
-// What only the RocksDB adapter promises: its URI, its directory lock, and
-// that an acknowledged batch survives the process being killed.
+// What only the RocksDB adapter promises: its URI, its directory lock, that an
+// acknowledged batch survives the process being killed, and a read-only open
+// beside a process that holds the lock.
 #include <csignal>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -77,6 +79,87 @@ TEST(RocksDocumentStore, AcknowledgedBatchesSurviveSigkill) {
   ASSERT_TRUE(reopened.value()->visit_events(TimeRange::all(), [&](const Event&) { return ++stored > 0; }).ok());
   EXPECT_GE(stored, static_cast<std::size_t>(last_acked + 1) * kBatchEvents);
   EXPECT_EQ(stored % kBatchEvents, 0u) << "a batch was torn";
+}
+
+std::vector<Event> events_of(const std::string& customer, int count) {
+  std::vector<Event> events(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    events[static_cast<std::size_t>(i)].customer_id = customer;
+    events[static_cast<std::size_t>(i)].occurred_at_ms = 1'700'000'000'000 + i;
+  }
+  return events;
+}
+
+std::size_t count_events(DocumentStore& store) {
+  std::size_t seen = 0;
+  EXPECT_TRUE(store.visit_events(TimeRange::all(), [&](const Event&) { return ++seen > 0; }).ok());
+  return seen;
+}
+
+// The child plays `patron serve`: it opens the directory read-write (taking
+// the LOCK), writes, acknowledges through a pipe, and stays open until the
+// parent closes the other pipe. The parent, as `patron analyze`, reads.
+TEST(RocksDocumentStore, ReadOnlyOpenReadsWhileAnotherProcessHoldsTheLock) {
+  constexpr int kEvents = 250;
+  testing::TempDir dir;
+  int ready[2], done[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  ASSERT_EQ(::pipe(done), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::close(ready[0]);
+    ::close(done[1]);
+    auto store = RocksDocumentStore::open(dir.path().string());
+    if (!store || !store.value()->append_events(events_of("c-1", kEvents))) ::_exit(2);
+    const char ack = 1;
+    if (::write(ready[1], &ack, 1) != 1) ::_exit(3);
+    char ignored = 0;
+    if (::read(done[0], &ignored, 1) < 0) ::_exit(4);  // 0 once the parent closes its end
+    ::_exit(0);
+  }
+  ::close(ready[1]);
+  ::close(done[0]);
+  char ack = 0;
+  ASSERT_EQ(::read(ready[0], &ack, 1), 1);
+
+  auto writer = RocksDocumentStore::open(dir.path().string());
+  ASSERT_FALSE(writer.ok()) << "the child should hold the lock";
+  EXPECT_EQ(writer.error().code, ErrorCode::unavailable);
+  {
+    auto reader = open_document_store("rocksdb://" + dir.path().string(), OpenMode::read_only);
+    ASSERT_TRUE(reader.ok()) << reader.error().message;
+    EXPECT_EQ(count_events(*reader.value()), static_cast<std::size_t>(kEvents));  // unflushed, from the WAL
+    EXPECT_FALSE(reader.value()->append_events(events_of("c-2", 1)).ok());
+    auto second_reader = open_document_store("rocksdb://" + dir.path().string(), OpenMode::read_only);
+    ASSERT_TRUE(second_reader.ok()) << second_reader.error().message;
+  }
+  ::close(done[1]);
+  int wait_status = 0;
+  ASSERT_EQ(::waitpid(child, &wait_status, 0), child);
+  EXPECT_TRUE(WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0);
+  ::close(ready[0]);
+}
+
+TEST(RocksDocumentStore, ReadOnlyOpenSeesWritesOfAHandleInTheSameProcessUpToItsOpen) {
+  testing::TempDir dir;
+  auto server = RocksDocumentStore::open(dir.path().string());
+  ASSERT_TRUE(server.ok());
+  ASSERT_TRUE(server.value()->append_events(events_of("c-1", 10)).ok());
+  auto reader = RocksDocumentStore::open_read_only(dir.path().string());
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  ASSERT_TRUE(server.value()->append_events(events_of("c-1", 5)).ok());
+  EXPECT_EQ(count_events(*reader.value()), 10u);  // a point-in-time reader: no tailing after open
+  EXPECT_EQ(count_events(*server.value()), 15u);
+}
+
+TEST(RocksDocumentStore, ReadOnlyOpenOfAMissingStoreIsUnavailableAndCreatesNothing) {
+  testing::TempDir dir;
+  const auto missing = dir.path() / "never-opened";
+  auto reader = open_document_store("rocksdb://" + missing.string(), OpenMode::read_only);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.error().code, ErrorCode::unavailable);
+  EXPECT_FALSE(std::filesystem::exists(missing));
 }
 
 }  // namespace

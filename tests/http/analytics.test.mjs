@@ -71,9 +71,17 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   const generated = s.runCli(['gen-data', '--customers', String(GENERATED), '--transactions', '5000', '--seed', '3',
     '--start', '2023-06-01', '--days', '600']);
   assert.equal(generated.status, 0, generated.stderr);
+  // The server holds the RocksDB behaviour store; the CLI reads it beside it
+  // (read-only). The registered customer has no purchases: read, not blended.
+  const viewed = await s.api('POST', '/api/v1/me/events', { token: customer.token,
+    body: { events: [{ type: 'view', sku: 'MUG-AN' }] } });
+  assert.equal(viewed.status, 202, viewed.text);
   const analyzed = s.runCli(['analyze', 'all', '--json']);
   assert.equal(analyzed.status, 0, analyzed.stderr);
-  assert.ok(JSON.parse(analyzed.stdout).run_id >= 1);
+  const run = JSON.parse(analyzed.stdout);
+  assert.ok(run.run_id >= 1);
+  assert.equal(run.events.used, true, JSON.stringify(run.events));
+  assert.ok(run.events.read >= 1 && run.events.unknown_customer >= 1, JSON.stringify(run.events));
 
   const rfm = await s.api('GET', `${url('rfm')}?limit=200`, { token: staffToken });
   assert.equal(rfm.status, 200, rfm.text);
@@ -118,6 +126,7 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   assert.equal(popular.status, 200);
   assert.ok(popular.json.top_categories.length > 0);
   assert.ok(popular.json.top_brands.length > 0);
+  assert.equal(popular.json.events.used, true);
 
   const top = clv.json.items[0].customer_id;
   const mine = await s.api('GET', `${url('affinities')}?customer_id=${top}`, { token: staffToken });

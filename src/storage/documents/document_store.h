@@ -116,11 +116,19 @@ class DocumentStore {
   virtual Result<ErasedCounts> erase_customer(std::string_view customer_id) = 0;
 };
 
+// read_write: the server's handle; RocksDB allows one per directory (LOCK).
+// read_only: a reader that runs beside it (`patron analyze` while `patron
+// serve` is up): for RocksDB a secondary instance that takes no lock and
+// creates nothing, whose writes fail as unavailable; MongoDB connects as
+// usual (its writes are not refused: read-only is the caller's promise there).
+enum class OpenMode { read_write, read_only };
+
 // "rocksdb://var/documents" (relative or absolute path) or any "mongodb://..."
 // / "mongodb+srv://..." connection string (database from its path, default
-// "patron"). Opening creates what is missing (column families, indexes).
-// Errors: validation_failed for an unknown scheme, unavailable when the store
-// cannot be opened.
-Result<std::unique_ptr<DocumentStore>> open_document_store(const std::string& uri);
+// "patron"). Opening read-write creates what is missing (column families,
+// indexes). Errors: validation_failed for an unknown scheme, unavailable when
+// the store cannot be opened (read-only: also when it does not exist yet).
+Result<std::unique_ptr<DocumentStore>> open_document_store(const std::string& uri,
+                                                           OpenMode mode = OpenMode::read_write);
 
 }  // namespace patron::documents

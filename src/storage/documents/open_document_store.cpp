@@ -11,12 +11,13 @@ constexpr std::string_view kRocksScheme = "rocksdb://";
 
 }  // namespace
 
-Result<std::unique_ptr<DocumentStore>> open_document_store(const std::string& uri) {
+Result<std::unique_ptr<DocumentStore>> open_document_store(const std::string& uri, OpenMode mode) {
   const std::string_view text = uri;
   if (text.starts_with(kRocksScheme)) {
     const std::string path(text.substr(kRocksScheme.size()));
     if (path.empty()) return Error::validation("DOCUMENT_STORE", "rocksdb:// needs a path, e.g. rocksdb://var/documents");
-    auto store = RocksDocumentStore::open(path);
+    auto store =
+        mode == OpenMode::read_only ? RocksDocumentStore::open_read_only(path) : RocksDocumentStore::open(path);
     if (!store) return store.error();
     return std::unique_ptr<DocumentStore>(std::move(store).value());
   }

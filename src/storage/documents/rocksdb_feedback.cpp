@@ -85,15 +85,10 @@ Result<FeedbackPage> RocksDocumentStore::feedback_newest_first(Family index, con
     cursor_key += cursor->tiebreak;
     if (cursor_key < start) start = std::move(cursor_key);
   }
-  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
-  struct SnapshotRelease {
-    rocksdb::DB* db;
-    const rocksdb::Snapshot* snapshot;
-    ~SnapshotRelease() { db->ReleaseSnapshot(snapshot); }
-  } release{db_.get(), snapshot};
+  const auto pinned = pin_view();
   const rocksdb::Slice lower_bound = slice(lower);
   rocksdb::ReadOptions options;
-  options.snapshot = snapshot;
+  options.snapshot = pinned.get();
   options.iterate_lower_bound = &lower_bound;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, family(index)));
   it->SeekForPrev(slice(start));

@@ -91,6 +91,16 @@ RocksDocumentStore::~RocksDocumentStore() {
     if (handle != nullptr) db_->DestroyColumnFamilyHandle(handle);
   }
   db_->Close();
+  if (!secondary_dir_.empty()) {
+    std::error_code ignored;  // a leftover temp dir is not worth failing a close for
+    std::filesystem::remove_all(secondary_dir_, ignored);
+  }
+}
+
+std::shared_ptr<const rocksdb::Snapshot> RocksDocumentStore::pin_view() const {
+  if (!secondary_dir_.empty()) return nullptr;
+  rocksdb::DB* db = db_.get();
+  return {db->GetSnapshot(), [db](const rocksdb::Snapshot* snapshot) { db->ReleaseSnapshot(snapshot); }};
 }
 
 Status RocksDocumentStore::load_sequence_lease() {
@@ -195,21 +205,16 @@ Result<EventPage> RocksDocumentStore::customer_events(std::string_view customer_
 
 Status RocksDocumentStore::visit_events(TimeRange range, const EventVisitor& visitor) {
   if (auto s = validate_time_range(range); !s) return s;
-  // A snapshot pins one consistent view for the whole walk; the iterator
-  // streams blocks, so memory stays bounded whatever the range holds.
-  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
-  struct SnapshotRelease {
-    rocksdb::DB* db;
-    const rocksdb::Snapshot* snapshot;
-    ~SnapshotRelease() { db->ReleaseSnapshot(snapshot); }
-  } release{db_.get(), snapshot};
+  // One consistent view for the whole walk (pin_view); the iterator streams
+  // blocks, so memory stays bounded whatever the range holds.
+  const auto pinned = pin_view();
   std::string lower;
   rocks::append_time(lower, range.from_ms);
   std::string upper;
   rocks::append_time(upper, range.to_ms);
   const rocksdb::Slice upper_bound = slice(upper);
   rocksdb::ReadOptions options;
-  options.snapshot = snapshot;
+  options.snapshot = pinned.get();
   options.iterate_upper_bound = &upper_bound;
   options.fill_cache = false;  // a full analytics pass must not evict the hot set
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, family(kEventsByTime)));

@@ -4,6 +4,7 @@
 // each write one atomic WriteBatch, acknowledged only after the WAL is synced.
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,6 +26,14 @@ struct RocksOptions {
 class RocksDocumentStore final : public DocumentStore {
  public:
   static Result<std::unique_ptr<RocksDocumentStore>> open(const std::string& path, RocksOptions options = {});
+  // A reader beside the process that holds the directory (the server): a
+  // RocksDB secondary instance, which takes no LOCK, caught up with the
+  // primary's MANIFEST and WAL once at open, so it sees every acknowledged
+  // write up to then. RocksDB documents OpenForReadOnly beside a live primary
+  // as undefined behaviour (rocksdb/db.h), hence the secondary. Its own info
+  // log lives in a temp dir removed on close. Writes fail as unavailable.
+  // The directory must exist: nothing is created.
+  static Result<std::unique_ptr<RocksDocumentStore>> open_read_only(const std::string& path);
   ~RocksDocumentStore() override;
   RocksDocumentStore(const RocksDocumentStore&) = delete;
   RocksDocumentStore& operator=(const RocksDocumentStore&) = delete;
@@ -57,6 +66,11 @@ class RocksDocumentStore final : public DocumentStore {
   RocksDocumentStore(std::unique_ptr<rocksdb::DB> db, std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families,
                      RocksOptions options);
   rocksdb::ColumnFamilyHandle* family(Family which) const { return families_[which]; }
+  // One consistent view for a walk of several reads: a snapshot on the
+  // primary; null (no snapshot) on a secondary, whose view moves only when it
+  // catches up, which it does once at open, and whose iterators refuse
+  // snapshots in RocksDB 7.8.
+  std::shared_ptr<const rocksdb::Snapshot> pin_view() const;
   Status load_sequence_lease();
   Result<std::uint64_t> reserve_sequence(std::size_t count);
   Result<FeedbackPage> feedback_newest_first(Family index, const std::string& prefix, TimeRange range,
@@ -65,6 +79,7 @@ class RocksDocumentStore final : public DocumentStore {
   Result<std::size_t> erase_feedback(std::string_view customer_id, rocksdb::WriteBatch& batch);
 
   std::unique_ptr<rocksdb::DB> db_;
+  std::filesystem::path secondary_dir_;  // empty for the primary
   std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families_{};
   rocksdb::WriteOptions write_options_;
 
