@@ -113,6 +113,15 @@ void AccessRepository::store_response(const std::string& scope, const std::strin
 bool AccessRepository::claim_response(const std::string& scope, const std::string& key,
                                       const std::string& request_hash, std::int64_t now) {
   const long long at = now;
+  if (session_.get_backend_name() == "sqlite3") {
+    // SQLite's conflict clause leaves the transaction intact, so the savepoint
+    // below (two more statements on every request) is for the servers only.
+    soci::statement insert = (session_.prepare << "INSERT OR IGNORE INTO idempotency_keys (scope, idem_key, request_hash, "
+                                                  "status_code, response_body, created_at) VALUES (:s, :k, :h, 0, '', :c)",
+                              soci::use(scope), soci::use(key), soci::use(request_hash), soci::use(at));
+    insert.execute(true);
+    return insert.get_affected_rows() == 1;
+  }
   // A savepoint of its own: on PostgreSQL a failed INSERT aborts the transaction.
   session_ << "SAVEPOINT idempotency_claim";
   try {
