@@ -135,8 +135,18 @@ Result<sql::UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
 }
 
 Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command, std::int64_t now) {
-  auto customer = resolve_customer(command.customer);
-  if (!customer.ok()) return customer.error();
+  // POS systems mostly name the customer by id: then one statement reads (and
+  // on servers locks) the customer's status and account together.
+  std::string customer_id = command.customer.id;
+  if (customer_id.empty()) {
+    auto customer = resolve_customer(command.customer);
+    if (!customer.ok()) return customer.error();
+    customer_id = customer->id;
+  }
+  sql::UsersRepository users(session_);
+  auto owned = users.load_customer_account(customer_id);
+  if (!owned || owned->role != "customer" || owned->status != "active") return customer_not_found();
+  auto account = std::optional<sql::AccountRecord>(std::move(owned->account));
   ProgramReader program(session_, settings_.cache);
   if (!program.store_exists(command.store_id)) return Error::validation("store_id", "unknown store");
   sql::TransactionsRepository transactions(session_);
@@ -160,9 +170,6 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
                          input.quantity, price, 0});
   }
 
-  sql::UsersRepository users(session_);
-  auto account = users.load_account(customer->id);
-  if (!account) return customer_not_found();
   const auto tiers = program.tiers();
   const auto current_tier = tier_by_code(tiers, account->tier_code);
   facts.tier_code = account->tier_code;
@@ -170,7 +177,7 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   const auto earned = compute_points(facts, program.earning_rules());
 
   txn.id = new_id("txn");
-  txn.customer_id = customer->id;
+  txn.customer_id = customer_id;
   txn.store_id = command.store_id;
   txn.external_id = command.external_id;
   txn.occurred_at = command.occurred_at;
@@ -191,14 +198,14 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
   }
 
-  const auto spend = transactions.qualifying_spend(customer->id, qualifying_window_start(now));
+  const auto spend = transactions.qualifying_spend(customer_id, qualifying_window_start(now));
   const auto new_tier = tier_after_purchase(tiers, account->tier_code, spend);
   if (new_tier) account->tier_code = new_tier->code;
   users.save_account(*account, now);
 
   PurchaseOutcome outcome;
   outcome.transaction_id = txn.id;
-  outcome.customer_id = customer->id;
+  outcome.customer_id = customer_id;
   outcome.points_earned = earned.points;
   outcome.balance_after = account->points_balance;
   outcome.tier = new_tier.value_or(Tier{});

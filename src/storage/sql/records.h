@@ -30,6 +30,12 @@ struct AccountRecord {
   std::int64_t entry_count = 0;
 };
 
+// An account with its owner's role and status, read (and locked) in one statement.
+struct CustomerAccount {
+  std::string role, status;
+  AccountRecord account;
+};
+
 struct LedgerEntryRecord {
   std::string id;
   std::string customer_id;

@@ -151,6 +151,23 @@ std::optional<AccountRecord> UsersRepository::load_account(const std::string& cu
   return account;
 }
 
+std::optional<CustomerAccount> UsersRepository::load_customer_account(const std::string& customer_id) {
+  CustomerAccount found;
+  long long balance = 0, anniversary = 0, entries = 0;
+  const bool server = session_.get_backend_name() != "sqlite3";
+  session_ << std::string("SELECT u.role, u.status, a.customer_id, a.points_balance, a.tier_code, "
+                          "a.tier_anniversary_at, a.entry_count FROM users u JOIN accounts a ON a.customer_id = u.id "
+                          "WHERE u.id = :c") +
+                  (server ? " FOR UPDATE" : ""),
+      soci::use(customer_id), soci::into(found.role), soci::into(found.status), soci::into(found.account.customer_id),
+      soci::into(balance), soci::into(found.account.tier_code), soci::into(anniversary), soci::into(entries);
+  if (!session_.got_data()) return std::nullopt;
+  found.account.points_balance = balance;
+  found.account.tier_anniversary_at = anniversary;
+  found.account.entry_count = entries;
+  return found;
+}
+
 void UsersRepository::save_account(const AccountRecord& account, std::int64_t now) {
   note_account_changed(account.customer_id);
   const long long at = now, balance = account.points_balance, anniversary = account.tier_anniversary_at,

@@ -26,6 +26,8 @@ class UsersRepository {
   void insert_account(const AccountRecord& account, std::int64_t now);
   // Locks the account row on server dialects (FOR UPDATE) for the transaction.
   std::optional<AccountRecord> load_account(const std::string& customer_id);
+  // load_account with the owner's role and status: one statement on the purchase path.
+  std::optional<CustomerAccount> load_customer_account(const std::string& customer_id);
   void save_account(const AccountRecord& account, std::int64_t now);
   std::vector<std::string> accounts_due_for_tier_review(std::int64_t now, int limit);
   bool has_any_user();
