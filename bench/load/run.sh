@@ -62,13 +62,17 @@ call POST /api/v1/admin/earning-rules "$admin_token" '{"name":"Base","kind":"bas
 api_key="$(cd "$work" && "$patron" apikey create --store BENCH | tail -1 | awk '{print $NF}')"
 
 : >"$work/customers" ; : >"$work/tokens"
+# Each registration writes its own file: parallel writers to one pipe could
+# interleave their lines (it happened: 2 of 64 customers came out garbled).
 register() {
   curl -fsS "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
     --data "{\"email\":\"bench$1@example.test\",\"password\":\"bench-password-$1\",\"name\":\"Bench $1\"}" |
-    python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["customer"]["id"], r["access_token"])'
+    python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["customer"]["id"], r["access_token"])' >"$work/pair.$1"
 }
-export -f register; export base
-seq "$customers" | xargs -P 4 -I{} bash -c 'register {}' >"$work/pairs"
+export -f register; export base work
+seq "$customers" | xargs -P 4 -I{} bash -c 'register {}'
+cat "$work"/pair.* >"$work/pairs"
+[ "$(wc -l <"$work/pairs")" -eq "$customers" ] || { echo "registering the benchmark customers failed" >&2; exit 1; }
 cut -d' ' -f1 "$work/pairs" >"$work/customers"
 cut -d' ' -f2 "$work/pairs" >"$work/tokens"
 echo "   $(wc -l <"$work/customers") customers, store $store_id, API key ${api_key:0:8}…"
@@ -104,7 +108,7 @@ echo "   $events_json"
 
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 # What the server answered besides 2xx (from its access log), so errors above are explained.
-python3 - "$work/server.log" <<'PY'
+if python3 - "$work/server.log" <<'PY'
 import collections, json, sys
 counts = collections.Counter()
 for line in open(sys.argv[1], errors="replace"):
@@ -114,7 +118,12 @@ for line in open(sys.argv[1], errors="replace"):
     except ValueError: continue
     if entry.get("status", 200) >= 300: counts[(entry["route"], entry["status"])] += 1
 print("   non-2xx answers in the server log:", dict(counts) if counts else "none")
+sys.exit(1 if counts else 0)
 PY
+then :; else
+  mkdir -p "$build/bench-load-logs" && cp "$work/server.log" "$build/bench-load-logs/server-$(date +%s).log"
+  echo "   (server log kept in $build/bench-load-logs)"
+fi
 nginx_port="$(free_port)"
 sed -e "s|@PORT@|$nginx_port|" -e "s|@WORK@|$work|" "$root/bench/load/nginx.conf.in" >"$work/nginx.conf"
 nginx -c "$work/nginx.conf" -p "$work" &

@@ -27,6 +27,12 @@ std::optional<Tier> tier_earned_by(const std::vector<Tier>& sorted_tiers, MinorU
   return earned;
 }
 
+bool can_upgrade(const std::vector<Tier>& sorted_tiers, const std::string& current_code) {
+  if (sorted_tiers.empty()) return false;
+  const auto rank = rank_of(sorted_tiers, current_code);
+  return rank < 0 || rank + 1 < static_cast<std::ptrdiff_t>(sorted_tiers.size());
+}
+
 std::optional<Tier> tier_after_purchase(const std::vector<Tier>& sorted_tiers, const std::string& current_code,
                                         MinorUnits qualifying_spend_minor) {
   auto earned = tier_earned_by(sorted_tiers, qualifying_spend_minor);

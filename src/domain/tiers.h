@@ -31,6 +31,9 @@ std::vector<Tier> sorted_by_threshold(std::vector<Tier> tiers);
 std::optional<Tier> tier_earned_by(const std::vector<Tier>& sorted_tiers, MinorUnits qualifying_spend_minor);
 
 // After a purchase: the better of the current tier and the earned one.
+// False at the top tier: no purchase can upgrade it, so its spend need not be summed.
+bool can_upgrade(const std::vector<Tier>& sorted_tiers, const std::string& current_code);
+
 std::optional<Tier> tier_after_purchase(const std::vector<Tier>& sorted_tiers, const std::string& current_code,
                                         MinorUnits qualifying_spend_minor);
 

@@ -198,7 +198,9 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
   }
 
-  const auto spend = transactions.qualifying_spend(customer_id, qualifying_window_start(now));
+  const auto spend = can_upgrade(tiers, account->tier_code)
+                         ? transactions.qualifying_spend(customer_id, qualifying_window_start(now))
+                         : MinorUnits{0};
   const auto new_tier = tier_after_purchase(tiers, account->tier_code, spend);
   if (new_tier) account->tier_code = new_tier->code;
   users.save_account(*account, now);

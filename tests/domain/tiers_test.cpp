@@ -38,6 +38,17 @@ TEST(Tiers, PurchaseUpgradesAtOnceButNeverDowngrades) {
   EXPECT_EQ(tier_after_purchase(program(), "unknown", 10)->code, "bronze");
 }
 
+TEST(Tiers, OnlyTheTopTierCannotUpgrade) {
+  const auto tiers = program();
+  EXPECT_TRUE(can_upgrade(tiers, "bronze"));
+  EXPECT_TRUE(can_upgrade(tiers, "silver"));
+  EXPECT_FALSE(can_upgrade(tiers, "gold"));
+  EXPECT_TRUE(can_upgrade(tiers, "retired-tier")) << "an unknown tier is re-evaluated";
+  EXPECT_FALSE(can_upgrade({}, "bronze")) << "no tiers, nothing to reach";
+  // At the top the spend does not matter: the tier stays whatever it is.
+  EXPECT_EQ(tier_after_purchase(tiers, "gold", 0)->code, "gold");
+}
+
 TEST(Tiers, AnniversaryMayDowngrade) {
   EXPECT_EQ(tier_at_anniversary(program(), 60'000)->code, "silver");
   EXPECT_EQ(tier_at_anniversary(program(), 0)->code, "bronze");
