@@ -20,11 +20,6 @@ std::int64_t Api::now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::int64_t Api::now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 Reply json_reply(int status, const Json& body) {
   return Reply{status, body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json", {}};
 }

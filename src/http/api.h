@@ -64,7 +64,6 @@ class Api {
   const TokenSigner& signer() const { return signer_; }
   const ApiSettings& settings() const { return settings_; }
   static std::int64_t now();
-  static std::int64_t now_ms();
 
   // Runs `work` on a read session; database failures become 503.
   void read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work);

@@ -167,7 +167,7 @@ void rules(Api& api, const ExchangePtr& ex) {
 constexpr int kDefaultSentimentDays = 90;
 constexpr int kMaxSentimentDays = 3660;
 constexpr std::size_t kMaxFeedbackScanned = 20'000;
-constexpr std::size_t kProductsShown = 20;  // and stores: the most reviewed first
+constexpr std::size_t kTopGroupsShown = 20;  // products and stores, the most reviewed first
 constexpr double kNeutralBand = 0.05;  // |sentiment| below this is neutral (VADER's convention)
 
 struct SentimentTotals {
@@ -184,12 +184,12 @@ struct SentimentTotals {
   }
 };
 
-// The groups with the most feedback first, at most kProductsShown of them.
+// The groups with the most feedback first, at most kTopGroupsShown of them.
 Json most_reviewed(const std::map<std::string, SentimentTotals>& groups, const char* key_name) {
   std::vector<std::pair<std::string, SentimentTotals>> sorted(groups.begin(), groups.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& l, const auto& r) { return l.second.count > r.second.count; });
-  if (sorted.size() > kProductsShown) sorted.resize(kProductsShown);
+  if (sorted.size() > kTopGroupsShown) sorted.resize(kTopGroupsShown);
   Json list = Json::array();
   for (const auto& [key, totals] : sorted) {
     Json item = totals.json();

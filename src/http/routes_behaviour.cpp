@@ -7,6 +7,7 @@
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "storage/documents/document_store.h"
+#include "storage/documents/stamps.h"
 #include "storage/documents/validation.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/users_repository.h"
@@ -71,7 +72,7 @@ void put_preferences(Api& api, const ExchangePtr& ex) {
   ex->reply(Reply{200, compact, "application/json", {}});
 }
 
-std::vector<std::string> read_tags(BodyReader& in, const Json& body) {
+std::vector<std::string> read_tags(BodyReader& in) {
   std::vector<std::string> tags;
   const Json* list = in.array("tags", documents::kMaxFeedbackTags, false);
   if (!list) return tags;
@@ -83,7 +84,6 @@ std::vector<std::string> read_tags(BodyReader& in, const Json& body) {
     }
     tags.push_back(tag.get<std::string>());
   }
-  (void)body;
   return tags;
 }
 
@@ -100,7 +100,7 @@ void post_feedback(Api& api, const ExchangePtr& ex) {
   feedback.text = in.text("text", documents::kMaxFeedbackTextChars * 4);
   feedback.product_sku = in.optional_text("product_sku", documents::kMaxIdBytes).value_or("");
   feedback.store_id = in.optional_text("store_id", documents::kMaxIdBytes).value_or("");
-  feedback.tags = read_tags(in, *body);
+  feedback.tags = read_tags(in);
   if (!in.ok()) return ex->fail(in.error());
   if (auto valid = documents::validate_feedback(feedback); !valid.ok()) return ex->fail(valid.error());
 
@@ -121,7 +121,7 @@ void post_feedback(Api& api, const ExchangePtr& ex) {
   if (refused) return ex->fail(*refused);
 
   feedback.sentiment = api.sentiment()->score(feedback.text);
-  feedback.created_at_ms = Api::now_ms();
+  feedback.created_at_ms = documents::now_ms();
   auto id = store->add_feedback(feedback);
   if (!id.ok()) return ex->fail(id.error());
   feedback.id = *id;
@@ -168,7 +168,7 @@ void post_events(Api& api, const ExchangePtr& ex) {
   const Json* list = in.array("events", documents::kMaxEventsPerBatch);
   if (!in.ok()) return ex->fail(in.error());
   if (list->empty()) return ex->fail(Error::validation("events", "must hold at least one event"));
-  const auto now_ms = Api::now_ms();
+  const auto now_ms = documents::now_ms();
   std::vector<documents::Event> events;
   events.reserve(list->size());
   for (std::size_t i = 0; i < list->size() && in.ok(); ++i) {

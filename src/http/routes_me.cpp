@@ -1,6 +1,7 @@
 #include "domain/rewards.h"
 #include "domain/validation.h"
 #include "http/api.h"
+#include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
 #include "services/secrets.h"
@@ -13,8 +14,6 @@
 
 namespace patron::http {
 namespace {
-
-const Error account_gone{ErrorCode::not_found, "this account no longer exists", {}};
 
 // Cursors of time-ordered lists are "epoch_seconds:id" as the repositories issue them.
 bool valid_time_cursor(const std::string& cursor) {
@@ -31,7 +30,7 @@ void get_me(Api& api, const ExchangePtr& ex) {
   const auto version = api.me_cache.version(id);
   api.read(ex, [&](soci::session& session) {
     auto user = sql::UsersRepository(session).find_by_id(id);
-    if (!user || user->status != "active") return ex->fail(account_gone);
+    if (!user || user->status != "active") return ex->fail(account_not_found());
     auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now());
     if (!view.ok()) return ex->fail(view.error());
     auto body = profile_json(*user);
@@ -59,7 +58,7 @@ void patch_me(Api& api, const ExchangePtr& ex) {
   api.write(ex, [id = ex->principal.user_id, name, phone, opt_in](soci::session& session) -> Result<Reply> {
     sql::UsersRepository users(session);
     auto user = users.find_by_id(id);
-    if (!user || user->status != "active") return account_gone;
+    if (!user || user->status != "active") return account_not_found();
     if (name) user->name = *name;
     if (phone) user->phone = *phone;
     if (opt_in) user->marketing_opt_in = *opt_in;
@@ -79,7 +78,7 @@ void change_password(Api& api, const ExchangePtr& ex) {
   api.write(ex, [id = ex->principal.user_id, current, next](soci::session& session) -> Result<Reply> {
     sql::UsersRepository users(session);
     auto user = users.find_by_id(id);
-    if (!user || user->status != "active") return account_gone;
+    if (!user || user->status != "active") return account_not_found();
     if (!services::verify_password(current, user->password_hash)) {
       return Error{ErrorCode::validation_failed, "the current password is incorrect", "current_password"};
     }

@@ -66,8 +66,6 @@ void export_me(Api& api, const ExchangePtr& ex) {
     if (!user || user->status != "active") return ex->fail(account_not_found());
     body["exported_at"] = format_rfc3339(Api::now());
     body["profile"] = profile_json(*user);
-    body["profile"]["phone"] = user->phone;
-    body["profile"]["marketing_opt_in"] = user->marketing_opt_in;
     if (auto view = services::Loyalty(session, api.settings().program).account_view(id, Api::now()); view.ok()) {
       body["account"] = account_json(*view);
     }
