@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <chrono>
+#include <cstdint>
 #include <stdexcept>
 #include <vector>
 
@@ -21,20 +23,43 @@ struct SodiumInit {
 
 void ensure_sodium() { static SodiumInit once; }
 
+constexpr std::string_view base36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+// One CSPRNG call per string (libsodium reads the kernel's generator on each
+// call); bytes at or above the largest multiple of the alphabet's size are
+// skipped so that every character stays equally likely.
 std::string random_from(std::string_view alphabet, std::size_t count) {
   ensure_sodium();
+  const auto size = static_cast<unsigned>(alphabet.size());
+  const unsigned limit = 256u - 256u % size;
   std::string out;
   out.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    out += alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))];
+  unsigned char bytes[64];
+  while (out.size() < count) {
+    randombytes_buf(bytes, sizeof bytes);
+    for (unsigned char byte : bytes) {
+      if (byte >= limit) continue;
+      out += alphabet[byte % size];
+      if (out.size() == count) break;
+    }
   }
+  return out;
+}
+
+// Milliseconds since the epoch in nine base-36 digits (enough until 5138).
+std::string time_prefix() {
+  auto ms = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count());
+  std::string out(9, '0');
+  for (auto it = out.rbegin(); it != out.rend() && ms > 0; ++it, ms /= 36) *it = base36[ms % 36];
   return out;
 }
 
 }  // namespace
 
 std::string new_id(std::string_view prefix) {
-  return std::string(prefix) + "_" + random_from("abcdefghijklmnopqrstuvwxyz0123456789", 16);
+  return std::string(prefix) + "_" + time_prefix() + random_from(base36, 12);
 }
 
 std::string random_digits(std::size_t count) { return random_from("0123456789", count); }
