@@ -1,4 +1,5 @@
 #include "storage/sql/access_repository.h"
+#include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
 
@@ -116,11 +117,14 @@ bool AccessRepository::claim_response(const std::string& scope, const std::strin
   if (session_.get_backend_name() == "sqlite3") {
     // SQLite's conflict clause leaves the transaction intact, so the savepoint
     // below (two more statements on every request) is for the servers only.
-    soci::statement insert = (session_.prepare << "INSERT OR IGNORE INTO idempotency_keys (scope, idem_key, request_hash, "
-                                                  "status_code, response_body, created_at) VALUES (:s, :k, :h, 0, '', :c)",
-                              soci::use(scope), soci::use(key), soci::use(request_hash), soci::use(at));
-    insert.execute(true);
-    return insert.get_affected_rows() == 1;
+    return Write(session_,
+                 "INSERT OR IGNORE INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, "
+                 "created_at) VALUES (:s, :k, :h, 0, '', :c)")
+               .text(scope)
+               .text(key)
+               .text(request_hash)
+               .integer(at)
+               .run() == 1;
   }
   // A savepoint of its own: on PostgreSQL a failed INSERT aborts the transaction.
   session_ << "SAVEPOINT idempotency_claim";
@@ -140,10 +144,15 @@ bool AccessRepository::claim_response(const std::string& scope, const std::strin
 
 void AccessRepository::finish_response(const std::string& scope, const std::string& key,
                                        const StoredResponse& response) {
-  session_ << "UPDATE idempotency_keys SET request_hash = :h, status_code = :st, response_body = :b "
-              "WHERE scope = :s AND idem_key = :k",
-      soci::use(response.request_hash), soci::use(response.status_code), soci::use(response.body), soci::use(scope),
-      soci::use(key);
+  Write(session_,
+        "UPDATE idempotency_keys SET request_hash = :h, status_code = :st, response_body = :b "
+        "WHERE scope = :s AND idem_key = :k")
+      .text(response.request_hash)
+      .integer(response.status_code)
+      .text(response.body)
+      .text(scope)
+      .text(key)
+      .run();
 }
 
 }  // namespace patron::sql

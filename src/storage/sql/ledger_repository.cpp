@@ -1,24 +1,40 @@
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
 
 void LedgerRepository::append(const LedgerEntryRecord& e) {
   note_account_changed(e.customer_id);
-  const long long seq = e.seq, at = e.occurred_at, points = e.points, after = e.balance_after;
-  session_ << "INSERT INTO ledger_entries (id, customer_id, seq, occurred_at, kind, points, balance_after, reference, "
-              "reason, created_by) VALUES (:id, :c, :s, :o, :k, :p, :b, :r, :why, :by)",
-      soci::use(e.id), soci::use(e.customer_id), soci::use(seq), soci::use(at), soci::use(e.kind), soci::use(points),
-      soci::use(after), soci::use(e.reference), soci::use(e.reason), soci::use(e.created_by);
+  Write(session_,
+        "INSERT INTO ledger_entries (id, customer_id, seq, occurred_at, kind, points, balance_after, reference, "
+        "reason, created_by) VALUES (:id, :c, :s, :o, :k, :p, :b, :r, :why, :by)")
+      .text(e.id)
+      .text(e.customer_id)
+      .integer(e.seq)
+      .integer(e.occurred_at)
+      .text(e.kind)
+      .integer(e.points)
+      .integer(e.balance_after)
+      .text(e.reference)
+      .text(e.reason)
+      .text(e.created_by)
+      .run();
 }
 
 void LedgerRepository::open_lot(const std::string& entry_id, const std::string& customer_id, Points points,
                                 std::int64_t earned_at, std::int64_t expires_at) {
   note_account_changed(customer_id);
-  const long long p = points, earned = earned_at, expires = expires_at;
-  session_ << "INSERT INTO point_lots (id, customer_id, points, remaining, earned_at, expires_at) "
-              "VALUES (:id, :c, :p, :r, :e, :x)",
-      soci::use(entry_id), soci::use(customer_id), soci::use(p), soci::use(p), soci::use(earned), soci::use(expires);
+  Write(session_,
+        "INSERT INTO point_lots (id, customer_id, points, remaining, earned_at, expires_at) "
+        "VALUES (:id, :c, :p, :r, :e, :x)")
+      .text(entry_id)
+      .text(customer_id)
+      .integer(points)
+      .integer(points)
+      .integer(earned_at)
+      .integer(expires_at)
+      .run();
 }
 
 std::vector<PointLot> LedgerRepository::open_lots(const std::string& customer_id) {

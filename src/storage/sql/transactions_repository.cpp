@@ -1,5 +1,6 @@
 #include "storage/sql/transactions_repository.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/statement_cache.h"
 
 #include <cstdint>
 
@@ -7,20 +8,35 @@ namespace patron::sql {
 
 void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now) {
   note_account_changed(t.customer_id);
-  const long long at = t.occurred_at, total = t.total_minor, points = t.points_earned, created = now;
-  soci::indicator external_ind = t.external_id.empty() ? soci::i_null : soci::i_ok;
-  session_ << "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, total_minor, "
-              "points_earned, earn_entry_id, status, channel, created_at) VALUES (:id, :c, :s, :x, :o, :cur, :t, :p, "
-              ":e, :st, :ch, :cr)",
-      soci::use(t.id), soci::use(t.customer_id), soci::use(t.store_id), soci::use(t.external_id, external_ind),
-      soci::use(at), soci::use(t.currency), soci::use(total), soci::use(points), soci::use(t.earn_entry_id),
-      soci::use(t.status), soci::use(t.channel), soci::use(created);
+  Write(session_,
+        "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, total_minor, "
+        "points_earned, earn_entry_id, status, channel, created_at) VALUES (:id, :c, :s, :x, :o, :cur, :t, :p, "
+        ":e, :st, :ch, :cr)")
+      .text(t.id)
+      .text(t.customer_id)
+      .text(t.store_id)
+      .text_or_null(t.external_id)
+      .integer(t.occurred_at)
+      .text(t.currency)
+      .integer(t.total_minor)
+      .integer(t.points_earned)
+      .text(t.earn_entry_id)
+      .text(t.status)
+      .text(t.channel)
+      .integer(now)
+      .run();
   for (const auto& line : t.lines) {
-    const long long no = line.line_no, qty = line.quantity, price = line.unit_price_minor;
-    session_ << "INSERT INTO transaction_lines (transaction_id, line_no, sku, name, category, quantity, "
-                "unit_price_minor) VALUES (:t, :n, :sku, :name, :cat, :q, :p)",
-        soci::use(t.id), soci::use(no), soci::use(line.sku), soci::use(line.name), soci::use(line.category),
-        soci::use(qty), soci::use(price);
+    Write(session_,
+          "INSERT INTO transaction_lines (transaction_id, line_no, sku, name, category, quantity, unit_price_minor) "
+          "VALUES (:t, :n, :sku, :name, :cat, :q, :p)")
+        .text(t.id)
+        .integer(line.line_no)
+        .text(line.sku)
+        .text(line.name)
+        .text(line.category)
+        .integer(line.quantity)
+        .integer(line.unit_price_minor)
+        .run();
   }
 }
 
@@ -158,11 +174,16 @@ Page<TransactionRecord> TransactionsRepository::list_for_customer(const std::str
 }
 
 MinorUnits TransactionsRepository::qualifying_spend(const std::string& customer_id, std::int64_t since) {
+  static constexpr std::string_view select =
+      "SELECT SUM(total_minor - returned_minor) FROM transactions WHERE customer_id = :c AND occurred_at >= :f";
+  if (auto cached = reuse(session_, select)) {
+    cached->bind(1, customer_id).bind(2, static_cast<long long>(since)).next_row();
+    return cached->is_null(0) ? 0 : cached->integer(0);
+  }
   long long spend = 0;
   soci::indicator ind = soci::i_null;
   const long long from = since;
-  session_ << "SELECT SUM(total_minor - returned_minor) FROM transactions WHERE customer_id = :c AND occurred_at >= :f",
-      soci::use(customer_id), soci::use(from), soci::into(spend, ind);
+  session_ << std::string(select), soci::use(customer_id), soci::use(from), soci::into(spend, ind);
   return ind == soci::i_ok ? spend : 0;
 }
 

@@ -1,5 +1,6 @@
 #include "storage/sql/users_repository.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
 namespace {
@@ -152,13 +153,20 @@ std::optional<AccountRecord> UsersRepository::load_account(const std::string& cu
 }
 
 std::optional<CustomerAccount> UsersRepository::load_customer_account(const std::string& customer_id) {
+  static constexpr std::string_view select =
+      "SELECT u.role, u.status, a.customer_id, a.points_balance, a.tier_code, a.tier_anniversary_at, a.entry_count "
+      "FROM users u JOIN accounts a ON a.customer_id = u.id WHERE u.id = :c";
   CustomerAccount found;
+  if (auto cached = reuse(session_, select)) {
+    if (!cached->bind(1, customer_id).next_row()) return std::nullopt;
+    found.role = cached->text(0);
+    found.status = cached->text(1);
+    found.account = {cached->text(2), cached->integer(3), cached->text(4), cached->integer(5), cached->integer(6)};
+    return found;
+  }
   long long balance = 0, anniversary = 0, entries = 0;
   const bool server = session_.get_backend_name() != "sqlite3";
-  session_ << std::string("SELECT u.role, u.status, a.customer_id, a.points_balance, a.tier_code, "
-                          "a.tier_anniversary_at, a.entry_count FROM users u JOIN accounts a ON a.customer_id = u.id "
-                          "WHERE u.id = :c") +
-                  (server ? " FOR UPDATE" : ""),
+  session_ << std::string(select) + (server ? " FOR UPDATE" : ""),
       soci::use(customer_id), soci::into(found.role), soci::into(found.status), soci::into(found.account.customer_id),
       soci::into(balance), soci::into(found.account.tier_code), soci::into(anniversary), soci::into(entries);
   if (!session_.got_data()) return std::nullopt;
@@ -170,12 +178,16 @@ std::optional<CustomerAccount> UsersRepository::load_customer_account(const std:
 
 void UsersRepository::save_account(const AccountRecord& account, std::int64_t now) {
   note_account_changed(account.customer_id);
-  const long long at = now, balance = account.points_balance, anniversary = account.tier_anniversary_at,
-                  entries = account.entry_count;
-  session_ << "UPDATE accounts SET points_balance = :b, tier_code = :t, tier_anniversary_at = :a, entry_count = :e, "
-              "updated_at = :u WHERE customer_id = :c",
-      soci::use(balance), soci::use(account.tier_code), soci::use(anniversary), soci::use(entries), soci::use(at),
-      soci::use(account.customer_id);
+  Write(session_,
+        "UPDATE accounts SET points_balance = :b, tier_code = :t, tier_anniversary_at = :a, entry_count = :e, "
+        "updated_at = :u WHERE customer_id = :c")
+      .integer(account.points_balance)
+      .text(account.tier_code)
+      .integer(account.tier_anniversary_at)
+      .integer(account.entry_count)
+      .integer(now)
+      .text(account.customer_id)
+      .run();
 }
 
 std::vector<std::string> UsersRepository::accounts_due_for_tier_review(std::int64_t now, int limit) {

@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "storage/sql/statement_cache.h"
+
 namespace patron::sql {
 namespace {
 
@@ -68,11 +70,19 @@ WriteQueue::Stats WriteQueue::stats() const {
   return stats_;
 }
 
+void WriteQueue::drop_session() {
+  statements_.reset();  // its statements belong to the session's connection
+  session_.reset();
+}
+
 bool WriteQueue::ensure_session() {
   if (session_) return true;
   try {
     session_ = open_session(url_);
-    if (url_.dialect == Dialect::sqlite) configure_sqlite_writer(*session_);
+    if (url_.dialect == Dialect::sqlite) {
+      configure_sqlite_writer(*session_);
+      statements_ = std::make_unique<StatementCache>(*session_);
+    }
     return true;
   } catch (const std::exception& e) {
     spdlog::warn("writer cannot connect to the database: {}", e.what());
@@ -107,7 +117,7 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
     session_->begin();
   } catch (const std::exception& e) {
     spdlog::warn("writer session is gone ({}); reconnecting", e.what());
-    session_.reset();
+    drop_session();
     bool began = false;
     if (ensure_session()) {
       try {
@@ -115,7 +125,7 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
         began = true;
       } catch (const std::exception& again) {
         spdlog::warn("writer cannot begin a transaction: {}", again.what());
-        session_.reset();
+        drop_session();
       }
     }
     if (!began) {
@@ -125,8 +135,9 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
   }
   std::vector<bool> succeeded(batch.size(), false);
   try {
+    StatementCacheScope cached(statements_.get());
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      *session_ << "SAVEPOINT job";
+      Write(*session_, "SAVEPOINT job").run();
       bool ok = false;
       try {
         ok = batch[i].run(*session_);
@@ -134,8 +145,8 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
         if (is_lock_conflict(e)) throw LockConflict{e.what()};
         spdlog::error("write failed: {}", e.what());
       }
-      if (!ok) *session_ << "ROLLBACK TO SAVEPOINT job";
-      *session_ << "RELEASE SAVEPOINT job";
+      if (!ok) Write(*session_, "ROLLBACK TO SAVEPOINT job").run();
+      Write(*session_, "RELEASE SAVEPOINT job").run();
       succeeded[i] = ok;
     }
     session_->commit();
@@ -156,7 +167,7 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
       session_->rollback();
     } catch (...) {
     }
-    session_.reset();  // reconnect on the next batch (the server may have restarted)
+    drop_session();  // reconnect on the next batch (the server may have restarted)
     for (auto& job : batch) job.complete(false, unavailable);
     return;
   }
@@ -182,6 +193,7 @@ void WriteQueue::run_one_by_one(std::deque<Job>& batch) {
         session_->begin();
         bool ok = false;
         try {
+          StatementCacheScope cached(statements_.get());
           ok = job.run(*session_);
         } catch (const soci::soci_error& e) {
           if (is_lock_conflict(e) && attempt < max_conflict_retries) throw;
@@ -206,7 +218,7 @@ void WriteQueue::run_one_by_one(std::deque<Job>& batch) {
           continue;
         }
         spdlog::error("write failed: {}", e.what());
-        session_.reset();
+        drop_session();
         job.complete(false, unavailable);
         finished = true;
       }

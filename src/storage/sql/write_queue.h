@@ -22,6 +22,7 @@
 
 #include "domain/result.h"
 #include "storage/sql/database.h"
+#include "storage/sql/statement_cache.h"
 #include "storage/sql/wal_checkpointer.h"
 
 namespace patron::sql {
@@ -84,10 +85,12 @@ class WriteQueue {
   void run_batch(std::deque<Job>& batch);
   void run_one_by_one(std::deque<Job>& batch);
   bool ensure_session();
+  void drop_session();
 
   DatabaseUrl url_;
   std::unique_ptr<WalCheckpointer> checkpointer_;  // SQLite only
   std::unique_ptr<soci::session> session_;
+  std::unique_ptr<StatementCache> statements_;  // SQLite only; dropped before session_
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> queue_;
