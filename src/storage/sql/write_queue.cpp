@@ -176,7 +176,17 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
     stats_.batches += 1;
     stats_.jobs += batch.size();
   }
-  for (auto& job : batch) job.complete(true, unavailable);
+  hand_over(batch);
+}
+
+// Committed jobs are answered on the finisher's thread, the writer's moves on.
+void WriteQueue::hand_over(std::deque<Job>& committed) {
+  CommitFinisher::Callbacks callbacks;
+  callbacks.reserve(committed.size());
+  for (auto& job : committed) {
+    callbacks.emplace_back([complete = std::move(job.complete)] { complete(true, unavailable); });
+  }
+  finisher_.finish(std::move(callbacks));
 }
 
 // Each job in its own transaction, so it holds no lock while another job waits;
@@ -209,7 +219,9 @@ void WriteQueue::run_one_by_one(std::deque<Job>& batch) {
           stats_.batches += 1;
           stats_.jobs += 1;
         }
-        job.complete(true, unavailable);
+        std::deque<Job> one;
+        one.push_back(std::move(job));
+        hand_over(one);
         finished = true;
       } catch (const std::exception& e) {
         rollback_quietly(*session_);

@@ -21,6 +21,7 @@
 #include <soci/soci.h>
 
 #include "domain/result.h"
+#include "storage/sql/commit_finisher.h"
 #include "storage/sql/database.h"
 #include "storage/sql/statement_cache.h"
 #include "storage/sql/wal_checkpointer.h"
@@ -39,7 +40,8 @@ class WriteQueue {
   WriteQueue& operator=(const WriteQueue&) = delete;
 
   // Runs `work` in the writer thread inside a transaction; `done` receives its
-  // result once committed (or the failure), on the writer thread.
+  // result once committed, on the finisher's thread (a failure to run or commit
+  // may be answered on the writer's).
   template <typename T>
   void submit(std::function<Result<T>(soci::session&)> work, std::function<void(Result<T>)> done) {
     auto outcome = std::make_shared<std::optional<Result<T>>>();
@@ -84,6 +86,7 @@ class WriteQueue {
   void loop();
   void run_batch(std::deque<Job>& batch);
   void run_one_by_one(std::deque<Job>& batch);
+  void hand_over(std::deque<Job>& committed);
   bool ensure_session();
   void drop_session();
 
@@ -96,6 +99,7 @@ class WriteQueue {
   std::deque<Job> queue_;
   bool stopping_ = false;
   Stats stats_;
+  CommitFinisher finisher_;  // declared before thread_: it outlives the writer
   std::thread thread_;
 };
 
