@@ -4,7 +4,8 @@
 
 namespace patron::sql {
 
-CommitFinisher::CommitFinisher() : thread_([this] { loop(); }) {}
+CommitFinisher::CommitFinisher(std::function<void()> make_durable)
+    : make_durable_(std::move(make_durable)), thread_([this] { loop(); }) {}
 
 CommitFinisher::~CommitFinisher() {
   {
@@ -15,25 +16,38 @@ CommitFinisher::~CommitFinisher() {
   thread_.join();
 }
 
-void CommitFinisher::finish(Callbacks batch) {
+void CommitFinisher::finish(Callbacks batch, bool needs_durability) {
   {
     std::lock_guard lock(mutex_);
-    pending_.push_back(std::move(batch));
+    pending_.push_back({std::move(batch), needs_durability});
   }
   wake_.notify_one();
 }
 
+CommitFinisher::Stats CommitFinisher::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
 void CommitFinisher::loop() {
   for (;;) {
-    std::deque<Callbacks> ready;
+    std::deque<Pending> ready;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
       if (pending_.empty()) return;  // stopping, and nothing left to answer
       ready.swap(pending_);
     }
+    bool needs_durability = false;
+    for (const auto& batch : ready) needs_durability = needs_durability || batch.needs_durability;
+    if (needs_durability && make_durable_) make_durable_();
+    {
+      std::lock_guard lock(mutex_);
+      stats_.durability_steps += needs_durability && make_durable_ ? 1 : 0;
+      stats_.batches += ready.size();
+    }
     for (auto& batch : ready) {
-      for (auto& callback : batch) {
+      for (auto& callback : batch.callbacks) {
         try {
           callback();
         } catch (const std::exception& e) {

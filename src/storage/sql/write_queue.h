@@ -2,9 +2,12 @@
 // Group commit. One thread owns the write session; requests' mutations queue
 // here, and the thread runs as many as are waiting (up to max_batch) inside one
 // transaction, each under its own savepoint so a failed one rolls back alone.
-// One COMMIT (one fsync under synchronous=FULL) then makes the whole batch
-// durable, and only after it is each request answered. Durability is never
-// relaxed: a mutation's callback runs only once its commit has returned.
+// One COMMIT then ends the whole batch, and one fsync makes it durable; only
+// after that is each request answered. Durability is never relaxed: a
+// mutation's callback runs only once its commit is on disk. On the servers the
+// COMMIT itself waits for their log flush; on SQLite the fsync of the WAL runs
+// on the finisher's thread while the writer starts the next batch (see
+// wal_file.h), and one fsync may cover several batches.
 // On a server, another process's writer may lock the same rows: when the
 // database aborts a batch on a deadlock or lock timeout, its jobs run again,
 // each in its own transaction, so that no lock is held across jobs.
@@ -24,6 +27,7 @@
 #include "storage/sql/commit_finisher.h"
 #include "storage/sql/database.h"
 #include "storage/sql/statement_cache.h"
+#include "storage/sql/wal_file.h"
 #include "storage/sql/wal_checkpointer.h"
 
 namespace patron::sql {
@@ -75,6 +79,8 @@ class WriteQueue {
     std::uint64_t jobs = 0;
   };
   Stats stats() const;
+  // How many WAL syncs answered how many batches (SQLite), for tests and metrics.
+  CommitFinisher::Stats finisher_stats() const { return finisher_.stats(); }
 
  private:
   struct Job {
@@ -99,6 +105,8 @@ class WriteQueue {
   std::deque<Job> queue_;
   bool stopping_ = false;
   Stats stats_;
+  bool commits_need_wal_sync_ = false;  // the writer's session commits with synchronous=NORMAL
+  std::unique_ptr<WalFile> wal_;        // SQLite only
   CommitFinisher finisher_;  // declared before thread_: it outlives the writer
   std::thread thread_;
 };

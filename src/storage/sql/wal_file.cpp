@@ -1,0 +1,51 @@
+#include "storage/sql/wal_file.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+namespace patron::sql {
+namespace {
+
+[[noreturn]] void stop_the_process(const std::string& what, int error) {
+  spdlog::critical("{}: {}; stopping so that no write is answered that may not be on disk", what,
+                   std::strerror(error));
+  spdlog::shutdown();
+  std::abort();
+}
+
+}  // namespace
+
+WalFile::WalFile(std::string database_path)
+    : database_path_(std::move(database_path)), wal_path_(database_path_ + "-wal") {}
+
+WalFile::~WalFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void WalFile::open_current() {
+  struct stat now {};
+  const bool has_wal = ::stat(wal_path_.c_str(), &now) == 0;
+  if (!has_wal && errno != ENOENT) stop_the_process("cannot stat " + wal_path_, errno);
+  const auto& path = has_wal ? wal_path_ : database_path_;
+  if (!has_wal && ::stat(path.c_str(), &now) != 0) stop_the_process("cannot stat " + path, errno);
+  if (fd_ >= 0 && now.st_dev == device_ && now.st_ino == inode_) return;
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) stop_the_process("cannot open " + path, errno);
+  device_ = now.st_dev;
+  inode_ = now.st_ino;
+}
+
+void WalFile::sync() {
+  open_current();
+  if (::fdatasync(fd_) != 0) stop_the_process("fdatasync of " + wal_path_ + " failed", errno);
+}
+
+}  // namespace patron::sql
