@@ -13,7 +13,7 @@ build_packages=(
   nlohmann-json3-dev libjwt-dev libsodium-dev libspdlog-dev libcli11-dev
   librocksdb-dev libmongoc-dev libnlopt-cxx-dev libgsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libcurl4-openssl-dev libboost-dev
+  libcurl4-openssl-dev libboost-dev libgoogle-perftools-dev
   nodejs npm sqlite3 curl
 )
 # The SQL servers the suites run against (private instances started by
