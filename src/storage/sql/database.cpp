@@ -9,6 +9,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "storage/sql/sqlite_wal_vfs.h"
+
 namespace patron::sql {
 
 const char* to_string(Dialect dialect) {
@@ -98,6 +100,7 @@ void use_sqlite_without_connection_mutexes() {
   std::call_once(once, [] {
     sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
     sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // no global lock around each allocation
+    install_sqlite_wal_vfs();  // after the configuration: it initializes the library
   });
 }
 

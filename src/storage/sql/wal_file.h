@@ -1,9 +1,9 @@
 #pragma once
 // Makes an SQLite database's write-ahead log durable with one fdatasync, for
 // the group-commit writer's finisher (see commit_finisher.h). The writer's
-// connection commits with synchronous=NORMAL, which writes a batch's frames to
-// the WAL but leaves them in the page cache; its requests are answered only
-// after this sync, so every answered write is on the disk, as under FULL, but
+// COMMIT writes a batch's frames to the WAL but leaves them in the page cache
+// (sqlite_wal_vfs.h); its requests are answered only after this sync, so every
+// answered write is on the disk, as SQLite's own sync would have made it, but
 // the writer no longer waits for the disk between batches. A sync that fails
 // ends the process: after a failed fsync Linux may drop the dirty pages and
 // report success next time, so going on could answer writes that were lost

@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "storage/sql/sqlite_wal_vfs.h"
 #include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
@@ -32,18 +33,21 @@ void rollback_quietly(soci::session& session) {
 // a temporary file, which cost a quarter of the writer's time in a batch of
 // purchases. In memory it never touches the disk; it is emptied as each job
 // releases its savepoint, so it holds one job's pages at most.
-// In WAL mode the writer commits with synchronous=NORMAL and the finisher
-// fdatasyncs the log before any reply (wal_file.h): answered writes are as
-// durable as under FULL, and the writer runs the next batch during the sync.
-// Answers whether that is so (false keeps FULL, e.g. where WAL is refused).
+// In WAL mode the writer's COMMIT writes its frames but leaves their fsync to
+// the finisher, which fdatasyncs the log before any reply (sqlite_wal_vfs.h,
+// wal_file.h): answered writes are as durable as ever, and the writer runs the
+// next batch during the sync. Answers whether that is so (not where WAL is
+// refused; SQLite then syncs at COMMIT itself).
 bool configure_sqlite_writer(soci::session& session) {
   session << "PRAGMA wal_autocheckpoint=" + std::to_string(writer_autocheckpoint_pages);
   session << "PRAGMA temp_store=MEMORY";
+  session << "PRAGMA synchronous=FULL";
+  // Tells a checkpoint's syncs from a COMMIT's, so that only the latter are
+  // left to the finisher (see sqlite_wal_vfs.h).
+  session << "PRAGMA checkpoint_fullfsync=ON";
   std::string journal_mode;
   session << "PRAGMA journal_mode", soci::into(journal_mode);
-  if (journal_mode != "wal") return false;
-  session << "PRAGMA synchronous=NORMAL";
-  return true;
+  return journal_mode == "wal";
 }
 
 }  // namespace
@@ -103,6 +107,7 @@ bool WriteQueue::ensure_session() {
 }
 
 void WriteQueue::loop() {
+  mark_thread_as_group_committer();
   for (;;) {
     std::deque<Job> batch;
     {

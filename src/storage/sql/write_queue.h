@@ -105,7 +105,7 @@ class WriteQueue {
   std::deque<Job> queue_;
   bool stopping_ = false;
   Stats stats_;
-  bool commits_need_wal_sync_ = false;  // the writer's session commits with synchronous=NORMAL
+  bool commits_need_wal_sync_ = false;  // the writer's COMMITs leave their WAL fsync to the finisher
   std::unique_ptr<WalFile> wal_;        // SQLite only
   CommitFinisher finisher_;  // declared before thread_: it outlives the writer
   std::thread thread_;
