@@ -13,6 +13,7 @@
 #include "app/store_commands.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "app/server_logging.h"
 #include "http/server.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
@@ -59,6 +60,7 @@ Result<BehaviourStore> open_behaviour_store(const Config& config) {
 }
 
 int serve_command(Config config, bool seed_if_empty) {
+  configure_server_logging();
   if (config.jwt_secret.empty() && seed_if_empty) ensure_dev_jwt_secret(config);
   if (config.jwt_secret.size() < min_jwt_secret_bytes) {
     std::cerr << "JWT_SECRET must be set to at least 32 bytes (make run generates one in var/ for development)\n";
@@ -100,6 +102,7 @@ int serve_command(Config config, bool seed_if_empty) {
                to_string(url.dialect), config.database_pool_size);
   http::serve(api, {config.bind_address, static_cast<std::uint16_t>(config.port),
                     static_cast<std::size_t>(config.http_threads)});
+  spdlog::default_logger()->flush();  // the rest is written when the sink goes, at exit
   return 0;
 }
 

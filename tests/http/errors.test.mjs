@@ -190,6 +190,25 @@ test('expire CLI expires old points: balance 0 and an expire ledger entry', asyn
   assert.equal((await s.listAll(c.token, '/api/v1/me/ledger')).filter((e) => e.kind === 'expire').length, 1, 'expiry is idempotent');
 });
 
+test('every request writes one structured access-log line with its latency', async () => {
+  const path = `/api/v1/no-such-route-${unique('log')}`;
+  assert.equal((await s.api('GET', path)).status, 404);
+  // The log reaches a pipe in batches, at least once a second.
+  let entries = [];
+  for (let waited = 0; waited < 3000 && entries.length === 0; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    entries = s.log.join('').split('\n').filter((line) => line.includes(path))
+      .map((line) => JSON.parse(line.slice(line.indexOf('{"method"'))));
+  }
+  assert.equal(entries.length, 1, 'exactly one line for the request');
+  const [entry] = entries;
+  assert.equal(entry.method, 'GET');
+  assert.equal(entry.path, path);
+  assert.equal(entry.status, 404);
+  assert.equal(typeof entry.latency_ms, 'number');
+  assert.ok(entry.latency_ms >= 0);
+});
+
 test('ops endpoints: healthz, readyz, metrics', async () => {
   const h = await s.api('GET', '/healthz');
   assert.equal(h.status, 200);
