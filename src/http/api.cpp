@@ -90,10 +90,16 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
         }
         return Reply{stored.status_code, stored.body, "application/json", {{"Idempotent-Replayed", "true"}}};
       };
-      // The claim comes first: a new key (the common case) costs one statement.
-      // A key already answered is refused and its reply replayed; one that
-      // another process is answering right now makes the claim wait for it.
-      // A failed request's claim is rolled back with the rest of its work.
+      if (access.can_store_after_work()) {
+        if (auto stored = access.find_response(scope, key)) return replay(*stored);
+        auto reply = work(session);
+        if (reply.ok()) access.store_response(scope, key, {request_hash, reply->status, reply->body}, now());
+        return reply;
+      }
+      // On a server the claim comes first: a key already answered is refused
+      // and its reply replayed; one that another process is answering right
+      // now makes the claim wait for it. A failed request's claim is rolled
+      // back with the rest of its work.
       if (!access.claim_response(scope, key, request_hash, now())) return replay(*access.find_response(scope, key));
       auto reply = work(session);
       if (reply.ok()) access.finish_response(scope, key, {request_hash, reply->status, reply->body});

@@ -92,7 +92,15 @@ bool AccessRepository::revoke_api_key(const std::string& id) {
   return true;
 }
 
+bool AccessRepository::can_store_after_work() const { return session_.get_backend_name() == "sqlite3"; }
+
 std::optional<StoredResponse> AccessRepository::find_response(const std::string& scope, const std::string& key) {
+  static constexpr std::string_view select =
+      "SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE scope = :s AND idem_key = :k";
+  if (auto cached = reuse(session_, select)) {
+    if (!cached->bind(1, scope).bind(2, key).next_row()) return std::nullopt;
+    return StoredResponse{cached->text(0), static_cast<int>(cached->integer(1)), cached->text(2)};
+  }
   StoredResponse response;
   session_ << "SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE scope = :s AND "
               "idem_key = :k",
@@ -104,11 +112,16 @@ std::optional<StoredResponse> AccessRepository::find_response(const std::string&
 
 void AccessRepository::store_response(const std::string& scope, const std::string& key,
                                       const StoredResponse& response, std::int64_t now) {
-  const long long at = now;
-  session_ << "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at) "
-              "VALUES (:s, :k, :h, :st, :b, :c)",
-      soci::use(scope), soci::use(key), soci::use(response.request_hash), soci::use(response.status_code),
-      soci::use(response.body), soci::use(at);
+  Write(session_,
+        "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at) "
+        "VALUES (:s, :k, :h, :st, :b, :c)")
+      .text(scope)
+      .text(key)
+      .text(response.request_hash)
+      .integer(response.status_code)
+      .text(response.body)
+      .integer(now)
+      .run();
 }
 
 bool AccessRepository::claim_response(const std::string& scope, const std::string& key,

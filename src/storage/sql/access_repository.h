@@ -44,6 +44,13 @@ class AccessRepository {
   Page<ApiKeyRecord> list_api_keys(int limit, const std::string& after_id);
   bool revoke_api_key(const std::string& id);
 
+  // True on SQLite, where a key looked up and then stored by one job cannot be
+  // taken in between: the write queue is the process's only writer, and a
+  // transaction whose snapshot another process has committed past cannot
+  // write (SQLITE_BUSY_SNAPSHOT, run again as a lock conflict). There a new
+  // key costs one lookup and one INSERT of the finished reply; on the servers
+  // it is claimed first (claim_response), so that another process waits.
+  bool can_store_after_work() const;
   std::optional<StoredResponse> find_response(const std::string& scope, const std::string& key);
   void store_response(const std::string& scope, const std::string& key, const StoredResponse& response,
                       std::int64_t now);
