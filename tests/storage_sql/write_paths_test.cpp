@@ -1,6 +1,7 @@
 // The write queue's savepoints, the read pool's bound, and the ledger under
 // concurrency: on the servers, two write queues stand for two Patron processes
 // sharing one database (each has its own connection, as a process would).
+#include <atomic>
 #include <future>
 #include <thread>
 
@@ -73,6 +74,51 @@ TEST_P(WritePaths, AFailedJobRollsBackAloneInItsBatch) {
   EXPECT_FALSE(users.find_by_id(duplicate.id));
   EXPECT_TRUE(users.find_by_id(third.id));
   EXPECT_GE(writes.stats().jobs, 5u);
+}
+
+// A job that fails before writing (the common failure: validation, an unknown
+// customer) costs its batch nothing: every job runs once. On SQLite a failed
+// job that had written makes the batch run again under savepoints instead
+// (AFailedJobRollsBackAloneInItsBatch above).
+TEST_P(WritePaths, JobsRunOnceWhenNoFailedJobHadWritten) {
+  WriteQueue writes(url());
+  auto first = plain_user(), second = plain_user();
+  std::promise<void> gate;
+  auto opened = gate.get_future().share();
+  std::atomic<int> first_runs = 0, second_runs = 0;
+  std::vector<std::future<bool>> done;
+  auto submit = [&](std::function<Result<Unit>(soci::session&)> work) {
+    auto p = std::make_shared<std::promise<bool>>();
+    done.push_back(p->get_future());
+    writes.submit<Unit>(std::move(work), [p](Result<Unit> r) { p->set_value(r.ok()); });
+  };
+  submit([opened](soci::session&) -> Result<Unit> {
+    opened.wait();
+    return Unit{};
+  });
+  submit([&](soci::session& s) -> Result<Unit> {
+    ++first_runs;
+    UsersRepository(s).insert(first, t0);
+    return Unit{};
+  });
+  submit([&](soci::session& s) -> Result<Unit> {  // reads, then refuses: nothing to undo
+    if (UsersRepository(s).find_by_id("usr_nobody")) return Unit{};
+    return Error::not_found("no such user");
+  });
+  submit([&](soci::session& s) -> Result<Unit> {
+    ++second_runs;
+    UsersRepository(s).insert(second, t0);
+    return Unit{};
+  });
+  gate.set_value();
+  std::vector<bool> ok;
+  for (auto& f : done) ok.push_back(f.get());
+  EXPECT_EQ(ok, (std::vector<bool>{true, true, false, true}));
+  EXPECT_EQ(first_runs.load(), 1);
+  EXPECT_EQ(second_runs.load(), 1);
+  UsersRepository users(db());
+  EXPECT_TRUE(users.find_by_id(first.id));
+  EXPECT_TRUE(users.find_by_id(second.id));
 }
 
 TEST_P(WritePaths, ReadPoolNeverOpensMoreThanItsSize) {

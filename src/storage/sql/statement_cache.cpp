@@ -33,6 +33,8 @@ StatementCache::~StatementCache() {
   for (auto& [sql, statement] : prepared_) api::sqlite3_finalize(stmt(statement));
 }
 
+long long StatementCache::total_changes() const { return api::sqlite3_total_changes64(static_cast<Db*>(db_)); }
+
 void* StatementCache::prepared(std::string_view sql) {
   if (auto it = prepared_.find(sql); it != prepared_.end()) return it->second;
   Stmt* statement = nullptr;

@@ -25,6 +25,7 @@ class StatementCache {
   StatementCache& operator=(const StatementCache&) = delete;
 
   void* db() const { return db_; }
+  long long total_changes() const;  // rows changed on this connection since it opened
   void* prepared(std::string_view sql);  // prepares on first use
 
  private:

@@ -1,7 +1,9 @@
 #pragma once
 // Group commit. One thread owns the write session; requests' mutations queue
 // here, and the thread runs as many as are waiting (up to max_batch) inside one
-// transaction, each under its own savepoint so a failed one rolls back alone.
+// transaction, each under its own savepoint so a failed one rolls back alone
+// (on SQLite without savepoints first: only a failed job that had written makes
+// the batch run again with them).
 // One COMMIT then ends the whole batch, and one fsync makes it durable; only
 // after that is each request answered. Durability is never relaxed: a
 // mutation's callback runs only once its commit is on disk. On the servers the
@@ -92,6 +94,8 @@ class WriteQueue {
   void loop();
   void run_batch(std::deque<Job>& batch);
   void run_one_by_one(std::deque<Job>& batch);
+  void run_jobs_with_savepoints(std::deque<Job>& batch);
+  bool run_jobs_without_savepoints(std::deque<Job>& batch);
   void hand_over(std::deque<Job>& committed);
   bool ensure_session();
   void drop_session();
