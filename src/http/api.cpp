@@ -8,6 +8,7 @@
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/transactions.h"
 
 namespace patron::http {
 namespace {
@@ -44,16 +45,7 @@ void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>&
     try {
       auto lease = reads_.acquire();
       try {
-        // One read transaction: the view's queries see one snapshot, and SQLite
-        // takes its read lock once instead of once per statement. The servers'
-        // sessions default to READ COMMITTED (a snapshot per statement), so a
-        // read asks for REPEATABLE READ: MySQL before BEGIN, PostgreSQL right after.
-        const auto dialect = reads_.url().dialect;
-        if (dialect == sql::Dialect::mysql) *lease << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
-        soci::transaction snapshot(*lease);
-        if (dialect == sql::Dialect::postgresql) {
-          *lease << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
-        }
+        sql::ReadSnapshot snapshot(*lease, reads_.url().dialect);  // the view's queries see one state
         work(*lease);
         snapshot.commit();
         return;

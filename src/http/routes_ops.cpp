@@ -3,6 +3,7 @@
 
 #include "http/api.h"
 #include "storage/documents/document_store.h"
+#include "storage/sql/transactions.h"
 
 namespace patron::http {
 
@@ -10,8 +11,7 @@ void register_ops_routes(Api& api) {
   api.router.add("GET", "/healthz", Access::anyone, [](const ExchangePtr& ex) { ex->json(200, {{"status", "ok"}}); });
   api.router.add("GET", "/readyz", Access::anyone, [&api](const ExchangePtr& ex) {
     api.read(ex, [&](soci::session& session) {
-      int one = 0;
-      session << "SELECT 1", soci::into(one);
+      sql::probe(session);
       auto* store = api.documents();
       const bool documents_ok = store && store->get_preferences("readyz-probe").ok();
       ex->json(documents_ok ? 200 : 503,

@@ -2,6 +2,7 @@
 #include "domain/validation.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "storage/sql/transactions.h"
 
 namespace patron::http {
 namespace {
@@ -94,10 +95,9 @@ void record_batch(Api& api, const ExchangePtr& ex) {
       Result<services::PurchaseOutcome> outcome =
           commands[i].ok() ? Result<services::PurchaseOutcome>(Error{}) : Result<services::PurchaseOutcome>(commands[i].error());
       if (commands[i].ok()) {
-        session << "SAVEPOINT batch_item";
+        sql::Savepoint item(session, "batch_item");
         outcome = loyalty.record_purchase(*commands[i], Api::now());
-        session << (outcome.ok() ? "RELEASE SAVEPOINT batch_item" : "ROLLBACK TO SAVEPOINT batch_item");
-        if (!outcome.ok()) session << "RELEASE SAVEPOINT batch_item";
+        if (outcome.ok()) item.keep();
       }
       if (outcome.ok()) {
         result["status"] = 201;

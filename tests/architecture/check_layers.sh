@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The dependency rules of docs/architecture.md, checked on the sources:
+#  - src/domain includes nothing but the standard library and itself;
+#  - src/http holds no SQL (it asks src/storage/sql for snapshots, savepoints, probes);
+#  - src/analytics knows no database, HTTP or JSON library.
+set -uo pipefail
+src="$(cd "$(dirname "$0")/../../src" && pwd)"
+failed=0
+report() { echo "layering: $1"; echo "$2" | sed 's/^/  /'; failed=1; }
+
+found="$(grep -rnE '#include <(soci|nlohmann|restinio|rocksdb|mongoc|bson|spdlog|sqlite3|sodium|jwt)' "$src/domain" || true)"
+[ -n "$found" ] && report "src/domain must stay free of I/O and third-party libraries" "$found"
+found="$(grep -rnE '#include "(storage|http|services|app|analytics|offers)/' "$src/domain" || true)"
+[ -n "$found" ] && report "src/domain must not include outer layers" "$found"
+
+found="$(grep -rnE '"[^"]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|SAVEPOINT|SET TRANSACTION|PRAGMA)\b' "$src/http" || true)"
+[ -n "$found" ] && report "src/http must not hold SQL" "$found"
+
+found="$(grep -rnE '#include <(soci|restinio|rocksdb|mongoc|nlohmann)' "$src/analytics" || true)"
+[ -n "$found" ] && report "src/analytics is pure computation" "$found"
+
+[ "$failed" = 0 ] && echo "layering: ok"
+exit "$failed"
