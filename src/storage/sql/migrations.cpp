@@ -1,6 +1,7 @@
 #include "storage/sql/migrations.h"
 
 #include <sstream>
+#include <stdexcept>
 
 namespace patron::sql {
 
@@ -34,6 +35,39 @@ int current_version(soci::session& session) {
   return ind == soci::i_ok ? version : 0;
 }
 
+// SQLite rebuilds a table by creating the new one, copying, dropping the old and
+// renaming (its documented procedure); foreign keys must be off meanwhile, and
+// that can only be switched outside a transaction. Every key is checked before
+// the migration commits, and enforcement is back on afterwards in any case.
+class SqliteForeignKeysOff {
+ public:
+  SqliteForeignKeysOff(soci::session& session, Dialect dialect) : session_(session), active_(dialect == Dialect::sqlite) {
+    if (active_) session_ << "PRAGMA foreign_keys=OFF";
+  }
+  ~SqliteForeignKeysOff() {
+    try {
+      if (active_) session_ << "PRAGMA foreign_keys=ON";
+    } catch (...) {
+    }
+  }
+  SqliteForeignKeysOff(const SqliteForeignKeysOff&) = delete;
+  SqliteForeignKeysOff& operator=(const SqliteForeignKeysOff&) = delete;
+
+  void check_all_keys(int version) {
+    if (!active_) return;
+    long long violations = 0;
+    session_ << "SELECT COUNT(*) FROM pragma_foreign_key_check", soci::into(violations);
+    if (violations != 0) {
+      throw std::runtime_error("migration " + std::to_string(version) + " leaves " + std::to_string(violations) +
+                               " rows whose foreign keys point nowhere");
+    }
+  }
+
+ private:
+  soci::session& session_;
+  bool active_;
+};
+
 }  // namespace
 
 MigrationReport migrate(soci::session& session, Dialect dialect) {
@@ -41,8 +75,10 @@ MigrationReport migrate(soci::session& session, Dialect dialect) {
   report.current_version = current_version(session);
   for (const auto& migration : embedded_migrations()) {
     if (migration.dialect != to_string(dialect) || migration.version <= report.current_version) continue;
+    SqliteForeignKeysOff keys_off(session, dialect);
     soci::transaction tx(session);
     for (const auto& statement : split_statements(migration.sql)) session << statement;
+    keys_off.check_all_keys(migration.version);
     const long long applied_at = static_cast<long long>(std::time(nullptr));
     session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
         soci::use(migration.version), soci::use(migration.name), soci::use(applied_at);

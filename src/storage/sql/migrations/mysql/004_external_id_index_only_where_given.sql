@@ -1,0 +1,3 @@
+-- MySQL has no partial indexes; its UNIQUE (store_id, external_id) already
+-- admits any number of NULLs, and stays as it is. Nothing changes here; the
+-- file keeps the dialects' migration numbers aligned.
