@@ -12,15 +12,6 @@ namespace api = ::sqlite_api;  // where soci-sqlite3.h puts <sqlite3.h>
 using Db = api::sqlite3;
 using Stmt = api::sqlite3_stmt;
 
-Db* handle_of(soci::session& session) {
-  auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
-  return backend->conn_;
-}
-
-[[noreturn]] void raise(void* db, const std::string& what) {
-  throw soci::soci_error(what + ": " + api::sqlite3_errmsg(static_cast<Db*>(db)));
-}
-
 Stmt* stmt(void* statement) { return static_cast<Stmt*>(statement); }
 
 // kTransient names the type unqualified; this is its value.
@@ -30,7 +21,15 @@ const auto kTransient = reinterpret_cast<api::sqlite3_destructor_type>(static_ca
 
 bool available(soci::session& session) { return session.get_backend_name() == "sqlite3"; }
 
-Statement::Statement(soci::session& session, std::string_view sql) : db_(handle_of(session)) {
+void* connection(soci::session& session) {
+  return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+}
+
+void raise(void* db, const std::string& what) {
+  throw soci::soci_error(what + ": " + api::sqlite3_errmsg(static_cast<Db*>(db)));
+}
+
+Statement::Statement(soci::session& session, std::string_view sql) : db_(connection(session)) {
   Stmt* prepared = nullptr;
   if (api::sqlite3_prepare_v2(static_cast<Db*>(db_), sql.data(), static_cast<int>(sql.size()), &prepared, nullptr) !=
       SQLITE_OK) {

@@ -6,6 +6,7 @@
 // reading text in place. Other dialects take the SOCI path, same results.
 // Errors throw soci::soci_error, as SOCI would.
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include <soci/soci.h>
@@ -13,6 +14,10 @@
 namespace patron::sql::sqlite_direct {
 
 bool available(soci::session& session);
+// The session's sqlite3 connection (an sqlite_api::sqlite3*); SQLite sessions only.
+void* connection(soci::session& session);
+// Throws soci::soci_error with `what` and the connection's last error message.
+[[noreturn]] void raise(void* db, const std::string& what);
 
 class Statement {
  public:

@@ -5,6 +5,8 @@
 
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "storage/sql/sqlite_direct.h"
+
 namespace patron::sql {
 namespace {
 
@@ -14,20 +16,14 @@ using Stmt = api::sqlite3_stmt;
 
 thread_local StatementCache* current_cache = nullptr;
 
-Db* handle_of(soci::session& session) {
-  auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
-  return backend->conn_;
-}
-
-[[noreturn]] void raise(void* db, const std::string& what) {
-  throw soci::soci_error(what + ": " + api::sqlite3_errmsg(static_cast<Db*>(db)));
-}
+using sqlite_direct::raise;
 
 Stmt* stmt(void* statement) { return static_cast<Stmt*>(statement); }
 
 }  // namespace
 
-StatementCache::StatementCache(soci::session& session) : db_(handle_of(session)) {}
+StatementCache::StatementCache(soci::session& session)
+    : session_(&session), db_(sqlite_direct::connection(session)) {}
 
 StatementCache::~StatementCache() {
   for (auto& [sql, statement] : prepared_) api::sqlite3_finalize(stmt(statement));
@@ -51,10 +47,7 @@ StatementCacheScope::StatementCacheScope(StatementCache* cache) : outer_(current
 StatementCacheScope::~StatementCacheScope() { current_cache = outer_; }
 
 std::optional<ReusedStatement> reuse(soci::session& session, std::string_view sql) {
-  if (current_cache == nullptr || session.get_backend() == nullptr || session.get_backend_name() != "sqlite3" ||
-      current_cache->db() != handle_of(session)) {
-    return std::nullopt;
-  }
+  if (current_cache == nullptr || !current_cache->belongs_to(session)) return std::nullopt;
   return ReusedStatement(current_cache->db(), current_cache->prepared(sql));
 }
 
@@ -122,8 +115,7 @@ struct Write::Portable {
   explicit Portable(soci::session& session) : statement(session) {}
 };
 
-Write::Write(soci::session& session, std::string_view sql)
-    : session_(session), sql_(sql), reused_(reuse(session, sql)) {
+Write::Write(soci::session& session, std::string_view sql) : sql_(sql), reused_(reuse(session, sql)) {
   if (!reused_) portable_ = std::make_unique<Portable>(session);
 }
 

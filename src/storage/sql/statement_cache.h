@@ -25,6 +25,7 @@ class StatementCache {
   StatementCache& operator=(const StatementCache&) = delete;
 
   void* db() const { return db_; }
+  bool belongs_to(const soci::session& session) const { return &session == session_; }
   long long total_changes() const;  // rows changed on this connection since it opened
   void* prepared(std::string_view sql);  // prepares on first use
 
@@ -33,6 +34,7 @@ class StatementCache {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
+  const soci::session* session_;
   void* db_;
   std::unordered_map<std::string, void*, Hash, std::equal_to<>> prepared_;
 };
@@ -96,7 +98,6 @@ class Write {
 
  private:
   struct Portable;
-  soci::session& session_;
   std::string_view sql_;
   std::optional<ReusedStatement> reused_;
   std::unique_ptr<Portable> portable_;
