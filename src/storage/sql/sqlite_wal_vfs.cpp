@@ -165,7 +165,12 @@ int shim_open(api::sqlite3_vfs*, api::sqlite3_filename name, api::sqlite3_file* 
   // SQLite closes a file whose pMethods is set even when open failed: set it
   // only now, over a real file that opened.
   if (f->real()->pMethods == nullptr) return SQLITE_CANTOPEN;
-  wal_methods.iVersion = f->real()->pMethods->iVersion;
+  if (f->real()->pMethods->iVersion < wal_methods.iVersion) {
+    // A file system without the shared-memory and mmap methods we would offer
+    // in its name: use it as it is, unwrapped.
+    f->real()->pMethods->xClose(f->real());
+    return real_vfs->xOpen(real_vfs, name, file, flags, out_flags);
+  }
   f->base.pMethods = &wal_methods;
   return SQLITE_OK;
 }
