@@ -30,44 +30,58 @@ UserRecord plain_user() {
   return u;
 }
 
+// Jobs submitted while the writer is held on a first one, so that they queue
+// up into one batch; answers() releases the writer and collects whether each
+// job succeeded, in order.
+class HeldBatch {
+ public:
+  explicit HeldBatch(WriteQueue& writes) : writes_(writes) {
+    submit([opened = gate_.get_future().share()](soci::session&) -> Result<Unit> {
+      opened.wait();
+      return Unit{};
+    });
+  }
+  void submit(std::function<Result<Unit>(soci::session&)> work) {
+    auto p = std::make_shared<std::promise<bool>>();
+    done_.push_back(p->get_future());
+    writes_.submit<Unit>(std::move(work), [p](Result<Unit> r) { p->set_value(r.ok()); });
+  }
+  std::vector<bool> answers() {
+    gate_.set_value();
+    std::vector<bool> ok;
+    for (auto& f : done_) ok.push_back(f.get());
+    return ok;
+  }
+
+ private:
+  WriteQueue& writes_;
+  std::promise<void> gate_;
+  std::vector<std::future<bool>> done_;
+};
+
 TEST_P(WritePaths, AFailedJobRollsBackAloneInItsBatch) {
   WriteQueue writes(url());
   auto first = plain_user(), second = plain_user(), third = plain_user();
   auto duplicate = first;
   duplicate.id = unique("usr");
-  std::promise<void> gate;
-  auto opened = gate.get_future().share();
-  std::vector<std::future<bool>> done;
-  auto submit = [&](std::function<Result<Unit>(soci::session&)> work) {
-    auto p = std::make_shared<std::promise<bool>>();
-    done.push_back(p->get_future());
-    writes.submit<Unit>(std::move(work), [p](Result<Unit> r) { p->set_value(r.ok()); });
-  };
-  // Hold the writer on a first job so the next four queue up into one batch.
-  submit([opened](soci::session&) -> Result<Unit> {
-    opened.wait();
-    return Unit{};
-  });
-  submit([&](soci::session& s) -> Result<Unit> {
+  HeldBatch batch(writes);
+  batch.submit([&](soci::session& s) -> Result<Unit> {
     UsersRepository(s).insert(first, t0);
     return Unit{};
   });
-  submit([&](soci::session& s) -> Result<Unit> {  // writes, then fails by value
+  batch.submit([&](soci::session& s) -> Result<Unit> {  // writes, then fails by value
     UsersRepository(s).insert(second, t0);
     return Error::conflict("changed my mind");
   });
-  submit([&](soci::session& s) -> Result<Unit> {  // fails in the database
+  batch.submit([&](soci::session& s) -> Result<Unit> {  // fails in the database
     UsersRepository(s).insert(duplicate, t0);
     return Unit{};
   });
-  submit([&](soci::session& s) -> Result<Unit> {
+  batch.submit([&](soci::session& s) -> Result<Unit> {
     UsersRepository(s).insert(third, t0);
     return Unit{};
   });
-  gate.set_value();
-  std::vector<bool> ok;
-  for (auto& f : done) ok.push_back(f.get());
-  EXPECT_EQ(ok, (std::vector<bool>{true, true, false, false, true}));
+  EXPECT_EQ(batch.answers(), (std::vector<bool>{true, true, false, false, true}));
   UsersRepository users(db());
   EXPECT_TRUE(users.find_by_id(first.id));
   EXPECT_FALSE(users.find_by_id(second.id));
@@ -83,37 +97,23 @@ TEST_P(WritePaths, AFailedJobRollsBackAloneInItsBatch) {
 TEST_P(WritePaths, JobsRunOnceWhenNoFailedJobHadWritten) {
   WriteQueue writes(url());
   auto first = plain_user(), second = plain_user();
-  std::promise<void> gate;
-  auto opened = gate.get_future().share();
   std::atomic<int> first_runs = 0, second_runs = 0;
-  std::vector<std::future<bool>> done;
-  auto submit = [&](std::function<Result<Unit>(soci::session&)> work) {
-    auto p = std::make_shared<std::promise<bool>>();
-    done.push_back(p->get_future());
-    writes.submit<Unit>(std::move(work), [p](Result<Unit> r) { p->set_value(r.ok()); });
-  };
-  submit([opened](soci::session&) -> Result<Unit> {
-    opened.wait();
-    return Unit{};
-  });
-  submit([&](soci::session& s) -> Result<Unit> {
+  HeldBatch batch(writes);
+  batch.submit([&](soci::session& s) -> Result<Unit> {
     ++first_runs;
     UsersRepository(s).insert(first, t0);
     return Unit{};
   });
-  submit([&](soci::session& s) -> Result<Unit> {  // reads, then refuses: nothing to undo
+  batch.submit([&](soci::session& s) -> Result<Unit> {  // reads, then refuses: nothing to undo
     if (UsersRepository(s).find_by_id("usr_nobody")) return Unit{};
     return Error::not_found("no such user");
   });
-  submit([&](soci::session& s) -> Result<Unit> {
+  batch.submit([&](soci::session& s) -> Result<Unit> {
     ++second_runs;
     UsersRepository(s).insert(second, t0);
     return Unit{};
   });
-  gate.set_value();
-  std::vector<bool> ok;
-  for (auto& f : done) ok.push_back(f.get());
-  EXPECT_EQ(ok, (std::vector<bool>{true, true, false, true}));
+  EXPECT_EQ(batch.answers(), (std::vector<bool>{true, true, false, true}));
   EXPECT_EQ(first_runs.load(), 1);
   EXPECT_EQ(second_runs.load(), 1);
   UsersRepository users(db());
