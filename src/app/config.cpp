@@ -66,6 +66,7 @@ Config load_config() {
   config.mongo_uri = env("MONGO_URI").value_or("");
   config.document_store = env("DOCUMENT_STORE").value_or(config.mongo_uri.empty() ? config.document_store : config.mongo_uri);
   config.jwt_secret = env("JWT_SECRET").value_or("");
+  config.jwt_secret_previous = env("JWT_SECRET_PREVIOUS").value_or("");
   config.points_expiry_months = env_int("POINTS_EXPIRY_MONTHS", 12, 1, 120);
   config.http_threads = env_int("HTTP_THREADS", 2, 1, 64);
   config.database_pool_size = env_int("DATABASE_POOL_SIZE", config.database_pool_size, 1, 256);

@@ -12,6 +12,7 @@ struct Config {
   std::string database_url = "sqlite://var/patron.db";
   std::string document_store = "rocksdb://var/documents";
   std::string jwt_secret;
+  std::string jwt_secret_previous;  // verifies tokens only, during a key rotation; empty when none
   bool jwt_secret_generated = false;  // the dev path: written to var/jwt_secret
   int points_expiry_months = 12;
   int http_threads = 2;

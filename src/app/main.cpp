@@ -66,6 +66,10 @@ int serve_command(Config config, bool seed_if_empty) {
     std::cerr << "JWT_SECRET must be set to at least 32 bytes (make run generates one in var/ for development)\n";
     return 2;
   }
+  if (!config.jwt_secret_previous.empty() && config.jwt_secret_previous.size() < min_jwt_secret_bytes) {
+    std::cerr << "JWT_SECRET_PREVIOUS, when set, must be at least 32 bytes too\n";
+    return 2;
+  }
   const auto url = database_url(config);
   const auto migrated = run_migrations(url);
   spdlog::info("schema at version {} ({} migrations applied)", migrated.current_version, migrated.applied);
@@ -86,7 +90,7 @@ int serve_command(Config config, bool seed_if_empty) {
               << "\n";
     return 2;
   }
-  http::Api api(writes, reads, http::TokenSigner(config.jwt_secret),
+  http::Api api(writes, reads, http::TokenSigner(config.jwt_secret, config.jwt_secret_previous),
                 http::ApiSettings{program, config.web_root, config.openapi_path});
   http::register_ops_routes(api);
   http::register_auth_routes(api);

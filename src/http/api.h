@@ -12,6 +12,7 @@
 #include <soci/soci.h>
 
 #include "http/exchange.h"
+#include "http/hash_pool.h"
 #include "http/me_cache.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -53,7 +54,11 @@ class Api {
   MeCache me_cache;
   Router router;
   Metrics metrics;
-  LoginThrottle throttle;
+  PasswordThrottle throttle;  // logins and password changes, per (account, client) and per client
+  SignupThrottle signups;     // sign-ups per client
+  // Argon2id hashing and verifying, off the writer and HTTP threads. Declared
+  // after the throttles: its jobs use them, and it is destroyed first.
+  HashPool password_work;
 
   // A revoked API key stops working at once on this server and within
   // api_key_ttl on others sharing the database (a lookup per POS request was

@@ -1,12 +1,69 @@
 #include "domain/validation.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "http/hash_pool.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/users_repository.h"
 
 namespace patron::http {
 namespace {
+
+// The portal keeps its refresh token in this cookie, out of reach of scripts
+// (HttpOnly), sent only over HTTPS (Secure; browsers treat http://localhost as
+// secure too), never on cross-site requests (SameSite=Strict) and only to the
+// auth endpoints (Path). API clients may ignore it and use the JSON body.
+constexpr std::size_t max_refresh_token_length = 200;
+constexpr std::string_view refresh_cookie_name = "patron_refresh";
+constexpr std::string_view refresh_cookie_attributes = "; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict";
+
+std::string refresh_cookie(const std::string& token) {
+  return std::string(refresh_cookie_name) + "=" + token + "; Max-Age=" + std::to_string(refresh_token_ttl_seconds) +
+         std::string(refresh_cookie_attributes);
+}
+
+std::string cleared_refresh_cookie() {
+  return std::string(refresh_cookie_name) + "=; Max-Age=0" + std::string(refresh_cookie_attributes);
+}
+
+// The refresh cookie's value from the Cookie header ("a=1; patron_refresh=…").
+std::optional<std::string> refresh_cookie_of(const Exchange& ex) {
+  const auto header = ex.header("cookie");
+  if (!header) return std::nullopt;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    const auto end = rest.find(';');
+    auto pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == refresh_cookie_name) {
+      return std::string(pair.substr(eq + 1));
+    }
+  }
+  return std::nullopt;
+}
+
+// The refresh token from the JSON body, else from the cookie; an error when neither has one.
+Result<std::string> presented_refresh_token(const Exchange& ex) {
+  if (!ex.body.empty()) {
+    auto body = parse_object(ex.body);
+    if (!body.ok()) return body.error();
+    BodyReader in(*body);
+    auto token = in.optional_text("refresh_token", max_refresh_token_length);
+    if (!in.ok()) return in.error();
+    if (token) return *token;
+  }
+  if (auto cookie = refresh_cookie_of(ex)) return *cookie;
+  return Error::validation("refresh_token", "is required (in the body or the patron_refresh cookie)");
+}
+
+// A token pair as the JSON answer, with the refresh token also set as the portal's cookie.
+Reply token_reply(int status, const Json& answer) {
+  auto reply = json_reply(status, answer);
+  reply.headers.emplace_back("Set-Cookie", refresh_cookie(answer.at("refresh_token").get<std::string>()));
+  return reply;
+}
 
 Json token_pair(const Api& api, soci::session& session, const sql::UserRecord& user, const std::string& family_id) {
   const auto now = Api::now();
@@ -24,6 +81,12 @@ Json token_pair(const Api& api, soci::session& session, const sql::UserRecord& u
 const Error bad_credentials{ErrorCode::unauthorized, "the email or password is incorrect", {}};
 const Error bad_refresh{ErrorCode::unauthorized, "the refresh token is invalid, expired or revoked", "refresh_token"};
 
+void fail_rate_limited(const ExchangePtr& ex, const char* message, std::int64_t wait_ms) {
+  ex->fail_with_retry({ErrorCode::rate_limited, message, {}}, static_cast<int>(retry_after_seconds(wait_ms)));
+}
+
+// The password is hashed on the password pool, before the write is queued:
+// the writer thread only inserts rows, so a flood of sign-ups does not hold up purchases.
 void register_customer(Api& api, const ExchangePtr& ex) {
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
@@ -32,14 +95,23 @@ void register_customer(Api& api, const ExchangePtr& ex) {
   auto password = in.text("password", max_password_length);
   auto name = in.text("name", max_name_length);
   if (!in.ok()) return ex->fail(in.error());
-  api.write(ex, [&api, email, password, name](soci::session& session) -> Result<Reply> {
-    auto user = services::Loyalty(session, api.settings().program).register_user(email, password, name, "customer",
-                                                                                   Api::now());
-    if (!user.ok()) return user.error();
-    auto answer = token_pair(api, session, *user, services::new_id("fam"));
-    answer["customer"] = {{"id", user->id}, {"email", user->email}, {"name", user->name},
-                          {"card_number", user->card_number}};
-    return json_reply(201, answer);
+  for (const auto& check : {validate_email(normalize_email(email)), validate_password(password), validate_name(name)}) {
+    if (!check.ok()) return ex->fail(check.error());
+  }
+  if (auto wait = api.signups.admit(ex->client_address, throttle_clock_ms()); wait > 0) {
+    return fail_rate_limited(ex, "too many sign-ups from this address; try again later", wait);
+  }
+  run_password_work(api.password_work, ex, [&api, ex, email, password, name] {
+    const services::PasswordHash hash{services::hash_password(password)};
+    api.write(ex, [&api, email, hash, name](soci::session& session) -> Result<Reply> {
+      auto user = services::Loyalty(session, api.settings().program).register_user(email, hash, name, "customer",
+                                                                                     Api::now());
+      if (!user.ok()) return user.error();
+      auto answer = token_pair(api, session, *user, services::new_id("fam"));
+      answer["customer"] = {{"id", user->id}, {"email", user->email}, {"name", user->name},
+                            {"card_number", user->card_number}};
+      return token_reply(201, answer);
+    });
   });
 }
 
@@ -50,34 +122,29 @@ void login(Api& api, const ExchangePtr& ex) {
   auto email = normalize_email(in.text("email", max_email_length));
   auto password = in.text("password", max_password_length);
   if (!in.ok()) return ex->fail(in.error());
-  if (auto wait = api.throttle.admit(email, ex->client_address, Api::now()); wait > 0) {
-    return ex->fail_with_retry({ErrorCode::rate_limited, "too many login attempts; try again later", {}},
-                               static_cast<int>(wait));
+  if (auto wait = api.throttle.admit(email, ex->client_address, throttle_clock_ms()); wait > 0) {
+    return fail_rate_limited(ex, "too many failed logins from this address; try again later", wait);
   }
   std::optional<sql::UserRecord> user;
   api.read(ex, [&](soci::session& session) { user = sql::UsersRepository(session).find_by_email(email); });
   if (!ex->send) return;  // the read failed and answered already
-  // Verify against a dummy hash when the user is unknown so both paths cost the same.
-  static const std::string dummy_hash = services::hash_password("not-a-real-password");
-  const bool valid = services::verify_password(password, user ? user->password_hash : dummy_hash) && user &&
-                     user->status == "active";
-  if (!valid) {
-    api.throttle.record_failure(email, Api::now());
-    return ex->fail(bad_credentials);
-  }
-  api.throttle.record_success(email);
-  api.write(ex, [&api, user = *user](soci::session& session) -> Result<Reply> {
-    return json_reply(200, token_pair(api, session, user, services::new_id("fam")));
+  run_password_work(api.password_work, ex, [&api, ex, email, password, user = std::move(user)] {
+    // Verify against a dummy hash when the user is unknown so both paths cost the same.
+    static const std::string dummy_hash = services::hash_password("not-a-real-password");
+    const bool valid = services::verify_password(password, user ? user->password_hash : dummy_hash) && user &&
+                       user->status == "active";
+    if (!valid) return ex->fail(bad_credentials);  // the throttle counted the attempt already
+    api.throttle.record_success(email, ex->client_address);
+    api.write(ex, [&api, user = *user](soci::session& session) -> Result<Reply> {
+      return token_reply(200, token_pair(api, session, user, services::new_id("fam")));
+    });
   });
 }
 
 void refresh(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
-  auto token = in.text("refresh_token", 200);
-  if (!in.ok()) return ex->fail(in.error());
-  api.write(ex, [&api, token](soci::session& session) -> Result<Reply> {
+  auto presented = presented_refresh_token(*ex);
+  if (!presented.ok()) return ex->fail(presented.error());
+  api.write(ex, [&api, token = *presented](soci::session& session) -> Result<Reply> {
     sql::AccessRepository access(session);
     auto record = access.find_refresh_token(services::hash_hex(token));
     if (!record || record->revoked || record->expires_at <= Api::now()) return bad_refresh;
@@ -90,20 +157,17 @@ void refresh(Api& api, const ExchangePtr& ex) {
     auto user = sql::UsersRepository(session).find_by_id(record->user_id);
     if (!user || user->status != "active") return bad_refresh;
     access.mark_spent(record->id);
-    return json_reply(200, token_pair(api, session, *user, record->family_id));
+    return token_reply(200, token_pair(api, session, *user, record->family_id));
   });
 }
 
 void logout(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
-  auto token = in.text("refresh_token", 200);
-  if (!in.ok()) return ex->fail(in.error());
-  api.write(ex, [token](soci::session& session) -> Result<Reply> {
+  auto presented = presented_refresh_token(*ex);
+  if (!presented.ok()) return ex->fail(presented.error());
+  api.write(ex, [token = *presented](soci::session& session) -> Result<Reply> {
     sql::AccessRepository access(session);
     if (auto record = access.find_refresh_token(services::hash_hex(token))) access.revoke_family(record->family_id);
-    return Reply{204, "", "application/json", {}};
+    return Reply{204, "", "application/json", {{"Set-Cookie", cleared_refresh_cookie()}}};
   });
 }
 

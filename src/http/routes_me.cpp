@@ -75,16 +75,35 @@ void change_password(Api& api, const ExchangePtr& ex) {
   auto next = in.text("new_password", max_password_length);
   if (!in.ok()) return ex->fail(in.error());
   if (auto valid = validate_password(next, "new_password"); !valid.ok()) return ex->fail(valid.error());
-  api.write(ex, [id = ex->principal.user_id, current, next](soci::session& session) -> Result<Reply> {
-    sql::UsersRepository users(session);
-    auto user = users.find_by_id(id);
-    if (!user || user->status != "active") return account_not_found();
-    if (!services::verify_password(current, user->password_hash)) {
-      return Error{ErrorCode::validation_failed, "the current password is incorrect", "current_password"};
+  // Wrong current passwords are throttled like logins (a stolen access token must not allow guessing).
+  const auto id = ex->principal.user_id;
+  if (auto wait = api.throttle.admit(id, ex->client_address, throttle_clock_ms()); wait > 0) {
+    return ex->fail_with_retry(
+        {ErrorCode::rate_limited, "too many wrong passwords from this address; try again later", {}},
+        static_cast<int>(retry_after_seconds(wait)));
+  }
+  std::optional<sql::UserRecord> user;
+  api.read(ex, [&](soci::session& session) { user = sql::UsersRepository(session).find_by_id(id); });
+  if (!ex->send) return;  // the read failed and answered already
+  if (!user || user->status != "active") return ex->fail(account_not_found());
+  // Verifying and hashing run on the password pool, not on the writer; the
+  // write then changes the hash only if it is still the one verified.
+  run_password_work(api.password_work, ex, [&api, ex, current, next, verified = user->password_hash, id] {
+    if (!services::verify_password(current, verified)) {
+      return ex->fail({ErrorCode::validation_failed, "the current password is incorrect", "current_password"});
     }
-    users.update_password_hash(id, services::hash_password(next), Api::now());
-    sql::AccessRepository(session).revoke_all_for_user(id, "");
-    return Reply{204, "", "application/json", {}};
+    api.throttle.record_success(id, ex->client_address);
+    api.write(ex, [verified, id, hash = services::hash_password(next)](soci::session& session) -> Result<Reply> {
+      sql::UsersRepository users(session);
+      auto stored = users.find_by_id(id);
+      if (!stored || stored->status != "active") return account_not_found();
+      if (stored->password_hash != verified) {
+        return Error{ErrorCode::conflict, "the password was changed meanwhile; try again", "current_password"};
+      }
+      users.update_password_hash(id, hash, Api::now());
+      sql::AccessRepository(session).revoke_all_for_user(id, "");
+      return Reply{204, "", "application/json", {}};
+    });
   });
 }
 

@@ -88,10 +88,16 @@ Error customer_not_found() { return {ErrorCode::not_found, "customer not found",
 
 std::int64_t Loyalty::qualifying_window_start(std::int64_t now) const { return add_months(now, -12); }
 
-Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, const std::string& password,
+Result<sql::UserRecord> Loyalty::register_user(const std::string& email, const std::string& password,
+                                               const std::string& name, const std::string& role, std::int64_t now) {
+  if (auto valid = validate_password(password); !valid.ok()) return valid.error();
+  return register_user(email, PasswordHash{hash_password(password)}, name, role, now);
+}
+
+Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, const PasswordHash& password_hash,
                                                const std::string& name, const std::string& role, std::int64_t now) {
   const auto email = normalize_email(email_input);
-  for (const auto& check : {validate_email(email), validate_password(password), validate_name(name)}) {
+  for (const auto& check : {validate_email(email), validate_name(name)}) {
     if (!check.ok()) return check.error();
   }
   sql::UsersRepository users(session_);
@@ -99,7 +105,7 @@ Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, c
   sql::UserRecord user;
   user.id = new_id(role == "customer" ? "cus" : "usr");
   user.email = email;
-  user.password_hash = hash_password(password);
+  user.password_hash = password_hash.encoded;
   user.name = name;
   user.role = role;
   if (role == "customer") {

@@ -12,6 +12,7 @@
 #include "domain/ledger.h"
 #include "domain/result.h"
 #include "domain/tiers.h"
+#include "services/secrets.h"
 #include "storage/sql/records.h"
 
 namespace patron::services {
@@ -87,8 +88,13 @@ class Loyalty {
  public:
   Loyalty(soci::session& session, ProgramSettings settings) : session_(session), settings_(settings) {}
 
+  // Hashes the password here: for the command line. The server hashes on its
+  // password pool before queueing and calls the overload below.
   Result<sql::UserRecord> register_user(const std::string& email, const std::string& password, const std::string& name,
                                         const std::string& role, std::int64_t now);
+  // `password_hash` from a password the caller validated (validate_password).
+  Result<sql::UserRecord> register_user(const std::string& email, const PasswordHash& password_hash,
+                                        const std::string& name, const std::string& role, std::int64_t now);
   Result<PurchaseOutcome> record_purchase(const PurchaseCommand& command, std::int64_t now);
   Result<ReturnOutcome> record_return(const std::string& transaction_id, const std::vector<ReturnLineInput>& lines,
                                       std::optional<std::string> store_scope, std::int64_t now);

@@ -19,6 +19,12 @@ std::string random_token();
 // SHA-256-class keyed-free hash (BLAKE2b) as hex: for tokens, keys, request bodies.
 std::string hash_hex(std::string_view data);
 
+// An encoded Argon2id hash: a type of its own so that a password and its hash
+// cannot be passed for one another.
+struct PasswordHash {
+  std::string encoded;
+};
+
 std::string hash_password(std::string_view password);
 bool verify_password(std::string_view password, const std::string& stored_hash);
 
