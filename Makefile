@@ -6,7 +6,7 @@ PATRON := $(BUILD_DIR)/src/app/patron
 JOBS ?= $(shell nproc)
 WERROR ?= ON
 
-.PHONY: deps deps-test npm build web run test test-cpp test-web test-e2e test-db-start test-db-stop bench-load clean format
+.PHONY: deps deps-test npm build web run test test-cpp test-web test-e2e test-db-start test-db-stop bench-load simulate-ledger clean format
 
 deps:
 	@bash scripts/install-deps.sh build
@@ -75,6 +75,15 @@ test-e2e: build
 bench-load: build
 	@bash scripts/install-deps.sh bench
 	bash bench/load/run.sh $(BUILD_DIR)
+
+# The randomized ledger simulation, long: SEEDS seeds of STEPS steps each
+# (make test runs three seeds of 400); prints each seed so a failure reruns.
+SEEDS ?= 20
+STEPS ?= 5000
+simulate-ledger: build
+	@for seed in $$(seq 1 $(SEEDS)); do \
+	  PATRON_BIN=$(abspath $(PATRON)) node tests/simulation/ledger-simulation.mjs --seed $$((seed * 7919)) --steps $(STEPS) || exit 1; \
+	done
 
 clean:
 	rm -rf build web/dist

@@ -1,10 +1,12 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
+#include "domain/money.h"
 #include "services/secrets.h"
 #include "storage/sql/database.h"
 
@@ -28,6 +30,38 @@ int env_int(const char* name, int fallback, int min, int max) {
   }
   throw std::runtime_error(std::string(name) + " must be an integer from " + std::to_string(min) + " to " +
                            std::to_string(max));
+}
+
+std::int64_t env_int64(const char* name, std::int64_t fallback, std::int64_t min, std::int64_t max) {
+  auto value = env(name);
+  if (!value) return fallback;
+  try {
+    std::size_t used = 0;
+    const long long n = std::stoll(*value, &used);
+    if (used == value->size() && n >= min && n <= max) return n;
+  } catch (const std::exception&) {
+  }
+  throw std::runtime_error(std::string(name) + " must be an integer from " + std::to_string(min) + " to " +
+                           std::to_string(max));
+}
+
+ProgramLimits limits_from_env() {
+  ProgramLimits limits;
+  limits.max_purchase_total_minor =
+      env_int64("MAX_PURCHASE_TOTAL_MINOR", limits.max_purchase_total_minor, 1, ceiling_purchase_total_minor);
+  limits.max_line_total_minor = env_int64("MAX_LINE_TOTAL_MINOR", std::min(limits.max_line_total_minor,
+                                                                           limits.max_purchase_total_minor),
+                                          1, limits.max_purchase_total_minor);
+  limits.max_points_per_transaction =
+      env_int64("MAX_POINTS_PER_TRANSACTION", limits.max_points_per_transaction, 1, ceiling_points_per_transaction);
+  limits.max_points_balance = env_int64("MAX_POINTS_BALANCE", limits.max_points_balance, 1, ceiling_points_balance);
+  return limits;
+}
+
+std::string currency_from_env() {
+  auto code = env("BASE_CURRENCY").value_or("USD");
+  if (!is_valid_currency_code(code)) throw std::runtime_error("BASE_CURRENCY must be an ISO 4217 code such as USD");
+  return code;
 }
 
 // The seed selected MySQL through MYSQL_DB_*; honour that when DATABASE_URL is unset.
@@ -68,6 +102,9 @@ Config load_config() {
   config.jwt_secret = env("JWT_SECRET").value_or("");
   config.jwt_secret_previous = env("JWT_SECRET_PREVIOUS").value_or("");
   config.points_expiry_months = env_int("POINTS_EXPIRY_MONTHS", 12, 1, 120);
+  config.base_currency = currency_from_env();
+  config.limits = limits_from_env();
+  config.max_purchase_age_days = env_int("MAX_PURCHASE_AGE_DAYS", config.max_purchase_age_days, 1, 3660);
   config.http_threads = env_int("HTTP_THREADS", 2, 1, 64);
   config.database_pool_size = env_int("DATABASE_POOL_SIZE", config.database_pool_size, 1, 256);
   config.web_root = env("PATRON_WEB_ROOT").value_or(config.web_root);

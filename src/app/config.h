@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/limits.h"
+
 namespace patron::app {
 
 struct Config {
@@ -15,6 +17,9 @@ struct Config {
   std::string jwt_secret_previous;  // verifies tokens only, during a key rotation; empty when none
   bool jwt_secret_generated = false;  // the dev path: written to var/jwt_secret
   int points_expiry_months = 12;
+  std::string base_currency = "USD";  // the program's currency; others convert at staff-set rates
+  ProgramLimits limits;               // named bounds on amounts, points and balances
+  int max_purchase_age_days = 400;    // how far back a purchase's occurred_at may lie
   int http_threads = 2;
   int database_pool_size = 8;  // read sessions per process; the writer has one more
   std::string web_root = "web/dist";

@@ -60,6 +60,16 @@ Result<BehaviourStore> open_behaviour_store(const Config& config) {
 }
 
 int serve_command(Config config, bool seed_if_empty) {
+services::ProgramSettings program_settings(const Config& config, services::ProgramCache* cache) {
+  services::ProgramSettings program;
+  program.points_expiry_months = config.points_expiry_months;
+  program.cache = cache;
+  program.base_currency = config.base_currency;
+  program.limits = config.limits;
+  program.max_purchase_age_days = config.max_purchase_age_days;
+  return program;
+}
+
   configure_server_logging();
   if (config.jwt_secret.empty() && seed_if_empty) ensure_dev_jwt_secret(config);
   if (config.jwt_secret.size() < min_jwt_secret_bytes) {
@@ -74,7 +84,7 @@ int serve_command(Config config, bool seed_if_empty) {
   const auto migrated = run_migrations(url);
   spdlog::info("schema at version {} ({} migrations applied)", migrated.current_version, migrated.applied);
   services::ProgramCache program_cache;
-  services::ProgramSettings program{config.points_expiry_months, &program_cache};
+  auto program = program_settings(config, &program_cache);
   sql::WriteQueue writes(url);
   if (seed_if_empty && database_is_empty(url)) {
     auto report = writes.run<SeedReport>([&](soci::session& s) -> Result<SeedReport> {
@@ -100,6 +110,7 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_catalog_routes(api);
   http::register_behaviour_routes(api);
   http::register_privacy_routes(api);
+  http::register_currency_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
   http::register_analytics_routes(api);
   spdlog::info("Patron listening on http://localhost:{} (database {}, {} read sessions)", config.port,
@@ -164,7 +175,7 @@ int main(int argc, char** argv) {
 
   try {
     auto config = load_config();
-    const services::ProgramSettings program{config.points_expiry_months};
+    const auto program = program_settings(config, nullptr);
     if (serve->parsed()) return serve_command(config, seed_if_empty);
     if (migrate->parsed()) {
       auto report = run_migrations(database_url(config));

@@ -1,8 +1,9 @@
 #include "domain/earning.h"
+#include "domain/checked.h"
 
 #include <algorithm>
 #include <array>
-#include <cassert>
+#include <limits>
 #include <utility>
 
 namespace patron {
@@ -59,6 +60,14 @@ std::vector<AppliedRule> allocate(std::vector<Contribution> contributions, Point
   return applied;
 }
 
+// Callers bound amounts before they earn (domain/limits.h); saturating here
+// keeps a caller that did not from wrapping into a negative figure.
+std::int64_t saturate(Micro value) {
+  constexpr auto max = std::numeric_limits<std::int64_t>::max();
+  constexpr auto min = std::numeric_limits<std::int64_t>::min();
+  return value > max ? max : value < min ? min : static_cast<std::int64_t>(value);
+}
+
 }  // namespace
 
 const char* to_string(EarningRuleKind kind) {
@@ -84,9 +93,9 @@ std::optional<EarningRuleKind> parse_earning_rule_kind(const std::string& text) 
 }
 
 MinorUnits purchase_total_minor(const std::vector<PricedLine>& lines) {
-  MinorUnits total = 0;
-  for (const auto& line : lines) total += line.quantity * line.unit_price_minor;
-  return total;
+  Micro total = 0;
+  for (const auto& line : lines) total += Micro(line.quantity) * line.unit_price_minor;
+  return saturate(total);
 }
 
 EarningResult compute_points(const PurchaseFacts& facts, const std::vector<EarningRule>& rules) {
@@ -131,7 +140,8 @@ EarningResult compute_points(const PurchaseFacts& facts, const std::vector<Earni
     }
   }
 
-  const MinorUnits total_minor = purchase_total_minor(facts.lines);
+  Micro total_minor = 0;
+  for (const auto& line : facts.lines) total_minor += Micro(line.quantity) * line.unit_price_minor;
   for (const auto* rule : live) {
     if (rule->kind == EarningRuleKind::spend_threshold_bonus && total_minor >= rule->threshold_minor) {
       add(*rule, Micro(rule->bonus_points) * micro_per_point);
@@ -146,9 +156,9 @@ EarningResult compute_points(const PurchaseFacts& facts, const std::vector<Earni
   for (const auto& c : contributions) total_micro += c.micro;
   if (total_micro < 0) total_micro = 0;
   EarningResult result;
-  result.points = static_cast<Points>(total_micro / micro_per_point);
+  result.points = saturate(total_micro / micro_per_point);
   result.applied = allocate(std::move(contributions), result.points);
-  assert(result.points >= 0);
+  PATRON_INVARIANT(result.points >= 0);
   return result;
 }
 

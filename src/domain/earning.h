@@ -11,6 +11,11 @@
 
 namespace patron {
 
+// Bounds on a rule's parameters: with amounts under the purchase ceiling
+// (domain/limits.h) they keep every micro-point product well inside 128 bits.
+inline constexpr std::int64_t max_rate_milli = 1'000'000;          // 1,000 points per major unit
+inline constexpr std::int64_t max_multiplier_permille = 100'000;   // ×100
+
 enum class EarningRuleKind {
   base_rate,             // rate_milli points per major currency unit spent
   category_multiplier,   // base points of matching lines × multiplier_permille/1000

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
+#include "domain/checked.h"
 #include <chrono>
 
 namespace patron {
@@ -47,7 +47,7 @@ Points consume(std::vector<LotConsumption>& out, const PointLot& lot, Points wan
 }  // namespace
 
 Result<DebitPlan> plan_redemption(Points balance, const std::vector<PointLot>& lots, Points points) {
-  assert(points > 0);
+  PATRON_INVARIANT(points > 0);
   if (balance < points) {
     return Error{ErrorCode::insufficient_points, "the balance does not cover this redemption", {}};
   }
@@ -57,14 +57,16 @@ Result<DebitPlan> plan_redemption(Points balance, const std::vector<PointLot>& l
     if (left == 0) break;
     left -= consume(plan.consumed, lot, left);
   }
-  assert(left == 0);  // lots sum to the balance, which covers the points
+  // The lots sum to the balance, which covers the points; if stored lots ever
+  // disagree, the redemption is refused rather than the process stopped.
+  if (left != 0) return Error{ErrorCode::internal, "the account's point lots do not match its balance", {}};
   plan.balance_after = balance - points;
   return plan;
 }
 
 DebitPlan plan_reversal(Points balance, const std::vector<PointLot>& lots, Points points,
                         const std::string& preferred_lot_id) {
-  assert(points >= 0);
+  PATRON_INVARIANT(points >= 0);
   DebitPlan plan;
   Points left = points;
   auto ordered = oldest_first(lots);
@@ -80,7 +82,7 @@ DebitPlan plan_reversal(Points balance, const std::vector<PointLot>& lots, Point
 }
 
 CreditPlan plan_credit(Points balance, Points points) {
-  assert(points > 0);
+  PATRON_INVARIANT(points > 0);
   CreditPlan plan;
   plan.balance_after = balance + points;
   const Points debt = balance < 0 ? -balance : 0;

@@ -10,6 +10,9 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::insufficient_points: return "insufficient_points";
+    case ErrorCode::limit_exceeded: return "limit_exceeded";
+    case ErrorCode::unsupported_currency: return "unsupported_currency";
+    case ErrorCode::account_closed: return "account_closed";
     case ErrorCode::rate_limited: return "rate_limited";
     case ErrorCode::payload_too_large: return "payload_too_large";
     case ErrorCode::unavailable: return "unavailable";

@@ -16,6 +16,9 @@ enum class ErrorCode {
   not_found,
   conflict,
   insufficient_points,
+  limit_exceeded,        // a named bound (amount, points, balance) would be passed
+  unsupported_currency,  // no exchange rate to the program's base currency
+  account_closed,        // the account was erased or disabled
   rate_limited,
   payload_too_large,
   unavailable,

@@ -132,3 +132,4 @@ void register_privacy_routes(Api& api);
 void register_analytics_routes(Api& api);
 
 }  // namespace patron::http
+void register_currency_routes(Api& api);

@@ -5,12 +5,15 @@ namespace patron::http {
 int status_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::validation_failed: return 400;
-    case ErrorCode::unauthorized: return 401;
+    case ErrorCode::unauthorized:
+    case ErrorCode::account_closed: return 401;
     case ErrorCode::forbidden: return 403;
     case ErrorCode::not_found: return 404;
     case ErrorCode::conflict:
     case ErrorCode::insufficient_points: return 409;
     case ErrorCode::payload_too_large: return 413;
+    case ErrorCode::limit_exceeded:
+    case ErrorCode::unsupported_currency: return 422;
     case ErrorCode::rate_limited: return 429;
     case ErrorCode::unavailable: return 503;
     case ErrorCode::internal: return 500;

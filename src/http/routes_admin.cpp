@@ -80,6 +80,10 @@ void adjust(Api& api, const ExchangePtr& ex) {
     auto user = sql::UsersRepository(session).find_by_id(id);
     if (!user || user->role != "customer") return customer_not_found;
     auto entry = services::Loyalty(session, api.settings().program).adjust(id, points, reason, admin, Api::now());
+    // A 401 would read as the admin's own session ending; the account is what is closed.
+    if (!entry.ok() && entry.error().code == ErrorCode::account_closed) {
+      return Error::conflict("this customer's account is closed; its points cannot change");
+    }
     if (!entry.ok()) return entry.error();
     return json_reply(201, ledger_entry_json(*entry));
   });

@@ -2,6 +2,7 @@
 // catalog repository: one set of handlers for products, stores, tiers,
 // earning rules and rewards.
 #include "domain/earning.h"
+#include "domain/limits.h"
 #include "domain/money.h"
 #include "http/api.h"
 #include "services/program_cache.h"
@@ -57,7 +58,15 @@ std::optional<std::string> field_problem(const std::string& name, const FieldVal
     return "must not be blank";
   }
   if (name == "points_cost" && number && *number <= 0) return "must be positive";
-  if (name == "multiplier_permille" && number && *number < 0) return "must not be negative";
+  if (name == "multiplier_permille" && number && (*number < 0 || *number > max_multiplier_permille)) {
+    return "must be from 0 to " + std::to_string(max_multiplier_permille);
+  }
+  if (name == "rate_milli" && number && *number > max_rate_milli) {
+    return "must be at most " + std::to_string(max_rate_milli);
+  }
+  if (name == "bonus_points" && number && *number > ceiling_points_per_transaction) {
+    return "must be at most " + std::to_string(ceiling_points_per_transaction);
+  }
   if ((name == "stock" || name == "per_customer_limit" || name == "price_minor" || name == "threshold_minor" ||
        name == "bonus_points" || name == "rate_milli") && number && *number < 0) {
     return "must not be negative";

@@ -18,7 +18,9 @@ Json purchase_json(const services::PurchaseOutcome& outcome) {
           {"balance_after", outcome.balance_after},
           {"tier", outcome.tier.code.empty() ? Json(nullptr)
                                              : Json{{"code", outcome.tier.code}, {"name", outcome.tier.name}}},
-          {"applied", applied}};
+          {"applied", applied},
+          {"currency", outcome.currency},
+          {"total_minor", outcome.total_minor}};
 }
 
 // Reads one purchase; a store API key may record only for its own store.
@@ -40,15 +42,16 @@ Result<services::PurchaseCommand> read_purchase(const Json& object, const Princi
   command.store_id = principal.role == "store" ? in.optional_text("store_id", 64).value_or(principal.store_id)
                                                : in.text("store_id", 64);
   command.occurred_at = in.optional_time("occurred_at").value_or(Api::now());
-  command.currency = in.optional_text("currency", 3).value_or("USD");
+  command.currency = in.optional_text("currency", 3).value_or("");  // the base currency when absent
   command.external_id = in.optional_text("external_id", 128).value_or("");
   const auto* lines = in.array("lines", max_lines_per_purchase);
   if (!in.ok()) return in.error();
   if (principal.role == "store" && command.store_id != principal.store_id) {
     return Error{ErrorCode::forbidden, "this API key records purchases for its own store only", in.path("store_id")};
   }
-  if (!is_valid_currency_code(command.currency)) return Error::validation(in.path("currency"), "must be an ISO 4217 code");
-  if (command.occurred_at > Api::now() + 300) return Error::validation(in.path("occurred_at"), "is in the future");
+  if (!command.currency.empty() && !is_valid_currency_code(command.currency)) {
+    return Error::validation(in.path("currency"), "must be an ISO 4217 code");
+  }
   if (lines->empty()) return Error::validation(in.path("lines"), "must have at least one line");
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto line_path = in.path("lines[" + std::to_string(i) + "]");

@@ -1,5 +1,6 @@
 #include "http/views.h"
 
+#include "domain/money.h"
 #include "http/body_reader.h"
 
 namespace patron::http {
@@ -34,6 +35,18 @@ Json account_json(const services::AccountView& view) {
           {"points_expiring", expiring}};
 }
 
+namespace {
+
+// What the till sent when it was not the base currency; null otherwise.
+Json original_amount_json(const sql::TransactionRecord& txn) {
+  if (txn.original_currency.empty()) return nullptr;
+  return {{"currency", txn.original_currency},
+          {"total_minor", txn.original_total_minor ? Json(*txn.original_total_minor) : Json(nullptr)},
+          {"rate", txn.fx_rate_nano ? Json(format_rate(*txn.fx_rate_nano)) : Json(nullptr)}};
+}
+
+}  // namespace
+
 Json transaction_json(const sql::TransactionRecord& txn) {
   Json lines = Json::array();
   for (const auto& line : txn.lines) {
@@ -54,7 +67,8 @@ Json transaction_json(const sql::TransactionRecord& txn) {
           {"points_reversed", txn.points_reversed},
           {"lines", lines},
           {"status", txn.status},
-          {"channel", txn.channel}};
+          {"channel", txn.channel},
+          {"original", original_amount_json(txn)}};
 }
 
 Json ledger_entry_json(const sql::LedgerEntryRecord& e) {

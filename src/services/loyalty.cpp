@@ -1,13 +1,14 @@
 #include "services/loyalty.h"
 
 #include <algorithm>
-#include <cassert>
 
+#include "domain/checked.h"
 #include "domain/rewards.h"
 #include "domain/validation.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
+#include "storage/sql/currency_rates_repository.h"
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/redemptions_repository.h"
 #include "storage/sql/transactions_repository.h"
@@ -31,6 +32,11 @@ class ProgramReader {
   std::optional<sql::ProductRecord> product(const std::string& sku) {
     return cache_ ? cache_->product(session_, sku) : sql::CatalogRepository(session_).product_by_sku(sku);
   }
+  std::optional<RateNano> currency_rate(const std::string& currency) {
+    if (cache_) return cache_->currency_rate(session_, currency);
+    auto rate = sql::CurrencyRatesRepository(session_).find(currency);
+    return rate ? std::optional<RateNano>(rate->rate_nano) : std::nullopt;
+  }
 
  private:
   soci::session& session_;
@@ -46,7 +52,7 @@ constexpr std::size_t points_expiring_shown = 5;
 sql::LedgerEntryRecord append_entry(soci::session& session, sql::AccountRecord& account, LedgerKind kind,
                                     Points signed_points, Points balance_after, const std::string& reference,
                                     const std::string& reason, const std::string& created_by, std::int64_t now) {
-  assert(account.points_balance + signed_points == balance_after);
+  PATRON_INVARIANT(checked_add(account.points_balance, signed_points) == std::optional<Points>(balance_after));
   sql::LedgerEntryRecord entry;
   entry.id = new_id("led");
   entry.customer_id = account.customer_id;
@@ -83,6 +89,7 @@ std::optional<Tier> tier_by_code(const std::vector<Tier>& tiers, const std::stri
 }
 
 Error customer_not_found() { return {ErrorCode::not_found, "customer not found", "customer"}; }
+Error account_closed() { return {ErrorCode::account_closed, "this account has been closed", {}}; }
 
 }  // namespace
 
@@ -126,6 +133,15 @@ Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, c
   return user;
 }
 
+// A customer's account for a change the customer (or staff for them) asks
+// for: an erased or disabled account is closed to every such change.
+Result<sql::AccountRecord> Loyalty::open_account(const std::string& customer_id) {
+  auto owned = sql::UsersRepository(session_).load_customer_account(customer_id);
+  if (!owned || owned->role != "customer") return customer_not_found();
+  if (owned->status != "active") return account_closed();
+  return std::move(owned->account);
+}
+
 Result<sql::UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
   sql::UsersRepository users(session_);
   std::optional<sql::UserRecord> user;
@@ -140,7 +156,88 @@ Result<sql::UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
   return *user;
 }
 
+Status Loyalty::check_purchase_time(std::int64_t occurred_at, std::int64_t now) const {
+  if (occurred_at > now + max_clock_skew_seconds) {
+    return Error::validation("occurred_at", "is more than 5 minutes in the future");
+  }
+  const std::int64_t oldest = now - std::int64_t{settings_.max_purchase_age_days} * 86'400;
+  if (occurred_at < oldest) {
+    return Error::validation("occurred_at", "is more than " + std::to_string(settings_.max_purchase_age_days) +
+                                                " days in the past");
+  }
+  return ok_status();
+}
+
+Result<MinorUnits> Loyalty::to_base_currency(MinorUnits amount, const std::string& currency,
+                                             const std::string& field) {
+  if (currency == settings_.base_currency) return amount;
+  auto rate = ProgramReader(session_, settings_.cache).currency_rate(currency);
+  if (!rate) {
+    return Error{ErrorCode::unsupported_currency,
+                 "no exchange rate from " + currency + " to " + settings_.base_currency + " is set", field};
+  }
+  auto converted = convert_minor(amount, currency, *rate, settings_.base_currency);
+  if (!converted.ok()) return Error{ErrorCode::limit_exceeded, converted.error().message, field};
+  return converted;
+}
+
+// Prices each line in the base currency (an explicit price is in the
+// purchase's currency, a catalog price in the product's), bounded by the
+// program's limits, and fills the transaction's lines and amounts.
+Result<PurchaseFacts> Loyalty::price_lines(const PurchaseCommand& command, sql::TransactionRecord& txn) {
+  ProgramReader program(session_, settings_.cache);
+  const auto currency = command.currency.empty() ? settings_.base_currency : command.currency;
+  std::optional<RateNano> rate;
+  if (currency != settings_.base_currency) {
+    rate = program.currency_rate(currency);
+    if (!rate) {
+      return Error{ErrorCode::unsupported_currency,
+                   "no exchange rate from " + currency + " to " + settings_.base_currency + " is set", "currency"};
+    }
+  }
+  PurchaseFacts facts;
+  facts.store_id = command.store_id;
+  facts.currency = settings_.base_currency;
+  facts.occurred_at = command.occurred_at;
+  std::optional<MinorUnits> original_total = 0;  // in the purchase's currency, when every line's price is
+  for (std::size_t i = 0; i < command.lines.size(); ++i) {
+    const auto& input = command.lines[i];
+    const auto field = "lines[" + std::to_string(i) + "]";
+    auto product = program.product(input.sku);
+    if (!product) return Error::validation(field + ".sku", "unknown SKU " + input.sku);
+    const auto price_currency = input.unit_price_minor ? currency : product->currency;
+    const auto given_price = input.unit_price_minor.value_or(product->price_minor);
+    auto price = to_base_currency(given_price, price_currency, input.unit_price_minor ? "currency" : field + ".sku");
+    if (!price.ok()) return price.error();
+    auto line_total = bounded_line_total(input.quantity, *price, settings_.limits, field);
+    if (!line_total.ok()) return line_total.error();
+    if (price_currency != currency) {
+      original_total.reset();
+    } else if (original_total) {
+      const auto line_original = checked_mul(input.quantity, given_price);
+      original_total = line_original ? checked_add(*original_total, *line_original) : std::nullopt;
+    }
+    facts.lines.push_back({input.sku, product->category, input.quantity, *price});
+    txn.lines.push_back({static_cast<std::int64_t>(i + 1), input.sku, product->name, product->category,
+                         input.quantity, *price, 0});
+  }
+  auto total = bounded_purchase_total(facts.lines, settings_.limits);
+  if (!total.ok()) return total.error();
+  txn.currency = settings_.base_currency;
+  txn.total_minor = *total;
+  if (currency != settings_.base_currency) {
+    txn.original_currency = currency;
+    txn.original_total_minor = original_total;
+    txn.fx_rate_nano = rate;
+  }
+  return facts;
+}
+
 Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command, std::int64_t now) {
+  if (auto when = check_purchase_time(command.occurred_at, now); !when.ok()) return when.error();
+  if (!command.currency.empty() && !is_valid_currency_code(command.currency)) {
+    return Error::validation("currency", "must be an ISO 4217 code");
+  }
   // POS systems mostly name the customer by id: then one statement reads (and
   // on servers locks) the customer's status and account together.
   std::string customer_id = command.customer.id;
@@ -160,35 +257,25 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
   }
 
-  PurchaseFacts facts;
-  facts.store_id = command.store_id;
-  facts.currency = command.currency;
-  facts.occurred_at = command.occurred_at;
   sql::TransactionRecord txn;
-  for (std::size_t i = 0; i < command.lines.size(); ++i) {
-    const auto& input = command.lines[i];
-    auto product = program.product(input.sku);
-    const auto field = "lines[" + std::to_string(i) + "]";
-    if (!product) return Error::validation(field + ".sku", "unknown SKU " + input.sku);
-    const auto price = input.unit_price_minor.value_or(product->price_minor);
-    facts.lines.push_back({input.sku, product->category, input.quantity, price});
-    txn.lines.push_back({static_cast<std::int64_t>(i + 1), input.sku, product->name, product->category,
-                         input.quantity, price, 0});
-  }
-
+  auto priced = price_lines(command, txn);
+  if (!priced.ok()) return priced.error();
+  auto& facts = *priced;
   const auto tiers = program.tiers();
   const auto current_tier = tier_by_code(tiers, account->tier_code);
   facts.tier_code = account->tier_code;
   facts.tier_multiplier_permille = current_tier ? current_tier->multiplier_permille : 1000;
   const auto earned = compute_points(facts, program.earning_rules());
+  if (auto bounded = bounded_balance_after(account->points_balance, earned.points, settings_.limits, "lines");
+      !bounded.ok()) {
+    return bounded.error();
+  }
 
   txn.id = new_id("txn");
   txn.customer_id = customer_id;
   txn.store_id = command.store_id;
   txn.external_id = command.external_id;
   txn.occurred_at = command.occurred_at;
-  txn.currency = command.currency;
-  txn.total_minor = purchase_total_minor(facts.lines);
   txn.points_earned = earned.points;
   txn.channel = command.channel;
   const std::int64_t earned_at = std::min(command.occurred_at, now);
@@ -218,6 +305,8 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   outcome.balance_after = account->points_balance;
   outcome.tier = new_tier.value_or(Tier{});
   outcome.applied = earned.applied;
+  outcome.currency = txn.currency;
+  outcome.total_minor = txn.total_minor;
   return outcome;
 }
 
@@ -252,6 +341,10 @@ Result<ReturnOutcome> Loyalty::record_return(const std::string& transaction_id,
   if (!account) return customer_not_found();
   std::string entry_id;
   if (points > 0) {
+    if (auto bounded = bounded_balance_after(account->points_balance, -points, settings_.limits, "lines");
+        !bounded.ok()) {
+      return bounded.error();
+    }
     sql::LedgerRepository ledger(session_);
     const auto plan = plan_reversal(account->points_balance, ledger.open_lots(account->customer_id), points,
                                     txn->earn_entry_id);
@@ -275,8 +368,8 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
   auto reward = catalog.reward(reward_id);
   if (!reward) return Error{ErrorCode::not_found, "reward not found", "reward_id"};
   sql::UsersRepository users(session_);
-  auto account = users.load_account(customer_id);
-  if (!account) return customer_not_found();
+  auto account = open_account(customer_id);
+  if (!account.ok()) return account.error();
   sql::RedemptionsRepository redemptions(session_);
   auto allowed = check_redeemable(*reward, now, account->points_balance, redemptions.count_for(customer_id, reward_id));
   if (!allowed.ok()) return allowed.error();
@@ -314,10 +407,15 @@ Result<sql::LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, P
                                                const std::string& reason, const std::string& admin_id,
                                                std::int64_t now) {
   sql::UsersRepository users(session_);
-  auto account = users.load_account(customer_id);
-  if (!account) return customer_not_found();
+  auto account = open_account(customer_id);
+  if (!account.ok()) return account.error();
+  if (points == 0) return Error::validation("points", "must not be zero");
   sql::LedgerEntryRecord entry;
   if (points > 0) {
+    if (auto bounded = bounded_balance_after(account->points_balance, points, settings_.limits, "points");
+        !bounded.ok()) {
+      return bounded.error();
+    }
     entry = credit(session_, *account, LedgerKind::adjust, points, "", reason, admin_id, now, now,
                    settings_.points_expiry_months);
   } else {
@@ -363,12 +461,14 @@ MaintenanceReport Loyalty::run_maintenance(std::int64_t now) {
   return report;
 }
 
+// Staff still see an erased customer's account (the ledger is kept for
+// accounting); customer routes refuse closed accounts before they get here.
 Result<AccountView> Loyalty::account_view(const std::string& customer_id, std::int64_t now) {
-  sql::UsersRepository users(session_);
-  auto account = users.load_account(customer_id);
+  auto account = sql::UsersRepository(session_).load_account(customer_id);
   if (!account) return customer_not_found();
   const auto tiers = ProgramReader(session_, settings_.cache).tiers();
   AccountView view;
+  view.currency = settings_.base_currency;
   view.points_balance = account->points_balance;
   view.tier = tier_by_code(tiers, account->tier_code);
   const auto spend = sql::TransactionsRepository(session_).qualifying_spend(customer_id, qualifying_window_start(now));

@@ -10,6 +10,7 @@
 
 #include "domain/earning.h"
 #include "domain/ledger.h"
+#include "domain/limits.h"
 #include "domain/result.h"
 #include "domain/tiers.h"
 #include "services/secrets.h"
@@ -19,9 +20,19 @@ namespace patron::services {
 
 class ProgramCache;
 
+// How far a purchase's occurred_at may lie from the server's clock: a till's
+// clock may run a little fast; back-dated purchases (late uploads, imports
+// through the POS) are accepted within a configurable window.
+inline constexpr std::int64_t max_clock_skew_seconds = 300;
+inline constexpr int default_max_purchase_age_days = 400;
+inline constexpr int ceiling_purchase_age_days = 3660;
+
 struct ProgramSettings {
   int points_expiry_months = 12;
   ProgramCache* cache = nullptr;  // the server's; CLI commands read the catalog directly
+  std::string base_currency = "USD";
+  ProgramLimits limits;
+  int max_purchase_age_days = default_max_purchase_age_days;
 };
 
 struct CustomerRef {  // exactly one is set
@@ -38,7 +49,7 @@ struct PurchaseCommand {
   CustomerRef customer;
   std::string store_id;
   std::int64_t occurred_at = 0;
-  std::string currency;
+  std::string currency;  // empty: the program's base currency
   std::string external_id;
   std::string channel = "pos";
   std::vector<PurchaseLineInput> lines;
@@ -51,6 +62,8 @@ struct PurchaseOutcome {
   Points balance_after = 0;
   Tier tier;
   std::vector<AppliedRule> applied;
+  std::string currency;  // the base currency the total was recorded in
+  MinorUnits total_minor = 0;
 };
 
 struct ReturnLineInput {
@@ -106,6 +119,10 @@ class Loyalty {
 
  private:
   Result<sql::UserRecord> resolve_customer(const CustomerRef& ref);
+  Result<sql::AccountRecord> open_account(const std::string& customer_id);
+  Status check_purchase_time(std::int64_t occurred_at, std::int64_t now) const;
+  Result<MinorUnits> to_base_currency(MinorUnits amount, const std::string& currency, const std::string& field);
+  Result<PurchaseFacts> price_lines(const PurchaseCommand& command, sql::TransactionRecord& txn);
   std::int64_t qualifying_window_start(std::int64_t now) const;
 
   soci::session& session_;

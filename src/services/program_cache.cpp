@@ -1,6 +1,7 @@
 #include "services/program_cache.h"
 
 #include "storage/sql/catalog_repository.h"
+#include "storage/sql/currency_rates_repository.h"
 
 namespace patron::services {
 namespace {
@@ -20,6 +21,8 @@ void ProgramCache::load_if_stale(soci::session& session) {
   sql::CatalogRepository catalog(session);
   tiers_ = catalog.active_tiers();
   rules_ = catalog.active_earning_rules();
+  rates_.clear();
+  for (const auto& rate : sql::CurrencyRatesRepository(session).list()) rates_.emplace(rate.currency, rate.rate_nano);
   stores_.clear();
   products_.clear();
   loaded_ = true;
@@ -56,6 +59,13 @@ std::optional<sql::ProductRecord> ProgramCache::product(soci::session& session, 
   if (products_.size() >= max_cached_products) products_.clear();
   products_.emplace(sku, *product);
   return product;
+}
+
+std::optional<RateNano> ProgramCache::currency_rate(soci::session& session, const std::string& currency) {
+  std::lock_guard lock(mutex_);
+  load_if_stale(session);
+  if (auto it = rates_.find(currency); it != rates_.end()) return it->second;
+  return std::nullopt;
 }
 
 }  // namespace patron::services

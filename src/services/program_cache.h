@@ -1,5 +1,6 @@
 #pragma once
-// The loyalty program's configuration (tiers, earning rules, stores, products)
+// The loyalty program's configuration (tiers, earning rules, stores, products,
+// currency rates)
 // as every purchase and account view reads it, kept in memory: those reads
 // were about a quarter of the single writer's time per purchase. Catalog
 // writes in this process invalidate it once they commit; changes made by
@@ -16,6 +17,7 @@
 #include <soci/soci.h>
 
 #include "domain/earning.h"
+#include "domain/money.h"
 #include "domain/tiers.h"
 #include "storage/sql/records.h"
 
@@ -31,6 +33,8 @@ class ProgramCache {
   std::vector<EarningRule> earning_rules(soci::session& session);
   bool store_exists(soci::session& session, const std::string& store_id);
   std::optional<sql::ProductRecord> product(soci::session& session, const std::string& sku);
+  // The rate from `currency` to the base currency, if staff have set one.
+  std::optional<RateNano> currency_rate(soci::session& session, const std::string& currency);
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -43,6 +47,7 @@ class ProgramCache {
   std::vector<Tier> tiers_;
   std::vector<EarningRule> rules_;
   std::unordered_set<std::string> stores_;
+  std::unordered_map<std::string, RateNano> rates_;
   // Filled on demand: a catalog may hold far more products than one server sells.
   std::unordered_map<std::string, sql::ProductRecord> products_;
 };

@@ -65,9 +65,14 @@ struct TransactionRecord {
   std::string store_id;
   std::string external_id;
   std::int64_t occurred_at = 0;
-  std::string currency;
+  std::string currency;  // the program's base currency: every amount below is in it
   MinorUnits total_minor = 0;
   MinorUnits returned_minor = 0;
+  // A purchase the till sent in another currency: that currency, its total
+  // there (when every line was priced in it) and the rate that converted it.
+  std::string original_currency;
+  std::optional<MinorUnits> original_total_minor;
+  std::optional<RateNano> fx_rate_nano;
   Points points_earned = 0;
   Points points_reversed = 0;
   std::string earn_entry_id;

@@ -153,6 +153,18 @@ Write& Write::integer(long long value) {
   return *this;
 }
 
+Write& Write::integer_or_null(std::optional<long long> value) {
+  if (value) return integer(*value);
+  if (reused_) {
+    reused_->bind_null(next_position_++);
+  } else {
+    portable_->integers.push_back(0);
+    portable_->indicators.push_back(soci::i_null);
+    portable_->statement.exchange(soci::use(portable_->integers.back(), portable_->indicators.back()));
+  }
+  return *this;
+}
+
 long long Write::run() {
   if (reused_) return reused_->execute();
   auto& st = portable_->statement;

@@ -94,6 +94,7 @@ class Write {
   Write& text(const std::string& value);
   Write& text_or_null(const std::string& value);  // NULL when empty
   Write& integer(long long value);
+  Write& integer_or_null(std::optional<long long> value);
   long long run();  // rows changed
 
  private:

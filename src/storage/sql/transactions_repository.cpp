@@ -4,14 +4,16 @@
 
 #include <cstdint>
 
+#include "domain/limits.h"
+
 namespace patron::sql {
 
 void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now) {
   note_account_changed(t.customer_id);
   Write(session_,
         "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, total_minor, "
-        "points_earned, earn_entry_id, status, channel, created_at) VALUES (:id, :c, :s, :x, :o, :cur, :t, :p, "
-        ":e, :st, :ch, :cr)")
+        "points_earned, earn_entry_id, status, channel, created_at, original_currency, original_total_minor, "
+        "fx_rate_nano) VALUES (:id, :c, :s, :x, :o, :cur, :t, :p, :e, :st, :ch, :cr, :oc, :ot, :fx)")
       .text(t.id)
       .text(t.customer_id)
       .text(t.store_id)
@@ -24,6 +26,9 @@ void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now
       .text(t.status)
       .text(t.channel)
       .integer(now)
+      .text_or_null(t.original_currency)
+      .integer_or_null(t.original_total_minor)
+      .integer_or_null(t.fx_rate_nano)
       .run();
   for (const auto& line : t.lines) {
     Write(session_,
@@ -59,8 +64,9 @@ namespace {
 
 struct TxnRow {
   TransactionRecord t;
-  long long at = 0, total = 0, returned = 0, earned = 0, reversed = 0;
-  soci::indicator external_ind = soci::i_ok;
+  long long at = 0, total = 0, returned = 0, earned = 0, reversed = 0, original_total = 0, rate = 0;
+  soci::indicator external_ind = soci::i_ok, original_currency_ind = soci::i_ok, original_total_ind = soci::i_ok,
+                  rate_ind = soci::i_ok;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(t.id));
@@ -76,6 +82,9 @@ struct TxnRow {
     st.exchange(soci::into(t.earn_entry_id));
     st.exchange(soci::into(t.status));
     st.exchange(soci::into(t.channel));
+    st.exchange(soci::into(t.original_currency, original_currency_ind));
+    st.exchange(soci::into(original_total, original_total_ind));
+    st.exchange(soci::into(rate, rate_ind));
   }
   TransactionRecord finish() {
     TransactionRecord out = t;
@@ -85,13 +94,17 @@ struct TxnRow {
     out.returned_minor = returned;
     out.points_earned = earned;
     out.points_reversed = reversed;
+    if (original_currency_ind != soci::i_ok) out.original_currency.clear();
+    out.original_total_minor = original_total_ind == soci::i_ok ? std::optional<MinorUnits>(original_total) : std::nullopt;
+    out.fx_rate_nano = rate_ind == soci::i_ok ? std::optional<RateNano>(rate) : std::nullopt;
     return out;
   }
 };
 
 constexpr const char* txn_columns =
     "SELECT id, customer_id, store_id, external_id, occurred_at, currency, total_minor, returned_minor, "
-    "points_earned, points_reversed, earn_entry_id, status, channel FROM transactions ";
+    "points_earned, points_reversed, earn_entry_id, status, channel, original_currency, original_total_minor, "
+    "fx_rate_nano FROM transactions ";
 
 }  // namespace
 
@@ -175,15 +188,19 @@ Page<TransactionRecord> TransactionsRepository::list_for_customer(const std::str
 
 MinorUnits TransactionsRepository::qualifying_spend(const std::string& customer_id, std::int64_t since) {
   static constexpr std::string_view select =
-      "SELECT SUM(total_minor - returned_minor) FROM transactions WHERE customer_id = :c AND occurred_at >= :f";
+      "SELECT SUM(net) FROM (SELECT total_minor - returned_minor AS net FROM transactions WHERE customer_id = :c AND "
+      "occurred_at >= :f ORDER BY occurred_at DESC LIMIT :n) recent";
   if (auto cached = reuse(session_, select)) {
-    cached->bind(1, customer_id).bind(2, static_cast<long long>(since)).next_row();
+    cached->bind(1, customer_id)
+        .bind(2, static_cast<long long>(since))
+        .bind(3, static_cast<long long>(max_purchases_in_spend_window))
+        .next_row();
     return cached->is_null(0) ? 0 : cached->integer(0);
   }
   long long spend = 0;
   soci::indicator ind = soci::i_null;
-  const long long from = since;
-  session_ << std::string(select), soci::use(customer_id), soci::use(from), soci::into(spend, ind);
+  const long long from = since, bound = max_purchases_in_spend_window;
+  session_ << std::string(select), soci::use(customer_id), soci::use(from), soci::use(bound), soci::into(spend, ind);
   return ind == soci::i_ok ? spend : 0;
 }
 

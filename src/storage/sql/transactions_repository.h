@@ -22,6 +22,8 @@ class TransactionsRepository {
   std::optional<std::string> find_by_external_id(const std::string& store_id, const std::string& external_id);
   // Newest first; the cursor is "occurred_at:id".
   Page<TransactionRecord> list_for_customer(const std::string& customer_id, int limit, const std::string& cursor);
+  // Net spend since `since`, over the latest max_purchases_in_spend_window
+  // purchases: bounded so that the sum cannot overflow (domain/limits.h).
   MinorUnits qualifying_spend(const std::string& customer_id, std::int64_t since);
   void record_return(const TransactionRecord& after_return, const std::string& return_id, MinorUnits amount_minor,
                      Points points_reversed, const std::string& ledger_entry_id, std::int64_t now);

@@ -1,0 +1,91 @@
+// Exchange rates to the program's base currency: staff read them, admins set
+// and remove them. A purchase in a currency without a rate is refused
+// (unsupported_currency); the rate used is stored on each transaction.
+#include "domain/money.h"
+#include "http/api.h"
+#include "http/body_reader.h"
+#include "services/program_cache.h"
+#include "storage/sql/currency_rates_repository.h"
+
+namespace patron::http {
+namespace {
+
+Json rate_json(const sql::CurrencyRateRecord& rate) {
+  return {{"currency", rate.currency},
+          {"rate", format_rate(rate.rate_nano)},
+          {"minor_unit_exponent", minor_unit_exponent(rate.currency).value_or(2)},
+          {"updated_at", format_rfc3339(rate.updated_at)}};
+}
+
+// The {currency} segment, checked against ISO 4217 and the base currency.
+Result<std::string> currency_param(const Api& api, const Exchange& ex) {
+  const auto& code = ex.params.at("currency");
+  if (!is_valid_currency_code(code)) return Error::validation("currency", "must be an ISO 4217 code such as EUR");
+  if (code == api.settings().program.base_currency) {
+    return Error::validation("currency", "is the program's base currency, which needs no rate");
+  }
+  return code;
+}
+
+std::function<void()> rates_changed(Api& api) {
+  return [cache = api.settings().program.cache] {
+    if (cache) cache->invalidate();
+  };
+}
+
+void list_rates(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    Json items = Json::array();
+    for (const auto& rate : sql::CurrencyRatesRepository(session).list()) items.push_back(rate_json(rate));
+    const auto& base = api.settings().program.base_currency;
+    ex->json(200, {{"base_currency", base},
+                   {"base_minor_unit_exponent", minor_unit_exponent(base).value_or(2)},
+                   {"items", items}});
+  });
+}
+
+void put_rate(Api& api, const ExchangePtr& ex) {
+  auto currency = currency_param(api, *ex);
+  if (!currency.ok()) return ex->fail(currency.error());
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  const auto text = in.text("rate", max_rate_text_length);
+  if (!in.ok()) return ex->fail(in.error());
+  auto rate = parse_rate(text, "rate");
+  if (!rate.ok()) return ex->fail(rate.error());
+  sql::CurrencyRateRecord record{*currency, *rate, Api::now(), ex->principal.user_id};
+  api.write(
+      ex,
+      [record](soci::session& session) -> Result<Reply> {
+        sql::CurrencyRatesRepository rates(session);
+        if (!rates.find(record.currency) && static_cast<int>(rates.list().size()) >= sql::max_currency_rates) {
+          return Error{ErrorCode::limit_exceeded, "no more currency rates can be added", "currency"};
+        }
+        rates.upsert(record);
+        return json_reply(200, rate_json(record));
+      },
+      rates_changed(api));
+}
+
+void delete_rate(Api& api, const ExchangePtr& ex) {
+  auto currency = currency_param(api, *ex);
+  if (!currency.ok()) return ex->fail(currency.error());
+  api.write(
+      ex,
+      [code = *currency](soci::session& session) -> Result<Reply> {
+        if (!sql::CurrencyRatesRepository(session).remove(code)) return Error::not_found("no rate is set for " + code);
+        return Reply{204, "", "application/json", {}};
+      },
+      rates_changed(api));
+}
+
+}  // namespace
+
+void register_currency_routes(Api& api) {
+  api.router.add("GET", "/api/v1/admin/currency-rates", Access::staff, bind(api, list_rates));
+  api.router.add("PUT", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, put_rate));
+  api.router.add("DELETE", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, delete_rate));
+}
+
+}  // namespace patron::http

@@ -1,0 +1,38 @@
+#pragma once
+// Exchange rates to the program's base currency, one row per currency, kept
+// by staff (GET/PUT/DELETE /api/v1/admin/currency-rates).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "domain/money.h"
+
+namespace patron::sql {
+
+struct CurrencyRateRecord {
+  std::string currency;
+  RateNano rate_nano = 0;
+  std::int64_t updated_at = 0;
+  std::string updated_by;
+};
+
+// ISO 4217 has fewer codes than this; the bound keeps every read of the table finite.
+inline constexpr int max_currency_rates = 400;
+
+class CurrencyRatesRepository {
+ public:
+  explicit CurrencyRatesRepository(soci::session& session) : session_(session) {}
+
+  std::vector<CurrencyRateRecord> list();
+  std::optional<CurrencyRateRecord> find(const std::string& currency);
+  void upsert(const CurrencyRateRecord& rate);
+  bool remove(const std::string& currency);
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace patron::sql
