@@ -31,7 +31,7 @@ struct ProgramSettings {
   int points_expiry_months = 12;
   ProgramCache* cache = nullptr;  // the server's; CLI commands read the catalog directly
   std::string base_currency = "USD";
-  ProgramLimits limits;
+  ProgramLimits limits{};
   int max_purchase_age_days = default_max_purchase_age_days;
 };
 
