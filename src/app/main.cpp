@@ -59,7 +59,6 @@ Result<BehaviourStore> open_behaviour_store(const Config& config) {
   return BehaviourStore{std::move(*store), analytics::SentimentScorer(std::move(*lexicon))};
 }
 
-int serve_command(Config config, bool seed_if_empty) {
 services::ProgramSettings program_settings(const Config& config, services::ProgramCache* cache) {
   services::ProgramSettings program;
   program.points_expiry_months = config.points_expiry_months;
@@ -70,6 +69,7 @@ services::ProgramSettings program_settings(const Config& config, services::Progr
   return program;
 }
 
+int serve_command(Config config, bool seed_if_empty) {
   configure_server_logging();
   if (config.jwt_secret.empty() && seed_if_empty) ensure_dev_jwt_secret(config);
   if (config.jwt_secret.size() < min_jwt_secret_bytes) {
@@ -108,9 +108,9 @@ services::ProgramSettings program_settings(const Config& config, services::Progr
   http::register_pos_routes(api);
   http::register_admin_routes(api);
   http::register_catalog_routes(api);
+  http::register_currency_routes(api);
   http::register_behaviour_routes(api);
   http::register_privacy_routes(api);
-  http::register_currency_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
   http::register_analytics_routes(api);
   spdlog::info("Patron listening on http://localhost:{} (database {}, {} read sessions)", config.port,
@@ -224,6 +224,19 @@ int main(int argc, char** argv) {
       if (!report.ok()) return report_error(report.error());
       std::cout << "expired " << report->points_expired << " points of " << report->customers_expired
                 << " customers; reviewed " << report->tiers_reviewed << " tiers\n";
+      // Idempotency records past their retention (by the clock, not --at) go
+      // too, a slice per transaction so a running server's writes are not held up.
+      const auto cutoff = http::Api::idempotency_fresh_since(now_seconds());
+      sql::WriteQueue writes(database_url(config));
+      for (int slice = 0; slice < http::Api::max_idempotency_purge_slices; ++slice) {
+        auto more = writes.run<bool>([cutoff](soci::session& s) -> Result<bool> {
+          return sql::AccessRepository(s).purge_expired_responses(cutoff, http::Api::idempotency_purge_slice);
+        });
+        if (!more.ok()) return report_error(more.error());
+        if (!*more) break;
+      }
+      std::cout << "purged idempotency keys older than "
+                << std::chrono::duration_cast<std::chrono::hours>(http::Api::idempotency_retention).count() << " h\n";
       return 0;
     }
   } catch (const std::exception& e) {

@@ -9,6 +9,7 @@
 #include "storage/sql/access_repository.h"
 #include "storage/sql/changed_accounts.h"
 #include "storage/sql/transactions.h"
+#include "storage/sql/users_repository.h"
 
 namespace patron::http {
 namespace {
@@ -62,20 +63,35 @@ void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>&
   }
 }
 
-void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work) {
-  write(ex, std::move(work), nullptr);
+namespace {
+
+// The Idempotency-Key scope of a request: its principal, method and path.
+// None for requests that are never replayed.
+std::optional<std::string> idempotency_scope(const Exchange& ex, Api::Replay replay) {
+  if (replay == Api::Replay::never || ex.principal.role.empty()) return std::nullopt;
+  if (ex.path.rfind("/api/v1/auth/", 0) == 0) return std::nullopt;
+  if (ex.principal.user_id.empty() && ex.principal.api_key_id.empty()) return std::nullopt;
+  return ex.principal.actor() + " " + ex.method + " " + ex.path;
+}
+
+}  // namespace
+
+void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work, Replay replay) {
+  write(ex, std::move(work), nullptr, replay);
 }
 
 void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
-                std::function<void()> after_commit) {
+                std::function<void()> after_commit, Replay replay) {
   auto key = ex->header("idempotency-key");
-  if (key) {
+  auto key_scope = idempotency_scope(*ex, replay);
+  if (key && key_scope) {
     if (auto valid = validate_idempotency_key(*key); !valid.ok()) return ex->fail(valid.error());
-    const auto scope = ex->principal.actor() + " " + ex->method + " " + ex->path;
     const auto request_hash = services::hash_hex(ex->body);
-    work = [work = std::move(work), scope, request_hash, key = *key](soci::session& session) -> Result<Reply> {
+    work = [work = std::move(work), scope = *key_scope, request_hash, key = *key](soci::session& session) -> Result<Reply> {
       sql::AccessRepository access(session);
-      auto replay = [&](const sql::StoredResponse& stored) -> Result<Reply> {
+      const auto at = now();
+      const auto fresh_since = idempotency_fresh_since(at);
+      auto replay_stored = [&](const sql::StoredResponse& stored) -> Result<Reply> {
         if (stored.request_hash != request_hash) {
           return Error{ErrorCode::conflict, "this Idempotency-Key was used with a different request",
                        "Idempotency-Key"};
@@ -83,16 +99,20 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
         return Reply{stored.status_code, stored.body, "application/json", {{"Idempotent-Replayed", "true"}}};
       };
       if (access.can_store_after_work()) {
-        if (auto stored = access.find_response(scope, key)) return replay(*stored);
+        if (auto stored = access.find_response(scope, key, fresh_since)) return replay_stored(*stored);
         auto reply = work(session);
-        if (reply.ok()) access.store_response(scope, key, {request_hash, reply->status, reply->body}, now());
+        if (reply.ok()) access.store_response(scope, key, {request_hash, reply->status, reply->body}, at, fresh_since);
         return reply;
       }
       // On a server the claim comes first: a key already answered is refused
       // and its reply replayed; one that another process is answering right
       // now makes the claim wait for it. A failed request's claim is rolled
       // back with the rest of its work.
-      if (!access.claim_response(scope, key, request_hash, now())) return replay(*access.find_response(scope, key));
+      if (!access.claim_response(scope, key, request_hash, at, fresh_since)) {
+        auto stored = access.find_response(scope, key, fresh_since);
+        if (!stored) return unavailable;  // claim_response saw it; only a purge racing it could remove it
+        return replay_stored(*stored);
+      }
       auto reply = work(session);
       if (reply.ok()) access.finish_response(scope, key, {request_hash, reply->status, reply->body});
       return reply;
@@ -119,6 +139,21 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
   });
 }
 
+bool Api::purge_expired_idempotency_keys() {
+  const auto cutoff = idempotency_fresh_since(now());
+  for (int slice = 0; slice < max_idempotency_purge_slices; ++slice) {
+    auto more = writes_.run<bool>([cutoff](soci::session& session) -> Result<bool> {
+      return sql::AccessRepository(session).purge_expired_responses(cutoff, idempotency_purge_slice);
+    });
+    if (!more.ok()) {
+      spdlog::warn("purging expired idempotency keys failed: {}", more.error().message);
+      return false;
+    }
+    if (!*more) break;
+  }
+  return true;
+}
+
 std::optional<Api::KnownApiKey> Api::known_api_key(const std::string& key_hash) {
   std::lock_guard lock(api_keys_mutex_);
   auto it = api_keys_.find(key_hash);
@@ -139,6 +174,47 @@ void Api::remember_api_key(const std::string& key_hash, KnownApiKey key) {
 void Api::forget_api_keys() {
   std::lock_guard lock(api_keys_mutex_);
   api_keys_.clear();
+}
+
+std::optional<bool> Api::known_account_active(const std::string& user_id) {
+  std::lock_guard lock(accounts_mutex_);
+  auto it = accounts_.find(user_id);
+  if (it == accounts_.end()) return std::nullopt;
+  if (std::chrono::steady_clock::now() - it->second.checked_at >= account_status_ttl) {
+    accounts_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.active;
+}
+
+void Api::forget_account_status(const std::string& user_id) {
+  std::lock_guard lock(accounts_mutex_);
+  accounts_.erase(user_id);
+}
+
+Api::AccountStatus Api::account_status(const std::string& user_id) {
+  if (auto active = known_account_active(user_id)) return *active ? AccountStatus::active : AccountStatus::closed;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      auto lease = reads_.acquire();
+      try {
+        auto user = sql::UsersRepository(*lease).find_by_id(user_id);
+        const bool active = user && user->status == "active";
+        {
+          std::lock_guard lock(accounts_mutex_);
+          if (accounts_.size() >= max_known_accounts) accounts_.clear();
+          accounts_.insert_or_assign(user_id, KnownAccount{active, std::chrono::steady_clock::now()});
+        }
+        return active ? AccountStatus::active : AccountStatus::closed;
+      } catch (const soci::soci_error&) {
+        lease.mark_broken();
+        if (!lease.reused() || attempt > 0) throw;
+      }
+    } catch (const soci::soci_error& e) {
+      spdlog::warn("account status lookup failed: {}", e.what());
+      return AccountStatus::unknown;
+    }
+  }
 }
 
 bool Api::authenticate(Exchange& ex) {

@@ -66,6 +66,15 @@ class Api {
   static constexpr std::chrono::milliseconds api_key_ttl{5'000};
   void forget_api_keys();
 
+  // A customer's token outlives an erasure or a disabling, so every customer
+  // route checks the account is still active (dispatch does, once). Statuses
+  // are cached: an erasure through this server drops its entry at once; a
+  // change made elsewhere is seen within account_status_ttl.
+  static constexpr std::chrono::milliseconds account_status_ttl{5'000};
+  enum class AccountStatus { active, closed, unknown };  // unknown: the database failed
+  AccountStatus account_status(const std::string& user_id);
+  void forget_account_status(const std::string& user_id);
+
   const TokenSigner& signer() const { return signer_; }
   const ApiSettings& settings() const { return settings_; }
   static std::int64_t now();
@@ -73,13 +82,38 @@ class Api {
   // Runs `work` on a read session; database failures become 503.
   void read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work);
 
+  // Whether a write's reply may be stored and replayed under an Idempotency-Key.
+  enum class Replay {
+    by_idempotency_key,
+    never,  // the reply holds a secret (a new API key): never stored, the header is ignored
+  };
+
   // Queues `work` for group commit; the reply goes out once it is durable.
-  // With an Idempotency-Key header, a repeat of the same request returns the
-  // first reply unchanged and a different request under the key is a 409.
-  void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work);
+  // With an Idempotency-Key header, a repeat of the same request by the same
+  // principal returns the first reply unchanged and a different request under
+  // the key is a 409. Anonymous requests and /api/v1/auth/* are never replayed
+  // (the header is ignored): their replies hold tokens, and a replayed refresh
+  // would slip past reuse detection.
+  void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
+             Replay replay = Replay::by_idempotency_key);
   // As write(); `after_commit` runs once the work is durable, before the reply.
   void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
-             std::function<void()> after_commit);
+             std::function<void()> after_commit, Replay replay = Replay::by_idempotency_key);
+
+  // A key's stored reply is replayed for this long; after it the key counts as
+  // unused (a new request under it runs and replaces the record), and the
+  // server deletes expired records every idempotency_purge_interval, a slice of
+  // idempotency_purge_slice rows per write job (`patron expire` does too).
+  static constexpr std::chrono::hours idempotency_retention{24};
+  static constexpr std::chrono::minutes idempotency_purge_interval{10};
+  static constexpr int idempotency_purge_slice = 2'000;
+  static constexpr int max_idempotency_purge_slices = 10'000;  // per run
+  static std::int64_t idempotency_fresh_since(std::int64_t now) {
+    return now - std::chrono::duration_cast<std::chrono::seconds>(idempotency_retention).count();
+  }
+  // Deletes the expired idempotency records through the write queue; blocks
+  // until done. Returns false when the database failed.
+  bool purge_expired_idempotency_keys();
 
   // The behaviour store (events, feedback, preferences) and the scorer of
   // feedback text. Routes that need them answer 503 while they are not attached.
@@ -108,6 +142,14 @@ class Api {
   static constexpr std::size_t max_known_api_keys = 10'000;
   std::mutex api_keys_mutex_;
   std::unordered_map<std::string, KnownApiKey> api_keys_;
+  struct KnownAccount {
+    bool active = false;
+    std::chrono::steady_clock::time_point checked_at;
+  };
+  std::optional<bool> known_account_active(const std::string& user_id);
+  static constexpr std::size_t max_known_accounts = 100'000;
+  std::mutex accounts_mutex_;
+  std::unordered_map<std::string, KnownAccount> accounts_;
   documents::DocumentStore* documents_ = nullptr;
   const analytics::SentimentScorer* sentiment_ = nullptr;
 };
@@ -130,6 +172,6 @@ void register_catalog_routes(Api& api);
 void register_behaviour_routes(Api& api);
 void register_privacy_routes(Api& api);
 void register_analytics_routes(Api& api);
+void register_currency_routes(Api& api);
 
 }  // namespace patron::http
-void register_currency_routes(Api& api);

@@ -101,15 +101,19 @@ void create_api_key(Api& api, const ExchangePtr& ex) {
   auto store_id = in.text("store_id", 64);
   auto name = in.optional_text("name", 120).value_or("");
   if (!in.ok()) return ex->fail(in.error());
-  api.write(ex, [store_id, name](soci::session& session) -> Result<Reply> {
-    if (!sql::CatalogRepository(session).store_exists(store_id)) return Error::validation("store_id", "unknown store");
-    const auto secret = "pk_" + services::random_token();
-    sql::ApiKeyRecord key{services::new_id("key"), store_id, secret.substr(0, 10), name, false, Api::now()};
-    sql::AccessRepository(session).insert_api_key(key, services::hash_hex(secret), Api::now());
-    auto answer = api_key_json(key);
-    answer["key"] = secret;  // shown once; only its hash is stored
-    return json_reply(201, answer);
-  });
+  // The reply holds the key itself, so it is never stored for an Idempotency-Key replay.
+  api.write(
+      ex,
+      [store_id, name](soci::session& session) -> Result<Reply> {
+        if (!sql::CatalogRepository(session).store_exists(store_id)) return Error::validation("store_id", "unknown store");
+        const auto secret = "pk_" + services::random_token();
+        sql::ApiKeyRecord key{services::new_id("key"), store_id, secret.substr(0, 10), name, false, Api::now()};
+        sql::AccessRepository(session).insert_api_key(key, services::hash_hex(secret), Api::now());
+        auto answer = api_key_json(key);
+        answer["key"] = secret;  // shown once; only its hash is stored
+        return json_reply(201, answer);
+      },
+      Api::Replay::never);
 }
 
 void list_api_keys(Api& api, const ExchangePtr& ex) {

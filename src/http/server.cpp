@@ -1,8 +1,13 @@
 #include "http/server.h"
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <sstream>
+#include <stop_token>
+#include <thread>
 
 #include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
@@ -31,20 +36,46 @@ const char* content_type_for(const std::filesystem::path& file) {
   return it == types.end() ? "application/octet-stream" : it->second;
 }
 
+// True when `file` is `root` or lies under it, both canonical: compared by
+// path components, so a sibling folder whose name only begins like the root's
+// (dist-private beside dist) is outside.
+bool is_within(const std::filesystem::path& root, const std::filesystem::path& file) {
+  auto root_parts = root.begin(), root_end = root.end();
+  if (root_parts != root_end && std::prev(root_end)->empty()) --root_end;  // a trailing separator
+  for (auto part = file.begin(); root_parts != root_end; ++root_parts, ++part) {
+    if (part == file.end() || *part != *root_parts) return false;
+  }
+  return true;
+}
+
+// The file a request path names under the web root, when it stays inside it
+// once `..` and symbolic links are resolved; nothing otherwise.
+std::optional<std::filesystem::path> file_under(const std::filesystem::path& base, const std::string& request_path) {
+  // Leading slashes go, so "//etc/passwd" names etc/passwd under the root, not /etc/passwd.
+  const auto start = request_path.find_first_not_of('/');
+  const std::filesystem::path relative = start == std::string::npos ? "" : request_path.substr(start);
+  if (relative.has_root_path()) return std::nullopt;
+  std::error_code ec;
+  auto file = std::filesystem::weakly_canonical(base / relative, ec);
+  if (ec || !is_within(base, file)) return std::nullopt;
+  return file;
+}
+
 bool serve_static(Api& api, const ExchangePtr& ex) {
   const auto& root = api.settings().web_root;
   if (root.empty() || ex->method != "GET" || ex->path.rfind("/api/", 0) == 0) return false;
   std::error_code ec;
-  const auto base = std::filesystem::weakly_canonical(root, ec);
-  auto file = std::filesystem::weakly_canonical(base / ex->path.substr(1), ec);
-  const bool inside = !ec && file.string().rfind(base.string(), 0) == 0;
-  if (!inside || !std::filesystem::is_regular_file(file)) file = base / "index.html";  // client-side routes
-  std::ifstream in(file, std::ios::binary);
+  const auto base = std::filesystem::canonical(root, ec);
+  if (ec) return false;
+  auto file = file_under(base, ex->path);
+  if (!file) return false;  // outside the web root: a 404, not the portal
+  if (!std::filesystem::is_regular_file(*file)) file = base / "index.html";  // client-side routes
+  std::ifstream in(*file, std::ios::binary);
   if (!in) return false;
   std::ostringstream content;
   content << in.rdbuf();
   const bool hashed_asset = ex->path.rfind("/assets/", 0) == 0;
-  ex->reply(Reply{200, content.str(), content_type_for(file),
+  ex->reply(Reply{200, content.str(), content_type_for(*file),
                   {{"Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache"}}});
   return true;
 }
@@ -78,6 +109,15 @@ void dispatch(Api& api, const ExchangePtr& ex) {
     }
     if (!allows(route->access, ex->principal)) {
       return ex->fail({ErrorCode::forbidden, "your role may not use this endpoint", {}});
+    }
+    if (route->access == Access::customer) {
+      switch (api.account_status(ex->principal.user_id)) {
+        case Api::AccountStatus::active: break;
+        case Api::AccountStatus::closed:
+          return ex->fail({ErrorCode::account_closed, "this account was erased or disabled", {}});
+        case Api::AccountStatus::unknown:
+          return ex->fail({ErrorCode::unavailable, "the database is unavailable; try again shortly", {}});
+      }
     }
   }
   route->handler(ex);
@@ -135,9 +175,33 @@ restinio::request_handling_status_t handle(Api& api, const restinio::request_han
   return restinio::request_accepted();
 }
 
+// Deletes expired idempotency records at start and every purge interval while
+// the server runs, through the write queue like any other write.
+class IdempotencyPurger {
+ public:
+  explicit IdempotencyPurger(Api& api)
+      : thread_([&api](std::stop_token stop) {
+          std::mutex mutex;
+          std::condition_variable_any wake;
+          while (!stop.stop_requested()) {
+            try {
+              api.purge_expired_idempotency_keys();
+            } catch (const std::exception& e) {
+              spdlog::warn("purging expired idempotency keys failed: {}", e.what());
+            }
+            std::unique_lock lock(mutex);
+            wake.wait_for(lock, stop, Api::idempotency_purge_interval, [] { return false; });
+          }
+        }) {}
+
+ private:
+  std::jthread thread_;
+};
+
 }  // namespace
 
 void serve(Api& api, const ServerOptions& options) {
+  IdempotencyPurger purger(api);
   using traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
   restinio::run(restinio::on_thread_pool<traits>(options.threads)
                     .address(options.address)

@@ -154,11 +154,12 @@ test('DELETE /me erases personal data in both stores and keeps the anonymized le
   const login = await s.loginFull(alice.email, alice.password);
   assert.equal(login.status, 401);
   const me = await s.api('GET', '/api/v1/me', { token: alice.token });
-  assert.equal(me.status, 404, 'a still-valid access token finds no account');
+  assert.equal(me.status, 401, 'a still-valid access token finds the account closed');
+  assert.equal(me.json.error.code, 'account_closed');
   const late = await s.api('POST', '/api/v1/me/events', { token: alice.token, body: { events: [event('view')] } });
-  assert.equal(late.status, 404, 'no events are accepted after erasure');
+  assert.equal(late.status, 401, 'no events are accepted after erasure');
   const again = await s.api('DELETE', '/api/v1/me', { token: alice.token });
-  assert.equal(again.status, 404);
+  assert.equal(again.status, 401);
 
   const view = await s.api('GET', `/api/v1/admin/customers/${alice.id}`, { token: s.adminToken });
   assert.equal(view.status, 200);

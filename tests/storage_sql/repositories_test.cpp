@@ -432,29 +432,80 @@ TEST_P(Repositories, IdempotencyResponsesAreStoredWhole) {
   AccessRepository access(db());
   const auto scope = unique("usr_") + " POST /api/v1/pos/purchases";
   std::string body = "{\"note\":\"" + std::string(100'000, 'x') + " é 😀\"}";
-  access.store_response(scope, "key-1", {"h1", 201, body}, t0);
-  auto found = access.find_response(scope, "key-1");
+  access.store_response(scope, "key-1", {"h1", 201, body}, t0, t0);
+  auto found = access.find_response(scope, "key-1", t0);
   ASSERT_TRUE(found);
   EXPECT_EQ(found->status_code, 201);
   EXPECT_EQ(found->request_hash, "h1");
   EXPECT_EQ(found->body, body);
-  EXPECT_FALSE(access.find_response(scope, "key-2"));
-  EXPECT_THROW(access.store_response(scope, "key-1", {"h2", 200, "{}"}, t0), soci::soci_error);
+  EXPECT_FALSE(access.find_response(scope, "key-2", t0));
+  EXPECT_THROW(access.store_response(scope, "key-1", {"h2", 200, "{}"}, t0, t0), soci::soci_error);
   {
     // Claim, then finish (inside a transaction, as the write queue runs them):
     // the claim is refused once the key is stored, and the transaction goes on.
     soci::transaction tx(db());
-    EXPECT_TRUE(access.claim_response(scope, "key-3", "h4", t0));
+    EXPECT_TRUE(access.claim_response(scope, "key-3", "h4", t0, t0));
     access.finish_response(scope, "key-3", {"h4", 202, "{\"ok\":true}"});
-    EXPECT_EQ(access.find_response(scope, "key-3")->status_code, 202);
-    EXPECT_FALSE(access.claim_response(scope, "key-3", "h5", t0));
-    EXPECT_FALSE(access.claim_response(scope, "key-1", "h5", t0));
+    EXPECT_EQ(access.find_response(scope, "key-3", t0)->status_code, 202);
+    EXPECT_FALSE(access.claim_response(scope, "key-3", "h5", t0, t0));
+    EXPECT_FALSE(access.claim_response(scope, "key-1", "h5", t0, t0));
     tx.commit();
   }
-  EXPECT_EQ(access.find_response(scope, "key-3")->request_hash, "h4");
+  EXPECT_EQ(access.find_response(scope, "key-3", t0)->request_hash, "h4");
   const std::string long_key(255, 'k');
-  access.store_response(scope, long_key, {"h3", 200, "{}"}, t0);
-  EXPECT_EQ(access.find_response(scope, long_key)->request_hash, "h3");
+  access.store_response(scope, long_key, {"h3", 200, "{}"}, t0, t0);
+  EXPECT_EQ(access.find_response(scope, long_key, t0)->request_hash, "h3");
+}
+
+TEST_P(Repositories, IdempotencyRecordsExpireAndArePurged) {
+  AccessRepository access(db());
+  const auto actor = unique("usr_");
+  const auto scope = actor + " POST /api/v1/me/redemptions";
+  const std::int64_t day = 24 * 3600;
+  access.store_response(scope, "old", {"h1", 201, "{}"}, t0, t0);
+  EXPECT_FALSE(access.find_response(scope, "old", t0 + 1)) << "an expired record counts as absent";
+  access.store_response(scope, "old", {"h2", 200, "{}"}, t0 + day, t0 + 1);
+  EXPECT_EQ(access.find_response(scope, "old", t0 + 1)->request_hash, "h2") << "and is replaced";
+  EXPECT_THROW(access.store_response(scope, "old", {"h3", 200, "{}"}, t0 + day, t0 + 1), soci::soci_error);
+  {
+    soci::transaction tx(db());
+    access.store_response(scope, "claimed", {"h1", 201, "{}"}, t0, t0);
+    EXPECT_TRUE(access.claim_response(scope, "claimed", "h4", t0 + day, t0 + 1)) << "an expired key is taken over";
+    EXPECT_FALSE(access.claim_response(scope, "claimed", "h5", t0 + day, t0 + 1));
+    tx.commit();
+  }
+  EXPECT_EQ(access.find_response(scope, "claimed", t0 + 1)->request_hash, "h4");
+
+  // Created at t0-10, -8, -6 (expired at the cutoff t0-5), -4 and -2 (not).
+  for (int i = 0; i < 5; ++i) {
+    access.store_response(scope, "purged-" + std::to_string(i), {"h", 201, "{}"}, t0 - 10 + 2 * i, t0 - 20);
+  }
+  EXPECT_TRUE(access.purge_expired_responses(t0 - 5, 1)) << "a slice of one second's rows; more are left";
+  for (int slice = 0; slice < 10 && access.purge_expired_responses(t0 - 5, 1); ++slice) {
+  }
+  EXPECT_FALSE(access.purge_expired_responses(t0 - 5, 1));
+  for (int i = 0; i < 3; ++i) EXPECT_FALSE(access.find_response(scope, "purged-" + std::to_string(i), 0)) << i;
+  for (int i = 3; i < 5; ++i) EXPECT_TRUE(access.find_response(scope, "purged-" + std::to_string(i), 0)) << i;
+  EXPECT_TRUE(access.find_response(scope, "old", 0));
+}
+
+TEST_P(Repositories, ErasureDeletesOwnIdempotencyRecordsAndFindsOthersByContent) {
+  AccessRepository access(db());
+  const auto actor = unique("usr_");
+  const auto other = actor + "x";  // an id that begins like the erased one
+  const auto email = unique("erased") + "@example.test";
+  access.store_response(actor + " PATCH /api/v1/me", "k1", {"h", 200, "{\"email\":\"" + email + "\"}"}, t0, t0);
+  access.store_response(other + " PATCH /api/v1/me", "k1", {"h", 200, "{}"}, t0, t0);
+  access.store_response("key:k1 POST /api/v1/pos/purchases", actor, {"h", 201, "{\"e\":\"" + email + "\"}"}, t0, t0);
+  EXPECT_EQ(access.delete_responses_of(actor), 1);
+  EXPECT_FALSE(access.find_response(actor + " PATCH /api/v1/me", "k1", 0));
+  EXPECT_TRUE(access.find_response(other + " PATCH /api/v1/me", "k1", 0));
+  auto found = access.responses_containing(email, "", "", 10);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].key, actor);
+  access.replace_response_body(found[0].scope, found[0].key, "{}");
+  EXPECT_TRUE(access.responses_containing(email, "", "", 10).empty());
+  EXPECT_TRUE(access.responses_containing(email, found[0].scope, found[0].key, 10).empty());
 }
 
 TEST_P(Repositories, CatalogResourcesRoundTripWithNullsAndLongCodes) {

@@ -94,24 +94,52 @@ bool AccessRepository::revoke_api_key(const std::string& id) {
 
 bool AccessRepository::can_store_after_work() const { return session_.get_backend_name() == "sqlite3"; }
 
-std::optional<StoredResponse> AccessRepository::find_response(const std::string& scope, const std::string& key) {
+std::optional<StoredResponse> AccessRepository::find_response(const std::string& scope, const std::string& key,
+                                                              std::int64_t fresh_since) {
   static constexpr std::string_view select =
-      "SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE scope = :s AND idem_key = :k";
+      "SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE scope = :s AND idem_key = :k "
+      "AND created_at >= :f";
   if (auto cached = reuse(session_, select)) {
-    if (!cached->bind(1, scope).bind(2, key).next_row()) return std::nullopt;
+    if (!cached->bind(1, scope).bind(2, key).bind(3, static_cast<long long>(fresh_since)).next_row()) {
+      return std::nullopt;
+    }
     return StoredResponse{cached->text(0), static_cast<int>(cached->integer(1)), cached->text(2)};
   }
   StoredResponse response;
-  session_ << "SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE scope = :s AND "
-              "idem_key = :k",
-      soci::use(scope), soci::use(key), soci::into(response.request_hash), soci::into(response.status_code),
-      soci::into(response.body);
+  const long long since = fresh_since;
+  session_ << std::string(select), soci::use(scope), soci::use(key), soci::use(since), soci::into(response.request_hash),
+      soci::into(response.status_code), soci::into(response.body);
   if (!session_.got_data()) return std::nullopt;
   return response;
 }
 
 void AccessRepository::store_response(const std::string& scope, const std::string& key,
-                                      const StoredResponse& response, std::int64_t now) {
+                                      const StoredResponse& response, std::int64_t now, std::int64_t fresh_since) {
+  if (session_.get_backend_name() == "sqlite3") {
+    // One statement on the purchase path: an expired record is overwritten, a
+    // fresh one is left alone and reported like a duplicate key.
+    const auto stored = Write(session_,
+                              "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, "
+                              "created_at) VALUES (:s, :k, :h, :st, :b, :c) ON CONFLICT (scope, idem_key) DO UPDATE "
+                              "SET request_hash = excluded.request_hash, status_code = excluded.status_code, "
+                              "response_body = excluded.response_body, created_at = excluded.created_at "
+                              "WHERE idempotency_keys.created_at < :f")
+                            .text(scope)
+                            .text(key)
+                            .text(response.request_hash)
+                            .integer(response.status_code)
+                            .text(response.body)
+                            .integer(now)
+                            .integer(fresh_since)
+                            .run();
+    if (stored != 1) throw soci::soci_error("the idempotency key " + key + " already holds a reply");
+    return;
+  }
+  Write(session_, "DELETE FROM idempotency_keys WHERE scope = :s AND idem_key = :k AND created_at < :f")
+      .text(scope)
+      .text(key)
+      .integer(fresh_since)
+      .run();
   Write(session_,
         "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at) "
         "VALUES (:s, :k, :h, :st, :b, :c)")
@@ -124,20 +152,39 @@ void AccessRepository::store_response(const std::string& scope, const std::strin
       .run();
 }
 
+namespace {
+
+// Takes over a key whose record has expired: the row becomes a fresh claim.
+bool take_over_expired(soci::session& session, const std::string& scope, const std::string& key,
+                       const std::string& request_hash, std::int64_t now, std::int64_t fresh_since) {
+  return Write(session,
+               "UPDATE idempotency_keys SET request_hash = :h, status_code = 0, response_body = '', created_at = :c "
+               "WHERE scope = :s AND idem_key = :k AND created_at < :f")
+             .text(request_hash)
+             .integer(now)
+             .text(scope)
+             .text(key)
+             .integer(fresh_since)
+             .run() == 1;
+}
+
+}  // namespace
+
 bool AccessRepository::claim_response(const std::string& scope, const std::string& key,
-                                      const std::string& request_hash, std::int64_t now) {
+                                      const std::string& request_hash, std::int64_t now, std::int64_t fresh_since) {
   const long long at = now;
   if (session_.get_backend_name() == "sqlite3") {
     // SQLite's conflict clause leaves the transaction intact, so the savepoint
     // below (two more statements on every request) is for the servers only.
-    return Write(session_,
-                 "INSERT OR IGNORE INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, "
-                 "created_at) VALUES (:s, :k, :h, 0, '', :c)")
-               .text(scope)
-               .text(key)
-               .text(request_hash)
-               .integer(at)
-               .run() == 1;
+    const bool inserted = Write(session_,
+                                "INSERT OR IGNORE INTO idempotency_keys (scope, idem_key, request_hash, status_code, "
+                                "response_body, created_at) VALUES (:s, :k, :h, 0, '', :c)")
+                              .text(scope)
+                              .text(key)
+                              .text(request_hash)
+                              .integer(at)
+                              .run() == 1;
+    return inserted || take_over_expired(session_, scope, key, request_hash, now, fresh_since);
   }
   // A savepoint of its own: on PostgreSQL a failed INSERT aborts the transaction.
   session_ << "SAVEPOINT idempotency_claim";
@@ -148,7 +195,10 @@ bool AccessRepository::claim_response(const std::string& scope, const std::strin
   } catch (const soci::soci_error&) {
     session_ << "ROLLBACK TO SAVEPOINT idempotency_claim";
     session_ << "RELEASE SAVEPOINT idempotency_claim";
-    if (find_response(scope, key)) return false;  // a duplicate key: someone else's committed claim
+    // A duplicate key: an expired record is taken over; a fresh one is someone
+    // else's committed claim.
+    if (take_over_expired(session_, scope, key, request_hash, now, fresh_since)) return true;
+    if (find_response(scope, key, fresh_since)) return false;
     throw;
   }
   session_ << "RELEASE SAVEPOINT idempotency_claim";
@@ -163,6 +213,55 @@ void AccessRepository::finish_response(const std::string& scope, const std::stri
       .text(response.request_hash)
       .integer(response.status_code)
       .text(response.body)
+      .text(scope)
+      .text(key)
+      .run();
+}
+
+bool AccessRepository::purge_expired_responses(std::int64_t cutoff, int max_rows) {
+  // The creation second of the max_rows-th oldest expired record bounds this
+  // slice; without one, fewer remain and all of them go.
+  long long boundary = 0;
+  const long long before = cutoff;
+  session_ << "SELECT created_at FROM idempotency_keys WHERE created_at < :c ORDER BY created_at LIMIT 1 OFFSET :n",
+      soci::use(before), soci::use(max_rows), soci::into(boundary);
+  const bool more = session_.got_data();
+  Write(session_, "DELETE FROM idempotency_keys WHERE created_at <= :u").integer(more ? boundary : before - 1).run();
+  return more;
+}
+
+int AccessRepository::delete_responses_of(const std::string& actor) {
+  // Scopes are "<actor> <method> <path>"; compared bytewise, as no collation's rules apply.
+  const std::string own_scope = actor + " ";
+  const int own_length = static_cast<int>(own_scope.size());
+  return static_cast<int>(Write(session_, "DELETE FROM idempotency_keys WHERE SUBSTR(scope, 1, :n) = :p")
+                              .integer(own_length)
+                              .text(own_scope)
+                              .run());
+}
+
+std::vector<StoredReplyBody> AccessRepository::responses_containing(const std::string& text,
+                                                                    const std::string& after_scope,
+                                                                    const std::string& after_key, int limit) {
+  const std::string contains = session_.get_backend_name() == "postgresql" ? "strpos(response_body, :t) > 0"
+                                                                           : "INSTR(response_body, :t) > 0";
+  std::vector<StoredReplyBody> rows;
+  StoredReplyBody row;
+  soci::statement st =
+      (session_.prepare << "SELECT scope, idem_key, response_body FROM idempotency_keys WHERE " + contains +
+                               " AND (scope > :s1 OR (scope = :s2 AND idem_key > :k)) ORDER BY scope, idem_key "
+                               "LIMIT :n",
+       soci::use(text), soci::use(after_scope), soci::use(after_scope), soci::use(after_key), soci::use(limit),
+       soci::into(row.scope), soci::into(row.key), soci::into(row.body));
+  st.execute();
+  while (st.fetch()) rows.push_back(row);
+  return rows;
+}
+
+void AccessRepository::replace_response_body(const std::string& scope, const std::string& key,
+                                             const std::string& body) {
+  Write(session_, "UPDATE idempotency_keys SET response_body = :b WHERE scope = :s AND idem_key = :k")
+      .text(body)
       .text(scope)
       .text(key)
       .run();
