@@ -20,6 +20,7 @@ const CustomersPage = lazy(() => import('./routes/console/CustomersPage').then((
 const CustomerPage = lazy(() => import('./routes/console/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const PosPage = lazy(() => import('./routes/console/PosPage').then((m) => ({ default: m.PosPage })));
 const CatalogPage = lazy(() => import('./routes/console/CatalogPage').then((m) => ({ default: m.CatalogPage })));
+const CurrenciesPage = lazy(() => import('./routes/console/CurrenciesPage').then((m) => ({ default: m.CurrenciesPage })));
 const AnalyticsPage = lazy(() => import('./routes/console/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
 
 const pageFallback = <SkeletonList rows={4} rowHeight="4rem" />;
@@ -79,6 +80,7 @@ export function createAppRouter() {
             { path: 'customers/:customerId', element: <CustomerPage /> },
             { path: 'pos', element: <PosPage /> },
             { path: 'catalog/:resource?', element: <CatalogPage /> },
+            { path: 'currencies', element: <CurrenciesPage /> },
             { path: 'analytics', element: <AnalyticsPage /> },
           ],
         },

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Brand, Icon, SkeletonList, type IconName } from '@/components/ui';
 import { useAnalyticsAvailable } from '@/features/analytics';
 import { useLogout, useSession } from '@/features/auth';
@@ -9,10 +9,28 @@ export function ConsoleLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const analytics = useAnalyticsAvailable();
+  const { pathname } = useLocation();
+  const navRef = useRef<HTMLElement>(null);
+  // Under 64rem the links are one row that scrolls sideways: keep the current one in view.
+  useEffect(() => {
+    const reveal = () => {
+      const nav = navRef.current;
+      const active = nav?.querySelector<HTMLElement>('.sidebar__link.active');
+      if (!nav || !active || nav.scrollWidth <= nav.clientWidth) return;
+      const navBox = nav.getBoundingClientRect();
+      const box = active.getBoundingClientRect();
+      if (box.left < navBox.left) nav.scrollLeft -= navBox.left - box.left;
+      else if (box.right > navBox.right) nav.scrollLeft += box.right - navBox.right;
+    };
+    reveal();
+    window.addEventListener('resize', reveal);
+    return () => window.removeEventListener('resize', reveal);
+  }, [pathname, analytics.data]);
   const links: { to: string; label: string; icon: IconName; end?: boolean }[] = [
     { to: '/console', label: 'Customers', icon: 'search', end: true },
     { to: '/console/pos', label: 'Point of sale', icon: 'cart' },
     { to: '/console/catalog', label: 'Catalog', icon: 'box' },
+    { to: '/console/currencies', label: 'Currencies', icon: 'exchange' },
   ];
   if (analytics.data === true) links.push({ to: '/console/analytics', label: 'Analytics', icon: 'chart' });
   return (
@@ -26,7 +44,7 @@ export function ConsoleLayout() {
           <div className="sidebar__brand">
             <Brand suffix="Console" />
           </div>
-          <nav className="sidebar__nav" aria-label="Console">
+          <nav ref={navRef} className="sidebar__nav" aria-label="Console">
             {links.map((l) => (
               <NavLink key={l.to} to={l.to} end={l.end} className="sidebar__link">
                 <Icon name={l.icon} size={20} />

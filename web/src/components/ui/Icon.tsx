@@ -11,6 +11,7 @@ const PATHS = {
   cart: 'M3 4h2l2.5 11h11L21 7H6.2M9 20h.01M18 20h.01',
   box: 'M3 7.5 12 3l9 4.5v9L12 21l-9-4.5zM3 7.5l9 4.5 9-4.5M12 12v9',
   chart: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
+  exchange: 'M4 8h15M15 4l4 4-4 4M20 16H5M9 12l-4 4 4 4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,0 +1,2 @@
+export { CurrencyRatesManager } from './components/CurrencyRatesManager';
+export type * from './types';
