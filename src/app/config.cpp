@@ -108,6 +108,7 @@ Config load_config() {
   config.http_threads = env_int("HTTP_THREADS", 2, 1, 64);
   config.database_pool_size = env_int("DATABASE_POOL_SIZE", config.database_pool_size, 1, 256);
   config.web_root = env("PATRON_WEB_ROOT").value_or(config.web_root);
+  config.metrics_token = env("METRICS_TOKEN").value_or("");
   config.openapi_path = env("PATRON_OPENAPI_PATH").value_or(config.openapi_path);
   config.lexicon_path = env("PATRON_LEXICON_PATH").value_or("");
   config.stripe_secret_key = env("STRIPE_SECRET_KEY").value_or("");

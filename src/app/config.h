@@ -25,6 +25,7 @@ struct Config {
   std::string web_root = "web/dist";
   std::string openapi_path = "docs/openapi.yaml";
   std::string lexicon_path;  // AFINN-165 TSV; empty means the one the build generated
+  std::string metrics_token;  // METRICS_TOKEN: bearer token for /metrics from non-loopback clients
   std::string stripe_secret_key, stripe_webhook_secret, mongo_uri;
 };
 

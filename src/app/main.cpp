@@ -55,7 +55,8 @@ Result<BehaviourStore> open_behaviour_store(const Config& config) {
   if (!lexicon.ok()) return lexicon.error();
   auto store = documents::open_document_store(config.document_store);
   if (!store.ok()) return store.error();
-  spdlog::info("behaviour store {} open; sentiment lexicon of {} terms", config.document_store, lexicon->size());
+  spdlog::info("behaviour store {} open; sentiment lexicon of {} terms", redact_url_credentials(config.document_store),
+               lexicon->size());
   return BehaviourStore{std::move(*store), analytics::SentimentScorer(std::move(*lexicon))};
 }
 
@@ -96,12 +97,13 @@ int serve_command(Config config, bool seed_if_empty) {
   sql::ReadPool reads(url, static_cast<std::size_t>(config.database_pool_size));
   auto behaviour = open_behaviour_store(config);
   if (!behaviour.ok()) {
-    std::cerr << "cannot open the behaviour store " << config.document_store << ": " << behaviour.error().message
+    std::cerr << "cannot open the behaviour store " << redact_url_credentials(config.document_store) << ": "
+              << redact_url_credentials(behaviour.error().message)
               << "\n";
     return 2;
   }
   http::Api api(writes, reads, http::TokenSigner(config.jwt_secret, config.jwt_secret_previous),
-                http::ApiSettings{program, config.web_root, config.openapi_path});
+                http::ApiSettings{program, config.web_root, config.openapi_path, config.metrics_token});
   http::register_ops_routes(api);
   http::register_auth_routes(api);
   http::register_me_routes(api);
@@ -130,7 +132,8 @@ Result<T> write_once(const Config& config, std::function<Result<T>(soci::session
 }
 
 int report_error(const Error& error) {
-  std::cerr << "error: " << error.message << (error.field.empty() ? "" : " (" + error.field + ")") << "\n";
+  std::cerr << "error: " << redact_url_credentials(error.message)
+            << (error.field.empty() ? "" : " (" + error.field + ")") << "\n";
   return 1;
 }
 
@@ -240,7 +243,7 @@ int main(int argc, char** argv) {
       return 0;
     }
   } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << "error: " << redact_url_credentials(e.what()) << "\n";
     return 1;
   }
   return 0;

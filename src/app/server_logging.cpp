@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,30 @@ void configure_server_logging() {
   logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(std::move(logger));
   spdlog::flush_every(std::chrono::seconds(1));
+}
+
+std::string redact_url_credentials(std::string_view text) {
+  constexpr std::string_view scheme_end = "://";
+  constexpr std::string_view authority_end = "/?# \t\n\"'";
+  std::string out;
+  out.reserve(text.size());
+  std::size_t done = 0;
+  // Each "://" is looked at once, so the loop ends within the text's length.
+  for (auto at = text.find(scheme_end); at != std::string_view::npos; at = text.find(scheme_end, done)) {
+    const auto authority = at + scheme_end.size();
+    const auto end = std::min(text.find_first_of(authority_end, authority), text.size());
+    const auto at_sign = text.rfind('@', end == authority ? authority : end - 1);
+    const auto colon = text.find(':', authority);
+    out.append(text.substr(done, authority - done));
+    done = authority;
+    if (at_sign == std::string_view::npos || at_sign < authority || at_sign >= end) continue;
+    if (colon != std::string_view::npos && colon < at_sign) {
+      out.append(text.substr(authority, colon + 1 - authority)).append("***");
+      done = at_sign;
+    }
+  }
+  out.append(text.substr(done));
+  return out;
 }
 
 }  // namespace patron::app

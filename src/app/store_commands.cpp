@@ -19,6 +19,7 @@
 #include "app/import_history.h"
 #include "app/csv_field.h"
 #include "app/progress_bar.h"
+#include "app/server_logging.h"
 #include "storage/documents/document_store.h"
 #include "storage/sql/database.h"
 #include "storage/sql/history_reader.h"
@@ -31,7 +32,7 @@ namespace an = patron::analytics;
 using Json = nlohmann::ordered_json;
 
 [[noreturn]] void fail(const std::string& message) {
-  std::cerr << "error: " << message << "\n";
+  std::cerr << "error: " << redact_url_credentials(message) << "\n";
   throw CLI::RuntimeError(1);
 }
 

@@ -35,6 +35,7 @@ struct ApiSettings {
   services::ProgramSettings program;
   std::string web_root;       // built portal; empty to serve none
   std::string openapi_path;   // docs/openapi.yaml
+  std::string metrics_token;  // METRICS_TOKEN: lets non-loopback clients read /metrics; empty for none
 };
 
 class Api {

@@ -6,6 +6,35 @@
 #include "storage/sql/transactions.h"
 
 namespace patron::http {
+namespace {
+
+// 127.0.0.0/8, ::1, or an IPv4 loopback address mapped into IPv6.
+bool is_loopback(const std::string& address) {
+  return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
+}
+
+// Compares in time independent of where the texts differ.
+bool same_secret(const std::string& given, const std::string& expected) {
+  if (given.size() != expected.size()) return false;
+  unsigned char difference = 0;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    difference |= static_cast<unsigned char>(given[i] ^ expected[i]);
+  }
+  return difference == 0;
+}
+
+// Request counts and latencies by route tell an outsider too much about the
+// traffic: loopback (a local scraper or sidecar) or the configured token only.
+// Behind a reverse proxy on the same host every client looks local, so set
+// METRICS_TOKEN and have the proxy not forward /metrics.
+bool may_read_metrics(const Exchange& ex, const std::string& token) {
+  if (is_loopback(ex.client_address)) return true;
+  if (token.empty()) return false;
+  const auto auth = ex.header("authorization");
+  return auth && auth->rfind("Bearer ", 0) == 0 && same_secret(auth->substr(7), token);
+}
+
+}  // namespace
 
 void register_ops_routes(Api& api) {
   api.router.add("GET", "/healthz", Access::anyone, [](const ExchangePtr& ex) { ex->json(200, {{"status", "ok"}}); });
@@ -19,6 +48,10 @@ void register_ops_routes(Api& api) {
     });
   });
   api.router.add("GET", "/metrics", Access::anyone, [&api](const ExchangePtr& ex) {
+    if (!may_read_metrics(*ex, api.settings().metrics_token)) {
+      return ex->fail({ErrorCode::forbidden,
+                       "metrics are served to loopback clients and to a bearer METRICS_TOKEN only", {}});
+    }
     ex->reply(Reply{200, api.metrics.render(), "text/plain; version=0.0.4", {}});
   });
   api.router.add("GET", "/api/v1/openapi.yaml", Access::anyone, [&api](const ExchangePtr& ex) {

@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <cmath>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,21 @@ namespace {
 // restinio closes the connection beyond this; up to it, a body over
 // max_body_bytes gets a proper 413 JSON answer from dispatch().
 constexpr std::uint64_t transport_body_limit = 8 * max_body_bytes;
+
+// Sent with every answer. The portal (web/dist, built by Vite) loads its
+// scripts, styles and images from this origin only and has no inline script;
+// React sets style properties through the CSSOM, which style-src does not
+// restrict, so no 'unsafe-inline' is needed. No page may frame Patron's.
+constexpr const char* content_security_policy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const std::pair<const char*, const char*> security_headers[] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Content-Security-Policy", content_security_policy},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+};
 
 std::string lower(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -150,21 +166,39 @@ ExchangePtr make_exchange(const restinio::request_handle_t& req) {
   return ex;
 }
 
+// One JSON object per request, built by the JSON library so that nothing a
+// client sends (a path like `/x","injected":"yes`) can forge a field.
+std::string access_log_line(const Exchange& ex, int status, std::size_t bytes, double seconds) {
+  nlohmann::ordered_json line = {{"method", ex.method},
+                                 {"path", ex.path},
+                                 {"route", ex.route},
+                                 {"status", status},
+                                 {"bytes", bytes},
+                                 {"latency_ms", std::round(seconds * 1e6) / 1e3},
+                                 {"client", ex.client_address}};
+  return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 restinio::request_handling_status_t handle(Api& api, const restinio::request_handle_t& req) {
   auto ex = make_exchange(req);
   ex->send = [&api, req, raw = ex.get()](Reply reply) {
     auto response = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)}, ""});
     response.append_header(restinio::http_field::content_type, reply.content_type);
-    response.append_header("X-Content-Type-Options", "nosniff");
-    for (const auto& [name, value] : reply.headers) response.append_header(name, value);
+    for (const auto& [name, value] : security_headers) response.append_header(name, value);
+    bool cache_control_set = false;
+    for (const auto& [name, value] : reply.headers) {
+      cache_control_set = cache_control_set || lower(name) == "cache-control";
+      response.append_header(name, value);
+    }
+    // API answers carry personal data: no browser or proxy may keep them.
+    if (!cache_control_set && raw->path.rfind("/api/", 0) == 0) response.append_header("Cache-Control", "no-store");
     const auto bytes = reply.body.size();
     response.set_body(std::move(reply.body));
     response.done();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - raw->started).count();
     api.metrics.observe(raw->method, raw->route, reply.status, seconds);
-    spdlog::info(R"({{"method":"{}","path":"{}","route":"{}","status":{},"bytes":{},"latency_ms":{:.3f},"client":"{}"}})",
-                 raw->method, raw->path, raw->route, reply.status, bytes, seconds * 1000, raw->client_address);
+    spdlog::info("{}", access_log_line(*raw, reply.status, bytes, seconds));
   };
   try {
     dispatch(api, ex);
