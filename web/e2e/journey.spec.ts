@@ -120,6 +120,17 @@ test('customer and staff journey', async ({ browser }) => {
     await snap(staff, 'console-analytics-empty');
   });
 
+  await test.step('the session survives a reload through the refresh cookie alone', async () => {
+    // Chromium keeps a Secure cookie over http://127.0.0.1 (a potentially trustworthy origin).
+    const cookies = await customer.context().cookies();
+    const refresh = cookies.find((c) => c.name === 'patron_refresh');
+    expect(refresh, JSON.stringify(cookies)).toBeDefined();
+    expect(refresh).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    const stored = await customer.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toContain(refresh!.value);
+    expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);  // no JWT kept by the page
+  });
+
   await test.step('the customer sees points and tier progress', async () => {
     await customer.reload();
     await expect(customer.getByTestId('points-balance')).not.toHaveText(/^0\s*pts$/);

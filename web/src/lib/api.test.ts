@@ -3,14 +3,13 @@ import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
 import { ApiError, buildUrl, createApiClient, itemsOf, toListPage } from './api';
 import { createMemorySessionStore, type Session } from './session';
 
-const session = (access: string, refresh: string, role: Session['role'] = 'customer'): Session => ({
+const session = (access: string, role: Session['role'] = 'customer'): Session => ({
   access_token: access,
-  refresh_token: refresh,
   role,
   expires_at_ms: 0,
 });
 
-function setup(routes: Parameters<typeof createFakeFetch>[0], initial: Session | null = session('A1', 'R1')) {
+function setup(routes: Parameters<typeof createFakeFetch>[0], initial: Session | null = session('A1')) {
   const fake = createFakeFetch(routes);
   const sessions = createMemorySessionStore(initial);
   const onSessionExpired = vi.fn();
@@ -45,17 +44,18 @@ describe('api client', () => {
     await expect(client.delete('/me')).resolves.toBeUndefined();
   });
 
-  it('refreshes on 401, stores the rotated pair, and retries once with the new token', async () => {
+  it('refreshes on 401 with the cookie, stores the new access token only, and retries once with it', async () => {
     const { client, sessions, calls } = setup({
       'GET /api/v1/me': [() => apiError(401, 'unauthorized', 'expired'), () => json(200, { id: 'c1' })],
       'POST /api/v1/auth/refresh': () => json(200, { access_token: 'A2', refresh_token: 'R2', expires_in: 900 }),
     });
     await expect(client.get('/me')).resolves.toEqual({ id: 'c1' });
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/v1/me', 'POST /api/v1/auth/refresh', 'GET /api/v1/me']);
-    expect(calls[1].body).toEqual({ refresh_token: 'R1' });
+    expect(calls[1].body).toBeUndefined();
     expect(calls[1].headers.Authorization).toBeUndefined();
+    expect(calls[1].credentials).toBe('same-origin');
     expect(calls[2].headers.Authorization).toBe('Bearer A2');
-    expect(sessions.get()).toMatchObject({ access_token: 'A2', refresh_token: 'R2', role: 'customer' });
+    expect(sessions.get()).toEqual({ access_token: 'A2', role: 'customer', expires_at_ms: expect.any(Number) });
   });
 
   it('keeps the role when the refresh answer has none', async () => {
@@ -64,7 +64,7 @@ describe('api client', () => {
         'GET /api/v1/admin/stores': [() => apiError(401, 'unauthorized', 'expired'), () => json(200, { items: [] })],
         'POST /api/v1/auth/refresh': () => json(200, { access_token: 'A2', refresh_token: 'R2', expires_in: 900 }),
       },
-      session('A1', 'R1', 'admin'),
+      session('A1', 'admin'),
     );
     await client.get('/admin/stores');
     expect(sessions.get()?.role).toBe('admin');
@@ -100,6 +100,33 @@ describe('api client', () => {
     expect(onSessionExpired).toHaveBeenCalledTimes(1);
   });
 
+  it('restores the session from the refresh cookie once per page load', async () => {
+    const { client, sessions, calls, onSessionExpired } = setup(
+      { 'POST /api/v1/auth/refresh': () => json(200, { access_token: 'A9', refresh_token: 'R9', expires_in: 900, role: 'staff' }) },
+      null,
+    );
+    expect(client.isRestoring()).toBe(false);
+    const first = client.restore();
+    expect(client.isRestoring()).toBe(true);
+    await expect(first).resolves.toBe(true);
+    await expect(client.restore()).resolves.toBe(true);
+    expect(client.isRestoring()).toBe(false);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].body).toBeUndefined();
+    expect(sessions.get()).toEqual({ access_token: 'A9', role: 'staff', expires_at_ms: expect.any(Number) });
+    expect(onSessionExpired).not.toHaveBeenCalled();
+  });
+
+  it('stays signed out without reporting expiry when there is no refresh cookie', async () => {
+    const { client, sessions, onSessionExpired } = setup(
+      { 'POST /api/v1/auth/refresh': () => apiError(400, 'validation_failed', 'refresh_token is required', 'refresh_token') },
+      null,
+    );
+    await expect(client.restore()).resolves.toBe(false);
+    expect(sessions.get()).toBeNull();
+    expect(onSessionExpired).not.toHaveBeenCalled();
+  });
+
   it('does not try to refresh a 401 from a request without a token (bad credentials)', async () => {
     const { client, calls } = setup(
       { 'POST /api/v1/auth/login': () => apiError(401, 'unauthorized', 'Wrong email or password.') },
@@ -115,7 +142,7 @@ describe('api client', () => {
       'GET /api/v1/me': (c) => {
         // While this request was in flight, someone else rotated the tokens.
         if (c.headers.Authorization === 'Bearer A1') {
-          sessions.set(session('A2', 'R2'));
+          sessions.set(session('A2'));
           return apiError(401, 'unauthorized', 'expired');
         }
         return json(200, { ok: true });

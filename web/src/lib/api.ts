@@ -2,10 +2,16 @@
 // Bearer tokens, the transparent refresh on 401 and error parsing live here
 // and nowhere else.
 //
+// The access token lives in memory only (lib/session.ts); the refresh token is
+// an HttpOnly cookie the server sets on /api/v1/auth, which this code never
+// sees: POST /auth/refresh with no body sends it. A page load restores the
+// session that way (restore()).
+//
 // Refresh tokens rotate: the old one is spent by POST /auth/refresh, and
 // presenting a spent one revokes the whole family. So at most one refresh runs
-// at a time (concurrent 401s wait for the same one), and the new pair is
-// stored before any request is retried.
+// at a time (concurrent 401s wait for the same one; other tabs, which share
+// the cookie, wait on a Web Lock), and the new token is stored before any
+// request is retried.
 
 import { networkError, parseErrorBody } from './api-error';
 import { createBrowserSessionStore, sessionFromTokens, type SessionStore } from './session';
@@ -43,7 +49,6 @@ export interface ApiClientOptions {
 
 interface TokenAnswer {
   access_token: string;
-  refresh_token: string;
   expires_in?: number;
   role?: unknown;
 }
@@ -71,6 +76,18 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+const REFRESH_LOCK = 'patron.refresh';
+
+interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+/** Runs a refresh under a lock shared by this origin's tabs: two tabs spending one rotated cookie would revoke it. */
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+  return locks ? locks.request(REFRESH_LOCK, work) : work();
+}
+
 export function createApiClient(options: ApiClientOptions) {
   const baseUrl = options.baseUrl ?? '/api/v1';
   const sessions = options.sessions;
@@ -87,6 +104,8 @@ export function createApiClient(options: ApiClientOptions) {
         method,
         headers,
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        // The refresh cookie goes with /auth/* requests to this origin, never elsewhere.
+        credentials: 'same-origin',
         signal: opts.signal,
       });
     } catch (error) {
@@ -97,21 +116,22 @@ export function createApiClient(options: ApiClientOptions) {
 
   async function runRefresh(): Promise<boolean> {
     const current = sessions.get();
-    if (!current) return false;
     let response: Response;
     try {
-      response = await send('POST', '/auth/refresh', { body: { refresh_token: current.refresh_token } }, null);
+      // No body: the server reads the refresh cookie.
+      response = await acrossTabs(() => send('POST', '/auth/refresh', {}, null));
     } catch {
       // A network failure is not a rejected token: keep the session for a retry later.
       return false;
     }
     if (!response.ok) {
       sessions.set(null);
-      options.onSessionExpired?.();
+      // Only a session that existed can expire; a page load without a cookie is simply signed out.
+      if (current) options.onSessionExpired?.();
       return false;
     }
     const answer = (await readBody(response)) as TokenAnswer;
-    sessions.set(sessionFromTokens(answer, current.role));
+    sessions.set(sessionFromTokens(answer, current?.role ?? 'customer'));
     return true;
   }
 
@@ -123,6 +143,29 @@ export function createApiClient(options: ApiClientOptions) {
       });
     }
     return refreshing;
+  }
+
+  let restoring: Promise<boolean> | null = null;
+  let restored = false;
+  const restoreListeners = new Set<() => void>();
+
+  /** Once per page: a new access token from the refresh cookie, if there is one. */
+  function restore(): Promise<boolean> {
+    if (!restoring) {
+      restoring = refresh().finally(() => {
+        restored = true;
+        restoreListeners.forEach((l) => l());
+      });
+      restoreListeners.forEach((l) => l());
+    }
+    return restoring;
+  }
+
+  /** True while the page-load restore is under way (guards wait instead of sending to /login). */
+  const isRestoring = () => restoring !== null && !restored;
+  function subscribeRestoring(listener: () => void): () => void {
+    restoreListeners.add(listener);
+    return () => restoreListeners.delete(listener);
   }
 
   async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -148,6 +191,9 @@ export function createApiClient(options: ApiClientOptions) {
     sessions,
     request,
     refresh,
+    restore,
+    isRestoring,
+    subscribeRestoring,
     get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
     post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
     put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),

@@ -5,6 +5,7 @@ export interface RecordedCall {
   url: string;
   headers: Record<string, string>;
   body: unknown;
+  credentials?: RequestCredentials;
 }
 
 export type Responder = (call: RecordedCall) => Response | Promise<Response>;
@@ -31,6 +32,7 @@ export function createFakeFetch(routes: Record<string, Responder | Responder[]>)
       url: input,
       headers,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      credentials: init.credentials,
     };
     calls.push(call);
     const path = input.split('?')[0];

@@ -1,5 +1,5 @@
 export { LoginForm } from './components/LoginForm';
 export { PasswordForm } from './components/PasswordForm';
 export { SignupForm } from './components/SignupForm';
-export { useLogout, useSession } from './hooks/use-session';
+export { useLogout, useSession, useSessionRestoring } from './hooks/use-session';
 export type * from './types';

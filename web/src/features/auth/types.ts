@@ -2,6 +2,7 @@ import type { Role } from '@/lib/session';
 
 export interface TokenPair {
   access_token: string;
+  /** Also set as the HttpOnly refresh cookie; the portal ignores this copy. */
   refresh_token: string;
   expires_in: number;
 }

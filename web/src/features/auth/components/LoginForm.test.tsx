@@ -22,7 +22,8 @@ describe('LoginForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalledWith('admin'));
     expect(fake.calls[0].body).toEqual({ email: 'staff@test.local', password: 'staff12345' });
-    expect(sessionStore.get()).toMatchObject({ access_token: 'A', refresh_token: 'R', role: 'admin' });
+    expect(sessionStore.get()).toEqual({ access_token: 'A', role: 'admin', expires_at_ms: expect.any(Number) });
+    expect(localStorage.length).toBe(0);
   });
 
   it('shows the server message on bad credentials', async () => {
