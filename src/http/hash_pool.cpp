@@ -1,11 +1,33 @@
 #include "http/hash_pool.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 #include <spdlog/spdlog.h>
 
 namespace patron::http {
+namespace {
+
+// SCHED_IDLE: the thread runs only on CPU time that no normal thread wants, and
+// a woken normal thread preempts it at once (a nice-19 thread may keep the CPU
+// until the scheduler's next tick, which showed in purchases' p99). Falls back
+// to nice 19 where SCHED_IDLE is refused.
+void lower_this_threads_priority() {
+  sched_param idle{};
+  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle) == 0) return;
+  // On Linux a thread's nice value is its own (setpriority on its thread id).
+  if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), password_thread_nice) != 0) {
+    spdlog::warn("password pool: could not lower this thread's priority; hashing competes with purchases");
+  }
+}
+
+}  // namespace
+
+std::size_t default_password_threads() { return std::max(1u, std::thread::hardware_concurrency() / 2); }
 
 HashPool::HashPool(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
   threads_.reserve(threads);
@@ -38,10 +60,7 @@ std::size_t HashPool::queued() const {
 }
 
 void HashPool::run() {
-  // On Linux a thread's nice value is its own (setpriority on its thread id).
-  if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), password_thread_nice) != 0) {
-    spdlog::warn("password pool: could not lower this thread's priority; hashing competes with purchases");
-  }
+  lower_this_threads_priority();
   for (;;) {
     std::function<void()> job;
     {

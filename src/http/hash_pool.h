@@ -2,9 +2,11 @@
 // Password hashing and verification (Argon2id, ~20 ms of CPU and 19 MiB each)
 // run here, on a small pool of their own at the lowest CPU priority, never on
 // the group-commit writer or the HTTP threads: a flood of sign-ups or logins
-// then slows sign-ups and logins, not purchases. The queue is bounded; when it
-// is full the request is refused at once (503 with Retry-After) rather than
-// left to wait behind thousands of others.
+// then slows sign-ups and logins, not purchases. The pool has half the cores,
+// so hashing never holds them all (and Argon2's memory sweeps never run on
+// every core at once); the queue is bounded, and when it is full the request
+// is refused at once (503 with Retry-After) rather than left to wait behind
+// thousands of others. bench/load/signup_flood.sh measures the effect.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -17,17 +19,20 @@
 
 namespace patron::http {
 
-inline constexpr std::size_t password_threads = 2;
-// About half a second of hashing on two idle cores; beyond it a client is told to come back.
+// Half the cores, at least one.
+std::size_t default_password_threads();
+// About a second of hashing on one idle core; beyond it a client is told to come back.
 inline constexpr std::size_t max_queued_password_jobs = 32;
 inline constexpr int password_retry_after_seconds = 2;
-// The pool's threads run at this nice value (the lowest priority a normal
-// thread can have): they get the CPU that purchases leave.
+// The pool's threads run as SCHED_IDLE, or where that is refused at this nice
+// value (the lowest priority a normal thread can have): they get the CPU that
+// purchases leave.
 inline constexpr int password_thread_nice = 19;
 
 class HashPool {
  public:
-  HashPool(std::size_t threads = password_threads, std::size_t max_queued = max_queued_password_jobs);
+  explicit HashPool(std::size_t threads = default_password_threads(),
+                    std::size_t max_queued = max_queued_password_jobs);
   ~HashPool();  // finishes the job each thread is running; queued ones are dropped
   HashPool(const HashPool&) = delete;
   HashPool& operator=(const HashPool&) = delete;
