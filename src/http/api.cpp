@@ -190,10 +190,18 @@ std::optional<bool> Api::known_account_active(const std::string& user_id) {
 void Api::forget_account_status(const std::string& user_id) {
   std::lock_guard lock(accounts_mutex_);
   accounts_.erase(user_id);
+  ++accounts_generation_;
 }
 
 Api::AccountStatus Api::account_status(const std::string& user_id) {
   if (auto active = known_account_active(user_id)) return *active ? AccountStatus::active : AccountStatus::closed;
+  // A status read before an erasure commits but stored after it was forgotten
+  // would keep a closed account open for a TTL: such a load is not stored.
+  std::uint64_t generation = 0;
+  {
+    std::lock_guard lock(accounts_mutex_);
+    generation = accounts_generation_;
+  }
   for (int attempt = 0;; ++attempt) {
     try {
       auto lease = reads_.acquire();
@@ -203,7 +211,9 @@ Api::AccountStatus Api::account_status(const std::string& user_id) {
         {
           std::lock_guard lock(accounts_mutex_);
           if (accounts_.size() >= max_known_accounts) accounts_.clear();
-          accounts_.insert_or_assign(user_id, KnownAccount{active, std::chrono::steady_clock::now()});
+          if (generation == accounts_generation_) {
+            accounts_.insert_or_assign(user_id, KnownAccount{active, std::chrono::steady_clock::now()});
+          }
         }
         return active ? AccountStatus::active : AccountStatus::closed;
       } catch (const soci::soci_error&) {

@@ -151,6 +151,7 @@ class Api {
   static constexpr std::size_t max_known_accounts = 100'000;
   std::mutex accounts_mutex_;
   std::unordered_map<std::string, KnownAccount> accounts_;
+  std::uint64_t accounts_generation_ = 0;  // bumped by every forget_account_status
   documents::DocumentStore* documents_ = nullptr;
   const analytics::SentimentScorer* sentiment_ = nullptr;
 };
