@@ -1,10 +1,12 @@
 // BG/NBD and Gamma-Gamma against the published CDNOW figures.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "analytics/bgnbd.h"
+#include "analytics/clv.h"
 #include "analytics/gamma_gamma.h"
 #include "cdnow.h"
 #include "test_table.h"
@@ -74,6 +76,33 @@ TEST(Btyd, ExpectationsMatchHardiesSpreadsheet) {
 }
 
 double& component(BgNbdParams& p, int k) { return k == 0 ? p.r : k == 1 ? p.alpha : k == 2 ? p.a : p.b; }
+
+// Every CDNOW customer's P(alive), expected purchases, expected spend and
+// CLV against lifetimes 0.11.3 (an independent implementation, each with its
+// own fit): data/cdnow_lifetimes_customers.csv, made by the script beside it.
+TEST(Btyd, PerCustomerFiguresMatchLifetimesOnCdnow) {
+  const auto& fits = cdnow_fits("summary");
+  const auto rows = read_table("cdnow_lifetimes_customers.csv");
+  ASSERT_EQ(rows.size(), 2357u);
+  // lifetimes 0.11.3 steps a month as 4.345 weeks with freq="W" (Patron's default step is a 30-day month).
+  const ClvOptions nine_months{9 * 4.345, 4.345, 0.01};
+  const auto close = [](double actual, double expected) {
+    return std::fabs(actual - expected) <= 1e-6 * std::max(1.0, std::fabs(expected));
+  };
+  int compared = 0;
+  for (const auto& row : rows) {
+    SCOPED_TRACE("customer " + row[0]);
+    const auto x = static_cast<std::uint32_t>(std::stoul(row[1]));
+    const double t_x = std::stod(row[2]), age = std::stod(row[3]), zbar = std::stod(row[4]);
+    const double spend = gamma_gamma_expected_spend(fits.gamma_gamma.params, x, zbar);
+    EXPECT_PRED2(close, bgnbd_p_alive(fits.bgnbd.params, x, t_x, age), std::stod(row[5]));
+    EXPECT_PRED2(close, bgnbd_expected_purchases(fits.bgnbd.params, 39.0, x, t_x, age), std::stod(row[6]));
+    EXPECT_PRED2(close, spend, std::stod(row[7]));
+    EXPECT_PRED2(close, customer_lifetime_value(fits.bgnbd.params, x, t_x, age, spend, nine_months), std::stod(row[8]));
+    ++compared;
+  }
+  EXPECT_EQ(compared, 2357);
+}
 
 TEST(Btyd, GradientMatchesFiniteDifferences) {
   const BtydGroups groups =
