@@ -4,7 +4,6 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <optional>
 #include <sstream>
 #include <stop_token>
@@ -14,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/body_reader.h"
+#include "http/static_files.h"
 
 namespace patron::http {
 namespace {
@@ -50,31 +50,6 @@ const char* content_type_for(const std::filesystem::path& file) {
       {".txt", "text/plain"}};
   auto it = types.find(file.extension().string());
   return it == types.end() ? "application/octet-stream" : it->second;
-}
-
-// True when `file` is `root` or lies under it, both canonical: compared by
-// path components, so a sibling folder whose name only begins like the root's
-// (dist-private beside dist) is outside.
-bool is_within(const std::filesystem::path& root, const std::filesystem::path& file) {
-  auto root_parts = root.begin(), root_end = root.end();
-  if (root_parts != root_end && std::prev(root_end)->empty()) --root_end;  // a trailing separator
-  for (auto part = file.begin(); root_parts != root_end; ++root_parts, ++part) {
-    if (part == file.end() || *part != *root_parts) return false;
-  }
-  return true;
-}
-
-// The file a request path names under the web root, when it stays inside it
-// once `..` and symbolic links are resolved; nothing otherwise.
-std::optional<std::filesystem::path> file_under(const std::filesystem::path& base, const std::string& request_path) {
-  // Leading slashes go, so "//etc/passwd" names etc/passwd under the root, not /etc/passwd.
-  const auto start = request_path.find_first_not_of('/');
-  const std::filesystem::path relative = start == std::string::npos ? "" : request_path.substr(start);
-  if (relative.has_root_path()) return std::nullopt;
-  std::error_code ec;
-  auto file = std::filesystem::weakly_canonical(base / relative, ec);
-  if (ec || !is_within(base, file)) return std::nullopt;
-  return file;
 }
 
 bool serve_static(Api& api, const ExchangePtr& ex) {
