@@ -59,8 +59,8 @@ ProgramLimits limits_from_env() {
 }
 
 std::string currency_from_env() {
-  auto code = env("BASE_CURRENCY").value_or("USD");
-  if (!is_valid_currency_code(code)) throw std::runtime_error("BASE_CURRENCY must be an ISO 4217 code such as USD");
+  auto code = env("PROGRAM_CURRENCY").value_or("USD");
+  if (!is_valid_currency_code(code)) throw std::runtime_error("PROGRAM_CURRENCY must be an ISO 4217 code such as USD");
   return code;
 }
 

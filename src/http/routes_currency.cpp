@@ -10,16 +10,17 @@
 namespace patron::http {
 namespace {
 
+// A rate's id is its currency code: one rate per currency.
 Json rate_json(const sql::CurrencyRateRecord& rate) {
-  return {{"currency", rate.currency},
+  return {{"id", rate.currency},
+          {"currency", rate.currency},
           {"rate", format_rate(rate.rate_nano)},
           {"minor_unit_exponent", minor_unit_exponent(rate.currency).value_or(2)},
           {"updated_at", format_rfc3339(rate.updated_at)}};
 }
 
-// The {currency} segment, checked against ISO 4217 and the base currency.
-Result<std::string> currency_param(const Api& api, const Exchange& ex) {
-  const auto& code = ex.params.at("currency");
+// A currency code, checked against ISO 4217 and the base currency.
+Result<std::string> checked_currency(const Api& api, const std::string& code) {
   if (!is_valid_currency_code(code)) return Error::validation("currency", "must be an ISO 4217 code such as EUR");
   if (code == api.settings().program.base_currency) {
     return Error::validation("currency", "is the program's base currency, which needs no rate");
@@ -44,8 +45,12 @@ void list_rates(Api& api, const ExchangePtr& ex) {
   });
 }
 
-void put_rate(Api& api, const ExchangePtr& ex) {
-  auto currency = currency_param(api, *ex);
+// POST creates (409 when the currency has a rate), PATCH changes an existing
+// one (404 when none), PUT sets either way.
+enum class RateWrite { create, change, set };
+
+void save_rate(Api& api, const ExchangePtr& ex, const std::string& code, RateWrite mode) {
+  auto currency = checked_currency(api, code);
   if (!currency.ok()) return ex->fail(currency.error());
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
@@ -57,19 +62,47 @@ void put_rate(Api& api, const ExchangePtr& ex) {
   sql::CurrencyRateRecord record{*currency, *rate, Api::now(), ex->principal.user_id};
   api.write(
       ex,
-      [record](soci::session& session) -> Result<Reply> {
+      [record, mode](soci::session& session) -> Result<Reply> {
         sql::CurrencyRatesRepository rates(session);
-        if (!rates.find(record.currency) && static_cast<int>(rates.list().size()) >= sql::max_currency_rates) {
+        const bool exists = rates.find(record.currency).has_value();
+        if (mode == RateWrite::create && exists) {
+          return Error{ErrorCode::conflict, "a rate for " + record.currency + " is already set", "currency"};
+        }
+        if (mode == RateWrite::change && !exists) return Error::not_found("no rate is set for " + record.currency);
+        if (!exists && static_cast<int>(rates.list().size()) >= sql::max_currency_rates) {
           return Error{ErrorCode::limit_exceeded, "no more currency rates can be added", "currency"};
         }
         rates.upsert(record);
-        return json_reply(200, rate_json(record));
+        return json_reply(mode == RateWrite::create ? 201 : 200, rate_json(record));
       },
       rates_changed(api));
 }
 
+void create_rate(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  const auto code = in.text("currency", 3);
+  if (!in.ok()) return ex->fail(in.error());
+  save_rate(api, ex, code, RateWrite::create);
+}
+
+void put_rate(Api& api, const ExchangePtr& ex) { save_rate(api, ex, ex->params.at("currency"), RateWrite::set); }
+
+void change_rate(Api& api, const ExchangePtr& ex) { save_rate(api, ex, ex->params.at("currency"), RateWrite::change); }
+
+void get_rate(Api& api, const ExchangePtr& ex) {
+  auto currency = checked_currency(api, ex->params.at("currency"));
+  if (!currency.ok()) return ex->fail(currency.error());
+  api.read(ex, [&](soci::session& session) {
+    auto rate = sql::CurrencyRatesRepository(session).find(*currency);
+    if (!rate) return ex->fail(Error::not_found("no rate is set for " + *currency));
+    ex->json(200, rate_json(*rate));
+  });
+}
+
 void delete_rate(Api& api, const ExchangePtr& ex) {
-  auto currency = currency_param(api, *ex);
+  auto currency = checked_currency(api, ex->params.at("currency"));
   if (!currency.ok()) return ex->fail(currency.error());
   api.write(
       ex,
@@ -84,7 +117,10 @@ void delete_rate(Api& api, const ExchangePtr& ex) {
 
 void register_currency_routes(Api& api) {
   api.router.add("GET", "/api/v1/admin/currency-rates", Access::staff, bind(api, list_rates));
+  api.router.add("POST", "/api/v1/admin/currency-rates", Access::admin, bind(api, create_rate));
+  api.router.add("GET", "/api/v1/admin/currency-rates/{currency}", Access::staff, bind(api, get_rate));
   api.router.add("PUT", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, put_rate));
+  api.router.add("PATCH", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, change_rate));
   api.router.add("DELETE", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, delete_rate));
 }
 

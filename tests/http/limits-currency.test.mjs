@@ -129,6 +129,16 @@ test('staff maintain currency rates: list, set, replace, remove, with validation
     const r = await rate(code, value);
     assert.deepEqual([r.status, r.json.error.field], [400, field], `${code} ${value}`);
   }
+  const created = await s.api('POST', '/api/v1/admin/currency-rates', { token: s.adminToken, body: { currency: 'GBP', rate: '1.27' } });
+  assert.deepEqual([created.status, created.json.id, created.json.rate], [201, 'GBP', '1.27']);
+  const again = await s.api('POST', '/api/v1/admin/currency-rates', { token: s.adminToken, body: { currency: 'GBP', rate: '1.3' } });
+  assert.deepEqual([again.status, again.json.error.code], [409, 'conflict']);
+  const patched = await s.api('PATCH', '/api/v1/admin/currency-rates/GBP', { token: s.adminToken, body: { rate: '1.3' } });
+  assert.deepEqual([patched.status, patched.json.rate], [200, '1.3']);
+  assert.equal((await s.api('GET', '/api/v1/admin/currency-rates/GBP', { token: s.adminToken })).json.rate, '1.3');
+  assert.equal((await s.api('PATCH', '/api/v1/admin/currency-rates/CHF', { token: s.adminToken, body: { rate: '1' } })).status, 404);
+  assert.equal((await s.api('GET', '/api/v1/admin/currency-rates/CHF', { token: s.adminToken })).status, 404);
+  assert.equal((await s.api('DELETE', '/api/v1/admin/currency-rates/GBP', { token: s.adminToken })).status, 204);
   const customerTry = await s.api('PUT', '/api/v1/admin/currency-rates/EUR', { token: customer.token, body: { rate: '2' } });
   assert.equal(customerTry.status, 403);
   assert.equal((await s.api('DELETE', '/api/v1/admin/currency-rates/EUR', { token: s.adminToken })).status, 204);
