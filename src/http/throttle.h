@@ -7,6 +7,9 @@
 //
 // In memory, per process: a restart forgets, which is acceptable for a
 // throttle (not a lockout record). Every table is bounded.
+//
+// The client address is the TCP peer's (X-Forwarded-For is not trusted): behind
+// a reverse proxy every client has the proxy's address and shares its limits.
 #include <chrono>
 #include <cstdint>
 #include <mutex>
@@ -65,7 +68,9 @@ inline constexpr BackoffPolicy password_per_client{20, 1'000, 5 * 60'000, 30'000
 // Sign-ups per client: a burst of twenty (a family, a shop's kiosk), then 5 s
 // doubling to 10 min; one is forgiven every two minutes (30 an hour sustained).
 inline constexpr BackoffPolicy signups_per_client{20, 5'000, 10 * 60'000, 2 * 60'000};
-inline constexpr std::size_t max_tracked_keys = 100'000;  // per table: about 15 MB at worst
+// Per table. At worst (300-byte IPv6 + longest-email keys) about 40 MB for the
+// (account, client) table and 10 MB for each per-client one.
+inline constexpr std::size_t max_tracked_keys = 100'000;
 
 // Milliseconds on the steady clock, the throttles' time.
 std::int64_t throttle_clock_ms();
