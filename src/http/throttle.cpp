@@ -83,10 +83,10 @@ void FailureBackoff::make_room(std::int64_t now_ms) {
   std::vector<std::int64_t> times;
   times.reserve(entries_.size());
   for (const auto& [key, entry] : entries_) times.push_back(entry.last_failure_ms);
-  const auto cut = times.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(1, times.size() / eviction_divisor));
-  std::nth_element(times.begin(), cut - 1, times.end());
-  const auto oldest_kept = *(cut - 1);
-  std::erase_if(entries_, [&](const auto& item) { return item.second.last_failure_ms <= oldest_kept; });
+  const auto evicted = static_cast<std::ptrdiff_t>(std::max<std::size_t>(1, times.size() / eviction_divisor));
+  std::nth_element(times.begin(), times.begin() + evicted - 1, times.end());
+  const auto evict_up_to = times[static_cast<std::size_t>(evicted - 1)];
+  std::erase_if(entries_, [&](const auto& item) { return item.second.last_failure_ms <= evict_up_to; });
 }
 
 std::int64_t PasswordThrottle::admit(const std::string& account, const std::string& address, std::int64_t now_ms) {
