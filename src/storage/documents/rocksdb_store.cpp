@@ -29,8 +29,18 @@ constexpr std::size_t kEraseChunkKeys = 10'000;
 rocksdb::Slice slice(std::string_view bytes) { return {bytes.data(), bytes.size()}; }
 std::string_view view(const rocksdb::Slice& bytes) { return {bytes.data(), bytes.size()}; }
 
-rocksdb::Options database_options() {
+// tests/power_cut compiles this file once more, into a test binary only, with
+// PATRON_TEST_SKIP_SYNC defined: its writes skip their WAL sync, to show that
+// the power-cut test fails when they do. Every other build syncs as documented.
+#ifdef PATRON_TEST_SKIP_SYNC
+constexpr bool kSyncSkippedForATest = true;
+#else
+constexpr bool kSyncSkippedForATest = false;
+#endif
+
+rocksdb::Options database_options(rocksdb::Env* env) {
   rocksdb::Options options;
+  if (env != nullptr) options.env = env;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
   options.max_background_jobs = 2;  // the machine has two cores shared with the server
@@ -67,7 +77,7 @@ Result<std::unique_ptr<RocksDocumentStore>> RocksDocumentStore::open(const std::
   for (const char* name : kFamilyNames) descriptors.emplace_back(name, family_options());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
-  const auto status = rocksdb::DB::Open(database_options(), path, descriptors, &handles, &raw_db);
+  const auto status = rocksdb::DB::Open(database_options(options.env), path, descriptors, &handles, &raw_db);
   if (!status.ok()) return to_error(status, "open");
   assert(handles.size() == kFamilyCount);
   std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families{};
@@ -82,7 +92,7 @@ RocksDocumentStore::RocksDocumentStore(std::unique_ptr<rocksdb::DB> db,
                                        std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families,
                                        RocksOptions options)
     : db_(std::move(db)), families_(families) {
-  write_options_.sync = options.sync_writes;
+  write_options_.sync = options.sync_writes && !kSyncSkippedForATest;
   write_options_.disableWAL = false;
 }
 
@@ -123,7 +133,7 @@ Result<std::uint64_t> RocksDocumentStore::reserve_sequence(std::size_t count) {
     std::string value;
     rocks::append_u64(value, new_end);
     rocksdb::WriteOptions durable = write_options_;
-    durable.sync = true;  // the lease must be on disk before its numbers are
+    durable.sync = !kSyncSkippedForATest;  // the lease must be on disk before its numbers are
     if (auto s = to_status(db_->Put(durable, family(kMeta), slice(kSequenceLeaseKey), value), "lease sequence"); !s) {
       return s.error();
     }

@@ -21,6 +21,10 @@ struct RocksOptions {
   // fsync, so throughput comes from batching, not from turning this off.
   // false exists only so the benchmark can show what syncing costs.
   bool sync_writes = true;
+  // The file system under the database; null means RocksDB's default. A test
+  // seam: tests/power_cut passes one that simulates a power cut. Not owned; it
+  // must outlive the store.
+  rocksdb::Env* env = nullptr;
 };
 
 class RocksDocumentStore final : public DocumentStore {

@@ -10,6 +10,16 @@
 
 #include <spdlog/spdlog.h>
 
+// The log's durability sync. tests/power_cut compiles this file once more into
+// its own binaries with PATRON_TEST_WAL_FDATASYNC naming a function of theirs,
+// so that a simulated power cut knows what was synced (or, in the variant that
+// must fail, skips the sync); every other build calls fdatasync itself.
+#ifdef PATRON_TEST_WAL_FDATASYNC
+extern "C" int PATRON_TEST_WAL_FDATASYNC(int fd);
+#else
+#define PATRON_TEST_WAL_FDATASYNC ::fdatasync
+#endif
+
 namespace patron::sql {
 namespace {
 
@@ -45,7 +55,7 @@ void WalFile::open_current() {
 
 void WalFile::sync() {
   open_current();
-  if (::fdatasync(fd_) != 0) stop_the_process("fdatasync of " + wal_path_ + " failed", errno);
+  if (PATRON_TEST_WAL_FDATASYNC(fd_) != 0) stop_the_process("fdatasync of " + wal_path_ + " failed", errno);
 }
 
 }  // namespace patron::sql
