@@ -11,6 +11,7 @@ import { AccountPage } from './routes/portal/AccountPage';
 import { ActivityPage } from './routes/portal/ActivityPage';
 import { FeedbackPage } from './routes/portal/FeedbackPage';
 import { HomePage } from './routes/portal/HomePage';
+import { OffersPage } from './routes/portal/OffersPage';
 import { PreferencesPage } from './routes/portal/PreferencesPage';
 import { RewardsPage } from './routes/portal/RewardsPage';
 
@@ -22,6 +23,8 @@ const PosPage = lazy(() => import('./routes/console/PosPage').then((m) => ({ def
 const CatalogPage = lazy(() => import('./routes/console/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const CurrenciesPage = lazy(() => import('./routes/console/CurrenciesPage').then((m) => ({ default: m.CurrenciesPage })));
 const AnalyticsPage = lazy(() => import('./routes/console/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
+const CampaignsPage = lazy(() => import('./routes/console/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('./routes/console/CampaignPage').then((m) => ({ default: m.CampaignPage })));
 
 const pageFallback = <SkeletonList rows={4} rowHeight="4rem" />;
 
@@ -34,7 +37,6 @@ function Root() {
   );
 }
 
-// The offers screen joins the portal here (path "offers") once GET /api/v1/me/offers exists.
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -59,6 +61,7 @@ export function createAppRouter() {
           ),
           children: [
             { index: true, element: <HomePage /> },
+            { path: 'offers', element: <OffersPage /> },
             { path: 'activity', element: <ActivityPage /> },
             { path: 'rewards', element: <RewardsPage /> },
             { path: 'preferences', element: <PreferencesPage /> },
@@ -82,6 +85,8 @@ export function createAppRouter() {
             { path: 'catalog/:resource?', element: <CatalogPage /> },
             { path: 'currencies', element: <CurrenciesPage /> },
             { path: 'analytics', element: <AnalyticsPage /> },
+            { path: 'campaigns', element: <CampaignsPage /> },
+            { path: 'campaigns/:campaignId', element: <CampaignPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

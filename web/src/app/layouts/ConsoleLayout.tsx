@@ -30,6 +30,7 @@ export function ConsoleLayout() {
     { to: '/console', label: 'Customers', icon: 'search', end: true },
     { to: '/console/pos', label: 'Point of sale', icon: 'cart' },
     { to: '/console/catalog', label: 'Catalog', icon: 'box' },
+    { to: '/console/campaigns', label: 'Campaigns', icon: 'megaphone' },
     { to: '/console/currencies', label: 'Currencies', icon: 'exchange' },
   ];
   if (analytics.data === true) links.push({ to: '/console/analytics', label: 'Analytics', icon: 'chart' });

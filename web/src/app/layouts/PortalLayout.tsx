@@ -4,6 +4,7 @@ import { useLogout } from '@/features/auth';
 
 const NAV: { to: string; label: string; icon: IconName; end?: boolean; mobile: boolean }[] = [
   { to: '/', label: 'Home', icon: 'home', end: true, mobile: true },
+  { to: '/offers', label: 'For you', icon: 'sparkle', mobile: true },
   { to: '/activity', label: 'Activity', icon: 'activity', mobile: true },
   { to: '/rewards', label: 'Rewards', icon: 'gift', mobile: true },
   { to: '/preferences', label: 'Preferences', icon: 'sliders', mobile: false },

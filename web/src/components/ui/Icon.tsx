@@ -12,6 +12,9 @@ const PATHS = {
   box: 'M3 7.5 12 3l9 4.5v9L12 21l-9-4.5zM3 7.5l9 4.5 9-4.5M12 12v9',
   chart: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   exchange: 'M4 8h15M15 4l4 4-4 4M20 16H5M9 12l-4 4 4 4',
+  check: 'M5 12.5l4.5 4.5L19 7',
+  sparkle: 'M12 3l1.9 5.6L19.5 10.5l-5.6 1.9L12 18l-1.9-5.6L4.5 10.5l5.6-1.9zM19 16l.8 2.2L22 19l-2.2.8L19 22l-.8-2.2L16 19l2.2-.8z',
+  megaphone: 'M3 10v4h3l7 4V6L6 10zM17 9a4 4 0 0 1 0 6M6 14l1.5 6h3L9 15',
 } as const;
 
 export type IconName = keyof typeof PATHS;

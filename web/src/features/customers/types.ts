@@ -1,4 +1,5 @@
 import type { LedgerEntry, Transaction } from '@/types/loyalty';
+import type { Offer } from '@/types/offers';
 
 export interface CustomerSummary {
   id: string;
@@ -37,6 +38,8 @@ export interface Customer360 {
   ledger: LedgerEntry[];
   preferences: Record<string, unknown> | null;
   feedback: FeedbackItem[];
+  /** Personalized offers with their reasons (absent on a server without offers). */
+  offers: Offer[];
   segment?: unknown;
   clv?: unknown;
   p_alive?: unknown;

@@ -15,12 +15,22 @@ export interface PurchaseInput {
   lines: PurchaseLine[];
 }
 
+export interface AppliedItem {
+  source?: 'rule' | 'tier' | 'offer' | string;
+  name?: string | null;
+  rule?: string;
+  offer?: string;
+  id?: string;
+  points: number;
+}
+
 export interface PurchaseResult {
   transaction_id: string;
   points_earned: number;
   balance_after: number;
   tier: string | { code?: string; name?: string } | null;
-  applied: { rule?: string; offer?: string; id?: string; points: number }[];
+  /** Each bonus, named by its source (`rule`, `tier` or `offer`) and its human name. */
+  applied: AppliedItem[];
 }
 
 export interface ReturnInput {

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { Card, ErrorState, Skeleton } from '@/components/ui';
 import { BalanceCard, ExpiringPointsCard, TierProgressCard, useMe } from '@/features/account';
 import { RecentActivity } from '@/features/activity';
+import { HomeOffersCard } from '@/features/offers';
 import { usePageTitle } from '../../use-page-title';
 
 function greeting(now = new Date()): string {
@@ -35,6 +36,7 @@ export function HomePage() {
         <div className="home-grid">
           <BalanceCard me={me.data} />
           <TierProgressCard account={me.data.account} />
+          <HomeOffersCard currency={me.data.account.tier_progress?.currency} className="home-grid__full" />
           <ExpiringPointsCard expiring={me.data.account.points_expiring ?? []} />
           <Card title="Latest activity" actions={<Link to="/activity">See all</Link>} className="home-grid__wide">
             <RecentActivity />

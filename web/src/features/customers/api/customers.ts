@@ -1,5 +1,6 @@
 import { api, itemsOf } from '@/lib/api';
 import type { LedgerEntry, Transaction } from '@/types/loyalty';
+import type { Offer } from '@/types/offers';
 import type { AdjustmentInput, Customer360, CustomerAccount, CustomerProfile, CustomerSummary, FeedbackItem } from '../types';
 
 export const customersQueryKey = ['admin', 'customers'] as const;
@@ -21,6 +22,7 @@ export function normalize360(raw: Record<string, unknown>): Customer360 {
     ledger: itemsOf<LedgerEntry>(raw.ledger),
     preferences: (raw.preferences as Record<string, unknown> | null) ?? null,
     feedback: itemsOf<FeedbackItem>(raw.feedback ?? raw.recent_feedback),
+    offers: itemsOf<Offer>(raw.offers),
   };
   if (present(raw.segment)) view.segment = raw.segment;
   if (present(raw.clv)) view.clv = raw.clv;

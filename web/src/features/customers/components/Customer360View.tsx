@@ -1,5 +1,5 @@
 import { Badge, Card, EmptyState, ErrorState, ProgressBar, Skeleton, SkeletonList } from '@/components/ui';
-import { LedgerList, TransactionList } from '@/components/loyalty';
+import { LedgerList, OfferDetails, TransactionList } from '@/components/loyalty';
 import { formatDate, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
 import { useCustomer360 } from '../hooks/use-customers';
 import type { Customer360, CustomerAccount } from '../types';
@@ -87,6 +87,24 @@ function AccountCard({ account }: { account: CustomerAccount | null }) {
   );
 }
 
+function OffersCard({ view, currency }: { view: Customer360; currency: string }) {
+  return (
+    <Card title="Offers" data-testid="customer-offers">
+      {view.offers.length === 0 ? (
+        <EmptyState title="No personal offers" />
+      ) : (
+        <ul className="list offer-list">
+          {view.offers.map((offer) => (
+            <li key={offer.id}>
+              <OfferDetails offer={offer} currency={currency} showStatus reasonsTitle="Why it was chosen" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
 function PreferencesCard({ preferences }: { preferences: Record<string, unknown> | null }) {
   const entries = Object.entries(preferences ?? {});
   return (
@@ -161,6 +179,7 @@ export function Customer360View({ customerId, canAdjust }: { customerId: string;
         <PreferencesCard preferences={view.preferences} />
       </div>
       <div className="stack">
+        <OffersCard view={view} currency={currency} />
         <Card title="Recent purchases">
           <TransactionList transactions={view.transactions} />
         </Card>

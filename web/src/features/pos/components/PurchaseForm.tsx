@@ -7,7 +7,7 @@ import type { Product } from '@/types/catalog';
 import { recordPurchase } from '../api/pos';
 import { useProducts, useStores } from '../hooks/use-pick-lists';
 import { toPurchaseLines, totalMinor, type DraftLine, type LineErrors } from '../lines';
-import type { CustomerKey, PurchaseResult } from '../types';
+import type { AppliedItem, CustomerKey, PurchaseResult } from '../types';
 
 const DEFAULT_CURRENCY = 'USD'; // the server's default program currency
 const CUSTOMER_KEYS: { key: CustomerKey; label: string }[] = [
@@ -19,6 +19,17 @@ const CUSTOMER_KEYS: { key: CustomerKey; label: string }[] = [
 let nextLineKey = 1;
 const newLine = (): DraftLine => ({ key: nextLineKey++, sku: '', quantity: '1', unit_price: '' });
 const newExternalId = () => `web-${newIdempotencyKey().slice(0, 8)}`;
+
+export function appliedSource(a: AppliedItem): string {
+  return a.source ?? (a.offer ? 'offer' : a.rule ? 'rule' : 'rule');
+}
+
+/** "Offer: Triple points on Coffee", "Tier bonus: Gold", "Rule: Base rate": names, never ids. */
+export function appliedLabel(a: AppliedItem): string {
+  const source = appliedSource(a);
+  const prefix = source === 'offer' ? 'Offer' : source === 'tier' ? 'Tier bonus' : 'Rule';
+  return a.name ? `${prefix}: ${a.name}` : source === 'offer' ? 'Personal offer' : source === 'tier' ? 'Tier bonus' : 'Earning rule';
+}
 
 function tierLabel(tier: PurchaseResult['tier']): string {
   if (!tier) return '—';
@@ -114,10 +125,10 @@ export function PurchaseForm({ invalidateKeys = [] }: { invalidateKeys?: readonl
             +{formatPoints(result.points_earned)} points · balance {formatPoints(result.balance_after)} · tier {tierLabel(result.tier)}
           </span>
           {result.applied?.length > 0 && (
-            <ul className="small">
+            <ul className="small applied-list" data-testid="pos-applied">
               {result.applied.map((a, i) => (
-                <li key={i}>
-                  {a.rule ? `Rule ${a.rule}` : a.offer ? `Offer ${a.offer}` : 'Rule'} {a.id ?? ''}: +{formatPoints(a.points)}
+                <li key={i} data-testid={appliedSource(a) === 'offer' ? 'pos-applied-offer' : undefined}>
+                  {appliedLabel(a)}: +{formatPoints(a.points)} points
                 </li>
               ))}
             </ul>

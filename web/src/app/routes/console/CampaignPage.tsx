@@ -1,0 +1,32 @@
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Card, PageHeader } from '@/components/ui';
+import { useSession } from '@/features/auth';
+import { CampaignDetail, CampaignEditor, useCampaignName } from '@/features/campaigns';
+import { usePageTitle } from '../../use-page-title';
+
+export function CampaignPage() {
+  const { campaignId = '' } = useParams();
+  const isNew = campaignId === 'new';
+  const session = useSession();
+  const navigate = useNavigate();
+  const canEdit = session?.role === 'admin';
+  const name = useCampaignName(isNew ? null : campaignId);
+  usePageTitle(isNew ? 'New campaign' : (name ?? 'Campaign'));
+  return (
+    <div className="page">
+      <PageHeader title={isNew ? 'New campaign' : (name ?? 'Campaign')} actions={<Link to="/console/campaigns">All campaigns</Link>} />
+      {isNew ? (
+        <Card>
+          <CampaignEditor
+            campaign={null}
+            canEdit={canEdit}
+            onSaved={(c) => navigate(`/console/campaigns/${encodeURIComponent(c.id)}`, { replace: true })}
+            onCancel={() => navigate('/console/campaigns')}
+          />
+        </Card>
+      ) : (
+        <CampaignDetail campaignId={campaignId} canEdit={canEdit} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// recharts lives only in this lazily loaded module (as in analytics/charts):
+// the console's other screens and the portal never download it. The drawing
+// is hidden from assistive technology; the report's table and sentences carry
+// every number.
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+
+export interface ArmBar {
+  name: string;
+  value: number;
+  /** [below, above] the bar's top: the 95 % interval's reach (treatment only). */
+  err?: [number, number];
+  treatment: boolean;
+}
+
+const tick = { fill: 'var(--color-text-muted)', fontSize: 12 };
+
+export function ArmsChart({ data, height, format, control }: { data: ArmBar[]; height: number; format: (v: number) => string; control: number }) {
+  const top = Math.max(...data.map((d) => d.value + (d.err?.[1] ?? 0)), 0);
+  const bottom = Math.min(0, ...data.map((d) => d.value - (d.err?.[0] ?? 0)));
+  return (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
+      <BarChart data={data} margin={{ top: 12, right: 12, bottom: 4, left: 4 }} accessibilityLayer={false} barCategoryGap="28%">
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" vertical={false} />
+        <XAxis dataKey="name" tick={tick} />
+        <YAxis tick={tick} width={64} tickFormatter={(v: number) => format(v)} domain={[bottom, top * 1.1 || 1]} allowDataOverflow={false} />
+        <ReferenceLine y={control} stroke="var(--color-text-muted)" strokeDasharray="4 4" ifOverflow="extendDomain" />
+        <Bar dataKey="value" isAnimationActive={false} radius={[6, 6, 0, 0]}>
+          {data.map((d) => (
+            <Cell key={d.name} fill={d.treatment ? 'var(--color-primary)' : 'var(--color-chart-control, #9aa1b5)'} />
+          ))}
+          <ErrorBar dataKey="err" width={14} strokeWidth={2.5} stroke="var(--color-text)" direction="y" />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

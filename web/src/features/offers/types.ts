@@ -1,0 +1,1 @@
+export type { Offer, OfferKind, OfferStatus } from '@/types/offers';

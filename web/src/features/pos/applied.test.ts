@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { appliedLabel } from './components/PurchaseForm';
+
+describe('appliedLabel', () => {
+  it('names each bonus by its source and human name, never by id', () => {
+    expect(appliedLabel({ source: 'offer', offer: 'of-9', id: 'of-9', name: 'Triple points on Coffee', points: 100 })).toBe('Offer: Triple points on Coffee');
+    expect(appliedLabel({ source: 'rule', rule: 'r-1', id: 'r-1', name: 'Base rate', points: 50 })).toBe('Rule: Base rate');
+    expect(appliedLabel({ source: 'tier', id: 'gold', name: 'Gold', points: 10 })).toBe('Tier bonus: Gold');
+    expect(appliedLabel({ offer: 'of-9', points: 100 })).toBe('Personal offer');
+    expect(appliedLabel({ rule: 'r-1', points: 5 })).toBe('Earning rule');
+  });
+});
