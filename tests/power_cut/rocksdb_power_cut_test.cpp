@@ -131,7 +131,8 @@ TEST(PowerCut, RocksDbKeepsEveryAnsweredEvent) {
   std::mt19937_64 random(seed_for_this_run());
   auto disk = std::make_shared<PowerCutFileSystem>();
   const auto env = rocksdb::NewCompositeEnv(disk);
-  const auto path = (fresh_directory("power-cut-rocksdb") / "documents").string();
+  const auto dir = fresh_directory("power-cut-rocksdb");
+  const auto path = (dir / "documents").string();
   Answered answered;
   for (int round = 0; round < rounds && !::testing::Test::HasFailure(); ++round) {
     auto store = open_store(path, *env);  // after a cut: RocksDB's recovery
@@ -153,6 +154,7 @@ TEST(PowerCut, RocksDbKeepsEveryAnsweredEvent) {
   }
   if (!::testing::Test::HasFailure()) expect_every_answered_event_once(*open_store(path, *env), answered);
   std::printf("%zu events answered before the cuts in all\n", answered.events.size());
+  if (!::testing::Test::HasFailure()) std::filesystem::remove_all(dir);  // a failed run's files stay, to look at
 }
 
 }  // namespace

@@ -9,8 +9,6 @@
 #include <random>
 #include <string>
 
-#include <unistd.h>
-
 namespace patron::power_cut {
 
 inline std::uint64_t seed_for_this_run() {
@@ -27,11 +25,17 @@ inline std::uint64_t seed_for_this_run() {
 }
 
 // A fresh directory for this run's files, under PATRON_POWER_CUT_DIR (the
-// build tree, from ctest) or the temporary directory.
+// build tree, from ctest) or the temporary directory. One name per binary, so
+// a failed run's files (kept, to look at) are replaced by the next run's.
 inline std::filesystem::path fresh_directory(const std::string& name) {
+#ifdef PATRON_TEST_SKIP_SYNC
+  const std::string variant = "-without-sync";
+#else
+  const std::string variant;
+#endif
   const char* base = std::getenv("PATRON_POWER_CUT_DIR");
   auto dir = std::filesystem::path(base != nullptr && *base != '\0' ? base : std::filesystem::temp_directory_path()) /
-             (name + "-" + std::to_string(::getpid()));
+             (name + variant);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

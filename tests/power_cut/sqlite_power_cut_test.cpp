@@ -297,7 +297,8 @@ TEST(PowerCut, SqliteKeepsEveryAnsweredWrite) {
   SqlitePowerCut::install();
   sql::DatabaseUrl url;
   url.dialect = sql::Dialect::sqlite;
-  url.path = (fresh_directory("power-cut-sqlite") / "patron.db").string();
+  const auto dir = fresh_directory("power-cut-sqlite");
+  url.path = (dir / "patron.db").string();
   const auto program = set_up(url);
   Answered answered;
   for (int round = 0; round < rounds && !::testing::Test::HasFailure(); ++round) {
@@ -315,6 +316,7 @@ TEST(PowerCut, SqliteKeepsEveryAnsweredWrite) {
   }
   std::printf("%zu purchases and %zu redemptions answered before the cuts in all\n",
               answered.purchases.size(), answered.redemptions.size());
+  if (!::testing::Test::HasFailure()) std::filesystem::remove_all(dir);  // a failed run's files stay, to look at
 }
 
 }  // namespace
