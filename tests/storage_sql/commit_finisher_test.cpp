@@ -1,12 +1,16 @@
 // Replies to committed writes wait for the durability step that covers them:
 // the finisher's ordering, the WAL file it syncs, and the SQLite writer that
 // relies on both (its own COMMIT no longer fsyncs).
+#include <algorithm>
 #include <atomic>
-#include <thread>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -69,19 +73,55 @@ TEST(CommitFinisher, BatchesThatNeedNoDurabilityStepAreAnsweredWithoutOne) {
   EXPECT_EQ(steps, 0);
 }
 
+// What this process holds open, as /proc/self/fd shows it: a file that was
+// removed reads "PATH (deleted)".
+std::vector<std::string> open_files() {
+  std::vector<std::string> targets;
+  for (const auto& fd : std::filesystem::directory_iterator("/proc/self/fd")) {
+    std::error_code error;
+    auto target = std::filesystem::read_symlink(fd.path(), error);
+    if (!error) targets.push_back(target.string());
+  }
+  return targets;
+}
+
+// How many descriptors this process holds on `path` (as it is now, or removed).
+std::pair<long, long> held(const std::string& path) {
+  const auto files = open_files();
+  return {std::count(files.begin(), files.end(), path), std::count(files.begin(), files.end(), path + " (deleted)")};
+}
+
 TEST(WalFile, SyncsTheLogAndFollowsItWhenReplacedOrAbsent) {
-  const auto db = scratch("walfile");
+  const auto db = std::filesystem::absolute(scratch("walfile")).string();
+  const auto log = db + "-wal";
   std::ofstream(db) << "database";
-  WalFile wal(db.string());
-  wal.sync();  // no log: the database file is synced instead
-  std::ofstream(db.string() + "-wal") << "frames";
-  wal.sync();
-  std::filesystem::remove(db.string() + "-wal");
-  std::ofstream(db.string() + "-wal") << "a new log";
-  wal.sync();  // reopened by inode, not the removed one
-  std::filesystem::remove(db.string() + "-wal");
+  {
+    WalFile wal(db);
+    EXPECT_EQ(held(db), std::make_pair(0L, 0L)) << "nothing is opened before the first sync";
+    wal.sync();
+    EXPECT_EQ(held(db), std::make_pair(1L, 0L)) << "no log: the database file itself is synced";
+    std::ofstream(log) << "frames";
+    wal.sync();
+    EXPECT_EQ(held(log), std::make_pair(1L, 0L)) << "the log, once there, is what is synced";
+    EXPECT_EQ(held(db), std::make_pair(0L, 0L)) << "the database file is let go";
+    wal.sync();
+    EXPECT_EQ(held(log), std::make_pair(1L, 0L)) << "one descriptor, kept from sync to sync";
+    std::filesystem::remove(log);
+    std::ofstream(log) << "a new log";
+    wal.sync();
+    EXPECT_EQ(held(log), std::make_pair(1L, 0L)) << "the replaced log is followed, the removed one let go";
+  }
+  EXPECT_EQ(held(log), std::make_pair(0L, 0L)) << "closed with the WalFile";
+  std::filesystem::remove(log);
   std::filesystem::remove(db);
-  SUCCEED() << "a failed sync would have ended the process";
+}
+
+TEST(WalFileDeathTest, AFileItCannotSyncEndsTheProcess) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const auto db = std::filesystem::absolute(scratch("walfile-missing")).string();
+  WalFile wal(db);  // neither the database nor its log exists: nothing can be synced
+  // It aborts (the message goes to the log, on stdout) rather than let a write be answered.
+  EXPECT_EXIT(wal.sync(), ::testing::KilledBySignal(SIGABRT), "");
 }
 
 TEST(WriteQueueOnSqlite, AnswersOnlyAfterTheFinishersWalSync) {
