@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, unique } from './harness.mjs';
+import { waitFor } from './wait.mjs';
 
 const s = useServer();
 let program, customer;
@@ -56,8 +57,7 @@ test('unknown SKU is 400 on lines[0].sku; unknown customer and store are rejecte
   expectError(await post(purchaseBody({ lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] })), 400, 'validation_failed', 'lines[0].sku');
   expectError(await post(purchaseBody({ customer: { id: 'cus_doesnotexist' } })), 404, 'not_found');
   expectError(await post(purchaseBody({ customer: { email: 'nobody@example.test' } })), 404, 'not_found');
-  const badStore = await post(purchaseBody({ store_id: 'sto_doesnotexist' }));
-  assert.ok([400, 404].includes(badStore.status), `unknown store: ${badStore.status}`);
+  expectError(await post(purchaseBody({ store_id: 'sto_doesnotexist' })), 400, 'validation_failed', 'store_id');
   expectError(await s.api('POST', '/api/v1/pos/returns', { token: s.adminToken,
     body: { transaction_id: 'txn_doesnotexist', lines: [{ sku: 'x', quantity: 1 }] } }), 404, 'not_found');
   expectError(await s.api('POST', '/api/v1/me/redemptions', { token: customer.token, body: { reward_id: 'rwd_nope' } }), 404, 'not_found');
@@ -73,12 +73,13 @@ test('oversized body is 413 and the server keeps serving', async () => {
 test('unknown route and wrong method answer with error JSON', async () => {
   expectError(await s.api('GET', '/api/v1/no-such-thing', { token: s.adminToken }), 404, 'not_found');
   expectError(await s.api('GET', '/api/v1/admin/products/prd_nope', { token: s.adminToken }), 404, 'not_found');
+  // A known path with a method it does not take: 405, before authentication, naming the methods it takes.
   const wrong = await s.api('DELETE', '/api/v1/me/ledger', { token: customer.token });
-  assert.ok([400, 404, 405].includes(wrong.status), `wrong method: ${wrong.status}`);
-  assert.equal(typeof wrong.json?.error?.code, 'string', `wrong method body: ${wrong.text}`);
+  expectError(wrong, 405, 'validation_failed');
+  assert.equal(wrong.headers.get('allow'), 'GET');
   const put = await s.api('PUT', '/api/v1/pos/purchases', { token: s.adminToken, body: {} });
-  assert.ok([400, 404, 405].includes(put.status));
-  assert.equal(typeof put.json?.error?.code, 'string');
+  expectError(put, 405, 'validation_failed');
+  assert.equal(put.headers.get('allow'), 'POST');
 });
 
 test('wrong method is 405 with an Allow header', async () => {
@@ -107,7 +108,9 @@ test('SQL injection strings are treated as data; the server stays up', async () 
     const login = await s.loginFull(`admin@test.local${q}`, q);
     assert.ok([400, 401].includes(login.status), `login ${q}: ${login.status}`);
     const reg = await s.api('POST', '/api/v1/auth/register', { body: { email: `a${unique()}${q}@example.test`, password: 'password-123', name: q } });
-    assert.ok(reg.status === 201 || (reg.status >= 400 && reg.status < 500), `register ${q}: ${reg.status}`);
+    // The probe is part of the email: most make it invalid (400 on email); one that
+    // leaves a valid address (the backslash) registers like any other name.
+    assert.ok(reg.status === 201 || (reg.status === 400 && reg.json?.error?.field === 'email'), `register ${q}: ${reg.status} ${reg.text}`);
   }
   const found = await s.api('GET', `/api/v1/admin/customers?q=${encodeURIComponent(customer.email)}`, { token: s.adminToken });
   assert.deepEqual(found.json.items.map((c) => c.id), [customer.id]);
@@ -170,14 +173,10 @@ test('expire CLI expires old points: balance 0 and an expire ledger entry', asyn
   const run = s.runCli(['expire', '--at', '2035-01-01T00:00:00Z']);
   assert.equal(run.status, 0, run.stderr + run.stdout);
   // Another process (the CLI) changed the account: the server's cached account
-  // view may lag by up to its 5 s lifetime, never longer.
-  let after;
-  for (const deadline = Date.now() + 6000; Date.now() < deadline;) {
-    after = await s.api('GET', '/api/v1/me', { token: c.token });
-    if (after.json.account.points_balance === 0) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.equal(after.json.account.points_balance, 0);
+  // view may lag by up to its 5 s lifetime. Waits on the balance itself, with a
+  // bound far past that lifetime, so that a loaded machine does not fail it.
+  await waitFor(async () => (await s.api('GET', '/api/v1/me', { token: c.token })).json.account.points_balance === 0,
+    { timeoutMs: 60_000, intervalMs: 250, message: 'GET /me to show the expired balance of 0' });
   const view = await s.api('GET', `/api/v1/admin/customers/${c.id}`, { token: s.adminToken });
   assert.equal(view.json.account.points_balance, 0, 'the 360° view reads the database directly');
   const ledger = await s.listAll(c.token, '/api/v1/me/ledger');
@@ -193,13 +192,12 @@ test('expire CLI expires old points: balance 0 and an expire ledger entry', asyn
 test('every request writes one structured access-log line with its latency', async () => {
   const path = `/api/v1/no-such-route-${unique('log')}`;
   assert.equal((await s.api('GET', path)).status, 404);
-  // The log reaches a pipe in batches, at least once a second.
-  let entries = [];
-  for (let waited = 0; waited < 3000 && entries.length === 0; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-    entries = s.log.join('').split('\n').filter((line) => line.includes(path))
-      .map((line) => JSON.parse(line.slice(line.indexOf('{"method"'))));
-  }
+  // The log reaches a pipe in batches, at least once a second: waits for the
+  // line itself, with a generous bound.
+  const linesFor = () => s.log.join('').split('\n').filter((line) => line.includes(path))
+    .map((line) => JSON.parse(line.slice(line.indexOf('{"method"'))));
+  await waitFor(() => linesFor().length > 0, { timeoutMs: 60_000, intervalMs: 100, message: `the access-log line for ${path}` });
+  const entries = linesFor();
   assert.equal(entries.length, 1, 'exactly one line for the request');
   const [entry] = entries;
   assert.equal(entry.method, 'GET');
