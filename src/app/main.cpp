@@ -112,6 +112,7 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_catalog_routes(api);
   http::register_currency_routes(api);
   http::register_behaviour_routes(api);
+  http::register_offer_routes(api);
   http::register_privacy_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
   http::register_analytics_routes(api);

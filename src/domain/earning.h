@@ -59,9 +59,10 @@ struct PurchaseFacts {
 };
 
 struct AppliedRule {
-  std::string source;  // "rule" or "tier"
+  std::string source;  // "rule", "tier" or "offer"
   std::string id;
   Points points = 0;
+  std::string name;  // the rule's, tier's or offer's name as people read it
 };
 
 struct EarningResult {

@@ -175,5 +175,8 @@ void register_behaviour_routes(Api& api);
 void register_privacy_routes(Api& api);
 void register_analytics_routes(Api& api);
 void register_currency_routes(Api& api);
+void register_offer_routes(Api& api);
+// The customer's offers as the 360° view lists them.
+Json customer_offers_json(Api& api, soci::session& session, const std::string& customer_id);
 
 }  // namespace patron::http

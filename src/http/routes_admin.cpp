@@ -60,6 +60,7 @@ void customer_view(Api& api, const ExchangePtr& ex) {
     body["ledger"] = page_json(sql::LedgerRepository(session).list(user->id, recent_items_in_view, std::nullopt),
                                ledger_entry_json)["items"];
     add_customer_analytics(session, user->id, body);  // segment, clv, p_alive from the latest run
+    body["offers"] = customer_offers_json(api, session, user->id);
     // Filled by the behaviour-store module where it runs.
     add_behaviour(api, user->id, body);
     ex->json(200, body);

@@ -11,7 +11,9 @@ constexpr std::size_t max_purchases_per_batch = 1000;
 
 Json purchase_json(const services::PurchaseOutcome& outcome) {
   Json applied = Json::array();
-  for (const auto& a : outcome.applied) applied.push_back({{a.source, a.id}, {"id", a.id}, {"points", a.points}});
+  for (const auto& a : outcome.applied) {
+    applied.push_back({{"source", a.source}, {a.source, a.id}, {"id", a.id}, {"name", a.name}, {"points", a.points}});
+  }
   return {{"transaction_id", outcome.transaction_id},
           {"customer_id", outcome.customer_id},
           {"points_earned", outcome.points_earned},

@@ -1,10 +1,12 @@
 #include "services/loyalty.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "domain/checked.h"
 #include "domain/rewards.h"
 #include "domain/validation.h"
+#include "services/offers.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
@@ -86,6 +88,22 @@ std::optional<Tier> tier_by_code(const std::vector<Tier>& tiers, const std::stri
     if (tier.code == code) return tier;
   }
   return std::nullopt;
+}
+
+// Rules and tiers by the names staff gave them, for receipts.
+void name_applied(std::vector<AppliedRule>& applied, const std::vector<EarningRule>& rules,
+                  const std::vector<Tier>& tiers) {
+  for (auto& a : applied) {
+    if (a.source == "rule") {
+      for (const auto& r : rules) {
+        if (r.id == a.id) a.name = r.name;
+      }
+    } else if (a.source == "tier") {
+      for (const auto& t : tiers) {
+        if (t.code == a.id) a.name = t.name + " tier bonus";
+      }
+    }
+  }
 }
 
 Error customer_not_found() { return {ErrorCode::not_found, "customer not found", "customer"}; }
@@ -265,7 +283,21 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   const auto current_tier = tier_by_code(tiers, account->tier_code);
   facts.tier_code = account->tier_code;
   facts.tier_multiplier_permille = current_tier ? current_tier->multiplier_permille : 1000;
-  const auto earned = compute_points(facts, program.earning_rules());
+  const auto rules = program.earning_rules();
+  auto earned = compute_points(facts, rules);
+  name_applied(earned.applied, rules, tiers);
+  Offers offer_engine(session_, settings_);
+  const auto offers = offer_engine.bonuses_for(customer_id, facts.lines, command.occurred_at,
+                                               [&](const std::vector<PricedLine>& lines) {
+                                                 auto subset = facts;
+                                                 subset.lines = lines;
+                                                 return compute_points(subset, rules).points;
+                                               });
+  for (const auto& offer : offers) {
+    // Saturates instead of wrapping; the limits check below refuses anything that large.
+    earned.points = checked_add(earned.points, offer.points).value_or(std::numeric_limits<Points>::max());
+    earned.applied.push_back({"offer", offer.offer_id, offer.points, offer.name});
+  }
   if (auto bounded = bounded_balance_after(account->points_balance, earned.points, settings_.limits, "lines");
       !bounded.ok()) {
     return bounded.error();
@@ -290,6 +322,8 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
     // Another process recorded it after the check above (its row made this wait).
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
   }
+
+  offer_engine.mark_redeemed(offers, txn.id, now);
 
   const auto spend = can_upgrade(tiers, account->tier_code)
                          ? transactions.qualifying_spend(customer_id, qualifying_window_start(now))

@@ -1,0 +1,169 @@
+// Personalized offers: staff manage campaigns, generate their offers and read
+// their report; customers see their offers and activate them.
+#include "http/api.h"
+#include "http/body_reader.h"
+#include "http/routes_offers_json.h"
+#include "storage/documents/document_store.h"
+
+namespace patron::http {
+namespace {
+
+constexpr std::size_t max_favorites_read = 20;
+
+// Stated favourite categories from the behaviour store; none when it is down.
+services::FavoriteCategories favorites_of(Api& api) {
+  auto* store = api.documents();
+  if (!store) return nullptr;
+  return [store](const std::string& customer_id) {
+    std::vector<std::string> out;
+    auto document = store->get_preferences(customer_id);
+    if (!document.ok() || !*document) return out;
+    const auto json = Json::parse(**document, nullptr, false);
+    if (!json.is_object() || !json.contains("favorite_categories") || !json["favorite_categories"].is_array()) {
+      return out;
+    }
+    for (const auto& item : json["favorite_categories"]) {
+      if (item.is_string() && out.size() < max_favorites_read) out.push_back(item.get<std::string>());
+    }
+    return out;
+  };
+}
+
+services::Offers offers_service(Api& api, soci::session& session) {
+  return services::Offers(session, api.settings().program);
+}
+
+void list_campaigns(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  const auto cursor = ex->query_or("cursor", "");
+  if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  api.read(ex, [&](soci::session& session) {
+    auto page = sql::OffersRepository(session).list_campaigns(limit, cursor);
+    Json items = Json::array();
+    for (const auto& c : page.items) items.push_back(campaign_json(c));
+    ex->json(200, {{"items", items}, {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}});
+  });
+}
+
+void create_campaign(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  for (const char* required : {"name", "offer", "starts_at", "ends_at"}) {
+    if (!body->contains(required)) return ex->fail(Error::validation(required, "is required"));
+  }
+  auto campaign = apply_campaign_fields(offers::Campaign{}, *body);
+  if (!campaign.ok()) return ex->fail(campaign.error());
+  api.write(ex, [&api, campaign = *campaign](soci::session& session) -> Result<Reply> {
+    auto created = offers_service(api, session).create_campaign(campaign, Api::now());
+    if (!created.ok()) return created.error();
+    return json_reply(201, campaign_json(*created));
+  });
+}
+
+void get_campaign(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    auto campaign = sql::OffersRepository(session).find_campaign(ex->params.at("id"));
+    if (!campaign) return ex->fail(Error::not_found("campaign not found"));
+    ex->json(200, campaign_json(*campaign));
+  });
+}
+
+void change_campaign(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  api.write(ex, [&api, id = ex->params.at("id"), body = *body](soci::session& session) -> Result<Reply> {
+    auto stored = sql::OffersRepository(session).find_campaign(id);
+    if (!stored) return Error::not_found("campaign not found");
+    auto changed = apply_campaign_fields(*stored, body);
+    if (!changed.ok()) return changed.error();
+    auto saved = offers_service(api, session).change_campaign(*changed);
+    if (!saved.ok()) return saved.error();
+    return json_reply(200, campaign_json(*saved));
+  });
+}
+
+void archive_campaign(Api& api, const ExchangePtr& ex) {
+  api.write(ex, [&api, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+    if (auto archived = offers_service(api, session).archive_campaign(id); !archived.ok()) return archived.error();
+    return Reply{204, "", "application/json", {}};
+  });
+}
+
+void preview_audience(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  auto audience = read_audience(body->contains("audience") ? (*body)["audience"] : Json(nullptr), "audience");
+  if (!audience.ok()) return ex->fail(audience.error());
+  api.read(ex, [&](soci::session& session) {
+    ex->json(200, {{"customers", offers_service(api, session).audience_size(*audience, favorites_of(api), Api::now())}});
+  });
+}
+
+void generate(Api& api, const ExchangePtr& ex) {
+  api.write(ex, [&api, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+    auto report = offers_service(api, session).generate(id, favorites_of(api), Api::now());
+    if (!report.ok()) return report.error();
+    return json_reply(200, {{"offers_created", report->offers_created},
+                            {"control_group_size", report->control_group_size},
+                            {"treatment_size", report->treatment_size}});
+  });
+}
+
+void campaign_report(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    auto report = offers_service(api, session).report(ex->params.at("id"), Api::now());
+    if (!report.ok()) return ex->fail(report.error());
+    ex->json(200, report_json(*report, api.settings().program.base_currency));
+  });
+}
+
+void my_offers(Api& api, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  api.read(ex, [&](soci::session& session) {
+    Json items = Json::array();
+    const auto now = Api::now();
+    for (const auto& offer : offers_service(api, session).customer_offers(ex->principal.user_id, limit)) {
+      items.push_back(offer_json(offer, api.settings().program.base_currency, now));
+    }
+    ex->json(200, {{"items", items}, {"next_cursor", nullptr}});
+  });
+}
+
+void activate_offer(Api& api, const ExchangePtr& ex) {
+  api.write(ex, [&api, customer = ex->principal.user_id, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+    const auto now = Api::now();
+    auto offer = offers_service(api, session).activate(customer, id, now);
+    if (!offer.ok()) return offer.error();
+    return json_reply(200, offer_json(*offer, api.settings().program.base_currency, now));
+  });
+}
+
+}  // namespace
+
+Json customer_offers_json(Api& api, soci::session& session, const std::string& customer_id) {
+  Json items = Json::array();
+  const auto now = Api::now();
+  for (const auto& offer : offers_service(api, session).customer_offers(customer_id, sql::max_offers_listed)) {
+    items.push_back(offer_json(offer, api.settings().program.base_currency, now));
+  }
+  return items;
+}
+
+void register_offer_routes(Api& api) {
+  api.router.add("GET", "/api/v1/admin/campaigns", Access::staff, bind(api, list_campaigns));
+  api.router.add("POST", "/api/v1/admin/campaigns", Access::admin, bind(api, create_campaign));
+  api.router.add("POST", "/api/v1/admin/campaigns/audience-preview", Access::staff, bind(api, preview_audience));
+  api.router.add("GET", "/api/v1/admin/campaigns/{id}", Access::staff, bind(api, get_campaign));
+  api.router.add("PATCH", "/api/v1/admin/campaigns/{id}", Access::admin, bind(api, change_campaign));
+  api.router.add("DELETE", "/api/v1/admin/campaigns/{id}", Access::admin, bind(api, archive_campaign));
+  api.router.add("POST", "/api/v1/admin/campaigns/{id}/generate", Access::admin, bind(api, generate));
+  api.router.add("GET", "/api/v1/admin/campaigns/{id}/report", Access::staff, bind(api, campaign_report));
+  api.router.add("GET", "/api/v1/me/offers", Access::customer, bind(api, my_offers));
+  api.router.add("POST", "/api/v1/me/offers/{id}/activate", Access::customer, bind(api, activate_offer));
+}
+
+}  // namespace patron::http

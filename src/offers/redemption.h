@@ -1,0 +1,25 @@
+#pragma once
+// An offer at the till: the lines it is about, and the bonus a purchase earns
+// from it (capped at the cost its campaign's budget counted).
+#include <string>
+#include <vector>
+
+#include "domain/earning.h"
+#include "offers/campaign.h"
+
+namespace patron::offers {
+
+// The template's SKU's lines, else the offer's category's, else the whole basket.
+std::vector<PricedLine> qualifying_lines(const OfferTemplate& offer, const std::string& offer_category,
+                                         const std::vector<PricedLine>& lines);
+
+// Points the purchase earns from the offer; 0 when it does not qualify.
+// `base_points` are what the qualifying lines earn by the program's rules.
+Points offer_bonus(const OfferTemplate& offer, MinorUnits qualifying_spend_minor, Points base_points, Points cap);
+
+// What the customer reads: "3× points on Coffee", "500 bonus points on Tea".
+std::string offer_title(const OfferTemplate& offer, const std::string& offer_category);
+std::string offer_description(const OfferTemplate& offer, const std::string& offer_category,
+                              const std::string& currency);
+
+}  // namespace patron::offers

@@ -1,0 +1,74 @@
+#include "services/offer_signals.h"
+
+#include <algorithm>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "storage/sql/analytics_repository.h"
+#include "storage/sql/catalog_repository.h"
+#include "storage/sql/offers_repository.h"
+
+namespace patron::services {
+namespace {
+
+std::vector<offers::RuleSignal> rules_in_catalog_words(soci::session& session, long long run_id) {
+  std::vector<offers::RuleSignal> out;
+  sql::CatalogRepository catalog(session);
+  for (const auto& rule : sql::AnalyticsRepository(session).rules(run_id, max_rules_for_offers)) {
+    if (rule.lift <= 1.0) continue;
+    const auto antecedent = nlohmann::json::parse(rule.antecedent, nullptr, false);
+    if (!antecedent.is_array() || antecedent.size() != 1 || !antecedent[0].is_string()) continue;
+    const auto from = catalog.product_by_sku(antecedent[0].get<std::string>());
+    const auto to = catalog.product_by_sku(rule.consequent);
+    if (!from || !to) continue;
+    out.push_back({from->sku, from->name, to->name, to->category, rule.lift});
+  }
+  return out;
+}
+
+}  // namespace
+
+OfferSignals::OfferSignals(soci::session& session, std::string base_currency, FavoriteCategories favorites)
+    : session_(session), base_currency_(std::move(base_currency)), favorites_(std::move(favorites)) {
+  if (auto run = sql::AnalyticsRepository(session_).latest_run()) {
+    run_id_ = run->id;
+    rules_ = rules_in_catalog_words(session_, run->id);
+  }
+}
+
+offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const std::string& tier) {
+  offers::CustomerSignals c;
+  c.customer_id = customer_id;
+  c.tier = tier;
+  const double minor_per_major = static_cast<double>(minor_units_per_major(base_currency_));
+  if (run_id_) {
+    if (auto score = sql::AnalyticsRepository(session_).score_of(*run_id_, customer_id)) {
+      c.segment = score->segment;
+      c.p_alive = score->p_alive;
+      if (score->expected_avg_spend) c.expected_spend_minor = *score->expected_avg_spend * minor_per_major;
+      if (score->clv) c.clv_minor = *score->clv * minor_per_major;
+    }
+  }
+  std::map<std::string, offers::CategoryHistory> by_category;
+  sql::OffersRepository offers(session_);
+  for (const auto& sku : offers.sku_history(customer_id)) {
+    c.bought_skus.push_back(sku.sku);
+    auto& h = by_category[sku.category];
+    h.category = sku.category;
+    h.purchases += sku.lines;
+    h.last_at = std::max(h.last_at, sku.last_at);
+    c.last_purchase_at = std::max(c.last_purchase_at, sku.last_at);
+  }
+  for (auto& [category, history] : by_category) {
+    if (!category.empty()) c.categories.push_back(history);
+  }
+  std::sort(c.categories.begin(), c.categories.end(), [](const auto& a, const auto& b) {
+    return a.purchases != b.purchases ? a.purchases > b.purchases : a.category < b.category;
+  });
+  if (favorites_) c.favorite_categories = favorites_(customer_id);
+  std::tie(c.past_offers, c.past_redeemed) = offers.offer_history(customer_id);
+  return c;
+}
+
+}  // namespace patron::services

@@ -1,0 +1,34 @@
+#pragma once
+// Reads what the offers engine knows about a customer: the latest analysis
+// (segment, P(alive), expected spend, CLV), what they bought by category and
+// SKU, their stated favourites and their past response to offers; and the
+// latest association rules in the catalog's words.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "offers/targeting.h"
+#include "services/offers.h"
+
+namespace patron::services {
+
+inline constexpr int max_rules_for_offers = 200;
+
+class OfferSignals {
+ public:
+  OfferSignals(soci::session& session, std::string base_currency, FavoriteCategories favorites);
+
+  offers::CustomerSignals of(const std::string& customer_id, const std::string& tier);
+  const std::vector<offers::RuleSignal>& rules() const { return rules_; }
+
+ private:
+  soci::session& session_;
+  std::string base_currency_;
+  FavoriteCategories favorites_;
+  std::optional<long long> run_id_;
+  std::vector<offers::RuleSignal> rules_;
+};
+
+}  // namespace patron::services

@@ -1,0 +1,192 @@
+#include "services/offers.h"
+
+#include <algorithm>
+
+#include "offers/redemption.h"
+#include "offers/targeting.h"
+#include "services/offer_signals.h"
+#include "services/secrets.h"
+#include "storage/sql/catalog_repository.h"
+
+namespace patron::services {
+namespace {
+
+Error campaign_not_found() { return Error::not_found("campaign not found"); }
+
+struct Pick {
+  std::string customer_id;
+  offers::Candidate candidate;
+};
+
+// The best candidates within the budget, best first: a budget counts each
+// offer at the most it can cost, so redemptions can never exceed it.
+std::vector<Pick> within_budget(std::vector<Pick> picks, std::optional<Points> budget) {
+  std::stable_sort(picks.begin(), picks.end(),
+                   [](const Pick& a, const Pick& b) { return a.candidate.score > b.candidate.score; });
+  if (!budget) return picks;
+  std::vector<Pick> kept;
+  Points committed = 0;
+  for (auto& pick : picks) {
+    if (committed + pick.candidate.cost_points > *budget) continue;
+    committed += pick.candidate.cost_points;
+    kept.push_back(std::move(pick));
+  }
+  return kept;
+}
+
+}  // namespace
+
+Result<offers::Campaign> Offers::create_campaign(offers::Campaign campaign, std::int64_t now) {
+  campaign.id = new_id("cmp");
+  campaign.status = offers::CampaignStatus::draft;
+  campaign.created_at = now;
+  if (auto valid = offers::validate(campaign); !valid.ok()) return valid.error();
+  sql::OffersRepository(session_).insert_campaign(campaign);
+  return campaign;
+}
+
+Result<offers::Campaign> Offers::change_campaign(const offers::Campaign& changed) {
+  sql::OffersRepository repository(session_);
+  auto stored = repository.find_campaign(changed.id);
+  if (!stored) return campaign_not_found();
+  if (!offers::can_move(stored->status, changed.status)) {
+    return Error{ErrorCode::conflict,
+                 std::string("a ") + offers::to_string(stored->status) + " campaign cannot become " +
+                     offers::to_string(changed.status),
+                 "status"};
+  }
+  if (stored->status == offers::CampaignStatus::live || stored->status == offers::CampaignStatus::ended) {
+    if (auto field = offers::forbidden_live_change(*stored, changed)) {
+      return Error{ErrorCode::conflict, "a live campaign's " + *field + " cannot change: it would bias its measurement",
+                   *field};
+    }
+  }
+  if (auto valid = offers::validate(changed); !valid.ok()) return valid.error();
+  repository.update_campaign(changed);
+  return changed;
+}
+
+Status Offers::archive_campaign(const std::string& id) {
+  sql::OffersRepository repository(session_);
+  if (!repository.find_campaign(id)) return campaign_not_found();
+  repository.archive_campaign(id);
+  return ok_status();
+}
+
+std::int64_t Offers::audience_size(const offers::Audience& audience, const FavoriteCategories& favorites,
+                                   std::int64_t /*now*/) {
+  OfferSignals signals(session_, settings_.base_currency, favorites);
+  std::int64_t size = 0;
+  sql::OffersRepository(session_).visit_active_customers(
+      max_customers_per_generation, [&](const std::string& id, const std::string& tier) {
+        if (offers::in_audience(audience, signals.of(id, tier))) ++size;
+      });
+  return size;
+}
+
+Result<GenerationReport> Offers::generate(const std::string& campaign_id, const FavoriteCategories& favorites,
+                                          std::int64_t now) {
+  sql::OffersRepository repository(session_);
+  auto campaign = repository.find_campaign(campaign_id);
+  if (!campaign) return campaign_not_found();
+  if (campaign->status == offers::CampaignStatus::ended) {
+    return Error{ErrorCode::conflict, "an ended campaign generates no offers", "status"};
+  }
+  OfferSignals signals(session_, settings_.base_currency, favorites);
+  const offers::Economics economics;
+  std::vector<Pick> picks;
+  std::vector<std::string> audience;
+  repository.visit_active_customers(max_customers_per_generation, [&](const std::string& id, const std::string& tier) {
+    const auto customer = signals.of(id, tier);
+    if (!offers::in_audience(campaign->audience, customer)) return;
+    audience.push_back(id);
+    if (offers::in_control_group(campaign->id, id, campaign->control_share_permille)) return;
+    auto candidates = offers::candidates_for(*campaign, customer, signals.rules(), economics, now);
+    const auto cap = static_cast<std::size_t>(campaign->per_customer_cap);
+    for (std::size_t i = 0; i < candidates.size() && i < cap; ++i) picks.push_back({id, std::move(candidates[i])});
+  });
+  for (const auto& id : audience) {
+    repository.add_member(campaign->id, id, offers::in_control_group(campaign->id, id, campaign->control_share_permille),
+                          now);
+  }
+  for (auto& pick : within_budget(std::move(picks), campaign->budget_points)) {
+    sql::OfferRecord offer;
+    offer.id = new_id("ofr");
+    offer.campaign_id = campaign->id;
+    offer.customer_id = pick.customer_id;
+    offer.category = campaign->offer.category.empty() ? pick.candidate.category : campaign->offer.category;
+    offer.reasons = pick.candidate.reasons;
+    offer.score = pick.candidate.score;
+    offer.max_bonus_points = pick.candidate.cost_points;
+    offer.created_at = now;
+    repository.insert_offer(offer);
+  }
+  GenerationReport report{repository.count_offers(campaign->id), repository.count_members(campaign->id, true),
+                          repository.count_members(campaign->id, false)};
+  repository.set_generation_counts(campaign->id, report.offers_created, report.control_group_size);
+  return report;
+}
+
+std::vector<sql::CampaignOffer> Offers::customer_offers(const std::string& customer_id, int limit) {
+  return sql::OffersRepository(session_).offers_for_customer(customer_id, limit);
+}
+
+Result<sql::CampaignOffer> Offers::activate(const std::string& customer_id, const std::string& offer_id,
+                                            std::int64_t now) {
+  sql::OffersRepository repository(session_);
+  auto found = repository.find_offer(offer_id);
+  if (!found || found->offer.customer_id != customer_id) return Error::not_found("offer not found");
+  if (found->offer.status == "redeemed") return Error{ErrorCode::conflict, "this offer has been used", {}};
+  if (now >= found->campaign.ends_at || found->campaign.status == offers::CampaignStatus::ended) {
+    return Error{ErrorCode::conflict, "this offer has ended", {}};
+  }
+  if (found->offer.status == "issued") repository.activate(offer_id, now);
+  return *repository.find_offer(offer_id);
+}
+
+std::vector<AppliedOffer> Offers::bonuses_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
+                                              std::int64_t at,
+                                              const std::function<Points(const std::vector<PricedLine>&)>& base_points) {
+  std::vector<AppliedOffer> applied;
+  for (const auto& [offer, campaign] : sql::OffersRepository(session_).applicable_offers(customer_id, at)) {
+    const auto qualifying = offers::qualifying_lines(campaign.offer, offer.category, lines);
+    if (qualifying.empty()) continue;
+    MinorUnits spend = 0;
+    for (const auto& line : qualifying) spend += line.quantity * line.unit_price_minor;
+    const auto bonus = offers::offer_bonus(campaign.offer, spend, base_points(qualifying), offer.max_bonus_points);
+    if (bonus > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), bonus});
+  }
+  return applied;
+}
+
+void Offers::mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id,
+                           std::int64_t now) {
+  sql::OffersRepository repository(session_);
+  for (const auto& offer : applied) repository.redeem(offer.offer_id, transaction_id, offer.points, now);
+}
+
+Result<CampaignReport> Offers::report(const std::string& campaign_id, std::int64_t now) {
+  sql::OffersRepository repository(session_);
+  auto campaign = repository.find_campaign(campaign_id);
+  if (!campaign) return campaign_not_found();
+  CampaignReport report;
+  report.campaign = *campaign;
+  report.window_from = campaign->starts_at;
+  report.window_to = std::min(campaign->ends_at, std::max(now, campaign->starts_at));
+  repository.member_outcomes(campaign->id, report.window_from, report.window_to, [&](const sql::MemberOutcome& m) {
+    auto& arm = m.control ? report.control : report.treatment;
+    arm.customers += 1;
+    arm.purchases += m.purchases;
+    arm.purchasers += m.purchases > 0 ? 1 : 0;
+    arm.revenue_minor += m.revenue_minor;
+    arm.revenue_per_customer.add(static_cast<double>(m.revenue_minor));
+  });
+  std::tie(report.treatment.redemptions, report.cost_points) = repository.redemptions(campaign->id);
+  report.revenue_per_customer_ci = offers::welch_interval(report.treatment.revenue_per_customer,
+                                                          report.control.revenue_per_customer);
+  report.purchase_rate_ci = offers::newcombe_interval(report.treatment.purchasers, report.treatment.customers,
+                                                      report.control.purchasers, report.control.customers);
+  return report;
+}
+
+}  // namespace patron::services

@@ -1,0 +1,78 @@
+#pragma once
+// Offer use cases over the stores: campaigns (create, change, archive),
+// generating a campaign's personalized offers, the customer's offers and
+// their activation, offers applied at the till, and the campaign report.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "domain/earning.h"
+#include "domain/result.h"
+#include "offers/campaign.h"
+#include "offers/statistics.h"
+#include "services/loyalty.h"
+#include "storage/sql/offers_repository.h"
+
+namespace patron::services {
+
+// A customer's stated favourite categories (the behaviour store's preferences).
+using FavoriteCategories = std::function<std::vector<std::string>(const std::string& customer_id)>;
+
+struct GenerationReport {
+  std::int64_t offers_created = 0, control_group_size = 0, treatment_size = 0;
+};
+
+struct ArmOutcome {
+  std::int64_t customers = 0, redemptions = 0, purchasers = 0, purchases = 0;
+  MinorUnits revenue_minor = 0;
+  offers::Moments revenue_per_customer;
+};
+
+struct CampaignReport {
+  offers::Campaign campaign;
+  std::int64_t window_from = 0, window_to = 0;
+  ArmOutcome treatment, control;
+  std::optional<offers::Interval> revenue_per_customer_ci, purchase_rate_ci;
+  Points cost_points = 0;
+};
+
+// An offer a purchase used: its bonus is part of the purchase's points.
+struct AppliedOffer {
+  std::string offer_id, name;
+  Points points = 0;
+};
+
+inline constexpr std::int64_t max_customers_per_generation = 2'000'000;
+
+class Offers {
+ public:
+  Offers(soci::session& session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
+
+  Result<offers::Campaign> create_campaign(offers::Campaign campaign, std::int64_t now);
+  Result<offers::Campaign> change_campaign(const offers::Campaign& changed);
+  Status archive_campaign(const std::string& id);
+  std::int64_t audience_size(const offers::Audience& audience, const FavoriteCategories& favorites, std::int64_t now);
+  Result<GenerationReport> generate(const std::string& campaign_id, const FavoriteCategories& favorites,
+                                    std::int64_t now);
+  std::vector<sql::CampaignOffer> customer_offers(const std::string& customer_id, int limit);
+  Result<sql::CampaignOffer> activate(const std::string& customer_id, const std::string& offer_id, std::int64_t now);
+  Result<CampaignReport> report(const std::string& campaign_id, std::int64_t now);
+
+  // The customer's applicable offers that this purchase qualifies for, with
+  // their bonus points; `base_points(lines)` prices lines by the program's rules.
+  std::vector<AppliedOffer> bonuses_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
+                                        std::int64_t at,
+                                        const std::function<Points(const std::vector<PricedLine>&)>& base_points);
+  // Marks each applied offer used by the transaction (once).
+  void mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id, std::int64_t now);
+
+ private:
+  soci::session& session_;
+  ProgramSettings settings_;
+};
+
+}  // namespace patron::services

@@ -1,0 +1,417 @@
+#include "storage/sql/offers_repository.h"
+
+#include <nlohmann/json.hpp>
+
+#include "storage/sql/changed_accounts.h"
+
+namespace patron::sql {
+namespace {
+
+using Json = nlohmann::json;
+
+Json range_json(const offers::Range& r) {
+  Json out = Json::object();
+  if (r.min) out["min"] = *r.min;
+  if (r.max) out["max"] = *r.max;
+  return out;
+}
+
+offers::Range range_of(const Json& j) {
+  offers::Range r;
+  if (j.contains("min")) r.min = j["min"].get<double>();
+  if (j.contains("max")) r.max = j["max"].get<double>();
+  return r;
+}
+
+std::string audience_text(const offers::Audience& a) {
+  return Json{{"segments", a.segments},
+              {"tiers", a.tiers},
+              {"categories_bought", a.categories_bought},
+              {"categories_not_bought", a.categories_not_bought},
+              {"favorite_categories", a.favorite_categories},
+              {"p_alive", range_json(a.p_alive)},
+              {"clv_minor", range_json(a.clv_minor)}}
+      .dump();
+}
+
+offers::Audience audience_of(const std::string& text) {
+  const auto j = Json::parse(text);
+  offers::Audience a;
+  a.segments = j.value("segments", std::vector<std::string>{});
+  a.tiers = j.value("tiers", std::vector<std::string>{});
+  a.categories_bought = j.value("categories_bought", std::vector<std::string>{});
+  a.categories_not_bought = j.value("categories_not_bought", std::vector<std::string>{});
+  a.favorite_categories = j.value("favorite_categories", std::vector<std::string>{});
+  a.p_alive = range_of(j.value("p_alive", Json::object()));
+  a.clv_minor = range_of(j.value("clv_minor", Json::object()));
+  return a;
+}
+
+std::string offer_text(const offers::OfferTemplate& o) {
+  return Json{{"kind", offers::to_string(o.kind)},   {"category", o.category},
+              {"sku", o.sku},                        {"multiplier_permille", o.multiplier_permille},
+              {"points", o.points},                  {"min_spend_minor", o.min_spend_minor},
+              {"percent", o.percent},                {"reward_id", o.reward_id},
+              {"auto_apply", o.auto_apply}}
+      .dump();
+}
+
+offers::OfferTemplate offer_of(const std::string& text) {
+  const auto j = Json::parse(text);
+  offers::OfferTemplate o;
+  o.kind = offers::parse_offer_kind(j.value("kind", "bonus_points")).value_or(offers::OfferKind::bonus_points);
+  o.category = j.value("category", "");
+  o.sku = j.value("sku", "");
+  o.multiplier_permille = j.value("multiplier_permille", std::int64_t{0});
+  o.points = j.value("points", Points{0});
+  o.min_spend_minor = j.value("min_spend_minor", MinorUnits{0});
+  o.percent = j.value("percent", std::int64_t{0});
+  o.reward_id = j.value("reward_id", "");
+  o.auto_apply = j.value("auto_apply", false);
+  return o;
+}
+
+constexpr const char* campaign_columns =
+    "c.id, c.name, c.goal, c.status, c.audience, c.offer, c.starts_at, c.ends_at, c.budget_points, "
+    "c.per_customer_cap, c.control_share_permille, c.offers_created, c.control_group_size, c.created_at";
+
+// The columns above, bound for one statement; finish() builds the campaign.
+struct CampaignRow {
+  std::string id, name, goal, status, audience, offer;
+  long long starts = 0, ends = 0, budget = 0, cap = 0, control = 0, created_offers = 0, control_size = 0, created = 0;
+  soci::indicator budget_ind = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(goal));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(audience));
+    st.exchange(soci::into(offer));
+    st.exchange(soci::into(starts));
+    st.exchange(soci::into(ends));
+    st.exchange(soci::into(budget, budget_ind));
+    st.exchange(soci::into(cap));
+    st.exchange(soci::into(control));
+    st.exchange(soci::into(created_offers));
+    st.exchange(soci::into(control_size));
+    st.exchange(soci::into(created));
+  }
+
+  offers::Campaign finish() const {
+    offers::Campaign c;
+    c.id = id;
+    c.name = name;
+    c.goal = offers::parse_goal(goal).value_or(offers::Goal::grow_basket);
+    c.status = offers::parse_campaign_status(status).value_or(offers::CampaignStatus::draft);
+    c.audience = audience_of(audience);
+    c.offer = offer_of(offer);
+    c.starts_at = starts;
+    c.ends_at = ends;
+    if (budget_ind == soci::i_ok) c.budget_points = budget;
+    c.per_customer_cap = cap;
+    c.control_share_permille = control;
+    c.offers_created = created_offers;
+    c.control_group_size = control_size;
+    c.created_at = created;
+    return c;
+  }
+};
+
+// The offer columns in the order OfferRow binds them.
+constexpr const char* offer_columns =
+    "o.id, o.campaign_id, o.customer_id, o.category, o.reasons, o.score, o.max_bonus_points, o.status, "
+    "o.activated_at, o.redeemed_at, o.transaction_id, o.bonus_points, o.created_at";
+
+struct OfferRow {
+  OfferRecord o;
+  std::string reasons;
+  long long max_bonus = 0, activated = 0, redeemed = 0, bonus = 0, created = 0;
+  soci::indicator activated_ind = soci::i_ok, redeemed_ind = soci::i_ok, txn_ind = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(o.id));
+    st.exchange(soci::into(o.campaign_id));
+    st.exchange(soci::into(o.customer_id));
+    st.exchange(soci::into(o.category));
+    st.exchange(soci::into(reasons));
+    st.exchange(soci::into(o.score));
+    st.exchange(soci::into(max_bonus));
+    st.exchange(soci::into(o.status));
+    st.exchange(soci::into(activated, activated_ind));
+    st.exchange(soci::into(redeemed, redeemed_ind));
+    st.exchange(soci::into(o.transaction_id, txn_ind));
+    st.exchange(soci::into(bonus));
+    st.exchange(soci::into(created));
+  }
+
+  OfferRecord finish() const {
+    OfferRecord out = o;
+    out.reasons = Json::parse(reasons).get<std::vector<std::string>>();
+    out.max_bonus_points = max_bonus;
+    out.activated_at = activated_ind == soci::i_ok ? std::optional<std::int64_t>(activated) : std::nullopt;
+    out.redeemed_at = redeemed_ind == soci::i_ok ? std::optional<std::int64_t>(redeemed) : std::nullopt;
+    if (txn_ind != soci::i_ok) out.transaction_id.clear();
+    out.bonus_points = bonus;
+    out.created_at = created;
+    return out;
+  }
+};
+
+// Offers joined with their campaigns: `where` holds the conditions after the join.
+std::vector<CampaignOffer> select_offers(soci::session& session, const std::string& where,
+                                         const std::function<void(soci::statement&)>& bind_params) {
+  OfferRow offer;
+  CampaignRow campaign;
+  soci::statement st(session);
+  offer.bind(st);
+  campaign.bind(st);
+  bind_params(st);
+  st.alloc();
+  st.prepare(std::string("SELECT ") + offer_columns + ", " + campaign_columns +
+             " FROM offers o JOIN campaigns c ON c.id = o.campaign_id " + where);
+  st.define_and_bind();
+  st.execute();
+  std::vector<CampaignOffer> out;
+  while (st.fetch()) out.push_back({offer.finish(), campaign.finish()});
+  return out;
+}
+
+}  // namespace
+
+void OffersRepository::visit_active_customers(
+    std::int64_t limit, const std::function<void(const std::string& id, const std::string& tier)>& visit) {
+  std::string id, tier;
+  const long long n = limit;
+  soci::statement st = (session_.prepare << "SELECT u.id, a.tier_code FROM users u JOIN accounts a ON a.customer_id = "
+                                            "u.id WHERE u.role = 'customer' AND u.status = 'active' ORDER BY u.id "
+                                            "LIMIT :n",
+                        soci::use(n), soci::into(id), soci::into(tier));
+  st.execute();
+  while (st.fetch()) visit(id, tier);
+}
+
+std::vector<SkuHistory> OffersRepository::sku_history(const std::string& customer_id) {
+  std::vector<SkuHistory> out;
+  SkuHistory row;
+  long long lines = 0, last = 0;
+  const long long n = max_skus_per_customer;
+  soci::statement st = (session_.prepare << "SELECT l.sku, l.category, COUNT(*), MAX(t.occurred_at) FROM transactions t "
+                                            "JOIN transaction_lines l ON l.transaction_id = t.id WHERE t.customer_id = "
+                                            ":c GROUP BY l.sku, l.category ORDER BY COUNT(*) DESC, l.sku LIMIT :n",
+                        soci::use(customer_id), soci::use(n), soci::into(row.sku), soci::into(row.category),
+                        soci::into(lines), soci::into(last));
+  st.execute();
+  while (st.fetch()) {
+    row.lines = lines;
+    row.last_at = last;
+    out.push_back(row);
+  }
+  return out;
+}
+
+void OffersRepository::insert_campaign(const offers::Campaign& c) {
+  const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
+  const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
+  const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille,
+                  created = c.created_at;
+  long long budget = c.budget_points.value_or(0);
+  soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
+  session_ << "INSERT INTO campaigns (id, name, goal, status, audience, offer, starts_at, ends_at, budget_points, "
+              "per_customer_cap, control_share_permille, created_at) VALUES (:id, :n, :g, :s, :a, :o, :st, :en, :b, "
+              ":cap, :ctl, :cr)",
+      soci::use(c.id), soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer),
+      soci::use(starts), soci::use(ends), soci::use(budget, budget_ind), soci::use(cap), soci::use(control),
+      soci::use(created);
+}
+
+void OffersRepository::update_campaign(const offers::Campaign& c) {
+  const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
+  const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
+  const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille;
+  long long budget = c.budget_points.value_or(0);
+  soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
+  session_ << "UPDATE campaigns SET name = :n, goal = :g, status = :s, audience = :a, offer = :o, starts_at = :st, "
+              "ends_at = :en, budget_points = :b, per_customer_cap = :cap, control_share_permille = :ctl WHERE id = :id",
+      soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer), soci::use(starts),
+      soci::use(ends), soci::use(budget, budget_ind), soci::use(cap), soci::use(control), soci::use(c.id);
+}
+
+std::optional<offers::Campaign> OffersRepository::find_campaign(const std::string& id) {
+  CampaignRow row;
+  soci::statement st(session_);
+  row.bind(st);
+  std::string key = id;
+  st.exchange(soci::use(key));
+  st.alloc();
+  st.prepare(std::string("SELECT ") + campaign_columns + " FROM campaigns c WHERE c.id = :id AND c.archived = 0");
+  st.define_and_bind();
+  st.execute();
+  if (!st.fetch()) return std::nullopt;
+  return row.finish();
+}
+
+Page<offers::Campaign> OffersRepository::list_campaigns(int limit, const std::string& after_id) {
+  CampaignRow row;
+  soci::statement st(session_);
+  row.bind(st);
+  std::string after = after_id;
+  long long fetch = limit + 1;
+  st.exchange(soci::use(after));
+  st.exchange(soci::use(fetch));
+  st.alloc();
+  st.prepare(std::string("SELECT ") + campaign_columns +
+             " FROM campaigns c WHERE c.archived = 0 AND c.id > :a ORDER BY c.id LIMIT :n");
+  st.define_and_bind();
+  st.execute();
+  Page<offers::Campaign> page;
+  while (st.fetch()) page.items.push_back(row.finish());
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+void OffersRepository::archive_campaign(const std::string& id) {
+  session_ << "UPDATE campaigns SET archived = 1 WHERE id = :id", soci::use(id);
+}
+
+void OffersRepository::set_generation_counts(const std::string& id, std::int64_t offers_created,
+                                             std::int64_t control_group_size) {
+  const long long created = offers_created, control = control_group_size;
+  session_ << "UPDATE campaigns SET offers_created = :o, control_group_size = :c WHERE id = :id", soci::use(created),
+      soci::use(control), soci::use(id);
+}
+
+bool OffersRepository::add_member(const std::string& campaign_id, const std::string& customer_id, bool control,
+                                  std::int64_t at) {
+  long long present = 0;
+  session_ << "SELECT COUNT(*) FROM campaign_members WHERE campaign_id = :c AND customer_id = :u",
+      soci::use(campaign_id), soci::use(customer_id), soci::into(present);
+  if (present > 0) return false;
+  const std::string arm = control ? "control" : "treatment";
+  const long long when = at;
+  session_ << "INSERT INTO campaign_members (campaign_id, customer_id, arm, assigned_at) VALUES (:c, :u, :a, :t)",
+      soci::use(campaign_id), soci::use(customer_id), soci::use(arm), soci::use(when);
+  return true;
+}
+
+std::int64_t OffersRepository::count_members(const std::string& campaign_id, bool control) {
+  long long n = 0;
+  const std::string arm = control ? "control" : "treatment";
+  session_ << "SELECT COUNT(*) FROM campaign_members WHERE campaign_id = :c AND arm = :a", soci::use(campaign_id),
+      soci::use(arm), soci::into(n);
+  return n;
+}
+
+bool OffersRepository::insert_offer(const OfferRecord& o) {
+  long long present = 0;
+  session_ << "SELECT COUNT(*) FROM offers WHERE campaign_id = :c AND customer_id = :u AND category = :k",
+      soci::use(o.campaign_id), soci::use(o.customer_id), soci::use(o.category), soci::into(present);
+  if (present > 0) return false;
+  note_account_changed(o.customer_id);
+  const std::string reasons = Json(o.reasons).dump();
+  const long long max_bonus = o.max_bonus_points, created = o.created_at;
+  double score = o.score;
+  session_ << "INSERT INTO offers (id, campaign_id, customer_id, category, reasons, score, max_bonus_points, status, "
+              "created_at) VALUES (:id, :c, :u, :k, :r, :s, :m, :st, :cr)",
+      soci::use(o.id), soci::use(o.campaign_id), soci::use(o.customer_id), soci::use(o.category), soci::use(reasons),
+      soci::use(score), soci::use(max_bonus), soci::use(o.status), soci::use(created);
+  return true;
+}
+
+std::int64_t OffersRepository::count_offers(const std::string& campaign_id) {
+  long long n = 0;
+  session_ << "SELECT COUNT(*) FROM offers WHERE campaign_id = :c", soci::use(campaign_id), soci::into(n);
+  return n;
+}
+
+std::optional<CampaignOffer> OffersRepository::find_offer(const std::string& id) {
+  auto found = select_offers(session_, "WHERE o.id = :id", [&](soci::statement& st) { st.exchange(soci::use(id)); });
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<CampaignOffer> OffersRepository::offers_for_customer(const std::string& customer_id, int limit) {
+  const long long n = std::min(limit, max_offers_listed);
+  return select_offers(session_, "WHERE o.customer_id = :u AND c.archived = 0 ORDER BY c.ends_at, o.id LIMIT :n",
+                       [&](soci::statement& st) {
+                         st.exchange(soci::use(customer_id));
+                         st.exchange(soci::use(n));
+                       });
+}
+
+std::vector<CampaignOffer> OffersRepository::applicable_offers(const std::string& customer_id, std::int64_t at) {
+  const long long when = at, when2 = at, n = max_applicable_offers;
+  auto all = select_offers(session_,
+                           "WHERE o.customer_id = :u AND o.status IN ('issued', 'activated') AND c.status = 'live' "
+                           "AND c.archived = 0 AND c.starts_at <= :a AND c.ends_at > :b ORDER BY o.id LIMIT :n",
+                           [&](soci::statement& st) {
+                             st.exchange(soci::use(customer_id));
+                             st.exchange(soci::use(when));
+                             st.exchange(soci::use(when2));
+                             st.exchange(soci::use(n));
+                           });
+  std::erase_if(all, [](const CampaignOffer& o) { return o.offer.status != "activated" && !o.campaign.offer.auto_apply; });
+  return all;
+}
+
+bool OffersRepository::activate(const std::string& offer_id, std::int64_t at) {
+  const long long when = at;
+  soci::statement st = (session_.prepare << "UPDATE offers SET status = 'activated', activated_at = :t WHERE id = :id "
+                                            "AND status = 'issued'",
+                        soci::use(when), soci::use(offer_id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+bool OffersRepository::redeem(const std::string& offer_id, const std::string& transaction_id, Points bonus,
+                              std::int64_t at) {
+  const long long when = at, points = bonus;
+  soci::statement st = (session_.prepare << "UPDATE offers SET status = 'redeemed', redeemed_at = :t, "
+                                            "transaction_id = :x, bonus_points = :p WHERE id = :id AND status IN "
+                                            "('issued', 'activated')",
+                        soci::use(when), soci::use(transaction_id), soci::use(points), soci::use(offer_id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+std::pair<std::int64_t, std::int64_t> OffersRepository::offer_history(const std::string& customer_id) {
+  long long offered = 0, redeemed = 0;
+  soci::indicator ind = soci::i_ok;
+  session_ << "SELECT COUNT(*), SUM(CASE WHEN status = 'redeemed' THEN 1 ELSE 0 END) FROM offers WHERE customer_id = :u",
+      soci::use(customer_id), soci::into(offered), soci::into(redeemed, ind);
+  return {offered, ind == soci::i_ok ? redeemed : 0};
+}
+
+void OffersRepository::member_outcomes(const std::string& campaign_id, std::int64_t from, std::int64_t to,
+                                       const std::function<void(const MemberOutcome&)>& visit) {
+  MemberOutcome row;
+  std::string arm;
+  long long purchases = 0, revenue = 0;
+  const long long since = from, until = to;
+  soci::statement st = (session_.prepare << "SELECT m.customer_id, m.arm, COUNT(t.id), COALESCE(SUM(t.total_minor - "
+                                            "t.returned_minor), 0) FROM campaign_members m LEFT JOIN transactions t ON "
+                                            "t.customer_id = m.customer_id AND t.occurred_at >= :f AND t.occurred_at < "
+                                            ":t WHERE m.campaign_id = :c GROUP BY m.customer_id, m.arm",
+                        soci::use(since), soci::use(until), soci::use(campaign_id), soci::into(row.customer_id),
+                        soci::into(arm), soci::into(purchases), soci::into(revenue));
+  st.execute();
+  while (st.fetch()) {
+    row.control = arm == "control";
+    row.purchases = purchases;
+    row.revenue_minor = revenue;
+    visit(row);
+  }
+}
+
+std::pair<std::int64_t, Points> OffersRepository::redemptions(const std::string& campaign_id) {
+  long long count = 0, bonus = 0;
+  soci::indicator ind = soci::i_ok;
+  session_ << "SELECT COUNT(*), SUM(bonus_points) FROM offers WHERE campaign_id = :c AND status = 'redeemed'",
+      soci::use(campaign_id), soci::into(count), soci::into(bonus, ind);
+  return {count, ind == soci::i_ok ? bonus : 0};
+}
+
+}  // namespace patron::sql

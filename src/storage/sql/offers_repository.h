@@ -1,0 +1,95 @@
+#pragma once
+// Campaigns, their members (treatment or control) and the offers issued to
+// treated customers. A campaign's audience and offer template are stored as
+// JSON documents; the JSON shape is this adapter's own business.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "offers/campaign.h"
+#include "storage/sql/records.h"
+
+namespace patron::sql {
+
+struct OfferRecord {
+  std::string id, campaign_id, customer_id, category;
+  std::vector<std::string> reasons;
+  double score = 0;
+  Points max_bonus_points = 0;
+  std::string status = "issued";  // issued | activated | redeemed
+  std::optional<std::int64_t> activated_at, redeemed_at;
+  std::string transaction_id;
+  Points bonus_points = 0;
+  std::int64_t created_at = 0;
+};
+
+// An offer with the campaign it belongs to (its template, window, status).
+struct CampaignOffer {
+  OfferRecord offer;
+  offers::Campaign campaign;
+};
+
+// One member's purchases in a campaign's window, for the report.
+struct MemberOutcome {
+  std::string customer_id;
+  bool control = false;
+  std::int64_t purchases = 0;
+  MinorUnits revenue_minor = 0;
+};
+
+// What a customer bought, by SKU, for the offers' signals.
+struct SkuHistory {
+  std::string sku, category;
+  std::int64_t lines = 0, last_at = 0;
+};
+
+inline constexpr int max_offers_listed = 200;
+inline constexpr int max_skus_per_customer = 2'000;
+inline constexpr int max_applicable_offers = 20;
+
+class OffersRepository {
+ public:
+  explicit OffersRepository(soci::session& session) : session_(session) {}
+
+  // Active customers with their tier, by id, at most `limit`.
+  void visit_active_customers(std::int64_t limit,
+                              const std::function<void(const std::string& id, const std::string& tier)>& visit);
+  std::vector<SkuHistory> sku_history(const std::string& customer_id);
+
+  void insert_campaign(const offers::Campaign& campaign);
+  void update_campaign(const offers::Campaign& campaign);
+  std::optional<offers::Campaign> find_campaign(const std::string& id);
+  Page<offers::Campaign> list_campaigns(int limit, const std::string& after_id);
+  void archive_campaign(const std::string& id);
+  void set_generation_counts(const std::string& id, std::int64_t offers_created, std::int64_t control_group_size);
+
+  // True when the customer was not yet a member (the first run's arm sticks).
+  bool add_member(const std::string& campaign_id, const std::string& customer_id, bool control, std::int64_t at);
+  std::int64_t count_members(const std::string& campaign_id, bool control);
+
+  // True when inserted; false when the customer already has this campaign's offer for the category.
+  bool insert_offer(const OfferRecord& offer);
+  std::int64_t count_offers(const std::string& campaign_id);
+  std::optional<CampaignOffer> find_offer(const std::string& id);
+  std::vector<CampaignOffer> offers_for_customer(const std::string& customer_id, int limit);
+  // Activated offers and auto-applied issued ones whose live campaign's window holds `at`.
+  std::vector<CampaignOffer> applicable_offers(const std::string& customer_id, std::int64_t at);
+  bool activate(const std::string& offer_id, std::int64_t at);
+  // Marks the offer used by a transaction, once: false when it already was.
+  bool redeem(const std::string& offer_id, const std::string& transaction_id, Points bonus, std::int64_t at);
+  std::pair<std::int64_t, std::int64_t> offer_history(const std::string& customer_id);  // offers, redeemed
+
+  // Every member with their purchases in [from, to), streamed.
+  void member_outcomes(const std::string& campaign_id, std::int64_t from, std::int64_t to,
+                       const std::function<void(const MemberOutcome&)>& visit);
+  std::pair<std::int64_t, Points> redemptions(const std::string& campaign_id);  // count, bonus points
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace patron::sql
