@@ -125,7 +125,7 @@ export function ReportView({ report }: { report: Report }) {
         is above the line, the uplift is not chance.
       </p>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Treatment and control">
-        <table className="table" data-testid="report-table">
+        <table className="table report-table" data-testid="report-table">
           <caption className="visually-hidden">Treatment and control over the campaign window</caption>
           <thead>
             <tr>
