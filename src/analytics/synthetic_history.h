@@ -2,9 +2,15 @@
 // A realistic synthetic purchase history for `patron gen-data` and the
 // benchmarks: a catalogue whose products sell with Zipf-skewed popularity in
 // categories and brands; customers whose purchase rates are gamma distributed
-// (a few buy a lot, most rarely), who join over the history and churn after
-// an exponentially distributed lifetime. Every customer buys at least once and
-// the number of purchases is exactly what was asked. Deterministic per seed.
+// (a few buy a lot, most rarely), who join over the history and lapse (stop
+// buying) after an exponentially distributed lifetime. Every customer buys at
+// least once and the number of purchases is exactly what was asked.
+// Deterministic per seed.
+//
+// The history has the structure personalization feeds on: each customer has a
+// few favourite categories and a few staple products they come back to;
+// products come in small co-purchase groups (same category and brand) whose
+// members are often bought together, so association rules find lift above 1.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -27,8 +33,17 @@ struct SyntheticOptions {
   double mean_lifetime_days = 365.0;  // churn: the active span is exponential with this mean
 };
 
+// The shape of each purchase's lines (see generate_history).
+constexpr std::size_t kFavouriteCategories = 3;   // per customer
+constexpr std::size_t kStapleProducts = 4;        // per customer, from their favourite categories
+constexpr std::size_t kCoPurchaseGroupSize = 3;   // consecutive products form a group
+constexpr double kStapleShare = 0.30;             // a line is one of the customer's staples
+constexpr double kFavouriteCategoryShare = 0.45;  // else a product of a favourite category
+constexpr double kGroupCompanionChance = 0.35;    // a line brings another product of its group
+
 struct SyntheticCatalog {
   std::vector<std::string> sku, name, category, brand;
+  std::vector<std::uint32_t> category_index;  // per product, 0 .. categories-1
   std::vector<std::int64_t> price_minor;
 
   std::size_t size() const { return sku.size(); }

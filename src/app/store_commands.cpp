@@ -12,6 +12,7 @@
 
 #include "analytics/affinity.h"
 #include "analytics/rfm.h"
+#include "analytics/synthetic_history_csv.h"
 #include "app/affinity_events.h"
 #include "app/config.h"
 #include "app/full_analysis.h"
@@ -115,12 +116,33 @@ void run_import(const ImportCli& cli) {
 struct GenDataCli {
   an::SyntheticOptions options;
   std::string start = "2023-01-01";
+  std::string out_file;           // write the purchases here (generic CSV) instead of the store
+  std::string products_out_file;  // and the catalogue (sku,name,category,brand)
 };
+
+// `--out FILE`: the same history as a `generic` purchases file, for
+// `patron offers evaluate` and other offline tools; the store is not opened.
+void write_gen_data_files(const GenDataCli& cli) {
+  if (cli.options.purchases < cli.options.customers) fail("--transactions must be at least --customers");
+  const an::SyntheticCatalog catalog = an::synthetic_catalog(cli.options);
+  std::ofstream history(cli.out_file);
+  const std::size_t written = an::write_synthetic_history_csv(history, cli.options, catalog);
+  if (!history.flush()) fail("cannot write " + cli.out_file);
+  if (!cli.products_out_file.empty()) {
+    std::ofstream products(cli.products_out_file);
+    an::write_synthetic_catalog_csv(products, catalog);
+    if (!products.flush()) fail("cannot write " + cli.products_out_file);
+  }
+  std::cout << "wrote " << written << " purchases of " << cli.options.customers << " customers to " << cli.out_file
+            << "\n";
+}
 
 void run_gen_data(GenDataCli cli) {
   const auto start = an::parse_date(cli.start);
   if (!start) fail("--start expects YYYY-MM-DD");
   cli.options.first_day = *start;
+  if (!cli.out_file.empty()) return write_gen_data_files(cli);
+  if (!cli.products_out_file.empty()) fail("--products-out goes with --out");
   auto session = open_store();
   ProgressBar bar("generating", cli.options.purchases);
   const auto counts =
@@ -409,6 +431,8 @@ void add_gen_data_command(CLI::App& app) {
   command->add_option("--start", cli->start, "First day of the history (YYYY-MM-DD)")->capture_default_str();
   command->add_option("--days", o.history_days, "Length of the history in days")
       ->capture_default_str()->check(CLI::Range(1, 36'500));
+  command->add_option("--out", cli->out_file, "Write the purchases to this generic CSV file instead of the store");
+  command->add_option("--products-out", cli->products_out_file, "With --out: write the catalogue (sku,name,category,brand)");
   command->callback([cli] { guarded([&] { run_gen_data(*cli); }); });
 }
 
