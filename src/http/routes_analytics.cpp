@@ -17,6 +17,7 @@ namespace patron::http {
 namespace {
 
 constexpr int kMaxRulesShown = 200;
+constexpr double kMinLiftShown = 1.0;  // exclusive
 constexpr long long kMaxOffset = 100'000'000;
 
 const Error no_run{ErrorCode::not_found,
@@ -152,7 +153,9 @@ void rules(Api& api, const ExchangePtr& ex) {
   if (limit == 0) return ex->fail(error);
   with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
     Json list = Json::array();
-    for (const auto& rule : repository.rules(run.id, std::min(limit, kMaxRulesShown))) {
+    // "Bought together": a rule at or below lift 1 says the items go together
+    // no more often than by chance (or less), so it is not shown.
+    for (const auto& rule : repository.rules_with_lift_above(run.id, kMinLiftShown, std::min(limit, kMaxRulesShown))) {
       list.push_back({{"antecedent", parsed(rule.antecedent)}, {"consequent", rule.consequent},
                       {"support", rule.support}, {"confidence", rule.confidence}, {"lift", rule.lift}});
     }

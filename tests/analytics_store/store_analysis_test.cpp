@@ -177,6 +177,24 @@ TEST(FullRun, IsStoredAndReadBack) {
   EXPECT_EQ(repository.rules(latest->id, 1000).size(), run->rules.size());
 }
 
+// gen-data's co-purchase groups make products that go together, so the run
+// finds rules with lift above 1; "Bought together" reads only those.
+TEST(FullRun, BoughtTogetherReadsOnlyRulesWithLiftAboveOne) {
+  Store store;
+  ASSERT_TRUE(generate_into_store(store.session(), small_history(), kNow).ok());
+  const auto run = run_full_analysis(store.session(), {}, kNow);
+  ASSERT_TRUE(run.ok());
+  sql::AnalyticsRepository repository(store.session());
+  const auto latest = repository.latest_run();
+  ASSERT_TRUE(latest.has_value());
+  const auto together = repository.rules_with_lift_above(latest->id, 1.0, 1000);
+  EXPECT_FALSE(together.empty());
+  std::size_t above_one = 0;
+  for (const auto& rule : repository.rules(latest->id, 1000)) above_one += rule.lift > 1.0 ? 1 : 0;
+  EXPECT_EQ(together.size(), above_one);
+  for (const auto& rule : together) EXPECT_GT(rule.lift, 1.0);
+}
+
 TEST(FullRun, KeepsTheRowsOfTheLastTwoRunsOnly) {
   Store store;
   ASSERT_TRUE(generate_into_store(store.session(), small_history(), kNow).ok());

@@ -269,12 +269,18 @@ Page<CustomerScoreRecord> AnalyticsRepository::scores(long long run_id, const st
 }
 
 std::vector<RuleRecord> AnalyticsRepository::rules(long long run_id, int limit) {
+  // Lift is a ratio of probabilities, never negative: every rule is above -1.
+  return rules_with_lift_above(run_id, -1.0, limit);
+}
+
+std::vector<RuleRecord> AnalyticsRepository::rules_with_lift_above(long long run_id, double lift, int limit) {
   RuleRecord row;
   const long long fetch = limit;
   soci::statement st = (session_.prepare << "SELECT antecedent, consequent, support, confidence, lift FROM "
-                                            "analytics_rules WHERE run_id = :r ORDER BY rank_no LIMIT :n",
-                        soci::use(run_id), soci::use(fetch), soci::into(row.antecedent), soci::into(row.consequent),
-                        soci::into(row.support), soci::into(row.confidence), soci::into(row.lift));
+                                            "analytics_rules WHERE run_id = :r AND lift > :l ORDER BY rank_no LIMIT :n",
+                        soci::use(run_id), soci::use(lift), soci::use(fetch), soci::into(row.antecedent),
+                        soci::into(row.consequent), soci::into(row.support), soci::into(row.confidence),
+                        soci::into(row.lift));
   st.execute();
   std::vector<RuleRecord> out;
   while (st.fetch()) out.push_back(row);

@@ -87,6 +87,10 @@ class AnalyticsRepository {
   Page<CustomerScoreRecord> scores(long long run_id, const std::string& segment, bool by_clv, int limit,
                                    long long offset);
   std::vector<RuleRecord> rules(long long run_id, int limit);
+  // Only the rules with lift strictly above `lift`, best first: the console's
+  // "Bought together" asks for lift > 1, items bought together more often
+  // than chance would have them.
+  std::vector<RuleRecord> rules_with_lift_above(long long run_id, double lift, int limit);
   std::vector<CohortCellRecord> cohorts(long long run_id);
 
  private:

@@ -70,7 +70,7 @@ export interface AffinitiesResponse {
   top_brands: PopularValue[];
 }
 
-/** GET /admin/analytics/rules: association rules, highest lift first (at most 200). */
+/** GET /admin/analytics/rules: association rules with lift above 1, highest lift first (at most 200). */
 export interface AssociationRule {
   antecedent: string[];
   consequent: string;

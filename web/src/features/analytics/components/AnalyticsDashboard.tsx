@@ -258,10 +258,10 @@ function RulesPanel() {
       {(raw) => {
         const rules = ruleRows(raw);
         if (rules.length === 0)
-          return <EmptyState title="No association rules in this run">No product set met the minimum support and confidence.</EmptyState>;
+          return <EmptyState title="No association rules in this run">No product set met the minimum support and confidence with a lift above 1.</EmptyState>;
         return (
           <div className="stack">
-            <p className="muted small">Association rules, highest lift first. A lift above 1 means the products are bought together more often than by chance.</p>
+            <p className="muted small">Association rules with a lift above 1 (the products are bought together more often than by chance; the server leaves out the rest), highest lift first.</p>
             <DataTable<AssociationRule>
               caption="Association rules with lift, confidence and support"
               rowKey={(r, i) => `${r.antecedent.join('+')}>${r.consequent}#${i}`}
