@@ -9,6 +9,7 @@
 #include "analytics/sentiment.h"
 #include "app/analyze_command.h"
 #include "app/config.h"
+#include "app/offers_command.h"
 #include "app/seed_demo.h"
 #include "app/store_commands.h"
 #include "http/api.h"
@@ -173,6 +174,8 @@ int main(int argc, char** argv) {
   expire->add_option("--at", at_text, "Run as of this RFC 3339 time (default: now)");
 
   add_analyze_command(cli, analyze_store_hooks());
+  // `offers evaluate` is added here; `offers generate` attaches to `offers`.
+  [[maybe_unused]] CLI::App* offers = add_offers_command(cli);
   add_import_command(cli);
   add_gen_data_command(cli);
   CLI11_PARSE(cli, argc, argv);
