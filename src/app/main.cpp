@@ -89,10 +89,13 @@ int serve_command(Config config, bool seed_if_empty) {
   auto program = program_settings(config, &program_cache);
   sql::WriteQueue writes(url);
   if (seed_if_empty && database_is_empty(url)) {
-    auto report = writes.run<SeedReport>([&](soci::session& s) -> Result<SeedReport> {
-      return seed_demo(s, program, now_seconds());
-    });
-    if (report.ok()) spdlog::info("seeded demo data: {} products, {} purchases", report->products, report->purchases);
+    auto report = seed_demo_program(writes, url, program, now_seconds());
+    if (report.ok()) {
+      spdlog::info("seeded demo data: {} products, {} purchases, {} campaigns with {} offers", report->products,
+                   report->purchases, report->campaigns, report->offers);
+    } else {
+      spdlog::warn("seeding the demo data failed: {}", report.error().message);
+    }
     program_cache.invalidate();
   }
   sql::ReadPool reads(url, static_cast<std::size_t>(config.database_pool_size));
@@ -190,9 +193,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (seed->parsed()) {
-      auto report = write_once<SeedReport>(config, [&](soci::session& s) -> Result<SeedReport> {
-        return seed_demo(s, program, now_seconds());
-      });
+      const auto url = database_url(config);
+      run_migrations(url);
+      sql::WriteQueue writes(url);
+      auto report = seed_demo_program(writes, url, program, now_seconds());
       if (!report.ok()) return report_error(report.error());
       std::cout << "seeded " << report->products << " products and " << report->purchases << " demo purchases\n";
       return 0;

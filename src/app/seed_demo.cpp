@@ -1,4 +1,6 @@
 #include "app/seed_demo.h"
+#include "app/full_analysis.h"
+#include "app/seed_campaigns.h"
 
 #include <array>
 #include <random>
@@ -120,17 +122,39 @@ SeedReport seed_demo(soci::session& session, const services::ProgramSettings& se
   if (!admin.ok() || !demo.ok()) throw std::runtime_error("the demo users exist already");
 
   std::mt19937 random(20261128);  // fixed: the same demo history every time
-  std::uniform_int_distribution<std::size_t> pick(0, demo_products.size() - 1);
-  std::uniform_int_distribution<int> line_count(1, 5), quantity(1, 3), gap_days(3, 9);
+  // Dana mostly buys coffee, pastries and milk, now and then something else.
+  const std::array<const char*, 8> usual = {"COF-001", "COF-003", "COF-005", "BAK-002", "BAK-003", "DAI-001",
+                                            "DAI-002", "BAK-001"};
+  std::uniform_int_distribution<std::size_t> pick_usual(0, usual.size() - 1), pick_any(0, demo_products.size() - 1);
+  std::uniform_int_distribution<int> line_count(1, 4), quantity(1, 2), gap_days(3, 9), now_and_then(0, 5);
   for (std::int64_t at = now - 182 * day_seconds; at < now - day_seconds; at += gap_days(random) * day_seconds) {
     services::PurchaseCommand purchase;
     purchase.customer.id = demo->id;
     purchase.store_id = downtown;
     purchase.occurred_at = at + 10 * 3600;
-    purchase.currency = "USD";
-    for (int i = line_count(random); i > 0; --i) purchase.lines.push_back({demo_products[pick(random)].sku, quantity(random), {}});
+    for (int i = line_count(random); i > 0; --i) {
+      const char* sku = now_and_then(random) == 0 ? demo_products[pick_any(random)].sku : usual[pick_usual(random)];
+      purchase.lines.push_back({sku, quantity(random), {}});
+    }
     if (loyalty.record_purchase(purchase, at + 10 * 3600).ok()) ++report.purchases;
   }
+  report.purchases += seed_shoppers(session, settings, downtown, now).purchases;
+  report.demo_customer_id = demo->id;
+  return report;
+}
+
+Result<SeedReport> seed_demo_program(sql::WriteQueue& writes, const sql::DatabaseUrl& url,
+                                     const services::ProgramSettings& settings, std::int64_t now) {
+  auto report = writes.run<SeedReport>([&](soci::session& s) -> Result<SeedReport> { return seed_demo(s, settings, now); });
+  if (!report.ok()) return report;
+  FullAnalysisOptions analysis;
+  analysis.rules.min_support = 0.02;
+  if (auto ran = run_full_analysis(*sql::open_session(url), analysis, now); !ran.ok()) return ran.error();
+  auto campaigns = writes.run<CampaignSeed>(
+      [&](soci::session& s) -> Result<CampaignSeed> { return seed_campaigns(s, settings, report->demo_customer_id, now); });
+  if (!campaigns.ok()) return campaigns.error();
+  report->campaigns = campaigns->campaigns;
+  report->offers = campaigns->offers;
   return report;
 }
 
