@@ -10,6 +10,7 @@
 #include "app/analyze_command.h"
 #include "app/config.h"
 #include "app/offers_command.h"
+#include "app/offers_generate.h"
 #include "app/seed_demo.h"
 #include "app/store_commands.h"
 #include "http/api.h"
@@ -115,8 +116,8 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_admin_routes(api);
   http::register_catalog_routes(api);
   http::register_currency_routes(api);
-  http::register_behaviour_routes(api);
   http::register_offer_routes(api);
+  http::register_behaviour_routes(api);
   http::register_privacy_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
   http::register_analytics_routes(api);
@@ -177,8 +178,9 @@ int main(int argc, char** argv) {
   expire->add_option("--at", at_text, "Run as of this RFC 3339 time (default: now)");
 
   add_analyze_command(cli, analyze_store_hooks());
-  // `offers evaluate` is added here; `offers generate` attaches to `offers`.
-  [[maybe_unused]] CLI::App* offers = add_offers_command(cli);
+  CLI::App* offers = add_offers_command(cli);  // with `offers evaluate`
+  OffersGenerateOptions generate_options;
+  add_offers_generate_command(offers, generate_options);
   add_import_command(cli);
   add_gen_data_command(cli);
   CLI11_PARSE(cli, argc, argv);
@@ -187,6 +189,11 @@ int main(int argc, char** argv) {
     auto config = load_config();
     const auto program = program_settings(config, nullptr);
     if (serve->parsed()) return serve_command(config, seed_if_empty);
+    if (offers->got_subcommand("generate")) {
+      const auto url = database_url(config);
+      run_migrations(url);
+      return run_offers_generate(config, url, program, generate_options);
+    }
     if (migrate->parsed()) {
       auto report = run_migrations(database_url(config));
       std::cout << "schema at version " << report.current_version << " (" << report.applied << " applied)\n";

@@ -3,30 +3,16 @@
 #include "http/api.h"
 #include "http/body_reader.h"
 #include "http/routes_offers_json.h"
-#include "storage/documents/document_store.h"
+#include "storage/documents/favorite_categories.h"
 
 namespace patron::http {
 namespace {
 
-constexpr std::size_t max_favorites_read = 20;
-
-// Stated favourite categories from the behaviour store; none when it is down.
+// Stated favourite categories from the behaviour store; none when it is not attached.
 services::FavoriteCategories favorites_of(Api& api) {
   auto* store = api.documents();
   if (!store) return nullptr;
-  return [store](const std::string& customer_id) {
-    std::vector<std::string> out;
-    auto document = store->get_preferences(customer_id);
-    if (!document.ok() || !*document) return out;
-    const auto json = Json::parse(**document, nullptr, false);
-    if (!json.is_object() || !json.contains("favorite_categories") || !json["favorite_categories"].is_array()) {
-      return out;
-    }
-    for (const auto& item : json["favorite_categories"]) {
-      if (item.is_string() && out.size() < max_favorites_read) out.push_back(item.get<std::string>());
-    }
-    return out;
-  };
+  return [store](const std::string& customer_id) { return documents::favorite_categories(*store, customer_id); };
 }
 
 services::Offers offers_service(Api& api, soci::session& session) {

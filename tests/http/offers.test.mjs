@@ -135,3 +135,14 @@ test('a control customer gets nothing, and the report compares the arms with int
   const list = await admin('GET', '/api/v1/admin/campaigns');
   assert.ok(list.json.items.some((c) => c.id === campaign.id && c.offers_created === treated.length));
 });
+
+test('patron offers generate runs every live campaign, or the one named, from the command line', async () => {
+  const all = s.runCli(['offers', 'generate']);
+  assert.equal(all.status, 0, all.stderr);
+  assert.match(all.stdout, new RegExp(`campaign ${campaign.id}: ${treated.length} offers, ${treated.length} treated, ${control.length} in the control group`));
+  const one = s.runCli(['offers', 'generate', '--campaign', campaign.id]);
+  assert.equal(one.status, 0, one.stderr);
+  const unknown = s.runCli(['offers', 'generate', '--campaign', 'cmp_missing']);
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /campaign not found/);
+});
