@@ -76,9 +76,9 @@ export interface CampaignReport {
     redemption_rate: number;
     /** Minor units per customer (treatment − control). */
     revenue_per_customer: number;
-    /** Welch's 95 % interval of revenue_per_customer, minor units. */
-    ci95: [number, number];
-    purchase_rate: { difference: number; ci95: [number, number] };
+    /** Welch's 95 % interval of revenue_per_customer, minor units; null when an arm is too small for one. */
+    ci95: [number, number] | null;
+    purchase_rate: { difference: number; ci95: [number, number] | null };
   };
   incremental_revenue_minor: number;
   cost_points: number;

@@ -150,7 +150,7 @@ export function CampaignEditor({ campaign, canEdit, onSaved, onCancel }: EditorP
                 list="campaign-categories"
                 {...text('category')}
                 error={errors['offer.category']}
-                hint={kind === 'bonus_points' ? 'Optional: only purchases in this category count.' : 'The personalized engine may pick a close category per customer.'}
+                hint={kind === 'bonus_points' ? 'Optional: only purchases in this category count.' : kind === 'percent_off' ? 'The category the discount applies to.' : 'The category the extra points apply to.'}
               />
               <datalist id="campaign-categories">
                 {categories.map((c) => (

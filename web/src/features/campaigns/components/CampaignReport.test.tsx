@@ -60,6 +60,18 @@ describe('CampaignReport', () => {
     expect(screen.getByTestId('uplift-revenue-ci').textContent).toBe('95 % interval −$3.00 to +$3.80');
   });
 
+  it('says when an arm is too small for an interval (the server sends null), and draws no whisker', async () => {
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 320, height: 220, top: 0, left: 0, right: 320, bottom: 220, x: 0, y: 0, toJSON: () => ({}) } as DOMRect);
+    serve({ [URL]: () => json(200, { ...REPORT, uplift: { ...REPORT.uplift, ci95: null, purchase_rate: { difference: 0.1, ci95: null } } }) });
+    renderWithProviders(<CampaignReport campaignId="cmp-1" />);
+    expect((await screen.findByTestId('report-verdict')).textContent).toMatch(/^Too early to tell/);
+    expect(screen.getByTestId('uplift-revenue-ci').textContent).toBe('No 95 % interval yet: each group needs more customers.');
+    expect(screen.getByTestId('uplift-purchase-rate-ci').textContent).toBe('No 95 % interval yet: each group needs more customers.');
+    const revenue = screen.getByTestId('chart-revenue');
+    await waitFor(() => expect(revenue.querySelectorAll('.recharts-bar-rectangle').length).toBe(2));
+    expect(revenue.querySelectorAll('.recharts-errorBar').length).toBe(0);
+  });
+
   it('has an empty state before there is anything to measure', async () => {
     serve({ [URL]: () => apiError(409, 'conflict', 'campaign not started') });
     renderWithProviders(<CampaignReport campaignId="cmp-1" />);

@@ -14,17 +14,31 @@ const pct = (r: number, digits = 1) => `${(r * 100).toFixed(digits)} %`;
 const pts = (r: number) => `${r > 0 ? '+' : r < 0 ? '−' : ''}${Math.abs(r * 100).toFixed(1)} pts`;
 const signedMoney = (minor: number, currency: string) => `${minor > 0 ? '+' : minor < 0 ? '−' : ''}${formatMoney(Math.abs(minor), currency)}`;
 
+/** "From Dec 1, 2026 to Dec 31, 2026", or "Since Dec 1, 2026" while the window reaches today. */
+export function windowText(window: { starts_at: string; ends_at: string }, now = new Date()): string {
+  const end = new Date(window.ends_at);
+  const endsTodayOrLater = Number.isNaN(end.getTime()) || formatDate(window.ends_at) === formatDate(now.toISOString()) || end.getTime() > now.getTime();
+  return endsTodayOrLater ? `Since ${formatDate(window.starts_at)}, up to today` : `From ${formatDate(window.starts_at)} to ${formatDate(window.ends_at)}`;
+}
+
+type Ci = [number, number] | null;
+/** The server sends null when an arm is too small for an interval. */
+const interval = (value: unknown): Ci =>
+  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? [value[0], value[1]] : null;
+const NO_INTERVAL = 'No 95 % interval yet: each group needs more customers.';
+
 /** Bars for treatment and control; the treatment bar's whisker is control + the difference's 95 % interval. */
-function bars(treatment: number, control: number, ci: [number, number]): ArmBar[] {
-  const low = control + ci[0];
-  const high = control + ci[1];
+function bars(treatment: number, control: number, ci: Ci): ArmBar[] {
   return [
-    { name: 'Treatment', value: treatment, err: [Math.max(0, treatment - low), Math.max(0, high - treatment)], treatment: true },
+    ci
+      ? { name: 'Treatment', value: treatment, err: [Math.max(0, treatment - (control + ci[0])), Math.max(0, control + ci[1] - treatment)], treatment: true }
+      : { name: 'Treatment', value: treatment, treatment: true },
     { name: 'Control', value: control, treatment: false },
   ];
 }
 
-function verdict(ci: [number, number]): 'up' | 'down' | 'unclear' {
+function verdict(ci: Ci): 'up' | 'down' | 'unclear' | 'unknown' {
+  if (!ci) return 'unknown';
   if (ci[0] > 0) return 'up';
   if (ci[1] < 0) return 'down';
   return 'unclear';
@@ -61,33 +75,36 @@ export function ReportView({ report }: { report: Report }) {
   const money = (major: number) => formatMoneyMajor(major, currency, 0);
   const tRate = rate(t.purchasers, t.customers);
   const cRate = rate(c.purchasers, c.customers);
-  const pr = uplift.purchase_rate;
-  const revVerdict = verdict(uplift.ci95);
+  const pr = { difference: uplift?.purchase_rate?.difference ?? tRate - cRate, ci95: interval(uplift?.purchase_rate?.ci95) };
+  const revCi = interval(uplift?.ci95);
+  const revVerdict = verdict(revCi);
   const revSentence =
     revVerdict === 'up'
       ? 'The offer raised revenue per customer: the whole 95 % interval is above zero.'
       : revVerdict === 'down'
         ? 'Revenue per customer fell: the whole 95 % interval is below zero.'
-        : 'Not yet distinguishable from no effect: the 95 % interval includes zero.';
+        : revVerdict === 'unclear'
+          ? 'Not yet distinguishable from no effect: the 95 % interval includes zero.'
+          : 'Too early to tell: there are too few customers in one of the groups for an interval.';
   const toMajor = (minor: number) => minor / 10 ** currencyDigits(currency);
   return (
     <div className="stack-lg" data-testid="campaign-report">
       <p className="muted">
-        From {formatDate(report.window.starts_at)} to {formatDate(report.window.ends_at)}: customers who got the offer (treatment) against the randomly held-back control group.
+        {windowText(report.window)}: customers who got the offer (treatment) against the randomly held-back control group.
       </p>
       <dl className="report-stats">
         <div>
           <dt>Revenue per customer, uplift</dt>
           <dd data-testid="uplift-revenue">{signedMoney(uplift.revenue_per_customer, currency)}</dd>
           <dd className="small muted" data-testid="uplift-revenue-ci">
-            95 % interval {signedMoney(uplift.ci95[0], currency)} to {signedMoney(uplift.ci95[1], currency)}
+            {revCi ? `95 % interval ${signedMoney(revCi[0], currency)} to ${signedMoney(revCi[1], currency)}` : NO_INTERVAL}
           </dd>
         </div>
         <div>
           <dt>Purchase rate, uplift</dt>
           <dd data-testid="uplift-purchase-rate">{pts(pr.difference)}</dd>
           <dd className="small muted" data-testid="uplift-purchase-rate-ci">
-            95 % interval {pts(pr.ci95[0])} to {pts(pr.ci95[1])}
+            {pr.ci95 ? `95 % interval ${pts(pr.ci95[0])} to ${pts(pr.ci95[1])}` : NO_INTERVAL}
           </dd>
         </div>
         <div>
@@ -106,7 +123,7 @@ export function ReportView({ report }: { report: Report }) {
         <Panel
           title="Revenue per customer"
           testId="chart-revenue"
-          data={bars(toMajor(t.revenue_per_customer_minor), toMajor(c.revenue_per_customer_minor), [toMajor(uplift.ci95[0]), toMajor(uplift.ci95[1])])}
+          data={bars(toMajor(t.revenue_per_customer_minor), toMajor(c.revenue_per_customer_minor), revCi && [toMajor(revCi[0]), toMajor(revCi[1])])}
           control={toMajor(c.revenue_per_customer_minor)}
           format={money}
           summary={`Treatment ${formatMoney(t.revenue_per_customer_minor, currency)}, control ${formatMoney(c.revenue_per_customer_minor, currency)}.`}
