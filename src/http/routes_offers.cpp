@@ -2,6 +2,7 @@
 // their report; customers see their offers and activate them.
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "services/program_cache.h"
 #include "http/routes_offers_json.h"
 #include "storage/documents/favorite_categories.h"
 
@@ -13,6 +14,14 @@ services::FavoriteCategories favorites_of(Api& api) {
   auto* store = api.documents();
   if (!store) return nullptr;
   return [store](const std::string& customer_id) { return documents::favorite_categories(*store, customer_id); };
+}
+
+// Purchases look for offers only while a campaign is live (ProgramCache); a
+// campaign change drops that cached answer once it commits.
+std::function<void()> campaigns_changed(Api& api) {
+  return [cache = api.settings().program.cache] {
+    if (cache) cache->invalidate();
+  };
 }
 
 services::Offers offers_service(Api& api, soci::session& session) {
@@ -45,7 +54,7 @@ void create_campaign(Api& api, const ExchangePtr& ex) {
     auto created = offers_service(api, session).create_campaign(campaign, Api::now());
     if (!created.ok()) return created.error();
     return json_reply(201, campaign_json(*created));
-  });
+  }, campaigns_changed(api));
 }
 
 void get_campaign(Api& api, const ExchangePtr& ex) {
@@ -67,14 +76,14 @@ void change_campaign(Api& api, const ExchangePtr& ex) {
     auto saved = offers_service(api, session).change_campaign(*changed);
     if (!saved.ok()) return saved.error();
     return json_reply(200, campaign_json(*saved));
-  });
+  }, campaigns_changed(api));
 }
 
 void archive_campaign(Api& api, const ExchangePtr& ex) {
   api.write(ex, [&api, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
     if (auto archived = offers_service(api, session).archive_campaign(id); !archived.ok()) return archived.error();
     return Reply{204, "", "application/json", {}};
-  });
+  }, campaigns_changed(api));
 }
 
 void preview_audience(Api& api, const ExchangePtr& ex) {

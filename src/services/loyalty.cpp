@@ -11,6 +11,7 @@
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/currency_rates_repository.h"
+#include "storage/sql/offers_repository.h"
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/redemptions_repository.h"
 #include "storage/sql/transactions_repository.h"
@@ -33,6 +34,9 @@ class ProgramReader {
   }
   std::optional<sql::ProductRecord> product(const std::string& sku) {
     return cache_ ? cache_->product(session_, sku) : sql::CatalogRepository(session_).product_by_sku(sku);
+  }
+  bool has_live_campaigns() {
+    return cache_ ? cache_->has_live_campaigns(session_) : sql::OffersRepository(session_).count_live_campaigns() > 0;
   }
   std::optional<RateNano> currency_rate(const std::string& currency) {
     if (cache_) return cache_->currency_rate(session_, currency);
@@ -287,12 +291,14 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   auto earned = compute_points(facts, rules);
   name_applied(earned.applied, rules, tiers);
   Offers offer_engine(session_, settings_);
-  const auto offers = offer_engine.bonuses_for(customer_id, facts.lines, command.occurred_at,
-                                               [&](const std::vector<PricedLine>& lines) {
-                                                 auto subset = facts;
-                                                 subset.lines = lines;
-                                                 return compute_points(subset, rules).points;
-                                               });
+  const auto offers = !program.has_live_campaigns()
+                          ? std::vector<AppliedOffer>{}
+                          : offer_engine.bonuses_for(customer_id, facts.lines, command.occurred_at,
+                                                     [&](const std::vector<PricedLine>& lines) {
+                                                       auto subset = facts;
+                                                       subset.lines = lines;
+                                                       return compute_points(subset, rules).points;
+                                                     });
   for (const auto& offer : offers) {
     // Saturates instead of wrapping; the limits check below refuses anything that large.
     earned.points = checked_add(earned.points, offer.points).value_or(std::numeric_limits<Points>::max());

@@ -2,6 +2,7 @@
 
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/currency_rates_repository.h"
+#include "storage/sql/offers_repository.h"
 
 namespace patron::services {
 namespace {
@@ -21,6 +22,7 @@ void ProgramCache::load_if_stale(soci::session& session) {
   sql::CatalogRepository catalog(session);
   tiers_ = catalog.active_tiers();
   rules_ = catalog.active_earning_rules();
+  live_campaigns_ = sql::OffersRepository(session).count_live_campaigns() > 0;
   rates_.clear();
   for (const auto& rate : sql::CurrencyRatesRepository(session).list()) rates_.emplace(rate.currency, rate.rate_nano);
   stores_.clear();
@@ -66,6 +68,12 @@ std::optional<RateNano> ProgramCache::currency_rate(soci::session& session, cons
   load_if_stale(session);
   if (auto it = rates_.find(currency); it != rates_.end()) return it->second;
   return std::nullopt;
+}
+
+bool ProgramCache::has_live_campaigns(soci::session& session) {
+  std::lock_guard lock(mutex_);
+  load_if_stale(session);
+  return live_campaigns_;
 }
 
 }  // namespace patron::services

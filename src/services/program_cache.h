@@ -35,6 +35,8 @@ class ProgramCache {
   std::optional<sql::ProductRecord> product(soci::session& session, const std::string& sku);
   // The rate from `currency` to the base currency, if staff have set one.
   std::optional<RateNano> currency_rate(soci::session& session, const std::string& currency);
+  // Whether any campaign is live: when none is, purchases skip looking for offers.
+  bool has_live_campaigns(soci::session& session);
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -48,6 +50,7 @@ class ProgramCache {
   std::vector<EarningRule> rules_;
   std::unordered_set<std::string> stores_;
   std::unordered_map<std::string, RateNano> rates_;
+  bool live_campaigns_ = false;
   // Filled on demand: a catalog may hold far more products than one server sells.
   std::unordered_map<std::string, sql::ProductRecord> products_;
 };

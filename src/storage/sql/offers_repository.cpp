@@ -210,6 +210,12 @@ std::vector<SkuHistory> OffersRepository::sku_history(const std::string& custome
   return out;
 }
 
+std::int64_t OffersRepository::count_live_campaigns() {
+  long long n = 0;
+  session_ << "SELECT COUNT(*) FROM campaigns WHERE status = 'live' AND archived = 0", soci::into(n);
+  return n;
+}
+
 void OffersRepository::insert_campaign(const offers::Campaign& c) {
   const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
   const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);

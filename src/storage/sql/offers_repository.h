@@ -60,6 +60,7 @@ class OffersRepository {
                               const std::function<void(const std::string& id, const std::string& tier)>& visit);
   std::vector<SkuHistory> sku_history(const std::string& customer_id);
 
+  std::int64_t count_live_campaigns();
   void insert_campaign(const offers::Campaign& campaign);
   void update_campaign(const offers::Campaign& campaign);
   std::optional<offers::Campaign> find_campaign(const std::string& id);
