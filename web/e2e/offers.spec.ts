@@ -117,6 +117,11 @@ test('an admin runs a personalized campaign; a customer activates and uses the o
     await expect(staff).toHaveURL(/\/console$/);
     await staff.getByRole('link', { name: 'Campaigns' }).click();
     await expect(staff.getByRole('heading', { name: 'Campaigns', level: 1 })).toBeVisible();
+    await expect(staff.getByText('No campaigns yet').or(staff.getByTestId('campaign-row').first())).toBeVisible();
+    if (await staff.getByText('No campaigns yet').isVisible()) {
+      await expectAccessible(staff, 'campaigns (empty)');
+      await snap(staff, 'console-campaigns-empty');
+    }
   });
 
   await test.step('the admin creates a campaign, with a live audience size', async () => {

@@ -25,7 +25,7 @@ export function CampaignPage() {
           />
         </Card>
       ) : (
-        <CampaignDetail campaignId={campaignId} canEdit={canEdit} />
+        <CampaignDetail campaignId={campaignId} canEdit={canEdit} onArchived={() => navigate('/console/campaigns', { replace: true })} />
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Dialog } from '@/components/ui';
 import { errorMessage } from '@/lib/api-error';
 import { formatPoints } from '@/lib/format';
-import { useGenerate, useSetStatus } from '../hooks/use-campaigns';
+import { useArchiveCampaign, useGenerate, useSetStatus } from '../hooks/use-campaigns';
 import { STATUS_ACTIONS, statusLabel } from '../labels';
 import type { Campaign, CampaignStatus, GenerateResult } from '../types';
 
@@ -13,8 +13,10 @@ export function generatedSentence(r: GenerateResult): string {
 }
 
 /** Generate the offers, and move the campaign along draft → scheduled → live → ended (admins only). */
-export function CampaignActions({ campaign, canEdit }: { campaign: Campaign; canEdit: boolean }) {
+export function CampaignActions({ campaign, canEdit, onArchived }: { campaign: Campaign; canEdit: boolean; onArchived?: () => void }) {
   const generate = useGenerate(campaign.id);
+  const archive = useArchiveCampaign(campaign.id);
+  const [archiving, setArchiving] = useState(false);
   const setStatus = useSetStatus(campaign.id);
   const [confirming, setConfirming] = useState<{ to: CampaignStatus; label: string; confirm: string } | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
@@ -57,6 +59,17 @@ export function CampaignActions({ campaign, canEdit }: { campaign: Campaign; can
             {a.label}
           </Button>
         ))}
+        {campaign.status !== 'live' && onArchived && (
+          <Button
+            variant="ghost"
+            onClick={() => {
+              archive.reset();
+              setArchiving(true);
+            }}
+          >
+            Archive
+          </Button>
+        )}
       </div>
       <div aria-live="polite">
         {generate.isSuccess && (
@@ -86,6 +99,25 @@ export function CampaignActions({ campaign, canEdit }: { campaign: Campaign; can
       >
         {confirming && <p>{confirming.confirm}</p>}
         {setStatus.isError && <Alert tone="danger">{errorMessage(setStatus.error)}</Alert>}
+      </Dialog>
+      <Dialog
+        open={archiving}
+        title={`Archive ${campaign.name}?`}
+        onClose={() => setArchiving(false)}
+        busy={archive.isPending}
+        footer={
+          <>
+            <Button variant="ghost" onClick={() => setArchiving(false)} disabled={archive.isPending}>
+              Cancel
+            </Button>
+            <Button variant="danger" loading={archive.isPending} onClick={() => archive.mutate(undefined, { onSuccess: () => onArchived?.() })}>
+              Archive campaign
+            </Button>
+          </>
+        }
+      >
+        <p>The campaign leaves the list. Offers already used and the report's figures are kept.</p>
+        {archive.isError && <Alert tone="danger">{errorMessage(archive.error)}</Alert>}
       </Dialog>
     </section>
   );

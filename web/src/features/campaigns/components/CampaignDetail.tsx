@@ -22,7 +22,7 @@ function Summary({ campaign }: { campaign: Campaign }) {
 }
 
 /** One campaign: its state, the actions, the editor and the report. */
-export function CampaignDetail({ campaignId, canEdit }: { campaignId: string; canEdit: boolean }) {
+export function CampaignDetail({ campaignId, canEdit, onArchived }: { campaignId: string; canEdit: boolean; onArchived?: () => void }) {
   const q = useCampaign(campaignId);
   const [tab, setTab] = useState<'settings' | 'report'>('settings');
   if (q.isPending) return <SkeletonList rows={3} rowHeight="6rem" />;
@@ -32,7 +32,7 @@ export function CampaignDetail({ campaignId, canEdit }: { campaignId: string; ca
   return (
     <div className="stack-lg">
       <Summary campaign={campaign} />
-      <CampaignActions campaign={campaign} canEdit={canEdit} />
+      <CampaignActions campaign={campaign} canEdit={canEdit} onArchived={onArchived} />
       <Tabs
         label="Campaign"
         active={tab}
