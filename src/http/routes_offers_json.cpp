@@ -135,7 +135,10 @@ Json offer_json(const sql::CampaignOffer& item, const std::string& currency, std
   return {{"id", o.id},
           {"campaign_id", o.campaign_id},
           {"title", offers::offer_title(t, o.category)},
-          {"description", offers::offer_description(t, o.category, currency)},
+          {"description", offers::offer_description(t, o.category, currency) +
+                              (item.campaign.budget_points && t.kind == offers::OfferKind::bonus_multiplier
+                                   ? " Up to " + std::to_string(o.max_bonus_points) + " bonus points."
+                                   : std::string())},
           {"kind", offers::to_string(t.kind)},
           {"value", value},
           {"category", o.category.empty() ? Json(nullptr) : Json(o.category)},

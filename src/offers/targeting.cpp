@@ -58,9 +58,12 @@ void collect_signals(std::vector<Signal>& out, const CustomerSignals& c, const s
     add_reason(signal_for(out, favourite), display_category(favourite) + " is one of your favourites", 0.25);
   }
   for (const auto& rule : rules) {
-    if (rule.lift <= 1.0 || !contains(c.bought_skus, rule.antecedent_sku) || rule.consequent_category.empty()) continue;
-    add_reason(signal_for(out, rule.consequent_category),
-               "Customers who buy " + rule.antecedent_name + " also buy " + rule.consequent_name,
+    if (rule.lift <= 1.0 || rule.consequent_category.empty()) continue;
+    const bool bought = c.skus_known ? contains(c.bought_skus, rule.antecedent_sku)
+                                     : history_of(c, rule.antecedent_category) != nullptr;
+    if (!bought) continue;
+    const auto& what = c.skus_known ? rule.antecedent_name : display_category(rule.antecedent_category);
+    add_reason(signal_for(out, rule.consequent_category), "Customers who buy " + what + " also buy " + rule.consequent_name,
                std::min(0.05 * rule.lift, 0.30));
   }
 }

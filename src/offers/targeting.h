@@ -20,7 +20,7 @@ struct CategoryHistory {
 
 // An association rule from the latest analysis, in the catalog's words.
 struct RuleSignal {
-  std::string antecedent_sku, antecedent_name, consequent_name, consequent_category;
+  std::string antecedent_sku, antecedent_name, consequent_name, consequent_category, antecedent_category;
   double lift = 0;
 };
 
@@ -29,6 +29,9 @@ struct CustomerSignals {
   std::optional<double> p_alive, clv_minor, expected_spend_minor;
   std::vector<CategoryHistory> categories;  // most bought first
   std::vector<std::string> bought_skus;
+  // False when the signals come from the analysis' summary (no SKUs): rules
+  // then match the antecedent's category and say so.
+  bool skus_known = true;
   std::vector<std::string> favorite_categories;  // stated preferences
   std::int64_t last_purchase_at = 0;              // 0: never bought
   std::int64_t past_offers = 0, past_redeemed = 0;

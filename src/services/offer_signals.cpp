@@ -1,6 +1,7 @@
 #include "services/offer_signals.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ std::vector<offers::RuleSignal> rules_in_catalog_words(soci::session& session, l
     const auto from = catalog.product_by_sku(antecedent[0].get<std::string>());
     const auto to = catalog.product_by_sku(rule.consequent);
     if (!from || !to) continue;
-    out.push_back({from->sku, from->name, to->name, to->category, rule.lift});
+    out.push_back({from->sku, from->name, to->name, to->category, from->category, rule.lift});
   }
   return out;
 }
@@ -68,6 +69,32 @@ offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const s
   });
   if (favorites_) c.favorite_categories = favorites_(customer_id);
   std::tie(c.past_offers, c.past_redeemed) = offers.offer_history(customer_id);
+  return c;
+}
+
+offers::CustomerSignals OfferSignals::from_scores(const sql::ScoredCustomer& row, std::int64_t now) {
+  offers::CustomerSignals c;
+  c.customer_id = row.id;
+  c.tier = row.tier;
+  c.segment = row.segment;
+  c.p_alive = row.p_alive;
+  c.skus_known = false;
+  const double minor_per_major = static_cast<double>(minor_units_per_major(base_currency_));
+  if (row.expected_avg_spend) c.expected_spend_minor = *row.expected_avg_spend * minor_per_major;
+  if (row.clv) c.clv_minor = *row.clv * minor_per_major;
+  if (row.recency_days) c.last_purchase_at = now - *row.recency_days * 86'400;
+  const auto categories = nlohmann::json::parse(row.categories.empty() ? "[]" : row.categories, nullptr, false);
+  if (categories.is_array()) {
+    for (const auto& pair : categories) {
+      if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_number()) continue;
+      // An affinity score of 2 or more reads as "often" (about two recent purchases).
+      c.categories.push_back({pair[0].get<std::string>(), std::max<std::int64_t>(1, std::llround(pair[1].get<double>())),
+                              c.last_purchase_at});
+    }
+  }
+  if (favorites_) c.favorite_categories = favorites_(row.id);
+  if (!histories_) histories_ = sql::OffersRepository(session_).offer_histories();
+  if (auto it = histories_->find(row.id); it != histories_->end()) std::tie(c.past_offers, c.past_redeemed) = it->second;
   return c;
 }
 

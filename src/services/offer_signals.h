@@ -4,6 +4,7 @@
 // SKU, their stated favourites and their past response to offers; and the
 // latest association rules in the catalog's words.
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 
 #include "offers/targeting.h"
 #include "services/offers.h"
+#include "storage/sql/offers_repository.h"
 
 namespace patron::services {
 
@@ -20,7 +22,12 @@ class OfferSignals {
  public:
   OfferSignals(soci::session& session, std::string base_currency, FavoriteCategories favorites);
 
+  // Exact: what the customer bought, SKU by SKU (a few statements a customer).
   offers::CustomerSignals of(const std::string& customer_id, const std::string& tier);
+  // From the latest analysis' scores row (one scan for everyone): categories
+  // by affinity, days since the last visit, no SKUs.
+  offers::CustomerSignals from_scores(const sql::ScoredCustomer& row, std::int64_t now);
+  std::optional<long long> run_id() const { return run_id_; }
   const std::vector<offers::RuleSignal>& rules() const { return rules_; }
 
  private:
@@ -29,6 +36,7 @@ class OfferSignals {
   FavoriteCategories favorites_;
   std::optional<long long> run_id_;
   std::vector<offers::RuleSignal> rules_;
+  std::optional<std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>>> histories_;
 };
 
 }  // namespace patron::services

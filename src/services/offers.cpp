@@ -74,14 +74,32 @@ Status Offers::archive_campaign(const std::string& id) {
 }
 
 std::int64_t Offers::audience_size(const offers::Audience& audience, const FavoriteCategories& favorites,
-                                   std::int64_t /*now*/) {
+                                   std::int64_t now) {
   OfferSignals signals(session_, settings_.base_currency, favorites);
   std::int64_t size = 0;
-  sql::OffersRepository(session_).visit_active_customers(
-      max_customers_per_generation, [&](const std::string& id, const std::string& tier) {
-        if (offers::in_audience(audience, signals.of(id, tier))) ++size;
-      });
+  visit_signals(audience, signals, now, [&](const offers::CustomerSignals& customer) {
+    if (offers::in_audience(audience, customer)) ++size;
+  });
   return size;
+}
+
+// Which categories a customer bought matters exactly only to an audience
+// that filters on them; otherwise the analysis' summary row is enough.
+bool needs_exact_history(const offers::Audience& audience) {
+  return !audience.categories_bought.empty() || !audience.categories_not_bought.empty();
+}
+
+void Offers::visit_signals(const offers::Audience& audience, OfferSignals& signals, std::int64_t now,
+                           const std::function<void(const offers::CustomerSignals&)>& visit) {
+  sql::OffersRepository repository(session_);
+  if (!signals.run_id() || needs_exact_history(audience)) {
+    repository.visit_active_customers(max_customers_per_generation, [&](const std::string& id, const std::string& tier) {
+      visit(signals.of(id, tier));
+    });
+    return;
+  }
+  repository.visit_scored_customers(signals.run_id(), max_customers_per_generation,
+                                    [&](const sql::ScoredCustomer& row) { visit(signals.from_scores(row, now)); });
 }
 
 Result<GenerationReport> Offers::generate(const std::string& campaign_id, const FavoriteCategories& favorites,
@@ -95,32 +113,39 @@ Result<GenerationReport> Offers::generate(const std::string& campaign_id, const 
   OfferSignals signals(session_, settings_.base_currency, favorites);
   const offers::Economics economics;
   std::vector<Pick> picks;
-  std::vector<std::string> audience;
-  repository.visit_active_customers(max_customers_per_generation, [&](const std::string& id, const std::string& tier) {
-    const auto customer = signals.of(id, tier);
+  std::vector<std::pair<std::string, bool>> members;
+  const auto known = repository.member_ids(campaign->id);
+  const auto cap = static_cast<std::size_t>(campaign->per_customer_cap);
+  visit_signals(campaign->audience, signals, now, [&](const offers::CustomerSignals& customer) {
     if (!offers::in_audience(campaign->audience, customer)) return;
-    audience.push_back(id);
-    if (offers::in_control_group(campaign->id, id, campaign->control_share_permille)) return;
+    const bool control = offers::in_control_group(campaign->id, customer.customer_id, campaign->control_share_permille);
+    if (!known.contains(customer.customer_id)) members.emplace_back(customer.customer_id, control);
+    if (control) return;
     auto candidates = offers::candidates_for(*campaign, customer, signals.rules(), economics, now);
-    const auto cap = static_cast<std::size_t>(campaign->per_customer_cap);
-    for (std::size_t i = 0; i < candidates.size() && i < cap; ++i) picks.push_back({id, std::move(candidates[i])});
+    for (std::size_t i = 0; i < candidates.size() && i < cap; ++i) {
+      picks.push_back({customer.customer_id, std::move(candidates[i])});
+    }
   });
-  for (const auto& id : audience) {
-    repository.add_member(campaign->id, id, offers::in_control_group(campaign->id, id, campaign->control_share_permille),
-                          now);
-  }
+  repository.insert_members(campaign->id, members, now);
+  const auto issued = repository.offer_keys(campaign->id);
+  std::vector<sql::OfferRecord> offers;
   for (auto& pick : within_budget(std::move(picks), campaign->budget_points)) {
     sql::OfferRecord offer;
-    offer.id = new_id("ofr");
     offer.campaign_id = campaign->id;
     offer.customer_id = pick.customer_id;
     offer.category = campaign->offer.category.empty() ? pick.candidate.category : campaign->offer.category;
-    offer.reasons = pick.candidate.reasons;
+    if (issued.contains(offer.customer_id + '\x1f' + offer.category)) continue;
+    offer.id = new_id("ofr");
+    offer.reasons = std::move(pick.candidate.reasons);
     offer.score = pick.candidate.score;
-    offer.max_bonus_points = pick.candidate.cost_points;
+    // A budget counts each offer at its estimated most, so the till holds it
+    // there; without a budget the program's own bound is the only cap.
+    offer.max_bonus_points = campaign->budget_points ? pick.candidate.cost_points
+                                                     : settings_.limits.max_points_per_transaction;
     offer.created_at = now;
-    repository.insert_offer(offer);
+    offers.push_back(std::move(offer));
   }
+  repository.insert_offers(offers);
   GenerationReport report{repository.count_offers(campaign->id), repository.count_members(campaign->id, true),
                           repository.count_members(campaign->id, false)};
   repository.set_generation_counts(campaign->id, report.offers_created, report.control_group_size);

@@ -14,6 +14,7 @@
 #include "domain/result.h"
 #include "offers/campaign.h"
 #include "offers/statistics.h"
+#include "offers/targeting.h"
 #include "services/loyalty.h"
 #include "storage/sql/offers_repository.h"
 
@@ -48,6 +49,8 @@ struct AppliedOffer {
 
 inline constexpr std::int64_t max_customers_per_generation = 2'000'000;
 
+class OfferSignals;
+
 class Offers {
  public:
   Offers(soci::session& session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
@@ -71,6 +74,12 @@ class Offers {
   void mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id, std::int64_t now);
 
  private:
+  // Every active customer's signals: exact from their purchases when there is
+  // no analysis or the audience filters on categories bought, else from the
+  // analysis' scores in one scan.
+  void visit_signals(const offers::Audience& audience, OfferSignals& signals, std::int64_t now,
+                     const std::function<void(const offers::CustomerSignals&)>& visit);
+
   soci::session& session_;
   ProgramSettings settings_;
 };

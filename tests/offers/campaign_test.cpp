@@ -84,8 +84,8 @@ CustomerSignals coffee_regular() {
 
 TEST(Candidates, ReasonsComeFromTheSignalsThatChoseThem) {
   auto campaign = valid_campaign();
-  const std::vector<RuleSignal> rules = {{"BEANS", "Espresso Beans", "the Milk Frother", "equipment", 2.5},
-                                         {"BEANS", "Espresso Beans", "Sugar", "grocery", 0.7}};
+  const std::vector<RuleSignal> rules = {{"BEANS", "Espresso Beans", "the Milk Frother", "equipment", "coffee", 2.5},
+                                         {"BEANS", "Espresso Beans", "Sugar", "grocery", "coffee", 0.7}};
   const auto all = candidates_for(campaign, coffee_regular(), rules, {}, now);
   ASSERT_FALSE(all.empty());
   EXPECT_EQ(all.front().category, "coffee");

@@ -216,6 +216,102 @@ std::int64_t OffersRepository::count_live_campaigns() {
   return n;
 }
 
+void OffersRepository::visit_scored_customers(std::optional<long long> run_id, std::int64_t limit,
+                                              const std::function<void(const ScoredCustomer&)>& visit) {
+  ScoredCustomer row;
+  double p_alive = 0, spend = 0, clv = 0;
+  long long recency = 0;
+  const long long run = run_id.value_or(-1), n = limit;
+  soci::indicator segment_ind = soci::i_ok, p_ind = soci::i_ok, spend_ind = soci::i_ok, clv_ind = soci::i_ok,
+                  recency_ind = soci::i_ok, categories_ind = soci::i_ok;
+  soci::statement st =
+      (session_.prepare << "SELECT u.id, a.tier_code, s.segment, s.p_alive, s.expected_avg_spend, s.clv, s.recency_days, "
+                           "s.categories FROM users u JOIN accounts a ON a.customer_id = u.id LEFT JOIN "
+                           "analytics_customer_scores s ON s.run_id = :r AND s.customer_id = u.id WHERE u.role = "
+                           "'customer' AND u.status = 'active' ORDER BY u.id LIMIT :n",
+       soci::use(run), soci::use(n), soci::into(row.id), soci::into(row.tier), soci::into(row.segment, segment_ind),
+       soci::into(p_alive, p_ind), soci::into(spend, spend_ind), soci::into(clv, clv_ind),
+       soci::into(recency, recency_ind), soci::into(row.categories, categories_ind));
+  st.execute();
+  while (st.fetch()) {
+    if (segment_ind != soci::i_ok) row.segment.clear();
+    if (categories_ind != soci::i_ok) row.categories.clear();
+    row.p_alive = p_ind == soci::i_ok ? std::optional<double>(p_alive) : std::nullopt;
+    row.expected_avg_spend = spend_ind == soci::i_ok ? std::optional<double>(spend) : std::nullopt;
+    row.clv = clv_ind == soci::i_ok ? std::optional<double>(clv) : std::nullopt;
+    row.recency_days = recency_ind == soci::i_ok ? std::optional<std::int64_t>(recency) : std::nullopt;
+    visit(row);
+  }
+}
+
+std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> OffersRepository::offer_histories() {
+  std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> out;
+  std::string customer;
+  long long offered = 0, redeemed = 0;
+  soci::statement st = (session_.prepare << "SELECT customer_id, COUNT(*), SUM(CASE WHEN status = 'redeemed' THEN 1 "
+                                            "ELSE 0 END) FROM offers GROUP BY customer_id",
+                        soci::into(customer), soci::into(offered), soci::into(redeemed));
+  st.execute();
+  while (st.fetch()) out.emplace(customer, std::pair<std::int64_t, std::int64_t>{offered, redeemed});
+  return out;
+}
+
+std::unordered_set<std::string> OffersRepository::member_ids(const std::string& campaign_id) {
+  std::unordered_set<std::string> out;
+  std::string customer;
+  soci::statement st = (session_.prepare << "SELECT customer_id FROM campaign_members WHERE campaign_id = :c",
+                        soci::use(campaign_id), soci::into(customer));
+  st.execute();
+  while (st.fetch()) out.insert(customer);
+  return out;
+}
+
+std::unordered_set<std::string> OffersRepository::offer_keys(const std::string& campaign_id) {
+  std::unordered_set<std::string> out;
+  std::string customer, category;
+  soci::statement st = (session_.prepare << "SELECT customer_id, category FROM offers WHERE campaign_id = :c",
+                        soci::use(campaign_id), soci::into(customer), soci::into(category));
+  st.execute();
+  while (st.fetch()) out.insert(customer + '\x1f' + category);
+  return out;
+}
+
+void OffersRepository::insert_members(const std::string& campaign_id,
+                                      const std::vector<std::pair<std::string, bool>>& members, std::int64_t at) {
+  if (members.empty()) return;
+  std::string customer, arm;
+  const long long when = at;
+  soci::statement st = (session_.prepare << "INSERT INTO campaign_members (campaign_id, customer_id, arm, assigned_at) "
+                                            "VALUES (:c, :u, :a, :t)",
+                        soci::use(campaign_id), soci::use(customer), soci::use(arm), soci::use(when));
+  for (const auto& [id, control] : members) {
+    customer = id;
+    arm = control ? "control" : "treatment";
+    st.execute(true);
+  }
+}
+
+void OffersRepository::insert_offers(const std::vector<OfferRecord>& offers) {
+  if (offers.empty()) return;
+  OfferRecord row;
+  std::string reasons;
+  long long max_bonus = 0, created = 0;
+  soci::statement st = (session_.prepare << "INSERT INTO offers (id, campaign_id, customer_id, category, reasons, score, "
+                                            "max_bonus_points, status, created_at) VALUES (:id, :c, :u, :k, :r, :s, :m, "
+                                            ":st, :cr)",
+                        soci::use(row.id), soci::use(row.campaign_id), soci::use(row.customer_id),
+                        soci::use(row.category), soci::use(reasons), soci::use(row.score), soci::use(max_bonus),
+                        soci::use(row.status), soci::use(created));
+  for (const auto& offer : offers) {
+    row = offer;
+    reasons = Json(offer.reasons).dump();
+    max_bonus = offer.max_bonus_points;
+    created = offer.created_at;
+    note_account_changed(offer.customer_id);
+    st.execute(true);
+  }
+}
+
 void OffersRepository::insert_campaign(const offers::Campaign& c) {
   const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
   const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);

@@ -6,6 +6,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <soci/soci.h>
@@ -47,6 +49,13 @@ struct SkuHistory {
   std::int64_t lines = 0, last_at = 0;
 };
 
+// A customer as the latest analysis scored them (null fields when it did not).
+struct ScoredCustomer {
+  std::string id, tier, segment, categories;  // categories: JSON [[name, score], ...], most affine first
+  std::optional<double> p_alive, expected_avg_spend, clv;
+  std::optional<std::int64_t> recency_days;
+};
+
 inline constexpr int max_offers_listed = 200;
 inline constexpr int max_skus_per_customer = 2'000;
 inline constexpr int max_applicable_offers = 20;
@@ -61,6 +70,18 @@ class OffersRepository {
   std::vector<SkuHistory> sku_history(const std::string& customer_id);
 
   std::int64_t count_live_campaigns();
+  // Active customers with their scores in the run, by id, at most `limit`: one scan.
+  void visit_scored_customers(std::optional<long long> run_id, std::int64_t limit,
+                              const std::function<void(const ScoredCustomer&)>& visit);
+  // Offers issued and redeemed per customer, over every campaign.
+  std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> offer_histories();
+  std::unordered_set<std::string> member_ids(const std::string& campaign_id);
+  // "<customer id>\x1f<category>" of the campaign's offers.
+  std::unordered_set<std::string> offer_keys(const std::string& campaign_id);
+  // New members and offers, each statement prepared once for the whole list.
+  void insert_members(const std::string& campaign_id, const std::vector<std::pair<std::string, bool>>& members,
+                      std::int64_t at);
+  void insert_offers(const std::vector<OfferRecord>& offers);
   void insert_campaign(const offers::Campaign& campaign);
   void update_campaign(const offers::Campaign& campaign);
   std::optional<offers::Campaign> find_campaign(const std::string& id);
