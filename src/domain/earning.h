@@ -63,6 +63,7 @@ struct AppliedRule {
   std::string id;
   Points points = 0;
   std::string name;  // the rule's, tier's or offer's name as people read it
+  MinorUnits discount_minor = 0;  // what a voucher offer took off the lines
 };
 
 struct EarningResult {

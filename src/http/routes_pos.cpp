@@ -12,7 +12,9 @@ constexpr std::size_t max_purchases_per_batch = 1000;
 Json purchase_json(const services::PurchaseOutcome& outcome) {
   Json applied = Json::array();
   for (const auto& a : outcome.applied) {
-    applied.push_back({{"source", a.source}, {a.source, a.id}, {"id", a.id}, {"name", a.name}, {"points", a.points}});
+    Json item{{"source", a.source}, {a.source, a.id}, {"id", a.id}, {"name", a.name}, {"points", a.points}};
+    if (a.discount_minor > 0) item["discount_minor"] = a.discount_minor;
+    applied.push_back(std::move(item));
   }
   return {{"transaction_id", outcome.transaction_id},
           {"customer_id", outcome.customer_id},

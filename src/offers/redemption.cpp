@@ -53,6 +53,12 @@ Points offer_bonus(const OfferTemplate& offer, MinorUnits qualifying_spend_minor
   return std::clamp<Points>(bonus, 0, std::max<Points>(cap, 0));
 }
 
+MinorUnits discounted_unit_price(MinorUnits unit_price_minor, std::int64_t percent) {
+  const auto clamped = std::clamp<std::int64_t>(percent, 0, 100);
+  __extension__ using Wide = __int128;
+  return unit_price_minor - static_cast<MinorUnits>(Wide(unit_price_minor) * clamped / 100);
+}
+
 std::string offer_title(const OfferTemplate& offer, const std::string& category) {
   const auto on = category.empty() ? std::string(" on your next purchase") : " on " + display_category(category);
   switch (offer.kind) {

@@ -17,6 +17,10 @@ std::vector<PricedLine> qualifying_lines(const OfferTemplate& offer, const std::
 // `base_points` are what the qualifying lines earn by the program's rules.
 Points offer_bonus(const OfferTemplate& offer, MinorUnits qualifying_spend_minor, Points base_points, Points cap);
 
+// A percent-off voucher's discount on one unit price (rounded down, so the
+// customer never pays less than the percent promises to take off).
+MinorUnits discounted_unit_price(MinorUnits unit_price_minor, std::int64_t percent);
+
 // What the customer reads: "3× points on Coffee", "500 bonus points on Tea".
 std::string offer_title(const OfferTemplate& offer, const std::string& offer_category);
 std::string offer_description(const OfferTemplate& offer, const std::string& offer_category,

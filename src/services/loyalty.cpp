@@ -283,6 +283,14 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   auto priced = price_lines(command, txn);
   if (!priced.ok()) return priced.error();
   auto& facts = *priced;
+  Offers offer_engine(session_, settings_);
+  const bool campaigns_live = program.has_live_campaigns();
+  const auto vouchers = campaigns_live ? offer_engine.discounts_for(customer_id, facts.lines, command.occurred_at)
+                                       : std::vector<AppliedOffer>{};
+  if (!vouchers.empty()) {
+    for (std::size_t i = 0; i < facts.lines.size(); ++i) txn.lines[i].unit_price_minor = facts.lines[i].unit_price_minor;
+    txn.total_minor = *bounded_purchase_total(facts.lines, settings_.limits);  // lower than before: still bounded
+  }
   const auto tiers = program.tiers();
   const auto current_tier = tier_by_code(tiers, account->tier_code);
   facts.tier_code = account->tier_code;
@@ -290,8 +298,7 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   const auto rules = program.earning_rules();
   auto earned = compute_points(facts, rules);
   name_applied(earned.applied, rules, tiers);
-  Offers offer_engine(session_, settings_);
-  const auto offers = !program.has_live_campaigns()
+  auto offers = !campaigns_live
                           ? std::vector<AppliedOffer>{}
                           : offer_engine.bonuses_for(customer_id, facts.lines, command.occurred_at,
                                                      [&](const std::vector<PricedLine>& lines) {
@@ -302,7 +309,11 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   for (const auto& offer : offers) {
     // Saturates instead of wrapping; the limits check below refuses anything that large.
     earned.points = checked_add(earned.points, offer.points).value_or(std::numeric_limits<Points>::max());
-    earned.applied.push_back({"offer", offer.offer_id, offer.points, offer.name});
+    earned.applied.push_back({"offer", offer.offer_id, offer.points, offer.name, 0});
+  }
+  for (const auto& voucher : vouchers) {
+    earned.applied.push_back({"offer", voucher.offer_id, 0, voucher.name, voucher.discount_minor});
+    offers.push_back(voucher);
   }
   if (auto bounded = bounded_balance_after(account->points_balance, earned.points, settings_.limits, "lines");
       !bounded.ok()) {

@@ -184,6 +184,27 @@ std::vector<AppliedOffer> Offers::bonuses_for(const std::string& customer_id, co
   return applied;
 }
 
+std::vector<AppliedOffer> Offers::discounts_for(const std::string& customer_id, std::vector<PricedLine>& lines,
+                                                std::int64_t at) {
+  std::vector<AppliedOffer> applied;
+  for (const auto& [offer, campaign] : sql::OffersRepository(session_).applicable_offers(customer_id, at)) {
+    if (campaign.offer.kind != offers::OfferKind::percent_off) continue;
+    MinorUnits spend = 0, discount = 0;
+    for (const auto& line : offers::qualifying_lines(campaign.offer, offer.category, lines)) {
+      spend += line.quantity * line.unit_price_minor;
+    }
+    if (spend <= 0 || spend < campaign.offer.min_spend_minor) continue;
+    for (auto& line : lines) {
+      if (offers::qualifying_lines(campaign.offer, offer.category, {line}).empty()) continue;
+      const auto price = offers::discounted_unit_price(line.unit_price_minor, campaign.offer.percent);
+      discount += (line.unit_price_minor - price) * line.quantity;
+      line.unit_price_minor = price;
+    }
+    if (discount > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), 0, discount});
+  }
+  return applied;
+}
+
 void Offers::mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id,
                            std::int64_t now) {
   sql::OffersRepository repository(session_);

@@ -45,6 +45,7 @@ struct CampaignReport {
 struct AppliedOffer {
   std::string offer_id, name;
   Points points = 0;
+  MinorUnits discount_minor = 0;  // a percent-off voucher's
 };
 
 inline constexpr std::int64_t max_customers_per_generation = 2'000'000;
@@ -70,6 +71,10 @@ class Offers {
   std::vector<AppliedOffer> bonuses_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
                                         std::int64_t at,
                                         const std::function<Points(const std::vector<PricedLine>&)>& base_points);
+  // Applies the customer's percent-off vouchers to the lines they qualify
+  // (lowering unit prices in place); what each took off.
+  std::vector<AppliedOffer> discounts_for(const std::string& customer_id, std::vector<PricedLine>& lines,
+                                          std::int64_t at);
   // Marks each applied offer used by the transaction (once).
   void mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id, std::int64_t now);
 

@@ -146,3 +146,25 @@ test('patron offers generate runs every live campaign, or the one named, from th
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /campaign not found/);
 });
+
+test('a percent-off voucher lowers the lines it covers at the till, once, and the points follow the lower price', async () => {
+  const created = await admin('POST', '/api/v1/admin/campaigns', {
+    name: 'Tea week', goal: 'cross_sell', starts_at: iso(-3600), ends_at: iso(7 * 86400), control_share: 0,
+    audience: { categories_bought: ['tea'] }, offer: { kind: 'percent_off', percent: 20, category: 'tea', auto_apply: true },
+  });
+  assert.equal(created.status, 201, created.text);
+  assert.equal((await admin('PATCH', `/api/v1/admin/campaigns/${created.json.id}`, { status: 'live' })).status, 200);
+  const generated = await admin('POST', `/api/v1/admin/campaigns/${created.json.id}/generate`);
+  assert.deepEqual([generated.json.offers_created, generated.json.control_group_size], [1, 0]);
+  const [voucher] = (await s.api('GET', '/api/v1/me/offers', { token: teaBuyer.token })).json.items;
+  assert.equal(voucher.title, '20% off Tea');
+  const buy = await s.purchase({ token: s.adminToken }, teaBuyer.id, program.store.id,
+    [{ sku: program.products.tea.sku, quantity: 1 }, { sku: program.products.mug.sku, quantity: 1 }]);
+  assert.equal(buy.status, 201, buy.text);
+  const applied = buy.json.applied.find((a) => a.source === 'offer');
+  assert.deepEqual([applied.offer, applied.discount_minor, applied.points], [voucher.id, 400, 0]);
+  assert.equal(buy.json.total_minor, 1600 + 5000);
+  assert.equal(buy.json.points_earned, 16 + 50);
+  const again = await s.purchase({ token: s.adminToken }, teaBuyer.id, program.store.id, [{ sku: program.products.tea.sku, quantity: 1 }]);
+  assert.equal(again.json.total_minor, 2000, 'a voucher is used once');
+});
