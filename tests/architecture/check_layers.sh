@@ -2,7 +2,8 @@
 # The dependency rules of docs/architecture.md, checked on the sources:
 #  - src/domain includes nothing but the standard library and itself;
 #  - src/http holds no SQL (it asks src/storage/sql for snapshots, savepoints, probes);
-#  - src/analytics knows no database, HTTP or JSON library.
+#  - src/analytics knows no database, HTTP or JSON library;
+#  - src/offers, likewise, and no outer layer (services run it over the stores).
 set -uo pipefail
 src="$(cd "$(dirname "$0")/../../src" && pwd)"
 failed=0
@@ -18,6 +19,11 @@ found="$(grep -rnE '"[^"]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|S
 
 found="$(grep -rnE '#include <(soci|restinio|rocksdb|mongoc|nlohmann)' "$src/analytics" || true)"
 [ -n "$found" ] && report "src/analytics is pure computation" "$found"
+
+found="$(grep -rnE '#include <(soci|restinio|rocksdb|mongoc|nlohmann|spdlog)' "$src/offers" || true)"
+[ -n "$found" ] && report "src/offers is pure computation, like src/analytics" "$found"
+found="$(grep -rnE '#include "(storage|http|services|app)/' "$src/offers" || true)"
+[ -n "$found" ] && report "src/offers must not include outer layers" "$found"
 
 [ "$failed" = 0 ] && echo "layering: ok"
 exit "$failed"
