@@ -210,6 +210,7 @@ test('every request writes one structured access-log line with its latency', asy
 test('ops endpoints: healthz, readyz, metrics', async () => {
   const h = await s.api('GET', '/healthz');
   assert.equal(h.status, 200);
+  assert.deepEqual(h.json, { status: 'ok', pid: s.child.pid });
   const r = await s.api('GET', '/readyz');
   assert.equal(r.status, 200, r.text);
   const m = await s.api('GET', '/metrics');

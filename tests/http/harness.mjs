@@ -136,8 +136,9 @@ export class Server {
     while (Date.now() < deadline) {
       if (this.exited) throw new Error(`server exited early:\n${this.log.join('')}`);
       try {
+        // Another test's server may hold the port this one failed to bind: only our own process counts.
         const r = await fetch(`${this.base}/healthz`);
-        if (r.status === 200) return this;
+        if (r.status === 200 && (await r.json()).pid === this.child.pid) return this;
       } catch {}
       await sleep(100);
     }

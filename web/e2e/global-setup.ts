@@ -47,7 +47,8 @@ async function waitForHealth(url: string, child: ChildProcess, logFile: string):
     if (child.exitCode !== null) throw new Error(`patron serve exited with code ${child.exitCode}:\n${tail(logFile)}`);
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
+      // Only our own process counts: another server may hold a reused port.
+      if (response.ok && (await response.json()).pid === child.pid) return;
     } catch {
       // not listening yet
     }
