@@ -99,9 +99,9 @@ CampaignSeed seed_shoppers(soci::session& session, const services::ProgramSettin
 CampaignSeed seed_campaigns(soci::session& session, const services::ProgramSettings& settings,
                             const std::string& demo_customer_id, std::int64_t now) {
   CampaignSeed report;
-  offers::OfferTemplate double_points{offers::OfferKind::bonus_multiplier, "", "", 2000, 0, 0, 0, "", false};
-  offers::OfferTemplate try_new{offers::OfferKind::bonus_points, "", "", 0, 150, 1500, 0, "", false};
-  offers::OfferTemplate treat{offers::OfferKind::bonus_points, "bakery", "", 0, 40, 0, 0, "", false};
+  offers::OfferTemplate double_points{offers::OfferKind::bonus_multiplier, "", "", 2000, 0, 0, 0, "", "", false};
+  offers::OfferTemplate try_new{offers::OfferKind::bonus_points, "", "", 0, 150, 1500, 0, "", "", false};
+  offers::OfferTemplate treat{offers::OfferKind::bonus_points, "bakery", "", 0, 40, 0, 0, "", "", false};
   const std::array<CampaignSpec, 3> campaigns = {{{"Your favourites, double points", offers::Goal::grow_basket, double_points},
                                                   {"Discover something new", offers::Goal::cross_sell, try_new},
                                                   {"A treat from the bakery", offers::Goal::reward_best, treat}}};

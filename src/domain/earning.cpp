@@ -113,7 +113,7 @@ EarningResult compute_points(const PurchaseFacts& facts, const std::vector<Earni
     auto it = std::find_if(contributions.begin(), contributions.end(),
                            [&](const Contribution& c) { return c.rule.id == rule.id && c.rule.source == "rule"; });
     if (it == contributions.end()) {
-      contributions.push_back({AppliedRule{"rule", rule.id, 0, rule.name, 0}, micro});
+      contributions.push_back({AppliedRule{"rule", rule.id, 0, rule.name, 0, {}}, micro});
     } else {
       it->micro += micro;
     }
@@ -148,7 +148,7 @@ EarningResult compute_points(const PurchaseFacts& facts, const std::vector<Earni
     }
   }
   if (facts.tier_multiplier_permille != permille && rate_based_micro > 0) {
-    contributions.push_back({AppliedRule{"tier", facts.tier_code, 0, {}, 0},
+    contributions.push_back({AppliedRule{"tier", facts.tier_code, 0, {}, 0, {}},
                              rate_based_micro * (facts.tier_multiplier_permille - permille) / permille});
   }
 

@@ -64,6 +64,7 @@ struct AppliedRule {
   Points points = 0;
   std::string name;  // the rule's, tier's or offer's name as people read it
   MinorUnits discount_minor = 0;  // what a voucher offer took off the lines
+  std::string voucher_code;       // the reward voucher a free-reward offer issued
 };
 
 struct EarningResult {

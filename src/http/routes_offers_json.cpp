@@ -79,6 +79,11 @@ Status apply_times_and_money(offers::Campaign& c, const Json& body) {
                           ? std::nullopt
                           : std::optional<Points>(in.integer("budget_points", 1, 1'000'000'000'000));
   }
+  if (body.contains("budget_minor")) {
+    c.budget_minor = body["budget_minor"].is_null()
+                         ? std::nullopt
+                         : std::optional<MinorUnits>(in.integer("budget_minor", 1, 1'000'000'000'000));
+  }
   if (auto cap = in.optional_integer("per_customer_cap", 1, offers::max_per_customer_cap)) c.per_customer_cap = *cap;
   if (!in.ok()) return in.error();
   if (body.contains("control_share")) {
@@ -101,6 +106,7 @@ Json campaign_json(const offers::Campaign& c) {
   if (o.min_spend_minor) offer["min_spend_minor"] = o.min_spend_minor;
   if (o.percent) offer["percent"] = o.percent;
   if (!o.reward_id.empty()) offer["reward_id"] = o.reward_id;
+  if (!o.reward_name.empty()) offer["reward_name"] = o.reward_name;
   return {{"id", c.id},
           {"name", c.name},
           {"goal", offers::to_string(c.goal)},
@@ -117,6 +123,7 @@ Json campaign_json(const offers::Campaign& c) {
           {"starts_at", format_rfc3339(c.starts_at)},
           {"ends_at", format_rfc3339(c.ends_at)},
           {"budget_points", c.budget_points ? Json(*c.budget_points) : Json(nullptr)},
+          {"budget_minor", c.budget_minor ? Json(*c.budget_minor) : Json(nullptr)},
           {"per_customer_cap", c.per_customer_cap},
           {"control_share", static_cast<double>(c.control_share_permille) / 1000.0},
           {"offers_created", c.offers_created},
@@ -136,7 +143,8 @@ Json offer_json(const sql::CampaignOffer& item, const std::string& currency, std
           {"campaign_id", o.campaign_id},
           {"title", offers::offer_title(t, o.category)},
           {"description", offers::offer_description(t, o.category, currency) +
-                              (item.campaign.budget_points && t.kind == offers::OfferKind::bonus_multiplier
+                              ((item.campaign.budget_points || item.campaign.budget_minor) &&
+                                       t.kind == offers::OfferKind::bonus_multiplier
                                    ? " Up to " + std::to_string(o.max_bonus_points) + " bonus points."
                                    : std::string())},
           {"kind", offers::to_string(t.kind)},

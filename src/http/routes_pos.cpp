@@ -14,6 +14,7 @@ Json purchase_json(const services::PurchaseOutcome& outcome) {
   for (const auto& a : outcome.applied) {
     Json item{{"source", a.source}, {a.source, a.id}, {"id", a.id}, {"name", a.name}, {"points", a.points}};
     if (a.discount_minor > 0) item["discount_minor"] = a.discount_minor;
+    if (!a.voucher_code.empty()) item["voucher_code"] = a.voucher_code;
     applied.push_back(std::move(item));
   }
   return {{"transaction_id", outcome.transaction_id},

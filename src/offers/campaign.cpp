@@ -127,6 +127,9 @@ Status validate(const Campaign& c) {
   if (c.budget_points && (*c.budget_points <= 0 || *c.budget_points > 1'000'000'000'000)) {
     return Error::validation("budget_points", "must be from 1 to 1000000000000");
   }
+  if (c.budget_minor && (*c.budget_minor <= 0 || *c.budget_minor > 1'000'000'000'000)) {
+    return Error::validation("budget_minor", "must be from 1 to 1000000000000");
+  }
   if (c.per_customer_cap < 1 || c.per_customer_cap > max_per_customer_cap) {
     return Error::validation("per_customer_cap", "must be from 1 to " + std::to_string(max_per_customer_cap));
   }
@@ -155,6 +158,9 @@ std::optional<std::string> forbidden_live_change(const Campaign& before, const C
   if (after.ends_at < before.ends_at) return "ends_at";
   if (before.budget_points && (!after.budget_points || *after.budget_points < *before.budget_points)) {
     return "budget_points";
+  }
+  if (before.budget_minor && (!after.budget_minor || *after.budget_minor < *before.budget_minor)) {
+    return "budget_minor";
   }
   if (after.per_customer_cap != before.per_customer_cap) return "per_customer_cap";
   if (after.control_share_permille != before.control_share_permille) return "control_share";

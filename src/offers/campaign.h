@@ -42,6 +42,7 @@ struct OfferTemplate {
   MinorUnits min_spend_minor = 0;
   std::int64_t percent = 0;         // percent_off: 1..90
   std::string reward_id;            // free_reward
+  std::string reward_name;          // the reward's name, kept with the template for its title
   bool auto_apply = false;          // applies at the till without activation
 };
 
@@ -53,6 +54,7 @@ struct Campaign {
   OfferTemplate offer;
   std::int64_t starts_at = 0, ends_at = 0;  // epoch seconds, [starts_at, ends_at)
   std::optional<Points> budget_points;
+  std::optional<MinorUnits> budget_minor;  // a money budget: offers' costs at a point's value
   std::int64_t per_customer_cap = 1;
   std::int64_t control_share_permille = 100;
   std::int64_t created_at = 0;

@@ -67,7 +67,8 @@ std::string offer_title(const OfferTemplate& offer, const std::string& category)
     case OfferKind::percent_off:
       return std::to_string(offer.percent) + "% off" +
              (category.empty() ? std::string(" your next purchase") : " " + display_category(category));
-    case OfferKind::free_reward: return "A free reward for you";
+    case OfferKind::free_reward:
+      return offer.reward_name.empty() ? std::string("A free reward for you") : "Free " + offer.reward_name;
   }
   return "An offer for you";
 }

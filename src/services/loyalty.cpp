@@ -309,11 +309,17 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   for (const auto& offer : offers) {
     // Saturates instead of wrapping; the limits check below refuses anything that large.
     earned.points = checked_add(earned.points, offer.points).value_or(std::numeric_limits<Points>::max());
-    earned.applied.push_back({"offer", offer.offer_id, offer.points, offer.name, 0});
+    earned.applied.push_back({"offer", offer.offer_id, offer.points, offer.name, 0, {}});
   }
   for (const auto& voucher : vouchers) {
-    earned.applied.push_back({"offer", voucher.offer_id, 0, voucher.name, voucher.discount_minor});
+    earned.applied.push_back({"offer", voucher.offer_id, 0, voucher.name, voucher.discount_minor, {}});
     offers.push_back(voucher);
+  }
+  if (campaigns_live) {
+    for (auto& reward : offer_engine.rewards_for(customer_id, facts.lines, command.occurred_at, now)) {
+      earned.applied.push_back({"offer", reward.offer_id, 0, reward.name, 0, reward.voucher_code});
+      offers.push_back(std::move(reward));
+    }
   }
   if (auto bounded = bounded_balance_after(account->points_balance, earned.points, settings_.limits, "lines");
       !bounded.ok()) {

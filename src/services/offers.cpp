@@ -7,31 +7,49 @@
 #include "services/offer_signals.h"
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
+#include "storage/sql/redemptions_repository.h"
 
 namespace patron::services {
 namespace {
 
 Error campaign_not_found() { return Error::not_found("campaign not found"); }
 
+constexpr int max_voucher_code_attempts = 8;
+
 struct Pick {
   std::string customer_id;
   offers::Candidate candidate;
 };
 
-// The best candidates within the budget, best first: a budget counts each
-// offer at the most it can cost, so redemptions can never exceed it.
-std::vector<Pick> within_budget(std::vector<Pick> picks, std::optional<Points> budget) {
+// The best candidates within the budgets, best first: a budget counts each
+// offer at the most it can cost, so redemptions can never exceed it; a money
+// budget counts points at what the program pays for one.
+std::vector<Pick> within_budget(std::vector<Pick> picks, const offers::Campaign& campaign,
+                                const offers::Economics& economics) {
   std::stable_sort(picks.begin(), picks.end(),
                    [](const Pick& a, const Pick& b) { return a.candidate.score > b.candidate.score; });
-  if (!budget) return picks;
+  if (!campaign.budget_points && !campaign.budget_minor) return picks;
   std::vector<Pick> kept;
-  Points committed = 0;
+  Points points = 0;
+  double money = 0;
   for (auto& pick : picks) {
-    if (committed + pick.candidate.cost_points > *budget) continue;
-    committed += pick.candidate.cost_points;
+    const double cost_minor = static_cast<double>(pick.candidate.cost_points) * economics.point_value_minor;
+    if (campaign.budget_points && points + pick.candidate.cost_points > *campaign.budget_points) continue;
+    if (campaign.budget_minor && money + cost_minor > static_cast<double>(*campaign.budget_minor)) continue;
+    points += pick.candidate.cost_points;
+    money += cost_minor;
     kept.push_back(std::move(pick));
   }
   return kept;
+}
+
+// A free reward's template names a reward that exists; its name goes with it.
+Status resolve_reward(soci::session& session, offers::Campaign& campaign) {
+  if (campaign.offer.kind != offers::OfferKind::free_reward) return ok_status();
+  auto reward = sql::CatalogRepository(session).reward(campaign.offer.reward_id);
+  if (!reward) return Error::validation("offer.reward_id", "no such reward");
+  campaign.offer.reward_name = reward->name;
+  return ok_status();
 }
 
 }  // namespace
@@ -41,6 +59,7 @@ Result<offers::Campaign> Offers::create_campaign(offers::Campaign campaign, std:
   campaign.status = offers::CampaignStatus::draft;
   campaign.created_at = now;
   if (auto valid = offers::validate(campaign); !valid.ok()) return valid.error();
+  if (auto reward = resolve_reward(session_, campaign); !reward.ok()) return reward.error();
   sql::OffersRepository(session_).insert_campaign(campaign);
   return campaign;
 }
@@ -62,8 +81,10 @@ Result<offers::Campaign> Offers::change_campaign(const offers::Campaign& changed
     }
   }
   if (auto valid = offers::validate(changed); !valid.ok()) return valid.error();
-  repository.update_campaign(changed);
-  return changed;
+  auto resolved = changed;
+  if (auto reward = resolve_reward(session_, resolved); !reward.ok()) return reward.error();
+  repository.update_campaign(resolved);
+  return resolved;
 }
 
 Status Offers::archive_campaign(const std::string& id) {
@@ -129,7 +150,7 @@ Result<GenerationReport> Offers::generate(const std::string& campaign_id, const 
   repository.insert_members(campaign->id, members, now);
   const auto issued = repository.offer_keys(campaign->id);
   std::vector<sql::OfferRecord> offers;
-  for (auto& pick : within_budget(std::move(picks), campaign->budget_points)) {
+  for (auto& pick : within_budget(std::move(picks), *campaign, economics)) {
     sql::OfferRecord offer;
     offer.campaign_id = campaign->id;
     offer.customer_id = pick.customer_id;
@@ -140,8 +161,9 @@ Result<GenerationReport> Offers::generate(const std::string& campaign_id, const 
     offer.score = pick.candidate.score;
     // A budget counts each offer at its estimated most, so the till holds it
     // there; without a budget the program's own bound is the only cap.
-    offer.max_bonus_points = campaign->budget_points ? pick.candidate.cost_points
-                                                     : settings_.limits.max_points_per_transaction;
+    offer.max_bonus_points = campaign->budget_points || campaign->budget_minor
+                                 ? pick.candidate.cost_points
+                                 : settings_.limits.max_points_per_transaction;
     offer.created_at = now;
     offers.push_back(std::move(offer));
   }
@@ -179,7 +201,7 @@ std::vector<AppliedOffer> Offers::bonuses_for(const std::string& customer_id, co
     MinorUnits spend = 0;
     for (const auto& line : qualifying) spend += line.quantity * line.unit_price_minor;
     const auto bonus = offers::offer_bonus(campaign.offer, spend, base_points(qualifying), offer.max_bonus_points);
-    if (bonus > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), bonus});
+    if (bonus > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), bonus, 0, {}});
   }
   return applied;
 }
@@ -200,7 +222,33 @@ std::vector<AppliedOffer> Offers::discounts_for(const std::string& customer_id, 
       discount += (line.unit_price_minor - price) * line.quantity;
       line.unit_price_minor = price;
     }
-    if (discount > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), 0, discount});
+    if (discount > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), 0, discount, {}});
+  }
+  return applied;
+}
+
+std::vector<AppliedOffer> Offers::rewards_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
+                                              std::int64_t at, std::int64_t now) {
+  std::vector<AppliedOffer> applied;
+  sql::CatalogRepository catalog(session_);
+  sql::RedemptionsRepository redemptions(session_);
+  for (const auto& [offer, campaign] : sql::OffersRepository(session_).applicable_offers(customer_id, at)) {
+    if (campaign.offer.kind != offers::OfferKind::free_reward) continue;
+    // A reward is about the visit: only the template's own category or SKU narrows what counts.
+    MinorUnits spend = 0;
+    for (const auto& line : offers::qualifying_lines(campaign.offer, campaign.offer.category, lines)) {
+      spend += line.quantity * line.unit_price_minor;
+    }
+    if (spend <= 0 || spend < campaign.offer.min_spend_minor) continue;
+    if (!catalog.decrement_stock(campaign.offer.reward_id)) continue;
+    sql::RedemptionRecord voucher{new_id("red"), customer_id, campaign.offer.reward_id, campaign.offer.reward_name, 0,
+                                  {}, {}, now};
+    for (int attempt = 0; attempt < max_voucher_code_attempts && (voucher.code.empty() || redemptions.code_taken(voucher.code));
+         ++attempt) {
+      voucher.code = voucher_code();
+    }
+    redemptions.insert(voucher);
+    applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), 0, 0, voucher.code});
   }
   return applied;
 }

@@ -46,6 +46,7 @@ struct AppliedOffer {
   std::string offer_id, name;
   Points points = 0;
   MinorUnits discount_minor = 0;  // a percent-off voucher's
+  std::string voucher_code;       // a free reward's voucher
 };
 
 inline constexpr std::int64_t max_customers_per_generation = 2'000'000;
@@ -75,6 +76,10 @@ class Offers {
   // (lowering unit prices in place); what each took off.
   std::vector<AppliedOffer> discounts_for(const std::string& customer_id, std::vector<PricedLine>& lines,
                                           std::int64_t at);
+  // Issues the reward of each free-reward offer the purchase qualifies for, as
+  // a voucher redeemed for 0 points (skipped when the reward is out of stock).
+  std::vector<AppliedOffer> rewards_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
+                                        std::int64_t at, std::int64_t now);
   // Marks each applied offer used by the transaction (once).
   void mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id, std::int64_t now);
 

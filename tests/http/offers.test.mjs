@@ -168,3 +168,45 @@ test('a percent-off voucher lowers the lines it covers at the till, once, and th
   const again = await s.purchase({ token: s.adminToken }, teaBuyer.id, program.store.id, [{ sku: program.products.tea.sku, quantity: 1 }]);
   assert.equal(again.json.total_minor, 2000, 'a voucher is used once');
 });
+
+test('a free-reward offer issues its reward as a voucher at a qualifying purchase, once', async () => {
+  const unknown = await admin('POST', '/api/v1/admin/campaigns', {
+    name: 'Free mug', goal: 'reward_best', starts_at: iso(-3600), ends_at: iso(7 * 86400),
+    offer: { kind: 'free_reward', reward_id: 'rwd_missing' } });
+  assert.deepEqual([unknown.status, unknown.json.error.field], [400, 'offer.reward_id']);
+  const created = await admin('POST', '/api/v1/admin/campaigns', {
+    name: 'A thank-you', goal: 'reward_best', starts_at: iso(-3600), ends_at: iso(7 * 86400), control_share: 0,
+    audience: { categories_bought: ['tea'] },
+    offer: { kind: 'free_reward', reward_id: program.reward.id, min_spend_minor: 1500, auto_apply: true } });
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.json.offer.reward_name, program.reward.name);
+  await admin('PATCH', `/api/v1/admin/campaigns/${created.json.id}`, { status: 'live' });
+  await admin('POST', `/api/v1/admin/campaigns/${created.json.id}/generate`);
+  const offer = (await s.api('GET', '/api/v1/me/offers', { token: teaBuyer.token })).json.items.find((o) => o.kind === 'free_reward');
+  assert.equal(offer.title, `Free ${program.reward.name}`);
+  const small = await s.purchase({ token: s.adminToken }, teaBuyer.id, program.store.id, [{ sku: program.products.coffee.sku, quantity: 1 }]);
+  assert.equal(small.json.applied.filter((a) => a.voucher_code).length, 0, 'below the minimum spend');
+  const buy = await s.purchase({ token: s.adminToken }, teaBuyer.id, program.store.id, [{ sku: program.products.mug.sku, quantity: 1 }]);
+  const reward = buy.json.applied.find((a) => a.voucher_code);
+  assert.ok(reward, buy.text);
+  assert.deepEqual([reward.offer, reward.points], [offer.id, 0]);
+  const vouchers = await s.listAll(teaBuyer.token, '/api/v1/me/redemptions');
+  const voucher = vouchers.find((r) => r.code === reward.voucher_code);
+  assert.deepEqual([voucher.reward_id, voucher.points], [program.reward.id, 0]);
+  const again = await s.purchase({ token: s.adminToken }, teaBuyer.id, program.store.id, [{ sku: program.products.mug.sku, quantity: 1 }]);
+  assert.equal(again.json.applied.filter((a) => a.voucher_code).length, 0, 'issued once');
+});
+
+test('a money budget keeps the offers whose cost, at a point\'s value, fits', async () => {
+  const created = await admin('POST', '/api/v1/admin/campaigns', {
+    name: 'Small budget', goal: 'grow_basket', starts_at: iso(-3600), ends_at: iso(7 * 86400), control_share: 0,
+    audience: { categories_bought: ['coffee'] }, budget_minor: 250,
+    offer: { kind: 'bonus_points', points: 100, category: 'coffee' } });
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.json.budget_minor, 250);
+  const generated = await admin('POST', `/api/v1/admin/campaigns/${created.json.id}/generate`);
+  assert.equal(generated.json.offers_created, 2, '100-point offers at 1 minor unit a point: two fit in 250');
+  const invalid = await admin('POST', '/api/v1/admin/campaigns', {
+    name: 'Bad budget', starts_at: iso(0), ends_at: iso(86400), budget_minor: 0, offer: { kind: 'bonus_points', points: 5 } });
+  assert.deepEqual([invalid.status, invalid.json.error.field], [400, 'budget_minor']);
+});

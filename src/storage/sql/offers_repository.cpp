@@ -50,7 +50,7 @@ offers::Audience audience_of(const std::string& text) {
 std::string offer_text(const offers::OfferTemplate& o) {
   return Json{{"kind", offers::to_string(o.kind)},   {"category", o.category},
               {"sku", o.sku},                        {"multiplier_permille", o.multiplier_permille},
-              {"points", o.points},                  {"min_spend_minor", o.min_spend_minor},
+              {"points", o.points},                  {"min_spend_minor", o.min_spend_minor}, {"reward_name", o.reward_name},
               {"percent", o.percent},                {"reward_id", o.reward_id},
               {"auto_apply", o.auto_apply}}
       .dump();
@@ -67,19 +67,21 @@ offers::OfferTemplate offer_of(const std::string& text) {
   o.min_spend_minor = j.value("min_spend_minor", MinorUnits{0});
   o.percent = j.value("percent", std::int64_t{0});
   o.reward_id = j.value("reward_id", "");
+  o.reward_name = j.value("reward_name", "");
   o.auto_apply = j.value("auto_apply", false);
   return o;
 }
 
 constexpr const char* campaign_columns =
-    "c.id, c.name, c.goal, c.status, c.audience, c.offer, c.starts_at, c.ends_at, c.budget_points, "
+    "c.id, c.name, c.goal, c.status, c.audience, c.offer, c.starts_at, c.ends_at, c.budget_points, c.budget_minor, "
     "c.per_customer_cap, c.control_share_permille, c.offers_created, c.control_group_size, c.created_at";
 
 // The columns above, bound for one statement; finish() builds the campaign.
 struct CampaignRow {
   std::string id, name, goal, status, audience, offer;
-  long long starts = 0, ends = 0, budget = 0, cap = 0, control = 0, created_offers = 0, control_size = 0, created = 0;
-  soci::indicator budget_ind = soci::i_ok;
+  long long starts = 0, ends = 0, budget = 0, money = 0, cap = 0, control = 0, created_offers = 0, control_size = 0,
+            created = 0;
+  soci::indicator budget_ind = soci::i_ok, money_ind = soci::i_ok;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -91,6 +93,7 @@ struct CampaignRow {
     st.exchange(soci::into(starts));
     st.exchange(soci::into(ends));
     st.exchange(soci::into(budget, budget_ind));
+    st.exchange(soci::into(money, money_ind));
     st.exchange(soci::into(cap));
     st.exchange(soci::into(control));
     st.exchange(soci::into(created_offers));
@@ -109,6 +112,7 @@ struct CampaignRow {
     c.starts_at = starts;
     c.ends_at = ends;
     if (budget_ind == soci::i_ok) c.budget_points = budget;
+    if (money_ind == soci::i_ok) c.budget_minor = money;
     c.per_customer_cap = cap;
     c.control_share_permille = control;
     c.offers_created = created_offers;
@@ -317,26 +321,30 @@ void OffersRepository::insert_campaign(const offers::Campaign& c) {
   const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
   const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille,
                   created = c.created_at;
-  long long budget = c.budget_points.value_or(0);
+  long long budget = c.budget_points.value_or(0), money = c.budget_minor.value_or(0);
   soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
+  soci::indicator money_ind = c.budget_minor ? soci::i_ok : soci::i_null;
   session_ << "INSERT INTO campaigns (id, name, goal, status, audience, offer, starts_at, ends_at, budget_points, "
-              "per_customer_cap, control_share_permille, created_at) VALUES (:id, :n, :g, :s, :a, :o, :st, :en, :b, "
-              ":cap, :ctl, :cr)",
+              "budget_minor, per_customer_cap, control_share_permille, created_at) VALUES (:id, :n, :g, :s, :a, :o, "
+              ":st, :en, :b, :m, :cap, :ctl, :cr)",
       soci::use(c.id), soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer),
-      soci::use(starts), soci::use(ends), soci::use(budget, budget_ind), soci::use(cap), soci::use(control),
-      soci::use(created);
+      soci::use(starts), soci::use(ends), soci::use(budget, budget_ind), soci::use(money, money_ind), soci::use(cap),
+      soci::use(control), soci::use(created);
 }
 
 void OffersRepository::update_campaign(const offers::Campaign& c) {
   const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
   const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
   const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille;
-  long long budget = c.budget_points.value_or(0);
+  long long budget = c.budget_points.value_or(0), money = c.budget_minor.value_or(0);
   soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
+  soci::indicator money_ind = c.budget_minor ? soci::i_ok : soci::i_null;
   session_ << "UPDATE campaigns SET name = :n, goal = :g, status = :s, audience = :a, offer = :o, starts_at = :st, "
-              "ends_at = :en, budget_points = :b, per_customer_cap = :cap, control_share_permille = :ctl WHERE id = :id",
+              "ends_at = :en, budget_points = :b, budget_minor = :m, per_customer_cap = :cap, control_share_permille = "
+              ":ctl WHERE id = :id",
       soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer), soci::use(starts),
-      soci::use(ends), soci::use(budget, budget_ind), soci::use(cap), soci::use(control), soci::use(c.id);
+      soci::use(ends), soci::use(budget, budget_ind), soci::use(money, money_ind), soci::use(cap), soci::use(control),
+      soci::use(c.id);
 }
 
 std::optional<offers::Campaign> OffersRepository::find_campaign(const std::string& id) {

@@ -9,6 +9,7 @@ CREATE TABLE campaigns (
   starts_at BIGINT NOT NULL,
   ends_at BIGINT NOT NULL,
   budget_points BIGINT,
+  budget_minor BIGINT,
   per_customer_cap BIGINT NOT NULL,
   control_share_permille BIGINT NOT NULL,
   offers_created BIGINT NOT NULL DEFAULT 0,
