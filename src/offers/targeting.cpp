@@ -44,7 +44,7 @@ Signal& signal_for(std::vector<Signal>& signals, const std::string& category) {
 }
 
 void collect_signals(std::vector<Signal>& out, const CustomerSignals& c, const std::vector<RuleSignal>& rules,
-                     std::int64_t now) {
+                     std::int64_t now, const BrandCategories& brands) {
   for (const auto& h : c.categories) {
     auto& s = signal_for(out, h.category);
     if (h.purchases >= 2) add_reason(s, "You often buy " + display_category(h.category), 0.30);
@@ -52,6 +52,11 @@ void collect_signals(std::vector<Signal>& out, const CustomerSignals& c, const s
     if (h.last_at > 0 && now - h.last_at >= lapsed_after_seconds && now - c.last_purchase_at >= lapsed_after_seconds) {
       add_reason(s, "We miss you: your last visit was " + std::to_string((now - c.last_purchase_at) / day_seconds) +
                         " days ago", 0.10);
+    }
+  }
+  for (std::size_t b = 0; b < c.top_brands.size() && b < max_brands_considered; ++b) {
+    for (const auto& [brand, category] : brands) {
+      if (brand == c.top_brands[b] && !brand.empty()) add_reason(signal_for(out, category), "You like " + brand, 0.15);
     }
   }
   for (const auto& favourite : c.favorite_categories) {
@@ -151,9 +156,9 @@ bool in_control_group(const std::string& campaign_id, const std::string& custome
 
 std::vector<Candidate> candidates_for(const Campaign& campaign, const CustomerSignals& customer,
                                       const std::vector<RuleSignal>& rules, const Economics& economics,
-                                      std::int64_t now) {
+                                      std::int64_t now, const BrandCategories& brands) {
   std::vector<Signal> signals;
-  collect_signals(signals, customer, rules, now);
+  collect_signals(signals, customer, rules, now, brands);
   const auto& offer = campaign.offer;
   if (!offer.category.empty()) {
     // The template names the category: only its own signals speak for it.

@@ -33,6 +33,7 @@ struct CustomerSignals {
   // then match the antecedent's category and say so.
   bool skus_known = true;
   std::vector<std::string> favorite_categories;  // stated preferences
+  std::vector<std::string> top_brands;           // by affinity, most first
   std::int64_t last_purchase_at = 0;              // 0: never bought
   std::int64_t past_offers = 0, past_redeemed = 0;
 };
@@ -48,6 +49,7 @@ struct Economics {
 inline constexpr std::int64_t lapsed_after_seconds = 45 * 86'400;
 inline constexpr std::size_t max_candidates_per_customer = 8;
 inline constexpr std::size_t max_reasons = 3;
+inline constexpr std::size_t max_brands_considered = 2;
 
 bool in_audience(const Audience& audience, const CustomerSignals& customer);
 
@@ -66,9 +68,12 @@ struct Candidate {
 // The campaign's offer for this customer, one candidate per category it
 // could be about (the template's category, or ones chosen from the signals),
 // best first; empty when nothing fits the goal.
+// The catalog's categories each brand sells in.
+using BrandCategories = std::vector<std::pair<std::string, std::string>>;  // (brand, category)
+
 std::vector<Candidate> candidates_for(const Campaign& campaign, const CustomerSignals& customer,
                                       const std::vector<RuleSignal>& rules, const Economics& economics,
-                                      std::int64_t now);
+                                      std::int64_t now, const BrandCategories& brands = {});
 
 // "Coffee" from "coffee" or "hot-drinks" → "Hot drinks": how category codes read in a sentence.
 std::string display_category(const std::string& category);

@@ -36,6 +36,7 @@ OfferSignals::OfferSignals(soci::session& session, std::string base_currency, Fa
     run_id_ = run->id;
     rules_ = rules_in_catalog_words(session_, run->id);
   }
+  brand_categories_ = sql::OffersRepository(session_).brand_categories();
 }
 
 offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const std::string& tier) {
@@ -52,8 +53,10 @@ offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const s
     }
   }
   std::map<std::string, offers::CategoryHistory> by_category;
+  std::map<std::string, std::int64_t> by_brand;
   sql::OffersRepository offers(session_);
   for (const auto& sku : offers.sku_history(customer_id)) {
+    if (!sku.brand.empty()) by_brand[sku.brand] += sku.lines;
     c.bought_skus.push_back(sku.sku);
     auto& h = by_category[sku.category];
     h.category = sku.category;
@@ -67,6 +70,12 @@ offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const s
   std::sort(c.categories.begin(), c.categories.end(), [](const auto& a, const auto& b) {
     return a.purchases != b.purchases ? a.purchases > b.purchases : a.category < b.category;
   });
+  std::vector<std::pair<std::int64_t, std::string>> brands;
+  for (const auto& [brand, lines] : by_brand) brands.emplace_back(-lines, brand);
+  std::sort(brands.begin(), brands.end());
+  for (const auto& [negative_lines, brand] : brands) {
+    if (-negative_lines >= 2) c.top_brands.push_back(brand);  // bought twice or more: a liking, not an accident
+  }
   if (favorites_) c.favorite_categories = favorites_(customer_id);
   std::tie(c.past_offers, c.past_redeemed) = offers.offer_history(customer_id);
   return c;
@@ -90,6 +99,15 @@ offers::CustomerSignals OfferSignals::from_scores(const sql::ScoredCustomer& row
       // An affinity score of 2 or more reads as "often" (about two recent purchases).
       c.categories.push_back({pair[0].get<std::string>(), std::max<std::int64_t>(1, std::llround(pair[1].get<double>())),
                               c.last_purchase_at});
+    }
+  }
+  const auto brands = nlohmann::json::parse(row.brands.empty() ? "[]" : row.brands, nullptr, false);
+  if (brands.is_array()) {
+    for (const auto& pair : brands) {
+      if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_number() &&
+          pair[1].get<double>() >= 2.0) {
+        c.top_brands.push_back(pair[0].get<std::string>());
+      }
     }
   }
   if (favorites_) c.favorite_categories = favorites_(row.id);

@@ -29,6 +29,7 @@ class OfferSignals {
   offers::CustomerSignals from_scores(const sql::ScoredCustomer& row, std::int64_t now);
   std::optional<long long> run_id() const { return run_id_; }
   const std::vector<offers::RuleSignal>& rules() const { return rules_; }
+  const offers::BrandCategories& brand_categories() const { return brand_categories_; }
 
  private:
   soci::session& session_;
@@ -36,6 +37,7 @@ class OfferSignals {
   FavoriteCategories favorites_;
   std::optional<long long> run_id_;
   std::vector<offers::RuleSignal> rules_;
+  offers::BrandCategories brand_categories_;
   std::optional<std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>>> histories_;
 };
 

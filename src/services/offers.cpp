@@ -142,7 +142,8 @@ Result<GenerationReport> Offers::generate(const std::string& campaign_id, const 
     const bool control = offers::in_control_group(campaign->id, customer.customer_id, campaign->control_share_permille);
     if (!known.contains(customer.customer_id)) members.emplace_back(customer.customer_id, control);
     if (control) return;
-    auto candidates = offers::candidates_for(*campaign, customer, signals.rules(), economics, now);
+    auto candidates =
+        offers::candidates_for(*campaign, customer, signals.rules(), economics, now, signals.brand_categories());
     for (std::size_t i = 0; i < candidates.size() && i < cap; ++i) {
       picks.push_back({customer.customer_id, std::move(candidates[i])});
     }

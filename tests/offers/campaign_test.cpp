@@ -113,6 +113,20 @@ TEST(Candidates, ATemplateCategoryKeepsOnlyItsOwnSignalsAndCrossSellPrefersNewCa
   EXPECT_EQ(cross.front().category, "pastries");
 }
 
+TEST(Candidates, ABrandTheCustomerLikesSpeaksForTheCategoriesItSells) {
+  auto customer = coffee_regular();
+  customer.top_brands = {"Roastery"};
+  const BrandCategories brands = {{"Roastery", "coffee"}, {"Roastery", "equipment"}, {"Leaf", "tea"}};
+  const auto all = candidates_for(valid_campaign(), customer, {}, {}, now, brands);
+  const auto equipment = std::find_if(all.begin(), all.end(), [](const auto& c) { return c.category == "equipment"; });
+  ASSERT_NE(equipment, all.end());
+  EXPECT_EQ(equipment->reasons, std::vector<std::string>{"You like Roastery"});
+  const auto coffee = std::find_if(all.begin(), all.end(), [](const auto& c) { return c.category == "coffee"; });
+  EXPECT_NE(std::find(coffee->reasons.begin(), coffee->reasons.end(), "You like Roastery"), coffee->reasons.end());
+  const auto tea = std::find_if(all.begin(), all.end(), [](const auto& c) { return c.category == "tea"; });
+  EXPECT_EQ(std::find(tea->reasons.begin(), tea->reasons.end(), "You like Leaf"), tea->reasons.end());
+}
+
 TEST(Audience, FiltersByEverySignal) {
   Audience a;
   EXPECT_TRUE(in_audience(a, coffee_regular()));

@@ -200,13 +200,16 @@ std::vector<SkuHistory> OffersRepository::sku_history(const std::string& custome
   SkuHistory row;
   long long lines = 0, last = 0;
   const long long n = max_skus_per_customer;
-  soci::statement st = (session_.prepare << "SELECT l.sku, l.category, COUNT(*), MAX(t.occurred_at) FROM transactions t "
-                                            "JOIN transaction_lines l ON l.transaction_id = t.id WHERE t.customer_id = "
-                                            ":c GROUP BY l.sku, l.category ORDER BY COUNT(*) DESC, l.sku LIMIT :n",
+  soci::indicator brand_ind = soci::i_ok;
+  soci::statement st = (session_.prepare << "SELECT l.sku, l.category, p.brand, COUNT(*), MAX(t.occurred_at) FROM "
+                                            "transactions t JOIN transaction_lines l ON l.transaction_id = t.id LEFT JOIN "
+                                            "products p ON p.sku = l.sku WHERE t.customer_id = :c GROUP BY l.sku, "
+                                            "l.category, p.brand ORDER BY COUNT(*) DESC, l.sku LIMIT :n",
                         soci::use(customer_id), soci::use(n), soci::into(row.sku), soci::into(row.category),
-                        soci::into(lines), soci::into(last));
+                        soci::into(row.brand, brand_ind), soci::into(lines), soci::into(last));
   st.execute();
   while (st.fetch()) {
+    if (brand_ind != soci::i_ok) row.brand.clear();
     row.lines = lines;
     row.last_at = last;
     out.push_back(row);
@@ -227,25 +230,39 @@ void OffersRepository::visit_scored_customers(std::optional<long long> run_id, s
   long long recency = 0;
   const long long run = run_id.value_or(-1), n = limit;
   soci::indicator segment_ind = soci::i_ok, p_ind = soci::i_ok, spend_ind = soci::i_ok, clv_ind = soci::i_ok,
-                  recency_ind = soci::i_ok, categories_ind = soci::i_ok;
+                  recency_ind = soci::i_ok, categories_ind = soci::i_ok, brands_ind = soci::i_ok;
   soci::statement st =
       (session_.prepare << "SELECT u.id, a.tier_code, s.segment, s.p_alive, s.expected_avg_spend, s.clv, s.recency_days, "
-                           "s.categories FROM users u JOIN accounts a ON a.customer_id = u.id LEFT JOIN "
+                           "s.categories, s.brands FROM users u JOIN accounts a ON a.customer_id = u.id LEFT JOIN "
                            "analytics_customer_scores s ON s.run_id = :r AND s.customer_id = u.id WHERE u.role = "
                            "'customer' AND u.status = 'active' ORDER BY u.id LIMIT :n",
        soci::use(run), soci::use(n), soci::into(row.id), soci::into(row.tier), soci::into(row.segment, segment_ind),
        soci::into(p_alive, p_ind), soci::into(spend, spend_ind), soci::into(clv, clv_ind),
-       soci::into(recency, recency_ind), soci::into(row.categories, categories_ind));
+       soci::into(recency, recency_ind), soci::into(row.categories, categories_ind),
+       soci::into(row.brands, brands_ind));
   st.execute();
   while (st.fetch()) {
     if (segment_ind != soci::i_ok) row.segment.clear();
     if (categories_ind != soci::i_ok) row.categories.clear();
+    if (brands_ind != soci::i_ok) row.brands.clear();
     row.p_alive = p_ind == soci::i_ok ? std::optional<double>(p_alive) : std::nullopt;
     row.expected_avg_spend = spend_ind == soci::i_ok ? std::optional<double>(spend) : std::nullopt;
     row.clv = clv_ind == soci::i_ok ? std::optional<double>(clv) : std::nullopt;
     row.recency_days = recency_ind == soci::i_ok ? std::optional<std::int64_t>(recency) : std::nullopt;
     visit(row);
   }
+}
+
+std::vector<std::pair<std::string, std::string>> OffersRepository::brand_categories() {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string brand, category;
+  const long long n = max_brand_categories;
+  soci::statement st = (session_.prepare << "SELECT DISTINCT brand, category FROM products WHERE brand <> '' AND "
+                                            "category <> '' ORDER BY brand, category LIMIT :n",
+                        soci::use(n), soci::into(brand), soci::into(category));
+  st.execute();
+  while (st.fetch()) out.emplace_back(brand, category);
+  return out;
 }
 
 std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> OffersRepository::offer_histories() {

@@ -45,18 +45,19 @@ struct MemberOutcome {
 
 // What a customer bought, by SKU, for the offers' signals.
 struct SkuHistory {
-  std::string sku, category;
+  std::string sku, category, brand;
   std::int64_t lines = 0, last_at = 0;
 };
 
 // A customer as the latest analysis scored them (null fields when it did not).
 struct ScoredCustomer {
-  std::string id, tier, segment, categories;  // categories: JSON [[name, score], ...], most affine first
+  std::string id, tier, segment, categories, brands;  // JSON [[name, score], ...], most affine first
   std::optional<double> p_alive, expected_avg_spend, clv;
   std::optional<std::int64_t> recency_days;
 };
 
 inline constexpr int max_offers_listed = 200;
+inline constexpr int max_brand_categories = 10'000;
 inline constexpr int max_skus_per_customer = 2'000;
 inline constexpr int max_applicable_offers = 20;
 
@@ -70,6 +71,8 @@ class OffersRepository {
   std::vector<SkuHistory> sku_history(const std::string& customer_id);
 
   std::int64_t count_live_campaigns();
+  // (brand, category) pairs the catalog sells, at most max_brand_categories.
+  std::vector<std::pair<std::string, std::string>> brand_categories();
   // Active customers with their scores in the run, by id, at most `limit`: one scan.
   void visit_scored_customers(std::optional<long long> run_id, std::int64_t limit,
                               const std::function<void(const ScoredCustomer&)>& visit);
