@@ -30,6 +30,20 @@ namespace {
   std::abort();
 }
 
+// A new log's directory entry must be durable too. SQLite syncs the
+// directory at a new WAL's first sync, but the writer's COMMIT sync is handed
+// to this class (sqlite_wal_vfs.h), so that first sync may never reach SQLite.
+void sync_directory_of(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  const std::string directory = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) stop_the_process("cannot open the directory " + directory, errno);
+  const int synced = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (synced != 0) stop_the_process("fsync of the directory " + directory + " failed", error);
+}
+
 }  // namespace
 
 WalFile::WalFile(std::string database_path)
@@ -51,6 +65,7 @@ void WalFile::open_current() {
   if (fd_ < 0) stop_the_process("cannot open " + path, errno);
   device_ = now.st_dev;
   inode_ = now.st_ino;
+  if (has_wal) sync_directory_of(wal_path_);
 }
 
 void WalFile::sync() {

@@ -23,7 +23,8 @@ class WalFile {
   WalFile& operator=(const WalFile&) = delete;
 
   // Everything written to the log so far reaches the disk before this returns.
-  // The log is reopened if it was replaced; without a log (the database is not
+  // The log is reopened if it was replaced (and its directory synced once, so
+  // the new file's entry is durable too); without a log (the database is not
   // in WAL mode) the database file itself is synced.
   void sync();
 
