@@ -30,6 +30,7 @@ export interface CampaignDraft {
   starts_on: string;
   ends_on: string;
   budget_points: string;
+  budget_money: string;
   per_customer_cap: string;
   control_percent: string;
 }
@@ -82,6 +83,7 @@ export function emptyDraft(today: Date = new Date()): CampaignDraft {
     starts_on: localDay(today),
     ends_on: localDay(end),
     budget_points: '',
+    budget_money: '',
     per_customer_cap: '1',
     control_percent: '10',
   };
@@ -114,6 +116,7 @@ export function draftFromCampaign(c: Campaign, currency: string): CampaignDraft 
     starts_on: dayFromIso(c.starts_at),
     ends_on: dayFromIso(c.ends_at),
     budget_points: num(c.budget_points),
+    budget_money: c.budget_minor != null ? minorToInput(c.budget_minor, currency) : '',
     per_customer_cap: num(c.per_customer_cap ?? 1),
     control_percent: pct(c.control_share ?? 0.1),
   };
@@ -196,6 +199,8 @@ export function validateDraft(d: CampaignDraft, currency: string): DraftErrors {
   if (d.starts_on && d.ends_on && d.ends_on < d.starts_on) e.ends_at = 'The last day must not be before the first.';
   const budget = parseNumber(d.budget_points);
   if (budget !== null && (!Number.isInteger(budget) || budget <= 0)) e.budget_points = 'Enter a whole number of points, or leave it empty for no limit.';
+  const money = moneyIn('budget_minor', d.budget_money);
+  if (money !== null && money <= 0) e.budget_minor = 'Enter an amount above zero, or leave it empty for no limit.';
   const cap = parseNumber(d.per_customer_cap);
   if (cap === null || !Number.isInteger(cap) || cap < 1) e.per_customer_cap = 'Enter at least 1.';
   const control = parseNumber(d.control_percent);
@@ -228,16 +233,19 @@ export function inputFromDraft(d: CampaignDraft, currency: string): CampaignInpu
     starts_at: isoFromDay(d.starts_on),
     ends_at: isoFromDay(d.ends_on, true),
     budget_points: n(d.budget_points),
+    budget_minor: d.budget_money.trim() ? parseMoneyToMinor(d.budget_money, currency) : null,
     per_customer_cap: n(d.per_customer_cap) ?? 1,
     control_share: Math.round((n(d.control_percent) ?? 10) * 10) / 1000,
   };
 }
 
 /** What a live campaign may still change (the server refuses the rest with 409). */
-export const LIVE_EDITABLE = ['name', 'ends_at', 'budget_points'] as const;
+export const LIVE_EDITABLE = ['name', 'ends_at', 'budget_points', 'budget_minor'] as const;
 
 export function patchFromDraft(d: CampaignDraft, currency: string, status: CampaignStatus) {
   const input = inputFromDraft(d, currency);
-  if (status === 'live') return { name: input.name, ends_at: input.ends_at, budget_points: input.budget_points };
+  if (status === 'live') {
+    return { name: input.name, ends_at: input.ends_at, budget_points: input.budget_points, budget_minor: input.budget_minor };
+  }
   return input;
 }

@@ -40,6 +40,8 @@ export interface Campaign {
   starts_at: string;
   ends_at: string;
   budget_points: number | null;
+  /** A money budget in minor units of the base currency (offers counted at a point's value). */
+  budget_minor?: number | null;
   per_customer_cap: number;
   control_share: number;
   offers_created: number;
@@ -48,7 +50,7 @@ export interface Campaign {
 }
 
 /** What POST creates and PATCH changes (any subset for PATCH). */
-export type CampaignInput = Pick<Campaign, 'name' | 'goal' | 'audience' | 'offer' | 'starts_at' | 'ends_at' | 'budget_points' | 'per_customer_cap' | 'control_share'>;
+export type CampaignInput = Pick<Campaign, 'name' | 'goal' | 'audience' | 'offer' | 'starts_at' | 'ends_at' | 'budget_points' | 'budget_minor' | 'per_customer_cap' | 'control_share'>;
 export type CampaignPatch = Partial<CampaignInput> & { status?: CampaignStatus };
 
 export interface GenerateResult {

@@ -80,6 +80,7 @@ describe('CampaignEditor', () => {
     await user.type(screen.getByLabelText('Category'), 'Coffee');
     await user.type(screen.getByLabelText('Minimum spend (USD)'), '12.50');
     await user.type(screen.getByLabelText('Budget (points)'), '50000');
+    await user.type(screen.getByLabelText('Budget (USD)'), '250.00');
     await user.click(screen.getByRole('button', { name: 'Create campaign' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     const post = fake.calls.find((c) => c.method === 'POST' && c.url.endsWith('/admin/campaigns'));
@@ -89,6 +90,7 @@ describe('CampaignEditor', () => {
       audience: { tiers: ['gold'] },
       offer: { kind: 'bonus_multiplier', multiplier: 3, category: 'Coffee', min_spend_minor: 1250, auto_apply: false },
       budget_points: 50000,
+      budget_minor: 25000,
       per_customer_cap: 1,
       control_share: 0.1,
     });
@@ -129,7 +131,7 @@ describe('CampaignEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Campaign saved.')).toBeTruthy();
     const patch = fake.calls.find((c) => c.method === 'PATCH');
-    expect(Object.keys(patch?.body as object).sort()).toEqual(['budget_points', 'ends_at', 'name']);
+    expect(Object.keys(patch?.body as object).sort()).toEqual(['budget_minor', 'budget_points', 'ends_at', 'name']);
     expect((patch?.body as { budget_points: number }).budget_points).toBe(80000);
   });
 

@@ -178,6 +178,7 @@ export function CampaignEditor({ campaign, canEdit, onSaved, onCancel }: EditorP
           <TextField label="First day" name="starts_at" type="date" {...text('starts_on')} error={errors.starts_at} disabled={locked} />
           <TextField label="Last day" name="ends_at" type="date" {...text('ends_on')} error={errors.ends_at} min={status === 'live' ? campaign?.ends_at.slice(0, 10) : undefined} />
           <TextField label="Budget (points)" name="budget_points" inputMode="numeric" {...text('budget_points')} error={errors.budget_points} hint="Leave empty for no limit. A live campaign's budget can only go up." />
+          <TextField label={`Budget (${currency})`} name="budget_minor" inputMode="decimal" {...text('budget_money')} error={errors.budget_minor} hint="What the offers may cost, a point counted at one cent. Leave empty for no limit." />
           <TextField label="Offers per customer" name="per_customer_cap" inputMode="numeric" {...text('per_customer_cap')} error={errors.per_customer_cap} disabled={locked} />
           <TextField
             label="Control group (% of the audience)"
