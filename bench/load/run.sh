@@ -64,8 +64,11 @@ api_key="$(cd "$work" && "$patron" apikey create --store BENCH | tail -1 | awk '
 : >"$work/customers" ; : >"$work/tokens"
 # Each registration writes its own file: parallel writers to one pipe could
 # interleave their lines (it happened: 2 of 64 customers came out garbled).
+# Each comes from its own loopback address (127.0.x.y): sign-ups are throttled
+# per client, and the benchmark is not a flood.
 register() {
-  curl -fsS "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
+  curl -fsS --interface "127.0.$(($1 / 250 % 250 + 1)).$(($1 % 250 + 1))" "$base/api/v1/auth/register" \
+    -H 'Content-Type: application/json' \
     --data "{\"email\":\"bench$1@example.test\",\"password\":\"bench-password-$1\",\"name\":\"Bench $1\"}" |
     python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["customer"]["id"], r["access_token"])' >"$work/pair.$1"
 }
