@@ -29,14 +29,16 @@ std::string amount_text(MinorUnits minor, const std::string& currency) {
 
 }  // namespace
 
+bool line_qualifies(const OfferTemplate& offer, const std::string& offer_category, const PricedLine& line) {
+  if (!offer.sku.empty()) return line.sku == offer.sku;
+  return offer_category.empty() || line.category == offer_category;
+}
+
 std::vector<PricedLine> qualifying_lines(const OfferTemplate& offer, const std::string& offer_category,
                                          const std::vector<PricedLine>& lines) {
   std::vector<PricedLine> out;
   for (const auto& line : lines) {
-    const bool matches = !offer.sku.empty()            ? line.sku == offer.sku
-                         : !offer_category.empty() ? line.category == offer_category
-                                                   : true;
-    if (matches) out.push_back(line);
+    if (line_qualifies(offer, offer_category, line)) out.push_back(line);
   }
   return out;
 }

@@ -9,7 +9,11 @@
 
 namespace patron::offers {
 
-// The template's SKU's lines, else the offer's category's, else the whole basket.
+// Whether a line counts for the offer: the template's SKU, else the offer's
+// category, else any line.
+bool line_qualifies(const OfferTemplate& offer, const std::string& offer_category, const PricedLine& line);
+
+// The lines that qualify (line_qualifies).
 std::vector<PricedLine> qualifying_lines(const OfferTemplate& offer, const std::string& offer_category,
                                          const std::vector<PricedLine>& lines);
 

@@ -284,9 +284,10 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   if (!priced.ok()) return priced.error();
   auto& facts = *priced;
   Offers offer_engine(session_, settings_);
-  const bool campaigns_live = program.has_live_campaigns();
-  const auto vouchers = campaigns_live ? offer_engine.discounts_for(customer_id, facts.lines, command.occurred_at)
-                                       : std::vector<AppliedOffer>{};
+  // Offers are looked up (once) only while some campaign is live.
+  const auto applicable = program.has_live_campaigns() ? offer_engine.applicable(customer_id, command.occurred_at)
+                                                       : std::vector<sql::CampaignOffer>{};
+  const auto vouchers = offer_engine.discounts_for(applicable, facts.lines);
   if (!vouchers.empty()) {
     for (std::size_t i = 0; i < facts.lines.size(); ++i) txn.lines[i].unit_price_minor = facts.lines[i].unit_price_minor;
     txn.total_minor = *bounded_purchase_total(facts.lines, settings_.limits);  // lower than before: still bounded
@@ -298,14 +299,11 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   const auto rules = program.earning_rules();
   auto earned = compute_points(facts, rules);
   name_applied(earned.applied, rules, tiers);
-  auto offers = !campaigns_live
-                          ? std::vector<AppliedOffer>{}
-                          : offer_engine.bonuses_for(customer_id, facts.lines, command.occurred_at,
-                                                     [&](const std::vector<PricedLine>& lines) {
-                                                       auto subset = facts;
-                                                       subset.lines = lines;
-                                                       return compute_points(subset, rules).points;
-                                                     });
+  auto offers = offer_engine.bonuses_for(applicable, facts.lines, [&](const std::vector<PricedLine>& lines) {
+    auto subset = facts;
+    subset.lines = lines;
+    return compute_points(subset, rules).points;
+  });
   for (const auto& offer : offers) {
     // Saturates instead of wrapping; the limits check below refuses anything that large.
     earned.points = checked_add(earned.points, offer.points).value_or(std::numeric_limits<Points>::max());
@@ -315,11 +313,9 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
     earned.applied.push_back({"offer", voucher.offer_id, 0, voucher.name, voucher.discount_minor, {}});
     offers.push_back(voucher);
   }
-  if (campaigns_live) {
-    for (auto& reward : offer_engine.rewards_for(customer_id, facts.lines, command.occurred_at, now)) {
-      earned.applied.push_back({"offer", reward.offer_id, 0, reward.name, 0, reward.voucher_code});
-      offers.push_back(std::move(reward));
-    }
+  for (auto& reward : offer_engine.rewards_for(applicable, customer_id, facts.lines, now)) {
+    earned.applied.push_back({"offer", reward.offer_id, 0, reward.name, 0, reward.voucher_code});
+    offers.push_back(std::move(reward));
   }
   if (auto bounded = bounded_balance_after(account->points_balance, earned.points, settings_.limits, "lines");
       !bounded.ok()) {

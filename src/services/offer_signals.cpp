@@ -77,8 +77,16 @@ offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const s
     if (-negative_lines >= 2) c.top_brands.push_back(brand);  // bought twice or more: a liking, not an accident
   }
   if (favorites_) c.favorite_categories = favorites_(customer_id);
-  std::tie(c.past_offers, c.past_redeemed) = offers.offer_history(customer_id);
+  add_offer_history(c);
   return c;
+}
+
+// Past offers and redemptions from one grouped read for every customer, not a query each.
+void OfferSignals::add_offer_history(offers::CustomerSignals& c) {
+  if (!histories_) histories_ = sql::OffersRepository(session_).offer_histories();
+  if (auto it = histories_->find(c.customer_id); it != histories_->end()) {
+    std::tie(c.past_offers, c.past_redeemed) = it->second;
+  }
 }
 
 offers::CustomerSignals OfferSignals::from_scores(const sql::ScoredCustomer& row, std::int64_t now) {
@@ -111,8 +119,7 @@ offers::CustomerSignals OfferSignals::from_scores(const sql::ScoredCustomer& row
     }
   }
   if (favorites_) c.favorite_categories = favorites_(row.id);
-  if (!histories_) histories_ = sql::OffersRepository(session_).offer_histories();
-  if (auto it = histories_->find(row.id); it != histories_->end()) std::tie(c.past_offers, c.past_redeemed) = it->second;
+  add_offer_history(c);
   return c;
 }
 

@@ -32,6 +32,8 @@ class OfferSignals {
   const offers::BrandCategories& brand_categories() const { return brand_categories_; }
 
  private:
+  void add_offer_history(offers::CustomerSignals& c);
+
   soci::session& session_;
   std::string base_currency_;
   FavoriteCategories favorites_;

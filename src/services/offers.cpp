@@ -192,35 +192,36 @@ Result<sql::CampaignOffer> Offers::activate(const std::string& customer_id, cons
   return *repository.find_offer(offer_id);
 }
 
-std::vector<AppliedOffer> Offers::bonuses_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
-                                              std::int64_t at,
+std::vector<sql::CampaignOffer> Offers::applicable(const std::string& customer_id, std::int64_t at) {
+  return sql::OffersRepository(session_).applicable_offers(customer_id, at);
+}
+
+std::vector<AppliedOffer> Offers::bonuses_for(const std::vector<sql::CampaignOffer>& applicable,
+                                              const std::vector<PricedLine>& lines,
                                               const std::function<Points(const std::vector<PricedLine>&)>& base_points) {
   std::vector<AppliedOffer> applied;
-  for (const auto& [offer, campaign] : sql::OffersRepository(session_).applicable_offers(customer_id, at)) {
+  for (const auto& [offer, campaign] : applicable) {
     const auto qualifying = offers::qualifying_lines(campaign.offer, offer.category, lines);
     if (qualifying.empty()) continue;
-    MinorUnits spend = 0;
-    for (const auto& line : qualifying) spend += line.quantity * line.unit_price_minor;
-    const auto bonus = offers::offer_bonus(campaign.offer, spend, base_points(qualifying), offer.max_bonus_points);
+    const auto bonus = offers::offer_bonus(campaign.offer, purchase_total_minor(qualifying), base_points(qualifying),
+                                           offer.max_bonus_points);
     if (bonus > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), bonus, 0, {}});
   }
   return applied;
 }
 
-std::vector<AppliedOffer> Offers::discounts_for(const std::string& customer_id, std::vector<PricedLine>& lines,
-                                                std::int64_t at) {
+std::vector<AppliedOffer> Offers::discounts_for(const std::vector<sql::CampaignOffer>& applicable,
+                                                std::vector<PricedLine>& lines) {
   std::vector<AppliedOffer> applied;
-  for (const auto& [offer, campaign] : sql::OffersRepository(session_).applicable_offers(customer_id, at)) {
+  for (const auto& [offer, campaign] : applicable) {
     if (campaign.offer.kind != offers::OfferKind::percent_off) continue;
-    MinorUnits spend = 0, discount = 0;
-    for (const auto& line : offers::qualifying_lines(campaign.offer, offer.category, lines)) {
-      spend += line.quantity * line.unit_price_minor;
-    }
+    const auto spend = purchase_total_minor(offers::qualifying_lines(campaign.offer, offer.category, lines));
     if (spend <= 0 || spend < campaign.offer.min_spend_minor) continue;
+    MinorUnits discount = 0;
     for (auto& line : lines) {
-      if (offers::qualifying_lines(campaign.offer, offer.category, {line}).empty()) continue;
+      if (!offers::line_qualifies(campaign.offer, offer.category, line)) continue;
       const auto price = offers::discounted_unit_price(line.unit_price_minor, campaign.offer.percent);
-      discount += (line.unit_price_minor - price) * line.quantity;
+      discount += (line.unit_price_minor - price) * line.quantity;  // at most the bounded line total
       line.unit_price_minor = price;
     }
     if (discount > 0) applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), 0, discount, {}});
@@ -228,18 +229,16 @@ std::vector<AppliedOffer> Offers::discounts_for(const std::string& customer_id, 
   return applied;
 }
 
-std::vector<AppliedOffer> Offers::rewards_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
-                                              std::int64_t at, std::int64_t now) {
+std::vector<AppliedOffer> Offers::rewards_for(const std::vector<sql::CampaignOffer>& applicable,
+                                              const std::string& customer_id, const std::vector<PricedLine>& lines,
+                                              std::int64_t now) {
   std::vector<AppliedOffer> applied;
   sql::CatalogRepository catalog(session_);
   sql::RedemptionsRepository redemptions(session_);
-  for (const auto& [offer, campaign] : sql::OffersRepository(session_).applicable_offers(customer_id, at)) {
+  for (const auto& [offer, campaign] : applicable) {
     if (campaign.offer.kind != offers::OfferKind::free_reward) continue;
     // A reward is about the visit: only the template's own category or SKU narrows what counts.
-    MinorUnits spend = 0;
-    for (const auto& line : offers::qualifying_lines(campaign.offer, campaign.offer.category, lines)) {
-      spend += line.quantity * line.unit_price_minor;
-    }
+    const auto spend = purchase_total_minor(offers::qualifying_lines(campaign.offer, campaign.offer.category, lines));
     if (spend <= 0 || spend < campaign.offer.min_spend_minor) continue;
     if (!catalog.decrement_stock(campaign.offer.reward_id)) continue;
     sql::RedemptionRecord voucher{new_id("red"), customer_id, campaign.offer.reward_id, campaign.offer.reward_name, 0,

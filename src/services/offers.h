@@ -67,19 +67,23 @@ class Offers {
   Result<sql::CampaignOffer> activate(const std::string& customer_id, const std::string& offer_id, std::int64_t now);
   Result<CampaignReport> report(const std::string& campaign_id, std::int64_t now);
 
-  // The customer's applicable offers that this purchase qualifies for, with
-  // their bonus points; `base_points(lines)` prices lines by the program's rules.
-  std::vector<AppliedOffer> bonuses_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
-                                        std::int64_t at,
+  // The customer's offers a purchase at `at` may use (one query a purchase;
+  // the three below each take their kind from it).
+  std::vector<sql::CampaignOffer> applicable(const std::string& customer_id, std::int64_t at);
+  // Bonus points of the offers this purchase qualifies for; `base_points(lines)`
+  // prices lines by the program's rules.
+  std::vector<AppliedOffer> bonuses_for(const std::vector<sql::CampaignOffer>& applicable,
+                                        const std::vector<PricedLine>& lines,
                                         const std::function<Points(const std::vector<PricedLine>&)>& base_points);
-  // Applies the customer's percent-off vouchers to the lines they qualify
-  // (lowering unit prices in place); what each took off.
-  std::vector<AppliedOffer> discounts_for(const std::string& customer_id, std::vector<PricedLine>& lines,
-                                          std::int64_t at);
+  // Applies percent-off vouchers to the lines they qualify (lowering unit
+  // prices in place); what each took off.
+  std::vector<AppliedOffer> discounts_for(const std::vector<sql::CampaignOffer>& applicable,
+                                          std::vector<PricedLine>& lines);
   // Issues the reward of each free-reward offer the purchase qualifies for, as
   // a voucher redeemed for 0 points (skipped when the reward is out of stock).
-  std::vector<AppliedOffer> rewards_for(const std::string& customer_id, const std::vector<PricedLine>& lines,
-                                        std::int64_t at, std::int64_t now);
+  std::vector<AppliedOffer> rewards_for(const std::vector<sql::CampaignOffer>& applicable,
+                                        const std::string& customer_id, const std::vector<PricedLine>& lines,
+                                        std::int64_t now);
   // Marks each applied offer used by the transaction (once).
   void mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id, std::int64_t now);
 

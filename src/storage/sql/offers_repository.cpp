@@ -411,41 +411,12 @@ void OffersRepository::set_generation_counts(const std::string& id, std::int64_t
       soci::use(control), soci::use(id);
 }
 
-bool OffersRepository::add_member(const std::string& campaign_id, const std::string& customer_id, bool control,
-                                  std::int64_t at) {
-  long long present = 0;
-  session_ << "SELECT COUNT(*) FROM campaign_members WHERE campaign_id = :c AND customer_id = :u",
-      soci::use(campaign_id), soci::use(customer_id), soci::into(present);
-  if (present > 0) return false;
-  const std::string arm = control ? "control" : "treatment";
-  const long long when = at;
-  session_ << "INSERT INTO campaign_members (campaign_id, customer_id, arm, assigned_at) VALUES (:c, :u, :a, :t)",
-      soci::use(campaign_id), soci::use(customer_id), soci::use(arm), soci::use(when);
-  return true;
-}
-
 std::int64_t OffersRepository::count_members(const std::string& campaign_id, bool control) {
   long long n = 0;
   const std::string arm = control ? "control" : "treatment";
   session_ << "SELECT COUNT(*) FROM campaign_members WHERE campaign_id = :c AND arm = :a", soci::use(campaign_id),
       soci::use(arm), soci::into(n);
   return n;
-}
-
-bool OffersRepository::insert_offer(const OfferRecord& o) {
-  long long present = 0;
-  session_ << "SELECT COUNT(*) FROM offers WHERE campaign_id = :c AND customer_id = :u AND category = :k",
-      soci::use(o.campaign_id), soci::use(o.customer_id), soci::use(o.category), soci::into(present);
-  if (present > 0) return false;
-  note_account_changed(o.customer_id);
-  const std::string reasons = Json(o.reasons).dump();
-  const long long max_bonus = o.max_bonus_points, created = o.created_at;
-  double score = o.score;
-  session_ << "INSERT INTO offers (id, campaign_id, customer_id, category, reasons, score, max_bonus_points, status, "
-              "created_at) VALUES (:id, :c, :u, :k, :r, :s, :m, :st, :cr)",
-      soci::use(o.id), soci::use(o.campaign_id), soci::use(o.customer_id), soci::use(o.category), soci::use(reasons),
-      soci::use(score), soci::use(max_bonus), soci::use(o.status), soci::use(created);
-  return true;
 }
 
 std::int64_t OffersRepository::count_offers(const std::string& campaign_id) {
@@ -502,14 +473,6 @@ bool OffersRepository::redeem(const std::string& offer_id, const std::string& tr
                         soci::use(when), soci::use(transaction_id), soci::use(points), soci::use(offer_id));
   st.execute(true);
   return st.get_affected_rows() > 0;
-}
-
-std::pair<std::int64_t, std::int64_t> OffersRepository::offer_history(const std::string& customer_id) {
-  long long offered = 0, redeemed = 0;
-  soci::indicator ind = soci::i_ok;
-  session_ << "SELECT COUNT(*), SUM(CASE WHEN status = 'redeemed' THEN 1 ELSE 0 END) FROM offers WHERE customer_id = :u",
-      soci::use(customer_id), soci::into(offered), soci::into(redeemed, ind);
-  return {offered, ind == soci::i_ok ? redeemed : 0};
 }
 
 void OffersRepository::member_outcomes(const std::string& campaign_id, std::int64_t from, std::int64_t to,

@@ -92,12 +92,8 @@ class OffersRepository {
   void archive_campaign(const std::string& id);
   void set_generation_counts(const std::string& id, std::int64_t offers_created, std::int64_t control_group_size);
 
-  // True when the customer was not yet a member (the first run's arm sticks).
-  bool add_member(const std::string& campaign_id, const std::string& customer_id, bool control, std::int64_t at);
   std::int64_t count_members(const std::string& campaign_id, bool control);
 
-  // True when inserted; false when the customer already has this campaign's offer for the category.
-  bool insert_offer(const OfferRecord& offer);
   std::int64_t count_offers(const std::string& campaign_id);
   std::optional<CampaignOffer> find_offer(const std::string& id);
   std::vector<CampaignOffer> offers_for_customer(const std::string& customer_id, int limit);
@@ -106,7 +102,6 @@ class OffersRepository {
   bool activate(const std::string& offer_id, std::int64_t at);
   // Marks the offer used by a transaction, once: false when it already was.
   bool redeem(const std::string& offer_id, const std::string& transaction_id, Points bonus, std::int64_t at);
-  std::pair<std::int64_t, std::int64_t> offer_history(const std::string& customer_id);  // offers, redeemed
 
   // Every member with their purchases in [from, to), streamed.
   void member_outcomes(const std::string& campaign_id, std::int64_t from, std::int64_t to,
