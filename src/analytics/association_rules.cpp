@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -37,8 +38,8 @@ std::uint32_t min_count_for(double min_support, std::size_t baskets) {
 std::vector<AssociationRule> association_rules(const Baskets& baskets, const RuleOptions& options) {
   assert(options.min_confidence >= 0 && options.min_confidence <= 1);
   const auto n = static_cast<double>(baskets.size());
-  const FrequentItemsets sets =
-      fp_growth(baskets, min_count_for(options.min_support, baskets.size()), options.max_length);
+  const std::size_t max_length = options.max_length == 0 ? SIZE_MAX : options.max_length;
+  const FrequentItemsets sets = fp_growth(baskets, min_count_for(options.min_support, baskets.size()), max_length);
   // Every subset of a frequent itemset is frequent, so each antecedent's count
   // is in this index. Keys are the itemsets' bytes in the flat array.
   std::unordered_map<std::string_view, std::uint32_t> count_of;

@@ -1,8 +1,10 @@
 #pragma once
 // Association rules X -> {y} with a single-item consequent, as arules'
 // apriori produces them: support = P(X and y), confidence = P(y | X),
-// lift = confidence / P(y). Rules with an empty X ({} -> {y}) are included
-// when P(y) reaches the minimum confidence, as arules does with minlen = 1.
+// lift = confidence / P(y). The defaults are what users of mlxtend and arules
+// expect: rules have at least one antecedent item (min_length 2; arules'
+// minlen = 1 also lists {} -> {y}, which is ask-only here), itemsets have no
+// length cap (mlxtend's max_len = None), confidence at least 0.8 (both).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -13,9 +15,9 @@ namespace patron::analytics {
 
 struct RuleOptions {
   double min_support = 0.01;
-  double min_confidence = 0.5;
-  std::size_t min_length = 1;   // items in X and y together; 1 admits {} -> {y} (arules' minlen)
-  std::size_t max_length = 10;  // arules' default maxlen
+  double min_confidence = 0.8;
+  std::size_t min_length = 2;  // items in X and y together; 1 admits {} -> {y} (arules' minlen)
+  std::size_t max_length = 0;  // items in a rule at most; 0: no cap
 };
 
 struct AssociationRule {

@@ -211,6 +211,48 @@ std::optional<TransactionFormat> parse_transaction_format(std::string_view name)
   return std::nullopt;
 }
 
+std::string_view transaction_format_name(TransactionFormat format) {
+  switch (format) {
+    case TransactionFormat::generic: return "generic";
+    case TransactionFormat::cdnow: return "cdnow";
+    case TransactionFormat::online_retail: return "online-retail";
+  }
+  return "generic";
+}
+
+std::optional<TransactionFormat> guess_transaction_format(std::string_view first_lines) {
+  std::size_t votes[3] = {0, 0, 0};
+  std::vector<std::string_view> fields;
+  std::string scratch;
+  std::size_t start = 0;
+  for (int seen = 0; seen < 20 && start < first_lines.size(); ++seen) {
+    const std::size_t end = std::min(first_lines.find('\n', start), first_lines.size());
+    const std::string_view line = trim(first_lines.substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) continue;
+    for (const auto format : {TransactionFormat::generic, TransactionFormat::cdnow, TransactionFormat::online_retail}) {
+      Parsed parsed;
+      if (is_header(format, line)) {
+        votes[static_cast<int>(format)] += 2;
+        continue;
+      }
+      if (format == TransactionFormat::cdnow) {
+        parsed = parse_cdnow(line, fields);
+      } else {
+        split_csv_line(line, fields, scratch);
+        parsed = format == TransactionFormat::generic ? parse_generic(fields) : parse_online_retail(fields);
+      }
+      if (parsed.line || (format == TransactionFormat::online_retail && parsed.reason != nullptr &&
+                          std::string_view(parsed.reason) == "cancellation")) {
+        ++votes[static_cast<int>(format)];
+      }
+    }
+  }
+  const auto best = static_cast<std::size_t>(std::max_element(votes, votes + 3) - votes);
+  if (votes[best] == 0) return std::nullopt;
+  return static_cast<TransactionFormat>(best);
+}
+
 std::size_t ReadReport::rejected_total() const {
   std::size_t total = 0;
   for (const auto& [reason, count] : rejected) total += count;

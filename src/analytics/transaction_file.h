@@ -26,6 +26,11 @@ namespace patron::analytics {
 enum class TransactionFormat { generic, cdnow, online_retail };
 
 std::optional<TransactionFormat> parse_transaction_format(std::string_view name);
+std::string_view transaction_format_name(TransactionFormat format);
+
+// The format the first lines of a file look like, to suggest the right
+// --format when lines are rejected; nullopt when none fits.
+std::optional<TransactionFormat> guess_transaction_format(std::string_view first_lines);
 
 struct ReadReport {
   std::size_t lines = 0;     // data lines seen (header excluded)

@@ -7,7 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "analytics/sentiment.h"
-#include "app/analyze_command.h"
+#include "app/analyze/analyze_command.h"
 #include "app/config.h"
 #include "app/offers_command.h"
 #include "app/offers_generate.h"

@@ -6,7 +6,7 @@
 // full_analysis.
 #include <CLI/CLI.hpp>
 
-#include "app/analyze_command.h"
+#include "app/analyze/analyze_command.h"
 
 namespace patron::app {
 

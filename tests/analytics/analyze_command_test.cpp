@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "app/analyze_command.h"
+#include "app/analyze/analyze_command.h"
 #include "test_data.h"
 
 namespace patron::app {
@@ -48,12 +48,12 @@ nlohmann::json run_json(const std::vector<std::string>& args) {
 
 TEST(AnalyzeCommand, BtydOnTheLifetimesSummary) {
   const auto json = run_json({"analyze", "btyd", "--summary", shared_data("cdnow/cdnow_customers_summary.csv"), "--json"});
-  EXPECT_NEAR(json["bgnbd"]["r"].get<double>(), 0.243, 5e-4);
-  EXPECT_NEAR(json["bgnbd"]["alpha"].get<double>(), 4.414, 5e-4);
-  EXPECT_NEAR(json["bgnbd"]["a"].get<double>(), 0.793, 5e-4);
-  EXPECT_NEAR(json["bgnbd"]["b"].get<double>(), 2.426, 5e-4);
-  EXPECT_NEAR(json["bgnbd"]["log_likelihood"].get<double>(), -9582.4, 0.05);
-  EXPECT_FALSE(json.contains("gamma_gamma"));  // no spend column
+  EXPECT_NEAR(json["models"]["bgnbd"]["r"].get<double>(), 0.243, 5e-4);
+  EXPECT_NEAR(json["models"]["bgnbd"]["alpha"].get<double>(), 4.414, 5e-4);
+  EXPECT_NEAR(json["models"]["bgnbd"]["a"].get<double>(), 0.793, 5e-4);
+  EXPECT_NEAR(json["models"]["bgnbd"]["b"].get<double>(), 2.426, 5e-4);
+  EXPECT_NEAR(json["models"]["bgnbd"]["log_likelihood"].get<double>(), -9582.4, 0.05);
+  EXPECT_FALSE(json["models"].contains("gamma_gamma"));  // no spend column
   ASSERT_EQ(json["customers"].size(), 2357u);
   const auto& first = json["customers"][0];  // ID 1: x=2, t_x=30.43, T=38.86
   EXPECT_EQ(first["id"], "1");
@@ -66,9 +66,9 @@ TEST(AnalyzeCommand, BtydOnHardiesSummaryWithSpend) {
   const auto json = run_json({"analyze", "btyd", "--summary",
                               shared_data("cdnow/cdnow_customers_summary_with_transactions.csv"),
                               "--horizon", "39", "--json"});
-  EXPECT_NEAR(json["gamma_gamma"]["p"].get<double>(), 6.25, 5e-3);
-  EXPECT_NEAR(json["gamma_gamma"]["q"].get<double>(), 3.74, 5e-3);
-  EXPECT_NEAR(json["gamma_gamma"]["gamma"].get<double>(), 15.44, 1e-2);
+  EXPECT_NEAR(json["models"]["gamma_gamma"]["p"].get<double>(), 6.25, 5e-3);
+  EXPECT_NEAR(json["models"]["gamma_gamma"]["q"].get<double>(), 3.74, 5e-3);
+  EXPECT_NEAR(json["models"]["gamma_gamma"]["gamma"].get<double>(), 15.44, 1e-2);
   const auto& first = json["customers"][0];
   EXPECT_GT(first["expected_avg_spend"].get<double>(), 0.0);
   EXPECT_GT(first["clv"].get<double>(), 0.0);
@@ -77,9 +77,9 @@ TEST(AnalyzeCommand, BtydOnHardiesSummaryWithSpend) {
 TEST(AnalyzeCommand, BtydFromRawCdnowPurchases) {
   const auto json = run_json({"analyze", "btyd", "--transactions", shared_data("cdnow/CDNOW_sample.txt"),
                               "--format", "cdnow", "--calibration-end", "1997-09-30", "--period", "weeks", "--json"});
-  EXPECT_NEAR(json["bgnbd"]["r"].get<double>(), 0.243, 5e-4);
-  EXPECT_NEAR(json["bgnbd"]["b"].get<double>(), 2.426, 5e-4);
-  EXPECT_NEAR(json["gamma_gamma"]["gamma"].get<double>(), 15.44, 5e-3);
+  EXPECT_NEAR(json["models"]["bgnbd"]["r"].get<double>(), 0.243, 5e-4);
+  EXPECT_NEAR(json["models"]["bgnbd"]["b"].get<double>(), 2.426, 5e-4);
+  EXPECT_NEAR(json["models"]["gamma_gamma"]["gamma"].get<double>(), 15.44, 5e-3);
   EXPECT_EQ(json["customers"].size(), 2357u);
 }
 
@@ -117,10 +117,12 @@ TEST(AnalyzeCommand, ClvRanksCustomersAndWritesFiles) {
   ASSERT_EQ(result.exit_code, 0);
   std::ifstream csv(dir / "clv.csv");
   std::string header, first, second;
-  std::getline(csv, header);
+  do {
+    std::getline(csv, header);
+  } while (header.starts_with("#"));  // the models' parameters
   std::getline(csv, first);
   std::getline(csv, second);
-  EXPECT_EQ(header, "id,p_alive,expected_purchases,expected_avg_spend,clv");
+  EXPECT_EQ(header, "id,x,t_x,T,p_alive,expected_purchases,expected_avg_spend,clv");
   EXPECT_GE(std::stod(first.substr(first.rfind(',') + 1)), std::stod(second.substr(second.rfind(',') + 1)));
   std::filesystem::remove_all(dir);
 }

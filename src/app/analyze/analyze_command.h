@@ -1,7 +1,8 @@
 #pragma once
 // `patron analyze ...`: the analytics entry points (files or the SQL store in,
-// JSON or CSV out). The main program registers it; it holds wiring and output shapes
-// only, the computation lives in src/analytics.
+// text, CSV or JSON out). The computation lives in src/analytics; this folder
+// holds options, inputs and output shapes, and links nothing of the server,
+// so the lean `patron` front end can run it without loading the rest.
 #include <functional>
 
 #include <CLI/CLI.hpp>
@@ -12,13 +13,13 @@
 namespace patron::app {
 
 // Where the analyses read when no file is given: the SQL store, wired by the
-// main program (empty hooks: files only, as in the analytics tests).
+// full program (empty hooks: files only, as in the lean front end and tests).
 struct AnalyzeStoreHooks {
   std::function<analytics::TransactionTable()> load_purchases;
   std::function<analytics::Baskets()> load_baskets;
   std::function<void(CLI::App* analyze)> add_commands;  // store-only subcommands
 };
 
-void add_analyze_command(CLI::App& app, const AnalyzeStoreHooks& store = {});
+CLI::App* add_analyze_command(CLI::App& app, const AnalyzeStoreHooks& store = {});
 
 }  // namespace patron::app

@@ -1,0 +1,30 @@
+#pragma once
+// The inputs of `patron analyze`: purchase files (or the SQL store through a
+// hook), BTYD summaries and basket files, read with errors a person can act
+// on. A failure prints "error: ..." and ends the command with exit code 1.
+#include <functional>
+#include <string>
+
+#include "analytics/baskets.h"
+#include "analytics/calendar.h"
+#include "analytics/transactions.h"
+
+namespace patron::app {
+
+[[noreturn]] void fail(const std::string& message);
+
+struct TransactionOptions {
+  std::string file;
+  std::string format = "generic";
+  std::function<analytics::TransactionTable()> from_store;  // used when no file is given
+};
+
+// Refuses an input without purchases; suggests the --format the file looks
+// like when its lines do not parse in the given one.
+analytics::TransactionTable load_transactions(const TransactionOptions& options);
+
+analytics::Baskets load_baskets(const std::string& file, const std::function<analytics::Baskets()>& from_store);
+
+analytics::Day parse_day_option(const std::string& text, const char* option);
+
+}  // namespace patron::app

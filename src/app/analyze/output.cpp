@@ -1,0 +1,251 @@
+#include "app/analyze/output.h"
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+namespace patron::app {
+namespace {
+
+bool needs_csv_quotes(std::string_view text) { return text.find_first_of(",\"\n\r") != std::string_view::npos; }
+
+void put_json_string(OutputSink& sink, std::string_view text) {
+  sink.put('"');
+  std::size_t plain_from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(text[i]);
+    if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
+    sink.put(text.substr(plain_from, i - plain_from));
+    plain_from = i + 1;
+    switch (ch) {
+      case '"': sink.put("\\\""); break;
+      case '\\': sink.put("\\\\"); break;
+      case '\n': sink.put("\\n"); break;
+      case '\r': sink.put("\\r"); break;
+      case '\t': sink.put("\\t"); break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[ch >> 4], kHex[ch & 15]};
+        sink.put(std::string_view(escaped, sizeof escaped));
+      }
+    }
+  }
+  sink.put(text.substr(plain_from));
+  sink.put('"');
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- sink
+
+void OutputSink::put_number(double value) {
+  char digits[32];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+void OutputSink::put_number(std::int64_t value) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+void OutputSink::flush() {
+  if (buffer_.empty()) return;
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
+// ---------------------------------------------------------------- JSON
+
+void JsonWriter::newline() {
+  if (!pretty_) return;
+  sink_.put('\n');
+  for (std::size_t depth = 0; depth < has_items_.size(); ++depth) sink_.put("  ");
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (has_items_.empty()) return;
+  if (has_items_.back()) sink_.put(',');
+  has_items_.back() = true;
+  newline();
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  before_value();
+  sink_.put('{');
+  has_items_.push_back(false);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  const bool had_items = has_items_.back();
+  has_items_.pop_back();
+  if (had_items) newline();
+  sink_.put('}');
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  before_value();
+  sink_.put('[');
+  has_items_.push_back(false);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  const bool had_items = has_items_.back();
+  has_items_.pop_back();
+  if (had_items) newline();
+  sink_.put(']');
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  before_value();
+  put_json_string(sink_, name);
+  sink_.put(pretty_ ? ": " : ":");
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+  before_value();
+  put_json_string(sink_, text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(double number) {
+  before_value();
+  if (std::isfinite(number)) {
+    sink_.put_number(number);
+  } else {
+    sink_.put("null");
+  }
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number) {
+  before_value();
+  sink_.put_number(number);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag) {
+  before_value();
+  sink_.put(flag ? "true" : "false");
+  return *this;
+}
+
+// ---------------------------------------------------------------- CSV
+
+void CsvWriter::separator() {
+  if (row_started_) sink_.put(',');
+  row_started_ = true;
+}
+
+CsvWriter& CsvWriter::header(std::initializer_list<std::string_view> names) {
+  for (const auto name : names) field(name);
+  end_row();
+  return *this;
+}
+
+CsvWriter& CsvWriter::field(std::string_view text) {
+  separator();
+  if (!needs_csv_quotes(text)) {
+    sink_.put(text);
+    return *this;
+  }
+  sink_.put('"');
+  for (const char ch : text) {
+    if (ch == '"') sink_.put('"');
+    sink_.put(ch);
+  }
+  sink_.put('"');
+  return *this;
+}
+
+CsvWriter& CsvWriter::field(double number) {
+  separator();
+  if (std::isfinite(number)) sink_.put_number(number);
+  return *this;
+}
+
+CsvWriter& CsvWriter::field(std::int64_t number) {
+  separator();
+  sink_.put_number(number);
+  return *this;
+}
+
+CsvWriter& CsvWriter::empty_field() {
+  separator();
+  return *this;
+}
+
+void CsvWriter::end_row() {
+  sink_.put('\n');
+  row_started_ = false;
+}
+
+void CsvWriter::comment(std::string_view line) {
+  sink_.put("# ");
+  sink_.put(line);
+  sink_.put('\n');
+}
+
+// ---------------------------------------------------------------- target
+
+struct OutputTarget::File {
+  std::ofstream stream;
+};
+
+OutputTarget::OutputTarget(const OutputOptions& options, std::string_view name) {
+  if (options.out_dir.empty()) {
+    sink_ = std::make_unique<OutputSink>(std::cout);
+    return;
+  }
+  std::error_code error;
+  std::filesystem::create_directories(options.out_dir, error);
+  const char* extension = options.format() == OutputFormat::csv ? ".csv" : options.format() == OutputFormat::json ? ".json" : ".txt";
+  path_ = (std::filesystem::path(options.out_dir) / (std::string(name) + extension)).string();
+  file_ = std::make_unique<File>();
+  file_->stream.open(path_, std::ios::binary | std::ios::trunc);
+  if (!file_->stream) {
+    std::cerr << "error: cannot write " << path_ << "\n";
+    throw CLI::RuntimeError(1);
+  }
+  sink_ = std::make_unique<OutputSink>(file_->stream);
+}
+
+void OutputTarget::close() {
+  if (closed_) return;
+  closed_ = true;
+  sink_->flush();
+  if (!file_) {
+    std::cout.flush();
+    return;
+  }
+  file_->stream.close();
+  if (!file_->stream) {
+    std::cerr << "error: cannot write " << path_ << "\n";
+    throw CLI::RuntimeError(1);
+  }
+  std::cerr << "wrote " << path_ << "\n";
+}
+
+OutputTarget::~OutputTarget() {
+  if (closed_) return;
+  closed_ = true;  // an exception is on its way: flush what there is, quietly
+  sink_->flush();
+}
+
+}  // namespace patron::app
