@@ -3,6 +3,7 @@
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
+#include "services/catalog_facts.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/catalog_repository.h"
@@ -54,9 +55,10 @@ void customer_view(Api& api, const ExchangePtr& ex) {
     if (auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now()); view.ok()) {
       body["account"] = account_json(*view);
     }
-    body["recent_transactions"] =
-        page_json(sql::TransactionsRepository(session).list_for_customer(user->id, recent_items_in_view, ""),
-                  transaction_json)["items"];
+    auto purchases = sql::TransactionsRepository(session).list_for_customer(user->id, recent_items_in_view, "");
+    std::vector<std::string> stores;
+    for (const auto& txn : purchases.items) stores.push_back(txn.store_id);
+    body["recent_transactions"] = transactions_page_json(purchases, services::store_names(session, stores))["items"];
     body["ledger"] = page_json(sql::LedgerRepository(session).list(user->id, recent_items_in_view, std::nullopt),
                                ledger_entry_json)["items"];
     add_customer_analytics(session, user->id, body);  // segment, clv, p_alive from the latest run

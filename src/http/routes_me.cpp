@@ -4,6 +4,7 @@
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
+#include "services/catalog_facts.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/catalog_repository.h"
@@ -122,12 +123,25 @@ void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json
 }
 
 void list_transactions(Api& api, const ExchangePtr& ex) {
-  list_time_page(
-      api, ex,
-      [](soci::session& session, const std::string& customer, int limit, const std::string& cursor) {
-        return sql::TransactionsRepository(session).list_for_customer(customer, limit, cursor);
-      },
-      transaction_json);
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  const auto cursor = ex->query_or("cursor", "");
+  if (!valid_time_cursor(cursor)) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  api.read(ex, [&](soci::session& session) {
+    auto page = sql::TransactionsRepository(session).list_for_customer(ex->principal.user_id, limit, cursor);
+    std::vector<std::string> stores;
+    for (const auto& txn : page.items) stores.push_back(txn.store_id);
+    ex->json(200, transactions_page_json(page, services::store_names(session, stores)));
+  });
+}
+
+// The categories and brands the catalog sells: suggestions for the customer's favourites.
+void catalog_facets(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    auto facets = services::catalog_facets(session);
+    ex->json(200, {{"categories", facets.categories}, {"brands", facets.brands}});
+  });
 }
 
 void list_ledger(Api& api, const ExchangePtr& ex) {
@@ -197,6 +211,7 @@ void register_me_routes(Api& api) {
   api.router.add("GET", "/api/v1/me/transactions", Access::customer, bind(api, list_transactions));
   api.router.add("GET", "/api/v1/me/ledger", Access::customer, bind(api, list_ledger));
   api.router.add("GET", "/api/v1/rewards", Access::customer, bind(api, list_rewards));
+  api.router.add("GET", "/api/v1/catalog/facets", Access::customer, bind(api, catalog_facets));
   api.router.add("POST", "/api/v1/me/redemptions", Access::customer, bind(api, redeem));
   api.router.add("GET", "/api/v1/me/redemptions", Access::customer, bind(api, list_redemptions));
 }

@@ -19,8 +19,12 @@ Json account_json(const services::AccountView& view) {
             {"multiplier", static_cast<double>(view.tier->multiplier_permille) / 1000.0}};
   }
   Json next = nullptr;
-  if (view.progress.next_tier) next = {{"code", view.progress.next_tier->code}, {"name", view.progress.next_tier->name},
-                                       {"threshold_minor", view.progress.next_tier->threshold_minor}};
+  if (view.progress.next_tier) {
+    next = {{"code", view.progress.next_tier->code},
+            {"name", view.progress.next_tier->name},
+            {"threshold_minor", view.progress.next_tier->threshold_minor},
+            {"multiplier", static_cast<double>(view.progress.next_tier->multiplier_permille) / 1000.0}};
+  }
   Json expiring = Json::array();
   for (const auto& e : view.points_expiring) {
     expiring.push_back({{"points", e.points}, {"expires_at", format_rfc3339(e.expires_at)}});
@@ -69,6 +73,16 @@ Json transaction_json(const sql::TransactionRecord& txn) {
           {"status", txn.status},
           {"channel", txn.channel},
           {"original", original_amount_json(txn)}};
+}
+
+Json transactions_page_json(const sql::Page<sql::TransactionRecord>& page,
+                            const std::map<std::string, std::string>& store_names) {
+  return page_json(page, [&](const sql::TransactionRecord& txn) {
+    auto item = transaction_json(txn);
+    auto name = store_names.find(txn.store_id);
+    item["store_name"] = name == store_names.end() ? Json(nullptr) : Json(name->second);
+    return item;
+  });
 }
 
 Json ledger_entry_json(const sql::LedgerEntryRecord& e) {

@@ -1,5 +1,8 @@
 #pragma once
 // JSON shapes of the contract (shared/spec/api.md), one function per record.
+#include <map>
+#include <string>
+
 #include "http/exchange.h"
 #include "services/loyalty.h"
 #include "storage/sql/records.h"
@@ -9,6 +12,10 @@ namespace patron::http {
 Json profile_json(const sql::UserRecord& user);
 Json account_json(const services::AccountView& view);
 Json transaction_json(const sql::TransactionRecord& txn);
+// A page of purchases, each with its store's name beside its id (`store_name`,
+// null when the store is unknown): customers and cashiers read names, not ids.
+Json transactions_page_json(const sql::Page<sql::TransactionRecord>& page,
+                            const std::map<std::string, std::string>& store_names);
 Json ledger_entry_json(const sql::LedgerEntryRecord& entry);
 Json redemption_json(const sql::RedemptionRecord& redemption);
 
