@@ -17,8 +17,9 @@ build_packages=(
   nodejs npm sqlite3 curl
 )
 # The SQL servers the suites run against (private instances started by
-# scripts/test-db-servers.sh; their system services are not used).
-test_packages=(wrk chromium mariadb-server postgresql)
+# scripts/test-db-servers.sh; their system services are not used), and the
+# local SMTP server the password reset tests start (tests/http/smtp_sink.py).
+test_packages=(wrk chromium mariadb-server postgresql python3-aiosmtpd)
 # bench/load/run.sh: the load generator and the nginx yardstick.
 bench_packages=(wrk nginx-light)
 

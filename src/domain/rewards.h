@@ -14,6 +14,7 @@ struct Reward {
   std::string id;
   std::string name;
   std::string description;
+  std::string terms;  // the fine print
   Points points_cost = 0;
   std::optional<std::int64_t> stock;               // nullopt = unlimited
   std::optional<std::int64_t> per_customer_limit;  // nullopt = unlimited

@@ -19,6 +19,8 @@
 #include "http/throttle.h"
 #include "http/tokens.h"
 #include "services/loyalty.h"
+#include "services/mailer.h"
+#include "services/password_reset.h"
 #include "storage/sql/read_pool.h"
 #include "storage/sql/write_queue.h"
 
@@ -36,6 +38,11 @@ struct ApiSettings {
   std::string web_root;       // built portal; empty to serve none
   std::string openapi_path;   // docs/openapi.yaml
   std::string metrics_token;  // METRICS_TOKEN: lets non-loopback clients read /metrics; empty for none
+  // Password reset links (issue 16): the portal's public origin for the link,
+  // the link's lifetime, and whether a link may be logged (serve --dev, no SMTP).
+  std::string portal_url = "http://localhost:3001";
+  std::int64_t password_reset_ttl_seconds = services::default_password_reset_ttl_seconds;
+  bool dev_mode = false;
 };
 
 class Api {
@@ -57,6 +64,7 @@ class Api {
   Metrics metrics;
   PasswordThrottle throttle;  // logins and password changes, per (account, client) and per client
   SignupThrottle signups;     // sign-ups per client
+  ResetThrottle resets;       // password reset requests, per client and per e-mail address
   // Argon2id hashing and verifying, off the writer and HTTP threads. Declared
   // after the throttles: its jobs use them, and it is destroyed first.
   HashPool password_work;
@@ -123,6 +131,9 @@ class Api {
     sentiment_ = &sentiment;
   }
   documents::DocumentStore* documents() const { return documents_; }
+  // Outgoing mail (password reset links); none attached: nothing is mailed.
+  void attach_mail(services::MailOutbox& outbox) { mail_ = &outbox; }
+  services::MailOutbox* mail() const { return mail_; }
   const analytics::SentimentScorer* sentiment() const { return sentiment_; }
 
   // Sets ex.principal from a bearer token or an API key; false when the
@@ -154,6 +165,7 @@ class Api {
   std::uint64_t accounts_generation_ = 0;  // bumped by every forget_account_status
   documents::DocumentStore* documents_ = nullptr;
   const analytics::SentimentScorer* sentiment_ = nullptr;
+  services::MailOutbox* mail_ = nullptr;
 };
 
 Reply json_reply(int status, const Json& body);
@@ -176,6 +188,8 @@ void register_privacy_routes(Api& api);
 void register_analytics_routes(Api& api);
 void register_currency_routes(Api& api);
 void register_offer_routes(Api& api);
+void register_reward_image_routes(Api& api);
+void register_customer_purchase_routes(Api& api);
 // The customer's offers as the 360° view lists them.
 Json customer_offers_json(Api& api, soci::session& session, const std::string& customer_id);
 

@@ -89,6 +89,17 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
   });
 }
 
+// Whether a run exists, as a 200 either way: the console asks this first, so a
+// fresh install logs no 404 in the browser's console (issue 16).
+void status(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](soci::session& session) {
+    const auto run = sql::AnalyticsRepository(session).latest_run();
+    ex->json(200, {{"available", run.has_value()},
+                   {"run", run ? run_json(*run) : Json(nullptr)},
+                   {"message", run ? Json(nullptr) : Json(no_run.message)}});
+  });
+}
+
 void rfm(Api& api, const ExchangePtr& ex) { score_page(api, ex, false); }
 void clv(Api& api, const ExchangePtr& ex) { score_page(api, ex, true); }
 
@@ -269,6 +280,7 @@ void add_customer_analytics(soci::session& session, const std::string& customer_
 }
 
 void register_analytics_routes(Api& api) {
+  api.router.add("GET", "/api/v1/admin/analytics/status", Access::staff, bind(api, status));
   api.router.add("GET", "/api/v1/admin/analytics/rfm", Access::staff, bind(api, rfm));
   api.router.add("GET", "/api/v1/admin/analytics/clv", Access::staff, bind(api, clv));
   api.router.add("GET", "/api/v1/admin/analytics/segments", Access::staff, bind(api, segments));

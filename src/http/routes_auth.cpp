@@ -2,9 +2,12 @@
 #include "http/api.h"
 #include "http/body_reader.h"
 #include "http/hash_pool.h"
+#include "services/password_reset.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/users_repository.h"
+
+#include <spdlog/spdlog.h>
 
 namespace patron::http {
 namespace {
@@ -171,6 +174,84 @@ void logout(Api& api, const ExchangePtr& ex) {
   });
 }
 
+// The same answer for every address, known or not.
+Reply reset_accepted(const Api& api) {
+  const auto count = (api.settings().password_reset_ttl_seconds + 59) / 60;
+  const auto minutes = std::to_string(count) + (count == 1 ? " minute" : " minutes");
+  return json_reply(202, {{"message", "If an account uses this e-mail, a link to choose a new password is on its "
+                                      "way. It works once, for " + minutes + "."}});
+}
+
+// Hands the link to the mail outbox (after the token is durable); without an
+// SMTP server the link is logged in development only.
+void deliver_reset_link(Api& api, const services::ResetLink& link) {
+  const auto& settings = api.settings();
+  auto mail = services::reset_mail(link, settings.portal_url, settings.password_reset_ttl_seconds);
+  if (api.mail() && api.mail()->configured()) {
+    if (!api.mail()->enqueue(std::move(mail))) spdlog::warn("the mail queue is full: a password reset link was dropped");
+  } else if (settings.dev_mode) {
+    spdlog::info("password reset link for {} (serve --dev without SMTP_URL, not mailed): {}", link.email,
+                 services::reset_url(settings.portal_url, link.token));
+  }
+}
+
+void request_password_reset(Api& api, const ExchangePtr& ex) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  const auto email = normalize_email(in.text("email", max_email_length));
+  if (!in.ok()) return ex->fail(in.error());
+  if (auto valid = validate_email(email); !valid.ok()) return ex->fail(valid.error());
+  const auto now_ms = throttle_clock_ms();
+  if (auto wait = api.resets.admit_client(ex->client_address, now_ms); wait > 0) {
+    return fail_rate_limited(ex, "too many password reset requests from this address; try again later", wait);
+  }
+  // Over the per-address allowance the request is answered alike but mails nothing.
+  const bool may_mail = api.resets.admit_address(email, now_ms);
+  auto link = std::make_shared<std::optional<services::ResetLink>>();
+  api.write(
+      ex,
+      [&api, email, may_mail, link](soci::session& session) -> Result<Reply> {
+        if (may_mail) {
+          *link = services::PasswordResets(session, api.settings().password_reset_ttl_seconds)
+                      .request(email, Api::now());
+        }
+        return reset_accepted(api);
+      },
+      [&api, link] {
+        if (*link) deliver_reset_link(api, **link);
+      },
+      Api::Replay::never);
+}
+
+// Wrong tokens are throttled like wrong passwords (the token itself is 256 random bits).
+void confirm_password_reset(Api& api, const ExchangePtr& ex) {
+  static const std::string throttle_account = "password-reset";
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  auto token = in.text("token", max_refresh_token_length);
+  auto password = in.text("password", max_password_length);
+  if (!in.ok()) return ex->fail(in.error());
+  if (auto valid = validate_password(password); !valid.ok()) return ex->fail(valid.error());
+  if (auto wait = api.throttle.admit(throttle_account, ex->client_address, throttle_clock_ms()); wait > 0) {
+    return fail_rate_limited(ex, "too many password reset attempts from this address; try again later", wait);
+  }
+  run_password_work(api.password_work, ex, [&api, ex, token, password] {
+    api.write(
+        ex,
+        [&api, ex, token, hash = services::PasswordHash{services::hash_password(password)}](
+            soci::session& session) -> Result<Reply> {
+          auto user = services::PasswordResets(session, api.settings().password_reset_ttl_seconds)
+                          .confirm(token, hash, Api::now());
+          if (!user.ok()) return user.error();
+          api.throttle.record_success(throttle_account, ex->client_address);
+          return Reply{204, "", "application/json", {}};
+        },
+        Api::Replay::never);
+  });
+}
+
 }  // namespace
 
 void register_auth_routes(Api& api) {
@@ -179,6 +260,8 @@ void register_auth_routes(Api& api) {
   api.router.add("POST", "/api/v1/auth/login", Access::anyone, [&api](const ExchangePtr& ex) { login(api, ex); });
   api.router.add("POST", "/api/v1/auth/refresh", Access::anyone, [&api](const ExchangePtr& ex) { refresh(api, ex); });
   api.router.add("POST", "/api/v1/auth/logout", Access::anyone, [&api](const ExchangePtr& ex) { logout(api, ex); });
+  api.router.add("POST", "/api/v1/auth/password-reset", Access::anyone, bind(api, request_password_reset));
+  api.router.add("POST", "/api/v1/auth/password-reset/confirm", Access::anyone, bind(api, confirm_password_reset));
 }
 
 }  // namespace patron::http

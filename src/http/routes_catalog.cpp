@@ -6,6 +6,7 @@
 #include "domain/money.h"
 #include "http/api.h"
 #include "services/program_cache.h"
+#include "services/reward_images.h"
 #include "http/body_reader.h"
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
@@ -43,6 +44,15 @@ Json row_json(const ResourceSpec& spec, const ResourceRow& row) {
     }
   }
   return out;
+}
+
+// A reward's JSON names its image's URL (null without one).
+Json with_image(const ResourceSpec& spec, soci::session& session, Json row) {
+  if (spec.name != "rewards") return row;
+  const auto urls = services::RewardImages(session).urls();
+  const auto it = urls.find(row.at("id").get<std::string>());
+  row["image_url"] = it == urls.end() ? Json(nullptr) : Json(it->second);
+  return row;
 }
 
 // Rules a field's value must meet beyond its type.
@@ -132,7 +142,7 @@ void create(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
     if (auto value = unique_value(spec, row); value && catalog.unique_value_taken(spec, *value, "")) return taken(spec);
     row["id"] = services::new_id(spec.id_prefix);
     catalog.create(spec, row, Api::now());
-    return json_reply(201, row_json(spec, *catalog.get(spec, std::get<std::string>(row["id"]))));
+    return json_reply(201, with_image(spec, session, row_json(spec, *catalog.get(spec, std::get<std::string>(row["id"])))));
   }, program_changed(api));
 }
 
@@ -144,7 +154,16 @@ void list(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
   api.read(ex, [&](soci::session& session) {
     auto page = sql::CatalogRepository(session).list(spec, limit, ex->query_or("cursor", ""), include_archived);
     Json items = Json::array();
-    for (const auto& row : page.items) items.push_back(row_json(spec, row));
+    const auto images = spec.name == "rewards" ? services::RewardImages(session).urls()
+                                               : std::map<std::string, std::string>{};
+    for (const auto& row : page.items) {
+      auto item = row_json(spec, row);
+      if (spec.name == "rewards") {
+        const auto it = images.find(item.at("id").get<std::string>());
+        item["image_url"] = it == images.end() ? Json(nullptr) : Json(it->second);
+      }
+      items.push_back(std::move(item));
+    }
     ex->json(200, {{"items", items}, {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}});
   });
 }
@@ -153,7 +172,7 @@ void get_one(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
   api.read(ex, [&](soci::session& session) {
     auto row = sql::CatalogRepository(session).get(spec, ex->params.at("id"));
     if (!row) return ex->fail(Error::not_found(spec.name + " item not found"));
-    ex->json(200, row_json(spec, *row));
+    ex->json(200, with_image(spec, session, row_json(spec, *row)));
   });
 }
 
@@ -170,7 +189,7 @@ void update(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
       return taken(spec);
     }
     catalog.update(spec, id, changes);
-    return json_reply(200, row_json(spec, *catalog.get(spec, id)));
+    return json_reply(200, with_image(spec, session, row_json(spec, *catalog.get(spec, id))));
   }, program_changed(api));
 }
 

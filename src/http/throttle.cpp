@@ -112,4 +112,18 @@ std::int64_t SignupThrottle::admit(const std::string& address, std::int64_t now_
   return 0;
 }
 
+std::int64_t ResetThrottle::admit_client(const std::string& address, std::int64_t now_ms) {
+  std::lock_guard lock(mutex_);
+  if (const auto wait = per_client_.wait_ms(address, now_ms); wait > 0) return wait;
+  per_client_.record_failure(address, now_ms);
+  return 0;
+}
+
+bool ResetThrottle::admit_address(const std::string& email, std::int64_t now_ms) {
+  std::lock_guard lock(mutex_);
+  if (per_address_.wait_ms(email, now_ms) > 0) return false;
+  per_address_.record_failure(email, now_ms);
+  return true;
+}
+
 }  // namespace patron::http

@@ -68,6 +68,13 @@ inline constexpr BackoffPolicy password_per_client{20, 1'000, 5 * 60'000, 30'000
 // Sign-ups per client: a burst of twenty (a family, a shop's kiosk), then 5 s
 // doubling to 10 min; one is forgiven every two minutes (30 an hour sustained).
 inline constexpr BackoffPolicy signups_per_client{20, 5'000, 10 * 60'000, 2 * 60'000};
+// Password reset e-mails (issue 16). Per address: three, then one after 1 min
+// doubling to 1 h, one forgiven every 20 min; beyond that the request is
+// answered as usual but no mail goes out (nobody can flood a mailbox, and the
+// answer still tells nothing about the address). Per client: ten, then 10 s
+// doubling to 10 min, one forgiven a minute: a 429 with Retry-After.
+inline constexpr BackoffPolicy resets_per_address{3, 60'000, 60 * 60'000, 20 * 60'000};
+inline constexpr BackoffPolicy resets_per_client{10, 10'000, 10 * 60'000, 60'000};
 // Per table. At worst (300-byte IPv6 + longest-email keys) about 40 MB for the
 // (account, client) table and 10 MB for each per-client one.
 inline constexpr std::size_t max_tracked_keys = 100'000;
@@ -105,6 +112,20 @@ class SignupThrottle {
  private:
   std::mutex mutex_;
   FailureBackoff per_client_{signups_per_client, max_tracked_keys};
+};
+
+// Password reset requests and confirmations.
+class ResetThrottle {
+ public:
+  // Milliseconds the client must wait, or 0 when the request may proceed (and is counted).
+  std::int64_t admit_client(const std::string& address, std::int64_t now_ms);
+  // Whether a mail may go to this (normalized) address now; counts it when so.
+  bool admit_address(const std::string& email, std::int64_t now_ms);
+
+ private:
+  std::mutex mutex_;
+  FailureBackoff per_client_{resets_per_client, max_tracked_keys};
+  FailureBackoff per_address_{resets_per_address, max_tracked_keys};
 };
 
 }  // namespace patron::http

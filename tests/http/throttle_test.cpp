@@ -133,5 +133,23 @@ TEST(SignupThrottle, ABurstThenDelaysPerClient) {
   }
 }
 
+TEST(ResetThrottle, AnAddressGetsAFewMailsThenNoneUntilForgiven) {
+  ResetThrottle throttle;
+  const int free = resets_per_address.free_failures;
+  for (int i = 0; i < free; ++i) ASSERT_TRUE(throttle.admit_address("a@example.test", 0)) << i;
+  EXPECT_FALSE(throttle.admit_address("a@example.test", 0));
+  EXPECT_TRUE(throttle.admit_address("b@example.test", 0)) << "addresses are counted apart";
+  EXPECT_TRUE(throttle.admit_address("a@example.test", resets_per_address.forgive_one_ms +
+                                                           resets_per_address.first_delay_ms));
+}
+
+TEST(ResetThrottle, AClientGetsABurstThenWaits) {
+  ResetThrottle throttle;
+  const int burst = resets_per_client.free_failures;
+  for (int i = 0; i < burst; ++i) ASSERT_EQ(throttle.admit_client("10.0.0.1", 0), 0) << i;
+  EXPECT_EQ(throttle.admit_client("10.0.0.1", 0), resets_per_client.first_delay_ms);
+  EXPECT_EQ(throttle.admit_client("10.0.0.2", 0), 0);
+}
+
 }  // namespace
 }  // namespace patron::http

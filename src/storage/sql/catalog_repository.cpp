@@ -59,6 +59,7 @@ Reward reward_from_row(const ResourceRow& row) {
   reward.id = text(row, "id");
   reward.name = text(row, "name");
   reward.description = text(row, "description");
+  reward.terms = text(row, "terms");
   reward.points_cost = number(row, "points_cost");
   reward.stock = optional_number(row, "stock");
   reward.per_customer_limit = optional_number(row, "per_customer_limit");

@@ -17,7 +17,8 @@ const std::vector<ResourceSpec>& catalog_resources() {
         {"threshold_minor", F::integer, false}, {"starts_at", F::optional_integer, false},
         {"ends_at", F::optional_integer, false}, {"store_ids", F::text, false}}, ""},
       {"rewards", "rewards", "rwd",
-       {{"name", F::text, true}, {"description", F::text, false}, {"points_cost", F::integer, true},
+       {{"name", F::text, true}, {"description", F::text, false}, {"terms", F::text, false},
+        {"points_cost", F::integer, true},
         {"stock", F::optional_integer, false}, {"per_customer_limit", F::optional_integer, false},
         {"active_from", F::optional_integer, false}, {"active_to", F::optional_integer, false}}, ""},
   };

@@ -7,6 +7,7 @@ foreach(rel ${sql_files})
   get_filename_component(dialect ${rel} DIRECTORY)
   get_filename_component(name ${rel} NAME_WE)
   string(REGEX MATCH "^[0-9]+" version ${name})
+  math(EXPR version "${version} + 0")  # 008 is not an octal literal in C++
   file(READ ${MIGRATIONS_DIR}/${rel} text)
   string(APPEND body "    {\"${dialect}\", ${version}, \"${name}\", R\"patron_sql(${text})patron_sql\"},\n")
 endforeach()

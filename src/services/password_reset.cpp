@@ -1,0 +1,61 @@
+#include "services/password_reset.h"
+
+#include "domain/validation.h"
+#include "storage/sql/access_repository.h"
+#include "storage/sql/password_resets_repository.h"
+#include "storage/sql/users_repository.h"
+
+namespace patron::services {
+namespace {
+
+Error bad_link() {
+  return {ErrorCode::validation_failed, "this reset link is invalid, expired or already used; ask for a new one",
+          "token"};
+}
+
+}  // namespace
+
+std::optional<ResetLink> PasswordResets::request(const std::string& email_input, std::int64_t now) {
+  const auto email = normalize_email(email_input);
+  auto user = sql::UsersRepository(session_).find_by_email(email);
+  if (!user || user->status != "active") return std::nullopt;
+  sql::PasswordResetsRepository resets(session_);
+  resets.delete_expired(now);  // keeps the table to the live links
+  ResetLink link{user->email, user->name, random_token()};
+  resets.insert({new_id("prt"), user->id, now + ttl_seconds_, std::nullopt}, hash_hex(link.token), now);
+  return link;
+}
+
+Result<std::string> PasswordResets::confirm(const std::string& token, const PasswordHash& new_hash,
+                                            std::int64_t now) {
+  sql::PasswordResetsRepository resets(session_);
+  auto record = resets.find(hash_hex(token));
+  if (!record || record->used_at || record->expires_at <= now) return bad_link();
+  sql::UsersRepository users(session_);
+  auto user = users.find_by_id(record->user_id);
+  if (!user || user->status != "active") return bad_link();
+  if (!resets.mark_used(record->id, now)) return bad_link();
+  users.update_password_hash(user->id, new_hash.encoded, now);
+  resets.close_all_for_user(user->id, now);
+  sql::AccessRepository(session_).revoke_all_for_user(user->id, "");
+  return user->id;
+}
+
+std::string reset_url(const std::string& portal_url, const std::string& token) {
+  auto base = portal_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/reset-password?token=" + token;  // URL-safe base64: nothing to escape
+}
+
+MailMessage reset_mail(const ResetLink& link, const std::string& portal_url, std::int64_t ttl_seconds) {
+  const auto count = (ttl_seconds + 59) / 60;
+  const auto minutes = std::to_string(count) + (count == 1 ? " minute" : " minutes");
+  std::string text = "Hello " + link.name + ",\n\n";
+  text += "Someone (we hope you) asked to reset the password of your Patron account.\n";
+  text += "Choose a new password here within " + minutes + ":\n\n";
+  text += reset_url(portal_url, link.token) + "\n\n";
+  text += "The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.\n";
+  return {link.email, "Reset your Patron password", text};
+}
+
+}  // namespace patron::services
