@@ -113,6 +113,13 @@ Config load_config() {
   config.lexicon_path = env("PATRON_LEXICON_PATH").value_or("");
   config.stripe_secret_key = env("STRIPE_SECRET_KEY").value_or("");
   config.stripe_webhook_secret = env("STRIPE_WEBHOOK_SECRET").value_or("");
+  config.smtp_url = env("SMTP_URL").value_or("");
+  if (!config.smtp_url.empty() && config.smtp_url.rfind("smtp://", 0) != 0 && config.smtp_url.rfind("smtps://", 0) != 0) {
+    throw std::runtime_error("SMTP_URL must start with smtp:// or smtps://");
+  }
+  config.smtp_from = env("SMTP_FROM").value_or(config.smtp_from);
+  config.public_url = env("PUBLIC_URL").value_or("http://localhost:" + std::to_string(config.port));
+  config.password_reset_ttl_seconds = env_int("PASSWORD_RESET_TTL_SECONDS", config.password_reset_ttl_seconds, 1, 86'400);
   return config;
 }
 

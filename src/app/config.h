@@ -27,6 +27,11 @@ struct Config {
   std::string lexicon_path;  // AFINN-165 TSV; empty means the one the build generated
   std::string metrics_token;  // METRICS_TOKEN: bearer token for /metrics from non-loopback clients
   std::string stripe_secret_key, stripe_webhook_secret, mongo_uri;
+  // Password reset e-mails (issue 16): SMTP_URL (empty: none are sent), SMTP_FROM,
+  // PUBLIC_URL (the portal's origin in links; http://localhost:PORT by default)
+  // and PASSWORD_RESET_TTL_SECONDS (30 minutes).
+  std::string smtp_url, smtp_from = "Patron <no-reply@patron.local>", public_url;
+  int password_reset_ttl_seconds = 30 * 60;
 };
 
 // Loads `.env` (if present) into the environment without overriding it.

@@ -107,8 +107,17 @@ int serve_command(Config config, bool seed_if_empty) {
               << "\n";
     return 2;
   }
-  http::Api api(writes, reads, http::TokenSigner(config.jwt_secret, config.jwt_secret_previous),
-                http::ApiSettings{program, config.web_root, config.openapi_path, config.metrics_token});
+  http::ApiSettings api_settings{program, config.web_root, config.openapi_path, config.metrics_token};
+  api_settings.portal_url = config.public_url;
+  api_settings.password_reset_ttl_seconds = config.password_reset_ttl_seconds;
+  api_settings.dev_mode = seed_if_empty;
+  services::MailOutbox mail({config.smtp_url, config.smtp_from, std::chrono::seconds(5), std::chrono::seconds(20)});
+  if (!mail.configured()) {
+    spdlog::warn(seed_if_empty ? "SMTP_URL is not set: password reset links are logged here (development only)"
+                               : "SMTP_URL is not set: password reset e-mails are not sent");
+  }
+  http::Api api(writes, reads, http::TokenSigner(config.jwt_secret, config.jwt_secret_previous), api_settings);
+  api.attach_mail(mail);
   http::register_ops_routes(api);
   http::register_auth_routes(api);
   http::register_me_routes(api);
@@ -117,6 +126,8 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_catalog_routes(api);
   http::register_currency_routes(api);
   http::register_offer_routes(api);
+  http::register_reward_image_routes(api);
+  http::register_customer_purchase_routes(api);
   http::register_behaviour_routes(api);
   http::register_privacy_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);

@@ -5,6 +5,7 @@
 #include "http/body_reader.h"
 #include "http/views.h"
 #include "services/catalog_facts.h"
+#include "services/reward_images.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/catalog_repository.h"
@@ -165,11 +166,15 @@ void list_rewards(Api& api, const ExchangePtr& ex) {
   api.read(ex, [&](soci::session& session) {
     const auto now = Api::now();
     Json items = Json::array();
+    const auto images = services::RewardImages(session).urls();
     for (const auto& reward : sql::CatalogRepository(session).active_rewards()) {
       if (!reward_is_active(reward, now)) continue;
+      const auto image = images.find(reward.id);
       items.push_back({{"id", reward.id},
                        {"name", reward.name},
                        {"description", reward.description},
+                       {"terms", reward.terms},
+                       {"image_url", image == images.end() ? Json(nullptr) : Json(image->second)},
                        {"points_cost", reward.points_cost},
                        {"stock", reward.stock ? Json(*reward.stock) : Json(nullptr)},
                        {"available", reward_is_available(reward, now)}});
