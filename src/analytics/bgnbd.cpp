@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "analytics/fit_check.h"
 #include "analytics/minimize.h"
 #include "analytics/parallel.h"
 #include "analytics/special_functions.h"
@@ -132,6 +133,11 @@ Result<BgNbdFit> fit_bgnbd(const BtydGroups& groups, const FitOptions& options) 
   fit.params = from_log(minimum->x);
   fit.log_likelihood = -minimum->value * customers;
   fit.evaluations = minimum->evaluations;
+  const BgNbdParams& p = fit.params;
+  auto usable = check_fit("bgnbd", *minimum,
+                          {{"r", p.r}, {"alpha", p.alpha, std::max(1e-3, mean_age)}, {"a", p.a}, {"b", p.b}},
+                          fit.log_likelihood);
+  if (!usable.ok()) return usable.error();
   return fit;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "analytics/fit_check.h"
 #include "analytics/minimize.h"
 #include "analytics/special_functions.h"
 
@@ -90,6 +91,10 @@ Result<GammaGammaFit> fit_gamma_gamma(std::span<const std::uint32_t> frequency,
   fit.log_likelihood = -minimum->value * n;
   fit.customers = data.x.size();
   fit.evaluations = minimum->evaluations;
+  const GammaGammaParams& m = fit.params;
+  auto usable = check_fit("gamma_gamma", *minimum,
+                          {{"p", m.p}, {"q", m.q}, {"gamma", m.gamma, data.mean_zbar}}, fit.log_likelihood);
+  if (!usable.ok()) return usable.error();
   return fit;
 }
 

@@ -55,6 +55,7 @@ nlopt_result run_optimizer(nlopt_algorithm algorithm, Call& call, std::vector<do
   nlopt_set_ftol_rel(opt.get(), options.relative_tolerance);
   nlopt_set_xtol_rel(opt.get(), options.relative_tolerance);
   nlopt_set_maxeval(opt.get(), max_evaluations);
+  if (algorithm == NLOPT_LN_BOBYQA && !options.use_gradient) nlopt_set_initial_step1(opt.get(), options.initial_step);
   return nlopt_optimize(opt.get(), x.data(), &value);
 }
 
@@ -71,7 +72,10 @@ Result<Minimum> minimize(const Objective& objective, std::vector<double> start,
   assert(!start.empty());
   Call call{&objective, 0};
   double value = 0.0;
-  nlopt_result result = run_optimizer(NLOPT_LD_LBFGS, call, start, value, options, options.max_evaluations);
+  nlopt_result result = NLOPT_FAILURE;
+  if (options.use_gradient) {
+    result = run_optimizer(NLOPT_LD_LBFGS, call, start, value, options, options.max_evaluations);
+  }
   if (!usable(result, value) && result != NLOPT_OUT_OF_MEMORY) {
     // L-BFGS gives up with a bare NLOPT_FAILURE on some likelihood surfaces
     // (flat ridges where a parameter runs to its bound: histories with little
@@ -83,7 +87,8 @@ Result<Minimum> minimize(const Objective& objective, std::vector<double> start,
   if (!usable(result, value)) {
     return Error{ErrorCode::internal, std::string("optimizer failed: ") + describe(result), {}};
   }
-  return Minimum{std::move(start), value, call.evaluations, describe(result)};
+  return Minimum{std::move(start), value, call.evaluations, describe(result),
+                 result == NLOPT_MAXEVAL_REACHED};
 }
 
 }  // namespace patron::analytics

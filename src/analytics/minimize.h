@@ -18,6 +18,10 @@ struct MinimizeOptions {
   int max_evaluations = 2000;
   double lower_bound = -30.0;  // fits work in log-parameters: e^-30 .. e^30
   double upper_bound = 30.0;
+  // Without a gradient (the objective may leave it unwritten) the search is
+  // BOBYQA's, with this first step in each coordinate.
+  bool use_gradient = true;
+  double initial_step = 0.5;
 };
 
 struct Minimum {
@@ -25,6 +29,7 @@ struct Minimum {
   double value = 0.0;
   int evaluations = 0;
   std::string stop_reason;
+  bool evaluation_limit_reached = false;  // stopped by max_evaluations: not converged
 };
 
 Result<Minimum> minimize(const Objective& objective, std::vector<double> start,

@@ -11,7 +11,86 @@ namespace {
 constexpr int kMaxSeriesTerms = 200'000;
 constexpr double kSeriesTolerance = 1e-15;
 
+// log_hyp2f1_a_a1 sums Euler's transformed series up to z = 0.9 and beyond
+// that while a(1-z) > 2; closer to 1 it uses the 1 - z connection formula,
+// whose first term grows like z^-a (hence the a(1-z) bound on cancellation).
+constexpr double kReflectFromZ = 0.9;
+constexpr double kReflectMaxAW = 2.0;
+// The connection formula has poles at integer b; within this distance of one
+// the value is interpolated (cubic, through n -/+ 1 and 2 steps: smooth in b,
+// error O(step^4), and the cancellation at the step costs about eps/step).
+constexpr double kNearInteger = 1e-3;
+
+// G(z) = 2F1(1, a+1-b; a+1; z) = (1-z)^(b-1) 2F1(a, b; a+1; z) (Euler). With
+// a + 1 - b > 0 every term is positive and at most z^n.
+double euler_series(double a, double b, double z) {
+  const double p = a + 1.0 - b, q = a + 1.0;
+  double term = 1.0, sum = 1.0;
+  for (int n = 0; n < kMaxSeriesTerms; ++n) {
+    term *= (p + n) / (q + n) * z;
+    sum += term;
+    if (term <= kSeriesTolerance * sum) break;
+  }
+  return sum;
+}
+
+// The same G(z) by Abramowitz & Stegun 15.3.6 with c = a + 1, for b not an
+// integer: G = Gamma(a+1) Gamma(1-b) / Gamma(a+1-b) z^-a (1-z)^(b-1)
+//            + a / (b-1) 2F1(1, a+1-b; 2-b; 1-z).
+double reflected_series(double a, double b, double z) {
+  const double w = 1.0 - z;
+  int sign = 1;
+  const double log_gamma_1b = lgamma_r(1.0 - b, &sign);
+  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) -
+                                        a * std::log(z) + (b - 1.0) * std::log(w));
+  const double p = a + 1.0 - b, q = 2.0 - b;
+  double term = 1.0, sum = 1.0;
+  for (int n = 0; n < kMaxSeriesTerms; ++n) {
+    term *= (p + n) / (q + n) * w;
+    sum += term;
+    // Terms may grow until the denominator q + n has crossed zero.
+    if (n > b - 2.0 && std::fabs(term) <= kSeriesTolerance * std::fabs(sum)) break;
+  }
+  return first + a / (b - 1.0) * sum;
+}
+
+double near_pole(double a, double b, double n, double z) {
+  constexpr double kSteps[4] = {-2.0, -1.0, 1.0, 2.0};
+  const double u = (b - n) / kNearInteger;
+  double g = 0.0;
+  for (int i = 0; i < 4; ++i) {
+    double weight = 1.0;
+    for (int j = 0; j < 4; ++j) {
+      if (j != i) weight *= (u - kSteps[j]) / (kSteps[i] - kSteps[j]);
+    }
+    g += weight * reflected_series(a, n + kSteps[i] * kNearInteger, z);
+  }
+  return g;
+}
+
 }  // namespace
+
+double log_gamma(double x) {
+  int sign = 1;
+  return lgamma_r(x, &sign);
+}
+
+double log_hyp2f1_a_a1(double a, double b, double z) {
+  if (!(a > 0.0 && b > 0.0 && a + 1.0 - b > 0.0 && z >= 0.0 && z < 1.0)) return std::nan("");
+  if (z == 0.0) return 0.0;
+  double g = 0.0;
+  if (z <= kReflectFromZ || a * (1.0 - z) > kReflectMaxAW) {
+    g = euler_series(a, b, z);
+  } else {
+    const double nearest = std::round(b);
+    if (nearest >= 1.0 && std::fabs(b - nearest) < kNearInteger) {
+      g = near_pole(a, b, nearest, z);
+    } else {
+      g = reflected_series(a, b, z);
+    }
+  }
+  return (1.0 - b) * std::log1p(-z) + std::log(g);
+}
 
 double digamma(double x) {
   assert(x > 0.0);

@@ -12,4 +12,14 @@ double digamma(double x);
 // code applies Euler's transformation first); the loop is bounded anyway.
 double hyp2f1_series(double a, double b, double c, double z);
 
+// ln Gamma(x) for x > 0, thread-safe (lgamma_r; std::lgamma writes signgam).
+double log_gamma(double x);
+
+// ln 2F1(a, b; a + 1; z) for a > 0, b > 0, a + 1 - b > 0 and 0 <= z < 1: the
+// function in the Pareto/NBD likelihood (Hardie 2005, eqs. 19-20). Accurate
+// to about 1e-13 for z up to 1 - 1e-12, computed in logs so it does not
+// overflow where the value itself exceeds double range ((1-z)^(1-b) with a
+// large b). NaN when the preconditions fail.
+double log_hyp2f1_a_a1(double a, double b, double z);
+
 }  // namespace patron::analytics

@@ -1,0 +1,51 @@
+// A fit that cannot be trusted is an error, never numbers (issue 14): each
+// model refuses a 3-customer history whose optimum runs off to infinity.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cmath>
+
+#include "analytics/gamma_gamma.h"
+#include "analytics/repeat_model.h"
+
+namespace patron::analytics {
+namespace {
+
+BtydGroups three_customers() {
+  const std::array<std::uint32_t, 3> x{1, 2, 0};
+  const std::array<double, 3> t_x{5.0, 10.0, 0.0};
+  const std::array<double, 3> t{20.0, 30.0, 15.0};
+  return group_by_sufficient_statistics(x, t_x, t);
+}
+
+TEST(FitErrors, ThreeCustomersGiveAnErrorNotNumbers) {
+  const BtydGroups groups = three_customers();
+  for (RepeatModel model : kRepeatModels) {
+    SCOPED_TRACE(model_name(model));
+    auto fit = fit_repeat_model(model, groups);
+    if (fit.ok()) {
+      ADD_FAILURE() << "fitted " << fit->params[0] << " " << fit->params[1] << " " << fit->params[2]
+                    << " " << fit->params[3] << " ll " << fit->log_likelihood;
+      continue;
+    }
+    EXPECT_EQ(fit.error().code, ErrorCode::validation_failed);
+    EXPECT_EQ(fit.error().field, model_name(model));
+    EXPECT_NE(fit.error().message.find("did not converge"), std::string::npos) << fit.error().message;
+  }
+}
+
+TEST(FitErrors, NoCustomersIsAnError) {
+  for (RepeatModel model : kRepeatModels) EXPECT_FALSE(fit_repeat_model(model, BtydGroups{}).ok());
+}
+
+TEST(FitErrors, GammaGammaOnIdenticalSpendIsAnError) {
+  // Every repeat purchase worth the same: no spread to fit, q and gamma run off.
+  const std::array<std::uint32_t, 3> x{1, 2, 3};
+  const std::array<double, 3> spend{10.0, 10.0, 10.0};
+  auto fit = fit_gamma_gamma(x, spend);
+  ASSERT_FALSE(fit.ok()) << fit->params.p << " " << fit->params.q << " " << fit->params.gamma;
+  EXPECT_EQ(fit.error().field, "gamma_gamma");
+}
+
+}  // namespace
+}  // namespace patron::analytics
