@@ -113,6 +113,11 @@ Config load_config() {
   config.lexicon_path = env("PATRON_LEXICON_PATH").value_or("");
   config.stripe_secret_key = env("STRIPE_SECRET_KEY").value_or("");
   config.stripe_webhook_secret = env("STRIPE_WEBHOOK_SECRET").value_or("");
+  config.stripe_api_base = env("STRIPE_API_BASE").value_or(config.stripe_api_base);
+  if (config.stripe_api_base.rfind("https://", 0) != 0 && config.stripe_api_base.rfind("http://", 0) != 0) {
+    throw std::runtime_error("STRIPE_API_BASE must start with https:// (or http:// for a local stand-in)");
+  }
+  config.stripe_timeout_seconds = env_int("STRIPE_TIMEOUT_SECONDS", config.stripe_timeout_seconds, 1, 25);
   config.smtp_url = env("SMTP_URL").value_or("");
   if (!config.smtp_url.empty() && config.smtp_url.rfind("smtp://", 0) != 0 && config.smtp_url.rfind("smtps://", 0) != 0) {
     throw std::runtime_error("SMTP_URL must start with smtp:// or smtps://");

@@ -27,6 +27,8 @@ struct Config {
   std::string lexicon_path;  // AFINN-165 TSV; empty means the one the build generated
   std::string metrics_token;  // METRICS_TOKEN: bearer token for /metrics from non-loopback clients
   std::string stripe_secret_key, stripe_webhook_secret, mongo_uri;
+  std::string stripe_api_base = "https://api.stripe.com";  // STRIPE_API_BASE: Stripe's API origin, without /v1
+  int stripe_timeout_seconds = 15;                         // STRIPE_TIMEOUT_SECONDS: one Stripe call at most
   // Password reset e-mails (issue 16): SMTP_URL (empty: none are sent), SMTP_FROM,
   // PUBLIC_URL (the portal's origin in links; http://localhost:PORT by default)
   // and PASSWORD_RESET_TTL_SECONDS (30 minutes).

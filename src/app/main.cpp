@@ -17,6 +17,7 @@
 #include "http/body_reader.h"
 #include "app/server_logging.h"
 #include "http/server.h"
+#include "http/routes_shop.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/documents/document_store.h"
@@ -70,6 +71,14 @@ services::ProgramSettings program_settings(const Config& config, services::Progr
   program.limits = config.limits;
   program.max_purchase_age_days = config.max_purchase_age_days;
   return program;
+}
+
+http::ShopSettings shop_settings(const Config& config) {
+  http::ShopSettings shop;
+  shop.stripe = {config.stripe_secret_key, config.stripe_webhook_secret, config.stripe_api_base,
+                 config.stripe_timeout_seconds};
+  shop.fallback_base_url = "http://localhost:" + std::to_string(config.port);
+  return shop;
 }
 
 int serve_command(Config config, bool seed_if_empty) {
@@ -132,6 +141,7 @@ int serve_command(Config config, bool seed_if_empty) {
   http::register_privacy_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
   http::register_analytics_routes(api);
+  auto shop = http::register_shop_routes(api, shop_settings(config));  // outlives serve(): waits for Stripe calls
   spdlog::info("Patron listening on http://localhost:{} (database {}, {} read sessions)", config.port,
                to_string(url.dialect), config.database_pool_size);
   http::serve(api, {config.bind_address, static_cast<std::uint16_t>(config.port),

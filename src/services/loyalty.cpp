@@ -387,10 +387,27 @@ Result<ReturnOutcome> Loyalty::record_return(const std::string& transaction_id,
     if (!sku_found) return Error::validation(field + ".sku", "this SKU is not on the transaction");
     if (wanted > 0) return Error::validation(field + ".quantity", "more than was bought and not yet returned");
   }
+  return reverse_returned_value(*txn, amount_minor, now);
+}
 
-  const auto points = points_to_reverse(txn->points_earned, txn->total_minor, txn->returned_minor, amount_minor);
+Result<ReturnOutcome> Loyalty::record_refund(const std::string& transaction_id, MinorUnits amount_minor,
+                                             std::int64_t now) {
+  auto txn = sql::TransactionsRepository(session_).find(transaction_id);
+  if (!txn) return Error{ErrorCode::not_found, "transaction not found", "transaction_id"};
+  if (amount_minor <= 0) return Error::validation("amount_minor", "must be positive");
+  const auto remaining = txn->total_minor - txn->returned_minor;
+  if (remaining <= 0) return Error::conflict("this transaction was already returned in full");
+  return reverse_returned_value(*txn, std::min(amount_minor, remaining), now);
+}
+
+// The points of `amount_minor` more of the transaction's value coming back,
+// reversed from the ledger, and the return recorded.
+Result<ReturnOutcome> Loyalty::reverse_returned_value(sql::TransactionRecord& txn, MinorUnits amount_minor,
+                                                      std::int64_t now) {
+  sql::TransactionsRepository transactions(session_);
+  const auto points = points_to_reverse(txn.points_earned, txn.total_minor, txn.returned_minor, amount_minor);
   sql::UsersRepository users(session_);
-  auto account = users.load_account(txn->customer_id);
+  auto account = users.load_account(txn.customer_id);
   if (!account) return customer_not_found();
   std::string entry_id;
   if (points > 0) {
@@ -400,18 +417,18 @@ Result<ReturnOutcome> Loyalty::record_return(const std::string& transaction_id,
     }
     sql::LedgerRepository ledger(session_);
     const auto plan = plan_reversal(account->points_balance, ledger.open_lots(account->customer_id), points,
-                                    txn->earn_entry_id);
+                                    txn.earn_entry_id);
     ledger.consume(plan.consumed);
-    entry_id = append_entry(session_, *account, LedgerKind::reverse, -points, plan.balance_after, txn->id, "return",
+    entry_id = append_entry(session_, *account, LedgerKind::reverse, -points, plan.balance_after, txn.id, "return",
                             "", now)
                    .id;
     users.save_account(*account, now);
   }
-  txn->returned_minor += amount_minor;
-  txn->points_reversed += points;
-  txn->status = txn->returned_minor >= txn->total_minor ? "returned" : "partially_returned";
+  txn.returned_minor += amount_minor;
+  txn.points_reversed += points;
+  txn.status = txn.returned_minor >= txn.total_minor ? "returned" : "partially_returned";
   ReturnOutcome outcome{new_id("ret"), points, account->points_balance, amount_minor};
-  transactions.record_return(*txn, outcome.return_id, amount_minor, points, entry_id, now);
+  transactions.record_return(txn, outcome.return_id, amount_minor, points, entry_id, now);
   return outcome;
 }
 

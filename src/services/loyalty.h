@@ -111,6 +111,11 @@ class Loyalty {
   Result<PurchaseOutcome> record_purchase(const PurchaseCommand& command, std::int64_t now);
   Result<ReturnOutcome> record_return(const std::string& transaction_id, const std::vector<ReturnLineInput>& lines,
                                       std::optional<std::string> store_scope, std::int64_t now);
+  // A refund of money rather than of lines (an online payment refunded through
+  // Stripe): reverses the share of the points that `amount_minor` (in the
+  // transaction's currency) is of its total, as a return of that value would;
+  // at most what is not yet returned counts.
+  Result<ReturnOutcome> record_refund(const std::string& transaction_id, MinorUnits amount_minor, std::int64_t now);
   Result<RedemptionOutcome> redeem(const std::string& customer_id, const std::string& reward_id, std::int64_t now);
   Result<sql::LedgerEntryRecord> adjust(const std::string& customer_id, Points points, const std::string& reason,
                                         const std::string& admin_id, std::int64_t now);
@@ -123,6 +128,7 @@ class Loyalty {
   Status check_purchase_time(std::int64_t occurred_at, std::int64_t now) const;
   Result<MinorUnits> to_base_currency(MinorUnits amount, const std::string& currency, const std::string& field);
   Result<PurchaseFacts> price_lines(const PurchaseCommand& command, sql::TransactionRecord& txn);
+  Result<ReturnOutcome> reverse_returned_value(sql::TransactionRecord& txn, MinorUnits amount_minor, std::int64_t now);
   std::int64_t qualifying_window_start(std::int64_t now) const;
 
   soci::session& session_;

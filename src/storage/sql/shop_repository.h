@@ -1,0 +1,68 @@
+#pragma once
+// The online shop's checkouts (one per Stripe Checkout Session) and the Stripe
+// webhook events handled so far, stored by Stripe's event id (migration 008).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "domain/money.h"
+
+namespace patron::sql {
+
+struct CheckoutRecord {
+  std::string id;          // chk_…: also the Idempotency-Key of the Stripe call
+  std::string session_id;  // Stripe's cs_…
+  std::string customer_id;
+  std::string currency;
+  MinorUnits amount_total_minor = 0;
+  std::string lines_json;  // [{sku, name, quantity, unit_price_minor}] as charged
+  std::string status = "open";  // open | paid | failed
+  std::string payment_intent;
+  std::string transaction_id;
+  Points points_earned = 0;
+  MinorUnits refunded_minor = 0;  // Stripe's cumulative amount_refunded applied so far
+  std::string failure;            // why a paid session could not be recorded
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+struct StripeEventRecord {
+  std::string id;  // evt_…
+  std::string type;
+  std::string object_id;
+  std::string payment_intent;
+  MinorUnits amount_minor = 0;           // a charge's amount
+  MinorUnits amount_refunded_minor = 0;  // a charge's cumulative refunds
+  std::string outcome;  // applied | pending | ignored | unknown_session | failed
+  std::int64_t created_at = 0;
+  std::int64_t received_at = 0;
+};
+
+// A charge is refunded at most a few times; the bound keeps the read finite.
+inline constexpr int max_pending_refund_events = 100;
+
+class ShopRepository {
+ public:
+  explicit ShopRepository(soci::session& session) : session_(session) {}
+
+  void insert_checkout(const CheckoutRecord& checkout);
+  std::optional<CheckoutRecord> checkout_by_session(const std::string& session_id);
+  std::optional<CheckoutRecord> checkout_by_id(const std::string& id);
+  std::optional<CheckoutRecord> checkout_by_payment_intent(const std::string& payment_intent);
+  // Saves the fields a webhook changes.
+  void save_checkout(const CheckoutRecord& checkout);
+
+  bool event_seen(const std::string& id);
+  void insert_event(const StripeEventRecord& event);
+  void set_event_outcome(const std::string& id, const std::string& outcome);
+  std::vector<StripeEventRecord> pending_refunds(const std::string& payment_intent);
+
+ private:
+  std::optional<CheckoutRecord> checkout_where(const std::string& column, const std::string& value);
+  soci::session& session_;
+};
+
+}  // namespace patron::sql
