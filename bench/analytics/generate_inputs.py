@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Generates the benchmark inputs the peers and Patron read, deterministically.
 
-summary N: N customers simulated from a BG/NBD process with CDNOW's parameters
+summary N [--spend]: N customers simulated from a BG/NBD process with CDNOW's parameters
   (r=0.243, alpha=4.41, a=0.793, b=2.43), first purchases spread over 12 weeks,
   observed for 39 weeks; times are continuous (no day rounding), so every
-  customer has a history of their own. Columns: ID,frequency,recency,T,monetary_value.
+  customer has a history of their own. Columns: ID,frequency,recency,T and,
+  with --spend, monetary_value.
 baskets N ITEMS: N baskets of 1-20 items drawn from ITEMS items with Zipf-like
   popularity, one basket per line, items comma separated (as groceries.csv).
 
-Usage: generate_inputs.py summary N OUT.csv | baskets N ITEMS OUT.csv
+Usage: generate_inputs.py summary N OUT.csv [--spend] | baskets N ITEMS OUT.csv
 """
 import sys
 
@@ -17,7 +18,7 @@ import numpy as np
 SEED = 42
 
 
-def summary(customers, path):
+def summary(customers, path, with_spend):
     rng = np.random.default_rng(SEED)
     r, alpha, a, b = 0.243, 4.41, 0.793, 2.43
     lam = rng.gamma(r, 1.0 / alpha, customers)
@@ -42,10 +43,10 @@ def summary(customers, path):
         alive &= buys & ~dies
     spend = np.round(rng.gamma(6.25, 15.0 / 3.74 * 3.0, customers) / 3.0 + 5.0, 2)
     with open(path, "w") as out:
-        out.write("ID,frequency,recency,T,monetary_value\n")
+        out.write("ID,frequency,recency,T" + (",monetary_value\n" if with_spend else "\n"))
         for i in range(customers):
-            money = f"{spend[i]:.2f}" if frequency[i] > 0 else "0"
-            out.write(f"c{i},{frequency[i]},{recency[i]:.6f},{T[i]:.6f},{money}\n")
+            money = (f",{spend[i]:.2f}" if frequency[i] > 0 else ",0") if with_spend else ""
+            out.write(f"c{i},{frequency[i]},{recency[i]:.6f},{T[i]:.6f}{money}\n")
 
 
 def baskets(count, items, path):
@@ -60,8 +61,8 @@ def baskets(count, items, path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "summary":
-        summary(int(sys.argv[2]), sys.argv[3])
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "summary":
+        summary(int(sys.argv[2]), sys.argv[3], sys.argv[4:] == ["--spend"])
     elif len(sys.argv) == 5 and sys.argv[1] == "baskets":
         baskets(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     else:

@@ -2,9 +2,10 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <functional>
 
 #include "analytics/csv.h"
 
@@ -13,6 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxExamples = 10;
 constexpr std::size_t kProgressEveryLines = 1 << 16;
+constexpr std::size_t kBlockBytes = 1 << 20;
 
 // A parse either yields a line or the reason it was rejected.
 struct Parsed {
@@ -89,11 +91,13 @@ Parsed parse_generic(const std::vector<std::string_view>& f) {
 
 Parsed parse_cdnow(std::string_view line, std::vector<std::string_view>& f) {
   f.clear();
-  std::size_t start = line.find_first_not_of(" \t\r");
-  while (start != std::string_view::npos) {
-    const std::size_t end = line.find_first_of(" \t\r", start);
-    f.push_back(line.substr(start, end - start));
-    start = end == std::string_view::npos ? end : line.find_first_not_of(" \t\r", end);
+  const auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; };
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    while (pos < line.size() && blank(line[pos])) ++pos;
+    const std::size_t start = pos;
+    while (pos < line.size() && !blank(line[pos])) ++pos;
+    if (pos > start) f.push_back(line.substr(start, pos - start));
   }
   if (f.size() != 4 && f.size() != 5) return reject("expected 4 or 5 fields");
   const std::size_t at = f.size() - 4;  // the sample has its sample_id second
@@ -172,6 +176,36 @@ bool is_header(TransactionFormat format, std::string_view line) {
   return false;
 }
 
+// Dense indexes for customer ids: open addressing over the ids' positions,
+// so a lookup touches one flat array instead of a chain of nodes.
+class IdIndex {
+ public:
+  std::uint32_t intern(std::string_view id, std::vector<std::string>& ids) {
+    if ((ids.size() + 1) * 2 > slots_.size()) grow(ids);
+    std::size_t slot = hash_(id) & (slots_.size() - 1);
+    while (slots_[slot] != kFree) {
+      if (ids[slots_[slot]] == id) return slots_[slot];
+      slot = (slot + 1) & (slots_.size() - 1);
+    }
+    slots_[slot] = static_cast<std::uint32_t>(ids.size());
+    ids.emplace_back(id);
+    return slots_[slot];
+  }
+
+ private:
+  static constexpr std::uint32_t kFree = UINT32_MAX;
+  void grow(const std::vector<std::string>& ids) {
+    slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), kFree);
+    for (std::uint32_t k = 0; k < ids.size(); ++k) {
+      std::size_t slot = hash_(ids[k]) & (slots_.size() - 1);
+      while (slots_[slot] != kFree) slot = (slot + 1) & (slots_.size() - 1);
+      slots_[slot] = k;
+    }
+  }
+  std::vector<std::uint32_t> slots_;
+  std::hash<std::string_view> hash_;
+};
+
 // Appends purchases, merging a line into the previous purchase when it
 // continues it, and interning customer ids into dense indexes.
 class TableBuilder {
@@ -191,13 +225,14 @@ class TableBuilder {
   TransactionTable finish() { return std::move(table_); }
 
  private:
+  // Files are often grouped by customer: the previous line's customer is
+  // checked before the hash table.
   std::uint32_t intern(std::string_view id) {
-    auto [it, inserted] = index_.try_emplace(std::string(id), static_cast<std::uint32_t>(table_.customer_ids.size()));
-    if (inserted) table_.customer_ids.emplace_back(id);
-    return it->second;
+    if (last_customer_ != UINT32_MAX && table_.customer_ids[last_customer_] == id) return last_customer_;
+    return ids_.intern(id, table_.customer_ids);
   }
   TransactionTable table_;
-  std::unordered_map<std::string, std::uint32_t> index_;
+  IdIndex ids_;
   std::uint32_t last_customer_ = UINT32_MAX;
   std::string last_key_;
 };
@@ -259,18 +294,44 @@ std::size_t ReadReport::rejected_total() const {
   return total;
 }
 
+bool PurchaseLineReader::next_text(std::string_view& line) {
+  while (true) {
+    const char* start = block_.data() + block_pos_;
+    const std::size_t left = block_.size() - block_pos_;
+    if (const void* newline = std::memchr(start, '\n', left)) {
+      line = std::string_view(start, static_cast<std::size_t>(static_cast<const char*>(newline) - start));
+      block_pos_ += line.size() + 1;
+      bytes_ += line.size() + 1;
+      return true;
+    }
+    if (!input_) {  // the last line has no newline
+      if (left == 0) return false;
+      line = std::string_view(start, left);
+      block_pos_ = block_.size();
+      bytes_ += left;
+      return true;
+    }
+    block_.erase(0, block_pos_);
+    block_pos_ = 0;
+    const std::size_t kept = block_.size();
+    block_.resize(kept + kBlockBytes);
+    input_.read(block_.data() + kept, static_cast<std::streamsize>(kBlockBytes));
+    block_.resize(kept + static_cast<std::size_t>(input_.gcount()));
+  }
+}
+
 bool PurchaseLineReader::next(PurchaseLine& line, ReadReport& report) {
-  while (std::getline(input_, text_)) {
-    bytes_ += text_.size() + 1;
-    const bool header = first_ && is_header(format_, text_);
+  std::string_view text;
+  while (next_text(text)) {
+    const bool header = first_ && is_header(format_, text);
     first_ = false;
-    if (header || trim(text_).empty()) continue;
+    if (header || trim(text).empty()) continue;
     ++report.lines;
     Parsed parsed;
     if (format_ == TransactionFormat::cdnow) {
-      parsed = parse_cdnow(text_, fields_);
+      parsed = parse_cdnow(text, fields_);
     } else {
-      split_csv_line(text_, fields_, scratch_);
+      split_csv_line(text, fields_, scratch_);
       parsed = format_ == TransactionFormat::generic ? parse_generic(fields_) : parse_online_retail(fields_);
     }
     if (parsed.line) {

@@ -77,9 +77,13 @@ class PurchaseLineReader {
   std::size_t bytes_read() const { return bytes_; }
 
  private:
+  // The next line (without '\n') from the block buffer, refilled as needed.
+  bool next_text(std::string_view& line);
+
   std::istream& input_;
   TransactionFormat format_;
-  std::string text_, scratch_;
+  std::string block_, scratch_;
+  std::size_t block_pos_ = 0;
   std::vector<std::string_view> fields_;
   std::size_t bytes_ = 0;
   bool first_ = true;

@@ -131,7 +131,8 @@ void write_text(OutputSink& sink, const RunSettings& run, const an::BtydReport& 
   const auto& p = report.bgnbd.params;
   text << "BG/NBD over " << run.customers << " customers (" << report.distinct_histories
        << " distinct histories): r=" << p.r << " alpha=" << p.alpha << " a=" << p.a << " b=" << p.b
-       << " log-likelihood=" << report.bgnbd.log_likelihood << "\n";
+       << " log-likelihood=" << report.bgnbd.log_likelihood << " (" << report.bgnbd.evaluations
+       << " evaluations)\n";
   if (report.gamma_gamma) {
     const auto& g = *report.gamma_gamma;
     text << "Gamma-Gamma over " << g.customers << " repeat customers: p=" << g.params.p << " q=" << g.params.q
