@@ -43,13 +43,23 @@ void shop_config(ShopRoutes& shop, const ExchangePtr& ex) {
 }
 
 void list_products(ShopRoutes& shop, const ExchangePtr& ex) {
+  Error error;
+  const int limit = page_limit(*ex, &error);
+  if (limit == 0) return ex->fail(error);
+  const auto query = ex->query_or("q", "");
+  if (query.size() > services::max_shop_query_length) return ex->fail(Error::validation("q", "is too long"));
+  const auto cursor = ex->query_or("cursor", "");
+  if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor"));
   shop.api.read(ex, [&](soci::session& session) {
+    auto page = services::Shop(session, shop.api.settings().program).products(query, limit, cursor);
     Json items = Json::array();
-    for (const auto& p : services::Shop(session, shop.api.settings().program).products()) {
+    for (const auto& p : page.items) {
       items.push_back({{"sku", p.sku}, {"name", p.name}, {"category", p.category}, {"brand", p.brand},
                        {"price_minor", p.price_minor}});
     }
-    ex->json(200, {{"items", items}, {"currency", shop.api.settings().program.base_currency}});
+    ex->json(200, {{"items", items},
+                   {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)},
+                   {"currency", shop.api.settings().program.base_currency}});
   });
 }
 

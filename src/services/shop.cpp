@@ -1,5 +1,6 @@
 #include "services/shop.h"
 
+#include <algorithm>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -11,23 +12,6 @@
 #include "storage/sql/users_repository.h"
 
 namespace patron::services {
-namespace {
-
-std::string text_of(const sql::ResourceRow& row, const std::string& key) {
-  auto it = row.find(key);
-  if (it == row.end()) return {};
-  const auto* text = std::get_if<std::string>(&it->second);
-  return text ? *text : std::string{};
-}
-
-std::int64_t integer_of(const sql::ResourceRow& row, const std::string& key) {
-  auto it = row.find(key);
-  if (it == row.end()) return 0;
-  const auto* value = std::get_if<long long>(&it->second);
-  return value ? *value : 0;
-}
-
-}  // namespace
 
 std::string lines_to_json(const std::vector<ShopLine>& lines) {
   nlohmann::json out = nlohmann::json::array();
@@ -64,15 +48,14 @@ Result<MinorUnits> Shop::base_price(const std::string& currency, MinorUnits pric
   return converted;
 }
 
-std::vector<ShopProduct> Shop::products() {
-  const auto* spec = sql::find_resource("products");
-  auto page = sql::CatalogRepository(session_).list(*spec, max_shop_products, "", false);
-  std::vector<ShopProduct> products;
-  for (const auto& row : page.items) {
-    auto price = base_price(text_of(row, "currency"), integer_of(row, "price_minor"), "sku");
+sql::Page<ShopProduct> Shop::products(const std::string& query, int limit, const std::string& cursor) {
+  auto page = sql::ShopRepository(session_).products_on_sale(query, std::clamp(limit, 1, max_shop_products), cursor);
+  sql::Page<ShopProduct> products;
+  products.next_cursor = page.next_cursor;
+  for (const auto& p : page.items) {
+    auto price = base_price(p.currency, p.price_minor, "sku");
     if (!price.ok() || *price <= 0) continue;
-    products.push_back({text_of(row, "sku"), text_of(row, "name"), text_of(row, "category"), text_of(row, "brand"),
-                        *price});
+    products.items.push_back({p.sku, p.name, p.category, p.brand, *price});
   }
   return products;
 }

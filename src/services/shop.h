@@ -17,7 +17,8 @@ namespace patron::services {
 
 inline constexpr std::size_t max_shop_lines = 50;
 inline constexpr std::int64_t max_shop_quantity = 99;
-inline constexpr int max_shop_products = 200;
+inline constexpr int max_shop_products = 200;  // per page
+inline constexpr std::size_t max_shop_query_length = 100;
 // Stripe's most for one Checkout payment in a two-decimal currency (999,999.99).
 inline constexpr MinorUnits max_checkout_total_minor = 99'999'999;
 // Online purchases are recorded at the store with this code (migration 008 adds it).
@@ -60,9 +61,10 @@ class Shop {
  public:
   Shop(soci::session& session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
 
-  // Products on sale, priced in the base currency (a product in a currency
-  // without a rate is not sold online), by SKU, at most max_shop_products.
-  std::vector<ShopProduct> products();
+  // Products on sale, newest first, matching `query` in their name, brand or
+  // category, priced in the base currency (a product in a currency without a
+  // rate is not sold online); `limit` at most max_shop_products a page.
+  sql::Page<ShopProduct> products(const std::string& query, int limit, const std::string& cursor);
   Result<PricedCart> price_cart(const std::string& customer_id, const std::vector<ShopLineInput>& lines);
   // Stores the checkout once Stripe made session `session_id` for it; the same
   // session again is answered with the stored checkout.

@@ -239,6 +239,22 @@ describe('checkout through Stripe', () => {
     assert.equal(products.status, 200);
     const coffee = products.json.items.find((p) => p.sku === program.products.coffee.sku);
     assert.deepEqual(coffee, { sku: program.products.coffee.sku, name: 'Coffee', category: 'coffee', brand: 'Bean', price_minor: 1000 });
+    assert.equal(products.json.next_cursor, null);
+
+    // Newest first, searched by name, brand or category (any case, wildcards literal), a page at a time.
+    const tag = unique('q');
+    for (const n of [1, 2, 3]) {
+      await s.create(s.adminToken, 'products', { sku: `${tag}-${n}`, name: `Shop item ${tag} ${n}`, category: 'shop', brand: 'Test', price_minor: 100 * n, currency: 'USD' });
+    }
+    const first = await s.api('GET', `/api/v1/shop/products?q=${tag.toUpperCase()}&limit=2`, { token: customer.token });
+    assert.deepEqual(first.json.items.map((p) => p.sku), [`${tag}-3`, `${tag}-2`]);
+    assert.ok(first.json.next_cursor);
+    const second = await s.api('GET', `/api/v1/shop/products?q=${tag}&limit=2&cursor=${first.json.next_cursor}`, { token: customer.token });
+    assert.deepEqual(second.json.items.map((p) => p.sku), [`${tag}-1`]);
+    assert.equal(second.json.next_cursor, null);
+    assert.equal((await s.api('GET', '/api/v1/shop/products?q=%25', { token: customer.token })).json.items.length, 0);
+    assert.equal((await s.api('GET', '/api/v1/shop/products?q=Bean', { token: customer.token })).json.items.length, 1);
+    assert.equal((await s.api('GET', `/api/v1/shop/products?q=${'x'.repeat(101)}`, { token: customer.token })).status, 400);
   });
 });
 

@@ -4,6 +4,40 @@
 
 namespace patron::sql {
 
+Page<ProductRecord> ShopRepository::products_on_sale(const std::string& query, int limit,
+                                                     const std::string& before_id) {
+  // As UsersRepository::search_customers: '!' escapes LIKE's wildcards, both sides lowered.
+  std::string escaped;
+  for (char c : query) {
+    if (c == '%' || c == '_' || c == '!') escaped += '!';
+    escaped += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  const std::string pattern = "%" + escaped + "%";
+  const std::string before = before_id.empty() ? std::string("~") : before_id;  // '~' sorts after every id
+  const int fetch = limit + 1;
+  ProductRecord row;
+  long long price = 0;
+  soci::statement st =
+      (session_.prepare << "SELECT id, sku, name, category, brand, price_minor, currency FROM products "
+                           "WHERE archived = 0 AND id < :before AND (LOWER(name) LIKE :p ESCAPE '!' OR "
+                           "LOWER(brand) LIKE :p2 ESCAPE '!' OR LOWER(category) LIKE :p3 ESCAPE '!') "
+                           "ORDER BY id DESC LIMIT :n",
+       soci::use(before), soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(fetch),
+       soci::into(row.id), soci::into(row.sku), soci::into(row.name), soci::into(row.category),
+       soci::into(row.brand), soci::into(price), soci::into(row.currency));
+  st.execute();
+  Page<ProductRecord> page;
+  while (st.fetch()) {
+    row.price_minor = price;
+    page.items.push_back(row);
+  }
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
 void ShopRepository::insert_checkout(const CheckoutRecord& c) {
   const long long amount = c.amount_total_minor, created = c.created_at, updated = c.updated_at;
   session_ << "INSERT INTO stripe_checkouts (id, session_id, customer_id, currency, amount_total_minor, lines_json, "

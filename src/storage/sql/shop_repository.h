@@ -9,6 +9,7 @@
 #include <soci/soci.h>
 
 #include "domain/money.h"
+#include "storage/sql/records.h"
 
 namespace patron::sql {
 
@@ -47,6 +48,10 @@ inline constexpr int max_pending_refund_events = 100;
 class ShopRepository {
  public:
   explicit ShopRepository(soci::session& session) : session_(session) {}
+
+  // Products on sale, newest first, whose name, brand or category contains
+  // `query` (any case; empty: all); `before_id` is the previous page's cursor.
+  Page<ProductRecord> products_on_sale(const std::string& query, int limit, const std::string& before_id);
 
   void insert_checkout(const CheckoutRecord& checkout);
   std::optional<CheckoutRecord> checkout_by_session(const std::string& session_id);
