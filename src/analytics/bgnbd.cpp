@@ -138,6 +138,12 @@ Result<BgNbdFit> fit_bgnbd(const BtydGroups& groups, const FitOptions& options) 
                           {{"r", p.r}, {"alpha", p.alpha, std::max(1e-3, mean_age)}, {"a", p.a}, {"b", p.b}},
                           fit.log_likelihood);
   if (!usable.ok()) return usable.error();
+  const std::array<double, kParams> found{p.r, p.alpha, p.a, p.b};
+  constexpr std::array<const char*, kParams> kNames{"r", "alpha", "a", "b"};
+  usable = check_ridges(
+      "bgnbd", [&](std::span<const double> q) { return evaluate({q[0], q[1], q[2], q[3]}, groups, options.workers).log_likelihood; },
+      found, kNames, {{0, 1}, {2, 3}}, fit.log_likelihood);
+  if (!usable.ok()) return usable.error();
   return fit;
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace patron::analytics {
 namespace {
@@ -39,6 +40,25 @@ Status check_fit(std::string_view model, const Minimum& minimum,
           model, std::string(parameter.name) + " ran off to " + number(parameter.value) +
                      " (a degenerate optimum: the data do not identify the model; it needs "
                      "more customers, more of them with repeat purchases, or another model)");
+    }
+  }
+  return ok_status();
+}
+
+Status check_ridges(std::string_view model, const LogLikelihoodAt& log_likelihood_at,
+                    std::span<const double> parameters, std::span<const char* const> names,
+                    std::initializer_list<Ridge> ridges, double log_likelihood) {
+  for (const Ridge& ridge : ridges) {
+    std::vector<double> further(parameters.begin(), parameters.end());
+    further[ridge.first] *= kRidgeStep;
+    further[ridge.second] *= kRidgeStep;
+    const double there = log_likelihood_at(further);
+    if (std::isfinite(there) && there > log_likelihood - kFlatLogLikelihood) {
+      return not_usable(model, std::string(names[ridge.first]) + " and " + names[ridge.second] +
+                                   " run off together to infinity (" + names[ridge.first] + " = " +
+                                   number(parameters[ridge.first]) +
+                                   ": a degenerate optimum; the data do not identify the model, it needs "
+                                   "more customers, more of them with repeat purchases, or another model)");
     }
   }
   return ok_status();

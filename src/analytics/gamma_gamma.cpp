@@ -1,5 +1,6 @@
 #include "analytics/gamma_gamma.h"
 
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <vector>
@@ -94,6 +95,16 @@ Result<GammaGammaFit> fit_gamma_gamma(std::span<const std::uint32_t> frequency,
   const GammaGammaParams& m = fit.params;
   auto usable = check_fit("gamma_gamma", *minimum,
                           {{"p", m.p}, {"q", m.q}, {"gamma", m.gamma, data.mean_zbar}}, fit.log_likelihood);
+  if (!usable.ok()) return usable.error();
+  const std::array<double, 3> found{m.p, m.q, m.gamma};
+  constexpr std::array<const char*, 3> kNames{"p", "q", "gamma"};
+  usable = check_ridges(
+      "gamma_gamma",
+      [&](std::span<const double> v) {
+        double unused[3];
+        return log_likelihood({v[0], v[1], v[2]}, data, unused);
+      },
+      found, kNames, {{1, 2}}, fit.log_likelihood);
   if (!usable.ok()) return usable.error();
   return fit;
 }

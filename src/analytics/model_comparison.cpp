@@ -76,6 +76,10 @@ Result<ModelComparison> compare_models(const CalibrationHoldout& split,
   for (std::size_t m = 0; m < kRepeatModels.size(); ++m) {
     ModelScore& model = out.scores[m];
     model.model = kRepeatModels[m];
+    if (!options.compare[m]) {
+      model.error = "not compared";
+      continue;
+    }
     auto fit = fit_repeat_model(model.model, groups, {options.workers});
     if (!fit.ok()) {
       model.error = fit.error().message;

@@ -21,6 +21,10 @@ struct ComparisonOptions {
   // (kind="frequency_cal", n=7): the first n calibration frequencies present.
   std::size_t chart_rows = 7;
   unsigned workers = 0;
+  // Models to fit, kRepeatModels order; one left out gets the error "not
+  // compared" in its score. Pareto/NBD is the slow one (derivative-free fit,
+  // two 2F1 series per customer and evaluation).
+  std::array<bool, 3> compare{true, true, true};
 };
 
 struct ModelScore {

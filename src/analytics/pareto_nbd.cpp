@@ -1,6 +1,7 @@
 #include "analytics/pareto_nbd.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <numeric>
@@ -14,50 +15,32 @@ namespace patron::analytics {
 namespace {
 
 constexpr std::size_t kMinGroupsPerWorker = 5'000;  // each history costs two 2F1 series
-constexpr double kMinusInfinity = -HUGE_VAL;
-
-double log_add_exp(double u, double v) {
-  if (u == kMinusInfinity) return v;
-  if (v == kMinusInfinity) return u;
-  return std::max(u, v) + std::log1p(std::exp(-std::fabs(u - v)));
-}
-
-// Parameter logs and the x-only term ln Gamma(r+x)/Gamma(r), tabulated once
-// per evaluation as a sum of logs (x is an integer).
+// Parameter logs and the x-only terms, tabulated once per evaluation:
+// ln Gamma(r+x)/Gamma(r) as a sum of logs (x is an integer) and ln s/(r+s+x).
 struct Terms {
   ParetoNbdParams p;
-  double log_r_alpha_s_beta;  // r ln alpha + s ln beta
-  double log_s;
-  std::vector<double> log_gamma_ratio;
+  bool alpha_larger;
+  double larger, smaller, gap;  // of alpha and beta
+  double log_r_alpha_s_beta;    // r ln alpha + s ln beta
+  std::vector<double> log_gamma_ratio, log_s_share;
 
   Terms(const ParetoNbdParams& params, std::uint32_t max_x)
       : p(params),
+        alpha_larger(params.alpha >= params.beta),
+        larger(std::max(params.alpha, params.beta)),
+        smaller(std::min(params.alpha, params.beta)),
+        gap(larger - smaller),
         log_r_alpha_s_beta(params.r * std::log(params.alpha) + params.s * std::log(params.beta)),
-        log_s(std::log(params.s)),
-        log_gamma_ratio(max_x + 1) {
+        log_gamma_ratio(max_x + 1),
+        log_s_share(max_x + 1) {
     double sum = 0.0;
     for (std::uint32_t x = 0; x <= max_x; ++x) {
       log_gamma_ratio[x] = sum;
+      log_s_share[x] = std::log(params.s) - std::log(params.r + params.s + x);
       sum += std::log(params.r + x);
     }
   }
 };
-
-// ln A0 of Hardie (2005) eqs. (19)-(20): with m = max(alpha, beta),
-//   A0 = 2F1(r+s+x, b; r+s+x+1; |alpha-beta|/(m+t_x)) / (m+t_x)^(r+s+x) - (same at T),
-// b = s+1 when alpha >= beta, else r+x. -inf when t_x = T.
-double log_a0(const ParetoNbdParams& p, std::uint32_t x, double t_x, double t) {
-  const double rsx = p.r + p.s + x;
-  const bool alpha_larger = p.alpha >= p.beta;
-  const double larger = alpha_larger ? p.alpha : p.beta;
-  const double b = alpha_larger ? p.s + 1.0 : p.r + x;
-  const double gap = std::fabs(p.alpha - p.beta);
-  const double q1 = larger + t_x, q2 = larger + t;
-  const double l1 = log_hyp2f1_a_a1(rsx, b, gap / q1) - rsx * std::log(q1);
-  const double l2 = log_hyp2f1_a_a1(rsx, b, gap / q2) - rsx * std::log(q2);
-  if (!(l2 < l1)) return std::isnan(l1 + l2) ? l1 + l2 : kMinusInfinity;
-  return l1 + std::log(-std::expm1(l2 - l1));
-}
 
 // ln of the "alive at T" part of the likelihood and of the whole likelihood.
 struct CustomerLogs {
@@ -65,12 +48,42 @@ struct CustomerLogs {
   double total;
 };
 
-CustomerLogs customer_logs(const Terms& terms, std::uint32_t x, double t_x, double t) {
-  const ParetoNbdParams& p = terms.p;
-  const double head = terms.log_gamma_ratio[x] + terms.log_r_alpha_s_beta;
-  const double alive = head - (p.r + x) * std::log(p.alpha + t) - p.s * std::log(p.beta + t);
-  const double dead = head + terms.log_s + log_a0(p, x, t_x, t) - std::log(p.r + p.s + x);
-  return {alive, log_add_exp(alive, dead)};
+// L = Gamma(r+x) alpha^r beta^s / Gamma(r) [(alpha+T)^-(r+x) (beta+T)^-s + s/(r+s+x) A0]
+// (Hardie 2005, eqs. 18-20) with, for m = max(alpha, beta), n = min(alpha, beta),
+//   A0 = F(t_x) - F(T),  F(t) = 2F1(r+s+x, b; r+s+x+1; z) / (m+t)^(r+s+x),  z = (m-n)/(m+t),
+// b = s+1 when alpha >= beta, else r+x. With 2F1 = (1-z)^(1-b) G(z) and
+// 1-z = (n+t)/(m+t), the logs of m+t_x, m+T, n+t_x and n+T are all it needs.
+CustomerLogs customer_logs(const Terms& k, std::uint32_t x, double t_x, double t) {
+  const ParetoNbdParams& p = k.p;
+  const double r_x = p.r + x, rsx = r_x + p.s;
+  const double b = k.alpha_larger ? p.s + 1.0 : r_x;
+  const double log_q1 = std::log(k.larger + t_x), log_q2 = std::log(k.larger + t);
+  const double log_n2 = std::log(k.smaller + t);
+  const double log_alpha_t = k.alpha_larger ? log_q2 : log_n2;
+  const double log_beta_t = k.alpha_larger ? log_n2 : log_q2;
+  const double alive_rest = -r_x * log_alpha_t - p.s * log_beta_t;
+  const double alive = k.log_gamma_ratio[x] + k.log_r_alpha_s_beta + alive_rest;
+  double g1 = 1.0, g2 = 1.0, log_n1 = log_q1;
+  if (k.gap > 0.0) {
+    g1 = hyp2f1_a_a1_scaled(rsx, b, k.gap / (k.larger + t_x));
+    g2 = hyp2f1_a_a1_scaled(rsx, b, k.gap / (k.larger + t));
+    log_n1 = std::log(k.smaller + t_x);
+  }
+  // ln F(t_x) - ln G(t_x) and ln F(T) - ln G(T).
+  const double e1 = (1.0 - b) * (log_n1 - log_q1) - rsx * log_q1;
+  const double e2 = (1.0 - b) * (log_n2 - log_q2) - rsx * log_q2;
+  const double diff = e2 - e1 + std::log(g2 / g1);  // ln F(T) - ln F(t_x), < 0 when t_x < T
+  if (std::isnan(diff)) return {alive, diff};
+  if (!(diff < 0.0)) return {alive, alive};  // t_x = T: A0 = 0
+  // R = (s/(r+s+x)) A0 / ((alpha+T)^-(r+x) (beta+T)^-s): the odds of "dropped out".
+  const double log_r = k.log_s_share[x] + e1 - alive_rest;
+  constexpr double kExpSafe = 600.0;
+  if (log_r < kExpSafe) {
+    const double odds = std::exp(log_r) * g1 * -std::expm1(diff);
+    return {alive, alive + std::log1p(odds)};
+  }
+  const double log_odds = log_r + std::log(g1) + std::log(-std::expm1(diff));
+  return {alive, alive + log_odds + std::log1p(std::exp(-log_odds))};
 }
 
 double evaluate(const ParetoNbdParams& p, const BtydGroups& g, unsigned workers) {
@@ -130,6 +143,12 @@ Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& 
   auto usable = check_fit("pareto_nbd", *minimum,
                           {{"r", p.r}, {"alpha", p.alpha, mean_age}, {"s", p.s}, {"beta", p.beta, mean_age}},
                           fit.log_likelihood);
+  if (!usable.ok()) return usable.error();
+  const std::array<double, 4> found{p.r, p.alpha, p.s, p.beta};
+  constexpr std::array<const char*, 4> kNames{"r", "alpha", "s", "beta"};
+  usable = check_ridges(
+      "pareto_nbd", [&](std::span<const double> q) { return evaluate({q[0], q[1], q[2], q[3]}, groups, options.workers); },
+      found, kNames, {{0, 1}, {2, 3}}, fit.log_likelihood);
   if (!usable.ok()) return usable.error();
   return fit;
 }

@@ -75,21 +75,17 @@ double log_gamma(double x) {
   return lgamma_r(x, &sign);
 }
 
-double log_hyp2f1_a_a1(double a, double b, double z) {
+double hyp2f1_a_a1_scaled(double a, double b, double z) {
   if (!(a > 0.0 && b > 0.0 && a + 1.0 - b > 0.0 && z >= 0.0 && z < 1.0)) return std::nan("");
-  if (z == 0.0) return 0.0;
-  double g = 0.0;
-  if (z <= kReflectFromZ || a * (1.0 - z) > kReflectMaxAW) {
-    g = euler_series(a, b, z);
-  } else {
-    const double nearest = std::round(b);
-    if (nearest >= 1.0 && std::fabs(b - nearest) < kNearInteger) {
-      g = near_pole(a, b, nearest, z);
-    } else {
-      g = reflected_series(a, b, z);
-    }
-  }
-  return (1.0 - b) * std::log1p(-z) + std::log(g);
+  if (z == 0.0) return 1.0;
+  if (z <= kReflectFromZ || a * (1.0 - z) > kReflectMaxAW) return euler_series(a, b, z);
+  const double nearest = std::round(b);
+  if (nearest >= 1.0 && std::fabs(b - nearest) < kNearInteger) return near_pole(a, b, nearest, z);
+  return reflected_series(a, b, z);
+}
+
+double log_hyp2f1_a_a1(double a, double b, double z) {
+  return (1.0 - b) * std::log1p(-z) + std::log(hyp2f1_a_a1_scaled(a, b, z));
 }
 
 double digamma(double x) {

@@ -22,4 +22,9 @@ double log_gamma(double x);
 // large b). NaN when the preconditions fail.
 double log_hyp2f1_a_a1(double a, double b, double z);
 
+// The same function without its singular factor: G = (1-z)^(b-1) 2F1(a, b; a+1; z),
+// between 1 and 1/(1-z) for b >= 1 (what the Pareto/NBD likelihood multiplies
+// by, saving two logarithms per customer). Same preconditions.
+double hyp2f1_a_a1_scaled(double a, double b, double z);
+
 }  // namespace patron::analytics

@@ -5,7 +5,9 @@
 #include <array>
 #include <cmath>
 
+#include "analytics/fit_check.h"
 #include "analytics/gamma_gamma.h"
+#include "analytics/minimize.h"
 #include "analytics/repeat_model.h"
 
 namespace patron::analytics {
@@ -32,6 +34,31 @@ TEST(FitErrors, ThreeCustomersGiveAnErrorNotNumbers) {
     EXPECT_EQ(fit.error().field, model_name(model));
     EXPECT_NE(fit.error().message.find("did not converge"), std::string::npos) << fit.error().message;
   }
+}
+
+// Two customers with the same history shape, scaled: the purchase rate is the
+// same for everyone, so r and alpha grow together without bound. Whatever
+// the optimizer's stopping point, the fit is refused.
+TEST(FitErrors, RidgeToInfinityIsRefusedWhereverTheOptimizerStops) {
+  const BtydGroups groups = three_customers();
+  auto fit = fit_repeat_model(RepeatModel::pareto_nbd, groups);
+  ASSERT_FALSE(fit.ok());
+  EXPECT_NE(fit.error().message.find("r and alpha run off together"), std::string::npos) << fit.error().message;
+}
+
+TEST(FitErrors, EvaluationLimitIsNotConvergence) {
+  const Objective slow = [](std::span<const double> x, std::span<double> gradient) {
+    gradient[0] = std::sinh(x[0] - 3);
+    return std::cosh(x[0] - 3);
+  };
+  MinimizeOptions options;
+  options.max_evaluations = 1;
+  auto minimum = minimize(slow, {0.0}, options);
+  ASSERT_TRUE(minimum.ok());
+  EXPECT_TRUE(minimum->evaluation_limit_reached);
+  const Status checked = check_fit("test", *minimum, {{"x", std::exp(minimum->x[0])}}, -1.0);
+  ASSERT_FALSE(checked.ok());
+  EXPECT_NE(checked.error().message.find("limit"), std::string::npos) << checked.error().message;
 }
 
 TEST(FitErrors, NoCustomersIsAnError) {
