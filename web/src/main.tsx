@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
 import './styles/offers.css';
+import './styles/portal-hub.css';
 
 // The access token is kept in memory only: a page load gets one from the refresh cookie.
 void api.restore();

@@ -1,34 +1,52 @@
 import { Badge, EmptyState } from '@/components/ui';
 import { formatDateTime, formatMoney, formatPoints } from '@/lib/format';
+import { shortReference } from '@/lib/reference';
 import type { Transaction } from '@/types/loyalty';
+import { netPoints, storeLabel, transactionStatus } from './transaction-text';
+
+/** One purchase: the store and the date on the left (full width), the total and the points on the right. */
+function Summary({ tx }: { tx: Transaction }) {
+  const status = transactionStatus(tx.status);
+  const net = netPoints(tx);
+  const reversed = tx.points_reversed ?? 0;
+  return (
+    <summary className="tx__summary">
+      <span className="tx__main">
+        <strong className="tx__store">{storeLabel(tx)}</strong>
+        <span className="muted small">{formatDateTime(tx.occurred_at)}</span>
+        <span className="tx__meta">
+          <span className="muted small">Ref {shortReference(tx.id)}</span>
+          {status && <Badge tone={status.tone}>{status.label}</Badge>}
+        </span>
+        {reversed > 0 && (
+          <span className="muted small" data-testid="tx-points-detail">
+            {formatPoints(tx.points_earned)} pts earned, {formatPoints(reversed)} taken back for returns
+          </span>
+        )}
+      </span>
+      <span className="tx__side">
+        <strong className="tx__total">{formatMoney(tx.total_minor, tx.currency)}</strong>
+        <span className="text-success small" data-testid="tx-points">
+          <strong>+{formatPoints(net)}</strong> pts
+        </span>
+      </span>
+    </summary>
+  );
+}
 
 export function TransactionList({ transactions, emptyText = 'No purchases yet.' }: { transactions: Transaction[]; emptyText?: string }) {
   if (transactions.length === 0)
     return (
-      <EmptyState title={emptyText} icon="🛍">
+      <EmptyState title={emptyText} icon="cart">
         Show your card at checkout to earn points.
       </EmptyState>
     );
   return (
     <ul className="list" aria-label="Purchases">
       {transactions.map((tx) => (
-        <li key={tx.id} className="tx">
+        <li key={tx.id} className="tx" data-testid="purchase">
           <details>
-            <summary className="tx__summary">
-              <span className="tx__main">
-                <strong>{formatMoney(tx.total_minor, tx.currency)}</strong>
-                <span className="muted small">
-                  {formatDateTime(tx.occurred_at)}
-                  {tx.store_id ? ` · Store ${tx.store_id}` : ''}
-                </span>
-              </span>
-              <span className="tx__side">
-                {tx.status && tx.status !== 'completed' && <Badge tone="warning">{tx.status}</Badge>}
-                <span className="text-success">
-                  <strong>+{formatPoints(tx.points_earned)}</strong> pts
-                </span>
-              </span>
-            </summary>
+            <Summary tx={tx} />
             <table className="table tx__lines">
               <caption className="visually-hidden">Items in this purchase</caption>
               <thead>
@@ -45,10 +63,7 @@ export function TransactionList({ transactions, emptyText = 'No purchases yet.' 
               <tbody>
                 {(tx.lines ?? []).map((line, i) => (
                   <tr key={`${line.sku}-${i}`}>
-                    <td>
-                      {line.name || line.sku}
-                      <span className="muted small mono"> {line.sku}</span>
-                    </td>
+                    <td>{line.name || line.sku}</td>
                     <td className="num">
                       {line.quantity}
                       {line.returned_quantity ? <span className="muted small"> ({line.returned_quantity} returned)</span> : null}

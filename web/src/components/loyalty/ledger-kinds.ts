@@ -5,7 +5,7 @@ const KINDS: Record<string, { label: string; tone: BadgeTone }> = {
   bonus: { label: 'Bonus', tone: 'primary' },
   redeem: { label: 'Redeemed', tone: 'neutral' },
   expire: { label: 'Expired', tone: 'warning' },
-  reverse: { label: 'Reversed', tone: 'danger' },
+  reverse: { label: 'Returned', tone: 'danger' },
   adjust: { label: 'Adjustment', tone: 'neutral' },
 };
 

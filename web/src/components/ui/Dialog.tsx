@@ -8,13 +8,15 @@ interface DialogProps {
   footer?: ReactNode;
   /** While true, Escape and the backdrop do not close (a request is in flight). */
   busy?: boolean;
+  /** Extra class on the <dialog> (`dialog--fullscreen` fills the screen). */
+  className?: string;
 }
 
 /**
  * A modal built on the native <dialog>: the browser provides the focus trap,
  * the inert background and Escape. Focus returns to the opener on close.
  */
-export function Dialog({ open, title, onClose, children, footer, busy = false }: DialogProps) {
+export function Dialog({ open, title, onClose, children, footer, busy = false, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -33,7 +35,7 @@ export function Dialog({ open, title, onClose, children, footer, busy = false }:
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={['dialog', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

@@ -15,3 +15,4 @@ export { TagInput } from './TagInput';
 export { Tabs, type TabItem } from './Tabs';
 export { Icon, type IconName } from './Icon';
 export { Brand } from './Brand';
+export { Barcode } from './Barcode';

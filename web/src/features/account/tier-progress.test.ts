@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTierName, tierProgressRatio } from './tier-progress';
+import { nextTierGain, nextTierMultiplier, nextTierName, tierBenefits, tierProgressRatio } from './tier-progress';
 import type { TierProgress } from './types';
 
 const tp = (qualifying_spend: number, remaining_spend: number, next_tier: TierProgress['next_tier'] = 'Gold'): TierProgress => ({
@@ -25,5 +25,20 @@ describe('tier progress', () => {
     expect(nextTierName(tp(0, 1, { code: 'gold', name: 'Gold' }))).toBe('Gold');
     expect(nextTierName(tp(0, 1, { code: 'gold' }))).toBe('gold');
     expect(nextTierName(tp(0, 1, null))).toBeNull();
+  });
+});
+
+describe('tier benefits', () => {
+  it('reads the next tier multiplier only from an object', () => {
+    expect(nextTierMultiplier(tp(0, 1, { code: 'silver', name: 'Silver', multiplier: 1.25 }))).toBe(1.25);
+    expect(nextTierMultiplier(tp(0, 1, 'Silver'))).toBeNull();
+    expect(nextTierMultiplier(null)).toBeNull();
+  });
+
+  it('says benefits in words', () => {
+    expect(tierBenefits(1)[0]).toBe('Points on every purchase');
+    expect(tierBenefits(1.25)[0]).toBe('1.25× points on every purchase');
+    expect(nextTierGain(1, 1.25)).toBe('1.25× points on every purchase, up from 1×');
+    expect(nextTierGain(1, null)).toBeNull();
   });
 });

@@ -15,3 +15,24 @@ export function tierProgressRatio(progress: TierProgress | null | undefined): nu
   const total = spent + remaining;
   return total > 0 ? spent / total : 1;
 }
+
+/** The next tier's points multiplier when the server names it (`next_tier.multiplier`). */
+export function nextTierMultiplier(progress: TierProgress | null | undefined): number | null {
+  const next = progress?.next_tier;
+  return next && typeof next === 'object' && typeof next.multiplier === 'number' ? next.multiplier : null;
+}
+
+const multiplierText = (m: number) => `${Number(m.toFixed(2))}×`;
+
+/** A tier's benefits in words; the program's tiers differ by their points multiplier. */
+export function tierBenefits(multiplier: number | null | undefined): string[] {
+  const earn = multiplier && multiplier > 1 ? `${multiplierText(multiplier)} points on every purchase` : 'Points on every purchase';
+  return [earn, 'Rewards to redeem with your points'];
+}
+
+/** What moving up adds, in words ("1.25× points instead of 1×"); null when the server does not say. */
+export function nextTierGain(current: number | null | undefined, next: number | null): string | null {
+  if (next === null) return null;
+  const now = current && current > 0 ? current : 1;
+  return next > now ? `${multiplierText(next)} points on every purchase, up from ${multiplierText(now)}` : `${multiplierText(next)} points on every purchase`;
+}

@@ -8,7 +8,7 @@ export interface TierProgress {
   qualifying_spend: number;
   currency: string;
   /** The next tier's name (a string) — tolerated as an object with a name, or null at the top tier. */
-  next_tier: string | { code?: string; name?: string } | null;
+  next_tier: string | { code?: string; name?: string; threshold_minor?: number; multiplier?: number } | null;
   remaining_spend: number;
 }
 

@@ -2,6 +2,10 @@ export interface Reward {
   id: string;
   name: string;
   description: string;
+  /** Conditions of use as staff wrote them (optional). */
+  terms?: string | null;
+  /** The reward's picture (its URL names the image's hash: cached for good); null without one. */
+  image_url?: string | null;
   points_cost: number;
   available: boolean;
 }
@@ -12,6 +16,7 @@ export interface RedemptionResult {
   points: number;
   code: string;
   balance_after: number;
+  expires_at?: string | null;
 }
 
 /** An item of GET /api/v1/me/redemptions (not in api.md v1 yet; asked of the back end). */
@@ -22,4 +27,6 @@ export interface Redemption {
   points: number;
   code: string;
   created_at: string;
+  /** When the voucher stops being valid; absent or null: valid until used. */
+  expires_at?: string | null;
 }

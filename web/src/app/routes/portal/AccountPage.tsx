@@ -12,20 +12,30 @@ export function AccountPage() {
   return (
     <div className="page page--narrow">
       <PageHeader title="Account" subtitle="Your profile, security and data." />
+      <Card title="Settings">
+        <ul className="settings-list">
+          <li>
+            <Link to="/preferences">
+              <span>
+                Preferences
+                <small>Favourite categories and brands, how we contact you</small>
+              </span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/feedback">
+              <span>
+                Feedback
+                <small>Tell us how we are doing</small>
+              </span>
+            </Link>
+          </li>
+        </ul>
+      </Card>
       <Card title="Profile">
         {me.isPending && <SkeletonList rows={4} rowHeight="4.5rem" />}
         {me.isError && <ErrorState error={me.error} onRetry={() => me.refetch()} />}
         {me.data && <ProfileForm me={me.data} />}
-      </Card>
-      <Card title="Preferences and feedback">
-        <ul className="link-list">
-          <li>
-            <Link to="/preferences">Favourite categories, brands and channels</Link>
-          </li>
-          <li>
-            <Link to="/feedback">Send us feedback</Link>
-          </li>
-        </ul>
       </Card>
       <Card title="Password">
         <PasswordForm />

@@ -36,6 +36,8 @@ export function RewardsPage() {
           { key: 'mine', label: 'My rewards' },
         ]}
       >
+        {/* The tab's name as the panel's heading (for the reward and voucher headings under it: h1 → h2 → h3). */}
+        <h2 className="visually-hidden">{tab === 'catalog' ? 'Catalog' : 'My rewards'}</h2>
         {tab === 'catalog' ? (
           me.isError ? (
             <ErrorState error={me.error} onRetry={() => me.refetch()} />

@@ -1,7 +1,7 @@
 import { formatPoints } from '@/lib/format';
 import type { Me } from '../types';
 
-/** The hero of the home screen: the balance, the tier and the card number. */
+/** The hero of the home screen: the balance and the tier (the card number is on the member card beside it). */
 export function BalanceCard({ me }: { me: Me }) {
   return (
     <section className="hero-card" aria-labelledby="balance-heading">
@@ -16,10 +16,6 @@ export function BalanceCard({ me }: { me: Me }) {
       <p className="hero-card__points" data-testid="points-balance">
         {formatPoints(me.account.points_balance)}
         <span className="hero-card__unit"> pts</span>
-      </p>
-      <p className="hero-card__meta">
-        <span className="visually-hidden">Card number </span>
-        <span className="mono">{me.card_number}</span>
       </p>
     </section>
   );

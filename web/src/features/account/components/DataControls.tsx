@@ -24,7 +24,7 @@ export function DataControls({ onDeleted }: { onDeleted: () => void }) {
   return (
     <Card title="Your data">
       <div className="stack">
-        <div className="row-between">
+        <div className="row-between wrap data-row">
           <div>
             <h3 className="subheading">Export my data</h3>
             <p className="muted">Download everything Patron holds about you as a JSON file.</p>
@@ -36,7 +36,7 @@ export function DataControls({ onDeleted }: { onDeleted: () => void }) {
         {exportMutation.isError && <Alert tone="danger">{errorMessage(exportMutation.error)}</Alert>}
         {exportMutation.isSuccess && <Alert tone="success">Your export has been downloaded.</Alert>}
         <hr className="divider" />
-        <div className="row-between">
+        <div className="row-between wrap data-row">
           <div>
             <h3 className="subheading">Delete my account</h3>
             <p className="muted">Your personal data is erased. Your points and rewards are lost.</p>

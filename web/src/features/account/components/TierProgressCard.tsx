@@ -1,17 +1,19 @@
 import { Card, ProgressBar } from '@/components/ui';
 import { formatMoney } from '@/lib/format';
-import { nextTierName, tierProgressRatio } from '../tier-progress';
+import { nextTierGain, nextTierMultiplier, nextTierName, tierBenefits, tierProgressRatio } from '../tier-progress';
 import type { Account } from '../types';
 
-export function TierProgressCard({ account }: { account: Account }) {
+export function TierProgressCard({ account, className }: { account: Account; className?: string }) {
   const progress = account.tier_progress;
   const next = nextTierName(progress);
   const ratio = tierProgressRatio(progress);
   const multiplier = account.tier?.multiplier;
+  const gain = nextTierGain(multiplier, nextTierMultiplier(progress));
+  const tierName = account.tier?.name ?? 'Member';
   return (
-    <Card title="Your tier" className="tier-card">
+    <Card title="Your tier" className={['tier-card', className].filter(Boolean).join(' ')}>
       <p className="tier-card__current">
-        <strong>{account.tier?.name ?? 'Member'}</strong>
+        <strong>{tierName}</strong>
         {multiplier && multiplier !== 1 ? <span className="muted"> · earns {multiplier}× points</span> : null}
       </p>
       <ProgressBar
@@ -31,6 +33,25 @@ export function TierProgressCard({ account }: { account: Account }) {
           <>You have reached the top tier. Enjoy every benefit.</>
         )}
       </p>
+      <div className="tier-benefits" data-testid="tier-benefits">
+        <div>
+          <h3 className="subheading">{tierName} benefits</h3>
+          <ul className="tick-list">
+            {tierBenefits(multiplier).map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+        {next && (
+          <div data-testid="next-tier-benefits">
+            <h3 className="subheading">At {next}</h3>
+            <ul className="tick-list tick-list--next">
+              <li>{gain ?? 'Bigger rewards for the same spend'}</li>
+              <li>Everything {tierName} has</li>
+            </ul>
+          </div>
+        )}
+      </div>
     </Card>
   );
 }

@@ -7,7 +7,7 @@ export function RatingInput({ value, onChange, name = 'rating', error }: { value
   const apiError = useFieldError(name);
   const shown = error ?? apiError;
   return (
-    <fieldset className={['field', 'rating', shown && 'field--invalid'].filter(Boolean).join(' ')}>
+    <fieldset className={['field', 'rating', shown && 'field--invalid'].filter(Boolean).join(' ')} role="radiogroup">
       <legend className="field__label">How was your experience?</legend>
       <div className="rating__stars">
         {LABELS.map((label, i) => {

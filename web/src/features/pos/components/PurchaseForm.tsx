@@ -3,11 +3,13 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, ErrorState, Form, SelectField, Skeleton, TextField } from '@/components/ui';
 import { formatMoney, formatPoints, minorToInput } from '@/lib/format';
 import { newIdempotencyKey } from '@/lib/idempotency';
+import { shortReference } from '@/lib/reference';
 import type { Product } from '@/types/catalog';
 import { recordPurchase } from '../api/pos';
 import { useProducts, useStores } from '../hooks/use-pick-lists';
+import { appliedLabel, appliedSource, mergeApplied } from '../applied';
 import { toPurchaseLines, totalMinor, type DraftLine, type LineErrors } from '../lines';
-import type { AppliedItem, CustomerKey, PurchaseResult } from '../types';
+import type { CustomerKey, PurchaseResult } from '../types';
 
 const DEFAULT_CURRENCY = 'USD'; // the server's default program currency
 const CUSTOMER_KEYS: { key: CustomerKey; label: string }[] = [
@@ -19,17 +21,6 @@ const CUSTOMER_KEYS: { key: CustomerKey; label: string }[] = [
 let nextLineKey = 1;
 const newLine = (): DraftLine => ({ key: nextLineKey++, sku: '', quantity: '1', unit_price: '' });
 const newExternalId = () => `web-${newIdempotencyKey().slice(0, 8)}`;
-
-export function appliedSource(a: AppliedItem): string {
-  return a.source ?? (a.offer ? 'offer' : a.rule ? 'rule' : 'rule');
-}
-
-/** "Offer: Triple points on Coffee", "Tier bonus: Gold", "Rule: Base rate": names, never ids. */
-export function appliedLabel(a: AppliedItem): string {
-  const source = appliedSource(a);
-  const prefix = source === 'offer' ? 'Offer' : source === 'tier' ? 'Tier bonus' : 'Rule';
-  return a.name ? `${prefix}: ${a.name}` : source === 'offer' ? 'Personal offer' : source === 'tier' ? 'Tier bonus' : 'Earning rule';
-}
 
 function tierLabel(tier: PurchaseResult['tier']): string {
   if (!tier) return '—';
@@ -76,12 +67,13 @@ function LineRow({ line, index, products, currency, error, onChange, onRemove }:
   );
 }
 
-export function PurchaseForm({ invalidateKeys = [] }: { invalidateKeys?: readonly (readonly unknown[])[] }) {
+/** `customer`: filled in when the form is opened from a customer's 360° view. */
+export function PurchaseForm({ invalidateKeys = [], customer }: { invalidateKeys?: readonly (readonly unknown[])[]; customer?: { email: string } | null }) {
   const queryClient = useQueryClient();
   const stores = useStores();
   const products = useProducts();
   const [customerKey, setCustomerKey] = useState<CustomerKey>('email');
-  const [customerValue, setCustomerValue] = useState('');
+  const [customerValue, setCustomerValue] = useState(customer?.email ?? '');
   const [storeId, setStoreId] = useState('');
   const [externalId, setExternalId] = useState(newExternalId);
   const [lines, setLines] = useState<DraftLine[]>(() => [newLine()]);
@@ -124,9 +116,12 @@ export function PurchaseForm({ invalidateKeys = [] }: { invalidateKeys?: readonl
           <span data-testid="pos-result">
             +{formatPoints(result.points_earned)} points · balance {formatPoints(result.balance_after)} · tier {tierLabel(result.tier)}
           </span>
+          <span className="pos-reference" data-testid="pos-reference">
+            Reference <strong className="mono">{shortReference(result.transaction_id)}</strong>
+          </span>
           {result.applied?.length > 0 && (
             <ul className="small applied-list" data-testid="pos-applied">
-              {result.applied.map((a, i) => (
+              {mergeApplied(result.applied).map((a, i) => (
                 <li key={i} data-testid={appliedSource(a) === 'offer' ? 'pos-applied-offer' : undefined}>
                   {appliedLabel(a)}: +{formatPoints(a.points)} points
                 </li>

@@ -2,14 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorState, Form, SkeletonList, TagInput } from '@/components/ui';
 import { mergePreferences, preferencesQueryKey, putPreferences, readPreferences } from '../api/preferences';
-import { usePreferences } from '../hooks/use-preferences';
+import { useCatalogFacets, usePreferences } from '../hooks/use-preferences';
 import { CHANNELS, type Preferences } from '../types';
 
-const CATEGORY_SUGGESTIONS = ['Groceries', 'Fresh produce', 'Bakery', 'Beauty', 'Home', 'Electronics', 'Fashion'];
+/** Suggestions shown under each field (the catalog's first, alphabetically); anything else can be typed. */
+const MAX_SUGGESTIONS = 12;
 const CHANNEL_LABELS: Record<string, string> = { email: 'Email', sms: 'SMS', push: 'Push notifications', post: 'Post' };
 
 function Editor({ doc }: { doc: Preferences }) {
   const queryClient = useQueryClient();
+  const facets = useCatalogFacets();
   const initial = readPreferences(doc);
   const [categories, setCategories] = useState(initial.favorite_categories);
   const [brands, setBrands] = useState(initial.favorite_brands);
@@ -26,8 +28,8 @@ function Editor({ doc }: { doc: Preferences }) {
       success={mutation.isSuccess ? 'Preferences saved.' : undefined}
       onSubmit={() => mutation.mutate(mergePreferences(doc, { favorite_categories: categories, favorite_brands: brands, channels }))}
     >
-      <TagInput label="Favourite categories" values={categories} onChange={setCategories} placeholder="Add a category" suggestions={CATEGORY_SUGGESTIONS} />
-      <TagInput label="Favourite brands" values={brands} onChange={setBrands} placeholder="Add a brand" />
+      <TagInput label="Favourite categories" values={categories} onChange={setCategories} placeholder="Add a category" suggestions={(facets.data?.categories ?? []).slice(0, MAX_SUGGESTIONS)} />
+      <TagInput label="Favourite brands" values={brands} onChange={setBrands} placeholder="Add a brand" suggestions={(facets.data?.brands ?? []).slice(0, MAX_SUGGESTIONS)} />
       <fieldset className="field">
         <legend className="field__label">How may we contact you?</legend>
         <div className="checkbox-group">

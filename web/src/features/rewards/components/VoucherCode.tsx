@@ -1,6 +1,17 @@
 import { useState } from 'react';
+import { Barcode } from '@/components/ui';
+import { formatDate } from '@/lib/format';
 
-export function VoucherCode({ code }: { code: string }) {
+/** When a voucher can be used until, in words. */
+export function voucherExpiry(expires_at: string | null | undefined, now_ms: number = Date.now()): string {
+  if (!expires_at) return 'Valid until used';
+  const at = new Date(expires_at).getTime();
+  if (!Number.isFinite(at)) return 'Valid until used';
+  return at <= now_ms ? `Expired on ${formatDate(expires_at)}` : `Valid until ${formatDate(expires_at)}`;
+}
+
+/** A voucher: its code as a Code 128 barcode the till scans, the code as text (copyable), its expiry and terms. */
+export function VoucherCode({ code, expires_at, description, terms }: { code: string; expires_at?: string | null; description?: string | null; terms?: string | null }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -12,14 +23,25 @@ export function VoucherCode({ code }: { code: string }) {
     }
   };
   return (
-    <div className="voucher">
+    <div className="voucher" data-testid="voucher">
       <span className="voucher__label">Voucher code</span>
-      <code className="voucher__code" data-testid="voucher-code">
-        {code}
-      </code>
+      <Barcode value={code} label={`Voucher barcode, code ${code}`} caption={code} captionTestId="voucher-code" />
+      <p className="voucher__expiry" data-testid="voucher-expiry">
+        {voucherExpiry(expires_at)}
+      </p>
       <button type="button" className="btn btn--ghost btn--sm" onClick={copy}>
-        <span className="btn__label">{copied ? 'Copied' : 'Copy'}</span>
+        <span className="btn__label">{copied ? 'Copied' : 'Copy code'}</span>
       </button>
+      {(description || terms) && (
+        <div className="voucher__terms" data-testid="voucher-terms">
+          {description && <p>{description}</p>}
+          {terms && (
+            <p>
+              <strong>Terms:</strong> {terms}
+            </p>
+          )}
+        </div>
+      )}
     </div>
   );
 }
