@@ -15,8 +15,8 @@ void add_spend_and_clv(const CustomerSummary& summary, const BtydGroups& groups,
   const unsigned workers = workers_for(groups.size(), kMinRowsPerWorker / 10, options.workers);
   parallel_chunks(groups.size(), workers, [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t g = begin; g < end; ++g) {
-      discounted[g] = discounted_expected_purchases(report.bgnbd.params, groups.frequency[g],
-                                                    groups.recency[g], groups.age[g], options.clv);
+      discounted[g] = repeat_discounted_expected_purchases(report.purchases, groups.frequency[g],
+                                                           groups.recency[g], groups.age[g], options.clv);
     }
   });
   report.expected_avg_spend.resize(summary.size());
@@ -34,16 +34,16 @@ void add_spend_and_clv(const CustomerSummary& summary, const BtydGroups& groups,
 Result<BtydReport> analyze_btyd(const CustomerSummary& summary, const BtydOptions& options) {
   const BtydGroups groups =
       group_by_sufficient_statistics(summary.frequency, summary.recency, summary.age);
-  auto bgnbd = fit_bgnbd(groups, {options.workers});
-  if (!bgnbd.ok()) return bgnbd.error();
+  auto fit = fit_repeat_model(options.model, groups, {options.workers});
+  if (!fit.ok()) return fit.error();
   BtydReport report;
-  report.bgnbd = bgnbd.value();
+  report.purchases = fit.value();
   report.distinct_histories = groups.size();
   const BgNbdPredictions predicted =
-      predict_bgnbd(report.bgnbd.params, groups, options.horizon_periods, {options.workers});
+      predict_repeat_model(report.purchases, groups, options.horizon_periods, {options.workers});
   report.p_alive = expand_to_rows(groups, predicted.p_alive);
   report.expected_purchases = expand_to_rows(groups, predicted.expected_purchases);
-  if (options.on_stage) options.on_stage("bgnbd");
+  if (options.on_stage) options.on_stage(model_name(options.model));
   if (!summary.has_spend) return report;
   auto spend = fit_gamma_gamma(summary.frequency, summary.mean_repeat_spend);
   if (!spend.ok()) return spend.error();

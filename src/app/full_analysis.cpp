@@ -214,9 +214,9 @@ Json aggregates(const sql::CustomerScoreColumns& s) {
 
 Json btyd_summary(const Result<an::BtydReport>& report) {
   if (!report.ok()) return {{"error", report.error().message}};
-  const auto& p = report->bgnbd.params;
-  Json json{{"bgnbd", {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b},
-                       {"log_likelihood", report->bgnbd.log_likelihood}}},
+  const auto& p = report->purchases.params;
+  Json json{{"bgnbd", {{"r", p[0]}, {"alpha", p[1]}, {"a", p[2]}, {"b", p[3]},
+                       {"log_likelihood", report->purchases.log_likelihood}}},
             {"distinct_histories", report->distinct_histories}};
   if (report->gamma_gamma) {
     const auto& g = report->gamma_gamma->params;

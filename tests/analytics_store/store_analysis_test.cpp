@@ -86,10 +86,18 @@ TEST_P(StoreEqualsFile, RfmCohortsAndBtydMatch) {
   const an::SummaryOptions options{as_of - 1, an::Period::weeks, 100.0};
   const auto file_fit = an::analyze_btyd(an::summarize(file.purchases, file.customer_count(), options), {});
   const auto store_fit = an::analyze_btyd(an::summarize(stored.purchases, stored.customer_count(), options), {});
-  ASSERT_TRUE(file_fit.ok() && store_fit.ok());
-  EXPECT_NEAR(file_fit->bgnbd.params.r, store_fit->bgnbd.params.r, 1e-9 * file_fit->bgnbd.params.r);
-  EXPECT_NEAR(file_fit->bgnbd.params.alpha, store_fit->bgnbd.params.alpha, 1e-9 * file_fit->bgnbd.params.alpha);
-  EXPECT_NEAR(file_fit->bgnbd.log_likelihood, store_fit->bgnbd.log_likelihood, 1e-9);
+  // Thirteen days of online retail are too short a history for BG/NBD: the
+  // fit must then fail the same way from both sources rather than print a
+  // degenerate optimum.
+  ASSERT_EQ(file_fit.ok(), store_fit.ok());
+  if (!file_fit.ok()) {
+    EXPECT_EQ(file_fit.error().message, store_fit.error().message);
+    EXPECT_EQ(std::string(GetParam().path), "online-retail/online-retail-2010-12-sample.csv");
+    return;
+  }
+  EXPECT_NEAR(file_fit->purchases.params[0], store_fit->purchases.params[0], 1e-9 * file_fit->purchases.params[0]);
+  EXPECT_NEAR(file_fit->purchases.params[1], store_fit->purchases.params[1], 1e-9 * file_fit->purchases.params[1]);
+  EXPECT_NEAR(file_fit->purchases.log_likelihood, store_fit->purchases.log_likelihood, 1e-9);
 }
 
 INSTANTIATE_TEST_SUITE_P(

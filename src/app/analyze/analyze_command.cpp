@@ -1,6 +1,7 @@
 #include "app/analyze/analyze_command.h"
 
 #include "app/analyze/btyd_command.h"
+#include "app/analyze/models_command.h"
 #include "app/analyze/rfm_command.h"
 #include "app/analyze/rules_command.h"
 
@@ -8,9 +9,10 @@ namespace patron::app {
 
 CLI::App* add_analyze_command(CLI::App& app, const AnalyzeStoreHooks& store) {
   auto* analyze = app.add_subcommand("analyze", "Customer analytics on files or the SQL store: RFM, BTYD, CLV, "
-                                                "rules, cohorts, affinity");
+                                                "model comparison, rules, cohorts, affinity");
   analyze->require_subcommand(1);
   add_btyd_commands(analyze, store.load_purchases);
+  add_models_command(analyze, store.load_purchases);
   add_rules_command(analyze, store.load_baskets);
   add_rfm_command(analyze, store.load_purchases);
   add_cohorts_command(analyze, store.load_purchases);

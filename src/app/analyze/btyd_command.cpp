@@ -18,6 +18,7 @@ namespace {
 namespace an = patron::analytics;
 
 struct BtydCliOptions {
+  std::string model = "bgnbd";
   std::string summary_file;
   TransactionOptions transactions;
   std::string calibration_end;  // default: the last purchase day
@@ -66,15 +67,17 @@ struct RunSettings {
 void write_json(OutputSink& sink, bool pretty, const RunSettings& run, const BtydInput& in,
                 const an::BtydReport& report, const std::vector<std::size_t>& order) {
   JsonWriter json(sink, pretty);
-  json.begin_object().field("model", "bgnbd").field("period", run.options.period);
+  json.begin_object().field("model", an::model_name(report.purchases.model)).field("period", run.options.period);
   json.field("horizon_periods", run.options.horizon_periods)
       .field("monthly_discount_rate", run.options.monthly_discount_rate)
       .field("customers", static_cast<std::int64_t>(run.customers))
       .field("distinct_histories", static_cast<std::int64_t>(report.distinct_histories));
   json.key("models").begin_object();
-  const auto& bg = report.bgnbd;
-  json.key("bgnbd").begin_object().field("r", bg.params.r).field("alpha", bg.params.alpha);
-  json.field("a", bg.params.a).field("b", bg.params.b).field("log_likelihood", bg.log_likelihood).end_object();
+  const auto& fit = report.purchases;
+  const auto names = an::parameter_names(fit.model);
+  json.key(an::model_name(fit.model)).begin_object();
+  for (std::size_t k = 0; k < names.size(); ++k) json.field(names[k], fit.params[k]);
+  json.field("log_likelihood", fit.log_likelihood).end_object();
   if (report.gamma_gamma) {
     const auto& gg = *report.gamma_gamma;
     json.key("gamma_gamma").begin_object().field("p", gg.params.p).field("q", gg.params.q);
@@ -101,15 +104,21 @@ std::string number_text(double value) {
   return text.str();
 }
 
+// "bgnbd: r=0.24 alpha=4.41 a=0.79 b=2.43 log_likelihood=-9582.43"
+std::string parameters_text(const an::RepeatModelFit& fit) {
+  std::string text = std::string(an::model_name(fit.model)) + ":";
+  const auto names = an::parameter_names(fit.model);
+  for (std::size_t k = 0; k < names.size(); ++k) text += " " + std::string(names[k]) + "=" + number_text(fit.params[k]);
+  return text + " log_likelihood=" + number_text(fit.log_likelihood);
+}
+
 void write_csv(OutputSink& sink, const RunSettings& run, const BtydInput& in, const an::BtydReport& report,
                const std::vector<std::size_t>& order) {
   CsvWriter csv(sink);
-  const auto& p = report.bgnbd.params;
-  csv.comment("model: bgnbd; period: " + run.options.period + "; horizon_periods: " +
-              number_text(run.options.horizon_periods) + "; monthly_discount_rate: " +
-              number_text(run.options.monthly_discount_rate));
-  csv.comment("bgnbd: r=" + number_text(p.r) + " alpha=" + number_text(p.alpha) + " a=" + number_text(p.a) +
-              " b=" + number_text(p.b) + " log_likelihood=" + number_text(report.bgnbd.log_likelihood));
+  csv.comment(std::string("model: ") + an::model_name(report.purchases.model) + "; period: " + run.options.period +
+              "; horizon_periods: " + number_text(run.options.horizon_periods) +
+              "; monthly_discount_rate: " + number_text(run.options.monthly_discount_rate));
+  csv.comment(parameters_text(report.purchases));
   if (report.gamma_gamma) {
     const auto& g = *report.gamma_gamma;
     csv.comment("gamma_gamma: p=" + number_text(g.params.p) + " q=" + number_text(g.params.q) + " gamma=" +
@@ -128,11 +137,9 @@ void write_csv(OutputSink& sink, const RunSettings& run, const BtydInput& in, co
 
 void write_text(OutputSink& sink, const RunSettings& run, const an::BtydReport& report) {
   std::ostringstream text;
-  const auto& p = report.bgnbd.params;
-  text << "BG/NBD over " << run.customers << " customers (" << report.distinct_histories
-       << " distinct histories): r=" << p.r << " alpha=" << p.alpha << " a=" << p.a << " b=" << p.b
-       << " log-likelihood=" << report.bgnbd.log_likelihood << " (" << report.bgnbd.evaluations
-       << " evaluations)\n";
+  text << an::model_title(report.purchases.model) << " over " << run.customers << " customers ("
+       << report.distinct_histories << " distinct histories): " << parameters_text(report.purchases) << " ("
+       << report.purchases.evaluations << " evaluations)\n";
   if (report.gamma_gamma) {
     const auto& g = *report.gamma_gamma;
     text << "Gamma-Gamma over " << g.customers << " repeat customers: p=" << g.params.p << " q=" << g.params.q
@@ -147,12 +154,13 @@ void run_btyd(const BtydCliOptions& options, const OutputOptions& out, bool rank
   const BtydInput input = load_btyd_input(options);
   if (input.summary.size() == 0) fail("no customers in the calibration period");
   an::BtydOptions btyd;
+  btyd.model = *an::parse_model(options.model);
   btyd.horizon_periods = options.horizon_periods;
   btyd.clv.horizon_periods = options.horizon_periods;
   btyd.clv.step_periods = 30.0 / an::days_per_period(input.period);  // 30-day months, as lifetimes
   btyd.clv.discount_rate_per_step = options.monthly_discount_rate;
   auto report = an::analyze_btyd(input.summary, btyd);
-  if (!report.ok()) fail(report.error().message);
+  if (!report.ok()) fail(report.error().message + (report.error().field.empty() ? "" : " (" + report.error().field + ")"));
   if (rank_by_clv && !report->gamma_gamma) fail("clv needs spend: a summary with monetary_value/zbar, or transactions");
   std::vector<std::size_t> order(input.summary.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -174,6 +182,11 @@ void add_btyd_command(CLI::App* analyze, const std::string& name, const std::str
   auto options = std::make_shared<BtydCliOptions>();
   auto out = std::make_shared<OutputOptions>();
   auto* command = analyze->add_subcommand(name, description);
+  command->add_option("--model", options->model,
+                      "Purchase model: bgnbd (BG/NBD), mbgnbd (MBG/NBD: one-time buyers can be gone), pareto_nbd; "
+                      "`patron analyze models` compares them on held-out purchases")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"bgnbd", "mbgnbd", "pareto_nbd"}));
   auto* summary = command->add_option("--summary", options->summary_file,
                                       "Summary CSV with columns by name: ID, frequency|x, recency|t_x, T "
                                       "[, monetary_value|zbar]");
@@ -197,9 +210,9 @@ void add_btyd_command(CLI::App* analyze, const std::string& name, const std::str
 }  // namespace
 
 void add_btyd_commands(CLI::App* analyze, const std::function<an::TransactionTable()>& from_store) {
-  add_btyd_command(analyze, "btyd", "BG/NBD (and Gamma-Gamma with spend): P(alive), expected purchases", false,
-                   from_store);
-  add_btyd_command(analyze, "clv", "Customer lifetime value (BG/NBD x Gamma-Gamma), highest first", true,
+  add_btyd_command(analyze, "btyd", "P(alive) and expected purchases (BG/NBD or --model), with Gamma-Gamma spend "
+                   "and CLV when the input has spend", false, from_store);
+  add_btyd_command(analyze, "clv", "Customer lifetime value (purchase model x Gamma-Gamma), highest first", true,
                    from_store);
 }
 

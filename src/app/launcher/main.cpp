@@ -20,7 +20,7 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kFileAnalyses{"btyd", "clv", "rules", "rfm", "cohorts"};
+constexpr std::array<std::string_view, 6> kFileAnalyses{"btyd", "clv", "models", "rules", "rfm", "cohorts"};
 constexpr std::array<std::string_view, 3> kFileOptions{"--summary", "--transactions", "--baskets"};
 
 bool names_a_file(std::string_view argument) {

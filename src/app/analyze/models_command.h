@@ -1,0 +1,19 @@
+#pragma once
+// `patron analyze models`: BG/NBD, MBG/NBD and Pareto/NBD fitted on a
+// calibration period and scored on the purchases that followed it.
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "analytics/model_comparison.h"
+#include "analytics/transactions.h"
+
+namespace patron::app {
+
+void add_models_command(CLI::App* analyze, const std::function<analytics::TransactionTable()>& from_store);
+
+// The default split when none is given: calibration ends halfway between the
+// first and the last purchase day (CDNOW's 39 of 78 weeks), holdout runs to the last.
+analytics::HoldoutOptions default_holdout_split(const analytics::TransactionColumns& purchases);
+
+}  // namespace patron::app
