@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAFF_EMAIL, STAFF_PASSWORD } from './env';
+import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET, startStripeStandIn } from './stripe-stand-in';
 
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HEALTH_TIMEOUT_MS = 60_000;
@@ -87,6 +88,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
 
   const dataDir = mkdtempSync(join(tmpdir(), 'patron-e2e-'));
   const port = await freePort();
+  // The shop's Stripe calls go to a local stand-in (e2e/stripe-stand-in.ts).
+  const stripe = await startStripeStandIn();
+  process.env.PATRON_E2E_STRIPE_URL = stripe.url;
   const env = {
     ...process.env,
     PORT: String(port),
@@ -94,6 +98,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     DOCUMENT_STORE: `rocksdb://${dataDir}/documents`,
     JWT_SECRET: jwtSecret(),
     PATRON_WEB_ROOT: webRoot,
+    STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.url,
   };
 
   const seeded = spawnSync(bin, ['admin', 'create', '--email', STAFF_EMAIL, '--password', STAFF_PASSWORD, '--role', 'admin'], {
@@ -126,6 +133,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
 
   return async () => {
     await stop(child);
+    await stripe.close();
     if (process.env.PATRON_E2E_KEEP_DATA) console.log(`[e2e] kept ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   };

@@ -14,6 +14,8 @@ import { HomePage } from './routes/portal/HomePage';
 import { OffersPage } from './routes/portal/OffersPage';
 import { PreferencesPage } from './routes/portal/PreferencesPage';
 import { RewardsPage } from './routes/portal/RewardsPage';
+import { ShopPage } from './routes/portal/ShopPage';
+import { ShopCancelPage, ShopSuccessPage } from './routes/portal/ShopResultPages';
 
 // The staff console is its own chunk: customers never download it.
 const ConsoleLayout = lazy(() => import('./layouts/ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
@@ -64,6 +66,9 @@ export function createAppRouter() {
             { path: 'offers', element: <OffersPage /> },
             { path: 'activity', element: <ActivityPage /> },
             { path: 'rewards', element: <RewardsPage /> },
+            { path: 'shop', element: <ShopPage /> },
+            { path: 'shop/success', element: <ShopSuccessPage /> },
+            { path: 'shop/cancel', element: <ShopCancelPage /> },
             { path: 'preferences', element: <PreferencesPage /> },
             { path: 'feedback', element: <FeedbackPage /> },
             { path: 'account', element: <AccountPage /> },

@@ -7,6 +7,7 @@ const NAV: { to: string; label: string; icon: IconName; end?: boolean; mobile: b
   { to: '/offers', label: 'For you', icon: 'sparkle', mobile: true },
   { to: '/activity', label: 'Activity', icon: 'activity', mobile: true },
   { to: '/rewards', label: 'Rewards', icon: 'gift', mobile: true },
+  { to: '/shop', label: 'Shop', icon: 'cart', mobile: true },
   { to: '/preferences', label: 'Preferences', icon: 'sliders', mobile: false },
   { to: '/feedback', label: 'Feedback', icon: 'chat', mobile: true },
   { to: '/account', label: 'Account', icon: 'user', mobile: true },
