@@ -9,6 +9,7 @@
 #include "analytics/fit_check.h"
 #include "analytics/minimize.h"
 #include "analytics/parallel.h"
+#include "analytics/pareto_nbd_gradient.h"
 #include "analytics/special_functions.h"
 
 namespace patron::analytics {
@@ -125,15 +126,17 @@ Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& 
     max_age = std::max(max_age, groups.age[i]);
   }
   mean_age = std::max(1e-3, mean_age / customers);
-  const Objective objective = [&](std::span<const double> theta, std::span<double>) {
-    const double ll = evaluate(from_log(theta), groups, options.workers);
+  const Objective objective = [&](std::span<const double> theta, std::span<double> gradient) {
+    const ParetoNbdParams p = from_log(theta);
+    std::array<double, 4> g{};
+    const double ll = pareto_nbd_log_likelihood_gradient(p, groups, options.workers, g);
+    const std::array<double, 4> value{p.r, p.alpha, p.s, p.beta};
+    for (std::size_t k = 0; k < 4; ++k) gradient[k] = -g[k] * value[k] / customers;
     return std::isfinite(ll) ? -ll / customers : HUGE_VAL;
   };
   // lifetimes starts at 1 with times scaled to a maximum age of 1.
   const double log_scale = std::log(std::max(1e-3, max_age));
-  MinimizeOptions search;
-  search.use_gradient = false;
-  auto minimum = minimize(objective, {0.0, log_scale, 0.0, log_scale}, search);
+  auto minimum = minimize(objective, {0.0, log_scale, 0.0, log_scale});
   if (!minimum.ok()) return minimum.error();
   ParetoNbdFit fit;
   fit.params = from_log(minimum->x);

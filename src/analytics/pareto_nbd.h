@@ -26,8 +26,8 @@ struct ParetoNbdFit {
   int evaluations = 0;
 };
 
-// Maximum likelihood over log-parameters (derivative-free BOBYQA: the
-// gradient would need derivatives of 2F1 in its parameters). Errors when the
+// Maximum likelihood over log-parameters (L-BFGS with the analytic gradient
+// of pareto_nbd_gradient.h, BOBYQA where L-BFGS gives up). Errors when the
 // optimizer fails or the optimum is degenerate (see fit_check.h), e.g. s and
 // beta running off together when every customer has the same dropout rate.
 Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& options = {});

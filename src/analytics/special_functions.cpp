@@ -84,6 +84,34 @@ double hyp2f1_a_a1_scaled(double a, double b, double z) {
   return reflected_series(a, b, z);
 }
 
+ScaledHyp2f1 hyp2f1_a_a1_scaled_derivatives(double a, double b, double z) {
+  if (z > kReflectFromZ && a * (1.0 - z) <= kReflectMaxAW) {
+    const auto g = [](double a1, double b1, double z1) { return hyp2f1_a_a1_scaled(a1, b1, z1); };
+    const double ha = 1e-6 * a, hb = 1e-6 * b, hz = 1e-7 * (1.0 - z);
+    return {g(a, b, z), (g(a + ha, b, z) - g(a - ha, b, z)) / (2 * ha),
+            (g(a, b + hb, z) - g(a, b - hb, z)) / (2 * hb), (g(a, b, z + hz) - g(a, b, z - hz)) / (2 * hz)};
+  }
+  // G = sum c_n z^n, c_{n+1} = c_n (p+n)/(q+n), p = a+1-b, q = a+1:
+  // dc_n/dp = c_n sum_{k<n} 1/(p+k), dc_n/dq = -c_n sum_{k<n} 1/(q+k).
+  const double p = a + 1.0 - b, q = a + 1.0;
+  double c = 1.0, power = 1.0, harmonic_p = 0.0, harmonic_q = 0.0;
+  double sum = 1.0, d_p = 0.0, d_q = 0.0, d_z = 0.0;
+  for (int n = 0; n < kMaxSeriesTerms; ++n) {
+    const double inv_p = 1.0 / (p + n), inv_q = 1.0 / (q + n);
+    d_z += (n + 1.0) * c * (p + n) * inv_q * power;  // (n+1) c_{n+1} z^n
+    c *= (p + n) * inv_q;
+    power *= z;
+    harmonic_p += inv_p;
+    harmonic_q += inv_q;
+    const double term = c * power;
+    sum += term;
+    d_p += term * harmonic_p;
+    d_q -= term * harmonic_q;
+    if (term <= kSeriesTolerance * sum) break;
+  }
+  return {sum, d_p + d_q, -d_p, d_z};
+}
+
 double log_hyp2f1_a_a1(double a, double b, double z) {
   return (1.0 - b) * std::log1p(-z) + std::log(hyp2f1_a_a1_scaled(a, b, z));
 }

@@ -27,4 +27,12 @@ double log_hyp2f1_a_a1(double a, double b, double z);
 // by, saving two logarithms per customer). Same preconditions.
 double hyp2f1_a_a1_scaled(double a, double b, double z);
 
+// G and its partial derivatives in a, b and z (for the Pareto/NBD gradient):
+// summed with the series where that is used, by central differences of the
+// connection formula near z = 1.
+struct ScaledHyp2f1 {
+  double value, d_a, d_b, d_z;
+};
+ScaledHyp2f1 hyp2f1_a_a1_scaled_derivatives(double a, double b, double z);
+
 }  // namespace patron::analytics

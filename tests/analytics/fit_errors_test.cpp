@@ -36,14 +36,23 @@ TEST(FitErrors, ThreeCustomersGiveAnErrorNotNumbers) {
   }
 }
 
-// Two customers with the same history shape, scaled: the purchase rate is the
-// same for everyone, so r and alpha grow together without bound. Whatever
-// the optimizer's stopping point, the fit is refused.
+// A likelihood that depends on r and alpha only through r/alpha (everyone
+// buys at the same rate) has no maximum: scaling both by 10 costs nothing,
+// so the fit is refused wherever the optimizer stopped on that ridge.
 TEST(FitErrors, RidgeToInfinityIsRefusedWhereverTheOptimizerStops) {
-  const BtydGroups groups = three_customers();
-  auto fit = fit_repeat_model(RepeatModel::pareto_nbd, groups);
-  ASSERT_FALSE(fit.ok());
-  EXPECT_NE(fit.error().message.find("r and alpha run off together"), std::string::npos) << fit.error().message;
+  const LogLikelihoodAt rate_only = [](std::span<const double> v) {
+    return -std::pow(v[0] / v[1] - 0.5, 2) - std::pow(v[2] - 1.0, 2) - std::pow(v[3] - 2.0, 2);
+  };
+  constexpr std::array<const char*, 4> kNames{"r", "alpha", "a", "b"};
+  const std::array<double, 4> on_ridge{40.0, 80.0, 1.0, 2.0};
+  const Status flat = check_ridges("bgnbd", rate_only, on_ridge, kNames, {{0, 1}, {2, 3}}, rate_only(on_ridge));
+  ASSERT_FALSE(flat.ok());
+  EXPECT_NE(flat.error().message.find("r and alpha run off together"), std::string::npos) << flat.error().message;
+  const LogLikelihoodAt peaked = [](std::span<const double> v) {
+    return -std::pow(v[0] - 0.5, 2) - std::pow(v[1] - 1.0, 2) - std::pow(v[2] - 1.0, 2) - std::pow(v[3] - 2.0, 2);
+  };
+  const std::array<double, 4> peak{0.5, 1.0, 1.0, 2.0};
+  EXPECT_TRUE(check_ridges("bgnbd", peaked, peak, kNames, {{0, 1}, {2, 3}}, peaked(peak)).ok());
 }
 
 TEST(FitErrors, EvaluationLimitIsNotConvergence) {

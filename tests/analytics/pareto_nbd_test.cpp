@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "analytics/pareto_nbd.h"
+#include "analytics/pareto_nbd_gradient.h"
 #include "analytics/special_functions.h"
 #include "cdnow.h"
 
@@ -86,6 +87,28 @@ TEST(ParetoNbd, OneTimeBuyersFadeAndRecentBuyersStay) {
   const ParetoNbdParams& p = cdnow_fit().params;
   EXPECT_GT(pareto_nbd_p_alive(p, 0, 0.0, 1.0), pareto_nbd_p_alive(p, 0, 0.0, 52.0));
   EXPECT_DOUBLE_EQ(pareto_nbd_p_alive(p, 3, 20.0, 20.0), 1.0);  // bought at the end of the period
+}
+
+TEST(ParetoNbd, GradientMatchesFiniteDifferences) {
+  // Both orders of alpha and beta (two branches of the formula), and far
+  // apart so that some 2F1 arguments pass 0.9.
+  for (const ParetoNbdParams at : {ParetoNbdParams{0.55, 10.6, 0.61, 11.7}, ParetoNbdParams{0.8, 14.0, 1.3, 6.0},
+                                   ParetoNbdParams{2.0, 400.0, 0.4, 3.0}, ParetoNbdParams{0.3, 2.0, 0.9, 300.0}}) {
+    std::array<double, 4> analytic{};
+    const double ll = pareto_nbd_log_likelihood_gradient(at, cdnow_groups(), 1, analytic);
+    EXPECT_NEAR(ll, pareto_nbd_log_likelihood(at, cdnow_groups()), 1e-8 * std::fabs(ll));
+    for (int k = 0; k < 4; ++k) {
+      ParetoNbdParams up = at, down = at;
+      double* u = k == 0 ? &up.r : k == 1 ? &up.alpha : k == 2 ? &up.s : &up.beta;
+      double* d = k == 0 ? &down.r : k == 1 ? &down.alpha : k == 2 ? &down.s : &down.beta;
+      const double h = 1e-6 * *u;
+      *u += h, *d -= h;
+      const double numeric =
+          (pareto_nbd_log_likelihood(up, cdnow_groups()) - pareto_nbd_log_likelihood(down, cdnow_groups())) / (2 * h);
+      EXPECT_NEAR(analytic[k], numeric, 1e-5 * std::max(1.0, std::fabs(numeric)))
+          << "parameter " << k << " at " << at.r << " " << at.alpha << " " << at.s << " " << at.beta;
+    }
+  }
 }
 
 // ln 2F1(a, b; a+1; z) against mpmath.hyp2f1 at 40 digits (log taken there),
