@@ -13,6 +13,7 @@
 #include "analytics/cohorts.h"
 #include "analytics/rfm.h"
 #include "app/affinity_events.h"
+#include "app/model_choice.h"
 #include "storage/sql/history_reader.h"
 
 namespace patron::app {
@@ -214,9 +215,11 @@ Json aggregates(const sql::CustomerScoreColumns& s) {
 
 Json btyd_summary(const Result<an::BtydReport>& report) {
   if (!report.ok()) return {{"error", report.error().message}};
-  const auto& p = report->purchases.params;
-  Json json{{"bgnbd", {{"r", p[0]}, {"alpha", p[1]}, {"a", p[2]}, {"b", p[3]},
-                       {"log_likelihood", report->purchases.log_likelihood}}},
+  const auto& fit = report->purchases;
+  Json params{{"log_likelihood", fit.log_likelihood}};
+  const auto names = an::parameter_names(fit.model);
+  for (std::size_t k = 0; k < names.size(); ++k) params[names[k]] = fit.params[k];
+  Json json{{"model", an::model_name(fit.model)}, {an::model_name(fit.model), params},
             {"distinct_histories", report->distinct_histories}};
   if (report->gamma_gamma) {
     const auto& g = report->gamma_gamma->params;
@@ -259,12 +262,15 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
   fill_rfm(rfm, history.purchases.customer_ids, run.scores);
   clock.end("rfm");
 
+  const ModelChoice choice = choose_purchase_model(purchases, customers, options.period);
+  clock.end("models");
   an::BtydOptions btyd;
+  btyd.model = choice.chosen;
   btyd.horizon_periods = options.horizon_periods;
   btyd.clv.horizon_periods = options.horizon_periods;
   btyd.clv.step_periods = 30.0 / an::days_per_period(options.period);
   btyd.clv.discount_rate_per_step = options.monthly_discount_rate;
-  btyd.on_stage = [&](const char* stage) { clock.end(std::string(stage) == "bgnbd" ? "bgnbd" : "gamma_gamma"); };
+  btyd.on_stage = [&](const char* stage) { clock.end(stage); };
   const auto report = summary.size() > 0 ? an::analyze_btyd(summary, btyd)
                                          : Result<an::BtydReport>(Error::validation("summary", "no customers"));
   if (report.ok()) fill_btyd(rfm, summary, *report, customers, run.scores);
@@ -300,6 +306,7 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
                  {"lines", history.lines.size()},
                  {"baskets", baskets.size()},
                  {"btyd", btyd_summary(report)},
+                 {"model_selection", choice.summary},
                  {"rules", run.rules.size()},
                  {"events", events_summary},
                  {"cohort_cells", run.cohorts.size()},

@@ -111,6 +111,17 @@ void segments(Api& api, const ExchangePtr& ex) {
   });
 }
 
+// The purchase model `analyze all` chose and the holdout comparison behind
+// the choice (runs stored before model selection answer with null).
+void models(Api& api, const ExchangePtr& ex) {
+  with_latest_run(api, ex, [&](sql::AnalyticsRepository&, const sql::AnalyticsRunRecord& run) {
+    const Json summary = parsed(run.summary);
+    ex->json(200, {{"run", run_json(run)},
+                   {"btyd", summary.value("btyd", Json(nullptr))},
+                   {"model_selection", summary.value("model_selection", Json(nullptr))}});
+  });
+}
+
 Json ranked_json(const std::string& text) {
   Json list = Json::array();
   for (const auto& pair : parsed(text)) list.push_back({{"value", pair[0]}, {"score", pair[1]}});
@@ -284,6 +295,7 @@ void register_analytics_routes(Api& api) {
   api.router.add("GET", "/api/v1/admin/analytics/rfm", Access::staff, bind(api, rfm));
   api.router.add("GET", "/api/v1/admin/analytics/clv", Access::staff, bind(api, clv));
   api.router.add("GET", "/api/v1/admin/analytics/segments", Access::staff, bind(api, segments));
+  api.router.add("GET", "/api/v1/admin/analytics/models", Access::staff, bind(api, models));
   api.router.add("GET", "/api/v1/admin/analytics/affinities", Access::staff, bind(api, affinities));
   api.router.add("GET", "/api/v1/admin/analytics/cohorts", Access::staff, bind(api, cohorts));
   api.router.add("GET", "/api/v1/admin/analytics/rules", Access::staff, bind(api, rules));

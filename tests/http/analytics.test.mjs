@@ -104,7 +104,25 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   }
   const values = clv.json.items.map((i) => i.clv);
   assert.deepEqual(values, [...values].sort((a, b) => b - a));
-  assert.ok(clv.json.models.bgnbd.r > 0);
+  assert.ok(['bgnbd', 'mbgnbd', 'pareto_nbd'].includes(clv.json.models.model), JSON.stringify(clv.json.models));
+  assert.ok(clv.json.models[clv.json.models.model].r > 0);
+
+  // The purchase model is chosen on held-out purchases and then used for P(alive) and CLV.
+  const models = await s.api('GET', url('models'), { token: staffToken });
+  assert.equal(models.status, 200, models.text);
+  const selection = models.json.model_selection;
+  assert.equal(selection.chosen_by, 'holdout_rmse', JSON.stringify(selection));
+  assert.equal(selection.chosen, models.json.btyd.model);
+  const scored = selection.models.filter((m) => typeof m.holdout_rmse === 'number');
+  assert.ok(scored.length >= 1);
+  const best = scored.reduce((l, r) => (r.holdout_rmse < l.holdout_rmse ? r : l));
+  assert.equal(best.model, selection.chosen);
+  assert.ok(selection.calibration_end < selection.observation_end);
+  assert.ok(selection.chart.length >= 2, JSON.stringify(selection.chart));
+  assert.equal(selection.chart[0].frequency_cal, '0');
+  const charted = selection.chart.reduce((n, row) => n + row.customers, 0);
+  assert.equal(charted, selection.customers_compared);
+  for (const row of selection.chart) assert.ok(row.actual_mean >= 0 && row.predicted_mean[selection.chosen] >= 0);
 
   const segments = await s.api('GET', url('segments'), { token: staffToken });
   assert.equal(segments.status, 200);
