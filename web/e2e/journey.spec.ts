@@ -174,22 +174,25 @@ test('customer and staff journey', async ({ browser }) => {
 
   await test.step('the customer sets preferences', async () => {
     await customer.goto('/preferences');
-    await customer.getByRole('button', { name: '+ Bakery' }).click();
-    await customer.getByLabel('Favourite brands').fill('Patron Roasters');
-    await customer.getByLabel('Favourite brands').press('Enter');
+    // Suggestions come from the catalog: the journey's product is in Groceries.
+    await customer.getByRole('group', { name: 'Suggested favourite categories' }).getByRole('button', { name: '+ Groceries' }).click();
+    await customer.getByRole('textbox', { name: 'Favourite brands' }).fill('Patron Roasters');
+    await customer.getByRole('textbox', { name: 'Favourite brands' }).press('Enter');
     await customer.getByLabel('SMS').check();
     await expectAccessible(customer, 'preferences');
     await customer.getByRole('button', { name: 'Save preferences' }).click();
     await expect(customer.getByText('Preferences saved.')).toBeVisible();
     await customer.reload();
-    await expect(customer.getByRole('list', { name: 'Selected favourite categories' })).toContainText('Bakery');
+    await expect(customer.getByRole('list', { name: 'Selected favourite categories' })).toContainText('Groceries');
     await expect(customer.getByRole('list', { name: 'Selected favourite brands' })).toContainText('Patron Roasters');
     await expect(customer.getByLabel('SMS')).toBeChecked();
     await snap(customer, 'preferences');
   });
 
   await test.step('the customer sends feedback', async () => {
-    await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Feedback' }).click();
+    // On a phone Feedback is one tap from Account (Settings).
+    await customer.getByRole('navigation', { name: 'Main (mobile)' }).getByRole('link', { name: 'Account' }).click();
+    await customer.getByRole('main').getByRole('link', { name: /^Feedback/ }).click();
     // The radio is visually hidden; a customer clicks its star.
     await customer.locator('label', { has: customer.getByRole('radio', { name: /^5 stars/ }) }).click();
     await expect(customer.getByRole('radio', { name: /^5 stars/ })).toBeChecked();

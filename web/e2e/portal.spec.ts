@@ -183,7 +183,7 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
     await expectAccessible(member, 'account');
     await expectMemberFriendly(member, 'account');
     await snap(member, 'portal-account');
-    await member.getByRole('link', { name: /^Preferences/ }).click();
+    await member.getByRole('main').getByRole('link', { name: /^Preferences/ }).click();
     await expect(member).toHaveURL(/\/preferences$/);
     const categories = member.getByRole('group', { name: 'Suggested favourite categories' });
     await expect(categories.getByRole('button', { name: `+ ${COFFEE.category}` })).toBeVisible();
@@ -198,7 +198,8 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
   });
 
   await test.step('Feedback: the stars are labelled radio inputs', async () => {
-    await mobileTab(member, 'Feedback').click();
+    await mobileTab(member, 'Account').click();
+    await member.getByRole('main').getByRole('link', { name: /^Feedback/ }).click();
     const stars = member.getByRole('radiogroup', { name: 'How was your experience?' }).getByRole('radio');
     await expect(stars).toHaveCount(5);
     await expect(member.getByRole('radio', { name: '1 star, Very poor' })).toBeAttached();
