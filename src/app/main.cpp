@@ -77,7 +77,7 @@ http::ShopSettings shop_settings(const Config& config) {
   http::ShopSettings shop;
   shop.stripe = {config.stripe_secret_key, config.stripe_webhook_secret, config.stripe_api_base,
                  config.stripe_timeout_seconds};
-  shop.fallback_base_url = "http://localhost:" + std::to_string(config.port);
+  shop.fallback_base_url = config.public_url;
   return shop;
 }
 

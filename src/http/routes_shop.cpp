@@ -118,12 +118,13 @@ void checkout(ShopRoutes& shop, const ExchangePtr& ex) {
   if (!cart) return;  // the read failed and was answered
   if (!cart->ok()) return ex->fail(cart->error());
   services::CheckoutSessionRequest request;
-  request.checkout_id = services::new_id("chk");
-  // A client's retry under its Idempotency-Key reaches Stripe under one key too,
-  // so Stripe answers it with the session it already made.
-  request.idempotency_key =
-      client_key ? "patron-" + services::hash_hex(ex->principal.user_id + "\n" + *client_key + "\n" + ex->body)
-                 : request.checkout_id;
+  // A client's retry under its Idempotency-Key reaches Stripe under one key and
+  // with the same parameters (Stripe refuses a key reused with others), so
+  // Stripe answers it with the session it already made.
+  request.checkout_id =
+      client_key ? "chk_" + services::hash_hex(ex->principal.user_id + "\n" + *client_key + "\n" + ex->body).substr(0, 21)
+                 : services::new_id("chk");
+  request.idempotency_key = request.checkout_id;
   request.currency = (*cart)->currency;
   request.customer_id = ex->principal.user_id;
   request.customer_email = (*cart)->customer_email;
