@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "analytics/clv.h"
 #include "analytics/repeat_model.h"
@@ -61,6 +62,33 @@ TEST(RepeatModel, DispatchMatchesEachModelsOwnFunctions) {
         EXPECT_DOUBLE_EQ(discounted, discounted_expected_purchases({q[0], q[1], q[2], q[3]}, x, t_x, t, clv));
       }
     }
+  }
+}
+
+// Periods of days instead of weeks: the time scales alpha (and beta) grow 7
+// times, the shapes stay, and the log-likelihood shifts by -sum(x) ln 7 (the
+// density of x purchase times in the finer unit).
+TEST(RepeatModel, FitsDoNotDependOnTheTimeUnit) {
+  const auto table = testing::load_published_summary("cdnow_customers_summary.csv");
+  std::vector<double> recency_days, age_days;
+  double purchases = 0;
+  for (std::size_t i = 0; i < table.summary.size(); ++i) {
+    recency_days.push_back(7.0 * table.summary.recency[i]);
+    age_days.push_back(7.0 * table.summary.age[i]);
+    purchases += table.summary.frequency[i];
+  }
+  const BtydGroups days = group_by_sufficient_statistics(table.summary.frequency, recency_days, age_days);
+  for (RepeatModel model : kRepeatModels) {
+    SCOPED_TRACE(model_name(model));
+    auto weekly = fit_repeat_model(model, cdnow_groups());
+    auto daily = fit_repeat_model(model, days);
+    ASSERT_TRUE(weekly.ok() && daily.ok());
+    for (std::size_t k = 0; k < 4; ++k) {
+      const bool time_scale = k == 1 || (model == RepeatModel::pareto_nbd && k == 3);
+      EXPECT_NEAR(daily->params[k], weekly->params[k] * (time_scale ? 7.0 : 1.0), 1e-5 * daily->params[k]) << k;
+    }
+    EXPECT_NEAR(daily->log_likelihood, weekly->log_likelihood - purchases * std::log(7.0), 1e-5);
+    EXPECT_NEAR(repeat_p_alive(*daily, 2, 7 * 30.43, 7 * 38.86), repeat_p_alive(*weekly, 2, 30.43, 38.86), 1e-6);
   }
 }
 
