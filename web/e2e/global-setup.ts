@@ -72,6 +72,30 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Starts tests/http/smtp_sink.py; null (the reset journey is then skipped) when python3-aiosmtpd is missing. */
+async function startSmtpSink(dir: string): Promise<{ child: ChildProcess; port: number } | null> {
+  const script = resolve(WEB_DIR, '../tests/http/smtp_sink.py');
+  const child = spawn(process.env.PATRON_TEST_PYTHON ?? '/usr/bin/python3', [script, dir, '0'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const port = await new Promise<number | null>((done) => {
+    const timer = setTimeout(() => done(null), 10_000);
+    child.once('error', () => done(null));
+    child.once('exit', () => done(null));
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /ready (\d+)/.exec(String(d));
+      if (m) {
+        clearTimeout(timer);
+        done(Number(m[1]));
+      }
+    });
+  });
+  if (port === null) {
+    console.log('[e2e] no SMTP sink (apt-get install python3-aiosmtpd): the password reset journey is skipped');
+    await stop(child);
+    return null;
+  }
+  return { child, port };
+}
+
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   if (process.env.PATRON_E2E_BASE_URL) {
     process.env.PATRON_BASE_URL = process.env.PATRON_E2E_BASE_URL.replace(/\/$/, '');
@@ -91,8 +115,12 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   // The shop's Stripe calls go to a local stand-in (e2e/stripe-stand-in.ts).
   const stripe = await startStripeStandIn();
   process.env.PATRON_E2E_STRIPE_URL = stripe.url;
+  // A real local SMTP server for "Forgot password?" (python3-aiosmtpd): mails land in <data>/mail.
+  const mailDir = join(dataDir, 'mail');
+  const smtp = await startSmtpSink(mailDir);
   const env = {
     ...process.env,
+    ...(smtp ? { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     PORT: String(port),
     DATABASE_URL: `sqlite://${dataDir}/patron.db`,
     DOCUMENT_STORE: `rocksdb://${dataDir}/documents`,
@@ -126,6 +154,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   }
   process.env.PATRON_BASE_URL = url;
   process.env.PATRON_E2E_SERVER_LOG = logFile;
+  if (smtp) process.env.PATRON_E2E_MAIL_DIR = mailDir;
   // For tests that run the CLI on the server's database (patron gen-data, patron analyze all).
   process.env.PATRON_E2E_BIN = bin;
   process.env.PATRON_E2E_CLI_ENV = JSON.stringify({ DATABASE_URL: env.DATABASE_URL, DOCUMENT_STORE: env.DOCUMENT_STORE, JWT_SECRET: env.JWT_SECRET, PATRON_WEB_ROOT: webRoot });
@@ -134,6 +163,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   return async () => {
     await stop(child);
     await stripe.close();
+    if (smtp) await stop(smtp.child);
     if (process.env.PATRON_E2E_KEEP_DATA) console.log(`[e2e] kept ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   };

@@ -8,6 +8,7 @@ import './styles/components.css';
 import './styles/layout.css';
 import './styles/offers.css';
 import './styles/portal-hub.css';
+import './styles/console-tools.css';
 
 // The access token is kept in memory only: a page load gets one from the refresh cookie.
 void api.restore();

@@ -4,7 +4,9 @@ import { SkeletonList } from '@/components/ui';
 import { RedirectIfSignedIn, RequireRole, SessionExpiryListener } from './guards';
 import { AuthLayout } from './layouts/AuthLayout';
 import { PortalLayout } from './layouts/PortalLayout';
+import { ForgotPasswordPage } from './routes/auth/ForgotPasswordPage';
 import { LoginPage } from './routes/auth/LoginPage';
+import { ResetPasswordPage } from './routes/auth/ResetPasswordPage';
 import { SignupPage } from './routes/auth/SignupPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { AccountPage } from './routes/portal/AccountPage';
@@ -52,7 +54,10 @@ export function createAppRouter() {
           ),
           children: [
             { path: 'login', element: <LoginPage /> },
+            { path: 'staff/login', element: <LoginPage /> },
             { path: 'signup', element: <SignupPage /> },
+            { path: 'forgot-password', element: <ForgotPasswordPage /> },
+            { path: 'reset-password', element: <ResetPasswordPage /> },
           ],
         },
         {

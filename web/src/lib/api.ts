@@ -96,14 +96,16 @@ export function createApiClient(options: ApiClientOptions) {
 
   async function send(method: string, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    // A Blob (a chosen file) goes as its own bytes and type; anything else as JSON.
+    const raw = typeof Blob !== 'undefined' && opts.body instanceof Blob ? opts.body : null;
+    if (opts.body !== undefined) headers['Content-Type'] = raw ? raw.type || 'application/octet-stream' : 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
     try {
       return await doFetch(buildUrl(baseUrl, path, opts.query), {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.body === undefined ? undefined : (raw ?? JSON.stringify(opts.body)),
         // The refresh cookie goes with /auth/* requests to this origin, never elsewhere.
         credentials: 'same-origin',
         signal: opts.signal,

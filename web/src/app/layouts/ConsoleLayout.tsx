@@ -60,7 +60,7 @@ export function ConsoleLayout() {
               className="btn btn--ghost btn--sm"
               onClick={async () => {
                 await logout();
-                navigate('/login', { replace: true });
+                navigate('/staff/login', { replace: true });
               }}
             >
               <span className="btn__label">Log out</span>

@@ -7,7 +7,7 @@ export function NotFoundPage() {
   return (
     <main id="main" className="narrow-page">
       <h1 className="visually-hidden">Page not found</h1>
-      <EmptyState title="This page does not exist" icon="?">
+      <EmptyState title="This page does not exist" icon="search">
         <Link to="/">Go to the home page</Link>
       </EmptyState>
     </main>

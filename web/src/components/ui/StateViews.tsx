@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { errorMessage } from '@/lib/api-error';
 import { Alert } from './Alert';
 import { Button } from './Button';
+import { Icon, type IconName } from './Icon';
 
 export function ErrorState({ error, onRetry, title = 'We could not load this' }: { error: unknown; onRetry?: () => void; title?: string }) {
   return (
@@ -21,11 +22,12 @@ export function ErrorState({ error, onRetry, title = 'We could not load this' }:
   );
 }
 
-export function EmptyState({ title, children, icon = '✦' }: { title: string; children?: ReactNode; icon?: string }) {
+/** `icon`: one of the SVG icons (colour emoji are not drawn by every browser: Debian's Chromium shows an empty box). */
+export function EmptyState({ title, children, icon = 'sparkle' }: { title: string; children?: ReactNode; icon?: IconName }) {
   return (
     <div className="empty">
       <span className="empty__icon" aria-hidden="true">
-        {icon}
+        <Icon name={icon} size={28} />
       </span>
       <p className="empty__title">{title}</p>
       {children && <div className="empty__text">{children}</div>}

@@ -51,7 +51,8 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     path: '/admin/rewards',
     fields: [
       { name: 'name', label: 'Name', type: 'text', required: true },
-      { name: 'description', label: 'Description', type: 'textarea' },
+      { name: 'description', label: 'Description', type: 'textarea', hint: 'What the customer gets, shown on the reward card.' },
+      { name: 'terms', label: 'Terms', type: 'textarea', hint: 'The fine print: limits, where it can be used, validity.' },
       { name: 'points_cost', label: 'Points cost', type: 'integer', required: true },
       { name: 'stock', label: 'Stock', type: 'integer', hint: 'Leave empty for unlimited.' },
       { name: 'per_customer_limit', label: 'Limit per customer', type: 'integer', hint: 'Leave empty for no limit.' },

@@ -1,8 +1,15 @@
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '@/components/ui';
 import { useSession } from '@/features/auth';
-import { Customer360View } from '@/features/customers';
+import { Customer360View, type CustomerProfile } from '@/features/customers';
 import { usePageTitle } from '../../use-page-title';
+
+/** The POS page for this customer: their email filled in, the return form listing their purchases. */
+function posLink(profile: CustomerProfile, tab: 'purchase' | 'return'): string {
+  const params = new URLSearchParams({ tab, customer: profile.id, email: profile.email ?? '' });
+  if (profile.name) params.set('name', profile.name);
+  return `/console/pos?${params.toString()}`;
+}
 
 export function CustomerPage() {
   usePageTitle('Customer');
@@ -11,7 +18,22 @@ export function CustomerPage() {
   return (
     <div className="page">
       <PageHeader title="Customer 360°" actions={<Link to="/console">Back to search</Link>} />
-      <Customer360View customerId={customerId} canAdjust={session?.role === 'admin'} />
+      <Customer360View
+        customerId={customerId}
+        canAdjust={session?.role === 'admin'}
+        actions={(profile) =>
+          profile.email ? (
+            <>
+              <Link className="btn btn--primary btn--sm" to={posLink(profile, 'purchase')}>
+                <span className="btn__label">Record purchase</span>
+              </Link>
+              <Link className="btn btn--secondary btn--sm" to={posLink(profile, 'return')}>
+                <span className="btn__label">Return items</span>
+              </Link>
+            </>
+          ) : null
+        }
+      />
     </div>
   );
 }

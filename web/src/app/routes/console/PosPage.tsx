@@ -1,14 +1,24 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Card, PageHeader, Tabs } from '@/components/ui';
-import { PurchaseForm, ReturnForm } from '@/features/pos';
+import { PurchaseForm, ReturnForm, type CustomerPick } from '@/features/pos';
 import { usePageTitle } from '../../use-page-title';
 
 // A sale changes the customer's 360° view: refresh it whatever the customer.
 const AFTER_SALE = [['admin', 'customers']] as const;
 
+/** The customer the 360° view opened the page for (`?customer=<id>&email=…&name=…`), if any. */
+function customerFrom(params: URLSearchParams): CustomerPick | null {
+  const id = params.get('customer');
+  const email = params.get('email');
+  return id && email ? { id, email, name: params.get('name') } : null;
+}
+
 export function PosPage() {
   usePageTitle('Point of sale');
-  const [tab, setTab] = useState<'purchase' | 'return'>('purchase');
+  const [params] = useSearchParams();
+  const customer = customerFrom(params);
+  const [tab, setTab] = useState<'purchase' | 'return'>(params.get('tab') === 'return' ? 'return' : 'purchase');
   return (
     <div className="page">
       <PageHeader title="Point of sale" subtitle="Record a purchase or a return for a customer." />
@@ -22,7 +32,11 @@ export function PosPage() {
             { key: 'return', label: 'Return' },
           ]}
         >
-          {tab === 'purchase' ? <PurchaseForm invalidateKeys={AFTER_SALE} /> : <ReturnForm invalidateKeys={AFTER_SALE} />}
+          {tab === 'purchase' ? (
+            <PurchaseForm invalidateKeys={AFTER_SALE} customer={customer} />
+          ) : (
+            <ReturnForm invalidateKeys={AFTER_SALE} customer={customer} />
+          )}
         </Tabs>
       </Card>
     </div>

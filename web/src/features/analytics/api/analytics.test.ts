@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
-import { noRun, segments } from '../testing/fixtures';
+import { segments, statusNoRun, statusWithRun } from '../testing/fixtures';
 import { getClvSample, probeAnalytics } from './analytics';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const probeWith = (response: () => Response) => {
-  vi.stubGlobal('fetch', createFakeFetch({ 'GET /api/v1/admin/analytics/segments': response }).fetch);
+  vi.stubGlobal('fetch', createFakeFetch({ 'GET /api/v1/admin/analytics/status': response }).fetch);
   return probeAnalytics();
 };
 
 describe('probeAnalytics', () => {
-  it('shows the dashboards when a run exists or when the server says none exists yet', async () => {
-    expect(await probeWith(() => json(200, segments))).toBe(true);
-    expect(await probeWith(() => json(404, noRun))).toBe(true);
+  it('shows the dashboards when the status answers, with a run or without (200 both ways: no 404 logged)', async () => {
+    expect(await probeWith(() => json(200, statusWithRun))).toBe(true);
+    expect(await probeWith(() => json(200, statusNoRun))).toBe(true);
   });
 
   it('hides them on a server without the endpoints or for a refused caller', async () => {

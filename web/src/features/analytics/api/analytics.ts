@@ -1,6 +1,6 @@
 import { api } from '@/lib/api';
 import { ApiError } from '@/lib/api-error';
-import { clvValues, isNoRunError, readRun } from '../normalize';
+import { clvValues, readRun } from '../normalize';
 import type { AffinitiesResponse, AnalyticsRun, ClvPage, CohortsResponse, RulesResponse, SegmentsResponse, SentimentResponse } from '../types';
 
 export const analyticsQueryKey = (name: string) => ['admin', 'analytics', name] as const;
@@ -11,6 +11,13 @@ const PAGE = 200; // the API's largest page
 export const CLV_SAMPLE_LIMIT = 2000;
 export const RULES_SHOWN = 10;
 
+/** GET /status: 200 whether or not a run exists (no 404 logged by the browser on a fresh install). */
+export interface AnalyticsStatus {
+  available: boolean;
+  run: AnalyticsRun | null;
+  message: string | null;
+}
+export const getStatus = () => api.get<AnalyticsStatus>(`${base}/status`);
 export const getSegments = () => api.get<SegmentsResponse>(`${base}/segments`);
 export const getCohorts = () => api.get<CohortsResponse>(`${base}/cohorts`);
 export const getAffinities = () => api.get<AffinitiesResponse>(`${base}/affinities`);
@@ -44,16 +51,15 @@ export async function getClvSample(limit = CLV_SAMPLE_LIMIT): Promise<ClvSample>
 }
 
 /**
- * Whether this server has the analytics endpoints: GET /segments answers 200,
- * or 404 saying no run exists yet (the dashboards then explain how to make
- * one). Any other error (404 "no such endpoint", 403, 501) hides them.
+ * Whether this server has the analytics endpoints: GET /status answers 200
+ * (with or without a run). Any error (404 "no such endpoint" on an older
+ * server, 403, 501) hides them.
  */
 export async function probeAnalytics(): Promise<boolean> {
   try {
-    await getSegments();
+    await getStatus();
     return true;
   } catch (error) {
-    if (isNoRunError(error)) return true;
     if (error instanceof ApiError) return false;
     throw error;
   }

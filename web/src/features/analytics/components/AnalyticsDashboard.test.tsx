@@ -5,7 +5,7 @@ import { formatPercent, formatPoints } from '@/lib/format';
 import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { segmentRows } from '../normalize';
-import { affinities, clvPage, cohorts, noRun, rules, segments, sentiment } from '../testing/fixtures';
+import { affinities, clvPage, cohorts, rules, segments, sentiment, statusNoRun, statusWithRun } from '../testing/fixtures';
 import { AnalyticsDashboard } from './AnalyticsDashboard';
 
 const A = '/api/v1/admin/analytics';
@@ -13,6 +13,7 @@ const lastPage = { ...clvPage, next_cursor: null };
 
 function serve(overrides: Record<string, Parameters<typeof createFakeFetch>[0][string]> = {}) {
   const fake = createFakeFetch({
+    [`GET ${A}/status`]: () => json(200, statusWithRun),
     [`GET ${A}/segments`]: () => json(200, segments),
     [`GET ${A}/clv`]: () => json(200, lastPage),
     [`GET ${A}/cohorts`]: () => json(200, cohorts),
@@ -92,11 +93,11 @@ describe('AnalyticsDashboard', () => {
   });
 
   it('explains how to make a run when none exists, and asks nothing else', async () => {
-    const fake = serve({ [`GET ${A}/segments`]: () => json(404, noRun) });
+    const fake = serve({ [`GET ${A}/status`]: () => json(200, statusNoRun) });
     renderWithProviders(<AnalyticsDashboard />);
     expect(await screen.findByText('No analysis run yet')).toBeTruthy();
     expect(screen.getByText('patron analyze all')).toBeTruthy();
-    expect(fake.calls.map((c) => c.url)).toEqual([`${A}/segments`]);
+    expect(fake.calls.map((c) => c.url)).toEqual([`${A}/status`]);
   });
 
   it('shows an error with "Try again" and recovers', async () => {

@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
 import { formatDate, formatDateTime, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
-import { useAffinities, useClvSample, useCohorts, useRules, useSegments, useSentiment } from '../hooks/use-analytics';
+import { useAffinities, useAnalyticsStatus, useClvSample, useCohorts, useRules, useSegments, useSentiment } from '../hooks/use-analytics';
 import {
   affinityLists,
   clvHistogram,
@@ -27,7 +27,7 @@ const HISTOGRAM_HEIGHT = 240;
 export function NoRunYet() {
   return (
     <Card>
-      <EmptyState title="No analysis run yet" icon="◔">
+      <EmptyState title="No analysis run yet" icon="chart">
         <p>
           Run <code>patron analyze all</code> on the server to compute segments, lifetime value, retention and affinities. These dashboards
           show the latest stored run.
@@ -322,6 +322,20 @@ function SentimentPanel() {
  * sentiment. Campaign uplift joins when a campaigns API exists.
  */
 export function AnalyticsDashboard() {
+  const status = useAnalyticsStatus();
+  if (status.isPending)
+    return (
+      <div className="dashboard-grid" aria-busy="true">
+        <Skeleton height={PANEL_HEIGHT} />
+        <Skeleton height={PANEL_HEIGHT} />
+      </div>
+    );
+  if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
+  if (!status.data.available) return <NoRunYet />;
+  return <RunDashboards />;
+}
+
+function RunDashboards() {
   const segments = useSegments();
   // A failed answer being fetched again (back on the page after a run) shows as loading, not as the old error.
   if (segments.isPending || (segments.isError && segments.isFetching))

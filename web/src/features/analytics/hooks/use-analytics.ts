@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { analyticsQueryKey, getAffinities, getClvSample, getCohorts, getRules, getSegments, getSentiment, probeAnalytics } from '../api/analytics';
+import { analyticsQueryKey, getAffinities, getClvSample, getCohorts, getRules, getSegments, getSentiment, getStatus, probeAnalytics } from '../api/analytics';
 
 /** Whether the dashboards exist on this server; cached for the session. */
 export const useAnalyticsAvailable = (enabled = true) =>
@@ -8,7 +8,9 @@ export const useAnalyticsAvailable = (enabled = true) =>
 // The answers change only when `patron analyze all` stores a new run.
 const options = { retry: false, staleTime: 60_000 } as const;
 
-export const useSegments = () => useQuery({ queryKey: analyticsQueryKey('segments'), queryFn: getSegments, ...options });
+/** Whether a run is stored (asked before the dashboards, so a fresh install's page logs no 404). */
+export const useAnalyticsStatus = () => useQuery({ queryKey: analyticsQueryKey('status'), queryFn: getStatus, ...options });
+export const useSegments = (enabled = true) => useQuery({ queryKey: analyticsQueryKey('segments'), queryFn: getSegments, enabled, ...options });
 export const useClvSample = (enabled: boolean) =>
   useQuery({ queryKey: analyticsQueryKey('clv'), queryFn: () => getClvSample(), enabled, ...options });
 export const useCohorts = (enabled: boolean) => useQuery({ queryKey: analyticsQueryKey('cohorts'), queryFn: getCohorts, enabled, ...options });

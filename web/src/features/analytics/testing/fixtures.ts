@@ -399,3 +399,7 @@ export const noRun = {
     "message": "no analytics run yet: run `patron analyze all` to compute and store one"
   }
 } as const;
+
+/** GET /status: 200 in both cases. */
+export const statusWithRun = { available: true, run: segments.run, message: null } as const;
+export const statusNoRun = { available: false, run: null, message: noRun.error.message } as const;

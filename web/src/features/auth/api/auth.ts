@@ -29,3 +29,11 @@ export async function logout(): Promise<void> {
 export function changePassword(input: PasswordChangeInput): Promise<void> {
   return api.post<void>('/me/password', input);
 }
+
+/** Asks for a reset link by e-mail; the answer is the same whether or not the address has an account. */
+export const requestPasswordReset = (email: string) =>
+  api.post<{ message: string }>('/auth/password-reset', { email }, { auth: false });
+
+/** Sets a new password with the token from the e-mailed link (used once). */
+export const confirmPasswordReset = (token: string, password: string) =>
+  api.post<void>('/auth/password-reset/confirm', { token, password }, { auth: false });

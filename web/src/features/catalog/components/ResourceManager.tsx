@@ -7,6 +7,7 @@ import { archiveItem, createItem, resourceQueryKey, updateItem } from '../api/re
 import { itemId } from '../resources';
 import type { ColumnDef, Item, ResourceConfig } from '../types';
 import { ResourceForm } from './ResourceForm';
+import { RewardImageField } from './RewardImageField';
 
 const MAX_DERIVED_COLUMNS = 5;
 
@@ -114,6 +115,13 @@ export function ResourceManager({ config }: { config: ResourceConfig }) {
             pending={save.isPending}
             onSubmit={(payload) => save.mutate(payload)}
             onCancel={() => setEditing(null)}
+          />
+        )}
+        {editing?.mode === 'edit' && config.key === 'rewards' && (
+          <RewardImageField
+            rewardId={itemId(editing.item)}
+            imageUrl={typeof editing.item.image_url === 'string' ? editing.item.image_url : null}
+            rewardName={String(editing.item.name ?? '')}
           />
         )}
       </Dialog>

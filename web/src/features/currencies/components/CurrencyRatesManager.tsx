@@ -66,7 +66,7 @@ export function CurrencyRatesManager({ canEdit }: { canEdit: boolean }) {
         {notice && <Alert tone="success">{notice}</Alert>}
 
         {items.length === 0 ? (
-          <EmptyState title="No exchange rates yet" icon="⇄">
+          <EmptyState title="No exchange rates yet" icon="exchange">
             <p>
               Only purchases in {baseWords} are accepted: a purchase in any other currency is refused until a rate is set for it.
               {canEdit ? ' Add a currency to accept it.' : ''}

@@ -1,8 +1,10 @@
 import { Badge, Card, EmptyState, ErrorState, ProgressBar, Skeleton, SkeletonList } from '@/components/ui';
 import { LedgerList, OfferDetails, TransactionList } from '@/components/loyalty';
 import { formatDate, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
+import type { ReactNode } from 'react';
 import { useCustomer360 } from '../hooks/use-customers';
-import type { Customer360, CustomerAccount } from '../types';
+import { sentimentText } from '../sentiment';
+import type { Customer360, CustomerAccount, CustomerProfile } from '../types';
 import { AdjustmentForm } from './AdjustmentForm';
 
 function label(value: unknown): string {
@@ -125,7 +127,8 @@ function PreferencesCard({ preferences }: { preferences: Record<string, unknown>
   );
 }
 
-export function Customer360View({ customerId, canAdjust }: { customerId: string; canAdjust: boolean }) {
+/** `actions`: what staff can do for this customer (the page links them to the POS with the customer filled in). */
+export function Customer360View({ customerId, canAdjust, actions }: { customerId: string; canAdjust: boolean; actions?: (profile: CustomerProfile) => ReactNode }) {
   const q = useCustomer360(customerId);
   if (q.isPending)
     return (
@@ -142,10 +145,13 @@ export function Customer360View({ customerId, canAdjust }: { customerId: string;
     <div className="console-grid">
       <div className="stack">
         <Card title={p.name || 'Unnamed customer'}>
+          {actions && <div className="customer-actions">{actions(p)}</div>}
           <dl className="kv">
             <div>
               <dt>Email</dt>
-              <dd>{p.email ?? '—'}</dd>
+              <dd className="truncate" title={p.email ?? undefined}>
+                {p.email ?? '—'}
+              </dd>
             </div>
             <div>
               <dt>Card number</dt>
@@ -198,7 +204,11 @@ export function Customer360View({ customerId, canAdjust }: { customerId: string;
                       {'★'.repeat(f.rating)}
                       <span className="muted">{'★'.repeat(Math.max(0, 5 - f.rating))}</span>
                     </span>
-                    {f.sentiment !== undefined && f.sentiment !== null && <Badge>sentiment {label(f.sentiment)}</Badge>}
+                    {sentimentText(f.sentiment) && (
+                      <Badge>
+                        <span title="Sentiment of the text, from −1 (negative) to 1 (positive)">Sentiment: {sentimentText(f.sentiment)}</span>
+                      </Badge>
+                    )}
                   </div>
                   <p>{f.text}</p>
                   {f.created_at && <p className="muted small">{formatDate(f.created_at)}</p>}

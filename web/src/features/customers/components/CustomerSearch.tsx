@@ -21,7 +21,7 @@ export function CustomerSearch({ renderLink }: { renderLink: (customer: Customer
           Search
         </Button>
       </Form>
-      {!q && <EmptyState title="Find a customer" icon="⌕">Search by email, name or card number.</EmptyState>}
+      {!q && <EmptyState title="Find a customer" icon="search">Search by email, name or card number.</EmptyState>}
       {q && search.isPending && <SkeletonList rows={3} />}
       {q && search.isError && <ErrorState error={search.error} onRetry={() => search.refetch()} />}
       {q && search.data && search.data.length === 0 && <EmptyState title={`No customer matches “${q}”`} />}

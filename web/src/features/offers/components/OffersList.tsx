@@ -10,7 +10,7 @@ export function OffersList({ currency }: { currency?: string }) {
   if (offers.isError) return <ErrorState error={offers.error} onRetry={() => offers.refetch()} />;
   if (offers.data.length === 0)
     return (
-      <EmptyState title="No offers for you right now" icon="✦">
+      <EmptyState title="No offers for you right now" icon="sparkle">
         <p>We pick offers from what you like to buy. Keep shopping with your card and check back soon.</p>
       </EmptyState>
     );

@@ -1,87 +1,177 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Button, Form, TextField } from '@/components/ui';
-import { formatPoints } from '@/lib/format';
+import { Alert, Button, EmptyState, ErrorState, Form, SelectField, SkeletonList, TextField } from '@/components/ui';
+import { formatDate, formatMoney, formatPoints } from '@/lib/format';
 import { newIdempotencyKey } from '@/lib/idempotency';
+import type { Transaction } from '@/types/loyalty';
 import { recordReturn } from '../api/pos';
+import { customerPurchasesQueryKey, findCustomers, listCustomerPurchases, type CustomerPick } from '../api/returns';
+import { returnableLines, returnRequestLines } from '../returnable';
 import type { ReturnInput, ReturnResult } from '../types';
 
-interface DraftReturnLine {
-  key: number;
-  sku: string;
-  quantity: string;
+type Keys = readonly (readonly unknown[])[];
+
+function purchaseLabel(txn: Transaction): string {
+  const items = txn.lines.reduce((n, l) => n + l.quantity, 0);
+  const where = txn.store_name ? ` · ${txn.store_name}` : '';
+  return `${formatDate(txn.occurred_at)}${where} · ${formatMoney(txn.total_minor, txn.currency)} · ${items} item${items === 1 ? '' : 's'}`;
 }
 
-let nextKey = 1;
-const newLine = (): DraftReturnLine => ({ key: nextKey++, sku: '', quantity: '1' });
+function CustomerFinder({ onPick }: { onPick: (c: CustomerPick) => void }) {
+  const [q, setQ] = useState('');
+  const found = useQuery({ queryKey: ['admin', 'customers', 'find', q], queryFn: () => findCustomers(q), enabled: q.length > 0 });
+  return (
+    <div className="stack">
+      <Form aria-label="Find the customer" onSubmit={(data) => setQ(String(data.get('q') ?? '').trim())}>
+        <div className="row wrap return-finder">
+          <TextField label="Customer (email, name or card number)" name="q" autoComplete="off" required />
+          <div>
+            <Button type="submit" variant="secondary">
+              Find
+            </Button>
+          </div>
+        </div>
+      </Form>
+      {q && found.isPending && <SkeletonList rows={2} />}
+      {found.data && found.data.length === 0 && <EmptyState title={`No customer matches “${q}”`} />}
+      {found.data && found.data.length > 0 && (
+        <ul className="list" aria-label="Matching customers">
+          {found.data.map((c) => (
+            <li key={c.id} className="row-between">
+              <span className="truncate" title={c.email}>
+                {c.name ? `${c.name} · ` : ''}
+                {c.email}
+              </span>
+              <Button size="sm" variant="secondary" onClick={() => onPick(c)} aria-label={`Choose ${c.name || c.email}`}>
+                Choose
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
-export function ReturnForm({ invalidateKeys = [] }: { invalidateKeys?: readonly (readonly unknown[])[] }) {
+function LinePicker({ txn, chosen, onChange }: { txn: Transaction; chosen: Record<string, number>; onChange: (sku: string, qty: number) => void }) {
+  const lines = returnableLines(txn);
+  if (lines.length === 0) return <EmptyState title="Everything from this purchase has been returned" />;
+  return (
+    <fieldset className="return-lines">
+      <legend>Items to return</legend>
+      {lines.map((l) => (
+        <div key={l.sku} className="return-line">
+          <div className="return-line__what">
+            <strong>{l.name}</strong>
+            <span className="muted small">
+              {formatMoney(l.unit_price_minor, txn.currency)} each · {l.returnable} can be returned
+            </span>
+          </div>
+          <TextField
+            label={`Quantity of ${l.name} to return`}
+            name={`lines.${l.sku}.quantity`}
+            type="number"
+            min={0}
+            max={l.returnable}
+            step={1}
+            inputMode="numeric"
+            value={String(chosen[l.sku] ?? 0)}
+            onChange={(e) => onChange(l.sku, Math.min(l.returnable, Math.max(0, Math.trunc(Number(e.target.value) || 0))))}
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A return: the customer (given, or found), one of their purchases, and the quantities of its lines. */
+export function ReturnForm({ invalidateKeys = [], customer: initial = null }: { invalidateKeys?: Keys; customer?: CustomerPick | null }) {
   const queryClient = useQueryClient();
+  const [customer, setCustomer] = useState<CustomerPick | null>(initial);
   const [transactionId, setTransactionId] = useState('');
-  const [lines, setLines] = useState<DraftReturnLine[]>(() => [newLine()]);
+  const [chosen, setChosen] = useState<Record<string, number>>({});
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [lineError, setLineError] = useState<string>();
   const [result, setResult] = useState<ReturnResult | null>(null);
+  const purchases = useQuery({
+    queryKey: customerPurchasesQueryKey(customer?.id ?? ''),
+    queryFn: () => listCustomerPurchases(customer!.id),
+    enabled: customer !== null,
+  });
+  const returnable = (purchases.data ?? []).filter((t) => returnableLines(t).length > 0);
+  const txn = returnable.find((t) => t.id === transactionId) ?? null;
   const mutation = useMutation({
     mutationFn: ({ input, key }: { input: ReturnInput; key: string }) => recordReturn(input, key),
     onSuccess: (answer) => {
       setResult(answer);
       setTransactionId('');
-      setLines([newLine()]);
+      setChosen({});
       setIdempotencyKey(newIdempotencyKey());
-      for (const k of invalidateKeys) queryClient.invalidateQueries({ queryKey: k });
+      for (const k of [...invalidateKeys, customerPurchasesQueryKey(customer?.id ?? '')]) queryClient.invalidateQueries({ queryKey: k });
     },
   });
   const edited = () => {
     setIdempotencyKey(newIdempotencyKey());
     setResult(null);
   };
+  if (!customer) return <CustomerFinder onPick={setCustomer} />;
   return (
     <div className="stack">
+      <div className="row-between wrap">
+        <p className="return-customer">
+          Customer: <strong className="truncate" title={customer.email}>{customer.name ? `${customer.name} · ${customer.email}` : customer.email}</strong>
+        </p>
+        <Button variant="ghost" size="sm" onClick={() => { setCustomer(null); setTransactionId(''); setChosen({}); edited(); }}>
+          Change customer
+        </Button>
+      </div>
       {result && (
         <Alert tone="success" title="Return recorded">
-          {formatPoints(result.points_reversed)} points reversed · balance {formatPoints(result.balance_after)}
+          <span data-testid="return-result">
+            {formatPoints(result.points_reversed)} points reversed · balance {formatPoints(result.balance_after)}
+          </span>
         </Alert>
       )}
-      <Form
-        aria-label="Record a return"
-        error={mutation.error}
-        onSubmit={() => {
-          const parsed = lines.map((l) => ({ sku: l.sku.trim(), quantity: Number(l.quantity) }));
-          if (parsed.some((l) => !l.sku || !Number.isInteger(l.quantity) || l.quantity < 1)) {
-            setLineError('Every line needs a SKU and a whole quantity of at least 1.');
-            return;
-          }
-          setLineError(undefined);
-          mutation.mutate({ input: { transaction_id: transactionId.trim(), lines: parsed }, key: idempotencyKey });
-        }}
-      >
-        <div onChange={edited} className="stack">
-          <TextField label="Transaction id" name="transaction_id" value={transactionId} onChange={(e) => setTransactionId(e.target.value)} required autoComplete="off" hint="From the receipt or the customer's purchases." />
-          {lines.map((line, index) => (
-            <fieldset key={line.key} className="pos-line pos-line--return">
-              <legend className="visually-hidden">Returned line {index + 1}</legend>
-              <TextField label="SKU" name={`lines.${index}.sku`} value={line.sku} onChange={(e) => setLines((all) => all.map((x) => (x.key === line.key ? { ...x, sku: e.target.value } : x)))} error={index === 0 ? lineError : undefined} />
-              <TextField label="Qty" name={`lines.${index}.quantity`} type="number" min={1} step={1} value={line.quantity} onChange={(e) => setLines((all) => all.map((x) => (x.key === line.key ? { ...x, quantity: e.target.value } : x)))} />
-              {lines.length > 1 && (
-                <Button variant="ghost" size="sm" className="pos-line__remove" aria-label={`Remove returned line ${index + 1}`} onClick={() => setLines((all) => all.filter((x) => x.key !== line.key))}>
-                  Remove
-                </Button>
-              )}
-            </fieldset>
-          ))}
+      {purchases.isPending && <SkeletonList rows={3} />}
+      {purchases.isError && <ErrorState error={purchases.error} onRetry={() => purchases.refetch()} />}
+      {purchases.data && returnable.length === 0 && <EmptyState title="No purchase of this customer has anything left to return" icon="cart" />}
+      {returnable.length > 0 && (
+        <Form
+          aria-label="Record a return"
+          error={mutation.error}
+          onSubmit={() => {
+            const lines = returnRequestLines(chosen);
+            if (!txn || lines.length === 0) {
+              setLineError('Choose at least one item to return.');
+              return;
+            }
+            setLineError(undefined);
+            mutation.mutate({ input: { transaction_id: txn.id, lines }, key: idempotencyKey });
+          }}
+        >
+          <SelectField
+            label="Purchase"
+            name="transaction_id"
+            value={transactionId}
+            onChange={(e) => { setTransactionId(e.target.value); setChosen({}); edited(); }}
+            required
+          >
+            <option value="">Choose a purchase…</option>
+            {returnable.map((t) => (
+              <option key={t.id} value={t.id}>
+                {purchaseLabel(t)}
+              </option>
+            ))}
+          </SelectField>
+          {txn && <LinePicker txn={txn} chosen={chosen} onChange={(sku, qty) => { setChosen((c) => ({ ...c, [sku]: qty })); edited(); }} />}
+          {lineError && <p className="field__error" role="alert">{lineError}</p>}
           <div>
-            <Button variant="secondary" size="sm" onClick={() => { setLines((all) => [...all, newLine()]); edited(); }}>
-              Add line
+            <Button type="submit" loading={mutation.isPending} disabled={!txn}>
+              Record return
             </Button>
           </div>
-        </div>
-        <div>
-          <Button type="submit" loading={mutation.isPending}>
-            Record return
-          </Button>
-        </div>
-      </Form>
+        </Form>
+      )}
     </div>
   );
 }

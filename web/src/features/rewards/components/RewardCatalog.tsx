@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, EmptyState, ErrorState, LoadMore, SkeletonList } from '@/components/ui';
-import { formatPoints } from '@/lib/format';
+import { EmptyState, ErrorState, LoadMore, SkeletonList } from '@/components/ui';
 import { rewardState, sortRewards } from '../affordability';
 import { useRewards } from '../hooks/use-rewards';
 import type { Reward } from '../types';
 import { RedeemDialog } from './RedeemDialog';
+import { RewardCard } from './RewardCard';
 
 interface RewardCatalogProps {
   points_balance: number;
@@ -33,38 +33,14 @@ export function RewardCatalog({ points_balance, invalidateKeys }: RewardCatalogP
         </label>
       </div>
       {shown.length === 0 ? (
-        <EmptyState title={onlyAffordable ? 'Nothing within reach yet' : 'No rewards right now'} icon="🎁">
+        <EmptyState title={onlyAffordable ? 'Nothing within reach yet' : 'No rewards right now'} icon="gift">
           {onlyAffordable ? 'Keep earning: every purchase brings you closer.' : 'New rewards are on their way.'}
         </EmptyState>
       ) : (
         <ul className="reward-grid" aria-label="Rewards">
-          {shown.map((reward) => {
-            const state = rewardState(reward, points_balance);
-            const progress = Math.min(1, points_balance / Math.max(1, reward.points_cost));
-            return (
-              <li key={reward.id} className="reward-card" data-testid="reward-card">
-                <div className="reward-card__body">
-                  <h3 className="reward-card__name">{reward.name}</h3>
-                  {reward.description && <p className="muted reward-card__desc">{reward.description}</p>}
-                </div>
-                <div className="reward-card__footer">
-                  <span className="reward-card__cost">{formatPoints(reward.points_cost)} pts</span>
-                  {state.kind === 'affordable' && (
-                    <Button size="sm" onClick={() => setSelected(reward)} aria-label={`Redeem ${reward.name}`}>
-                      Redeem
-                    </Button>
-                  )}
-                  {state.kind === 'short' && <Badge tone="neutral">{formatPoints(state.missing_points)} pts to go</Badge>}
-                  {state.kind === 'unavailable' && <Badge tone="warning">Unavailable</Badge>}
-                </div>
-                {state.kind === 'short' && (
-                  <span className="reward-card__meter" aria-hidden="true">
-                    <span style={{ width: `${Math.round(progress * 100)}%` }} />
-                  </span>
-                )}
-              </li>
-            );
-          })}
+          {shown.map((reward) => (
+            <RewardCard key={reward.id} reward={reward} points_balance={points_balance} onRedeem={setSelected} />
+          ))}
         </ul>
       )}
       <LoadMore hasMore={q.hasNextPage} loading={q.isFetchingNextPage} onLoadMore={() => q.fetchNextPage()} />
