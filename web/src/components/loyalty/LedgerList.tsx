@@ -17,7 +17,7 @@ export function ledgerReference(reference: string | null | undefined): string | 
   return isInternalId(reference) ? `Ref ${ref}` : reference;
 }
 
-/** Presentational: the ledger rows, used by the customer's activity and the staff 360° view (which adds the reason). */
+/** Presentational: the ledger rows, used by the customer's activity and the staff 360° view (which adds an adjustment's reason). */
 export function LedgerList({ entries, emptyText = 'No points activity yet.', showIds = false }: { entries: LedgerEntry[]; emptyText?: string; showIds?: boolean }) {
   if (entries.length === 0) return <EmptyState title={emptyText} />;
   return (
@@ -31,7 +31,7 @@ export function LedgerList({ entries, emptyText = 'No points activity yet.', sho
               <Badge tone={kind.tone}>{kind.label}</Badge>
               <span className="muted small">{formatDateTime(entry.occurred_at)}</span>
               {reference && <span className="muted small">{reference}</span>}
-              {showIds && entry.reason && <span className="muted small">“{entry.reason}”</span>}
+              {showIds && entry.kind === 'adjust' && entry.reason && <span className="muted small">“{entry.reason}”</span>}
             </div>
             <div className="ledger-row__amounts">
               <strong className={entry.points >= 0 ? 'text-success' : undefined}>{formatSignedPoints(entry.points)}</strong>

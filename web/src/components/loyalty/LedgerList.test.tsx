@@ -1,0 +1,59 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LedgerList, ledgerReference } from './LedgerList';
+import { TransactionList } from './TransactionList';
+
+const at = '2026-11-30T10:00:00Z';
+
+describe('LedgerList', () => {
+  it('names what an entry refers to by a short reference, never the id', () => {
+    render(
+      <LedgerList
+        entries={[
+          { id: 'led_1', occurred_at: at, kind: 'earn', points: 29, balance_after: 29, reference: 'txn_0m3k2x9qabc4f2a9c', reason: 'purchase' },
+          { id: 'led_2', occurred_at: at, kind: 'redeem', points: -5, balance_after: 24, reference: 'red_0m3k2x9qab9qx2ab', reason: 'reward' },
+        ]}
+      />,
+    );
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('Purchase · Ref 4F2A9C');
+    expect(text).toContain('Reward · Ref 9QX2AB');
+    expect(text).not.toMatch(/txn_|red_|led_|purchase”|reward”/);
+  });
+
+  it("shows staff an adjustment's reason only", () => {
+    render(<LedgerList showIds entries={[{ id: 'led_3', occurred_at: at, kind: 'adjust', points: 10, balance_after: 10, reference: null, reason: 'Goodwill' }]} />);
+    expect(screen.getByText('“Goodwill”')).toBeTruthy();
+    expect(ledgerReference(null)).toBeNull();
+  });
+});
+
+describe('TransactionList', () => {
+  it("shows the store's name, the reference, the status in words and the net points", () => {
+    render(
+      <TransactionList
+        transactions={[
+          {
+            id: 'txn_0m3k2x9qabc4f2a9c',
+            occurred_at: at,
+            store_id: 'sto_0m3k2x9qzzzzzz',
+            store_name: 'Roastery on Main Street',
+            total_minor: 2900,
+            currency: 'USD',
+            points_earned: 29,
+            points_reversed: 4,
+            status: 'partially_returned',
+            lines: [{ sku: 'CROISSANT-1', name: 'Butter croissant', quantity: 1, unit_price_minor: 400, returned_quantity: 1 }],
+          },
+        ]}
+      />,
+    );
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('Roastery on Main Street');
+    expect(text).toContain('Ref 4F2A9C');
+    expect(text).toContain('Partly returned');
+    expect(screen.getByTestId('tx-points').textContent).toBe('+25 pts');
+    expect(screen.getByTestId('tx-points-detail').textContent).toBe('29 pts earned, 4 taken back for returns');
+    expect(text).not.toMatch(/txn_|sto_|partially_returned|CROISSANT-1/);
+  });
+});
