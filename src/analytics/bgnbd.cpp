@@ -1,5 +1,6 @@
 #include "analytics/bgnbd.h"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include "analytics/minimize.h"
 #include "analytics/parallel.h"
 #include "analytics/special_functions.h"
+#include "analytics/vector_math.h"
 
 namespace patron::analytics {
 namespace {
@@ -43,34 +45,65 @@ struct Partial {
   Gradient gradient{};  // d/d(r, alpha, a, b), not yet in log-parameters
 };
 
+// Customers are taken a block at a time so the logs and exps of a block run
+// through the vector math kernels; the sums then read them back.
+constexpr std::size_t kBlock = 256;
+
+struct BlockTerms {
+  std::array<double, kBlock> log_age, log_recency, shrink, log1p_shrink;
+};
+
+void fill_block(const BgNbdParams& p, const FrequencyTerms& terms, const BtydGroups& g, std::size_t begin,
+                std::size_t n, BlockTerms& b) {
+  for (std::size_t k = 0; k < n; ++k) {
+    b.log_age[k] = p.alpha + g.age[begin + k];
+    b.log_recency[k] = p.alpha + g.recency[begin + k];
+  }
+  log_each(b.log_age.data(), b.log_age.data(), n);
+  log_each(b.log_recency.data(), b.log_recency.data(), n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t x = g.frequency[begin + k];
+    const double r_x = p.r + x;
+    const double diff = terms.log_dropout[x] - r_x * b.log_recency[k] + r_x * b.log_age[k];
+    // Unused where x = 0; a moderate value keeps the vector exp off its slow path.
+    b.shrink[k] = x > 0 ? std::max(-std::fabs(diff), -700.0) : -40.0;
+  }
+  exp_each(b.shrink.data(), b.shrink.data(), n);
+  log1p_each(b.shrink.data(), b.log1p_shrink.data(), n);
+}
+
 Partial accumulate(const BgNbdParams& p, const FrequencyTerms& terms, const BtydGroups& g,
                    std::size_t begin, std::size_t end) {
   Partial sum;
   const double log_alpha = std::log(p.alpha);
-  for (std::size_t i = begin; i < end; ++i) {
-    const std::uint32_t x = g.frequency[i];
-    const double w = g.weight[i];
-    const double r_x = p.r + x;
-    const double log_age = std::log(p.alpha + g.age[i]);
-    const double still_alive = -r_x * log_age;  // ln of the "alive at T" term
-    double mixture = still_alive;
-    double dropped_share = 0.0;  // posterior weight of "dropped out after t_x"
-    double log_recency = 0.0;
-    if (x > 0) {
-      log_recency = std::log(p.alpha + g.recency[i]);
-      const double dropped = terms.log_dropout[x] - r_x * log_recency;
-      const double diff = dropped - still_alive;
-      const double e = std::exp(-std::fabs(diff));
-      mixture = std::max(dropped, still_alive) + std::log1p(e);
-      dropped_share = diff > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+  BlockTerms b;
+  for (std::size_t from = begin; from < end; from += kBlock) {
+    const std::size_t n = std::min(kBlock, end - from);
+    fill_block(p, terms, g, from, n, b);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = from + k;
+      const std::uint32_t x = g.frequency[i];
+      const double w = g.weight[i];
+      const double r_x = p.r + x;
+      const double log_age = b.log_age[k];
+      const double still_alive = -r_x * log_age;  // ln of the "alive at T" term
+      double mixture = still_alive;
+      double dropped_share = 0.0;  // posterior weight of "dropped out after t_x"
+      const double log_recency = x > 0 ? b.log_recency[k] : 0.0;
+      if (x > 0) {
+        const double dropped = terms.log_dropout[x] - r_x * log_recency;
+        const double e = b.shrink[k];
+        mixture = std::max(dropped, still_alive) + b.log1p_shrink[k];
+        dropped_share = dropped > still_alive ? 1.0 / (1.0 + e) : e / (1.0 + e);
+      }
+      const double alive_share = 1.0 - dropped_share;
+      sum.log_likelihood += w * (terms.log_term[x] + p.r * log_alpha + mixture);
+      sum.gradient[0] += w * (terms.d_r[x] + log_alpha - alive_share * log_age - dropped_share * log_recency);
+      sum.gradient[1] += w * (p.r / p.alpha - r_x * (alive_share / (p.alpha + g.age[i]) +
+                                                     dropped_share / (p.alpha + g.recency[i])));
+      sum.gradient[2] += w * (terms.d_a[x] + dropped_share / p.a);
+      sum.gradient[3] += w * (terms.d_b[x] - (x > 0 ? dropped_share / (p.b + x - 1) : 0.0));
     }
-    const double alive_share = 1.0 - dropped_share;
-    sum.log_likelihood += w * (terms.log_term[x] + p.r * log_alpha + mixture);
-    sum.gradient[0] += w * (terms.d_r[x] + log_alpha - alive_share * log_age - dropped_share * log_recency);
-    sum.gradient[1] += w * (p.r / p.alpha - r_x * (alive_share / (p.alpha + g.age[i]) +
-                                                   dropped_share / (p.alpha + g.recency[i])));
-    sum.gradient[2] += w * (terms.d_a[x] + dropped_share / p.a);
-    sum.gradient[3] += w * (terms.d_b[x] - (x > 0 ? dropped_share / (p.b + x - 1) : 0.0));
   }
   return sum;
 }

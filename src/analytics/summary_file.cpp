@@ -7,10 +7,13 @@
 #include <optional>
 
 #include "analytics/csv.h"
+#include "analytics/parallel.h"
 #include "analytics/text_lines.h"
 
 namespace patron::analytics {
 namespace {
+
+constexpr std::size_t kSliceBytes = 4 << 20;  // below this, one thread
 
 enum Column : std::size_t { kId, kFrequency, kRecency, kAge, kSpend, kColumnCount };
 
@@ -113,27 +116,104 @@ class RowReader {
   SummaryTable& table_;
 };
 
-}  // namespace
 
-Result<SummaryTable> read_summary(std::istream& input) {
-  const std::string text = read_all(input);
-  LineCursor lines(text);
+// A slice of the file's body read by one worker: its rows, or the first error
+// with the line counted from the slice's start.
+struct SliceResult {
+  SummaryTable table;
+  std::optional<Error> error;
+  std::size_t error_line = 0;  // within the slice, 1-based
+  std::size_t lines = 0;
+};
+
+SliceResult read_slice(std::string_view body, const Columns& column) {
+  SliceResult out;
+  RowReader reader(column, out.table);
+  LineCursor lines(body);
   std::string_view line;
   std::string scratch;
   std::vector<std::string_view> fields;
-  if (!lines.next(line) || trim(line).empty()) return Error::validation("header", "the summary file is empty");
-  split_csv_line(line, fields, scratch);
-  auto column = find_columns(fields);
-  if (!column.ok()) return column.error();
-  SummaryTable table;
-  RowReader reader(*column, table);
   while (lines.next(line)) {
     if (trim(line).empty()) continue;
-    if (table.customer_ids.size() >= kMaxSummaryRows) {
+    split_csv_line(line, fields, scratch);
+    if (auto error = reader.add(fields, lines.line_number())) {
+      out.error = std::move(error);
+      out.error_line = lines.line_number();
+      return out;
+    }
+  }
+  out.lines = lines.line_number();
+  return out;
+}
+
+// Slices of about kSliceBytes that end at a line end, at most kMaxWorkers.
+std::vector<std::string_view> slices_of(std::string_view body, unsigned workers) {
+  std::vector<std::string_view> slices;
+  const std::size_t target = std::max<std::size_t>(1, body.size() / std::max(1u, workers));
+  while (!body.empty()) {
+    std::size_t cut = std::min(body.size(), target);
+    const std::size_t newline = body.find('\n', cut == 0 ? 0 : cut - 1);
+    cut = newline == std::string_view::npos ? body.size() : newline + 1;
+    slices.push_back(body.substr(0, cut));
+    body.remove_prefix(cut);
+  }
+  return slices;
+}
+
+void append(SummaryTable& to, SummaryTable&& from) {
+  auto& a = to.summary;
+  auto& b = from.summary;
+  const auto base = static_cast<std::uint32_t>(to.customer_ids.size());
+  for (const auto index : b.customer_index) a.customer_index.push_back(base + index);
+  a.frequency.insert(a.frequency.end(), b.frequency.begin(), b.frequency.end());
+  a.recency.insert(a.recency.end(), b.recency.begin(), b.recency.end());
+  a.age.insert(a.age.end(), b.age.begin(), b.age.end());
+  a.mean_repeat_spend.insert(a.mean_repeat_spend.end(), b.mean_repeat_spend.begin(), b.mean_repeat_spend.end());
+  to.customer_ids.insert(to.customer_ids.end(), std::make_move_iterator(from.customer_ids.begin()),
+                         std::make_move_iterator(from.customer_ids.end()));
+}
+
+// The error's line in the whole file: the header, then the slices before.
+Error at_file_line(const SliceResult& failed, const std::vector<SliceResult>& results, std::size_t slice) {
+  std::size_t before = 1;
+  for (std::size_t k = 0; k < slice; ++k) before += results[k].lines;
+  Error error = *failed.error;
+  const std::string local = "line " + std::to_string(failed.error_line) + ":";
+  if (error.message.rfind(local, 0) == 0) {
+    error.message = "line " + std::to_string(before + failed.error_line) + ":" + error.message.substr(local.size());
+  }
+  return error;
+}
+
+}  // namespace
+
+Result<SummaryTable> read_summary(std::istream& input) {
+  std::string text;
+  if (!read_all(input, kMaxSummaryBytes, text)) {
+    return Error::validation("rows", "the summary file is larger than 4 GiB");
+  }
+  LineCursor lines(text);
+  std::string_view header;
+  std::string scratch;
+  std::vector<std::string_view> fields;
+  if (!lines.next(header) || trim(header).empty()) return Error::validation("header", "the summary file is empty");
+  split_csv_line(header, fields, scratch);
+  auto column = find_columns(fields);
+  if (!column.ok()) return column.error();
+  const std::string_view body = std::string_view(text).substr(std::min(text.size(), lines.offset()));
+  const auto slices = slices_of(body, workers_for(body.size(), kSliceBytes, 0));
+  std::vector<SliceResult> results(slices.size());
+  parallel_chunks(slices.size(), static_cast<unsigned>(slices.size()), [&](std::size_t, std::size_t, unsigned k) {
+    results[k] = read_slice(slices[k], *column);
+  });
+  SummaryTable table;
+  table.summary.has_spend = column->at(kSpend).has_value();
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    if (results[k].error) return at_file_line(results[k], results, k);
+    append(table, std::move(results[k].table));
+    if (table.customer_ids.size() > kMaxSummaryRows) {
       return Error::validation("rows", "more than 50,000,000 customers in one summary");
     }
-    split_csv_line(line, fields, scratch);
-    if (auto error = reader.add(fields, lines.line_number())) return *error;
   }
   if (table.customer_ids.empty()) return Error::validation("rows", "the summary has a header but no customers");
   if (const auto row = first_duplicate(table.customer_ids)) {

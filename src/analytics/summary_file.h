@@ -18,6 +18,7 @@ namespace patron::analytics {
 
 // Bounds on what a summary may hold; beyond them the file is refused.
 inline constexpr std::size_t kMaxSummaryRows = 50'000'000;
+inline constexpr std::size_t kMaxSummaryBytes = std::size_t{4} << 30;
 inline constexpr double kMaxSummaryFrequency = 1'000'000;
 inline constexpr double kMaxSummaryAge = 1'000'000;  // periods
 inline constexpr double kMaxSummarySpend = 1e12;     // major units

@@ -10,13 +10,14 @@
 
 namespace patron::analytics {
 
-std::string read_all(std::istream& input) {
-  std::string text;
+bool read_all(std::istream& input, std::size_t max_bytes, std::string& text) {
+  text.clear();
   char block[1 << 16];
   while (input.read(block, sizeof block) || input.gcount() > 0) {
+    if (text.size() + static_cast<std::size_t>(input.gcount()) > max_bytes) return false;
     text.append(block, static_cast<std::size_t>(input.gcount()));
   }
-  return text;
+  return true;
 }
 
 bool LineCursor::next(std::string_view& line) {

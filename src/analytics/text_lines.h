@@ -11,8 +11,8 @@
 
 namespace patron::analytics {
 
-// Reads everything left in input.
-std::string read_all(std::istream& input);
+// Reads everything left in input, up to max_bytes; false when there was more.
+bool read_all(std::istream& input, std::size_t max_bytes, std::string& text);
 
 // Iterates the lines of a buffer; a final line without '\n' counts.
 class LineCursor {

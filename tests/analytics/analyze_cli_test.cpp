@@ -135,6 +135,18 @@ TEST(AnalyzeCli, ABadNumberNamesItsColumnAndLine) {
   EXPECT_NE(result.err.find("line 3: recency is not a number: 'soon'"), std::string::npos) << result.err;
 }
 
+TEST(AnalyzeCli, ABadLineDeepInALargeFileIsNamedByItsLineInTheFile) {
+  // Large files are read in slices on several threads; the line is still the file's.
+  std::string text = "ID,frequency,recency,T\n";
+  for (int row = 1; row <= 300'000; ++row) {
+    text += "customer-" + std::to_string(row) + (row == 250'000 ? ",1,9,x\n" : ",1,12.5,38.86\n");
+  }
+  TempFile file(text);
+  const CliRun result = run({"analyze", "btyd", "--summary", file.path()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("line 250001: T is not a number: 'x'"), std::string::npos) << result.err;
+}
+
 TEST(AnalyzeCli, ADegenerateFitFailsInsteadOfPrintingNaN) {
   TempFile file("ID,frequency,recency,T\na,1,5,20\nb,2,10,30\nc,0,0,15\n");
   const CliRun result = run({"analyze", "btyd", "--summary", file.path(), "--json"});
