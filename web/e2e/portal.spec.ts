@@ -133,6 +133,10 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
     await expectAccessible(member, 'home');
     await expectMemberFriendly(member, 'home');
     await snap(member, 'portal-home');
+    await mobileTab(member, 'For you').click();
+    await expect(member.getByRole('heading', { name: 'For you', level: 1 })).toBeVisible();
+    await expectAccessible(member, 'for you');
+    await expectMemberFriendly(member, 'for you');
   });
 
   await test.step('Activity: the store by name, the status in words and the net points', async () => {
