@@ -151,6 +151,7 @@ test('account recovery and staff workflows', async ({ browser }) => {
     await dialog.getByLabel('Upload an image').setInputFiles({ name: 'tote.png', mimeType: 'image/png', buffer: gradientPng() });
     await expect(dialog.getByTestId('reward-image-preview')).toBeVisible();
     await expect.poll(() => dialog.getByTestId('reward-image-preview').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+    await dialog.getByTestId('reward-image-preview').scrollIntoViewIfNeeded();
     await expectAccessible(staff, 'reward editor with image');
     await snap(staff, 'console-reward-image');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -217,5 +218,8 @@ test('account recovery and staff workflows', async ({ browser }) => {
     await staff.goto(customerUrl);
     await expect(staff.getByText(/Sentiment: positive, \d\.\d\d on −1…1/)).toBeVisible();
     await snap(staff, 'console-customer-360-sentiment');
+    await staff.setViewportSize({ width: 375, height: 812 });
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth), 'nothing wider than the phone').toBeLessThanOrEqual(375);
+    await staff.setViewportSize({ width: 1280, height: 900 });
   });
 });

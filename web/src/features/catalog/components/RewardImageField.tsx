@@ -62,7 +62,7 @@ export function RewardImageField({ rewardId, imageUrl, rewardName }: { rewardId:
             }}
           />
           <p className="field__hint" id={`${id}-hint`}>
-            PNG, JPEG or WebP, up to 512 KiB; shown on the reward card at 16:9.
+            PNG, JPEG or WebP, up to 512 KiB; saved at once, shown on the reward card at 16:9.
           </p>
         </div>
         {url && (

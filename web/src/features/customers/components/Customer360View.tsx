@@ -205,9 +205,9 @@ export function Customer360View({ customerId, canAdjust, actions }: { customerId
                       <span className="muted">{'★'.repeat(Math.max(0, 5 - f.rating))}</span>
                     </span>
                     {sentimentText(f.sentiment) && (
-                      <Badge>
-                        <span title="Sentiment of the text, from −1 (negative) to 1 (positive)">Sentiment: {sentimentText(f.sentiment)}</span>
-                      </Badge>
+                      <span className="muted small feedback-sentiment" title="Sentiment of the text, from −1 (negative) to 1 (positive)">
+                        Sentiment: {sentimentText(f.sentiment)}
+                      </span>
                     )}
                   </div>
                   <p>{f.text}</p>
