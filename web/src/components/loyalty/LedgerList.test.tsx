@@ -39,6 +39,7 @@ describe('TransactionList', () => {
             store_id: 'sto_0m3k2x9qzzzzzz',
             store_name: 'Roastery on Main Street',
             total_minor: 2900,
+            returned_minor: 400,
             currency: 'USD',
             points_earned: 29,
             points_reversed: 4,
@@ -53,7 +54,7 @@ describe('TransactionList', () => {
     expect(text).toContain('Ref 4F2A9C');
     expect(text).toContain('Partly returned');
     expect(screen.getByTestId('tx-points').textContent).toBe('+25 pts');
-    expect(screen.getByTestId('tx-points-detail').textContent).toBe('29 pts earned, 4 taken back for returns');
+    expect(screen.getByTestId('tx-points-detail').textContent).toBe('$4.00 returned · 4 of 29 pts taken back');
     expect(text).not.toMatch(/txn_|sto_|partially_returned|CROISSANT-1/);
   });
 });

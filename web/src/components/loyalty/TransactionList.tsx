@@ -18,11 +18,12 @@ function Summary({ tx }: { tx: Transaction }) {
           <span className="muted small">Ref {shortReference(tx.id)}</span>
           {status && <Badge tone={status.tone}>{status.label}</Badge>}
         </span>
-        {reversed > 0 && (
+        {reversed > 0 || (tx.returned_minor ?? 0) > 0 ? (
           <span className="muted small" data-testid="tx-points-detail">
-            {formatPoints(tx.points_earned)} pts earned, {formatPoints(reversed)} taken back for returns
+            {(tx.returned_minor ?? 0) > 0 && `${formatMoney(tx.returned_minor ?? 0, tx.currency)} returned · `}
+            {formatPoints(reversed)} of {formatPoints(tx.points_earned)} pts taken back
           </span>
-        )}
+        ) : null}
       </span>
       <span className="tx__side">
         <strong className="tx__total">{formatMoney(tx.total_minor, tx.currency)}</strong>
