@@ -14,10 +14,18 @@ constexpr int kFallbackEvaluationsFactor = 5;
 struct Call {
   const Objective* objective;
   int evaluations;
+  const MinimizeOptions* options;
+  nlopt_opt current = nullptr;
+  bool abandoned = false;
 };
 
 double trampoline(unsigned n, const double* x, double* gradient, void* data) {
   auto* call = static_cast<Call*>(data);
+  if (call->options->abandon_at && call->options->abandon_at({x, n})) {
+    call->abandoned = true;
+    nlopt_force_stop(call->current);
+    return HUGE_VAL;
+  }
   ++call->evaluations;
   std::vector<double> scratch;
   std::span<double> gradient_span;
@@ -49,6 +57,7 @@ nlopt_result run_optimizer(nlopt_algorithm algorithm, Call& call, std::vector<do
   const auto n = static_cast<unsigned>(x.size());
   std::unique_ptr<nlopt_opt_s, decltype(&nlopt_destroy)> opt(nlopt_create(algorithm, n), &nlopt_destroy);
   if (!opt) return NLOPT_OUT_OF_MEMORY;
+  call.current = opt.get();
   nlopt_set_min_objective(opt.get(), &trampoline, &call);
   nlopt_set_lower_bounds1(opt.get(), options.lower_bound);
   nlopt_set_upper_bounds1(opt.get(), options.upper_bound);
@@ -70,12 +79,13 @@ bool usable(nlopt_result result, double value) {
 Result<Minimum> minimize(const Objective& objective, std::vector<double> start,
                          const MinimizeOptions& options) {
   assert(!start.empty());
-  Call call{&objective, 0};
+  Call call{&objective, 0, &options};
   double value = 0.0;
   nlopt_result result = NLOPT_FAILURE;
   if (options.use_gradient) {
     result = run_optimizer(NLOPT_LD_LBFGS, call, start, value, options, options.max_evaluations);
   }
+  if (call.abandoned) return Error{ErrorCode::internal, "optimizer abandoned the search", {}};
   if (!usable(result, value) && result != NLOPT_OUT_OF_MEMORY) {
     // L-BFGS gives up with a bare NLOPT_FAILURE on some likelihood surfaces
     // (flat ridges where a parameter runs to its bound: histories with little
@@ -84,6 +94,7 @@ Result<Minimum> minimize(const Objective& objective, std::vector<double> start,
     result = run_optimizer(NLOPT_LN_BOBYQA, call, start, value, options, kFallbackEvaluationsFactor *
                                                                              options.max_evaluations);
   }
+  if (call.abandoned) return Error{ErrorCode::internal, "optimizer abandoned the search", {}};
   if (!usable(result, value)) {
     return Error{ErrorCode::internal, std::string("optimizer failed: ") + describe(result), {}};
   }

@@ -22,6 +22,9 @@ struct MinimizeOptions {
   // BOBYQA's, with this first step in each coordinate.
   bool use_gradient = true;
   double initial_step = 0.5;
+  // When set and true at a point about to be evaluated, the search ends
+  // there with an error (a caller's "this is running off, stop paying").
+  std::function<bool(std::span<const double> x)> abandon_at;
 };
 
 struct Minimum {

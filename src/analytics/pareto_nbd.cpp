@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 #include <numeric>
+#include <string>
 
 #include "analytics/fit_check.h"
 #include "analytics/minimize.h"
@@ -101,8 +102,17 @@ double evaluate(const ParetoNbdParams& p, const BtydGroups& g, unsigned workers)
   return std::accumulate(partials.begin(), partials.end(), 0.0);
 }
 
-ParetoNbdParams from_log(std::span<const double> theta) {
-  return {std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]), std::exp(theta[3])};
+// The search runs over ln r, ln(alpha/scale), ln s, ln(beta/scale) with scale
+// the mean age, inside bounds just beyond what check_fit accepts: far out
+// on a ridge (s and beta growing together, when every customer has the same
+// dropout rate) 2F1's argument tends to 1 and its first parameter to
+// infinity, and one evaluation there can take seconds. A fit stopped at a
+// bound is refused by check_fit.
+const double kSearchBound = std::log(10.0 * kMaxShape);
+const double kLogRidgeShape = std::log(1e4);
+
+ParetoNbdParams from_search(std::span<const double> theta, double scale) {
+  return {std::exp(theta[0]), scale * std::exp(theta[1]), std::exp(theta[2]), scale * std::exp(theta[3])};
 }
 
 }  // namespace
@@ -127,7 +137,7 @@ Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& 
   }
   mean_age = std::max(1e-3, mean_age / customers);
   const Objective objective = [&](std::span<const double> theta, std::span<double> gradient) {
-    const ParetoNbdParams p = from_log(theta);
+    const ParetoNbdParams p = from_search(theta, mean_age);
     std::array<double, 4> g{};
     const double ll = pareto_nbd_log_likelihood_gradient(p, groups, options.workers, g);
     const std::array<double, 4> value{p.r, p.alpha, p.s, p.beta};
@@ -135,11 +145,31 @@ Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& 
     return std::isfinite(ll) ? -ll / customers : HUGE_VAL;
   };
   // lifetimes starts at 1 with times scaled to a maximum age of 1.
-  const double log_scale = std::log(std::max(1e-3, max_age));
-  auto minimum = minimize(objective, {0.0, log_scale, 0.0, log_scale});
+  const double start = std::log(std::max(1e-3, max_age) / mean_age);
+  MinimizeOptions search;
+  search.lower_bound = -kSearchBound;
+  search.upper_bound = kSearchBound;
+  // A shape beyond kRidgeShape is a rate spread of under 1 % across
+  // customers: the fit is running off along a ridge (see check_ridges), and
+  // evaluations out there get slow, so the search stops and says so.
+  const char* ran_off = nullptr;
+  search.abandon_at = [&](std::span<const double> theta) {
+    if (theta[0] > kLogRidgeShape) ran_off = "r and alpha";
+    if (theta[2] > kLogRidgeShape) ran_off = "s and beta";
+    return ran_off != nullptr;
+  };
+  auto minimum = minimize(objective, {0.0, start, 0.0, start}, search);
+  if (!minimum.ok() && ran_off != nullptr) {
+    return Error{ErrorCode::validation_failed,
+                 std::string("pareto_nbd fit did not converge: ") + ran_off +
+                     " run off together to infinity (every customer has about the same " +
+                     (ran_off[0] == 'r' ? "purchase" : "dropout") +
+                     " rate: a degenerate optimum; the data do not identify the model, use another model)",
+                 "pareto_nbd"};
+  }
   if (!minimum.ok()) return minimum.error();
   ParetoNbdFit fit;
-  fit.params = from_log(minimum->x);
+  fit.params = from_search(minimum->x, mean_age);
   fit.log_likelihood = -minimum->value * customers;
   fit.evaluations = minimum->evaluations;
   const ParetoNbdParams& p = fit.params;
