@@ -255,6 +255,11 @@ test('customer and staff journey', async ({ browser }) => {
     await expect(staff.getByTestId('analytics-cohorts').getByRole('table')).toBeVisible();
     await expect(staff.getByTestId('analytics-affinities').getByRole('heading', { name: 'Top categories' })).toBeVisible();
     await expect(staff.getByTestId('analytics-rules')).toBeVisible();
+    // The purchase model chosen on held-out purchases, in words, and the expected-vs-actual chart with its table.
+    const models = staff.getByTestId('analytics-models');
+    await expect(models.getByTestId('analytics-model-choice')).toContainText(/(BG\/NBD|MBG\/NBD|Pareto\/NBD) (predicted the purchases|is used because)/);
+    await expect(models.getByRole('table', { name: 'Models compared on held-out purchases' })).toBeVisible();
+    await expect(models.getByTestId('analytics-holdout-chart').locator('.recharts-line').first()).toBeVisible();
     // The customer's feedback earlier in the journey is this month's sentiment point.
     await expect(staff.getByTestId('analytics-sentiment')).toContainText(new Date().toISOString().slice(0, 7));
     await expect(staff.locator('.chart svg').first()).toBeVisible();

@@ -1,6 +1,7 @@
 import { api } from '@/lib/api';
 import { ApiError } from '@/lib/api-error';
 import { clvValues, readRun } from '../normalize';
+import type { ModelsResponse } from '../model-fit';
 import type { AffinitiesResponse, AnalyticsRun, ClvPage, CohortsResponse, RulesResponse, SegmentsResponse, SentimentResponse } from '../types';
 
 export const analyticsQueryKey = (name: string) => ['admin', 'analytics', name] as const;
@@ -23,6 +24,7 @@ export const getCohorts = () => api.get<CohortsResponse>(`${base}/cohorts`);
 export const getAffinities = () => api.get<AffinitiesResponse>(`${base}/affinities`);
 export const getRules = (limit = RULES_SHOWN) => api.get<RulesResponse>(`${base}/rules`, { query: { limit } });
 export const getSentiment = () => api.get<SentimentResponse>(`${base}/sentiment`);
+export const getModels = () => api.get<ModelsResponse>(`${base}/models`);
 
 export interface ClvSample {
   run: AnalyticsRun | null;

@@ -5,7 +5,7 @@ import { formatPercent, formatPoints } from '@/lib/format';
 import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { segmentRows } from '../normalize';
-import { affinities, clvPage, cohorts, rules, segments, sentiment, statusNoRun, statusWithRun } from '../testing/fixtures';
+import { affinities, clvPage, cohorts, models, rules, segments, sentiment, statusNoRun, statusWithRun } from '../testing/fixtures';
 import { AnalyticsDashboard } from './AnalyticsDashboard';
 
 const A = '/api/v1/admin/analytics';
@@ -20,6 +20,7 @@ function serve(overrides: Record<string, Parameters<typeof createFakeFetch>[0][s
     [`GET ${A}/affinities`]: () => json(200, affinities),
     [`GET ${A}/rules`]: () => json(200, rules),
     [`GET ${A}/sentiment`]: () => json(200, sentiment),
+    [`GET ${A}/models`]: () => json(200, models),
     ...overrides,
   });
   vi.stubGlobal('fetch', fake.fetch);
@@ -29,6 +30,22 @@ function serve(overrides: Record<string, Parameters<typeof createFakeFetch>[0][s
 afterEach(() => vi.unstubAllGlobals());
 
 describe('AnalyticsDashboard', () => {
+  it('names the purchase model the run chose, why, and how each model did on the holdout', async () => {
+    serve();
+    renderWithProviders(<AnalyticsDashboard />);
+    const panel = await screen.findByTestId('analytics-models');
+    expect(await within(panel).findByTestId('analytics-model-choice')).toHaveProperty(
+      'textContent',
+      'Pareto/NBD predicted the purchases it had not seen best over the 39 weeks after 1997-09-30, so P(alive), expected purchases and lifetime value use it.',
+    );
+    const compared = within(panel).getByRole('table', { name: 'Models compared on held-out purchases' });
+    const rows = within(compared).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.firstChild?.textContent)).toEqual(['Pareto/NBD (chosen)', 'BG/NBD', 'MBG/NBD']);
+    const chart = within(panel).getByTestId('analytics-holdout-chart');
+    expect(within(chart).getByRole('table', { hidden: true, name: 'Mean holdout purchases by calibration purchases' })).toBeTruthy();
+    expect(chart.textContent).toContain('7+');
+  });
+
   it('draws every panel from the stored run', async () => {
     serve();
     renderWithProviders(<AnalyticsDashboard />);

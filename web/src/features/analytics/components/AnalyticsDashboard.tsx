@@ -19,6 +19,7 @@ import {
 import type { AnalyticsRun, AssociationRule, Bar } from '../types';
 import { barsHeight, ChartFigure, DataTable } from './ChartFigure';
 import { CohortHeatmap } from './CohortHeatmap';
+import { ModelFitPanel } from './ModelFitPanel';
 
 const PANEL_HEIGHT = '16rem';
 const HISTOGRAM_HEIGHT = 240;
@@ -323,7 +324,8 @@ function SentimentPanel() {
  */
 export function AnalyticsDashboard() {
   const status = useAnalyticsStatus();
-  if (status.isPending)
+  // "No run" being asked again (back on the page after a run) shows as loading, not as the old answer.
+  if (status.isPending || (status.isFetching && status.data?.available === false))
     return (
       <div className="dashboard-grid" aria-busy="true">
         <Skeleton height={PANEL_HEIGHT} />
@@ -357,6 +359,7 @@ function RunDashboards() {
       <div className="dashboard-grid">
         <SegmentsPanel raw={segments.data} currency={currency} />
         <ClvPanel currency={currency} run={run} />
+        <ModelFitPanel />
         <RulesPanel />
         <CohortsPanel />
         <AffinitiesPanel />

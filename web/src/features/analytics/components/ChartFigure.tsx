@@ -1,10 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Skeleton } from '@/components/ui';
+import type { HoldoutPoint } from '../model-fit';
 import type { SentimentPoint } from '../types';
 import type { BarChartProps } from './charts';
 
 const BarsChart = lazy(() => import('./charts').then((m) => ({ default: m.BarsChart })));
 const SentimentChart = lazy(() => import('./charts').then((m) => ({ default: m.SentimentChart })));
+const HoldoutChart = lazy(() => import('./charts').then((m) => ({ default: m.HoldoutChart })));
 
 export interface Column<T> {
   header: string;
@@ -50,7 +52,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, captionHidden = t
   );
 }
 
-type ChartSpec = ({ kind: 'bars' } & Omit<BarChartProps, 'height'>) | { kind: 'sentiment'; points: SentimentPoint[] };
+type ChartSpec = ({ kind: 'bars' } & Omit<BarChartProps, 'height'>) | { kind: 'sentiment'; points: SentimentPoint[] } | { kind: 'holdout'; points: HoldoutPoint[] };
 
 /**
  * A chart with a visible caption and its numbers in a disclosure table. The
@@ -62,7 +64,13 @@ export function ChartFigure<T>({ chart, height, caption, table, showTable = fals
     <figure className="chart-figure" data-testid={testId}>
       <div className="chart" aria-hidden="true" style={{ height }}>
         <Suspense fallback={<Skeleton height={`${height}px`} />}>
-          {chart.kind === 'bars' ? <BarsChart {...(chart as Omit<BarChartProps, 'height'>)} height={height} /> : <SentimentChart points={chart.points} height={height} />}
+          {chart.kind === 'bars' ? (
+            <BarsChart {...(chart as Omit<BarChartProps, 'height'>)} height={height} />
+          ) : chart.kind === 'holdout' ? (
+            <HoldoutChart points={chart.points} height={height} />
+          ) : (
+            <SentimentChart points={chart.points} height={height} />
+          )}
         </Suspense>
       </div>
       <figcaption className="chart-figure__caption">{caption}</figcaption>

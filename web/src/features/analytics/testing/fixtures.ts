@@ -403,3 +403,29 @@ export const noRun = {
 /** GET /status: 200 in both cases. */
 export const statusWithRun = { available: true, run: segments.run, message: null } as const;
 export const statusNoRun = { available: false, run: null, message: noRun.error.message } as const;
+
+/** GET /models: Pareto/NBD chosen on CDNOW's 39-week holdout (figures from `patron analyze models`). */
+export const models = {
+  run: segments.run,
+  btyd: { model: 'pareto_nbd', pareto_nbd: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67, log_likelihood: -95415.1 }, distinct_histories: 9000 },
+  model_selection: {
+    chosen: 'pareto_nbd',
+    chosen_by: 'holdout_rmse',
+    calibration_end: '1997-09-30',
+    observation_end: '1998-06-30',
+    period: 'weeks',
+    holdout_duration: 39,
+    customers_compared: 23570,
+    actual_total: 19684,
+    models: [
+      { model: 'bgnbd', title: 'BG/NBD', holdout_rmse: 1.7329, holdout_mae: 0.8187, predicted_total: 16873.7, log_likelihood: -95368.4 },
+      { model: 'mbgnbd', title: 'MBG/NBD', holdout_rmse: 1.7396, holdout_mae: 0.7945, predicted_total: 15933.6, log_likelihood: -95336.9 },
+      { model: 'pareto_nbd', title: 'Pareto/NBD', holdout_rmse: 1.7262, holdout_mae: 0.7938, predicted_total: 17153.2, log_likelihood: -95415.1 },
+    ],
+    chart: [
+      { frequency_cal: '0', customers: 14119, actual_mean: 0.2507, predicted_mean: { bgnbd: 0.2309, mbgnbd: 0.1798, pareto_nbd: 0.1458 } },
+      { frequency_cal: '1', customers: 4442, actual_mean: 0.7841, predicted_mean: { bgnbd: 0.5198, mbgnbd: 0.5487, pareto_nbd: 0.62 } },
+      { frequency_cal: '7+', customers: 636, actual_mean: 6.5912, predicted_mean: { bgnbd: 6.4685, mbgnbd: 6.1223, pareto_nbd: 6.6852 } },
+    ],
+  },
+};

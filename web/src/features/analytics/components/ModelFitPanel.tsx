@@ -1,0 +1,78 @@
+import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
+import { formatPoints } from '@/lib/format';
+import { useModels } from '../hooks/use-analytics';
+import { choiceSentence, holdoutPoints, MODEL_TITLES, rankedModels, type HoldoutPoint, type ModelScore } from '../model-fit';
+import { ChartFigure, DataTable } from './ChartFigure';
+
+const CHART_HEIGHT = 260;
+const mean = (v: number | null) => (v === null ? 'no fit' : v.toFixed(2));
+
+/** Which purchase model the run chose, the comparison behind it, and expected vs actual holdout purchases. */
+export function ModelFitPanel() {
+  const query = useModels(true);
+  return (
+    <Card title="Purchase model" className="dashboard-grid__wide" data-testid="analytics-models" aria-busy={query.isPending || undefined}>
+      {query.isPending && <Skeleton height="16rem" />}
+      {query.isError && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
+      {query.isSuccess && <ModelFit selection={query.data.model_selection} />}
+    </Card>
+  );
+}
+
+function ModelFit({ selection }: { selection: Parameters<typeof holdoutPoints>[0] }) {
+  const points = holdoutPoints(selection);
+  const models = rankedModels(selection);
+  return (
+    <div className="stack">
+      <p data-testid="analytics-model-choice">{choiceSentence(selection)}</p>
+      {models.length > 0 && (
+        <p className="muted small">
+          Error: how far each model&apos;s prediction of a customer&apos;s holdout purchases was off, on average (root mean square). Predicted: the
+          purchases it expected in the holdout.
+        </p>
+      )}
+      {models.length > 0 && (
+        <DataTable<ModelScore>
+          caption="Models compared on held-out purchases"
+          captionHidden={false}
+          rows={models}
+          rowKey={(m) => m.model}
+          columns={[
+            { header: 'Model', cell: (m) => (MODEL_TITLES[m.model] ?? m.title) + (m.model === selection?.chosen ? ' (chosen)' : '') },
+            { header: 'Error', numeric: true, cell: (m) => (typeof m.holdout_rmse === 'number' ? m.holdout_rmse.toFixed(3) : 'did not fit') },
+            { header: 'Predicted', numeric: true, cell: (m) => (typeof m.predicted_total === 'number' ? formatPoints(Math.round(m.predicted_total)) : '—') },
+          ]}
+        />
+      )}
+      {points.length > 0 ? (
+        <ChartFigure<HoldoutPoint>
+          testId="analytics-holdout-chart"
+          chart={{ kind: 'holdout', points }}
+          height={CHART_HEIGHT}
+          caption={
+            <>
+              Repeat purchases in the holdout period, on average, by how many repeat purchases customers made before it. The
+              closer a model&apos;s line is to the actual one, the better it predicts.
+              {typeof selection?.actual_total === 'number' && ` ${formatPoints(Math.round(selection.actual_total))} purchases were made in the holdout.`}
+            </>
+          }
+          table={{
+            caption: 'Mean holdout purchases by calibration purchases',
+            rows: points,
+            rowKey: (p) => p.label,
+            columns: [
+              { header: 'Purchases before', cell: (p) => p.label },
+              { header: 'Customers', numeric: true, cell: (p) => formatPoints(p.customers) },
+              { header: 'Actual', numeric: true, cell: (p) => p.actual.toFixed(2) },
+              { header: 'BG/NBD', numeric: true, cell: (p) => mean(p.bgnbd) },
+              { header: 'MBG/NBD', numeric: true, cell: (p) => mean(p.mbgnbd) },
+              { header: 'Pareto/NBD', numeric: true, cell: (p) => mean(p.pareto_nbd) },
+            ],
+          }}
+        />
+      ) : (
+        selection?.chosen_by === 'default' && <EmptyState title="No holdout comparison">{selection.reason}</EmptyState>
+      )}
+    </div>
+  );
+}
