@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cmath>
+#include <numbers>
 
 namespace patron::analytics {
 namespace {
@@ -54,6 +55,36 @@ double reflected_series(double a, double b, double z) {
   return first + a / (b - 1.0) * sum;
 }
 
+// reflected_series and its partial derivatives: the first term's through
+// digamma (psi(1-b) = psi(b) + pi cot(pi b)), the series' summed with it.
+ScaledHyp2f1 reflected_derivatives(double a, double b, double z) {
+  const double w = 1.0 - z;
+  int sign = 1;
+  const double log_gamma_1b = lgamma_r(1.0 - b, &sign);
+  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) -
+                                        a * std::log(z) + (b - 1.0) * std::log(w));
+  const double psi_shifted = digamma(a + 1.0 - b);
+  const double psi_1b = digamma(b) + std::numbers::pi / std::tan(std::numbers::pi * b);
+  const double p = a + 1.0 - b, q = 2.0 - b;
+  double term = 1.0, sum = 1.0, harmonic_p = 0.0, harmonic_q = 0.0, d_p = 0.0, d_q = 0.0, d_w = 0.0;
+  for (int n = 0; n < kMaxSeriesTerms; ++n) {
+    harmonic_p += 1.0 / (p + n);
+    harmonic_q += 1.0 / (q + n);
+    term *= (p + n) / (q + n) * w;
+    sum += term;
+    d_p += term * harmonic_p;
+    d_q -= term * harmonic_q;
+    d_w += (n + 1.0) * term;
+    if (n > b - 2.0 && std::fabs(term) <= kSeriesTolerance * std::fabs(sum)) break;
+  }
+  d_w /= w;
+  const double k = a / (b - 1.0);
+  return {first + k * sum,
+          first * (digamma(a + 1.0) - psi_shifted - std::log(z)) + sum / (b - 1.0) + k * d_p,
+          first * (-psi_1b + psi_shifted + std::log(w)) - k / (b - 1.0) * sum - k * (d_p + d_q),
+          first * (-a / z - (b - 1.0) / w) - k * d_w};
+}
+
 double near_pole(double a, double b, double n, double z) {
   constexpr double kSteps[4] = {-2.0, -1.0, 1.0, 2.0};
   const double u = (b - n) / kNearInteger;
@@ -85,7 +116,12 @@ double hyp2f1_a_a1_scaled(double a, double b, double z) {
 }
 
 ScaledHyp2f1 hyp2f1_a_a1_scaled_derivatives(double a, double b, double z) {
-  if (z > kReflectFromZ && a * (1.0 - z) <= kReflectMaxAW) {
+  const double nearest = std::round(b);
+  const bool reflect = z > kReflectFromZ && a * (1.0 - z) <= kReflectMaxAW;
+  if (reflect && !(nearest >= 1.0 && std::fabs(b - nearest) < kNearInteger)) {
+    return reflected_derivatives(a, b, z);
+  }
+  if (reflect) {  // near a pole of the connection formula: differences of the interpolation
     const auto g = [](double a1, double b1, double z1) { return hyp2f1_a_a1_scaled(a1, b1, z1); };
     const double ha = 1e-6 * a, hb = 1e-6 * b, hz = 1e-7 * (1.0 - z);
     return {g(a, b, z), (g(a + ha, b, z) - g(a - ha, b, z)) / (2 * ha),

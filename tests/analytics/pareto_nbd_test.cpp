@@ -111,6 +111,30 @@ TEST(ParetoNbd, GradientMatchesFiniteDifferences) {
   }
 }
 
+TEST(ParetoNbd, HypergeometricDerivativesMatchFiniteDifferences) {
+  // Series (z <= 0.9), the connection formula (z near 1, a(1-z) <= 2) with
+  // b below 1, between 1 and 2, above 2, and near the pole at b = 2.
+  const std::array<std::array<double, 3>, 7> points{{{1.16, 1.6, 0.3},
+                                                     {3.2, 2.55, 0.85},
+                                                     {2.6, 1.6, 0.99},
+                                                     {4.5, 0.7, 0.95},
+                                                     {30.5, 3.4, 0.97},
+                                                     {6.3, 2.0004, 0.999},
+                                                     {1.3, 1.2, 0.999999}}};
+  for (const auto& [a, b, z] : points) {
+    const ScaledHyp2f1 g = hyp2f1_a_a1_scaled_derivatives(a, b, z);
+    EXPECT_NEAR(g.value, hyp2f1_a_a1_scaled(a, b, z), 1e-12 * g.value);
+    const double ha = 1e-6 * a, hb = 1e-6 * b, hz = 1e-4 * (1 - z);
+    const double da = (hyp2f1_a_a1_scaled(a + ha, b, z) - hyp2f1_a_a1_scaled(a - ha, b, z)) / (2 * ha);
+    const double db = (hyp2f1_a_a1_scaled(a, b + hb, z) - hyp2f1_a_a1_scaled(a, b - hb, z)) / (2 * hb);
+    const double dz = (hyp2f1_a_a1_scaled(a, b, z + hz) - hyp2f1_a_a1_scaled(a, b, z - hz)) / (2 * hz);
+    const double scale = std::max({1.0, std::fabs(da), std::fabs(db)});
+    EXPECT_NEAR(g.d_a, da, 1e-6 * scale) << a << " " << b << " " << z;
+    EXPECT_NEAR(g.d_b, db, 1e-6 * scale) << a << " " << b << " " << z;
+    EXPECT_NEAR(g.d_z, dz, 1e-6 * std::max(1.0, std::fabs(dz))) << a << " " << b << " " << z;
+  }
+}
+
 // ln 2F1(a, b; a+1; z) against mpmath.hyp2f1 at 40 digits (log taken there),
 // across the series, the 1-z connection formula and its near-integer b.
 TEST(ParetoNbd, HypergeometricMatchesMpmath) {
