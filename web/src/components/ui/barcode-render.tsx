@@ -7,7 +7,11 @@ export type BarcodeKind = 'code128' | 'qrcode';
 export default function BarcodeRender({ value, kind, label }: { value: string; kind: BarcodeKind; label: string }) {
   let svg = '';
   try {
-    svg = kind === 'qrcode' ? qrcode({ bcid: 'qrcode', text: value }, drawingSVG()) : code128({ bcid: 'code128', text: value, height: 14, scale: 2 }, drawingSVG());
+    // The quiet zones scanners need are part of the drawing (white): 10 modules beside a Code 128, 4 around a QR code.
+    svg =
+      kind === 'qrcode'
+        ? qrcode({ bcid: 'qrcode', text: value, paddingwidth: 4, paddingheight: 4 }, drawingSVG())
+        : code128({ bcid: 'code128', text: value, height: 14, scale: 2, paddingwidth: 10 }, drawingSVG());
   } catch {
     svg = '';
   }
