@@ -1,6 +1,7 @@
 #include "app/model_choice.h"
 
 #include <cmath>
+#include <optional>
 
 #include "analytics/model_comparison.h"
 #include "app/analyze/models_command.h"
@@ -64,6 +65,22 @@ Json comparison_json(const an::HoldoutOptions& split, const an::ModelComparison&
           {"actual_total", c.actual_total}, {"models", std::move(models)}, {"chart", std::move(chart)}};
 }
 
+// BG/NBD gives every one-time buyer P(alive) = 1 however long ago they
+// bought, which reads as nonsense in a segment of lost customers; so the
+// choice is between the models whose P(alive) decays for them, and BG/NBD is
+// fitted beside them as the reference (and used only when neither fits).
+bool eligible(an::RepeatModel model) { return model != an::RepeatModel::bgnbd; }
+
+std::optional<an::RepeatModel> best_eligible(const an::ModelComparison& c) {
+  std::optional<an::RepeatModel> best;
+  double lowest = 0;
+  for (const auto& score : c.scores) {
+    if (!score.fit || !eligible(score.model)) continue;
+    if (!best || score.holdout_rmse < lowest) best = score.model, lowest = score.holdout_rmse;
+  }
+  return best;
+}
+
 ModelChoice by_default(const std::string& reason) {
   return {an::RepeatModel::bgnbd, {{"chosen", "bgnbd"}, {"chosen_by", "default"}, {"reason", reason}}};
 }
@@ -78,7 +95,17 @@ ModelChoice choose_purchase_model(const an::TransactionColumns& purchases, std::
   if (!data.ok()) return by_default("no holdout comparison: " + data.error().message);
   const auto comparison = an::compare_models(regular_sample(*data, kMaxComparisonCustomers));
   if (!comparison.ok()) return by_default("no holdout comparison: " + comparison.error().message);
-  return {comparison->chosen, comparison_json(split, *comparison)};
+  const auto chosen = best_eligible(*comparison);
+  Json summary = comparison_json(split, *comparison);
+  summary["eligible"] = Json::array({"mbgnbd", "pareto_nbd"});
+  if (!chosen) {
+    summary["chosen"] = "bgnbd";
+    summary["chosen_by"] = "default";
+    summary["reason"] = "neither MBG/NBD nor Pareto/NBD could be fitted to this history";
+    return {an::RepeatModel::bgnbd, summary};
+  }
+  summary["chosen"] = an::model_name(*chosen);
+  return {*chosen, summary};
 }
 
 }  // namespace patron::app

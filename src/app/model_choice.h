@@ -1,7 +1,9 @@
 #pragma once
-// For `patron analyze all`: which purchase model (BG/NBD, MBG/NBD,
-// Pareto/NBD) describes the stored customers best, judged on purchases it did
-// not see: calibration to halfway through the history, holdout after it.
+// For `patron analyze all`: which purchase model describes the stored
+// customers best, judged on purchases it did not see (calibration to halfway
+// through the history, holdout after it). MBG/NBD and Pareto/NBD compete;
+// BG/NBD is fitted as the reference, since its P(alive) of a one-time buyer
+// is always 1.
 #include <cstddef>
 
 #include <nlohmann/json.hpp>

@@ -113,7 +113,9 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   const selection = models.json.model_selection;
   assert.equal(selection.chosen_by, 'holdout_rmse', JSON.stringify(selection));
   assert.equal(selection.chosen, models.json.btyd.model);
-  const scored = selection.models.filter((m) => typeof m.holdout_rmse === 'number');
+  // MBG/NBD and Pareto/NBD compete (their P(alive) of a one-time buyer decays); BG/NBD is the reference.
+  assert.deepEqual(selection.eligible, ['mbgnbd', 'pareto_nbd']);
+  const scored = selection.models.filter((m) => typeof m.holdout_rmse === 'number' && selection.eligible.includes(m.model));
   assert.ok(scored.length >= 1);
   const best = scored.reduce((l, r) => (r.holdout_rmse < l.holdout_rmse ? r : l));
   assert.equal(best.model, selection.chosen);
@@ -130,6 +132,10 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   for (const item of items) byName[item.segment] -= 1;
   for (const left of Object.values(byName)) assert.equal(left, 0);
   assert.equal(segments.json.segments.reduce((n, seg) => n + seg.customers, 0), CUSTOMERS);
+  // One-time buyers' P(alive) decays with time under the chosen model: lost customers are not 100 % alive.
+  const lost = segments.json.segments.find((seg) => seg.segment === 'Lost');
+  assert.ok(lost, JSON.stringify(segments.json.segments.map((seg) => seg.segment)));
+  assert.ok(lost.mean_p_alive < 0.9, JSON.stringify(lost));
 
   const cohorts = await s.api('GET', url('cohorts'), { token: staffToken });
   assert.equal(cohorts.status, 200);

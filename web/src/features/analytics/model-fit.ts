@@ -31,6 +31,8 @@ export interface HoldoutChartRow {
 
 export interface ModelSelection {
   chosen: PurchaseModel;
+  /** The models that could be chosen; the others are fitted for reference. */
+  eligible?: PurchaseModel[];
   chosen_by: 'holdout_rmse' | 'default';
   reason?: string;
   calibration_end?: string;

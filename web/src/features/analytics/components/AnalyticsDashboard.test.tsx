@@ -40,7 +40,7 @@ describe('AnalyticsDashboard', () => {
     );
     const compared = within(panel).getByRole('table', { name: 'Models compared on held-out purchases' });
     const rows = within(compared).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.firstChild?.textContent)).toEqual(['Pareto/NBD (chosen)', 'BG/NBD', 'MBG/NBD']);
+    expect(rows.map((r) => r.firstChild?.textContent)).toEqual(['Pareto/NBD (chosen)', 'BG/NBD (reference)', 'MBG/NBD']);
     const chart = within(panel).getByTestId('analytics-holdout-chart');
     expect(within(chart).getByRole('table', { hidden: true, name: 'Mean holdout purchases by calibration purchases' })).toBeTruthy();
     expect(chart.textContent).toContain('7+');

@@ -1,11 +1,16 @@
 import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
 import { formatPoints } from '@/lib/format';
 import { useModels } from '../hooks/use-analytics';
-import { choiceSentence, holdoutPoints, MODEL_TITLES, rankedModels, type HoldoutPoint, type ModelScore } from '../model-fit';
+import { choiceSentence, holdoutPoints, MODEL_TITLES, rankedModels, type HoldoutPoint, type ModelScore, type ModelSelection } from '../model-fit';
 import { ChartFigure, DataTable } from './ChartFigure';
 
 const CHART_HEIGHT = 260;
 const mean = (v: number | null) => (v === null ? 'no fit' : v.toFixed(2));
+
+function modelNote(model: ModelScore['model'], selection: ModelSelection | null): string {
+  if (model === selection?.chosen) return ' (chosen)';
+  return selection?.eligible && !selection.eligible.includes(model) ? ' (reference)' : '';
+}
 
 /** Which purchase model the run chose, the comparison behind it, and expected vs actual holdout purchases. */
 export function ModelFitPanel() {
@@ -19,7 +24,7 @@ export function ModelFitPanel() {
   );
 }
 
-function ModelFit({ selection }: { selection: Parameters<typeof holdoutPoints>[0] }) {
+function ModelFit({ selection }: { selection: ModelSelection | null }) {
   const points = holdoutPoints(selection);
   const models = rankedModels(selection);
   return (
@@ -28,7 +33,8 @@ function ModelFit({ selection }: { selection: Parameters<typeof holdoutPoints>[0
       {models.length > 0 && (
         <p className="muted small">
           Error: how far each model&apos;s prediction of a customer&apos;s holdout purchases was off, on average (root mean square). Predicted: the
-          purchases it expected in the holdout.
+          purchases it expected in the holdout. BG/NBD is shown for reference only: it counts every one-time buyer as still active however long
+          ago they bought.
         </p>
       )}
       {models.length > 0 && (
@@ -38,7 +44,7 @@ function ModelFit({ selection }: { selection: Parameters<typeof holdoutPoints>[0
           rows={models}
           rowKey={(m) => m.model}
           columns={[
-            { header: 'Model', cell: (m) => (MODEL_TITLES[m.model] ?? m.title) + (m.model === selection?.chosen ? ' (chosen)' : '') },
+            { header: 'Model', cell: (m) => (MODEL_TITLES[m.model] ?? m.title) + modelNote(m.model, selection) },
             { header: 'Error', numeric: true, cell: (m) => (typeof m.holdout_rmse === 'number' ? m.holdout_rmse.toFixed(3) : 'did not fit') },
             { header: 'Predicted', numeric: true, cell: (m) => (typeof m.predicted_total === 'number' ? formatPoints(Math.round(m.predicted_total)) : '—') },
           ]}

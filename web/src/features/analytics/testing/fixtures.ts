@@ -411,6 +411,7 @@ export const models = {
   model_selection: {
     chosen: 'pareto_nbd',
     chosen_by: 'holdout_rmse',
+    eligible: ['mbgnbd', 'pareto_nbd'],
     calibration_end: '1997-09-30',
     observation_end: '1998-06-30',
     period: 'weeks',
