@@ -17,8 +17,9 @@ namespace patron::analytics {
 namespace {
 
 constexpr std::size_t kMinGroupsPerWorker = 5'000;  // each history costs two 2F1 series
-// Parameter logs and the x-only terms, tabulated once per evaluation:
-// ln Gamma(r+x)/Gamma(r) as a sum of logs (x is an integer) and ln s/(r+s+x).
+// Parameter logs and the x-only terms, tabulated once per evaluation for
+// x = 0..max_x: ln Gamma(r+x)/Gamma(r) as a sum of logs (x is an integer) and
+// ln s/(r+s+x). Without tables (one customer at a time) they are computed.
 struct Terms {
   ParetoNbdParams p;
   bool alpha_larger;
@@ -26,21 +27,30 @@ struct Terms {
   double log_r_alpha_s_beta;    // r ln alpha + s ln beta
   std::vector<double> log_gamma_ratio, log_s_share;
 
-  Terms(const ParetoNbdParams& params, std::uint32_t max_x)
+  explicit Terms(const ParetoNbdParams& params)
       : p(params),
         alpha_larger(params.alpha >= params.beta),
         larger(std::max(params.alpha, params.beta)),
         smaller(std::min(params.alpha, params.beta)),
         gap(larger - smaller),
-        log_r_alpha_s_beta(params.r * std::log(params.alpha) + params.s * std::log(params.beta)),
-        log_gamma_ratio(max_x + 1),
-        log_s_share(max_x + 1) {
+        log_r_alpha_s_beta(params.r * std::log(params.alpha) + params.s * std::log(params.beta)) {}
+
+  Terms(const ParetoNbdParams& params, std::uint32_t max_x) : Terms(params) {
+    log_gamma_ratio.resize(max_x + 1);
+    log_s_share.resize(max_x + 1);
     double sum = 0.0;
     for (std::uint32_t x = 0; x <= max_x; ++x) {
       log_gamma_ratio[x] = sum;
       log_s_share[x] = std::log(params.s) - std::log(params.r + params.s + x);
       sum += std::log(params.r + x);
     }
+  }
+
+  double gamma_ratio_of(std::uint32_t x) const {
+    return x < log_gamma_ratio.size() ? log_gamma_ratio[x] : log_gamma(p.r + x) - log_gamma(p.r);
+  }
+  double s_share_of(std::uint32_t x) const {
+    return x < log_s_share.size() ? log_s_share[x] : std::log(p.s) - std::log(p.r + p.s + x);
   }
 };
 
@@ -64,7 +74,7 @@ CustomerLogs customer_logs(const Terms& k, std::uint32_t x, double t_x, double t
   const double log_alpha_t = k.alpha_larger ? log_q2 : log_n2;
   const double log_beta_t = k.alpha_larger ? log_n2 : log_q2;
   const double alive_rest = -r_x * log_alpha_t - p.s * log_beta_t;
-  const double alive = k.log_gamma_ratio[x] + k.log_r_alpha_s_beta + alive_rest;
+  const double alive = k.gamma_ratio_of(x) + k.log_r_alpha_s_beta + alive_rest;
   double g1 = 1.0, g2 = 1.0, log_n1 = log_q1;
   if (k.gap > 0.0) {
     g1 = hyp2f1_a_a1_scaled(rsx, b, k.gap / (k.larger + t_x));
@@ -78,7 +88,7 @@ CustomerLogs customer_logs(const Terms& k, std::uint32_t x, double t_x, double t
   if (std::isnan(diff)) return {alive, diff};
   if (!(diff < 0.0)) return {alive, alive};  // t_x = T: A0 = 0
   // R = (s/(r+s+x)) A0 / ((alpha+T)^-(r+x) (beta+T)^-s): the odds of "dropped out".
-  const double log_r = k.log_s_share[x] + e1 - alive_rest;
+  const double log_r = k.s_share_of(x) + e1 - alive_rest;
   constexpr double kExpSafe = 600.0;
   if (log_r < kExpSafe) {
     const double odds = std::exp(log_r) * g1 * -std::expm1(diff);
@@ -124,7 +134,7 @@ double pareto_nbd_log_likelihood(const ParetoNbdParams& params, const BtydGroups
 
 double pareto_nbd_customer_log_likelihood(const ParetoNbdParams& params, std::uint32_t x,
                                           double t_x, double t) {
-  return customer_logs(Terms(params, x), x, t_x, t).total;
+  return customer_logs(Terms(params), x, t_x, t).total;
 }
 
 Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& options) {
@@ -187,13 +197,13 @@ Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& 
 }
 
 double pareto_nbd_p_alive(const ParetoNbdParams& params, std::uint32_t x, double t_x, double t) {
-  const CustomerLogs logs = customer_logs(Terms(params, x), x, t_x, t);
+  const CustomerLogs logs = customer_logs(Terms(params), x, t_x, t);
   return std::exp(logs.alive - logs.total);
 }
 
-namespace {
-
-double expected_given_alive(const ParetoNbdParams& p, double horizon, std::uint32_t x, double t) {
+double pareto_nbd_expected_purchases_if_alive(const ParetoNbdParams& p, double horizon, std::uint32_t x,
+                                              double t) {
+  if (horizon == 0) return 0.0;
   // (r+x)/(alpha+T) (beta+T)/(s-1) [1 - ((beta+T)/(beta+T+horizon))^(s-1)]
   const double log_ratio = std::log((p.beta + t) / (p.beta + t + horizon));  // < 0
   const double s1 = p.s - 1.0;
@@ -201,13 +211,11 @@ double expected_given_alive(const ParetoNbdParams& p, double horizon, std::uint3
   return (p.r + x) / (p.alpha + t) * (p.beta + t) * bracket;
 }
 
-}  // namespace
-
 double pareto_nbd_expected_purchases(const ParetoNbdParams& params, double horizon,
                                      std::uint32_t x, double t_x, double t) {
   assert(horizon >= 0 && t_x <= t);
   if (horizon == 0) return 0.0;
-  return pareto_nbd_p_alive(params, x, t_x, t) * expected_given_alive(params, horizon, x, t);
+  return pareto_nbd_p_alive(params, x, t_x, t) * pareto_nbd_expected_purchases_if_alive(params, horizon, x, t);
 }
 
 BgNbdPredictions predict_pareto_nbd(const ParetoNbdParams& params, const BtydGroups& groups,
@@ -223,7 +231,7 @@ BgNbdPredictions predict_pareto_nbd(const ParetoNbdParams& params, const BtydGro
       const CustomerLogs logs = customer_logs(terms, x, groups.recency[i], groups.age[i]);
       out.p_alive[i] = std::exp(logs.alive - logs.total);
       out.expected_purchases[i] =
-          horizon == 0 ? 0.0 : out.p_alive[i] * expected_given_alive(params, horizon, x, groups.age[i]);
+          horizon == 0 ? 0.0 : out.p_alive[i] * pareto_nbd_expected_purchases_if_alive(params, horizon, x, groups.age[i]);
     }
   });
   return out;

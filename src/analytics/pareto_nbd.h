@@ -46,6 +46,11 @@ double pareto_nbd_p_alive(const ParetoNbdParams& params, std::uint32_t x, double
 double pareto_nbd_expected_purchases(const ParetoNbdParams& params, double horizon,
                                      std::uint32_t x, double t_x, double t);
 
+// E[purchases in (T, T + horizon] | alive at T, x, T]: the expected purchases
+// are P(alive) times this (a CLV sum over steps needs P(alive) once).
+double pareto_nbd_expected_purchases_if_alive(const ParetoNbdParams& params, double horizon,
+                                              std::uint32_t x, double t);
+
 BgNbdPredictions predict_pareto_nbd(const ParetoNbdParams& params, const BtydGroups& groups,
                                     double horizon, const FitOptions& options = {});
 

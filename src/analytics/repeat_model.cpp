@@ -119,12 +119,17 @@ double repeat_discounted_expected_purchases(const RepeatModelFit& fit, std::uint
     return discounted_expected_purchases(unpack<BgNbdParams>(fit), x, t_x, t, options);
   }
   // The same sum as clv.cpp: expected purchases in each step, discounted.
+  // Pareto/NBD's are P(alive) times a closed form: P(alive) once.
+  const bool pareto = fit.model == RepeatModel::pareto_nbd;
+  const ParetoNbdParams pareto_params = unpack<ParetoNbdParams>(fit);
+  const double alive = pareto ? pareto_nbd_p_alive(pareto_params, x, t_x, t) : 1.0;
   const int steps = std::min(kMaxClvSteps, static_cast<int>(std::ceil(options.horizon_periods /
                                                                         options.step_periods - 1e-9)));
   double value = 0.0, purchases_before = 0.0, discount = 1.0;
   for (int step = 1; step <= steps; ++step) {
     const double until = std::min(options.horizon_periods, step * options.step_periods);
-    const double purchases = repeat_expected_purchases(fit, until, x, t_x, t);
+    const double purchases = pareto ? alive * pareto_nbd_expected_purchases_if_alive(pareto_params, until, x, t)
+                                    : repeat_expected_purchases(fit, until, x, t_x, t);
     discount /= 1.0 + options.discount_rate_per_step;
     value += (purchases - purchases_before) * discount;
     purchases_before = purchases;
