@@ -25,13 +25,16 @@ using Gradient = std::array<double, kParams>;
 // one log1p.
 struct FrequencyTerms {
   std::vector<double> log_term, d_r, d_a, d_b, log_dropout;  // log_dropout: ln a - ln(b+x-1)
+  std::vector<double> inv_b_x;  // 1 / (b+x-1), 0 at x = 0
 
   FrequencyTerms(const BgNbdParams& p, std::uint32_t max_x)
-      : log_term(max_x + 1), d_r(max_x + 1), d_a(max_x + 1), d_b(max_x + 1), log_dropout(max_x + 1) {
+      : log_term(max_x + 1), d_r(max_x + 1), d_a(max_x + 1), d_b(max_x + 1), log_dropout(max_x + 1),
+        inv_b_x(max_x + 1) {
     double log_sum = 0, dr = 0, da = 0, db = 0;
     for (std::uint32_t x = 0; x <= max_x; ++x) {
       log_term[x] = log_sum, d_r[x] = dr, d_a[x] = da, d_b[x] = db;
       log_dropout[x] = x > 0 ? std::log(p.a) - std::log(p.b + x - 1) : 0.0;
+      inv_b_x[x] = x > 0 ? 1.0 / (p.b + x - 1) : 0.0;
       log_sum += std::log(p.r + x) + std::log(p.b + x) - std::log(p.a + p.b + x);
       dr += 1.0 / (p.r + x);
       da -= 1.0 / (p.a + p.b + x);
@@ -46,11 +49,12 @@ struct Partial {
 };
 
 // Customers are taken a block at a time so the logs and exps of a block run
-// through the vector math kernels; the sums then read them back.
+// through the vector math kernels; the sums then read them back without
+// branches (whether x > 0 is as good as random, so a branch would mispredict).
 constexpr std::size_t kBlock = 256;
 
 struct BlockTerms {
-  std::array<double, kBlock> log_age, log_recency, shrink, log1p_shrink;
+  std::array<double, kBlock> log_age, log_recency, shrink, log1p_shrink, inv_age, inv_recency;
 };
 
 void fill_block(const BgNbdParams& p, const FrequencyTerms& terms, const BtydGroups& g, std::size_t begin,
@@ -58,6 +62,8 @@ void fill_block(const BgNbdParams& p, const FrequencyTerms& terms, const BtydGro
   for (std::size_t k = 0; k < n; ++k) {
     b.log_age[k] = p.alpha + g.age[begin + k];
     b.log_recency[k] = p.alpha + g.recency[begin + k];
+    b.inv_age[k] = 1.0 / b.log_age[k];
+    b.inv_recency[k] = 1.0 / b.log_recency[k];
   }
   log_each(b.log_age.data(), b.log_age.data(), n);
   log_each(b.log_recency.data(), b.log_recency.data(), n);
@@ -76,6 +82,7 @@ Partial accumulate(const BgNbdParams& p, const FrequencyTerms& terms, const Btyd
                    std::size_t begin, std::size_t end) {
   Partial sum;
   const double log_alpha = std::log(p.alpha);
+  const double inv_a = 1.0 / p.a, r_over_alpha = p.r / p.alpha;
   BlockTerms b;
   for (std::size_t from = begin; from < end; from += kBlock) {
     const std::size_t n = std::min(kBlock, end - from);
@@ -83,26 +90,22 @@ Partial accumulate(const BgNbdParams& p, const FrequencyTerms& terms, const Btyd
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = from + k;
       const std::uint32_t x = g.frequency[i];
+      const double repeat = x > 0 ? 1.0 : 0.0;  // the dropout term exists only after a repeat purchase
       const double w = g.weight[i];
       const double r_x = p.r + x;
-      const double log_age = b.log_age[k];
-      const double still_alive = -r_x * log_age;  // ln of the "alive at T" term
-      double mixture = still_alive;
-      double dropped_share = 0.0;  // posterior weight of "dropped out after t_x"
-      const double log_recency = x > 0 ? b.log_recency[k] : 0.0;
-      if (x > 0) {
-        const double dropped = terms.log_dropout[x] - r_x * log_recency;
-        const double e = b.shrink[k];
-        mixture = std::max(dropped, still_alive) + b.log1p_shrink[k];
-        dropped_share = dropped > still_alive ? 1.0 / (1.0 + e) : e / (1.0 + e);
-      }
+      const double log_recency = repeat * b.log_recency[k];
+      const double still_alive = -r_x * b.log_age[k];  // ln of the "alive at T" term
+      const double dropped = terms.log_dropout[x] - r_x * log_recency;
+      const double e = b.shrink[k];
+      const double top = std::max(dropped, still_alive);
+      const double mixture = still_alive + repeat * (top + b.log1p_shrink[k] - still_alive);
+      const double dropped_share = repeat * (dropped > still_alive ? 1.0 : e) / (1.0 + e);
       const double alive_share = 1.0 - dropped_share;
       sum.log_likelihood += w * (terms.log_term[x] + p.r * log_alpha + mixture);
-      sum.gradient[0] += w * (terms.d_r[x] + log_alpha - alive_share * log_age - dropped_share * log_recency);
-      sum.gradient[1] += w * (p.r / p.alpha - r_x * (alive_share / (p.alpha + g.age[i]) +
-                                                     dropped_share / (p.alpha + g.recency[i])));
-      sum.gradient[2] += w * (terms.d_a[x] + dropped_share / p.a);
-      sum.gradient[3] += w * (terms.d_b[x] - (x > 0 ? dropped_share / (p.b + x - 1) : 0.0));
+      sum.gradient[0] += w * (terms.d_r[x] + log_alpha - alive_share * b.log_age[k] - dropped_share * log_recency);
+      sum.gradient[1] += w * (r_over_alpha - r_x * (alive_share * b.inv_age[k] + dropped_share * b.inv_recency[k]));
+      sum.gradient[2] += w * (terms.d_a[x] + dropped_share * inv_a);
+      sum.gradient[3] += w * (terms.d_b[x] - dropped_share * terms.inv_b_x[x]);
     }
   }
   return sum;

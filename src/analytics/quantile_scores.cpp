@@ -60,8 +60,10 @@ std::vector<std::uint8_t> quintile_scores(std::span<const std::int64_t> values, 
   }
   const auto [low, high] = std::minmax_element(keys.begin(), keys.end());
   const std::uint64_t range = static_cast<std::uint64_t>(*high) - static_cast<std::uint64_t>(*low);
-  const Cuts cut = range < kMaxCountingRange ? cuts_by_counting(keys, *low, *high, rank)
-                                             : cuts_by_selection(keys, rank);
+  // A histogram wider than a few times the values costs more to clear (and
+  // fault in) than selection does: cents of spend over a small customer base.
+  const std::uint64_t counting_limit = std::min<std::uint64_t>(kMaxCountingRange, 4 * n + 1024);
+  const Cuts cut = range < counting_limit ? cuts_by_counting(keys, *low, *high, rank) : cuts_by_selection(keys, rank);
   assert(std::is_sorted(cut.begin(), cut.end()));
   for (std::size_t i = 0; i < n; ++i) {
     int score = 1;
