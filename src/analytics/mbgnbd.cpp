@@ -9,6 +9,7 @@
 #include "analytics/minimize.h"
 #include "analytics/parallel.h"
 #include "analytics/special_functions.h"
+#include "analytics/warm_start.h"
 
 namespace patron::analytics {
 namespace {
@@ -118,7 +119,14 @@ Result<MbgNbdFit> fit_mbgnbd(const BtydGroups& groups, const FitOptions& options
     for (std::size_t k = 0; k < kParams; ++k) gradient[k] = -at.gradient[k] * value[k] / customers;
     return std::isfinite(at.log_likelihood) ? -at.log_likelihood / customers : HUGE_VAL;
   };
-  const std::vector<double> start{0.0, std::log(0.1 * mean_age), 0.0, 0.0};
+  std::vector<double> start{0.0, std::log(0.1 * mean_age), 0.0, 0.0};
+  if (groups.size() > kWarmStartAbove) {
+    auto rough = fit_mbgnbd(every_kth_group(groups, kWarmStartSample), options);
+    if (rough.ok()) {
+      const MbgNbdParams& q = rough->params;
+      start = {std::log(q.r), std::log(q.alpha), std::log(q.a), std::log(q.b)};
+    }
+  }
   auto minimum = minimize(objective, start);
   if (!minimum.ok()) return minimum.error();
   MbgNbdFit fit;

@@ -12,6 +12,7 @@
 #include "analytics/parallel.h"
 #include "analytics/pareto_nbd_gradient.h"
 #include "analytics/special_functions.h"
+#include "analytics/warm_start.h"
 
 namespace patron::analytics {
 namespace {
@@ -168,7 +169,15 @@ Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& 
     if (theta[2] > kLogRidgeShape) ran_off = "s and beta";
     return ran_off != nullptr;
   };
-  auto minimum = minimize(objective, {0.0, start, 0.0, start}, search);
+  std::vector<double> from{0.0, start, 0.0, start};
+  if (groups.size() > kWarmStartAbove) {
+    auto rough = fit_pareto_nbd(every_kth_group(groups, kWarmStartSample), options);
+    if (rough.ok()) {
+      const ParetoNbdParams& q = rough->params;
+      from = {std::log(q.r), std::log(q.alpha / mean_age), std::log(q.s), std::log(q.beta / mean_age)};
+    }
+  }
+  auto minimum = minimize(objective, from, search);
   if (!minimum.ok() && ran_off != nullptr) {
     return Error{ErrorCode::validation_failed,
                  std::string("pareto_nbd fit did not converge: ") + ran_off +
