@@ -10,6 +10,7 @@
 #include "analytics/minimize.h"
 #include "analytics/parallel.h"
 #include "analytics/special_functions.h"
+#include "analytics/warm_start.h"
 #include "analytics/vector_math.h"
 
 namespace patron::analytics {
@@ -162,7 +163,14 @@ Result<BgNbdFit> fit_bgnbd(const BtydGroups& groups, const FitOptions& options) 
   };
   // alpha is a time scale: starting it at a tenth of the mean age makes the
   // start equally good whether periods are days or weeks.
-  const std::vector<double> start{0.0, std::log(std::max(1e-3, 0.1 * mean_age)), 0.0, 0.0};
+  std::vector<double> start{0.0, std::log(std::max(1e-3, 0.1 * mean_age)), 0.0, 0.0};
+  if (groups.size() > kWarmStartAbove) {
+    auto rough = fit_bgnbd(every_kth_group(groups, kWarmStartSample), options);
+    if (rough.ok()) {
+      const BgNbdParams& q = rough->params;
+      start = {std::log(q.r), std::log(q.alpha), std::log(q.a), std::log(q.b)};
+    }
+  }
   auto minimum = minimize(objective, start);
   if (!minimum.ok()) return minimum.error();
   BgNbdFit fit;
