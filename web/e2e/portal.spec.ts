@@ -23,7 +23,7 @@ const STORE = { code: `HUB-${RUN}`, name: 'Roastery on Main Street' };
 const COFFEE = { sku: `BEANS-${RUN}`, name: 'House blend beans', category: `Coffee ${RUN}`, brand: `Hopper Roasters ${RUN}`, price_minor: 1250, currency: 'USD' };
 const PASTRY = { sku: `CROISSANT-${RUN}`, name: 'Butter croissant', category: `Bakery ${RUN}`, brand: `Maison ${RUN}`, price_minor: 400, currency: 'USD' };
 const REWARDS = [
-  { name: `Free croissant ${RUN}`, description: 'Any croissant from the counter.', points_cost: 5 },
+  { name: `Free croissant ${RUN}`, description: 'Any croissant from the counter.', terms: 'One per visit, while stocks last.', points_cost: 5 },
   { name: `Free latte ${RUN}`, description: 'A latte of any size.', points_cost: 15 },
   { name: `Tote bag ${RUN}`, description: 'Our canvas tote.', points_cost: 5000 },
 ];
@@ -171,12 +171,14 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
     await expect(dialog.getByRole('img', { name: `Voucher barcode, code ${code}` })).toBeVisible();
     await expect(dialog.getByTestId('voucher-expiry')).toHaveText(/Valid until/);
     await expect(dialog.getByTestId('voucher-terms')).toContainText(REWARDS[0].description);
+    await expect(dialog.getByTestId('voucher-terms')).toContainText(`Terms: ${REWARDS[0].terms}`);
     await expectAccessible(member, 'voucher');
     await snap(member, 'portal-rewards-voucher');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await member.getByRole('tab', { name: 'My rewards' }).click();
     const mine = member.getByTestId('my-reward').filter({ hasText: REWARDS[0].name });
     await expect(mine.getByRole('img', { name: `Voucher barcode, code ${code}` })).toBeVisible();
+    await expect(mine.getByTestId('voucher-terms')).toContainText(REWARDS[0].terms!);
     await expectAccessible(member, 'my rewards');
     await expectMemberFriendly(member, 'my rewards');
     await snap(member, 'portal-my-rewards');
