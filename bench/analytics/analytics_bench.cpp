@@ -77,10 +77,10 @@ void bench_million_customers() {
   an::BtydReport result;
   const double ms = median_ms(3, [&] { result = must(an::analyze_btyd(summary, options)); });
   report("BG/NBD fit + P(alive) + E[purchases], 1M", ms, 900, 9200, "lifetimes 0.11.3");
-  const auto& p = result.bgnbd.params;
+  const auto& p = result.purchases.params;  // r, alpha, a, b
   std::printf("    %zu distinct (x, t_x, T); simulated with r=0.243 alpha=4.414 a=0.793 b=2.426, "
               "fitted r=%.3f alpha=%.3f a=%.3f b=%.3f, %d evaluations\n",
-              result.distinct_histories, p.r, p.alpha, p.a, p.b, result.bgnbd.evaluations);
+              result.distinct_histories, p[0], p[1], p[2], p[3], result.purchases.evaluations);
 }
 
 void bench_groceries_rules() {

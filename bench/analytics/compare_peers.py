@@ -130,6 +130,23 @@ def jobs(patron, work):
     }
 
 
+def startup(patron, work, runs=200):
+    """Mean wall time of a whole `patron analyze` run on a one-purchase file, and of patron-full's --help."""
+    tiny = os.path.join(work, "one-purchase.txt")
+    with open(tiny, "w") as out:
+        out.write(" 00001 19970101  1   11.77\n")
+    lean = patron_command(patron, ["analyze", "rfm", "--transactions", tiny, "--format", "cdnow", "--csv"])
+    full = patron_command(os.path.join(os.path.dirname(patron), "patron-full"), ["--help"])
+    figures = []
+    for command in (lean, full):
+        command()
+        start = time.perf_counter()
+        for _ in range(runs):
+            command()
+        figures.append((time.perf_counter() - start) / runs)
+    return figures
+
+
 def fmt(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
@@ -155,6 +172,9 @@ def main():
             peer_times.append(timed(peer))
         p, q = statistics.median(patron_times), statistics.median(peer_times)
         print(f"| {title} | {fmt(p)} | {peer_name} {fmt(q)} | {q / p:.1f}x |", flush=True)
+    lean, full = startup(patron, work)
+    print(f"\nStart-up, mean of 200 whole runs: `patron analyze rfm` on a one-purchase file {lean * 1000:.2f} ms; "
+          f"`patron-full --help` (the server's libraries loaded) {full * 1000:.2f} ms.")
 
 
 if __name__ == "__main__":

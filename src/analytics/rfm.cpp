@@ -111,12 +111,19 @@ RfmTable compute_rfm(const TransactionColumns& purchases, std::size_t customer_c
     frequency.push_back(t.count);
   }
   // The three scorings are independent. Recency and frequency span few
-  // values and score by counting; money may need selection, so it gets a
-  // thread of its own.
-  std::thread money_scorer([&] { table.m_score = quintile_scores(table.monetary_minor, Better::higher); });
+  // values and score by counting; money may need selection, so on a large
+  // base it gets a thread of its own (on a small one, starting the thread
+  // costs more than the scoring).
+  const unsigned money_workers = workers_for(table.size(), kMinRowsPerWorker, options.workers);
+  std::thread money_scorer;
+  if (money_workers > 1) {
+    money_scorer = std::thread([&] { table.m_score = quintile_scores(table.monetary_minor, Better::higher); });
+  } else {
+    table.m_score = quintile_scores(table.monetary_minor, Better::higher);
+  }
   table.r_score = quintile_scores(recency, Better::lower);
   table.f_score = quintile_scores(frequency, Better::higher);
-  money_scorer.join();
+  if (money_scorer.joinable()) money_scorer.join();
   table.segment.resize(table.size());
   for (std::size_t i = 0; i < table.size(); ++i) {
     table.segment[i] = segment_of(table.r_score[i], table.f_score[i], table.m_score[i]);

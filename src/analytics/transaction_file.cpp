@@ -15,6 +15,7 @@ namespace {
 constexpr std::size_t kMaxExamples = 10;
 constexpr std::size_t kProgressEveryLines = 1 << 16;
 constexpr std::size_t kBlockBytes = 1 << 20;
+constexpr std::size_t kFirstBlockBytes = 1 << 14;
 
 // A parse either yields a line or the reason it was rejected.
 struct Parsed {
@@ -314,8 +315,10 @@ bool PurchaseLineReader::next_text(std::string_view& line) {
     block_.erase(0, block_pos_);
     block_pos_ = 0;
     const std::size_t kept = block_.size();
-    block_.resize(kept + kBlockBytes);
-    input_.read(block_.data() + kept, static_cast<std::streamsize>(kBlockBytes));
+    // Small first reads: a short file is not worth a megabyte of fresh pages.
+    const std::size_t want = std::min(kBlockBytes, kFirstBlockBytes << std::min<std::size_t>(refills_++, 8));
+    block_.resize(kept + want);
+    input_.read(block_.data() + kept, static_cast<std::streamsize>(want));
     block_.resize(kept + static_cast<std::size_t>(input_.gcount()));
   }
 }

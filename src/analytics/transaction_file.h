@@ -84,6 +84,7 @@ class PurchaseLineReader {
   TransactionFormat format_;
   std::string block_, scratch_;
   std::size_t block_pos_ = 0;
+  std::size_t refills_ = 0;
   std::vector<std::string_view> fields_;
   std::size_t bytes_ = 0;
   bool first_ = true;
