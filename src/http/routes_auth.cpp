@@ -144,23 +144,60 @@ void login(Api& api, const ExchangePtr& ex) {
   });
 }
 
+// Spends a refresh token for a new pair; nullopt when it is unknown, expired,
+// revoked or its user is no longer active. Presenting a spent token means it
+// leaked: the whole session family is revoked, which the caller commits.
+std::optional<Json> rotate(const Api& api, soci::session& session, const std::string& token) {
+  sql::AccessRepository access(session);
+  auto record = access.find_refresh_token(services::hash_hex(token));
+  if (!record || record->revoked || record->expires_at <= Api::now()) return std::nullopt;
+  if (record->spent) {
+    access.revoke_family(record->family_id);
+    return std::nullopt;
+  }
+  auto user = sql::UsersRepository(session).find_by_id(record->user_id);
+  if (!user || user->status != "active") return std::nullopt;
+  access.mark_spent(record->id);
+  return token_pair(api, session, *user, record->family_id);
+}
+
 void refresh(Api& api, const ExchangePtr& ex) {
   auto presented = presented_refresh_token(*ex);
   if (!presented.ok()) return ex->fail(presented.error());
   api.write(ex, [&api, token = *presented](soci::session& session) -> Result<Reply> {
-    sql::AccessRepository access(session);
-    auto record = access.find_refresh_token(services::hash_hex(token));
-    if (!record || record->revoked || record->expires_at <= Api::now()) return bad_refresh;
-    if (record->spent) {
-      // Reuse of a spent token means it leaked: end the whole session family.
-      // Committed as a success so the revocation sticks; the client still gets 401.
-      access.revoke_family(record->family_id);
-      return json_reply(401, error_body(bad_refresh));
+    auto pair = rotate(api, session, token);
+    // Committed as a success so a family revoked for reuse stays revoked; the client still gets 401.
+    if (!pair) return json_reply(401, error_body(bad_refresh));
+    return token_reply(200, *pair);
+  });
+}
+
+// The browser's session probe: always 200, so a signed-out page load logs no
+// error. With a live refresh cookie the token rotates as on /auth/refresh and
+// the answer holds the new access token (the refresh token only in its
+// HttpOnly cookie); otherwise {"session": null}, and a stale cookie is cleared.
+void probe_session(Api& api, const ExchangePtr& ex) {
+  static const Json signed_out = {{"session", nullptr}};
+  auto token = refresh_cookie_of(*ex);
+  if (!token || token->empty() || token->size() > max_refresh_token_length) {
+    auto reply = json_reply(200, signed_out);
+    if (token) reply.headers.emplace_back("Set-Cookie", cleared_refresh_cookie());
+    return ex->reply(std::move(reply));
+  }
+  api.write(ex, [&api, token = *token](soci::session& session) -> Result<Reply> {
+    auto pair = rotate(api, session, token);
+    if (!pair) {
+      auto reply = json_reply(200, signed_out);
+      reply.headers.emplace_back("Set-Cookie", cleared_refresh_cookie());
+      return reply;
     }
-    auto user = sql::UsersRepository(session).find_by_id(record->user_id);
-    if (!user || user->status != "active") return bad_refresh;
-    access.mark_spent(record->id);
-    return token_reply(200, token_pair(api, session, *user, record->family_id));
+    auto reply = json_reply(200, {{"session",
+                                   {{"access_token", pair->at("access_token")},
+                                    {"token_type", pair->at("token_type")},
+                                    {"expires_in", pair->at("expires_in")},
+                                    {"role", pair->at("role")}}}});
+    reply.headers.emplace_back("Set-Cookie", refresh_cookie(pair->at("refresh_token").get<std::string>()));
+    return reply;
   });
 }
 
@@ -259,6 +296,7 @@ void register_auth_routes(Api& api) {
                  [&api](const ExchangePtr& ex) { register_customer(api, ex); });
   api.router.add("POST", "/api/v1/auth/login", Access::anyone, [&api](const ExchangePtr& ex) { login(api, ex); });
   api.router.add("POST", "/api/v1/auth/refresh", Access::anyone, [&api](const ExchangePtr& ex) { refresh(api, ex); });
+  api.router.add("POST", "/api/v1/auth/session", Access::anyone, bind(api, probe_session));
   api.router.add("POST", "/api/v1/auth/logout", Access::anyone, [&api](const ExchangePtr& ex) { logout(api, ex); });
   api.router.add("POST", "/api/v1/auth/password-reset", Access::anyone, bind(api, request_password_reset));
   api.router.add("POST", "/api/v1/auth/password-reset/confirm", Access::anyone, bind(api, confirm_password_reset));

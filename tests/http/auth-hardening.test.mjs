@@ -228,6 +228,43 @@ test('refresh and logout accept the cookie when the body has no refresh_token', 
   assert.equal(viaBody.status, 200, viaBody.text);
 });
 
+test('the session probe: 200 {session: null} without a live cookie, a rotated session with one', async () => {
+  const none = await from('127.0.1.3', 'POST', '/api/v1/auth/session');
+  assert.equal(none.status, 200, `a signed-out page load is not an error: ${none.text}`);
+  assert.deepEqual(none.json, { session: null });
+  assert.equal(refreshCookieOf(none), undefined, 'no cookie to clear');
+  const unrelated = await from('127.0.1.3', 'POST', '/api/v1/auth/session', { headers: { cookie: 'other=1' } });
+  assert.deepEqual([unrelated.status, unrelated.json], [200, { session: null }]);
+
+  const c = await s.registerCustomer();
+  const signedIn = await login('127.0.1.3', c.email, c.password);
+  const first = `other=1; patron_refresh=${cookieValue(refreshCookieOf(signedIn))}`;
+  const live = await from('127.0.1.3', 'POST', '/api/v1/auth/session', { headers: { cookie: first } });
+  assert.equal(live.status, 200, live.text);
+  assert.equal(live.json.session.role, 'customer');
+  assert.equal(live.json.session.token_type, 'Bearer');
+  assert.ok(live.json.session.expires_in > 0);
+  assert.equal(live.json.session.refresh_token, undefined, 'the refresh token stays in its HttpOnly cookie');
+  assert.equal(live.json.refresh_token, undefined);
+  assert.equal((await s.api('GET', '/api/v1/me', { token: live.json.session.access_token })).status, 200);
+  const rotated = refreshCookieOf(live);
+  assert.ok(rotated && cookieValue(rotated) !== cookieValue(refreshCookieOf(signedIn)), 'the cookie rotates');
+  for (const expected of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/v1/auth']) {
+    assert.ok(attributesOf(rotated).includes(expected), `${expected} in ${rotated}`);
+  }
+
+  // A spent cookie: signed out (no error), the cookie cleared, and the family revoked as on /auth/refresh.
+  const reused = await from('127.0.1.3', 'POST', '/api/v1/auth/session', { headers: { cookie: first } });
+  assert.deepEqual([reused.status, reused.json], [200, { session: null }]);
+  const cleared = refreshCookieOf(reused);
+  assert.ok(cleared && cookieValue(cleared) === '' && attributesOf(cleared).includes('Max-Age=0'), `cleared: ${cleared}`);
+  const afterReuse = await from('127.0.1.3', 'POST', '/api/v1/auth/session', { headers: { cookie: `patron_refresh=${cookieValue(rotated)}` } });
+  assert.deepEqual(afterReuse.json, { session: null }, 'reuse revoked the rotated token of the same family');
+  const garbage = await from('127.0.1.3', 'POST', '/api/v1/auth/session', { headers: { cookie: `patron_refresh=${'x'.repeat(500)}` } });
+  assert.deepEqual([garbage.status, garbage.json], [200, { session: null }]);
+  assert.ok(cookieValue(refreshCookieOf(garbage)) === '', 'an oversized cookie is cleared');
+});
+
 // ---- item 8: key rotation (last: restarts the server) -------------------------------
 
 test('rotation: JWT_SECRET_PREVIOUS verifies old tokens, JWT_SECRET signs new ones', async () => {

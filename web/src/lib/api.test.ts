@@ -47,10 +47,10 @@ describe('api client', () => {
   it('refreshes on 401 with the cookie, stores the new access token only, and retries once with it', async () => {
     const { client, sessions, calls } = setup({
       'GET /api/v1/me': [() => apiError(401, 'unauthorized', 'expired'), () => json(200, { id: 'c1' })],
-      'POST /api/v1/auth/refresh': () => json(200, { access_token: 'A2', refresh_token: 'R2', expires_in: 900 }),
+      'POST /api/v1/auth/session': () => json(200, { session: { access_token: 'A2', token_type: 'Bearer', expires_in: 900 } }),
     });
     await expect(client.get('/me')).resolves.toEqual({ id: 'c1' });
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/v1/me', 'POST /api/v1/auth/refresh', 'GET /api/v1/me']);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/v1/me', 'POST /api/v1/auth/session', 'GET /api/v1/me']);
     expect(calls[1].body).toBeUndefined();
     expect(calls[1].headers.Authorization).toBeUndefined();
     expect(calls[1].credentials).toBe('same-origin');
@@ -62,7 +62,7 @@ describe('api client', () => {
     const { client, sessions } = setup(
       {
         'GET /api/v1/admin/stores': [() => apiError(401, 'unauthorized', 'expired'), () => json(200, { items: [] })],
-        'POST /api/v1/auth/refresh': () => json(200, { access_token: 'A2', refresh_token: 'R2', expires_in: 900 }),
+        'POST /api/v1/auth/session': () => json(200, { session: { access_token: 'A2', token_type: 'Bearer', expires_in: 900 } }),
       },
       session('A1', 'admin'),
     );
@@ -76,22 +76,22 @@ describe('api client', () => {
     const { client, calls } = setup({
       'GET /api/v1/me': (c) => (c.headers.Authorization === 'Bearer A2' ? json(200, { ok: 1 }) : apiError(401, 'unauthorized', 'expired')),
       'GET /api/v1/me/ledger': (c) => (c.headers.Authorization === 'Bearer A2' ? json(200, { items: [] }) : apiError(401, 'unauthorized', 'expired')),
-      'POST /api/v1/auth/refresh': async () => {
+      'POST /api/v1/auth/session': async () => {
         await gate;
-        return json(200, { access_token: 'A2', refresh_token: 'R2', expires_in: 900 });
+        return json(200, { session: { access_token: 'A2', token_type: 'Bearer', expires_in: 900 } });
       },
     });
     const both = Promise.all([client.get('/me'), client.get('/me/ledger')]);
     await new Promise((r) => setTimeout(r, 0));
     release();
     await expect(both).resolves.toEqual([{ ok: 1 }, { items: [] }]);
-    expect(calls.filter((c) => c.url === '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(calls.filter((c) => c.url === '/api/v1/auth/session')).toHaveLength(1);
   });
 
-  it('signs out and reports expiry when the refresh is refused', async () => {
+  it('signs out and reports expiry when the probe finds no live session', async () => {
     const { client, sessions, onSessionExpired } = setup({
       'GET /api/v1/me': () => apiError(401, 'unauthorized', 'Token expired.'),
-      'POST /api/v1/auth/refresh': () => apiError(401, 'unauthorized', 'Refresh token revoked.'),
+      'POST /api/v1/auth/session': () => json(200, { session: null }),
     });
     const error = await client.get('/me').then(() => null as never, (e: ApiError) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -102,7 +102,7 @@ describe('api client', () => {
 
   it('restores the session from the refresh cookie once per page load', async () => {
     const { client, sessions, calls, onSessionExpired } = setup(
-      { 'POST /api/v1/auth/refresh': () => json(200, { access_token: 'A9', refresh_token: 'R9', expires_in: 900, role: 'staff' }) },
+      { 'POST /api/v1/auth/session': () => json(200, { session: { access_token: 'A9', token_type: 'Bearer', expires_in: 900, role: 'staff' } }) },
       null,
     );
     expect(client.isRestoring()).toBe(false);
@@ -118,12 +118,21 @@ describe('api client', () => {
   });
 
   it('stays signed out without reporting expiry when there is no refresh cookie', async () => {
-    const { client, sessions, onSessionExpired } = setup(
-      { 'POST /api/v1/auth/refresh': () => apiError(400, 'validation_failed', 'refresh_token is required', 'refresh_token') },
-      null,
-    );
+    const { client, sessions, calls, onSessionExpired } = setup({ 'POST /api/v1/auth/session': () => json(200, { session: null }) }, null);
     await expect(client.restore()).resolves.toBe(false);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/v1/auth/session']);
     expect(sessions.get()).toBeNull();
+    expect(onSessionExpired).not.toHaveBeenCalled();
+  });
+
+  it('keeps the session when the probe fails on the server (not a rejected token)', async () => {
+    const { client, sessions, onSessionExpired } = setup({
+      'GET /api/v1/me': () => apiError(401, 'unauthorized', 'Token expired.'),
+      'POST /api/v1/auth/session': () => apiError(503, 'unavailable', 'Try again.'),
+    });
+    const error = await client.get('/me').then(() => null as never, (e: ApiError) => e);
+    expect(error.status).toBe(401);
+    expect(sessions.get()?.access_token).toBe('A1');
     expect(onSessionExpired).not.toHaveBeenCalled();
   });
 
@@ -149,7 +158,7 @@ describe('api client', () => {
       },
     });
     await expect(client.get('/me')).resolves.toEqual({ ok: true });
-    expect(calls.some((c) => c.url.endsWith('/auth/refresh'))).toBe(false);
+    expect(calls.some((c) => c.url.endsWith('/auth/session'))).toBe(false);
   });
 
   it('turns the error shape into an ApiError with code, message and field', async () => {

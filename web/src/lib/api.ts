@@ -4,10 +4,12 @@
 //
 // The access token lives in memory only (lib/session.ts); the refresh token is
 // an HttpOnly cookie the server sets on /api/v1/auth, which this code never
-// sees: POST /auth/refresh with no body sends it. A page load restores the
-// session that way (restore()).
+// sees: POST /auth/session (the session probe) sends it and answers 200 with
+// either a new access token or `{session: null}`, so a signed-out page load
+// logs no error in the console. A page load restores the session that way
+// (restore()), and so does a 401.
 //
-// Refresh tokens rotate: the old one is spent by POST /auth/refresh, and
+// Refresh tokens rotate: the old one is spent by the probe, and
 // presenting a spent one revokes the whole family. So at most one refresh runs
 // at a time (concurrent 401s wait for the same one; other tabs, which share
 // the cookie, wait on a Web Lock), and the new token is stored before any
@@ -51,6 +53,11 @@ interface TokenAnswer {
   access_token: string;
   expires_in?: number;
   role?: unknown;
+}
+
+/** POST /auth/session: the restored session, or null when the browser has no live refresh cookie. */
+interface SessionProbeAnswer {
+  session?: TokenAnswer | null;
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: Query): string {
@@ -121,23 +128,26 @@ export function createApiClient(options: ApiClientOptions) {
     let response: Response;
     try {
       // No body: the server reads the refresh cookie.
-      response = await acrossTabs(() => send('POST', '/auth/refresh', {}, null));
+      response = await acrossTabs(() => send('POST', '/auth/session', {}, null));
     } catch {
       // A network failure is not a rejected token: keep the session for a retry later.
       return false;
     }
-    if (!response.ok) {
+    // A server failure is not a rejected token either.
+    if (!response.ok) return false;
+    const answer = (await readBody(response)) as SessionProbeAnswer | undefined;
+    const restored = answer?.session;
+    if (!restored?.access_token) {
       sessions.set(null);
       // Only a session that existed can expire; a page load without a cookie is simply signed out.
       if (current) options.onSessionExpired?.();
       return false;
     }
-    const answer = (await readBody(response)) as TokenAnswer;
-    sessions.set(sessionFromTokens(answer, current?.role ?? 'customer'));
+    sessions.set(sessionFromTokens(restored, current?.role ?? 'customer'));
     return true;
   }
 
-  /** Single-flight refresh: concurrent callers share one POST /auth/refresh. */
+  /** Single-flight refresh: concurrent callers share one POST /auth/session. */
   function refresh(): Promise<boolean> {
     if (!refreshing) {
       refreshing = runRefresh().finally(() => {
