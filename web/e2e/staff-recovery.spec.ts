@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { baseUrl, STAFF_EMAIL, STAFF_PASSWORD } from './env';
-import { adminApi, expectAccessible, snap } from './helpers';
+import { adminApi, expectAccessible, settled, snap } from './helpers';
 
 const RUN = randomUUID().slice(0, 8);
 const CUSTOMER = { name: 'Grace Hopper', email: `grace.hopper.with.a.rather.long.address.${RUN}@very-long-domain-name.example`, password: 'cobol-1959-compiler' };
@@ -66,6 +66,30 @@ async function mailedLink(email: string): Promise<string> {
   throw new Error(`no reset mail to ${email}`);
 }
 
+/** The 360° view names records by card number and "Ref XXXXXX", never by a server id. */
+async function expectNoInternalIds(page: Page): Promise<void> {
+  const text = await page.locator('main').innerText();
+  expect(text, 'no customer, transaction, ledger or redemption id on screen').not.toMatch(/\b(cus|txn|led|red|sto)_[0-9a-z]/i);
+}
+
+test('signed out, the portal and staff login pages log no console error', async ({ browser }) => {
+  for (const path of ['/login', '/staff/login']) {
+    const page = await newPage(browser, { width: 375, height: 812 });
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    const probe = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/session'));
+    await page.goto(path);
+    await expect(page.getByLabel('Password')).toBeVisible();
+    const answer = await probe;
+    expect(answer.status(), 'the session probe answers a signed-out visit with 200').toBe(200);
+    expect(await answer.json()).toEqual({ session: null });
+    await settled(page);
+    expect(errors, `browser console errors on ${path}, signed out`).toEqual([]);
+    await page.context().close();
+  }
+});
+
 test('account recovery and staff workflows', async ({ browser }) => {
   let customerUrl = '';
   const admin = await adminApi();
@@ -78,6 +102,7 @@ test('account recovery and staff workflows', async ({ browser }) => {
   const staff = await newPage(browser, { width: 1280, height: 900 });
   const consoleErrors: string[] = [];
   staff.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  staff.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   staff.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`); });
 
   await test.step('a customer signs up', async () => {
@@ -129,6 +154,7 @@ test('account recovery and staff workflows', async ({ browser }) => {
     await expect(staff.getByText('Log in to see your points')).toHaveCount(0);
     await expectAccessible(staff, 'staff log in');
     await snap(staff, 'staff-login');
+    expect(consoleErrors, 'browser console errors on the signed-out staff login').toEqual([]);
     await staff.getByLabel('Email').fill(STAFF_EMAIL);
     await staff.getByLabel('Password').fill(STAFF_PASSWORD);
     await staff.getByRole('button', { name: 'Log in' }).click();
@@ -136,7 +162,6 @@ test('account recovery and staff workflows', async ({ browser }) => {
   });
 
   await test.step('Analytics before any run: the empty state, and no error in the browser console', async () => {
-    consoleErrors.length = 0;  // the signed-out page load's session probe (POST /auth/refresh without a cookie) is not this page's
     await staff.getByRole('link', { name: 'Analytics' }).click();
     await expect(staff.getByText('No analysis run yet')).toBeVisible();
     await snap(staff, 'console-analytics-empty');
@@ -180,6 +205,15 @@ test('account recovery and staff workflows', async ({ browser }) => {
     await expect(email).toHaveAttribute('title', CUSTOMER.email);
     const box = await email.evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight || '20')), cut: el.scrollWidth > el.clientWidth }));
     expect(box.lines, 'the e-mail stays on one line').toBeLessThanOrEqual(1);
+    // Staff copy for an empty history, the card number instead of the id (copied with "Copy id" only).
+    const purchases = staff.locator('.card', { has: staff.getByRole('heading', { name: 'Recent purchases' }) });
+    await expect(purchases.getByText('No purchases yet.')).toBeVisible();
+    await expect(purchases.getByText('Record one from here with “Record purchase” above.')).toBeVisible();
+    await expect(staff.getByText('Show your card at checkout')).toHaveCount(0);
+    await expect(staff.getByTestId('customer-reference')).toHaveText(/^\d{6,}$/);
+    await expect(staff.getByRole('button', { name: 'Copy id' })).toBeVisible();
+    await expectNoInternalIds(staff);
+    await expectAccessible(staff, 'customer 360 without purchases');
     await snap(staff, 'console-customer-360-actions');
     await staff.getByRole('link', { name: 'Record purchase' }).click();
     await expect(staff.getByLabel('Email')).toHaveValue(CUSTOMER.email);
@@ -217,6 +251,11 @@ test('account recovery and staff workflows', async ({ browser }) => {
     expect(sent.status()).toBe(201);
     await staff.goto(customerUrl);
     await expect(staff.getByText(/Sentiment: positive, \d\.\d\d on −1…1/)).toBeVisible();
+    await expect(staff.getByTestId('purchase')).toHaveCount(1);
+    await expect(staff.getByTestId('purchase').getByText('Partly returned')).toBeVisible();
+    await expect(staff.getByText(/^Purchase · Ref [0-9A-Z]{6}$/).first()).toBeVisible();
+    await expectNoInternalIds(staff);
+    await expectAccessible(staff, 'customer 360 with history');
     await snap(staff, 'console-customer-360-sentiment');
     await staff.setViewportSize({ width: 375, height: 812 });
     expect(await staff.evaluate(() => document.documentElement.scrollWidth), 'nothing wider than the phone').toBeLessThanOrEqual(375);

@@ -35,11 +35,20 @@ function Summary({ tx }: { tx: Transaction }) {
   );
 }
 
-export function TransactionList({ transactions, emptyText = 'No purchases yet.' }: { transactions: Transaction[]; emptyText?: string }) {
+/** `emptyText`/`emptyHint`: the member's copy by default; the staff 360° view passes its own. */
+export function TransactionList({
+  transactions,
+  emptyText = 'No purchases yet.',
+  emptyHint = 'Show your card at checkout to earn points.',
+}: {
+  transactions: Transaction[];
+  emptyText?: string;
+  emptyHint?: string;
+}) {
   if (transactions.length === 0)
     return (
       <EmptyState title={emptyText} icon="cart">
-        Show your card at checkout to earn points.
+        {emptyHint}
       </EmptyState>
     );
   return (

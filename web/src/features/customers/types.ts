@@ -14,6 +14,8 @@ export interface CustomerProfile extends CustomerSummary {
   phone?: string | null;
   marketing_opt_in?: boolean;
   created_at?: string;
+  /** The account's status code (`active`, `erased`); shown in words only. */
+  status?: string;
 }
 
 export interface CustomerAccount {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, json } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
@@ -30,5 +30,57 @@ describe('Customer360View insights', () => {
   it('formats CLV numbers as major currency units', () => {
     expect(clvText(123.456, 'USD')).toBe(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(123.46));
     expect(clvText({ value_minor: 1250, currency: 'EUR' }, 'USD')).toContain('12.50');
+  });
+});
+
+const withHistory = {
+  ...view360AfterRun,
+  status: 'active',
+  preferences: { channels: ['sms', 'email'], favorite_categories: ['Coffee'] },
+  recent_transactions: [{ ...view360AfterRun.recent_transactions[0], status: 'partially_returned', points_earned: 26, points_reversed: 13 }],
+  ledger: [
+    { id: 'led_01hx9f2a9c4f2a9c', occurred_at: '2026-11-28T12:45:24Z', kind: 'earn', points: 26, balance_after: 26, reference: 'txn_hnuquu9cgvf00000666' },
+    { id: 'led_01hx9f2a9c4f2a9d', occurred_at: '2026-11-29T09:00:00Z', kind: 'redeem', points: -10, balance_after: 16, reference: 'red_01hx9f2a9c7b7b7b' },
+  ],
+  recent_feedback: [{ id: 'fbk_01hx9f2a9c4f2a9c', rating: 4, text: 'Nice', sentiment: 0.5 }],
+};
+
+describe('Customer360View shows no internal data to staff', () => {
+  it('names the customer by card number or a short reference, never by an id, status or placeholder e-mail', async () => {
+    serve(withHistory);
+    renderWithProviders(<Customer360View customerId={view360AfterRun.id} canAdjust={false} />);
+    await screen.findByRole('heading', { name: view360AfterRun.name });
+    const text = document.body.textContent ?? '';
+    for (const prefix of ['cus_', 'txn_', 'led_', 'red_', 'sto_', 'fbk_']) expect(text, prefix).not.toContain(prefix);
+    expect(text).not.toContain('imported.invalid');
+    expect(text).not.toMatch(/partially_returned|PARTIALLY_RETURNED/);
+    expect(screen.getByTestId('customer-reference').textContent).toBe('Ref 0002QV');
+    expect(screen.getByText('Partly returned')).toBeTruthy();
+    expect(screen.getByText('Purchase · Ref 000666')).toBeTruthy();
+    expect(screen.getByText('Reward · Ref 7B7B7B')).toBeTruthy();
+    expect(screen.getByTestId('account-status').textContent).toBe('Active');
+    expect(screen.getByText('SMS')).toBeTruthy();
+    expect(screen.getByText('None on file')).toBeTruthy();
+  });
+
+  it('shows the card number when there is one, and copies the id for support with "Copy id"', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    serve(view360WithoutRun);
+    renderWithProviders(<Customer360View customerId={view360AfterRun.id} canAdjust={false} />);
+    expect((await screen.findByTestId('customer-reference')).textContent).toBe(view360WithoutRun.card_number);
+    expect(screen.getByText('Card number')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(view360WithoutRun.id);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy id' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(view360WithoutRun.id));
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+  });
+
+  it('has staff copy when there are no purchases, not the member\'s "Show your card"', async () => {
+    serve(view360WithoutRun);
+    renderWithProviders(<Customer360View customerId={view360AfterRun.id} canAdjust={false} actions={() => <a href="/console/pos">Record purchase</a>} />);
+    expect(await screen.findByText('No purchases yet.')).toBeTruthy();
+    expect(screen.getByText('Record one from here with “Record purchase” above.')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Show your card');
   });
 });

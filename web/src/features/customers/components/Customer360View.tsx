@@ -1,7 +1,8 @@
 import { Badge, Card, EmptyState, ErrorState, ProgressBar, Skeleton, SkeletonList } from '@/components/ui';
 import { LedgerList, OfferDetails, TransactionList } from '@/components/loyalty';
 import { formatDate, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { accountStatusText, contactEmail, memberReference, preferenceValueText } from '../display';
 import { useCustomer360 } from '../hooks/use-customers';
 import { sentimentText } from '../sentiment';
 import type { Customer360, CustomerAccount, CustomerProfile } from '../types';
@@ -118,11 +119,78 @@ function PreferencesCard({ preferences }: { preferences: Record<string, unknown>
           {entries.map(([key, value]) => (
             <div key={key}>
               <dt>{key.replace(/_/g, ' ')}</dt>
-              <dd>{Array.isArray(value) ? value.map((v) => <Badge key={String(v)}>{String(v)}</Badge>) : <code>{JSON.stringify(value)}</code>}</dd>
+              <dd>{Array.isArray(value) ? value.map((v) => <Badge key={String(v)}>{preferenceValueText(v)}</Badge>) : preferenceValueText(value) || '—'}</dd>
             </div>
           ))}
         </dl>
       )}
+    </Card>
+  );
+}
+
+/** Copies the customer's record id for a support ticket without showing it. */
+function CopyIdButton({ id }: { id: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(id);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      // The clipboard may be blocked (plain HTTP on a LAN); support can search by card number instead.
+    }
+  };
+  return (
+    <button type="button" className="btn btn--ghost btn--sm copy-id" onClick={copy} title="Copies this customer's id, for a support ticket">
+      <span className="btn__label" aria-live="polite">
+        {copied ? 'Copied' : 'Copy id'}
+      </span>
+    </button>
+  );
+}
+
+function ProfileCard({ profile: p, actions }: { profile: CustomerProfile; actions?: (profile: CustomerProfile) => ReactNode }) {
+  const email = contactEmail(p.email);
+  const reference = memberReference(p);
+  const status = accountStatusText(p.status);
+  return (
+    <Card title={p.name || 'Unnamed customer'}>
+      <div className="customer-actions">
+        {actions?.(p)}
+        <CopyIdButton id={p.id} />
+      </div>
+      <dl className="kv">
+        <div>
+          <dt>Email</dt>
+          <dd className="truncate" title={email ?? undefined}>
+            {email ?? <span className="muted">None on file</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{reference.label}</dt>
+          <dd className="mono" data-testid="customer-reference">
+            {reference.value}
+          </dd>
+        </div>
+        {p.phone && (
+          <div>
+            <dt>Phone</dt>
+            <dd>{p.phone}</dd>
+          </div>
+        )}
+        {p.created_at && (
+          <div>
+            <dt>Member since</dt>
+            <dd>{formatDate(p.created_at)}</dd>
+          </div>
+        )}
+        {status && (
+          <div>
+            <dt>Account</dt>
+            <dd data-testid="account-status">{status}</dd>
+          </div>
+        )}
+      </dl>
     </Card>
   );
 }
@@ -144,37 +212,7 @@ export function Customer360View({ customerId, canAdjust, actions }: { customerId
   return (
     <div className="console-grid">
       <div className="stack">
-        <Card title={p.name || 'Unnamed customer'}>
-          {actions && <div className="customer-actions">{actions(p)}</div>}
-          <dl className="kv">
-            <div>
-              <dt>Email</dt>
-              <dd className="truncate" title={p.email ?? undefined}>
-                {p.email ?? '—'}
-              </dd>
-            </div>
-            <div>
-              <dt>Card number</dt>
-              <dd className="mono">{p.card_number ?? '—'}</dd>
-            </div>
-            {p.phone && (
-              <div>
-                <dt>Phone</dt>
-                <dd>{p.phone}</dd>
-              </div>
-            )}
-            {p.created_at && (
-              <div>
-                <dt>Member since</dt>
-                <dd>{formatDate(p.created_at)}</dd>
-              </div>
-            )}
-            <div>
-              <dt>Customer id</dt>
-              <dd className="mono small">{p.id}</dd>
-            </div>
-          </dl>
-        </Card>
+        <ProfileCard profile={p} actions={actions} />
         <AccountCard account={view.account} />
         <Insights view={view} currency={currency} />
         {canAdjust && (
@@ -187,7 +225,11 @@ export function Customer360View({ customerId, canAdjust, actions }: { customerId
       <div className="stack">
         <OffersCard view={view} currency={currency} />
         <Card title="Recent purchases">
-          <TransactionList transactions={view.transactions} />
+          <TransactionList
+            transactions={view.transactions}
+            emptyText="No purchases yet."
+            emptyHint={actions ? 'Record one from here with “Record purchase” above.' : 'Purchases recorded at the till show here.'}
+          />
         </Card>
         <Card title="Points ledger">
           <LedgerList entries={view.ledger} showIds />

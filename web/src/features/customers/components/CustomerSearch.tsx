@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Button, EmptyState, ErrorState, Form, SkeletonList, TextField } from '@/components/ui';
 import { formatPoints } from '@/lib/format';
+import { contactEmail, memberReference } from '../display';
 import { useCustomerSearch } from '../hooks/use-customers';
 import type { CustomerSummary } from '../types';
 
@@ -34,7 +35,7 @@ export function CustomerSearch({ renderLink }: { renderLink: (customer: Customer
                 <span className="customer-row">
                   <strong>{c.name || 'Unnamed customer'}</strong>
                   <span className="muted small">
-                    {c.email ?? '—'} · <span className="mono">{c.card_number ?? '—'}</span>
+                    {contactEmail(c.email) ?? 'No e-mail'} · <span className="mono">{memberReference(c).value}</span>
                   </span>
                 </span>,
               )}
