@@ -1,5 +1,7 @@
 #include "domain/rewards.h"
 
+#include <algorithm>
+
 namespace patron {
 
 bool reward_is_active(const Reward& reward, std::int64_t now) {
@@ -24,6 +26,19 @@ Status check_redeemable(const Reward& reward, std::int64_t now, Points balance,
     return Error{ErrorCode::insufficient_points, "the balance does not cover this reward", {}};
   }
   return ok_status();
+}
+
+std::int64_t voucher_expires_at(const Reward& reward, std::int64_t now) {
+  const auto days = std::clamp(reward.voucher_valid_days, min_voucher_valid_days, max_voucher_valid_days);
+  return now + days * seconds_per_day;
+}
+
+VoucherStatus voucher_status(std::optional<std::int64_t> expires_at, std::int64_t now) {
+  return expires_at && now >= *expires_at ? VoucherStatus::expired : VoucherStatus::valid;
+}
+
+const char* voucher_status_name(VoucherStatus status) {
+  return status == VoucherStatus::expired ? "expired" : "valid";
 }
 
 }  // namespace patron

@@ -68,6 +68,11 @@ std::optional<std::string> field_problem(const std::string& name, const FieldVal
     return "must not be blank";
   }
   if (name == "points_cost" && number && *number <= 0) return "must be positive";
+  if (name == "voucher_valid_days" &&
+      (!number || *number < min_voucher_valid_days || *number > max_voucher_valid_days)) {
+    return "must be a whole number of days from " + std::to_string(min_voucher_valid_days) + " to " +
+           std::to_string(max_voucher_valid_days);
+  }
   if (name == "multiplier_permille" && number && (*number < 0 || *number > max_multiplier_permille)) {
     return "must be from 0 to " + std::to_string(max_multiplier_permille);
   }

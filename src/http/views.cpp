@@ -1,6 +1,8 @@
 #include "http/views.h"
 
 #include "domain/money.h"
+#include "domain/rewards.h"
+#include "http/api.h"
 #include "http/body_reader.h"
 
 namespace patron::http {
@@ -95,9 +97,17 @@ Json ledger_entry_json(const sql::LedgerEntryRecord& e) {
           {"reason", e.reason.empty() ? Json(nullptr) : Json(e.reason)}};
 }
 
-Json redemption_json(const sql::RedemptionRecord& r) {
-  return {{"id", r.id},         {"reward_id", r.reward_id}, {"reward_name", r.reward_name},
-          {"points", r.points}, {"code", r.code},           {"created_at", format_rfc3339(r.created_at)}};
+Json redemption_json_at(const sql::RedemptionRecord& r, std::int64_t now) {
+  return {{"id", r.id},
+          {"reward_id", r.reward_id},
+          {"reward_name", r.reward_name},
+          {"points", r.points},
+          {"code", r.code},
+          {"created_at", format_rfc3339(r.created_at)},
+          {"expires_at", r.expires_at ? Json(format_rfc3339(*r.expires_at)) : Json(nullptr)},
+          {"status", voucher_status_name(voucher_status(r.expires_at, now))}};
 }
+
+Json redemption_json(const sql::RedemptionRecord& r) { return redemption_json_at(r, Api::now()); }
 
 }  // namespace patron::http

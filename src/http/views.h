@@ -17,6 +17,9 @@ Json transaction_json(const sql::TransactionRecord& txn);
 Json transactions_page_json(const sql::Page<sql::TransactionRecord>& page,
                             const std::map<std::string, std::string>& store_names);
 Json ledger_entry_json(const sql::LedgerEntryRecord& entry);
+// A voucher: its code, when it expires (null: valid until used) and its status
+// at `now` ("valid" or "expired"); the one-argument form reads the clock.
+Json redemption_json_at(const sql::RedemptionRecord& redemption, std::int64_t now);
 Json redemption_json(const sql::RedemptionRecord& redemption);
 
 template <typename T, typename F>

@@ -457,6 +457,7 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
   r.reward_name = reward->name;
   r.points = reward->points_cost;
   r.created_at = now;
+  r.expires_at = voucher_expires_at(*reward, now);
   for (int attempt = 0; attempt < max_voucher_attempts && (r.code.empty() || redemptions.code_taken(r.code));
        ++attempt) {
     r.code = voucher_code();

@@ -241,8 +241,10 @@ std::vector<AppliedOffer> Offers::rewards_for(const std::vector<sql::CampaignOff
     const auto spend = purchase_total_minor(offers::qualifying_lines(campaign.offer, campaign.offer.category, lines));
     if (spend <= 0 || spend < campaign.offer.min_spend_minor) continue;
     if (!catalog.decrement_stock(campaign.offer.reward_id)) continue;
+    const auto reward = catalog.reward(campaign.offer.reward_id);
+    const auto expires_at = reward ? voucher_expires_at(*reward, now) : now + default_voucher_valid_days * seconds_per_day;
     sql::RedemptionRecord voucher{new_id("red"), customer_id, campaign.offer.reward_id, campaign.offer.reward_name, 0,
-                                  {}, {}, now};
+                                  {}, {}, now, expires_at};
     for (int attempt = 0; attempt < max_voucher_code_attempts && (voucher.code.empty() || redemptions.code_taken(voucher.code));
          ++attempt) {
       voucher.code = voucher_code();

@@ -355,7 +355,9 @@ TEST_P(Repositories, RedemptionsCountCodesAndPage) {
   RedemptionsRepository reds(db());
   std::vector<std::string> codes;
   for (int i = 0; i < 3; ++i) {
-    RedemptionRecord r{unique("red"), u.id, reward_id, "", 100, unique("PTR-"), "led_z", t0 + (i == 2 ? 1 : 0)};
+    // The newest carries an expiry; the others were issued before vouchers expired.
+    RedemptionRecord r{unique("red"), u.id, reward_id, "", 100, unique("PTR-"), "led_z", t0 + (i == 2 ? 1 : 0),
+                       i == 2 ? std::optional<std::int64_t>(t0 + 90 * 86'400) : std::nullopt};
     reds.insert(r);
     codes.push_back(r.code);
   }
@@ -363,12 +365,14 @@ TEST_P(Repositories, RedemptionsCountCodesAndPage) {
   EXPECT_EQ(reds.count_for(u.id, unique("rwd")), 0);
   EXPECT_TRUE(reds.code_taken(codes[1]));
   EXPECT_FALSE(reds.code_taken(unique("PTR-")));
-  RedemptionRecord dup{unique("red"), u.id, reward_id, "", 100, codes[0], "led_z", t0};
+  RedemptionRecord dup{unique("red"), u.id, reward_id, "", 100, codes[0], "led_z", t0, std::nullopt};
   EXPECT_THROW(reds.insert(dup), soci::soci_error) << "codes are unique";
   auto first = reds.list_for_customer(u.id, 2, "");
   ASSERT_EQ(first.items.size(), 2u);
   EXPECT_EQ(first.items[0].created_at, t0 + 1);
   EXPECT_EQ(first.items[0].reward_name, "Free coffee");
+  EXPECT_EQ(first.items[0].expires_at, std::optional<std::int64_t>(t0 + 90 * 86'400));
+  EXPECT_FALSE(first.items[1].expires_at) << "a voucher without an expiry reads back as none";
   ASSERT_TRUE(first.next_cursor);
   auto rest = reds.list_for_customer(u.id, 2, *first.next_cursor);
   ASSERT_EQ(rest.items.size(), 1u);

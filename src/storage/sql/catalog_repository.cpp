@@ -66,6 +66,7 @@ Reward reward_from_row(const ResourceRow& row) {
   reward.active_from = optional_number(row, "active_from");
   reward.active_to = optional_number(row, "active_to");
   reward.archived = number(row, "archived") != 0;
+  reward.voucher_valid_days = optional_number(row, "voucher_valid_days").value_or(default_voucher_valid_days);
   return reward;
 }
 

@@ -20,7 +20,8 @@ const std::vector<ResourceSpec>& catalog_resources() {
        {{"name", F::text, true}, {"description", F::text, false}, {"terms", F::text, false},
         {"points_cost", F::integer, true},
         {"stock", F::optional_integer, false}, {"per_customer_limit", F::optional_integer, false},
-        {"active_from", F::optional_integer, false}, {"active_to", F::optional_integer, false}}, ""},
+        {"active_from", F::optional_integer, false}, {"active_to", F::optional_integer, false},
+        {"voucher_valid_days", F::integer, false}}, ""},
   };
   return specs;
 }

@@ -90,6 +90,7 @@ struct RedemptionRecord {
   std::string code;
   std::string ledger_entry_id;
   std::int64_t created_at = 0;
+  std::optional<std::int64_t> expires_at;  // none: issued before vouchers expired, valid until used
 };
 
 struct ProductRecord {

@@ -5,11 +5,12 @@
 namespace patron::sql {
 
 void RedemptionsRepository::insert(const RedemptionRecord& r) {
-  const long long points = r.points, at = r.created_at;
-  session_ << "INSERT INTO redemptions (id, customer_id, reward_id, points, code, ledger_entry_id, created_at) "
-              "VALUES (:id, :c, :r, :p, :code, :l, :at)",
+  const long long points = r.points, at = r.created_at, expires = r.expires_at.value_or(0);
+  soci::indicator expires_ind = r.expires_at ? soci::i_ok : soci::i_null;
+  session_ << "INSERT INTO redemptions (id, customer_id, reward_id, points, code, ledger_entry_id, created_at, "
+              "expires_at) VALUES (:id, :c, :r, :p, :code, :l, :at, :e)",
       soci::use(r.id), soci::use(r.customer_id), soci::use(r.reward_id), soci::use(points), soci::use(r.code),
-      soci::use(r.ledger_entry_id), soci::use(at);
+      soci::use(r.ledger_entry_id), soci::use(at), soci::use(expires, expires_ind);
 }
 
 std::int64_t RedemptionsRepository::count_for(const std::string& customer_id, const std::string& reward_id) {
@@ -35,21 +36,23 @@ Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::strin
   }
   Page<RedemptionRecord> page;
   RedemptionRecord r;
-  long long points = 0, at = 0;
+  long long points = 0, at = 0, expires = 0;
+  soci::indicator expires_ind = soci::i_ok;
   const int fetch = limit + 1;
   soci::statement st =
-      (session_.prepare << "SELECT d.id, d.reward_id, w.name, d.points, d.code, d.ledger_entry_id, d.created_at "
-                           "FROM redemptions d JOIN rewards w ON w.id = d.reward_id WHERE d.customer_id = :c AND "
+      (session_.prepare << "SELECT d.id, d.reward_id, w.name, d.points, d.code, d.ledger_entry_id, d.created_at, "
+                           "d.expires_at FROM redemptions d JOIN rewards w ON w.id = d.reward_id WHERE d.customer_id = :c AND "
                            "(d.created_at < :a OR (d.created_at = :a2 AND d.id < :i)) "
                            "ORDER BY d.created_at DESC, d.id DESC LIMIT :n",
        soci::use(customer_id), soci::use(before_at), soci::use(before_at), soci::use(before_id), soci::use(fetch),
        soci::into(r.id), soci::into(r.reward_id), soci::into(r.reward_name), soci::into(points), soci::into(r.code),
-       soci::into(r.ledger_entry_id), soci::into(at));
+       soci::into(r.ledger_entry_id), soci::into(at), soci::into(expires, expires_ind));
   st.execute();
   while (st.fetch()) {
     r.customer_id = customer_id;
     r.points = points;
     r.created_at = at;
+    r.expires_at = expires_ind == soci::i_null ? std::nullopt : std::optional<std::int64_t>(expires);
     page.items.push_back(r);
   }
   if (page.items.size() > static_cast<std::size_t>(limit)) {
