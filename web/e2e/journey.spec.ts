@@ -230,6 +230,8 @@ test('customer and staff journey', async ({ browser }) => {
     await staff.goto(customerUrl);
     await expect(staff.getByRole('list', { name: 'Points history' })).toContainText('Redeemed');
     await expect(staff.getByText('Patron Roasters').first()).toBeVisible();
+    await expect(staff.getByText(/^Reward · Ref [0-9A-Z]{6}$/).first()).toBeVisible();
+    expect(await staff.locator('main').innerText(), 'no server id in the 360° view').not.toMatch(/\b(cus|txn|led|red|sto)_[0-9a-z]/i);
     await snap(staff, 'console-customer-360-after');
   });
 
