@@ -23,7 +23,7 @@ const STORE = { code: `HUB-${RUN}`, name: 'Roastery on Main Street' };
 const COFFEE = { sku: `BEANS-${RUN}`, name: 'House blend beans', category: `Coffee ${RUN}`, brand: `Hopper Roasters ${RUN}`, price_minor: 1250, currency: 'USD' };
 const PASTRY = { sku: `CROISSANT-${RUN}`, name: 'Butter croissant', category: `Bakery ${RUN}`, brand: `Maison ${RUN}`, price_minor: 400, currency: 'USD' };
 const REWARDS = [
-  { name: `Free croissant ${RUN}`, description: 'Any croissant from the counter.', terms: 'One per visit, while stocks last.', points_cost: 5 },
+  { name: `Free croissant ${RUN}`, description: 'Any croissant from the counter.', terms: 'One per visit, while stocks last.', points_cost: 5, voucher_valid_days: 30 },
   { name: `Free latte ${RUN}`, description: 'A latte of any size.', points_cost: 15 },
   { name: `Tote bag ${RUN}`, description: 'Our canvas tote.', points_cost: 5000 },
 ];
@@ -159,7 +159,7 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
     await snap(member, 'portal-activity-points');
   });
 
-  await test.step('Rewards: a voucher is a barcode with its validity', async () => {
+  await test.step('Rewards: a voucher is a barcode with the date it is valid until', async () => {
     await mobileTab(member, 'Rewards').click();
     await expectAccessible(member, 'rewards');
     await expectMemberFriendly(member, 'rewards');
@@ -169,7 +169,10 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
     const code = ((await dialog.getByTestId('voucher-code').textContent()) ?? '').trim();
     expect(code).not.toBe('');
     await expect(dialog.getByRole('img', { name: `Voucher barcode, code ${code}` })).toBeVisible();
-    await expect(dialog.getByTestId('voucher-expiry')).toHaveText(/Valid until/);
+    // The reward's vouchers are valid for 30 days: the date as the member's browser writes it.
+    const validUntil = await member.evaluate(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(Date.now() + 30 * 86_400_000)));
+    await expect(dialog.getByTestId('voucher-expiry')).toHaveText(`Valid until ${validUntil}`);
+    await expect(dialog.getByTestId('voucher-state')).toHaveCount(0);
     await expect(dialog.getByTestId('voucher-terms')).toContainText(REWARDS[0].description);
     await expect(dialog.getByTestId('voucher-terms')).toContainText(`Terms: ${REWARDS[0].terms}`);
     await expectAccessible(member, 'voucher');
@@ -179,6 +182,7 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
     const mine = member.getByTestId('my-reward').filter({ hasText: REWARDS[0].name });
     await expect(mine.getByRole('img', { name: `Voucher barcode, code ${code}` })).toBeVisible();
     await expect(mine.getByTestId('voucher-terms')).toContainText(REWARDS[0].terms!);
+    await expect(mine.getByTestId('voucher-expiry')).toHaveText(`Valid until ${validUntil}`);
     await expectAccessible(member, 'my rewards');
     await expectMemberFriendly(member, 'my rewards');
     await snap(member, 'portal-my-rewards');

@@ -58,12 +58,14 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
       { name: 'per_customer_limit', label: 'Limit per customer', type: 'integer', hint: 'Leave empty for no limit.' },
       { name: 'active_from', label: 'Active from', type: 'datetime' },
       { name: 'active_to', label: 'Active until', type: 'datetime' },
+      { name: 'voucher_valid_days', label: 'Voucher valid for (days)', type: 'integer', hint: 'How long a redeemed voucher can be used: 1 to 3650 days. Leave empty for 90.' },
     ],
     columns: [
       { key: 'name', label: 'Name' },
       { key: 'points_cost', label: 'Cost', render: (i) => (typeof i.points_cost === 'number' ? `${formatPoints(i.points_cost)} pts` : '') },
       { key: 'stock', label: 'Stock', render: (i) => (i.stock == null ? '∞' : String(i.stock)) },
       { key: 'per_customer_limit', label: 'Per customer', render: (i) => (i.per_customer_limit == null ? '—' : String(i.per_customer_limit)) },
+      { key: 'voucher_valid_days', label: 'Voucher valid', render: (i) => (typeof i.voucher_valid_days === 'number' ? `${i.voucher_valid_days} day${i.voucher_valid_days === 1 ? '' : 's'}` : '—') },
     ],
   },
   'earning-rules': {

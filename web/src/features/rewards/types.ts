@@ -17,6 +17,7 @@ export interface RedemptionResult {
   code: string;
   balance_after: number;
   expires_at?: string | null;
+  status?: 'valid' | 'expired';
 }
 
 /** An item of GET /api/v1/me/redemptions (not in api.md v1 yet; asked of the back end). */
@@ -29,4 +30,6 @@ export interface Redemption {
   created_at: string;
   /** When the voucher stops being valid; absent or null: valid until used. */
   expires_at?: string | null;
+  /** "valid" or "expired" (computed by the server when read); never shown as is. */
+  status?: 'valid' | 'expired';
 }

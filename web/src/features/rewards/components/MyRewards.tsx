@@ -1,6 +1,7 @@
 import { EmptyState, ErrorState, LoadMore, SkeletonList } from '@/components/ui';
 import { formatDate, formatPoints } from '@/lib/format';
 import { useRedemptions, useRewards } from '../hooks/use-rewards';
+import { validFirst } from '../vouchers';
 import { VoucherCode } from './VoucherCode';
 
 export function MyRewards() {
@@ -19,7 +20,7 @@ export function MyRewards() {
   return (
     <>
       <ul className="list" aria-label="My vouchers">
-        {q.items.map((r) => {
+        {validFirst(q.items).map((r) => {
           const reward = byId.get(r.reward_id);
           return (
             <li key={r.id} className="voucher-row" data-testid="my-reward">
@@ -29,7 +30,7 @@ export function MyRewards() {
                   {formatPoints(r.points)} pts · redeemed {formatDate(r.created_at)}
                 </span>
               </div>
-              <VoucherCode code={r.code} expires_at={r.expires_at} description={reward?.description} terms={reward?.terms} />
+              <VoucherCode code={r.code} expires_at={r.expires_at} status={r.status} description={reward?.description} terms={reward?.terms} />
             </li>
           );
         })}

@@ -79,7 +79,7 @@ export function RedeemDialog({ reward, points_balance, onClose, invalidateKeys =
           <p>
             You redeemed <strong>{reward.name}</strong>. Show this code at checkout. It is also saved in My rewards.
           </p>
-          <VoucherCode code={result.code} expires_at={result.expires_at} description={reward.description} terms={reward.terms} />
+          <VoucherCode code={result.code} expires_at={result.expires_at} status={result.status} description={reward.description} terms={reward.terms} />
           <p className="muted">New balance: {formatPoints(result.balance_after)} points.</p>
         </div>
       )}

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Barcode } from '@/components/ui';
 import { formatDate } from '@/lib/format';
+import { voucherStatus } from '../vouchers';
 
 /** When a voucher can be used until, in words. */
-export function voucherExpiry(expires_at: string | null | undefined, now_ms: number = Date.now()): string {
-  if (!expires_at) return 'Valid until used';
-  const at = new Date(expires_at).getTime();
-  if (!Number.isFinite(at)) return 'Valid until used';
-  return at <= now_ms ? `Expired on ${formatDate(expires_at)}` : `Valid until ${formatDate(expires_at)}`;
+export function voucherExpiry(expires_at: string | null | undefined, now_ms: number = Date.now(), status?: string | null): string {
+  const at = expires_at ? new Date(expires_at).getTime() : Number.NaN;
+  if (!Number.isFinite(at)) return status === 'expired' ? 'Expired' : 'Valid until used';
+  return voucherStatus(expires_at, status, now_ms) === 'expired' ? `Expired on ${formatDate(expires_at)}` : `Valid until ${formatDate(expires_at)}`;
 }
 
 /** A voucher: its code as a Code 128 barcode the till scans, the code as text (copyable), its expiry and terms. */
-export function VoucherCode({ code, expires_at, description, terms }: { code: string; expires_at?: string | null; description?: string | null; terms?: string | null }) {
+export function VoucherCode({ code, expires_at, status, description, terms }: { code: string; expires_at?: string | null; status?: string | null; description?: string | null; terms?: string | null }) {
+  const expired = voucherStatus(expires_at, status) === 'expired';
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -23,11 +24,16 @@ export function VoucherCode({ code, expires_at, description, terms }: { code: st
     }
   };
   return (
-    <div className="voucher" data-testid="voucher">
+    <div className={expired ? 'voucher voucher--expired' : 'voucher'} data-testid="voucher">
       <span className="voucher__label">Voucher code</span>
+      {expired && (
+        <span className="voucher__state" data-testid="voucher-state">
+          Expired
+        </span>
+      )}
       <Barcode value={code} label={`Voucher barcode, code ${code}`} caption={code} captionTestId="voucher-code" />
       <p className="voucher__expiry" data-testid="voucher-expiry">
-        {voucherExpiry(expires_at)}
+        {voucherExpiry(expires_at, Date.now(), status)}
       </p>
       <button type="button" className="btn btn--ghost btn--sm" onClick={copy}>
         <span className="btn__label">{copied ? 'Copied' : 'Copy code'}</span>
