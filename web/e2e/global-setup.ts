@@ -155,6 +155,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   process.env.PATRON_BASE_URL = url;
   process.env.PATRON_E2E_SERVER_LOG = logFile;
   if (smtp) process.env.PATRON_E2E_MAIL_DIR = mailDir;
+  // The server's SQLite file, for a spec that must move a stored time into the past (there is no fake clock).
+  process.env.PATRON_E2E_SQLITE_FILE = join(dataDir, 'patron.db');
   // For tests that run the CLI on the server's database (patron gen-data, patron analyze all).
   process.env.PATRON_E2E_BIN = bin;
   process.env.PATRON_E2E_CLI_ENV = JSON.stringify({ DATABASE_URL: env.DATABASE_URL, DOCUMENT_STORE: env.DOCUMENT_STORE, JWT_SECRET: env.JWT_SECRET, PATRON_WEB_ROOT: webRoot });

@@ -12,6 +12,7 @@
 // more than two lines), heading order and axe, and saved at 375 and 1280 px.
 
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { baseUrl, STAFF_EMAIL, STAFF_PASSWORD } from './env';
 import { adminApi, expectAccessible, settled, snap } from './helpers';
@@ -186,6 +187,27 @@ test('the member portal is a loyalty hub without internal data', async ({ browse
     await expectAccessible(member, 'my rewards');
     await expectMemberFriendly(member, 'my rewards');
     await snap(member, 'portal-my-rewards');
+
+    // A voucher whose 30 days have passed: the server has no fake clock, so its stored expiry moves a month back.
+    const db = process.env.PATRON_E2E_SQLITE_FILE;
+    test.skip(!db, 'the expired voucher needs the local server\'s SQLite file');
+    const aged = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db!, `UPDATE redemptions SET expires_at = expires_at - ${31 * 86_400} WHERE code = '${code}'`], { encoding: 'utf8' });
+    expect(aged.status, aged.stderr).toBe(0);
+    await member.getByRole('tab', { name: 'Catalog' }).click();
+    await member.getByRole('button', { name: `Redeem ${REWARDS[0].name}` }).click();
+    await member.getByRole('dialog').getByRole('button', { name: 'Confirm redemption' }).click();
+    await member.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+    await member.reload();
+    await member.getByRole('tab', { name: 'My rewards' }).click();
+    const vouchers = member.getByTestId('my-reward');
+    await expect(vouchers).toHaveCount(2);
+    await expect(vouchers.nth(0).getByTestId('voucher-expiry')).toHaveText(/^Valid until /);
+    await expect(vouchers.nth(1).getByTestId('voucher-state')).toHaveText('Expired');
+    await expect(vouchers.nth(1).getByTestId('voucher-expiry')).toHaveText(/^Expired on /);
+    await expect(vouchers.nth(1).getByTestId('voucher-code')).toHaveText(code);
+    await expectAccessible(member, 'my rewards with an expired voucher');
+    await expectMemberFriendly(member, 'my rewards with an expired voucher');
+    await snap(member, 'portal-my-rewards-expired');
   });
 
   await test.step('Preferences: one tap from Account, suggestions from the catalog', async () => {
