@@ -8,12 +8,12 @@
 #include <functional>
 
 #include "analytics/csv.h"
+#include "analytics/table_builder.h"
 
 namespace patron::analytics {
 namespace {
 
 constexpr std::size_t kMaxExamples = 10;
-constexpr std::size_t kProgressEveryLines = 1 << 16;
 constexpr std::size_t kBlockBytes = 1 << 20;
 constexpr std::size_t kFirstBlockBytes = 1 << 14;
 
@@ -177,67 +177,6 @@ bool is_header(TransactionFormat format, std::string_view line) {
   return false;
 }
 
-// Dense indexes for customer ids: open addressing over the ids' positions,
-// so a lookup touches one flat array instead of a chain of nodes.
-class IdIndex {
- public:
-  std::uint32_t intern(std::string_view id, std::vector<std::string>& ids) {
-    if ((ids.size() + 1) * 2 > slots_.size()) grow(ids);
-    std::size_t slot = hash_(id) & (slots_.size() - 1);
-    while (slots_[slot] != kFree) {
-      if (ids[slots_[slot]] == id) return slots_[slot];
-      slot = (slot + 1) & (slots_.size() - 1);
-    }
-    slots_[slot] = static_cast<std::uint32_t>(ids.size());
-    ids.emplace_back(id);
-    return slots_[slot];
-  }
-
- private:
-  static constexpr std::uint32_t kFree = UINT32_MAX;
-  void grow(const std::vector<std::string>& ids) {
-    slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), kFree);
-    for (std::uint32_t k = 0; k < ids.size(); ++k) {
-      std::size_t slot = hash_(ids[k]) & (slots_.size() - 1);
-      while (slots_[slot] != kFree) slot = (slot + 1) & (slots_.size() - 1);
-      slots_[slot] = k;
-    }
-  }
-  std::vector<std::uint32_t> slots_;
-  std::hash<std::string_view> hash_;
-};
-
-// Appends purchases, merging a line into the previous purchase when it
-// continues it, and interning customer ids into dense indexes.
-class TableBuilder {
- public:
-  void add(const PurchaseLine& line) {
-    const std::uint32_t customer = intern(line.customer_id);
-    const bool continues = !line.purchase_key.empty() && customer == last_customer_ &&
-                           line.purchase_key == last_key_ && table_.purchases.size() > 0;
-    if (continues) {
-      table_.purchases.amount_minor.back() += line.amount_minor;
-    } else {
-      table_.purchases.push_back(customer, line.day, line.amount_minor);
-    }
-    last_customer_ = customer;
-    last_key_.assign(line.purchase_key);
-  }
-  TransactionTable finish() { return std::move(table_); }
-
- private:
-  // Files are often grouped by customer: the previous line's customer is
-  // checked before the hash table.
-  std::uint32_t intern(std::string_view id) {
-    if (last_customer_ != UINT32_MAX && table_.customer_ids[last_customer_] == id) return last_customer_;
-    return ids_.intern(id, table_.customer_ids);
-  }
-  TransactionTable table_;
-  IdIndex ids_;
-  std::uint32_t last_customer_ = UINT32_MAX;
-  std::string last_key_;
-};
-
 }  // namespace
 
 std::optional<TransactionFormat> parse_transaction_format(std::string_view name) {
@@ -350,24 +289,23 @@ bool PurchaseLineReader::next(PurchaseLine& line, ReadReport& report) {
   return false;
 }
 
-Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format,
-                                           ReadReport& report, const ReadProgress& progress) {
-  TableBuilder builder;
-  PurchaseLineReader reader(input, format);
-  PurchaseLine line;
-  std::size_t next_progress = kProgressEveryLines;
-  while (reader.next(line, report)) {
-    builder.add(line);
-    if (progress && report.lines >= next_progress) {
-      progress(reader.bytes_read());
-      next_progress = report.lines + kProgressEveryLines;
-    }
-  }
-  if (progress) progress(reader.bytes_read());
-  if (report.lines > 0 && report.accepted == 0) {
-    return Error::validation("transactions", "no line could be read in this format");
-  }
-  return builder.finish();
+namespace detail {
+
+bool same_purchase(TransactionFormat format, std::string_view first, std::string_view second) {
+  if (format == TransactionFormat::cdnow) return false;  // every CDNOW line is a purchase of its own
+  std::vector<std::string_view> fields;
+  std::string scratch;
+  const auto parse = [&](std::string_view text) {
+    split_csv_line(text, fields, scratch);
+    return format == TransactionFormat::generic ? parse_generic(fields) : parse_online_retail(fields);
+  };
+  const Parsed a = parse(first);
+  if (!a.line || a.line->purchase_key.empty()) return false;
+  const std::string customer(a.line->customer_id), key(a.line->purchase_key);  // the views die with the next parse
+  const Parsed b = parse(second);
+  return b.line && b.line->customer_id == customer && b.line->purchase_key == key;
 }
+
+}  // namespace detail
 
 }  // namespace patron::analytics

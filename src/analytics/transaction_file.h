@@ -69,7 +69,9 @@ struct PurchaseLine {
 // read_transactions and `patron import`, so the two see the same purchases.
 class PurchaseLineReader {
  public:
-  PurchaseLineReader(std::istream& input, TransactionFormat format) : input_(input), format_(format) {}
+  // header_possible: false for a slice that starts mid-file (its first line is data).
+  PurchaseLineReader(std::istream& input, TransactionFormat format, bool header_possible = true)
+      : input_(input), format_(format), first_(header_possible) {}
 
   // Fills `line` with the next accepted line and returns true, or returns
   // false at the end; rejected lines are counted in `report` and skipped.
@@ -87,9 +89,12 @@ class PurchaseLineReader {
   std::size_t refills_ = 0;
   std::vector<std::string_view> fields_;
   std::size_t bytes_ = 0;
-  bool first_ = true;
+  bool first_;
 };
 
+// The whole file is read into memory (at most kMaxTransactionFileBytes) and,
+// when large, parsed in slices on every core; a slice never splits a purchase.
+inline constexpr std::size_t kMaxTransactionFileBytes = std::size_t{8} << 30;
 Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format,
                                            ReadReport& report, const ReadProgress& progress = {});
 

@@ -1,0 +1,81 @@
+#pragma once
+// Builds a TransactionTable from purchase lines: interns customer ids into
+// dense indexes and merges a line into the previous purchase when it
+// continues it. Shared by the streaming reader and the sliced one.
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analytics/transaction_file.h"
+
+namespace patron::analytics::detail {
+
+// Dense indexes for customer ids: open addressing over the ids' positions,
+// so a lookup touches one flat array instead of a chain of nodes.
+class IdIndex {
+ public:
+  std::uint32_t intern(std::string_view id, std::vector<std::string>& ids) {
+    if ((ids.size() + 1) * 2 > slots_.size()) grow(ids);
+    std::size_t slot = hash_(id) & (slots_.size() - 1);
+    while (slots_[slot] != kFree) {
+      if (ids[slots_[slot]] == id) return slots_[slot];
+      slot = (slot + 1) & (slots_.size() - 1);
+    }
+    slots_[slot] = static_cast<std::uint32_t>(ids.size());
+    ids.emplace_back(id);
+    return slots_[slot];
+  }
+
+ private:
+  static constexpr std::uint32_t kFree = UINT32_MAX;
+  void grow(const std::vector<std::string>& ids) {
+    slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), kFree);
+    for (std::uint32_t k = 0; k < ids.size(); ++k) {
+      std::size_t slot = hash_(ids[k]) & (slots_.size() - 1);
+      while (slots_[slot] != kFree) slot = (slot + 1) & (slots_.size() - 1);
+      slots_[slot] = k;
+    }
+  }
+  std::vector<std::uint32_t> slots_;
+  std::hash<std::string_view> hash_;
+};
+
+// Appends purchases, merging a line into the previous purchase when it
+// continues it, and interning customer ids into dense indexes.
+class TableBuilder {
+ public:
+  void add(const PurchaseLine& line) {
+    const std::uint32_t customer = intern(line.customer_id);
+    const bool continues = !line.purchase_key.empty() && customer == last_customer_ &&
+                           line.purchase_key == last_key_ && table_.purchases.size() > 0;
+    if (continues) {
+      table_.purchases.amount_minor.back() += line.amount_minor;
+    } else {
+      table_.purchases.push_back(customer, line.day, line.amount_minor);
+    }
+    last_customer_ = customer;
+    last_key_.assign(line.purchase_key);
+  }
+  TransactionTable finish() { return std::move(table_); }
+
+ private:
+  // Files are often grouped by customer: the previous line's customer is
+  // checked before the hash table.
+  std::uint32_t intern(std::string_view id) {
+    if (last_customer_ != UINT32_MAX && table_.customer_ids[last_customer_] == id) return last_customer_;
+    return ids_.intern(id, table_.customer_ids);
+  }
+  TransactionTable table_;
+  IdIndex ids_;
+  std::uint32_t last_customer_ = UINT32_MAX;
+  std::string last_key_;
+};
+
+// Whether two lines of a file belong to one purchase (same customer and the
+// same non-empty purchase key), so a slice boundary must not fall between them.
+bool same_purchase(TransactionFormat format, std::string_view first, std::string_view second);
+
+}  // namespace patron::analytics::detail
