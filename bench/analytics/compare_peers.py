@@ -137,8 +137,9 @@ def startup(patron, work, runs=200):
         out.write(" 00001 19970101  1   11.77\n")
     lean = patron_command(patron, ["analyze", "rfm", "--transactions", tiny, "--format", "cdnow", "--csv"])
     full = patron_command(os.path.join(os.path.dirname(patron), "patron-full"), ["--help"])
+    baseline = patron_command("/bin/true", [])  # what this harness's own spawning costs
     figures = []
-    for command in (lean, full):
+    for command in (lean, full, baseline):
         command()
         start = time.perf_counter()
         for _ in range(runs):
@@ -172,9 +173,10 @@ def main():
             peer_times.append(timed(peer))
         p, q = statistics.median(patron_times), statistics.median(peer_times)
         print(f"| {title} | {fmt(p)} | {peer_name} {fmt(q)} | {q / p:.1f}x |", flush=True)
-    lean, full = startup(patron, work)
+    lean, full, baseline = startup(patron, work)
     print(f"\nStart-up, mean of 200 whole runs: `patron analyze rfm` on a one-purchase file {lean * 1000:.2f} ms; "
-          f"`patron-full --help` (the server's libraries loaded) {full * 1000:.2f} ms.")
+          f"`patron-full --help` (the server's libraries loaded) {full * 1000:.2f} ms; "
+          f"`/bin/true` through the same harness {baseline * 1000:.2f} ms.")
 
 
 if __name__ == "__main__":
