@@ -1,55 +1,19 @@
 // The purchase-model comparison of GET /admin/analytics/models, shaped for
 // the console: which model the run chose and why, and the calibration-vs-
 // holdout chart (as lifetimes' plot_calibration_purchases_vs_holdout_purchases).
-import type { AnalyticsRun } from './types';
+import type { ModelsResponse } from './types';
 
-export type PurchaseModel = 'bgnbd' | 'mbgnbd' | 'pareto_nbd';
+export type ModelSelection = NonNullable<ModelsResponse['model_selection']>;
+export type PurchaseModel = ModelSelection['chosen'];
+/** One fitted model's holdout scores, or its error. */
+export type ModelScore = NonNullable<ModelSelection['models']>[number];
+export type HoldoutChartRow = NonNullable<ModelSelection['chart']>[number];
 
 export const MODEL_TITLES: Record<PurchaseModel, string> = {
   bgnbd: 'BG/NBD',
   mbgnbd: 'MBG/NBD',
   pareto_nbd: 'Pareto/NBD',
 };
-
-export interface ModelScore {
-  model: PurchaseModel;
-  title: string;
-  params?: Record<string, number>;
-  log_likelihood?: number;
-  holdout_rmse?: number;
-  holdout_mae?: number;
-  predicted_total?: number;
-  error?: string;
-}
-
-export interface HoldoutChartRow {
-  frequency_cal: string;
-  customers: number;
-  actual_mean: number;
-  predicted_mean: Partial<Record<PurchaseModel, number | null>>;
-}
-
-export interface ModelSelection {
-  chosen: PurchaseModel;
-  /** The models that could be chosen; the others are fitted for reference. */
-  eligible?: PurchaseModel[];
-  chosen_by: 'holdout_rmse' | 'default';
-  reason?: string;
-  calibration_end?: string;
-  observation_end?: string;
-  period?: 'weeks' | 'days';
-  holdout_duration?: number;
-  customers_compared?: number;
-  actual_total?: number;
-  models?: ModelScore[];
-  chart?: HoldoutChartRow[];
-}
-
-export interface ModelsResponse {
-  run: AnalyticsRun;
-  btyd: Record<string, unknown> | null;
-  model_selection: ModelSelection | null;
-}
 
 /** One point of the chart: actual and each model's mean holdout purchases. */
 export interface HoldoutPoint {
@@ -67,9 +31,9 @@ export function holdoutPoints(selection: ModelSelection | null): HoldoutPoint[] 
     label: row.frequency_cal,
     customers: row.customers,
     actual: row.actual_mean,
-    bgnbd: row.predicted_mean.bgnbd ?? null,
-    mbgnbd: row.predicted_mean.mbgnbd ?? null,
-    pareto_nbd: row.predicted_mean.pareto_nbd ?? null,
+    bgnbd: row.predicted_mean.bgnbd,
+    mbgnbd: row.predicted_mean.mbgnbd,
+    pareto_nbd: row.predicted_mean.pareto_nbd,
   }));
 }
 

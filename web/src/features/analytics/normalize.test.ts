@@ -14,13 +14,15 @@ import {
   segmentRows,
   sentimentSeries,
 } from './normalize';
-import { affinities, clvPage, cohorts, noRun, rules, segments, sentiment } from './testing/fixtures';
+import { affinities, clvPage, cohorts, noRun, rules, segments, sentiment, sentimentUnavailable } from './testing/fixtures';
+
+const clvItem = { customer_id: 'x', segment: 'Lost', p_alive: null, expected_purchases: null, expected_avg_spend: null, clv: null };
 
 describe('analytics readers on the server answers', () => {
   it('reads the run the answers come from', () => {
     const run = readRun(segments);
     expect(run).toEqual(segments.run);
-    expect(readRun({ segments: [] })).toBeNull();
+    expect(readRun(undefined)).toBeNull();
     expect(runCurrency(run)).toBe('USD');
     expect(runCurrency({ ...segments.run, parameters: { currency: 'EUR' } })).toBe('EUR');
   });
@@ -41,18 +43,16 @@ describe('analytics readers on the server answers', () => {
     expect(rows).toEqual([{ name: 'Lost', customers: 3, share: 1, monetaryMinor: 900, meanPAlive: null, meanClv: null }]);
   });
 
-  it('still reads the older guessed shapes', () => {
-    expect(segmentBars({ items: [{ segment: 'Champions', customers: 12 }] })).toEqual([{ name: 'Champions', value: 12 }]);
-    expect(segmentBars([{ name: 'At risk', count: 3 }])).toEqual([{ name: 'At risk', value: 3 }]);
-    expect(segmentBars({ segments: { Loyal: 5, New: 2 } })).toEqual([
-      { name: 'Loyal', value: 5 },
-      { name: 'New', value: 2 },
-    ]);
-    expect(segmentRows(null)).toEqual([]);
+  it('sorts segments largest first whatever order they come in, with no shares of nothing', () => {
+    const unsorted = { run: segments.run, segments: [...segments.segments].reverse() };
+    expect(segmentBars(unsorted)).toEqual(segmentBars(segments));
+    const empty = { run: segments.run, segments: [{ segment: 'New', customers: 0, monetary_minor: 0, mean_p_alive: null, mean_clv: null, total_clv: null }] };
+    expect(segmentRows(empty)[0].share).toBe(0);
+    expect(segmentRows(undefined)).toEqual([]);
   });
 
   it('takes the CLV values of pages, skipping nulls', () => {
-    const values = clvValues(clvPage, { items: [{ customer_id: 'x', clv: null }, { customer_id: 'y', clv: 2.5 }] });
+    const values = clvValues(clvPage, { ...clvPage, items: [clvItem, { ...clvItem, customer_id: 'y', clv: 2.5 }] });
     expect(values).toHaveLength(clvPage.items.length + 1);
     expect(values[0]).toBe(clvPage.items[0].clv);
   });
@@ -85,41 +85,64 @@ describe('analytics readers on the server answers', () => {
     expect(cohortCells(cohorts)).toHaveLength(cohorts.cohorts.reduce((n, c) => n + c.retention.length, 0));
   });
 
-  it('reads cohort cells as the CLI writes them (first_month, months_after, customers, active)', () => {
-    const rows = cohortRows([
-      { first_month: '2026-01', months_after: 0, customers: 4, active: 4 },
-      { first_month: '2026-01', months_after: 2, customers: 4, active: 1 },
+  it('orders cohorts by month and makes one cell per month after the first purchase', () => {
+    const answer = {
+      run: segments.run,
+      cohorts: [
+        { month: '2026-02', customers: 2, active: [2], retention: [1] },
+        { month: '2026-01', customers: 4, active: [4, 0, 1], retention: [1, 0, 0.25] },
+      ],
+    };
+    expect(cohortRows(answer)).toEqual([
+      { cohort: '2026-01', customers: 4, retention: [1, 0, 0.25] },
+      { cohort: '2026-02', customers: 2, retention: [1] },
     ]);
-    expect(rows).toEqual([{ cohort: '2026-01', customers: 4, retention: [1, null, 0.25] }]);
-    expect(cohortCells([{ cohort: '2026-02', period: 2, rate: 0.3 }])).toEqual([{ cohort: '2026-02', period: 2, value: 0.3 }]);
+    expect(cohortCells(answer)).toEqual([
+      { cohort: '2026-01', period: 0, value: 1 },
+      { cohort: '2026-01', period: 1, value: 0 },
+      { cohort: '2026-01', period: 2, value: 0.25 },
+      { cohort: '2026-02', period: 0, value: 1 },
+    ]);
   });
 
   it('reads the popular categories and brands', () => {
     const { categories, brands, halfLifeDays } = affinityLists(affinities);
-    expect(categories.map((c) => c.name)).toEqual(affinities.top_categories.map((c) => c.value));
-    expect(brands[0]).toEqual({ name: affinities.top_brands[0].value, value: affinities.top_brands[0].customers_first_choice });
+    const topCategories = affinities.top_categories!;
+    const topBrands = affinities.top_brands!;
+    expect(categories.map((c) => c.name)).toEqual(topCategories.map((c) => c.value));
+    expect(brands[0]).toEqual({ name: topBrands[0].value, value: topBrands[0].customers_first_choice });
     expect(halfLifeDays).toBe(affinities.half_life_days);
-    expect(affinityLists({})).toEqual({ categories: [], brands: [], halfLifeDays: null });
+    // A customer's answer (customer_id given) has no popular lists.
+    expect(affinityLists({ run: affinities.run, half_life_days: 90, customer_id: 'c1', categories: [], brands: [] })).toEqual({
+      categories: [],
+      brands: [],
+      halfLifeDays: 90,
+    });
+    expect(affinityLists(undefined)).toEqual({ categories: [], brands: [], halfLifeDays: null });
   });
 
-  it('reads association rules highest lift first and drops malformed ones', () => {
+  it('reads association rules highest lift first, at most the limit', () => {
     const list = ruleRows(rules);
     expect(list).toHaveLength(rules.rules.length);
     expect(list.map((r) => r.lift)).toEqual([...list.map((r) => r.lift)].sort((a, b) => b - a));
-    expect(ruleRows({ rules: [{ antecedent: [], consequent: 'A', lift: 2 }, { antecedent: ['A'], consequent: 'B' }, { lhs: 'A,B', rhs: 'C', lift: 1.5, support: 0.1, confidence: 0.5 }] })).toEqual([
-      { antecedent: ['A', 'B'], consequent: 'C', support: 0.1, confidence: 0.5, lift: 1.5 },
-    ]);
+    const low = { antecedent: ['A'], consequent: 'B', support: 0.2, confidence: 0.4, lift: 1.1 };
+    const high = { antecedent: ['A', 'B'], consequent: 'C', support: 0.1, confidence: 0.5, lift: 1.5 };
+    expect(ruleRows({ run: rules.run, rules: [low, high] })).toEqual([high, low]);
     expect(ruleRows(rules, 1)).toHaveLength(Math.min(1, rules.rules.length));
   });
 
-  it('says sentiment is not available, and reads a series when the server has one', () => {
-    expect(sentimentSeries(sentiment)).toEqual({ available: false, message: sentiment.message, points: [] });
-    const view = sentimentSeries({ available: true, series: [{ month: '2026-02', mean: -0.2, count: 3 }, { month: '2026-01', mean_sentiment: 0.4 }] });
-    expect(view.available).toBe(true);
-    expect(view.points).toEqual([
-      { period: '2026-01', mean: 0.4, count: null },
-      { period: '2026-02', mean: -0.2, count: 3 },
-    ]);
+  it('reads the mean sentiment per month, oldest first, and says when there is none', () => {
+    const view = sentimentSeries(sentiment);
+    expect(view).toEqual({
+      available: true,
+      message: null,
+      points: sentiment.months!.map((m) => ({ period: m.month, mean: m.average, count: m.count })),
+    });
+    const reversed = sentimentSeries({ ...sentiment, months: [...sentiment.months!].reverse() });
+    expect(reversed.points.map((p) => p.period)).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(sentimentSeries(sentimentUnavailable)).toEqual({ available: false, message: sentimentUnavailable.message, points: [] });
+    // A window without feedback: nothing to draw.
+    expect(sentimentSeries({ ...sentiment, count: 0, average: null, months: [] }).available).toBe(false);
   });
 
   it('tells the no-run 404 from a missing endpoint', () => {

@@ -1,8 +1,17 @@
 import { api } from '@/lib/api';
 import { ApiError } from '@/lib/api-error';
 import { clvValues, readRun } from '../normalize';
-import type { ModelsResponse } from '../model-fit';
-import type { AffinitiesResponse, AnalyticsRun, ClvPage, CohortsResponse, RulesResponse, SegmentsResponse, SentimentResponse } from '../types';
+import type {
+  AffinitiesResponse,
+  AnalyticsRun,
+  AnalyticsStatus,
+  ClvPage,
+  CohortsResponse,
+  ModelsResponse,
+  RulesResponse,
+  SegmentsResponse,
+  SentimentResponse,
+} from '../types';
 
 export const analyticsQueryKey = (name: string) => ['admin', 'analytics', name] as const;
 
@@ -13,11 +22,6 @@ export const CLV_SAMPLE_LIMIT = 2000;
 export const RULES_SHOWN = 10;
 
 /** GET /status: 200 whether or not a run exists (no 404 logged by the browser on a fresh install). */
-export interface AnalyticsStatus {
-  available: boolean;
-  run: AnalyticsRun | null;
-  message: string | null;
-}
 export const getStatus = () => api.get<AnalyticsStatus>(`${base}/status`);
 export const getSegments = () => api.get<SegmentsResponse>(`${base}/segments`);
 export const getCohorts = () => api.get<CohortsResponse>(`${base}/cohorts`);
@@ -44,10 +48,9 @@ export async function getClvSample(limit = CLV_SAMPLE_LIMIT): Promise<ClvSample>
   do {
     const page: ClvPage = await api.get<ClvPage>(`${base}/clv`, { query: { limit: Math.min(PAGE, limit - read), cursor } });
     run ??= readRun(page);
-    const items = Array.isArray(page.items) ? page.items : [];
-    read += items.length;
+    read += page.items.length;
     values.push(...clvValues(page));
-    cursor = typeof page.next_cursor === 'string' && page.next_cursor && items.length > 0 ? page.next_cursor : null;
+    cursor = page.next_cursor && page.items.length > 0 ? page.next_cursor : null;
   } while (cursor && read < limit);
   return { run, values, read, truncated: cursor !== null };
 }

@@ -5,7 +5,7 @@ import { formatPercent, formatPoints } from '@/lib/format';
 import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { segmentRows } from '../normalize';
-import { affinities, clvPage, cohorts, models, rules, segments, sentiment, statusNoRun, statusWithRun } from '../testing/fixtures';
+import { affinities, clvPage, cohorts, models, rules, segments, sentiment, sentimentUnavailable, statusNoRun, statusWithRun } from '../testing/fixtures';
 import { AnalyticsDashboard } from './AnalyticsDashboard';
 
 const A = '/api/v1/admin/analytics';
@@ -68,7 +68,7 @@ describe('AnalyticsDashboard', () => {
 
     const affinity = screen.getByTestId('analytics-affinities');
     expect(await within(affinity).findByRole('heading', { name: 'Top categories' })).toBeTruthy();
-    expect(within(affinity).getAllByText(new RegExp(`${affinities.top_categories[0].value} leads`)).length).toBe(1);
+    expect(within(affinity).getAllByText(new RegExp(`${affinities.top_categories![0].value} leads`)).length).toBe(1);
 
     const rulesPanel = screen.getByTestId('analytics-rules');
     if (rules.rules.length > 0) {
@@ -79,10 +79,19 @@ describe('AnalyticsDashboard', () => {
     }
 
     const sentimentPanel = screen.getByTestId('analytics-sentiment');
-    expect(await within(sentimentPanel).findByText('Not available yet')).toBeTruthy();
-    expect(within(sentimentPanel).getByText(/sentiment aggregates are not stored/).textContent).toBe(sentiment.message.replaceAll('`', ''));
-    expect(within(sentimentPanel).getByText('patron analyze all').tagName).toBe('CODE');
+    const months = sentiment.months!;
+    expect(await within(sentimentPanel).findByText(`Mean sentiment of feedback (−1 to 1) per period, ${months[0].month} to ${months[months.length - 1].month}.`)).toBeTruthy();
+    const sentimentTable = within(sentimentPanel).getByRole('table', { hidden: true, name: 'Mean sentiment and feedback count per period' });
+    expect(within(sentimentTable).getAllByRole('row', { hidden: true })).toHaveLength(months.length + 1);
     expect(screen.queryByText(/campaign/i)).toBeNull();
+  });
+
+  it('says why sentiment is not available on a server without a behaviour store', async () => {
+    serve({ [`GET ${A}/sentiment`]: () => json(200, sentimentUnavailable) });
+    renderWithProviders(<AnalyticsDashboard />);
+    const sentimentPanel = await screen.findByTestId('analytics-sentiment');
+    expect(await within(sentimentPanel).findByText('Not available yet')).toBeTruthy();
+    expect(within(sentimentPanel).getByText(sentimentUnavailable.message!)).toBeTruthy();
   });
 
   it('reads the CLV list page by page and says when it shows only the highest values', async () => {

@@ -16,7 +16,7 @@ import {
   type HistogramBin,
   type SegmentRow,
 } from '../normalize';
-import type { AnalyticsRun, AssociationRule, Bar } from '../types';
+import type { AnalyticsRun, AssociationRule, Bar, SegmentsResponse } from '../types';
 import { barsHeight, ChartFigure, DataTable } from './ChartFigure';
 import { CohortHeatmap } from './CohortHeatmap';
 import { ModelFitPanel } from './ModelFitPanel';
@@ -74,8 +74,8 @@ function RunSummary({ run }: { run: AnalyticsRun | null }) {
   );
 }
 
-function SegmentsPanel({ raw, currency }: { raw: unknown; currency: string }) {
-  const segments = segmentRows(raw);
+function SegmentsPanel({ answer, currency }: { answer: SegmentsResponse; currency: string }) {
+  const segments = segmentRows(answer);
   const hasModels = segments.some((s) => s.meanPAlive !== null || s.meanClv !== null);
   return (
     <Card title="Segment sizes" className="dashboard-grid__wide" data-testid="analytics-segments">
@@ -294,7 +294,7 @@ function SentimentPanel() {
       {(raw) => {
         const view = sentimentSeries(raw);
         if (!view.available)
-          return <EmptyState title="Not available yet">{withCode(view.message ?? 'The analytics run does not aggregate feedback sentiment yet.')}</EmptyState>;
+          return <EmptyState title="Not available yet">{withCode(view.message ?? 'No feedback has been given in this window yet.')}</EmptyState>;
         return (
           <ChartFigure
             chart={{ kind: 'sentiment', points: view.points }}
@@ -357,7 +357,7 @@ function RunDashboards() {
     <div className="stack-lg">
       <RunSummary run={run} />
       <div className="dashboard-grid">
-        <SegmentsPanel raw={segments.data} currency={currency} />
+        <SegmentsPanel answer={segments.data} currency={currency} />
         <ClvPanel currency={currency} run={run} />
         <ModelFitPanel />
         <RulesPanel />

@@ -2,7 +2,16 @@
 // captured on a fresh SQLite database after `patron gen-data --customers 1000
 // --transactions 5000 --seed 3 --start <600 days ago> --days 600` and
 // `patron analyze all`. Trimmed where marked; otherwise as served.
-import type { AffinitiesResponse, ClvPage, CohortsResponse, RulesResponse, SegmentsResponse } from '../types';
+import type {
+  AffinitiesResponse,
+  AnalyticsStatus,
+  ClvPage,
+  CohortsResponse,
+  ModelsResponse,
+  RulesResponse,
+  SegmentsResponse,
+  SentimentResponse,
+} from '../types';
 
 /** GET /admin/analytics/segments */
 export const segments: SegmentsResponse = {
@@ -385,11 +394,37 @@ export const rules: RulesResponse = {
   }
 };
 
-/** GET /admin/analytics/sentiment (200 whether or not a run exists) */
-export const sentiment = {
+/** GET /admin/analytics/sentiment: 90 days of feedback, aggregated on request (written in the shape src/http/routes_analytics.cpp serves, not captured). */
+export const sentiment: SentimentResponse = {
+  "available": true,
+  "count": 9,
+  "average": 0.2467,
+  "positive": 5,
+  "neutral": 2,
+  "negative": 2,
+  "days": 90,
+  "from": "2026-08-31T06:01:18Z",
+  "truncated": false,
+  "by_product": [
+    { "count": 4, "average": 0.4125, "positive": 3, "neutral": 1, "negative": 0, "sku": "COF-1" },
+    { "count": 2, "average": -0.35, "positive": 0, "neutral": 0, "negative": 2, "sku": "MUG-2" }
+  ],
+  "by_store": [
+    { "count": 6, "average": 0.31, "positive": 4, "neutral": 1, "negative": 1, "store_id": "st_01" },
+    { "count": 3, "average": 0.12, "positive": 1, "neutral": 1, "negative": 1, "store_id": "st_02" }
+  ],
+  "months": [
+    { "count": 2, "average": -0.1, "positive": 0, "neutral": 1, "negative": 1, "month": "2026-09" },
+    { "count": 3, "average": 0.2333, "positive": 2, "neutral": 0, "negative": 1, "month": "2026-10" },
+    { "count": 4, "average": 0.43, "positive": 3, "neutral": 1, "negative": 0, "month": "2026-11" }
+  ]
+};
+
+/** GET /admin/analytics/sentiment on a server without a behaviour store. */
+export const sentimentUnavailable: SentimentResponse = {
   "available": false,
-  "message": "sentiment aggregates are not stored by the analytics run yet: feedback lives in the document store, which `patron analyze all` does not read"
-} as const;
+  "message": "the behaviour store is not attached to this server"
+};
 
 /** Any of the run-backed endpoints before the first `patron analyze all`: 404 */
 export const noRun = {
@@ -401,11 +436,11 @@ export const noRun = {
 } as const;
 
 /** GET /status: 200 in both cases. */
-export const statusWithRun = { available: true, run: segments.run, message: null } as const;
-export const statusNoRun = { available: false, run: null, message: noRun.error.message } as const;
+export const statusWithRun: AnalyticsStatus = { available: true, run: segments.run, message: null };
+export const statusNoRun: AnalyticsStatus = { available: false, run: null, message: noRun.error.message };
 
 /** GET /models: Pareto/NBD chosen on CDNOW's 39-week holdout (figures from `patron analyze models`). */
-export const models = {
+export const models: ModelsResponse = {
   run: segments.run,
   btyd: { model: 'pareto_nbd', pareto_nbd: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67, log_likelihood: -95415.1 }, distinct_histories: 9000 },
   model_selection: {
