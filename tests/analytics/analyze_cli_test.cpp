@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unistd.h>
 
 #include "app/analyze/analyze_command.h"
 #include "test_data.h"
@@ -44,11 +45,13 @@ CliRun run(std::vector<std::string> args) {
   return result;
 }
 
+// Named by process id: ctest runs each case as its own process, side by side,
+// and two cases started in the same millisecond share gtest's random seed.
 class TempFile {
  public:
   explicit TempFile(const std::string& text) {
     path_ = (std::filesystem::temp_directory_path() /
-             ("patron_cli_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+             ("patron_cli_" + std::to_string(::getpid()) + "_" +
               std::to_string(counter_++) + ".csv")).string();
     std::ofstream(path_) << text;
   }

@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "app/server_logging.h"
 #include "http/static_files.h"
@@ -24,8 +25,8 @@ TEST(WebRoot, ContainmentIsByPathComponentsNotByPrefix) {
 class WebRootFiles : public ::testing::Test {
  protected:
   void SetUp() override {
-    top_ = fs::temp_directory_path() / ("patron-webroot-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                        "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    top_ = fs::temp_directory_path() / ("patron-webroot-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
     fs::create_directories(top_ / "dist" / "assets");
     fs::create_directories(top_ / "dist-private");
     std::ofstream(top_ / "dist" / "index.html") << "portal";
