@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { checkResponse } from './contract.mjs';
 
 export const PATRON_BIN = process.env.PATRON_BIN ?? path.resolve(import.meta.dirname, '../../build/release/src/app/patron');
 export const ADMIN_EMAIL = 'admin@test.local';
@@ -162,7 +163,9 @@ export class Server {
     return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
   }
 
-  async api(method, urlPath, { token, apiKey, body, headers = {}, raw } = {}) {
+  // Every answer is checked against docs/openapi.yaml (contract.mjs): a status the operation does not document
+  // or a JSON body its schema rejects fails the calling test. `contract: false` skips that for the one call.
+  async api(method, urlPath, { token, apiKey, body, headers = {}, raw, contract = true } = {}) {
     const h = { ...headers };
     if (token) h.authorization = `Bearer ${token}`;
     if (apiKey) h['x-api-key'] = apiKey;
@@ -178,6 +181,7 @@ export class Server {
     const text = await res.text();
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch { json = undefined; }
+    if (contract) checkResponse({ method, urlPath, status: res.status, contentType: res.headers.get('content-type') ?? '', json, text });
     return { status: res.status, headers: res.headers, json, text };
   }
 
