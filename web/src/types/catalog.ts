@@ -1,19 +1,6 @@
-// Catalog shapes used by the POS and the management screens (api.md).
+// Catalog shapes used by the POS and the management screens, as docs/openapi.yaml documents them
+// (generated: src/api/schema.d.ts).
+import type { Schema } from '@/api/contract';
 
-export interface Product {
-  id?: string;
-  sku: string;
-  name: string;
-  category: string;
-  brand: string;
-  price_minor: number;
-  currency: string;
-  archived?: boolean;
-}
-
-export interface Store {
-  id: string;
-  code: string;
-  name: string;
-  archived?: boolean;
-}
+export type Product = Schema<'Product'>;
+export type Store = Schema<'Store'>;

@@ -38,6 +38,8 @@ describe('TransactionList', () => {
             occurred_at: at,
             store_id: 'sto_0m3k2x9qzzzzzz',
             store_name: 'Roastery on Main Street',
+            external_id: null,
+            channel: 'pos',
             total_minor: 2900,
             returned_minor: 400,
             currency: 'USD',

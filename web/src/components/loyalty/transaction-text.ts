@@ -20,7 +20,7 @@ export function transactionStatus(status: string | null | undefined): { label: s
 
 /** Points a purchase is worth after its returns: earned minus reversed, never below zero. */
 export function netPoints(tx: Pick<Transaction, 'points_earned' | 'points_reversed'>): number {
-  return Math.max(0, (tx.points_earned ?? 0) - (tx.points_reversed ?? 0));
+  return Math.max(0, tx.points_earned - tx.points_reversed);
 }
 
 /** Where the purchase was made, in words: the store's name; "In store" when the server does not name it. */

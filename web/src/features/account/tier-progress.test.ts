@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextTierGain, nextTierMultiplier, nextTierName, tierBenefits, tierProgressRatio } from './tier-progress';
-import type { TierProgress } from './types';
+import type { NextTier, TierProgress } from './types';
 
-const tp = (qualifying_spend: number, remaining_spend: number, next_tier: TierProgress['next_tier'] = 'Gold'): TierProgress => ({
+const GOLD: NextTier = { code: 'gold', name: 'Gold', threshold_minor: 10000, multiplier: 1.5 };
+const tp = (qualifying_spend: number, remaining_spend: number, next_tier: NextTier = GOLD): TierProgress => ({
   qualifying_spend,
   remaining_spend,
   currency: 'EUR',
@@ -20,18 +21,17 @@ describe('tier progress', () => {
     expect(tierProgressRatio(progress)).toBeCloseTo(ratio);
   });
 
-  it('reads the next tier as a string or an object', () => {
-    expect(nextTierName(tp(0, 1, 'Gold'))).toBe('Gold');
-    expect(nextTierName(tp(0, 1, { code: 'gold', name: 'Gold' }))).toBe('Gold');
-    expect(nextTierName(tp(0, 1, { code: 'gold' }))).toBe('gold');
+  it("names the next tier by its name, none at the top tier", () => {
+    expect(nextTierName(tp(0, 1))).toBe('Gold');
     expect(nextTierName(tp(0, 1, null))).toBeNull();
+    expect(nextTierName(null)).toBeNull();
   });
 });
 
 describe('tier benefits', () => {
-  it('reads the next tier multiplier only from an object', () => {
-    expect(nextTierMultiplier(tp(0, 1, { code: 'silver', name: 'Silver', multiplier: 1.25 }))).toBe(1.25);
-    expect(nextTierMultiplier(tp(0, 1, 'Silver'))).toBeNull();
+  it("reads the next tier's multiplier, none at the top tier", () => {
+    expect(nextTierMultiplier(tp(0, 1, { code: 'silver', name: 'Silver', threshold_minor: 50000, multiplier: 1.25 }))).toBe(1.25);
+    expect(nextTierMultiplier(tp(0, 1, null))).toBeNull();
     expect(nextTierMultiplier(null)).toBeNull();
   });
 

@@ -1,10 +1,7 @@
 import type { TierProgress } from './types';
 
 export function nextTierName(progress: TierProgress | null | undefined): string | null {
-  const next = progress?.next_tier;
-  if (!next) return null;
-  if (typeof next === 'string') return next;
-  return next.name ?? next.code ?? null;
+  return progress?.next_tier?.name ?? null;
 }
 
 /** Share of the way to the next tier, 0..1; 1 at the top tier. */
@@ -16,10 +13,9 @@ export function tierProgressRatio(progress: TierProgress | null | undefined): nu
   return total > 0 ? spent / total : 1;
 }
 
-/** The next tier's points multiplier when the server names it (`next_tier.multiplier`). */
+/** The next tier's points multiplier; null at the top tier. */
 export function nextTierMultiplier(progress: TierProgress | null | undefined): number | null {
-  const next = progress?.next_tier;
-  return next && typeof next === 'object' && typeof next.multiplier === 'number' ? next.multiplier : null;
+  return progress?.next_tier?.multiplier ?? null;
 }
 
 const multiplierText = (m: number) => `${Number(m.toFixed(2))}×`;

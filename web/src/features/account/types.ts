@@ -1,41 +1,12 @@
-export interface Tier {
-  code: string;
-  name: string;
-  multiplier: number;
-}
+// GET /me and PATCH /me, as docs/openapi.yaml documents them (generated: src/api/schema.d.ts).
+import type { Schema } from '@/api/contract';
 
-export interface TierProgress {
-  qualifying_spend: number;
-  currency: string;
-  /** The next tier's name (a string) — tolerated as an object with a name, or null at the top tier. */
-  next_tier: string | { code?: string; name?: string; threshold_minor?: number; multiplier?: number } | null;
-  remaining_spend: number;
-}
-
-export interface ExpiringPoints {
-  points: number;
-  expires_at: string;
-}
-
-export interface Account {
-  points_balance: number;
-  tier: Tier;
-  tier_progress: TierProgress | null;
-  points_expiring: ExpiringPoints[];
-}
-
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  card_number: string;
-  phone?: string | null;
-  marketing_opt_in?: boolean;
-  account: Account;
-}
-
-export interface ProfileUpdate {
-  name?: string;
-  phone?: string;
-  marketing_opt_in?: boolean;
-}
+export type Me = Schema<'Me'>;
+export type Account = Schema<'Account'>;
+/** The current tier; null when the program has no tiers. */
+export type Tier = NonNullable<Account['tier']>;
+export type TierProgress = Account['tier_progress'];
+/** The tier above, null at the top. */
+export type NextTier = TierProgress['next_tier'];
+export type ExpiringPoints = Account['points_expiring'][number];
+export type ProfileUpdate = Schema<'ProfilePatch'>;

@@ -1,34 +1,10 @@
-import type { Role } from '@/lib/session';
+// The auth answers and requests, as docs/openapi.yaml documents them (generated: src/api/schema.d.ts).
+import type { Schema } from '@/api/contract';
 
-export interface TokenPair {
-  access_token: string;
-  /** Also set as the HttpOnly refresh cookie; the portal ignores this copy. */
-  refresh_token: string;
-  expires_in: number;
-}
-
-export interface LoginAnswer extends TokenPair {
-  role: Role;
-}
-
-export interface RegisteredCustomer {
-  id: string;
-  email: string;
-  name: string;
-  card_number: string;
-}
-
-export interface RegisterAnswer extends TokenPair {
-  customer: RegisteredCustomer;
-}
-
-export interface RegisterInput {
-  email: string;
-  password: string;
-  name: string;
-}
-
-export interface PasswordChangeInput {
-  current_password: string;
-  new_password: string;
-}
+/** The refresh token is also set as the HttpOnly refresh cookie; the portal ignores this copy. */
+export type TokenPair = Schema<'TokenPair'>;
+export type LoginAnswer = TokenPair;
+export type RegisterAnswer = Schema<'RegisterResponse'>;
+export type RegisteredCustomer = RegisterAnswer['customer'];
+export type RegisterInput = Schema<'RegisterRequest'>;
+export type PasswordChangeInput = Schema<'PasswordChange'>;

@@ -1,16 +1,6 @@
-/** One exchange rate, as GET/PUT /admin/currency-rates answer it. */
-export interface CurrencyRate {
-  /** ISO 4217 code, e.g. "EUR". */
-  currency: string;
-  /** Decimal text: base-currency major units one major unit of `currency` is worth ("1.08"). */
-  rate: string;
-  /** ISO 4217 minor-unit exponent (JPY 0, EUR 2, KWD 3). */
-  minor_unit_exponent: number;
-  updated_at: string;
-}
+// GET/PUT /admin/currency-rates, as docs/openapi.yaml documents them (generated: src/api/schema.d.ts).
+// `rate` is decimal text: the base-currency major units one major unit of `currency` is worth ("1.08").
+import type { Schema } from '@/api/contract';
 
-export interface CurrencyRates {
-  base_currency: string;
-  base_minor_unit_exponent: number;
-  items: CurrencyRate[];
-}
+export type CurrencyRate = Schema<'CurrencyRate'>;
+export type CurrencyRates = Schema<'CurrencyRates'>;

@@ -1,12 +1,5 @@
-export interface FeedbackInput {
-  rating: number;
-  text: string;
-  product_sku?: string;
-  store_id?: string;
-  tags?: string[];
-}
+// POST /me/feedback, as docs/openapi.yaml documents it (generated: src/api/schema.d.ts).
+import type { Schema } from '@/api/contract';
 
-export interface FeedbackAnswer {
-  id: string;
-  sentiment: number | string | null;
-}
+export type FeedbackInput = Schema<'FeedbackRequest'>;
+export type FeedbackAnswer = Schema<'FeedbackCreated'>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rewardState, rewardsOutlook, sortRewards } from './affordability';
 import type { Reward } from './types';
 
-const reward = (id: string, points_cost: number, available = true): Reward => ({ id, name: id, description: '', points_cost, available });
+const reward = (id: string, points_cost: number, available = true): Reward => ({ id, name: id, description: '', points_cost, stock: null, available });
 
 describe('affordability', () => {
   it.each([

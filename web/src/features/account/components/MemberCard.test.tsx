@@ -1,14 +1,24 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Me } from '../types';
 import { groupCardNumber, MemberCard } from './MemberCard';
 
-const me = {
+const me: Me = {
   id: 'cus_1',
   email: 'grace@test.local',
   name: 'Grace Hopper',
+  phone: '',
+  role: 'customer',
   card_number: '704559073472',
-  account: { points_balance: 25, tier: { code: 'member', name: 'Member', multiplier: 1 }, tier_progress: null, points_expiring: [] },
+  marketing_opt_in: false,
+  created_at: '2026-11-01T09:00:00Z',
+  account: {
+    points_balance: 25,
+    tier: { code: 'member', name: 'Member', multiplier: 1 },
+    tier_progress: { qualifying_spend: 0, currency: 'USD', next_tier: null, remaining_spend: 0 },
+    points_expiring: [],
+  },
 };
 
 describe('MemberCard', () => {

@@ -9,7 +9,7 @@ describe('TierProgressCard', () => {
         account={{
           points_balance: 120,
           tier: { code: 'silver', name: 'Silver', multiplier: 1 },
-          tier_progress: { qualifying_spend: 2500, currency: 'EUR', next_tier: 'Gold', remaining_spend: 7500 },
+          tier_progress: { qualifying_spend: 2500, currency: 'EUR', next_tier: { code: 'gold', name: 'Gold', threshold_minor: 10000, multiplier: 1.5 }, remaining_spend: 7500 },
           points_expiring: [],
         }}
       />,

@@ -26,6 +26,7 @@ const COFFEE: Offer = {
   activated: false,
   status: 'issued',
   reasons: ['You often buy Coffee', 'We miss you: your last visit was 64 days ago'],
+  bonus_points: 0,
 };
 const BAKERY: Offer = { ...COFFEE, id: 'of-2', title: '50 bonus points at the bakery', kind: 'bonus_points', value: 50, category: 'Bakery', min_spend_minor: 2000, reasons: ['Customers who buy Coffee also buy Bakery'] };
 const USED: Offer = { ...COFFEE, id: 'of-3', title: '10% off Tea', kind: 'percent_off', value: 10, category: 'Tea', status: 'redeemed', activated: true, reasons: ['You bought Tea last month'] };

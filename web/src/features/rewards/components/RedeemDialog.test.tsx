@@ -5,7 +5,7 @@ import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { RedeemDialog } from './RedeemDialog';
 
-const reward = { id: 'r1', name: 'Free coffee', description: 'Any size', points_cost: 100, available: true };
+const reward = { id: 'r1', name: 'Free coffee', description: 'Any size', points_cost: 100, stock: null, available: true };
 
 afterEach(() => vi.unstubAllGlobals());
 
