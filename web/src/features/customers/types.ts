@@ -1,53 +1,12 @@
-import type { LedgerEntry, Transaction } from '@/types/loyalty';
-import type { Offer } from '@/types/offers';
+// The staff view of customers, as docs/openapi.yaml documents it (generated: src/api/schema.d.ts).
+import type { Schema } from '@/api/contract';
 
-export interface CustomerSummary {
-  id: string;
-  email: string | null;
-  name: string | null;
-  card_number: string | null;
-  points_balance?: number;
-  tier?: { code: string; name: string } | string | null;
-}
-
-export interface CustomerProfile extends CustomerSummary {
-  phone?: string | null;
-  marketing_opt_in?: boolean;
-  created_at?: string;
-  /** The account's status code (`active`, `erased`); shown in words only. */
-  status?: string;
-}
-
-export interface CustomerAccount {
-  points_balance: number;
-  tier?: { code: string; name: string; multiplier?: number } | null;
-  tier_progress?: { qualifying_spend: number; currency: string; next_tier: unknown; remaining_spend: number } | null;
-}
-
-export interface FeedbackItem {
-  id: string;
-  rating: number;
-  text: string;
-  sentiment?: number | string | null;
-  created_at?: string;
-}
-
-/** The 360° view, normalized: the analytics fields are present only when the answer has them. */
-export interface Customer360 {
-  profile: CustomerProfile;
-  account: CustomerAccount | null;
-  transactions: Transaction[];
-  ledger: LedgerEntry[];
-  preferences: Record<string, unknown> | null;
-  feedback: FeedbackItem[];
-  /** Personalized offers with their reasons (absent on a server without offers). */
-  offers: Offer[];
-  segment?: unknown;
-  clv?: unknown;
-  p_alive?: unknown;
-}
-
-export interface AdjustmentInput {
-  points: number;
-  reason: string;
-}
+/** An item of GET /admin/customers (the search). */
+export type CustomerSummary = Schema<'Profile'>;
+/** GET /admin/customers/{id}: the profile with the account, recent history, analytics and behaviour fields. */
+export type Customer360 = Schema<'Customer360'>;
+/** What the page's actions get: the 360° view, whose profile fields are at its top level. */
+export type CustomerProfile = Customer360;
+export type CustomerAccount = Schema<'Account'>;
+export type FeedbackItem = Schema<'FeedbackCreated'>;
+export type AdjustmentInput = Schema<'AdjustmentRequest'>;

@@ -16,7 +16,7 @@ describe('Customer360View insights', () => {
     renderWithProviders(<Customer360View customerId={view360AfterRun.id} canAdjust={false} />);
     const insights = await screen.findByTestId('customer-insights');
     expect(within(insights).getByTestId('segment').textContent).toBe(view360AfterRun.segment);
-    expect(within(insights).getByTestId('clv').textContent).toBe(clvText(view360AfterRun.clv, 'USD'));
+    expect(within(insights).getByTestId('clv').textContent).toBe(clvText(view360AfterRun.clv!, 'USD'));
     expect(within(insights).getByTestId('p-alive').textContent).toMatch(/^\d+%$/);
   });
 
@@ -29,7 +29,6 @@ describe('Customer360View insights', () => {
 
   it('formats CLV numbers as major currency units', () => {
     expect(clvText(123.456, 'USD')).toBe(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(123.46));
-    expect(clvText({ value_minor: 1250, currency: 'EUR' }, 'USD')).toContain('12.50');
   });
 });
 
@@ -39,10 +38,10 @@ const withHistory = {
   preferences: { channels: ['sms', 'email'], favorite_categories: ['Coffee'] },
   recent_transactions: [{ ...view360AfterRun.recent_transactions[0], status: 'partially_returned', points_earned: 26, points_reversed: 13 }],
   ledger: [
-    { id: 'led_01hx9f2a9c4f2a9c', occurred_at: '2026-11-28T12:45:24Z', kind: 'earn', points: 26, balance_after: 26, reference: 'txn_hnuquu9cgvf00000666' },
-    { id: 'led_01hx9f2a9c4f2a9d', occurred_at: '2026-11-29T09:00:00Z', kind: 'redeem', points: -10, balance_after: 16, reference: 'red_01hx9f2a9c7b7b7b' },
+    { id: 'led_01hx9f2a9c4f2a9c', occurred_at: '2026-11-28T12:45:24Z', kind: 'earn', points: 26, balance_after: 26, reference: 'txn_hnuquu9cgvf00000666', reason: null },
+    { id: 'led_01hx9f2a9c4f2a9d', occurred_at: '2026-11-29T09:00:00Z', kind: 'redeem', points: -10, balance_after: 16, reference: 'red_01hx9f2a9c7b7b7b', reason: null },
   ],
-  recent_feedback: [{ id: 'fbk_01hx9f2a9c4f2a9c', rating: 4, text: 'Nice', sentiment: 0.5 }],
+  recent_feedback: [{ id: 'fbk_01hx9f2a9c4f2a9c', rating: 4, text: 'Nice', product_sku: null, store_id: null, tags: [], sentiment: 0.5, created_at: '2026-11-29T09:05:00Z' }],
 };
 
 describe('Customer360View shows no internal data to staff', () => {

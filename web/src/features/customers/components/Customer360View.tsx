@@ -8,31 +8,14 @@ import { sentimentText } from '../sentiment';
 import type { Customer360, CustomerAccount, CustomerProfile } from '../types';
 import { AdjustmentForm } from './AdjustmentForm';
 
-function label(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return String(o.name ?? o.label ?? o.code ?? o.segment ?? JSON.stringify(value));
-  }
-  return String(value);
-}
-
 /** The analytics run gives CLV as a number in major currency units (dollars, not cents). */
-export function clvText(clv: unknown, currency: string): string {
-  if (typeof clv === 'number') return formatMoneyMajor(clv, currency);
-  if (clv && typeof clv === 'object') {
-    const o = clv as Record<string, unknown>;
-    const minor = o.value_minor ?? o.clv_minor ?? o.amount_minor;
-    if (typeof minor === 'number') return formatMoney(minor, typeof o.currency === 'string' ? o.currency : currency);
-    if (typeof o.value === 'number') return o.value.toFixed(2);
-  }
-  return label(clv);
+export function clvText(clv: number, currency: string): string {
+  return formatMoneyMajor(clv, currency);
 }
 
+/** segment, clv and p_alive are null before the first run, or for a customer not in the latest one. */
 function Insights({ view, currency }: { view: Customer360; currency: string }) {
-  const has = (k: 'segment' | 'clv' | 'p_alive') => k in view;
+  const has = (k: 'segment' | 'clv' | 'p_alive') => view[k] !== null;
   if (!has('segment') && !has('clv') && !has('p_alive')) return null;
   return (
     <Card title="Insights" level={2} data-testid="customer-insights">
@@ -41,19 +24,19 @@ function Insights({ view, currency }: { view: Customer360; currency: string }) {
         {has('segment') && (
           <div>
             <dt>Segment</dt>
-            <dd data-testid="segment">{label(view.segment)}</dd>
+            <dd data-testid="segment">{view.segment}</dd>
           </div>
         )}
         {has('clv') && (
           <div>
             <dt>Customer lifetime value</dt>
-            <dd data-testid="clv">{clvText(view.clv, currency)}</dd>
+            <dd data-testid="clv">{view.clv !== null && clvText(view.clv, currency)}</dd>
           </div>
         )}
         {has('p_alive') && (
           <div>
             <dt>P(alive)</dt>
-            <dd data-testid="p-alive">{typeof view.p_alive === 'number' ? formatPercent(view.p_alive) : label(view.p_alive)}</dd>
+            <dd data-testid="p-alive">{view.p_alive !== null && formatPercent(view.p_alive)}</dd>
           </div>
         )}
       </dl>
@@ -61,10 +44,10 @@ function Insights({ view, currency }: { view: Customer360; currency: string }) {
   );
 }
 
-function AccountCard({ account }: { account: CustomerAccount | null }) {
+function AccountCard({ account }: { account: CustomerAccount | undefined }) {
   if (!account) return null;
   const tp = account.tier_progress;
-  const total = tp ? tp.qualifying_spend + tp.remaining_spend : 0;
+  const total = tp.qualifying_spend + tp.remaining_spend;
   return (
     <Card title="Account">
       <dl className="stats">
@@ -76,16 +59,12 @@ function AccountCard({ account }: { account: CustomerAccount | null }) {
           <dt>Tier</dt>
           <dd>{account.tier?.name ?? '—'}</dd>
         </div>
-        {tp && (
-          <div>
-            <dt>Qualifying spend</dt>
-            <dd>{formatMoney(tp.qualifying_spend, tp.currency)}</dd>
-          </div>
-        )}
+        <div>
+          <dt>Qualifying spend</dt>
+          <dd>{formatMoney(tp.qualifying_spend, tp.currency)}</dd>
+        </div>
       </dl>
-      {tp && tp.next_tier != null && total > 0 && (
-        <ProgressBar label={`Progress to ${label(tp.next_tier)}`} value={tp.qualifying_spend} max={total} />
-      )}
+      {tp.next_tier && total > 0 && <ProgressBar label={`Progress to ${tp.next_tier.name}`} value={tp.qualifying_spend} max={total} />}
     </Card>
   );
 }
@@ -207,12 +186,12 @@ export function Customer360View({ customerId, canAdjust, actions }: { customerId
     );
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const view = q.data;
-  const p = view.profile;
-  const currency = view.account?.tier_progress?.currency ?? view.transactions[0]?.currency ?? 'EUR';
+  const feedback = view.recent_feedback ?? [];
+  const currency = view.account?.tier_progress.currency ?? view.recent_transactions[0]?.currency ?? 'EUR';
   return (
     <div className="console-grid">
       <div className="stack">
-        <ProfileCard profile={p} actions={actions} />
+        <ProfileCard profile={view} actions={actions} />
         <AccountCard account={view.account} />
         <Insights view={view} currency={currency} />
         {canAdjust && (
@@ -226,7 +205,7 @@ export function Customer360View({ customerId, canAdjust, actions }: { customerId
         <OffersCard view={view} currency={currency} />
         <Card title="Recent purchases">
           <TransactionList
-            transactions={view.transactions}
+            transactions={view.recent_transactions}
             emptyText="No purchases yet."
             emptyHint={actions ? 'Record one from here with “Record purchase” above.' : 'Purchases recorded at the till show here.'}
           />
@@ -235,11 +214,11 @@ export function Customer360View({ customerId, canAdjust, actions }: { customerId
           <LedgerList entries={view.ledger} showIds />
         </Card>
         <Card title="Feedback">
-          {view.feedback.length === 0 ? (
+          {feedback.length === 0 ? (
             <EmptyState title="No feedback yet" />
           ) : (
             <ul className="list">
-              {view.feedback.map((f) => (
+              {feedback.map((f) => (
                 <li key={f.id} className="feedback-row">
                   <div className="row-between">
                     <span aria-label={`${f.rating} out of 5 stars`} className="stars">

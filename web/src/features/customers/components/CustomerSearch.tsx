@@ -1,14 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Badge, Button, EmptyState, ErrorState, Form, SkeletonList, TextField } from '@/components/ui';
-import { formatPoints } from '@/lib/format';
+import { Button, EmptyState, ErrorState, Form, SkeletonList, TextField } from '@/components/ui';
 import { contactEmail, memberReference } from '../display';
 import { useCustomerSearch } from '../hooks/use-customers';
 import type { CustomerSummary } from '../types';
-
-function tierName(tier: CustomerSummary['tier']): string | null {
-  if (!tier) return null;
-  return typeof tier === 'string' ? tier : tier.name;
-}
 
 /** `renderLink` lets the app decide where a customer opens (its routes, not this feature's). */
 export function CustomerSearch({ renderLink }: { renderLink: (customer: CustomerSummary, children: ReactNode) => ReactNode }) {
@@ -39,10 +33,6 @@ export function CustomerSearch({ renderLink }: { renderLink: (customer: Customer
                   </span>
                 </span>,
               )}
-              <span className="customer-row__side">
-                {tierName(c.tier) && <Badge tone="primary">{tierName(c.tier)}</Badge>}
-                {typeof c.points_balance === 'number' && <span className="small">{formatPoints(c.points_balance)} pts</span>}
-              </span>
             </li>
           ))}
         </ul>

@@ -1,9 +1,11 @@
 // GET /api/v1/admin/customers/{id} from the real server (analytics-store merged
 // into main): a generated customer after `patron analyze all` (segment, clv,
 // p_alive filled; lists trimmed to one item), and a registered customer with no
-// purchase, so not in the run (the three fields null).
+// purchase, so not in the run (the three fields null). `offers` (added to the
+// view later) is empty in both.
+import type { Customer360 } from '../types';
 
-export const view360AfterRun = {
+export const view360AfterRun: Customer360 = {
   "account": {
     "points_balance": 0,
     "points_expiring": [],
@@ -23,6 +25,7 @@ export const view360AfterRun = {
   "ledger": [],
   "marketing_opt_in": false,
   "name": "Customer C00000424",
+  "offers": [],
   "p_alive": 0.9903503553248679,
   "phone": "",
   "preferences": {},
@@ -54,9 +57,9 @@ export const view360AfterRun = {
   "role": "customer",
   "segment": "Champions",
   "status": "active"
-} as const;
+};
 
-export const view360WithoutRun = {
+export const view360WithoutRun: Customer360 = {
   "account": {
     "points_balance": 0,
     "points_expiring": [],
@@ -76,6 +79,7 @@ export const view360WithoutRun = {
   "ledger": [],
   "marketing_opt_in": false,
   "name": "Grace Hopper",
+  "offers": [],
   "p_alive": null,
   "phone": "",
   "preferences": {},
@@ -84,4 +88,4 @@ export const view360WithoutRun = {
   "role": "customer",
   "segment": null,
   "status": "active"
-} as const;
+};
