@@ -1,44 +1,13 @@
-export type CustomerKey = 'email' | 'card_number' | 'id';
+// The point-of-sale requests and answers, as docs/openapi.yaml documents them (generated: src/api/schema.d.ts).
+import type { Schema } from '@/api/contract';
 
-export interface PurchaseLine {
-  sku: string;
-  quantity: number;
-  unit_price_minor: number;
-}
-
-export interface PurchaseInput {
-  customer: Partial<Record<CustomerKey, string>>;
-  store_id: string;
-  occurred_at: string;
-  currency: string;
-  external_id: string;
-  lines: PurchaseLine[];
-}
-
-export interface AppliedItem {
-  source?: 'rule' | 'tier' | 'offer' | string;
-  name?: string | null;
-  rule?: string;
-  offer?: string;
-  id?: string;
-  points: number;
-}
-
-export interface PurchaseResult {
-  transaction_id: string;
-  points_earned: number;
-  balance_after: number;
-  tier: string | { code?: string; name?: string } | null;
-  /** Each bonus, named by its source (`rule`, `tier` or `offer`) and its human name. */
-  applied: AppliedItem[];
-}
-
-export interface ReturnInput {
-  transaction_id: string;
-  lines: { sku: string; quantity: number }[];
-}
-
-export interface ReturnResult {
-  points_reversed: number;
-  balance_after: number;
-}
+/** How the till names the customer: one of these. */
+export type CustomerKey = keyof Schema<'CustomerRef'>;
+/** A line as the POS form sends it: always priced. */
+export type PurchaseLine = Required<Schema<'PurchaseLine'>>;
+export type PurchaseInput = Schema<'PurchaseRequest'>;
+export type PurchaseResult = Schema<'PurchaseResult'>;
+/** Each bonus, named by its source (`rule`, `tier` or `offer`) and its human name. */
+export type AppliedItem = PurchaseResult['applied'][number];
+export type ReturnInput = Schema<'ReturnRequest'>;
+export type ReturnResult = Schema<'ReturnResult'>;

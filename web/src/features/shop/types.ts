@@ -1,21 +1,13 @@
-export interface ShopConfig {
-  enabled: boolean;
-  currency: string;
-}
+// The shop's answers, as docs/openapi.yaml documents them (generated: src/api/schema.d.ts), and the cart
+// the browser keeps.
+import type { RequestBody, ResponseBody } from '@/api/contract';
 
-export interface ShopProduct {
-  sku: string;
-  name: string;
-  category: string;
-  brand: string;
-  price_minor: number;
-}
+export type ShopConfig = ResponseBody<'getShopConfig'>;
+export type ShopProductsPage = ResponseBody<'listShopProducts'>;
+export type ShopProduct = ShopProductsPage['items'][number];
 
 /** What is sent to the server: SKUs and quantities, never prices. */
-export interface CartLine {
-  sku: string;
-  quantity: number;
-}
+export type CartLine = RequestBody<'startCheckout'>['lines'][number];
 
 /** A cart line as kept in the browser: the name and price as last seen, for display only. */
 export interface StoredCartLine extends CartLine {
@@ -23,20 +15,6 @@ export interface StoredCartLine extends CartLine {
   price_minor: number;
 }
 
-export interface CheckoutStarted {
-  checkout_url: string;
-  session_id: string;
-  total_minor: number;
-  currency: string;
-}
-
-export type CheckoutState = 'open' | 'paid' | 'failed';
-
-export interface CheckoutStatus {
-  session_id: string;
-  status: CheckoutState;
-  total_minor: number;
-  currency: string;
-  points_earned: number;
-  refunded_minor: number;
-}
+export type CheckoutStarted = ResponseBody<'startCheckout', 201>;
+export type CheckoutStatus = ResponseBody<'getCheckout'>;
+export type CheckoutState = CheckoutStatus['status'];

@@ -7,7 +7,7 @@ import { shortReference } from '@/lib/reference';
 import type { Product } from '@/types/catalog';
 import { recordPurchase } from '../api/pos';
 import { useProducts, useStores } from '../hooks/use-pick-lists';
-import { appliedLabel, appliedSource, mergeApplied } from '../applied';
+import { appliedLabel, mergeApplied } from '../applied';
 import { toPurchaseLines, totalMinor, type DraftLine, type LineErrors } from '../lines';
 import type { CustomerKey, PurchaseResult } from '../types';
 
@@ -22,10 +22,7 @@ let nextLineKey = 1;
 const newLine = (): DraftLine => ({ key: nextLineKey++, sku: '', quantity: '1', unit_price: '' });
 const newExternalId = () => `web-${newIdempotencyKey().slice(0, 8)}`;
 
-function tierLabel(tier: PurchaseResult['tier']): string {
-  if (!tier) return '—';
-  return typeof tier === 'string' ? tier : (tier.name ?? tier.code ?? '—');
-}
+const tierLabel = (tier: PurchaseResult['tier']): string => tier?.name ?? '—';
 
 function LineRow({ line, index, products, currency, error, onChange, onRemove }: {
   line: DraftLine;
@@ -119,10 +116,10 @@ export function PurchaseForm({ invalidateKeys = [], customer }: { invalidateKeys
           <span className="pos-reference" data-testid="pos-reference">
             Reference <strong className="mono">{shortReference(result.transaction_id)}</strong>
           </span>
-          {result.applied?.length > 0 && (
+          {result.applied.length > 0 && (
             <ul className="small applied-list" data-testid="pos-applied">
               {mergeApplied(result.applied).map((a, i) => (
-                <li key={i} data-testid={appliedSource(a) === 'offer' ? 'pos-applied-offer' : undefined}>
+                <li key={i} data-testid={a.source === 'offer' ? 'pos-applied-offer' : undefined}>
                   {appliedLabel(a)}: +{formatPoints(a.points)} points
                 </li>
               ))}

@@ -1,12 +1,12 @@
-import { api, type ListPage } from '@/lib/api';
-import type { CartLine, CheckoutStarted, CheckoutStatus, ShopConfig, ShopProduct } from '../types';
+import { api } from '@/lib/api';
+import type { CartLine, CheckoutStarted, CheckoutStatus, ShopConfig, ShopProductsPage } from '../types';
 
 export const shopConfigQueryKey = ['shop', 'config'] as const;
 export const shopProductsQueryKey = (q: string) => ['shop', 'products', q] as const;
 export const checkoutQueryKey = (sessionId: string) => ['shop', 'checkout', sessionId] as const;
 export const SHOP_PAGE_LIMIT = 24;
 
-export type ShopProductsPage = ListPage<ShopProduct> & { currency: string };
+export type { ShopProductsPage } from '../types';
 
 export const getShopConfig = () => api.get<ShopConfig>('/shop/config');
 
