@@ -16,7 +16,7 @@ const header = `// Generated from docs/openapi.yaml by web/scripts/api-types.mjs
 // change the contract, and \`npm run api-types\` (run before build, typecheck, dev and test) rewrites it.
 
 `;
-const ast = await openapiTS(new URL(`file://${contract}`), { exportType: false });
+const ast = await openapiTS(new URL(`file://${contract}`), { exportType: false, arrayLength: true });
 const text = header + astToString(ast);
 const old = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
 if (process.argv.includes('--check')) {

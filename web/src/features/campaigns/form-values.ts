@@ -219,9 +219,9 @@ export function inputFromDraft(d: CampaignDraft, currency: string): CampaignInpu
     if (d.category.trim()) offer.category = d.category.trim();
     if (d.sku) offer.sku = d.sku;
   }
-  if (d.kind === 'bonus_multiplier') offer.multiplier = n(d.multiplier);
-  if (d.kind === 'bonus_points') offer.points = n(d.points);
-  if (d.kind === 'percent_off') offer.percent = n(d.percent);
+  if (d.kind === 'bonus_multiplier') offer.multiplier = n(d.multiplier) ?? undefined;
+  if (d.kind === 'bonus_points') offer.points = n(d.points) ?? undefined;
+  if (d.kind === 'percent_off') offer.percent = n(d.percent) ?? undefined;
   if (d.kind === 'free_reward') offer.reward_id = d.reward_id;
   const spend = d.min_spend.trim() ? parseMoneyToMinor(d.min_spend, currency) : null;
   if (spend !== null) offer.min_spend_minor = spend;

@@ -10,6 +10,7 @@ export const CAMPAIGN: Campaign = {
   starts_at: '2026-12-01T00:00:00Z',
   ends_at: '2026-12-31T23:59:59Z',
   budget_points: 50000,
+  budget_minor: null,
   per_customer_cap: 1,
   control_share: 0.1,
   offers_created: 0,
@@ -18,6 +19,7 @@ export const CAMPAIGN: Campaign = {
 };
 
 export const REPORT: CampaignReport = {
+  campaign_id: 'cmp-1',
   window: { starts_at: '2026-12-01T00:00:00Z', ends_at: '2026-12-31T23:59:59Z' },
   currency: 'USD',
   treatment: { customers: 900, redemptions: 180, redemption_rate: 0.2, purchasers: 450, purchases: 600, revenue_minor: 2_700_000, revenue_per_customer_minor: 3000 },
