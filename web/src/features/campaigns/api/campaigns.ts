@@ -1,4 +1,5 @@
 import { api } from '@/lib/api';
+import type { ResponseBody } from '@/api/contract';
 import { fetchPage } from '@/lib/use-cursor-list';
 import type { Audience, Campaign, CampaignInput, CampaignPatch, CampaignReport, GenerateResult } from '../types';
 
@@ -18,7 +19,7 @@ export const generateOffers = (id: string) => api.post<GenerateResult>(`${one(id
 export const getCampaignReport = (id: string) => api.get<CampaignReport>(`${one(id)}/report`);
 
 export const previewAudience = (audience: Audience, signal?: AbortSignal) =>
-  api.post<{ customers: number }>(`${PATH}/audience-preview`, { audience }, { signal });
+  api.post<ResponseBody<'previewCampaignAudience'>>(`${PATH}/audience-preview`, { audience }, { signal });
 
 /** Pick lists for the editor: tiers (by name), products (by name) and rewards, from the catalog. */
 export interface PickLists {

@@ -1,11 +1,8 @@
-import { api, itemsOf } from '@/lib/api';
-import type { Transaction } from '@/types/loyalty';
+import { api } from '@/lib/api';
+import type { ResponseBody, Schema } from '@/api/contract';
 
-export interface CustomerPick {
-  id: string;
-  email: string;
-  name?: string | null;
-}
+/** The customer a return is for: a search result (a Profile), or the one the 360° view's link names. */
+export type CustomerPick = Pick<Schema<'Profile'>, 'id' | 'email'> & { name?: string | null };
 
 /** The return form lists this many of the customer's latest purchases. */
 export const PURCHASES_SHOWN = 50;
@@ -14,8 +11,8 @@ export const customerPurchasesQueryKey = (customerId: string) => ['admin', 'cust
 
 export const listCustomerPurchases = (customerId: string) =>
   api
-    .get<{ items: Transaction[] }>(`/admin/customers/${encodeURIComponent(customerId)}/transactions`, { query: { limit: PURCHASES_SHOWN } })
+    .get<ResponseBody<'listCustomerTransactions'>>(`/admin/customers/${encodeURIComponent(customerId)}/transactions`, { query: { limit: PURCHASES_SHOWN } })
     .then((page) => page.items);
 
 export const findCustomers = (q: string) =>
-  api.get<unknown>('/admin/customers', { query: { q, limit: 10 } }).then((raw) => itemsOf<CustomerPick>(raw));
+  api.get<ResponseBody<'searchCustomers'>>('/admin/customers', { query: { q, limit: 10 } }).then((page) => page.items);

@@ -1,19 +1,14 @@
 import { api } from '@/lib/api';
+import type { ResponseBody } from '@/api/contract';
 import type { Preferences } from '../types';
 
 export const preferencesQueryKey = ['me', 'preferences'] as const;
 export const facetsQueryKey = ['catalog', 'facets'] as const;
 
 /** What the catalog sells, for suggestions: `GET /catalog/facets` → `{categories, brands}`. */
-export interface CatalogFacets {
-  categories: string[];
-  brands: string[];
-}
+export type CatalogFacets = ResponseBody<'getCatalogFacets'>;
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : []);
-
-export const getCatalogFacets = () =>
-  api.get<Partial<CatalogFacets> | null>('/catalog/facets').then((raw) => ({ categories: strings(raw?.categories), brands: strings(raw?.brands) }));
+export const getCatalogFacets = () => api.get<CatalogFacets>('/catalog/facets');
 
 export const getPreferences = () => api.get<Preferences | null>('/me/preferences').then((doc) => doc ?? {});
 export const putPreferences = (doc: Preferences) => api.put<Preferences>('/me/preferences', doc);
