@@ -7,11 +7,13 @@
 namespace patron::analytics {
 namespace {
 
+// Fixed-width date fields are digits only (no sign, no blanks).
 std::optional<int> parse_digits(std::string_view text) {
   int value = 0;
-  const auto* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc{} || ptr != end) return std::nullopt;
+  for (const char ch : text) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    value = value * 10 + (ch - '0');
+  }
   return value;
 }
 
@@ -40,10 +42,12 @@ std::optional<Day> parse_date(std::string_view text) {
   const auto month = parse_digits(month_text);
   const auto day = parse_digits(day_text);
   if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{*year},
+  if (*day > 28) {
+    const std::chrono::year_month_day date{std::chrono::year{*year},
                                          std::chrono::month{static_cast<unsigned>(*month)},
                                          std::chrono::day{static_cast<unsigned>(*day)}};
-  if (!date.ok()) return std::nullopt;
+    if (!date.ok()) return std::nullopt;
+  }
   return day_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
 }
 

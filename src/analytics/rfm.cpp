@@ -15,15 +15,6 @@ namespace patron::analytics {
 namespace {
 
 constexpr std::size_t kMinRowsPerWorker = 1 << 20;
-constexpr Day kNoPurchase = std::numeric_limits<Day>::min();
-
-// Per-customer running totals, kept together so that adding a purchase
-// touches one cache line, not three.
-struct CustomerTotal {
-  Day last_day = kNoPurchase;
-  std::uint32_t count = 0;
-  std::int64_t spend_minor = 0;
-};
 
 // Purchases are first radix-partitioned by customer range, then each
 // partition is totalled: a direct scatter of 20 M purchases into 16 MB of
@@ -37,8 +28,25 @@ struct PurchaseRow {
   std::int64_t amount_minor;
 };
 
-std::vector<CustomerTotal> total_per_customer(const TransactionColumns& p, std::size_t customers,
+// Below this many customers the totals stay in cache: purchases are added
+// where they lie, without partitioning (whose buffer would cost more pages
+// than it saves misses).
+constexpr std::size_t kMaxDirectCustomers = 1 << 18;
+
+std::vector<RfmTotal> total_directly(const TransactionColumns& p, std::size_t customers) {
+  std::vector<RfmTotal> totals(customers);
+  for (std::size_t row = 0; row < p.size(); ++row) {
+    RfmTotal& t = totals[p.customer_index[row]];
+    t.last_day = std::max(t.last_day, p.day[row]);
+    ++t.count;
+    t.spend_minor += p.amount_minor[row];
+  }
+  return totals;
+}
+
+std::vector<RfmTotal> total_per_customer(const TransactionColumns& p, std::size_t customers,
                                               unsigned workers) {
+  if (customers <= kMaxDirectCustomers) return total_directly(p, customers);
   const int customer_bits = std::bit_width(std::max<std::size_t>(customers, 2) - 1);
   const int shift = std::max(0, customer_bits - kPartitionBits);
   const std::size_t parts = ((std::max<std::size_t>(customers, 1) - 1) >> shift) + 1;
@@ -68,13 +76,13 @@ std::vector<CustomerTotal> total_per_customer(const TransactionColumns& p, std::
   });
   std::vector<std::size_t> part_start(offset.begin(), offset.begin() + static_cast<std::ptrdiff_t>(parts));
   part_start.push_back(p.size());
-  std::vector<CustomerTotal> totals(customers);
+  std::vector<RfmTotal> totals(customers);
   // Workers take disjoint partition ranges, hence disjoint customers.
   parallel_chunks(parts, std::min<unsigned>(used, static_cast<unsigned>(parts)),
                   [&](std::size_t first, std::size_t last, unsigned) {
                     for (std::size_t k = part_start[first]; k < part_start[last]; ++k) {
                       const PurchaseRow& row = partitioned[k];
-                      CustomerTotal& t = totals[row.customer];
+                      RfmTotal& t = totals[row.customer];
                       t.last_day = std::max(t.last_day, row.day);
                       ++t.count;
                       t.spend_minor += row.amount_minor;
@@ -90,25 +98,32 @@ Day day_after_last_purchase(const TransactionColumns& purchases) {
   return *std::max_element(purchases.day.begin(), purchases.day.end()) + 1;
 }
 
+std::vector<RfmTotal> total_rfm(const TransactionColumns& purchases, std::size_t customer_count, unsigned workers) {
+  assert(purchases.consistent());
+  return total_per_customer(purchases, customer_count, workers);
+}
+
 RfmTable compute_rfm(const TransactionColumns& purchases, std::size_t customer_count,
                      const RfmOptions& options) {
-  assert(purchases.consistent());
-  const std::vector<CustomerTotal> totals = total_per_customer(purchases, customer_count, options.workers);
+  return score_rfm(total_rfm(purchases, customer_count, options.workers), options);
+}
+
+RfmTable score_rfm(const std::vector<RfmTotal>& totals, const RfmOptions& options) {
+  const std::size_t customer_count = totals.size();
   RfmTable table;
-  std::vector<std::int64_t> recency, frequency;
-  for (auto* column : {&recency, &frequency, &table.monetary_minor}) column->reserve(customer_count);
-  table.customer_index.reserve(customer_count);
-  table.recency_days.reserve(customer_count);
-  table.frequency.reserve(customer_count);
+  std::size_t buyers = 0;
+  for (const RfmTotal& t : totals) buyers += t.count > 0 ? 1 : 0;
+  table.customer_index.reserve(buyers);
+  table.recency_days.reserve(buyers);
+  table.frequency.reserve(buyers);
+  table.monetary_minor.reserve(buyers);
   for (std::size_t c = 0; c < customer_count; ++c) {
-    const CustomerTotal& t = totals[c];
+    const RfmTotal& t = totals[c];
     if (t.count == 0) continue;
     table.customer_index.push_back(static_cast<std::uint32_t>(c));
     table.recency_days.push_back(options.as_of - t.last_day);
     table.frequency.push_back(t.count);
     table.monetary_minor.push_back(t.spend_minor);
-    recency.push_back(options.as_of - t.last_day);
-    frequency.push_back(t.count);
   }
   // The three scorings are independent. Recency and frequency span few
   // values and score by counting; money may need selection, so on a large
@@ -116,13 +131,14 @@ RfmTable compute_rfm(const TransactionColumns& purchases, std::size_t customer_c
   // costs more than the scoring).
   const unsigned money_workers = workers_for(table.size(), kMinRowsPerWorker, options.workers);
   std::thread money_scorer;
+  const std::span<const std::int64_t> money(table.monetary_minor);
   if (money_workers > 1) {
-    money_scorer = std::thread([&] { table.m_score = quintile_scores(table.monetary_minor, Better::higher); });
+    money_scorer = std::thread([&] { table.m_score = quintile_scores(money, Better::higher); });
   } else {
-    table.m_score = quintile_scores(table.monetary_minor, Better::higher);
+    table.m_score = quintile_scores(money, Better::higher);
   }
-  table.r_score = quintile_scores(recency, Better::lower);
-  table.f_score = quintile_scores(frequency, Better::higher);
+  table.r_score = quintile_scores(std::span<const std::int32_t>(table.recency_days), Better::lower);
+  table.f_score = quintile_scores(std::span<const std::uint32_t>(table.frequency), Better::higher);
   if (money_scorer.joinable()) money_scorer.join();
   table.segment.resize(table.size());
   for (std::size_t i = 0; i < table.size(); ++i) {

@@ -5,6 +5,7 @@
 // segment of the (R, FM) cell. docs/analytics.md gives the rules.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,18 @@ struct RfmTable {
 
 RfmTable compute_rfm(const TransactionColumns& purchases, std::size_t customer_count,
                      const RfmOptions& options);
+
+// compute_rfm in its two steps, for a caller that holds the purchases for RFM
+// alone and frees them before scoring (their pages then serve the scores).
+// A customer's running totals, kept together so that adding a purchase
+// touches one cache line, not three.
+struct RfmTotal {
+  Day last_day = std::numeric_limits<Day>::min();  // no purchase yet
+  std::uint32_t count = 0;
+  std::int64_t spend_minor = 0;
+};
+std::vector<RfmTotal> total_rfm(const TransactionColumns& purchases, std::size_t customer_count, unsigned workers);
+RfmTable score_rfm(const std::vector<RfmTotal>& totals, const RfmOptions& options);
 
 // The day after the last purchase: the usual "as of" for a history.
 Day day_after_last_purchase(const TransactionColumns& purchases);

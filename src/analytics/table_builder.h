@@ -17,7 +17,9 @@ namespace patron::analytics::detail {
 // so a lookup touches one flat array instead of a chain of nodes.
 class IdIndex {
  public:
-  std::uint32_t intern(std::string_view id, std::vector<std::string>& ids) {
+  // Ids: a vector of std::string or of std::string_view (views that outlive it).
+  template <typename Ids>
+  std::uint32_t intern(std::string_view id, Ids& ids) {
     if ((ids.size() + 1) * 2 > slots_.size()) grow(ids);
     std::size_t slot = hash_(id) & (slots_.size() - 1);
     while (slots_[slot] != kFree) {
@@ -31,7 +33,8 @@ class IdIndex {
 
  private:
   static constexpr std::uint32_t kFree = UINT32_MAX;
-  void grow(const std::vector<std::string>& ids) {
+  template <typename Ids>
+  void grow(const Ids& ids) {
     slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), kFree);
     for (std::uint32_t k = 0; k < ids.size(); ++k) {
       std::size_t slot = hash_(ids[k]) & (slots_.size() - 1);
@@ -47,6 +50,12 @@ class IdIndex {
 // continues it, and interning customer ids into dense indexes.
 class TableBuilder {
  public:
+  TableBuilder() = default;
+  // At most `rows` purchases (and as many customers) are expected.
+  explicit TableBuilder(std::size_t rows) {
+    table_.purchases.reserve(rows);
+    table_.customer_ids.reserve(rows);
+  }
   void add(const PurchaseLine& line) {
     const std::uint32_t customer = intern(line.customer_id);
     const bool continues = !line.purchase_key.empty() && customer == last_customer_ &&

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 
@@ -90,28 +91,71 @@ Parsed parse_generic(const std::vector<std::string_view>& f) {
   return {line, nullptr};
 }
 
-Parsed parse_cdnow(std::string_view line, std::vector<std::string_view>& f) {
-  f.clear();
+// "11.77" in cents, exactly: a price with at most two decimals needs no
+// floating point. Anything else ("1e3", "0.125") goes through double and is
+// rounded once, as before; nullopt when it is not a number at all.
+constexpr std::int64_t kMaxExactMajor = 1'000'000'000'000'000;  // 1e15, as to_minor allows
+
+std::optional<std::int64_t> parse_minor_units(std::string_view text) {
+  std::int64_t major = 0;
+  std::size_t at = 0;
+  while (at < text.size() && text[at] >= '0' && text[at] <= '9' && major <= kMaxExactMajor) {
+    major = major * 10 + (text[at++] - '0');
+  }
+  std::int64_t cents = 0;
+  std::size_t decimals = 0;
+  if (at > 0 && at < text.size() && text[at] == '.') {
+    for (++at; at < text.size() && decimals < 3 && text[at] >= '0' && text[at] <= '9'; ++at, ++decimals) {
+      cents = cents * 10 + (text[at] - '0');
+    }
+  }
+  if (at == text.size() && at > 0 && decimals <= 2 && major <= kMaxExactMajor) {
+    return major * 100 + (decimals == 1 ? cents * 10 : cents);
+  }
+  const auto value = number<double>(text);
+  if (!value) return std::nullopt;
+  return to_minor(*value);
+}
+
+// Up to kMaxCdnowFields blank-separated tokens of a line; more make it
+// invalid (count is then kMaxCdnowFields + 1).
+constexpr std::size_t kMaxCdnowFields = 5;
+struct CdnowTokens {
+  std::array<std::string_view, kMaxCdnowFields> field;
+  std::size_t count = 0;
+};
+
+CdnowTokens cdnow_tokens(std::string_view line) {
   const auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; };
+  CdnowTokens tokens;
   std::size_t pos = 0;
   while (pos < line.size()) {
     while (pos < line.size() && blank(line[pos])) ++pos;
     const std::size_t start = pos;
     while (pos < line.size() && !blank(line[pos])) ++pos;
-    if (pos > start) f.push_back(line.substr(start, pos - start));
+    if (pos == start) break;
+    if (tokens.count == kMaxCdnowFields) {
+      ++tokens.count;
+      break;
+    }
+    tokens.field[tokens.count++] = line.substr(start, pos - start);
   }
-  if (f.size() != 4 && f.size() != 5) return reject("expected 4 or 5 fields");
-  const std::size_t at = f.size() - 4;  // the sample has its sample_id second
-  const auto day = parse_date(f[at + 1]);
-  const auto dollars = number<double>(f[at + 3]);
+  return tokens;
+}
+
+Parsed parse_cdnow(std::string_view line) {
+  const CdnowTokens tokens = cdnow_tokens(line);
+  if (tokens.count != 4 && tokens.count != 5) return reject("expected 4 or 5 fields");
+  const auto* f = tokens.field.data() + (tokens.count - 4);  // the sample has its sample_id second
+  const auto day = parse_date(f[1]);
   if (!day) return reject("bad date");
-  if (!dollars || *dollars < 0) return reject("bad dollar value");
-  const auto amount = to_minor(*dollars);
-  const auto cds = number<std::int64_t>(f[at + 2]);
-  if (!amount) return reject("bad dollar value");
+  if (!f[3].empty() && f[3].front() == '-') return reject("bad dollar value");
+  const auto amount = parse_minor_units(f[3]);
+  if (!amount || *amount < 0) return reject("bad dollar value");
+  const auto cds = number<std::int64_t>(f[2]);
   if (!cds || *cds < 0 || *cds > kMaxQuantity) return reject("bad number of CDs");
   PurchaseLine purchase;
-  purchase.customer_id = f[at];
+  purchase.customer_id = f[0];
   purchase.day = *day;
   purchase.quantity = *cds;
   purchase.amount_minor = *amount;
@@ -212,7 +256,7 @@ std::optional<TransactionFormat> guess_transaction_format(std::string_view first
         continue;
       }
       if (format == TransactionFormat::cdnow) {
-        parsed = parse_cdnow(line, fields);
+        parsed = parse_cdnow(line);
       } else {
         split_csv_line(line, fields, scratch);
         parsed = format == TransactionFormat::generic ? parse_generic(fields) : parse_online_retail(fields);
@@ -236,29 +280,27 @@ std::size_t ReadReport::rejected_total() const {
 
 bool PurchaseLineReader::next_text(std::string_view& line) {
   while (true) {
-    const char* start = block_.data() + block_pos_;
-    const std::size_t left = block_.size() - block_pos_;
-    if (const void* newline = std::memchr(start, '\n', left)) {
-      line = std::string_view(start, static_cast<std::size_t>(static_cast<const char*>(newline) - start));
-      block_pos_ += line.size() + 1;
+    if (const void* newline = std::memchr(view_.data(), '\n', view_.size())) {
+      line = view_.substr(0, static_cast<std::size_t>(static_cast<const char*>(newline) - view_.data()));
+      view_.remove_prefix(line.size() + 1);
       bytes_ += line.size() + 1;
       return true;
     }
-    if (!input_) {  // the last line has no newline
-      if (left == 0) return false;
-      line = std::string_view(start, left);
-      block_pos_ = block_.size();
-      bytes_ += left;
+    if (input_ == nullptr || !*input_) {  // the last line has no newline
+      if (view_.empty()) return false;
+      line = view_;
+      bytes_ += view_.size();
+      view_ = {};
       return true;
     }
-    block_.erase(0, block_pos_);
-    block_pos_ = 0;
+    block_.erase(0, block_.size() - view_.size());
     const std::size_t kept = block_.size();
     // Small first reads: a short file is not worth a megabyte of fresh pages.
     const std::size_t want = std::min(kBlockBytes, kFirstBlockBytes << std::min<std::size_t>(refills_++, 8));
     block_.resize(kept + want);
-    input_.read(block_.data() + kept, static_cast<std::streamsize>(want));
-    block_.resize(kept + static_cast<std::size_t>(input_.gcount()));
+    input_->read(block_.data() + kept, static_cast<std::streamsize>(want));
+    block_.resize(kept + static_cast<std::size_t>(input_->gcount()));
+    view_ = block_;
   }
 }
 
@@ -271,7 +313,7 @@ bool PurchaseLineReader::next(PurchaseLine& line, ReadReport& report) {
     ++report.lines;
     Parsed parsed;
     if (format_ == TransactionFormat::cdnow) {
-      parsed = parse_cdnow(text, fields_);
+      parsed = parse_cdnow(text);
     } else {
       split_csv_line(text, fields_, scratch_);
       parsed = format_ == TransactionFormat::generic ? parse_generic(fields_) : parse_online_retail(fields_);

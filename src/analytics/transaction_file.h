@@ -71,7 +71,10 @@ class PurchaseLineReader {
  public:
   // header_possible: false for a slice that starts mid-file (its first line is data).
   PurchaseLineReader(std::istream& input, TransactionFormat format, bool header_possible = true)
-      : input_(input), format_(format), first_(header_possible) {}
+      : input_(&input), format_(format), first_(header_possible) {}
+  // Over text already in memory (a mapped file, a slice of one): no copy.
+  PurchaseLineReader(std::string_view text, TransactionFormat format, bool header_possible = true)
+      : input_(nullptr), format_(format), view_(text), first_(header_possible) {}
 
   // Fills `line` with the next accepted line and returns true, or returns
   // false at the end; rejected lines are counted in `report` and skipped.
@@ -82,10 +85,10 @@ class PurchaseLineReader {
   // The next line (without '\n') from the block buffer, refilled as needed.
   bool next_text(std::string_view& line);
 
-  std::istream& input_;
+  std::istream* input_;  // null when reading a view
   TransactionFormat format_;
   std::string block_, scratch_;
-  std::size_t block_pos_ = 0;
+  std::string_view view_;  // the unread text: of block_, or of the caller's view
   std::size_t refills_ = 0;
   std::vector<std::string_view> fields_;
   std::size_t bytes_ = 0;
@@ -97,5 +100,7 @@ class PurchaseLineReader {
 inline constexpr std::size_t kMaxTransactionFileBytes = std::size_t{8} << 30;
 Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format,
                                            ReadReport& report, const ReadProgress& progress = {});
+// The same over a file already in memory (at most kMaxTransactionFileBytes).
+Result<TransactionTable> read_transactions(std::string_view text, TransactionFormat format, ReadReport& report);
 
 }  // namespace patron::analytics

@@ -3,7 +3,6 @@
 // id table, then joined in file order (so ids, purchases and the report come
 // out exactly as one pass over the file would give them).
 #include <charconv>
-#include <streambuf>
 
 #include "analytics/parallel.h"
 #include "analytics/table_builder.h"
@@ -12,17 +11,14 @@
 namespace patron::analytics {
 namespace {
 
-constexpr std::size_t kSliceBytes = 256 << 10;  // below this a slice is not worth a thread
+constexpr std::size_t kSliceBytes = 4 << 20;  // below this a slice is not worth a thread and a join
 constexpr std::size_t kMaxBoundaryShift = 1 << 16;  // lines a cut may move to keep a purchase whole
 constexpr std::size_t kReadBlock = 1 << 20;
-
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());  // read-only: the get area is never written
-    setg(begin, begin, begin + text.size());
-  }
-};
+// The shortest purchase line any format allows ("1 19970101 1 0\n"): row
+// tables are reserved for text.size() / this many rows. Reserving costs no
+// memory until written, while growing by doubling copies and faults in every
+// page twice.
+constexpr std::size_t kMinLineBytes = 15;
 
 struct Slice {
   TransactionTable table;
@@ -30,10 +26,8 @@ struct Slice {
 };
 
 Slice read_slice(std::string_view text, TransactionFormat format, bool first) {
-  ViewBuffer buffer(text);
-  std::istream input(&buffer);
-  PurchaseLineReader reader(input, format, first);
-  detail::TableBuilder builder;
+  PurchaseLineReader reader(text, format, first);
+  detail::TableBuilder builder(text.size() / kMinLineBytes + 1);
   Slice out;
   PurchaseLine line;
   while (reader.next(line, out.report)) builder.add(line);
@@ -86,6 +80,15 @@ std::string renumbered(const std::string& example, std::size_t lines_before) {
   return "line " + std::to_string(line + lines_before) + std::string(end, example.data() + example.size());
 }
 
+void merge_report(ReadReport& report, const ReadReport& part) {
+  for (const auto& example : part.examples) {
+    if (report.examples.size() < 10) report.examples.push_back(renumbered(example, report.lines));
+  }
+  report.lines += part.lines;
+  report.accepted += part.accepted;
+  for (const auto& [reason, count] : part.rejected) report.rejected[reason] += count;
+}
+
 void join(TransactionTable& all, detail::IdIndex& ids, ReadReport& report, Slice&& part) {
   std::vector<std::uint32_t> global(part.table.customer_ids.size());
   for (std::size_t k = 0; k < global.size(); ++k) global[k] = ids.intern(part.table.customer_ids[k], all.customer_ids);
@@ -94,12 +97,7 @@ void join(TransactionTable& all, detail::IdIndex& ids, ReadReport& report, Slice
   for (std::size_t row = 0; row < p.size(); ++row) {
     all.purchases.push_back(global[p.customer_index[row]], p.day[row], p.amount_minor[row]);
   }
-  for (const auto& example : part.report.examples) {
-    if (report.examples.size() < 10) report.examples.push_back(renumbered(example, report.lines));
-  }
-  report.lines += part.report.lines;
-  report.accepted += part.report.accepted;
-  for (const auto& [reason, count] : part.report.rejected) report.rejected[reason] += count;
+  merge_report(report, part.report);
 }
 
 bool read_whole(std::istream& input, std::string& text, const ReadProgress& progress) {
@@ -116,22 +114,33 @@ bool read_whole(std::istream& input, std::string& text, const ReadProgress& prog
 
 }  // namespace
 
-Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format, ReadReport& report,
-                                           const ReadProgress& progress) {
-  std::string text;
-  if (!read_whole(input, text, progress)) return Error::validation("transactions", "the file is larger than 8 GiB");
+Result<TransactionTable> read_transactions(std::string_view text, TransactionFormat format, ReadReport& report) {
+  if (text.size() > kMaxTransactionFileBytes) return Error::validation("transactions", "the file is larger than 8 GiB");
   const auto slices = slices_of(text, format);
   std::vector<Slice> parts(slices.size());
   parallel_chunks(slices.size(), static_cast<unsigned>(slices.size()), [&](std::size_t, std::size_t, unsigned k) {
     parts[k] = read_slice(slices[k], format, k == 0);
   });
   TransactionTable table;
-  detail::IdIndex ids;
-  for (auto& part : parts) join(table, ids, report, std::move(part));
-  if (progress) progress(text.size());
+  if (parts.size() == 1) {  // nothing to join: the slice is the table
+    table = std::move(parts[0].table);
+    merge_report(report, parts[0].report);
+  } else {
+    detail::IdIndex ids;
+    for (auto& part : parts) join(table, ids, report, std::move(part));
+  }
   if (report.lines > 0 && report.accepted == 0) {
     return Error::validation("transactions", "no line could be read in this format");
   }
+  return table;
+}
+
+Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format, ReadReport& report,
+                                           const ReadProgress& progress) {
+  std::string text;
+  if (!read_whole(input, text, progress)) return Error::validation("transactions", "the file is larger than 8 GiB");
+  auto table = read_transactions(std::string_view(text), format, report);
+  if (progress) progress(text.size());
   return table;
 }
 

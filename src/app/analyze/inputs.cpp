@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analytics/transaction_file.h"
+#include "app/analyze/mapped_file.h"
 #include "app/analyze/progress_bar.h"
 
 namespace patron::app {
@@ -52,6 +53,17 @@ void report_rejections(const an::ReadReport& report, const std::string& hint) {
   if (!hint.empty() && report.rejected_total() * 2 > report.lines) std::cerr << "note:" << hint << "\n";
 }
 
+Result<an::TransactionTable> read_purchases_file(const std::string& path, an::TransactionFormat format,
+                                                     an::ReadReport& report, ProgressBar& bar) {
+  if (const auto mapped = MappedFile::open(path)) {
+    auto table = an::read_transactions(mapped->text(), format, report);
+    bar.update(mapped->text().size());
+    return table;
+  }
+  auto input = open_input(path);
+  return an::read_transactions(input, format, report, [&](std::size_t bytes) { bar.update(bytes); });
+}
+
 }  // namespace
 
 void fail(const std::string& message) {
@@ -59,24 +71,66 @@ void fail(const std::string& message) {
   throw CLI::RuntimeError(1);
 }
 
+namespace {
+
+an::TransactionFormat format_of(const TransactionOptions& options) {
+  const auto format = an::parse_transaction_format(options.format);
+  if (!format) fail("unknown --format " + options.format + " (generic, cdnow, online-retail)");
+  return *format;
+}
+
+// Fails on a file none of whose lines parse, or that holds no purchases; notes rejected lines.
+void check_read(const TransactionOptions& options, an::TransactionFormat format, bool read, const an::ReadReport& report,
+                std::size_t purchases) {
+  if (!read) {
+    fail(options.file + ": no line could be read as --format " + options.format + "." + format_hint(options.file, format));
+  }
+  report_rejections(report, report.rejected_total() > 0 ? format_hint(options.file, format) : std::string{});
+  if (purchases == 0) fail(options.file + " holds no purchases");
+}
+
+// A file up to this size is read on one core (transaction_slices.cpp cuts
+// larger ones), so streaming it into totals loses no parallelism.
+constexpr std::size_t kStreamedRfmBytes = std::size_t{4} << 20;
+
+}  // namespace
+
 an::TransactionTable load_transactions(const TransactionOptions& options) {
   if (options.file.empty()) {
     if (!options.from_store) fail("give --transactions FILE");
     return options.from_store();
   }
-  const auto format = an::parse_transaction_format(options.format);
-  if (!format) fail("unknown --format " + options.format + " (generic, cdnow, online-retail)");
-  auto input = open_input(options.file);
+  const auto format = format_of(options);
   ProgressBar bar("reading " + options.file, size_of(options.file));
   an::ReadReport report;
-  auto table = an::read_transactions(input, *format, report, [&](std::size_t bytes) { bar.update(bytes); });
-  if (!table.ok()) {
-    fail(options.file + ": no line could be read as --format " + options.format + "." +
-         format_hint(options.file, *format));
-  }
-  report_rejections(report, report.rejected_total() > 0 ? format_hint(options.file, *format) : std::string{});
-  if (table->purchases.size() == 0) fail(options.file + " holds no purchases");
+  auto table = read_purchases_file(options.file, format, report, bar);
+  check_read(options, format, table.ok(), report, table.ok() ? table->purchases.size() : 0);
   return std::move(table).value();
+}
+
+RfmInput load_rfm_input(const TransactionOptions& options) {
+  RfmInput input;
+  if (!options.file.empty()) input.file = MappedFile::open(options.file);
+  if (input.file && input.file->text().size() <= kStreamedRfmBytes) {
+    const auto format = format_of(options);
+    an::ReadReport report;
+    auto totals = an::read_rfm_totals(input.file->text(), format, report);
+    std::size_t purchases = 0;
+    if (totals.ok()) {
+      for (const auto& total : totals->totals) purchases += total.count;
+    }
+    check_read(options, format, totals.ok(), report, purchases);
+    input.totals = std::move(totals).value();
+    return input;
+  }
+  input.file.reset();
+  input.table = load_transactions(options);
+  const auto& purchases = input.table.purchases;
+  input.totals.totals = an::total_rfm(purchases, input.table.customer_count(), 0);
+  input.totals.last_day = an::day_after_last_purchase(purchases) - 1;
+  input.totals.ids.assign(input.table.customer_ids.begin(), input.table.customer_ids.end());
+  input.table.purchases = {};  // only the ids are needed from here on
+  return input;
 }
 
 an::Baskets load_baskets(const std::string& file, const std::function<an::Baskets()>& from_store) {

@@ -13,7 +13,7 @@ namespace {
 namespace an = patron::analytics;
 
 struct RfmRun {
-  const an::TransactionTable& table;
+  const std::vector<std::string_view>& ids;
   const an::RfmTable& rfm;
   an::Day as_of;
 };
@@ -34,7 +34,7 @@ void write_rfm_json(OutputSink& sink, bool pretty, const RfmRun& run) {
   json.end_object().key("customers").begin_array();
   const auto& rfm = run.rfm;
   for (std::size_t i = 0; i < rfm.size(); ++i) {
-    json.begin_object().field("id", run.table.customer_ids[rfm.customer_index[i]]);
+    json.begin_object().field("id", run.ids[rfm.customer_index[i]]);
     json.field("recency_days", rfm.recency_days[i]).field("frequency", rfm.frequency[i]);
     json.field("monetary_minor", rfm.monetary_minor[i]).field("r", int{rfm.r_score[i]});
     json.field("f", int{rfm.f_score[i]}).field("m", int{rfm.m_score[i]});
@@ -49,7 +49,7 @@ void write_rfm_csv(OutputSink& sink, const RfmRun& run) {
   csv.header({"id", "recency_days", "frequency", "monetary_minor", "r", "f", "m", "segment"});
   const auto& rfm = run.rfm;
   for (std::size_t i = 0; i < rfm.size(); ++i) {
-    csv.field(run.table.customer_ids[rfm.customer_index[i]]).field(rfm.recency_days[i]).field(rfm.frequency[i]);
+    csv.field(run.ids[rfm.customer_index[i]]).field(rfm.recency_days[i]).field(rfm.frequency[i]);
     csv.field(rfm.monetary_minor[i]).field(int{rfm.r_score[i]}).field(int{rfm.f_score[i]}).field(int{rfm.m_score[i]});
     csv.field(an::segment_name(rfm.segment[i])).end_row();
   }
@@ -66,12 +66,11 @@ void write_rfm_text(OutputSink& sink, const RfmRun& run) {
 }
 
 void run_rfm(const TransactionOptions& options, const std::string& as_of_text, const OutputOptions& out) {
-  const an::TransactionTable table = load_transactions(options);
-  const an::Day as_of = as_of_text.empty() ? an::day_after_last_purchase(table.purchases)
-                                           : parse_day_option(as_of_text, "--as-of");
-  const an::RfmTable rfm = an::compute_rfm(table.purchases, table.customer_count(), {as_of, 0});
+  const RfmInput input = load_rfm_input(options);
+  const an::Day as_of = as_of_text.empty() ? input.totals.last_day + 1 : parse_day_option(as_of_text, "--as-of");
+  const an::RfmTable rfm = an::score_rfm(input.totals.totals, {as_of, 0});
   if (rfm.size() == 0) fail("no customer bought on or before --as-of " + an::format_date(as_of));
-  const RfmRun run{table, rfm, as_of};
+  const RfmRun run{input.totals.ids, rfm, as_of};
   OutputTarget target(out, "rfm");
   switch (out.format()) {
     case OutputFormat::json: write_rfm_json(target.sink(), out.pretty, run); break;

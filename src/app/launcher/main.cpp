@@ -4,6 +4,7 @@
 // libraries it would never use. Every other command, and analyses that read
 // the SQL store, replace this process with patron-full (same folder), which
 // holds the server and the stores; the process id stays the same.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <array>
@@ -50,6 +51,17 @@ std::string full_program_path() {
   return (slash == std::string::npos ? std::string(".") : path.substr(0, slash)) + "/patron-full";
 }
 
+// An analysis allocates and frees tables of a few megabytes: by default each
+// is mapped fresh and unmapped on free, and on a virtual machine every first
+// touch of a 4 KiB page costs ~15 us, more than parsing the bytes on it. From
+// the heap, with no trimming, a freed table's pages serve the next one.
+void keep_freed_memory_for_reuse() {
+  constexpr int kLargestHeapBlock = 32 << 20;  // glibc's maximum on 64-bit
+  constexpr int kKeptFreeTop = 256 << 20;
+  mallopt(M_MMAP_THRESHOLD, kLargestHeapBlock);
+  mallopt(M_TRIM_THRESHOLD, kKeptFreeTop);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,6 +71,7 @@ int main(int argc, char** argv) {
     std::cerr << "error: cannot start " << full << ": " << std::strerror(errno) << "\n";
     return 127;
   }
+  keep_freed_memory_for_reuse();
   std::ios::sync_with_stdio(false);
   CLI::App cli{"Patron: retail loyalty with customer-behaviour analytics"};
   cli.require_subcommand(1);
