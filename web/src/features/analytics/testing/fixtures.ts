@@ -2,16 +2,7 @@
 // captured on a fresh SQLite database after `patron gen-data --customers 1000
 // --transactions 5000 --seed 3 --start <600 days ago> --days 600` and
 // `patron analyze all`. Trimmed where marked; otherwise as served.
-import type {
-  AffinitiesResponse,
-  AnalyticsStatus,
-  ClvPage,
-  CohortsResponse,
-  ModelsResponse,
-  RulesResponse,
-  SegmentsResponse,
-  SentimentResponse,
-} from '../types';
+import type { AffinitiesResponse, AnalyticsStatus, ClvPage, CohortsResponse, ModelsResponse, RulesResponse, SegmentsResponse, SentimentResponse } from '../types';
 
 /** GET /admin/analytics/segments */
 export const segments: SegmentsResponse = {
