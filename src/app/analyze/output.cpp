@@ -56,9 +56,9 @@ void OutputSink::put_number(std::int64_t value) {
 }
 
 void OutputSink::flush() {
-  if (buffer_.empty()) return;
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  if (used_ == 0) return;
+  out_.write(buffer_.get(), static_cast<std::streamsize>(used_));
+  used_ = 0;
 }
 
 // ---------------------------------------------------------------- JSON
