@@ -15,22 +15,19 @@ constexpr std::size_t kMinLineBytes = 15;
 // A line that continues the previous purchase (same customer, same non-empty
 // key) adds to its spend, not to the count, as TableBuilder merges it.
 class TotalsBuilder {
-public:
+ public:
   TotalsBuilder(std::string_view text, std::size_t rows) : text_(text) {
     out_.totals.reserve(rows);
     out_.ids.reserve(rows);
   }
-  void add(const PurchaseLine &line) {
+  void add(const PurchaseLine& line) {
     const std::uint32_t customer = intern(line.customer_id);
-    RfmTotal &total = out_.totals[customer];
-    const bool continues = !line.purchase_key.empty() &&
-                           customer == last_customer_ &&
-                           line.purchase_key == last_key_;
+    RfmTotal& total = out_.totals[customer];
+    const bool continues = !line.purchase_key.empty() && customer == last_customer_ && line.purchase_key == last_key_;
     if (!continues) {
       total.last_day = std::max(total.last_day, line.day);
       ++total.count;
-      out_.last_day =
-          purchases_++ == 0 ? line.day : std::max(out_.last_day, line.day);
+      out_.last_day = purchases_++ == 0 ? line.day : std::max(out_.last_day, line.day);
     }
     total.spend_minor += line.amount_minor;
     last_customer_ = customer;
@@ -39,10 +36,9 @@ public:
   std::size_t purchases() const { return purchases_; }
   RfmFileTotals finish() { return std::move(out_); }
 
-private:
+ private:
   std::uint32_t intern(std::string_view id) {
-    if (last_customer_ != UINT32_MAX && out_.ids[last_customer_] == id)
-      return last_customer_;
+    if (last_customer_ != UINT32_MAX && out_.ids[last_customer_] == id) return last_customer_;
     const std::uint32_t customer = ids_.intern(id, out_.ids);
     if (customer == out_.totals.size()) {
       out_.totals.emplace_back();
@@ -66,23 +62,18 @@ private:
   std::size_t purchases_ = 0;
 };
 
-} // namespace
+}  // namespace
 
-Result<RfmFileTotals> read_rfm_totals(std::string_view text,
-                                      TransactionFormat format,
-                                      ReadReport &report) {
-  if (text.size() > kMaxTransactionFileBytes)
-    return Error::validation("transactions", "the file is larger than 8 GiB");
+Result<RfmFileTotals> read_rfm_totals(std::string_view text, TransactionFormat format, ReadReport& report) {
+  if (text.size() > kMaxTransactionFileBytes) return Error::validation("transactions", "the file is larger than 8 GiB");
   PurchaseLineReader reader(text, format);
   TotalsBuilder builder(text, text.size() / kMinLineBytes + 1);
   PurchaseLine line;
-  while (reader.next(line, report))
-    builder.add(line);
+  while (reader.next(line, report)) builder.add(line);
   if (report.lines > 0 && report.accepted == 0) {
-    return Error::validation("transactions",
-                             "no line could be read in this format");
+    return Error::validation("transactions", "no line could be read in this format");
   }
   return builder.finish();
 }
 
-} // namespace patron::analytics
+}  // namespace patron::analytics

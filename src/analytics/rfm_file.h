@@ -17,18 +17,14 @@
 namespace patron::analytics {
 
 struct RfmFileTotals {
-  std::vector<RfmTotal> totals; // per customer, in order of first appearance
-  std::vector<std::string_view>
-      ids; // into the text (valid while it is), or into `copies`
-  std::deque<std::string>
-      copies;       // ids unquoted from CSV fields, which are not in the text
-  Day last_day = 0; // of the latest purchase
+  std::vector<RfmTotal> totals;       // per customer, in order of first appearance
+  std::vector<std::string_view> ids;  // into the text (valid while it is), or into `copies`
+  std::deque<std::string> copies;     // ids unquoted from CSV fields, which are not in the text
+  Day last_day = 0;                   // of the latest purchase
 
   std::size_t customer_count() const { return ids.size(); }
 };
 
-Result<RfmFileTotals> read_rfm_totals(std::string_view text,
-                                      TransactionFormat format,
-                                      ReadReport &report);
+Result<RfmFileTotals> read_rfm_totals(std::string_view text, TransactionFormat format, ReadReport& report);
 
-} // namespace patron::analytics
+}  // namespace patron::analytics

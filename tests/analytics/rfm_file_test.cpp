@@ -15,52 +15,44 @@ namespace {
 
 using testing::shared_data;
 
-std::string file_text(const std::string &path) {
+std::string file_text(const std::string& path) {
   std::ifstream input(path, std::ios::binary);
   std::stringstream text;
   text << input.rdbuf();
   return text.str();
 }
 
-void expect_streamed_equals_table(const std::string &text,
-                                  TransactionFormat format) {
+void expect_streamed_equals_table(const std::string& text, TransactionFormat format) {
   ReadReport table_report, streamed_report;
-  const auto table =
-      read_transactions(std::string_view(text), format, table_report);
+  const auto table = read_transactions(std::string_view(text), format, table_report);
   const auto streamed = read_rfm_totals(text, format, streamed_report);
   ASSERT_TRUE(table.ok());
   ASSERT_TRUE(streamed.ok());
   ASSERT_EQ(streamed->ids.size(), table->customer_ids.size());
-  for (std::size_t c = 0; c < streamed->ids.size(); ++c)
-    ASSERT_EQ(streamed->ids[c], table->customer_ids[c]) << c;
+  for (std::size_t c = 0; c < streamed->ids.size(); ++c) ASSERT_EQ(streamed->ids[c], table->customer_ids[c]) << c;
   const auto totals = total_rfm(table->purchases, table->customer_count(), 1);
   ASSERT_EQ(streamed->totals.size(), totals.size());
   for (std::size_t c = 0; c < totals.size(); ++c) {
-    EXPECT_EQ(streamed->totals[c].last_day, totals[c].last_day)
-        << streamed->ids[c];
+    EXPECT_EQ(streamed->totals[c].last_day, totals[c].last_day) << streamed->ids[c];
     EXPECT_EQ(streamed->totals[c].count, totals[c].count) << streamed->ids[c];
-    EXPECT_EQ(streamed->totals[c].spend_minor, totals[c].spend_minor)
-        << streamed->ids[c];
+    EXPECT_EQ(streamed->totals[c].spend_minor, totals[c].spend_minor) << streamed->ids[c];
   }
   EXPECT_EQ(streamed->last_day + 1, day_after_last_purchase(table->purchases));
   EXPECT_EQ(streamed_report.lines, table_report.lines);
   EXPECT_EQ(streamed_report.rejected, table_report.rejected);
   const auto a = score_rfm(streamed->totals, {streamed->last_day + 1, 1});
-  const auto b = compute_rfm(table->purchases, table->customer_count(),
-                             {streamed->last_day + 1, 1});
+  const auto b = compute_rfm(table->purchases, table->customer_count(), {streamed->last_day + 1, 1});
   EXPECT_EQ(a.r_score, b.r_score);
   EXPECT_EQ(a.f_score, b.f_score);
   EXPECT_EQ(a.m_score, b.m_score);
 }
 
 TEST(RfmFile, CdnowStreamedEqualsTheTable) {
-  expect_streamed_equals_table(file_text(shared_data("cdnow/CDNOW_master.txt")),
-                               TransactionFormat::cdnow);
+  expect_streamed_equals_table(file_text(shared_data("cdnow/CDNOW_master.txt")), TransactionFormat::cdnow);
 }
 
 TEST(RfmFile, OnlineRetailInvoicesAreMergedAsInTheTable) {
-  const std::string text =
-      file_text(shared_data("online-retail/online-retail-2010-12-sample.csv"));
+  const std::string text = file_text(shared_data("online-retail/online-retail-2010-12-sample.csv"));
   expect_streamed_equals_table(text, TransactionFormat::online_retail);
 }
 
@@ -74,8 +66,7 @@ TEST(RfmFile, QuotedIdsOutliveTheLineTheyWereReadFrom) {
       "plain,2024-01-04,S,1,10\n"
       "\"a,1\",2024-01-05,S,1,100\n";
   ReadReport report;
-  const auto streamed =
-      read_rfm_totals(text, TransactionFormat::generic, report);
+  const auto streamed = read_rfm_totals(text, TransactionFormat::generic, report);
   ASSERT_TRUE(streamed.ok());
   ASSERT_EQ(streamed->ids.size(), 3u);
   EXPECT_EQ(streamed->ids[0], "a,1");
@@ -87,8 +78,9 @@ TEST(RfmFile, QuotedIdsOutliveTheLineTheyWereReadFrom) {
 }
 
 TEST(RfmFile, CentsAreExactAndOtherNumbersStillRead) {
-  const std::string text = "1 19970101 1 11.77\n2 19970102 1 0.1\n3 19970103 2 "
-                           "5\n4 19970104 1 2.125\n5 19970105 1 -1\n";
+  const std::string text =
+      "1 19970101 1 11.77\n2 19970102 1 0.1\n3 19970103 2 "
+      "5\n4 19970104 1 2.125\n5 19970105 1 -1\n";
   ReadReport report;
   const auto streamed = read_rfm_totals(text, TransactionFormat::cdnow, report);
   ASSERT_TRUE(streamed.ok());
@@ -96,9 +88,9 @@ TEST(RfmFile, CentsAreExactAndOtherNumbersStillRead) {
   EXPECT_EQ(streamed->totals[0].spend_minor, 1177);
   EXPECT_EQ(streamed->totals[1].spend_minor, 10);
   EXPECT_EQ(streamed->totals[2].spend_minor, 500);
-  EXPECT_EQ(streamed->totals[3].spend_minor, 213); // rounded once, as before
+  EXPECT_EQ(streamed->totals[3].spend_minor, 213);  // rounded once, as before
   EXPECT_EQ(report.rejected.at("bad dollar value"), 1u);
 }
 
-} // namespace
-} // namespace patron::analytics
+}  // namespace
+}  // namespace patron::analytics

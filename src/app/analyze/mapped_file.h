@@ -10,22 +10,22 @@
 namespace patron::app {
 
 class MappedFile {
-public:
+ public:
   // nullopt when `path` is not a regular file (a pipe, a device) or cannot
   // be mapped: the caller reads it as a stream instead.
-  static std::optional<MappedFile> open(const std::string &path);
+  static std::optional<MappedFile> open(const std::string& path);
   ~MappedFile();
-  MappedFile(MappedFile &&other) noexcept;
-  MappedFile &operator=(MappedFile &&other) noexcept;
-  MappedFile(const MappedFile &) = delete;
-  MappedFile &operator=(const MappedFile &) = delete;
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
 
   std::string_view text() const { return {data_, size_}; }
 
-private:
-  MappedFile(const char *data, std::size_t size) : data_(data), size_(size) {}
-  const char *data_;
+ private:
+  MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+  const char* data_;
   std::size_t size_;
 };
 
-} // namespace patron::app
+}  // namespace patron::app

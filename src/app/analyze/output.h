@@ -18,24 +18,19 @@ enum class OutputFormat { text, csv, json };
 struct OutputOptions {
   bool json = false;
   bool csv = false;
-  bool pretty = false; // indented JSON, for people
-  std::string out_dir; // write <name>.json|csv here instead of stdout
+  bool pretty = false;  // indented JSON, for people
+  std::string out_dir;  // write <name>.json|csv here instead of stdout
 
-  OutputFormat format() const {
-    return json  ? OutputFormat::json
-           : csv ? OutputFormat::csv
-                 : OutputFormat::text;
-  }
+  OutputFormat format() const { return json ? OutputFormat::json : csv ? OutputFormat::csv : OutputFormat::text; }
 };
 
 // Buffered bytes to an ostream: flushed in large blocks and at the end.
 class OutputSink {
-public:
-  explicit OutputSink(std::ostream &out)
-      : out_(out), buffer_(new char[kBlockBytes]) {}
+ public:
+  explicit OutputSink(std::ostream& out) : out_(out), buffer_(new char[kBlockBytes]) {}
   ~OutputSink() { flush(); }
-  OutputSink(const OutputSink &) = delete;
-  OutputSink &operator=(const OutputSink &) = delete;
+  OutputSink(const OutputSink&) = delete;
+  OutputSink& operator=(const OutputSink&) = delete;
 
   void put(std::string_view text) {
     if (used_ + text.size() > kBlockBytes) {
@@ -49,17 +44,16 @@ public:
     used_ += text.size();
   }
   void put(char ch) {
-    if (used_ == kBlockBytes)
-      flush();
+    if (used_ == kBlockBytes) flush();
     buffer_[used_++] = ch;
   }
   void put_number(double value);
   void put_number(std::int64_t value);
   void flush();
 
-private:
+ private:
   static constexpr std::size_t kBlockBytes = 1 << 16;
-  std::ostream &out_;
+  std::ostream& out_;
   std::unique_ptr<char[]> buffer_;
   std::size_t used_ = 0;
 };
@@ -67,80 +61,71 @@ private:
 // A JSON document written as it goes; the writer tracks commas and, when
 // pretty, indentation. Non-finite numbers are written as null.
 class JsonWriter {
-public:
-  JsonWriter(OutputSink &sink, bool pretty) : sink_(sink), pretty_(pretty) {}
-  JsonWriter &begin_object();
-  JsonWriter &end_object();
-  JsonWriter &begin_array();
-  JsonWriter &end_array();
-  JsonWriter &key(std::string_view name);
-  JsonWriter &value(std::string_view text);
-  JsonWriter &value(const char *text) { return value(std::string_view(text)); }
-  JsonWriter &value(double number);
-  JsonWriter &value(std::int64_t number);
-  JsonWriter &value(std::uint64_t number) {
-    return value(static_cast<std::int64_t>(number));
-  }
-  JsonWriter &value(std::uint32_t number) {
-    return value(static_cast<std::int64_t>(number));
-  }
-  JsonWriter &value(int number) {
-    return value(static_cast<std::int64_t>(number));
-  }
-  JsonWriter &value(bool flag);
-  template <typename T> JsonWriter &field(std::string_view name, const T &v) {
+ public:
+  JsonWriter(OutputSink& sink, bool pretty) : sink_(sink), pretty_(pretty) {}
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(double number);
+  JsonWriter& value(std::int64_t number);
+  JsonWriter& value(std::uint64_t number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter& value(std::uint32_t number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter& value(bool flag);
+  template <typename T>
+  JsonWriter& field(std::string_view name, const T& v) {
     key(name);
     return value(v);
   }
   void finish() { sink_.put('\n'); }
 
-private:
+ private:
   void before_value();
   void newline();
-  OutputSink &sink_;
+  OutputSink& sink_;
   bool pretty_;
   bool after_key_ = false;
-  std::vector<bool> has_items_; // per open container
+  std::vector<bool> has_items_;  // per open container
 };
 
 // RFC 4180 rows: fields quoted only when they must be.
 class CsvWriter {
-public:
-  explicit CsvWriter(OutputSink &sink) : sink_(sink) {}
-  CsvWriter &header(std::initializer_list<std::string_view> names);
-  CsvWriter &field(std::string_view text);
-  CsvWriter &field(const char *text) { return field(std::string_view(text)); }
-  CsvWriter &field(double number);
-  CsvWriter &field(std::int64_t number);
-  CsvWriter &field(std::uint32_t number) {
-    return field(static_cast<std::int64_t>(number));
-  }
-  CsvWriter &field(int number) {
-    return field(static_cast<std::int64_t>(number));
-  }
-  CsvWriter &empty_field();
+ public:
+  explicit CsvWriter(OutputSink& sink) : sink_(sink) {}
+  CsvWriter& header(std::initializer_list<std::string_view> names);
+  CsvWriter& field(std::string_view text);
+  CsvWriter& field(const char* text) { return field(std::string_view(text)); }
+  CsvWriter& field(double number);
+  CsvWriter& field(std::int64_t number);
+  CsvWriter& field(std::uint32_t number) { return field(static_cast<std::int64_t>(number)); }
+  CsvWriter& field(int number) { return field(static_cast<std::int64_t>(number)); }
+  CsvWriter& empty_field();
   void end_row();
   // "# key: value" lines before the header (pandas: comment='#').
   void comment(std::string_view line);
 
-private:
+ private:
   void separator();
-  OutputSink &sink_;
+  OutputSink& sink_;
   bool row_started_ = false;
 };
 
 // Where a command's body goes: stdout, or <out_dir>/<name>.<ext> with a note
 // on stderr. Throws CLI::RuntimeError(1) after an "error:" line on failure.
 class OutputTarget {
-public:
-  OutputTarget(const OutputOptions &options, std::string_view name);
+ public:
+  OutputTarget(const OutputOptions& options, std::string_view name);
   ~OutputTarget();
-  OutputTarget(const OutputTarget &) = delete;
-  OutputTarget &operator=(const OutputTarget &) = delete;
-  OutputSink &sink() { return *sink_; }
-  void close(); // flushes and checks the write; called by the destructor too
+  OutputTarget(const OutputTarget&) = delete;
+  OutputTarget& operator=(const OutputTarget&) = delete;
+  OutputSink& sink() { return *sink_; }
+  void close();  // flushes and checks the write; called by the destructor too
 
-private:
+ private:
   struct File;
   std::unique_ptr<File> file_;
   std::unique_ptr<OutputSink> sink_;
@@ -148,4 +133,4 @@ private:
   bool closed_ = false;
 };
 
-} // namespace patron::app
+}  // namespace patron::app
