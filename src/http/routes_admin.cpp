@@ -55,7 +55,7 @@ void customer_view(Api& api, const ExchangePtr& ex) {
     if (auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now()); view.ok()) {
       body["account"] = account_json(*view);
     }
-    auto purchases = sql::TransactionsRepository(session).list_for_customer(user->id, recent_items_in_view, "");
+    auto purchases = sql::TransactionsRepository(session).list_for_customer(user->id, recent_items_in_view, TimeCursor{});
     std::vector<std::string> stores;
     for (const auto& txn : purchases.items) stores.push_back(txn.store_id);
     body["recent_transactions"] = transactions_page_json(purchases, services::store_names(session, stores))["items"];

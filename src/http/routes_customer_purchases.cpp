@@ -1,6 +1,7 @@
 // A customer's purchases for staff, page by page with their lines and what is
 // left to return (issue 16): the console's return form picks from these
 // instead of asking for a typed SKU and a copied transaction id.
+#include "domain/page_cursor.h"
 #include "http/api.h"
 #include "http/views.h"
 #include "storage/sql/transactions_repository.h"
@@ -9,26 +10,17 @@
 namespace patron::http {
 namespace {
 
-// Cursors of time-ordered lists are "epoch_seconds:id" as the repository issues them.
-bool valid_cursor(const std::string& cursor) {
-  if (cursor.empty()) return true;
-  const auto colon = cursor.find(':');
-  return colon != std::string::npos && colon > 0 && colon <= 18 &&
-         cursor.find_first_not_of("0123456789") == colon && cursor.size() - colon - 1 <= 64 &&
-         cursor.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_", colon + 1) == std::string::npos;
-}
-
 void customer_purchases(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  const auto cursor = ex->query_or("cursor", "");
-  if (!valid_cursor(cursor)) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  const auto cursor = TimeCursor::parse(ex->query_or("cursor", ""));
+  if (!cursor.ok()) return ex->fail(cursor.error());
   api.read(ex, [&](soci::session& session) {
     const auto& id = ex->params.at("id");
     auto user = sql::UsersRepository(session).find_by_id(id);
     if (!user || user->role != "customer") return ex->fail(Error::not_found("customer not found"));
-    auto page = sql::TransactionsRepository(session).list_for_customer(id, limit, cursor);
+    auto page = sql::TransactionsRepository(session).list_for_customer(id, limit, *cursor);
     ex->json(200, page_json(page, transaction_json));
   });
 }

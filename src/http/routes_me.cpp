@@ -1,3 +1,4 @@
+#include "domain/page_cursor.h"
 #include "domain/rewards.h"
 #include "domain/validation.h"
 #include "http/api.h"
@@ -16,15 +17,6 @@
 
 namespace patron::http {
 namespace {
-
-// Cursors of time-ordered lists are "epoch_seconds:id" as the repositories issue them.
-bool valid_time_cursor(const std::string& cursor) {
-  if (cursor.empty()) return true;
-  const auto colon = cursor.find(':');
-  return colon != std::string::npos && colon > 0 && colon <= 18 &&
-         cursor.find_first_not_of("0123456789") == colon && cursor.size() - colon - 1 <= 64 &&
-         cursor.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_", colon + 1) == std::string::npos;
-}
 
 void get_me(Api& api, const ExchangePtr& ex) {
   const auto& id = ex->principal.user_id;
@@ -116,10 +108,10 @@ void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  const auto cursor = ex->query_or("cursor", "");
-  if (!valid_time_cursor(cursor)) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  const auto cursor = TimeCursor::parse(ex->query_or("cursor", ""));
+  if (!cursor.ok()) return ex->fail(cursor.error());
   api.read(ex, [&](soci::session& session) {
-    ex->json(200, page_json(fetch(session, ex->principal.user_id, limit, cursor), to_json));
+    ex->json(200, page_json(fetch(session, ex->principal.user_id, limit, *cursor), to_json));
   });
 }
 
@@ -127,10 +119,10 @@ void list_transactions(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  const auto cursor = ex->query_or("cursor", "");
-  if (!valid_time_cursor(cursor)) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  const auto cursor = TimeCursor::parse(ex->query_or("cursor", ""));
+  if (!cursor.ok()) return ex->fail(cursor.error());
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::TransactionsRepository(session).list_for_customer(ex->principal.user_id, limit, cursor);
+    auto page = sql::TransactionsRepository(session).list_for_customer(ex->principal.user_id, limit, *cursor);
     std::vector<std::string> stores;
     for (const auto& txn : page.items) stores.push_back(txn.store_id);
     ex->json(200, transactions_page_json(page, services::store_names(session, stores)));
@@ -149,15 +141,10 @@ void list_ledger(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  std::optional<std::int64_t> before;
-  if (auto cursor = ex->query_or("cursor", ""); !cursor.empty()) {
-    if (cursor.find_first_not_of("0123456789") != std::string::npos || cursor.size() > 18) {
-      return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
-    }
-    before = std::stoll(cursor);
-  }
+  const auto cursor = SequenceCursor::parse(ex->query_or("cursor", ""));
+  if (!cursor.ok()) return ex->fail(cursor.error());
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::LedgerRepository(session).list(ex->principal.user_id, limit, before);
+    auto page = sql::LedgerRepository(session).list(ex->principal.user_id, limit, cursor->before);
     ex->json(200, page_json(page, ledger_entry_json));
   });
 }
@@ -201,7 +188,7 @@ void redeem(Api& api, const ExchangePtr& ex) {
 void list_redemptions(Api& api, const ExchangePtr& ex) {
   list_time_page(
       api, ex,
-      [](soci::session& session, const std::string& customer, int limit, const std::string& cursor) {
+      [](soci::session& session, const std::string& customer, int limit, const TimeCursor& cursor) {
         return sql::RedemptionsRepository(session).list_for_customer(customer, limit, cursor);
       },
       redemption_json);

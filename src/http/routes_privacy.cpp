@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "domain/page_cursor.h"
 #include "http/api.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
@@ -74,18 +75,21 @@ void export_me(Api& api, const ExchangePtr& ex) {
     }
     sql::TransactionsRepository transactions(session);
     body["transactions"] = all_pages(
-        [&](const std::string& cursor) { return transactions.list_for_customer(id, export_page_size, cursor); },
+        [&](const std::string& cursor) {
+          return transactions.list_for_customer(id, export_page_size, TimeCursor::parse(cursor).value());
+        },
         transaction_json);
     sql::LedgerRepository ledger(session);
     body["ledger"] = all_pages(
         [&](const std::string& cursor) {
-          return ledger.list(id, export_page_size,
-                             cursor.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(cursor)));
+          return ledger.list(id, export_page_size, SequenceCursor::parse(cursor).value().before);
         },
         ledger_entry_json);
     sql::RedemptionsRepository redemptions(session);
     body["redemptions"] = all_pages(
-        [&](const std::string& cursor) { return redemptions.list_for_customer(id, export_page_size, cursor); },
+        [&](const std::string& cursor) {
+          return redemptions.list_for_customer(id, export_page_size, TimeCursor::parse(cursor).value());
+        },
         redemption_json);
   });
   if (ex->replied()) return;

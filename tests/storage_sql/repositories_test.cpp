@@ -319,12 +319,12 @@ TEST_P(Repositories, TransactionsWithLinesExternalIdsAndReturns) {
   EXPECT_EQ(found->status, "completed");
   EXPECT_EQ(found->channel, "pos");
 
-  auto first = txns.list_for_customer(u.id, 2, "");
+  auto first = txns.list_for_customer(u.id, 2, TimeCursor{});
   ASSERT_EQ(first.items.size(), 2u);
   EXPECT_EQ(first.items[0].occurred_at, t0 + 20);
   EXPECT_GT(first.items[0].id, first.items[1].id) << "ties broken by id, descending";
   ASSERT_TRUE(first.next_cursor);
-  auto rest = txns.list_for_customer(u.id, 2, *first.next_cursor);
+  auto rest = txns.list_for_customer(u.id, 2, TimeCursor::parse(*first.next_cursor).value());
   ASSERT_EQ(rest.items.size(), 1u);
   EXPECT_EQ(rest.items[0].id, a.id);
   EXPECT_EQ(rest.items[0].lines.size(), 2u);
@@ -367,14 +367,14 @@ TEST_P(Repositories, RedemptionsCountCodesAndPage) {
   EXPECT_FALSE(reds.code_taken(unique("PTR-")));
   RedemptionRecord dup{unique("red"), u.id, reward_id, "", 100, codes[0], "led_z", t0, std::nullopt};
   EXPECT_THROW(reds.insert(dup), soci::soci_error) << "codes are unique";
-  auto first = reds.list_for_customer(u.id, 2, "");
+  auto first = reds.list_for_customer(u.id, 2, TimeCursor{});
   ASSERT_EQ(first.items.size(), 2u);
   EXPECT_EQ(first.items[0].created_at, t0 + 1);
   EXPECT_EQ(first.items[0].reward_name, "Free coffee");
   EXPECT_EQ(first.items[0].expires_at, std::optional<std::int64_t>(t0 + 90 * 86'400));
   EXPECT_FALSE(first.items[1].expires_at) << "a voucher without an expiry reads back as none";
   ASSERT_TRUE(first.next_cursor);
-  auto rest = reds.list_for_customer(u.id, 2, *first.next_cursor);
+  auto rest = reds.list_for_customer(u.id, 2, TimeCursor::parse(*first.next_cursor).value());
   ASSERT_EQ(rest.items.size(), 1u);
   EXPECT_FALSE(rest.next_cursor);
 }

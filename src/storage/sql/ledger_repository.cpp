@@ -1,4 +1,6 @@
 #include "storage/sql/ledger_repository.h"
+
+#include "domain/page_cursor.h"
 #include "storage/sql/changed_accounts.h"
 #include "storage/sql/statement_cache.h"
 
@@ -105,7 +107,7 @@ Page<LedgerEntryRecord> LedgerRepository::list(const std::string& customer_id, i
   }
   if (page.items.size() > static_cast<std::size_t>(limit)) {
     page.items.pop_back();
-    page.next_cursor = std::to_string(page.items.back().seq);
+    page.next_cursor = SequenceCursor::after(page.items.back().seq);
   }
   return page;
 }

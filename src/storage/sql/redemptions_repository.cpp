@@ -27,13 +27,9 @@ bool RedemptionsRepository::code_taken(const std::string& code) {
 }
 
 Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::string& customer_id, int limit,
-                                                                const std::string& cursor) {
-  long long before_at = INT64_MAX;
-  std::string before_id;
-  if (const auto colon = cursor.find(':'); colon != std::string::npos) {
-    before_at = std::stoll(cursor.substr(0, colon));
-    before_id = cursor.substr(colon + 1);
-  }
+                                                                const TimeCursor& cursor) {
+  const long long before_at = cursor.before_at;
+  const std::string& before_id = cursor.before_id;
   Page<RedemptionRecord> page;
   RedemptionRecord r;
   long long points = 0, at = 0, expires = 0;
@@ -57,7 +53,7 @@ Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::strin
   }
   if (page.items.size() > static_cast<std::size_t>(limit)) {
     page.items.pop_back();
-    page.next_cursor = std::to_string(page.items.back().created_at) + ":" + page.items.back().id;
+    page.next_cursor = TimeCursor::after(page.items.back().created_at, page.items.back().id);
   }
   return page;
 }

@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include "domain/page_cursor.h"
 #include "storage/sql/records.h"
 
 namespace patron::sql {
@@ -15,7 +16,7 @@ class RedemptionsRepository {
   std::int64_t count_for(const std::string& customer_id, const std::string& reward_id);
   bool code_taken(const std::string& code);
   // Newest first; the cursor is "created_at:id".
-  Page<RedemptionRecord> list_for_customer(const std::string& customer_id, int limit, const std::string& cursor);
+  Page<RedemptionRecord> list_for_customer(const std::string& customer_id, int limit, const TimeCursor& cursor);
 
  private:
   soci::session& session_;

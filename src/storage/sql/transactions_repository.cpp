@@ -154,13 +154,9 @@ std::optional<std::string> TransactionsRepository::find_by_external_id(const std
 }
 
 Page<TransactionRecord> TransactionsRepository::list_for_customer(const std::string& customer_id, int limit,
-                                                                  const std::string& cursor) {
-  long long before_at = INT64_MAX;
-  std::string before_id;
-  if (const auto colon = cursor.find(':'); colon != std::string::npos) {
-    before_at = std::stoll(cursor.substr(0, colon));
-    before_id = cursor.substr(colon + 1);
-  }
+                                                                  const TimeCursor& cursor) {
+  const long long before_at = cursor.before_at;
+  const std::string& before_id = cursor.before_id;
   TxnRow row;
   const int fetch = limit + 1;
   soci::statement st(session_);
@@ -180,7 +176,7 @@ Page<TransactionRecord> TransactionsRepository::list_for_customer(const std::str
   while (st.fetch()) page.items.push_back(row.finish());
   if (page.items.size() > static_cast<std::size_t>(limit)) {
     page.items.pop_back();
-    page.next_cursor = std::to_string(page.items.back().occurred_at) + ":" + page.items.back().id;
+    page.next_cursor = TimeCursor::after(page.items.back().occurred_at, page.items.back().id);
   }
   for (auto& txn : page.items) txn.lines = lines_of(txn.id);
   return page;

@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include "domain/page_cursor.h"
 #include "storage/sql/records.h"
 
 namespace patron::sql {
@@ -21,7 +22,7 @@ class TransactionsRepository {
   std::optional<TransactionRecord> find(const std::string& id);  // with lines
   std::optional<std::string> find_by_external_id(const std::string& store_id, const std::string& external_id);
   // Newest first; the cursor is "occurred_at:id".
-  Page<TransactionRecord> list_for_customer(const std::string& customer_id, int limit, const std::string& cursor);
+  Page<TransactionRecord> list_for_customer(const std::string& customer_id, int limit, const TimeCursor& cursor);
   // Net spend since `since`, over the latest max_purchases_in_spend_window
   // purchases: bounded so that the sum cannot overflow (domain/limits.h).
   MinorUnits qualifying_spend(const std::string& customer_id, std::int64_t since);
