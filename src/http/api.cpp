@@ -39,27 +39,14 @@ int page_limit(const Exchange& ex, Error* error) {
 }
 
 void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work) {
-  // A session that sat idle may have died with a server restart: one retry on
-  // a fresh session (the pool drops the stale ones) keeps that from the client.
-  for (int attempt = 0;; ++attempt) {
-    bool retry = false;
-    try {
-      auto lease = reads_.acquire();
-      try {
-        sql::ReadSnapshot snapshot(*lease, reads_.url().dialect);  // the view's queries see one state
-        work(*lease);
-        snapshot.commit();
-        return;
-      } catch (const soci::soci_error& e) {
-        lease.mark_broken();
-        retry = lease.reused() && attempt == 0;
-        if (!retry) throw;
-        spdlog::info("read on a reused session failed, retrying on a new one: {}", e.what());
-      }
-    } catch (const soci::soci_error& e) {
-      spdlog::warn("read failed: {}", e.what());
-      return ex->fail(unavailable);
-    }
+  const auto done = reads_.run([&](soci::session& session) {
+    sql::ReadSnapshot snapshot(session, reads_.url().dialect);  // the view's queries see one state
+    work(session);
+    snapshot.commit();
+  });
+  if (!done.ok()) {
+    spdlog::warn("read failed: {}", done.error().message);
+    ex->fail(unavailable);
   }
 }
 
@@ -87,7 +74,8 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
   if (key && key_scope) {
     if (auto valid = validate_idempotency_key(*key); !valid.ok()) return ex->fail(valid.error());
     const auto request_hash = services::hash_hex(ex->body);
-    work = [work = std::move(work), scope = *key_scope, request_hash, key = *key](soci::session& session) -> Result<Reply> {
+    work = [work = std::move(work), scope = *key_scope, request_hash,
+            key = *key](soci::session& session) -> Result<Reply> {
       sql::AccessRepository access(session);
       const auto at = now();
       const auto fresh_since = idempotency_fresh_since(at);
@@ -127,16 +115,16 @@ void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session
     *changed = scope.take();
     return reply;
   };
-  writes_.submit<Reply>(std::move(work), [this, ex, changed, after_commit = std::move(after_commit)](
-                                             Result<Reply> result) {
-    me_cache.invalidate(*changed);
-    if (result.ok()) {
-      if (after_commit) after_commit();
-      ex->reply(std::move(result).value());
-    } else {
-      ex->fail(result.error());
-    }
-  });
+  writes_.submit<Reply>(std::move(work),
+                        [this, ex, changed, after_commit = std::move(after_commit)](Result<Reply> result) {
+                          me_cache.invalidate(*changed);
+                          if (result.ok()) {
+                            if (after_commit) after_commit();
+                            ex->reply(std::move(result).value());
+                          } else {
+                            ex->fail(result.error());
+                          }
+                        });
 }
 
 bool Api::purge_expired_idempotency_keys() {
@@ -202,29 +190,23 @@ Api::AccountStatus Api::account_status(const std::string& user_id) {
     std::lock_guard lock(accounts_mutex_);
     generation = accounts_generation_;
   }
-  for (int attempt = 0;; ++attempt) {
-    try {
-      auto lease = reads_.acquire();
-      try {
-        auto user = sql::UsersRepository(*lease).find_by_id(user_id);
-        const bool active = user && user->status == "active";
-        {
-          std::lock_guard lock(accounts_mutex_);
-          if (accounts_.size() >= max_known_accounts) accounts_.clear();
-          if (generation == accounts_generation_) {
-            accounts_.insert_or_assign(user_id, KnownAccount{active, std::chrono::steady_clock::now()});
-          }
-        }
-        return active ? AccountStatus::active : AccountStatus::closed;
-      } catch (const soci::soci_error&) {
-        lease.mark_broken();
-        if (!lease.reused() || attempt > 0) throw;
-      }
-    } catch (const soci::soci_error& e) {
-      spdlog::warn("account status lookup failed: {}", e.what());
-      return AccountStatus::unknown;
+  bool active = false;
+  const auto done = reads_.run([&](soci::session& session) {
+    const auto user = sql::UsersRepository(session).find_by_id(user_id);
+    active = user && user->status == "active";
+  });
+  if (!done.ok()) {
+    spdlog::warn("account status lookup failed: {}", done.error().message);
+    return AccountStatus::unknown;
+  }
+  {
+    std::lock_guard lock(accounts_mutex_);
+    if (accounts_.size() >= max_known_accounts) accounts_.clear();
+    if (generation == accounts_generation_) {
+      accounts_.insert_or_assign(user_id, KnownAccount{active, std::chrono::steady_clock::now()});
     }
   }
+  return active ? AccountStatus::active : AccountStatus::closed;
 }
 
 bool Api::authenticate(Exchange& ex) {
@@ -243,26 +225,18 @@ bool Api::authenticate(Exchange& ex) {
       ex.principal.api_key_id = known->api_key_id;
       return true;
     }
-    for (int attempt = 0;; ++attempt) {
-      try {
-        auto lease = reads_.acquire();
-        try {
-          auto record = sql::AccessRepository(*lease).find_api_key(key_hash);
-          if (record && !record->revoked) {
-            ex.principal.role = "store";
-            ex.principal.store_id = record->store_id;
-            ex.principal.api_key_id = record->id;
-            remember_api_key(key_hash, {record->store_id, record->id, std::chrono::steady_clock::now()});
-          }
-          return true;
-        } catch (const soci::soci_error&) {
-          lease.mark_broken();
-          if (!lease.reused() || attempt > 0) throw;
-        }
-      } catch (const soci::soci_error& e) {
-        spdlog::warn("api key lookup failed: {}", e.what());
-        return false;
-      }
+    std::optional<sql::ApiKeyRecord> record;
+    const auto done =
+        reads_.run([&](soci::session& session) { record = sql::AccessRepository(session).find_api_key(key_hash); });
+    if (!done.ok()) {
+      spdlog::warn("api key lookup failed: {}", done.error().message);
+      return false;
+    }
+    if (record && !record->revoked) {
+      ex.principal.role = "store";
+      ex.principal.store_id = record->store_id;
+      ex.principal.api_key_id = record->id;
+      remember_api_key(key_hash, {record->store_id, record->id, std::chrono::steady_clock::now()});
     }
   }
   return true;

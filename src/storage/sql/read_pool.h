@@ -13,6 +13,7 @@
 
 #include <soci/soci.h>
 
+#include "domain/result.h"
 #include "storage/sql/database.h"
 
 namespace patron::sql {
@@ -51,6 +52,28 @@ class ReadPool {
   // Waits up to `wait` for a free slot. Throws soci::soci_error when the
   // database cannot be reached or every session stayed busy.
   Lease acquire();
+
+  // Runs work(session) on a leased session: the one retry policy of reads. A
+  // session from the idle list may have died with a server restart, so a
+  // failure on it is retried once on a fresh one. A database that stays
+  // unreachable is an `unavailable` error saying why, not an exception.
+  template <typename Work>
+  Status run(Work&& work) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        auto lease = acquire();
+        try {
+          work(*lease);
+          return Unit{};
+        } catch (const soci::soci_error&) {
+          lease.mark_broken();
+          if (!lease.reused() || attempt > 0) throw;
+        }
+      } catch (const soci::soci_error& e) {
+        return Error{ErrorCode::unavailable, e.what(), {}};
+      }
+    }
+  }
   const DatabaseUrl& url() const { return url_; }
   std::size_t size() const { return size_; }
   std::size_t open_sessions() const;
