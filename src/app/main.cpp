@@ -18,6 +18,7 @@
 #include "app/server_logging.h"
 #include "http/server.h"
 #include "http/routes_shop.h"
+#include "services/api_keys.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/documents/document_store.h"
@@ -239,12 +240,9 @@ int main(int argc, char** argv) {
     }
     if (apikey_create->parsed()) {
       auto key = write_once<std::string>(config, [&](soci::session& s) -> Result<std::string> {
-        auto store = sql::CatalogRepository(s).store_id_by_code(store_code);
-        if (!store) return Error::not_found("no store with code " + store_code);
-        const auto secret = "pk_" + services::random_token();
-        sql::AccessRepository(s).insert_api_key({services::new_id("key"), *store, secret.substr(0, 10), "cli", false, 0},
-                                                services::hash_hex(secret), now_seconds());
-        return secret;
+        auto issued = services::ApiKeys(s).issue_for_store_code(store_code, "cli", now_seconds());
+        if (!issued.ok()) return issued.error();
+        return issued->secret;
       });
       if (!key.ok()) return report_error(key.error());
       std::cout << *key << "\n";

@@ -3,6 +3,7 @@
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
+#include "services/api_keys.h"
 #include "services/catalog_facts.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
@@ -102,18 +103,16 @@ void create_api_key(Api& api, const ExchangePtr& ex) {
   if (!body.ok()) return ex->fail(body.error());
   BodyReader in(*body);
   auto store_id = in.text("store_id", 64);
-  auto name = in.optional_text("name", 120).value_or("");
+  auto name = in.optional_text("name", services::max_api_key_name_length).value_or("");
   if (!in.ok()) return ex->fail(in.error());
   // The reply holds the key itself, so it is never stored for an Idempotency-Key replay.
   api.write(
       ex,
       [store_id, name](soci::session& session) -> Result<Reply> {
-        if (!sql::CatalogRepository(session).store_exists(store_id)) return Error::validation("store_id", "unknown store");
-        const auto secret = "pk_" + services::random_token();
-        sql::ApiKeyRecord key{services::new_id("key"), store_id, secret.substr(0, 10), name, false, Api::now()};
-        sql::AccessRepository(session).insert_api_key(key, services::hash_hex(secret), Api::now());
-        auto answer = api_key_json(key);
-        answer["key"] = secret;  // shown once; only its hash is stored
+        auto issued = services::ApiKeys(session).issue(store_id, name, Api::now());
+        if (!issued.ok()) return issued.error();
+        auto answer = api_key_json(issued->key);
+        answer["key"] = issued->secret;  // shown once; only its hash is stored
         return json_reply(201, answer);
       },
       Api::Replay::never);
@@ -124,15 +123,14 @@ void list_api_keys(Api& api, const ExchangePtr& ex) {
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
   api.read(ex, [&](soci::session& session) {
-    ex->json(200, page_json(sql::AccessRepository(session).list_api_keys(limit, ex->query_or("cursor", "")),
-                            api_key_json));
+    ex->json(200, page_json(services::ApiKeys(session).list(limit, ex->query_or("cursor", "")), api_key_json));
   });
 }
 
 void revoke_api_key(Api& api, const ExchangePtr& ex) {
   api.write(
       ex, [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
-    if (!sql::AccessRepository(session).revoke_api_key(id)) return Error::not_found("API key not found");
+    if (auto revoked = services::ApiKeys(session).revoke(id); !revoked.ok()) return revoked.error();
     return Reply{204, "", "application/json", {}};
   }, [&api] { api.forget_api_keys(); });
 }
