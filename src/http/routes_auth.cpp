@@ -3,8 +3,8 @@
 #include "http/body_reader.h"
 #include "http/hash_pool.h"
 #include "services/password_reset.h"
+#include "services/refresh_tokens.h"
 #include "services/secrets.h"
-#include "storage/sql/access_repository.h"
 #include "storage/sql/users_repository.h"
 
 #include <spdlog/spdlog.h>
@@ -21,8 +21,8 @@ constexpr std::string_view refresh_cookie_name = "patron_refresh";
 constexpr std::string_view refresh_cookie_attributes = "; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict";
 
 std::string refresh_cookie(const std::string& token) {
-  return std::string(refresh_cookie_name) + "=" + token + "; Max-Age=" + std::to_string(refresh_token_ttl_seconds) +
-         std::string(refresh_cookie_attributes);
+  return std::string(refresh_cookie_name) + "=" + token +
+         "; Max-Age=" + std::to_string(services::refresh_token_ttl_seconds) + std::string(refresh_cookie_attributes);
 }
 
 std::string cleared_refresh_cookie() {
@@ -68,13 +68,9 @@ Reply token_reply(int status, const Json& answer) {
   return reply;
 }
 
-Json token_pair(const Api& api, soci::session& session, const sql::UserRecord& user, const std::string& family_id) {
-  const auto now = Api::now();
-  const auto refresh = services::random_token();
-  sql::RefreshTokenRecord record{services::new_id("rt"), user.id, family_id, now + refresh_token_ttl_seconds, false,
-                                 false};
-  sql::AccessRepository(session).insert_refresh_token(record, services::hash_hex(refresh), now);
-  return {{"access_token", api.signer().issue(user.id, user.role, now)},
+// A signed access token beside the refresh token the sign-in or rotation gave.
+Json token_pair(const Api& api, const sql::UserRecord& user, const std::string& refresh) {
+  return {{"access_token", api.signer().issue(user.id, user.role, Api::now())},
           {"refresh_token", refresh},
           {"token_type", "Bearer"},
           {"expires_in", access_token_ttl_seconds},
@@ -107,12 +103,12 @@ void register_customer(Api& api, const ExchangePtr& ex) {
   run_password_work(api.password_work, ex, [&api, ex, email, password, name] {
     const services::PasswordHash hash{services::hash_password(password)};
     api.write(ex, [&api, email, hash, name](soci::session& session) -> Result<Reply> {
-      auto user = services::Loyalty(session, api.settings().program).register_user(email, hash, name, "customer",
-                                                                                     Api::now());
+      auto user =
+          services::Loyalty(session, api.settings().program).register_user(email, hash, name, "customer", Api::now());
       if (!user.ok()) return user.error();
-      auto answer = token_pair(api, session, *user, services::new_id("fam"));
-      answer["customer"] = {{"id", user->id}, {"email", user->email}, {"name", user->name},
-                            {"card_number", user->card_number}};
+      auto answer = token_pair(api, *user, services::RefreshTokens(session).open(user->id, Api::now()));
+      answer["customer"] = {
+          {"id", user->id}, {"email", user->email}, {"name", user->name}, {"card_number", user->card_number}};
       return token_reply(201, answer);
     });
   });
@@ -139,26 +135,16 @@ void login(Api& api, const ExchangePtr& ex) {
     if (!valid) return ex->fail(bad_credentials);  // the throttle counted the attempt already
     api.throttle.record_success(email, ex->client_address);
     api.write(ex, [&api, user = *user](soci::session& session) -> Result<Reply> {
-      return token_reply(200, token_pair(api, session, user, services::new_id("fam")));
+      return token_reply(200, token_pair(api, user, services::RefreshTokens(session).open(user.id, Api::now())));
     });
   });
 }
 
-// Spends a refresh token for a new pair; nullopt when it is unknown, expired,
-// revoked or its user is no longer active. Presenting a spent token means it
-// leaked: the whole session family is revoked, which the caller commits.
+// Spends a refresh token for a new pair (services::RefreshTokens::rotate); nullopt when refused.
 std::optional<Json> rotate(const Api& api, soci::session& session, const std::string& token) {
-  sql::AccessRepository access(session);
-  auto record = access.find_refresh_token(services::hash_hex(token));
-  if (!record || record->revoked || record->expires_at <= Api::now()) return std::nullopt;
-  if (record->spent) {
-    access.revoke_family(record->family_id);
-    return std::nullopt;
-  }
-  auto user = sql::UsersRepository(session).find_by_id(record->user_id);
-  if (!user || user->status != "active") return std::nullopt;
-  access.mark_spent(record->id);
-  return token_pair(api, session, *user, record->family_id);
+  auto grant = services::RefreshTokens(session).rotate(token, Api::now());
+  if (!grant) return std::nullopt;
+  return token_pair(api, grant->user, grant->refresh_token);
 }
 
 void refresh(Api& api, const ExchangePtr& ex) {
@@ -205,8 +191,7 @@ void logout(Api& api, const ExchangePtr& ex) {
   auto presented = presented_refresh_token(*ex);
   if (!presented.ok()) return ex->fail(presented.error());
   api.write(ex, [token = *presented](soci::session& session) -> Result<Reply> {
-    sql::AccessRepository access(session);
-    if (auto record = access.find_refresh_token(services::hash_hex(token))) access.revoke_family(record->family_id);
+    services::RefreshTokens(session).revoke_family_of(token);
     return Reply{204, "", "application/json", {{"Set-Cookie", cleared_refresh_cookie()}}};
   });
 }
@@ -215,8 +200,10 @@ void logout(Api& api, const ExchangePtr& ex) {
 Reply reset_accepted(const Api& api) {
   const auto count = (api.settings().password_reset_ttl_seconds + 59) / 60;
   const auto minutes = std::to_string(count) + (count == 1 ? " minute" : " minutes");
-  return json_reply(202, {{"message", "If an account uses this e-mail, a link to choose a new password is on its "
-                                      "way. It works once, for " + minutes + "."}});
+  return json_reply(202, {{"message",
+                           "If an account uses this e-mail, a link to choose a new password is on its "
+                           "way. It works once, for " +
+                               minutes + "."}});
 }
 
 // Hands the link to the mail outbox (after the token is durable); without an
@@ -225,7 +212,8 @@ void deliver_reset_link(Api& api, const services::ResetLink& link) {
   const auto& settings = api.settings();
   auto mail = services::reset_mail(link, settings.portal_url, settings.password_reset_ttl_seconds);
   if (api.mail() && api.mail()->configured()) {
-    if (!api.mail()->enqueue(std::move(mail))) spdlog::warn("the mail queue is full: a password reset link was dropped");
+    if (!api.mail()->enqueue(std::move(mail)))
+      spdlog::warn("the mail queue is full: a password reset link was dropped");
   } else if (settings.dev_mode) {
     spdlog::info("password reset link for {} (serve --dev without SMTP_URL, not mailed): {}", link.email,
                  services::reset_url(settings.portal_url, link.token));
@@ -250,8 +238,8 @@ void request_password_reset(Api& api, const ExchangePtr& ex) {
       ex,
       [&api, email, may_mail, link](soci::session& session) -> Result<Reply> {
         if (may_mail) {
-          *link = services::PasswordResets(session, api.settings().password_reset_ttl_seconds)
-                      .request(email, Api::now());
+          *link =
+              services::PasswordResets(session, api.settings().password_reset_ttl_seconds).request(email, Api::now());
         }
         return reset_accepted(api);
       },
@@ -277,8 +265,8 @@ void confirm_password_reset(Api& api, const ExchangePtr& ex) {
   run_password_work(api.password_work, ex, [&api, ex, token, password] {
     api.write(
         ex,
-        [&api, ex, token, hash = services::PasswordHash{services::hash_password(password)}](
-            soci::session& session) -> Result<Reply> {
+        [&api, ex, token,
+         hash = services::PasswordHash{services::hash_password(password)}](soci::session& session) -> Result<Reply> {
           auto user = services::PasswordResets(session, api.settings().password_reset_ttl_seconds)
                           .confirm(token, hash, Api::now());
           if (!user.ok()) return user.error();

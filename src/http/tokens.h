@@ -15,7 +15,6 @@
 namespace patron::http {
 
 inline constexpr std::int64_t access_token_ttl_seconds = 15 * 60;
-inline constexpr std::int64_t refresh_token_ttl_seconds = 30 * 24 * 3600;
 inline constexpr const char* token_issuer = "patron";
 inline constexpr const char* token_audience = "patron-api";
 // Clock skew tolerated on `iat` and `nbf` between this server and others
