@@ -27,7 +27,7 @@ build: deps npm $(BUILD_DIR)/build.ninja web
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
 web: npm
-	@if [ ! -f web/dist/index.html ] || [ -n "$$(find web/src web/index.html web/package-lock.json -newer web/dist/index.html -print -quit)" ]; then \
+	@if [ ! -f web/dist/index.html ] || [ -n "$$(find web/src web/index.html web/package-lock.json docs/openapi.yaml -newer web/dist/index.html -print -quit)" ]; then \
 	  npm run --prefix web build; fi
 
 run: build
