@@ -2,19 +2,25 @@
 
 #include <algorithm>
 #include <array>
-#include "domain/checked.h"
 #include <chrono>
+#include "domain/checked.h"
 
 namespace patron {
 
 const char* to_string(LedgerKind kind) {
   switch (kind) {
-    case LedgerKind::earn: return "earn";
-    case LedgerKind::redeem: return "redeem";
-    case LedgerKind::expire: return "expire";
-    case LedgerKind::reverse: return "reverse";
-    case LedgerKind::adjust: return "adjust";
-    case LedgerKind::bonus: return "bonus";
+    case LedgerKind::earn:
+      return "earn";
+    case LedgerKind::redeem:
+      return "redeem";
+    case LedgerKind::expire:
+      return "expire";
+    case LedgerKind::reverse:
+      return "reverse";
+    case LedgerKind::adjust:
+      return "adjust";
+    case LedgerKind::bonus:
+      return "bonus";
   }
   return "adjust";
 }
@@ -44,6 +50,17 @@ Points consume(std::vector<LotConsumption>& out, const PointLot& lot, Points wan
   return taken;
 }
 
+// What a plan takes from the lots, each part positive; sums of lot remainders
+// are bounded by the balance ceiling, so the sum cannot overflow.
+Points consumed_total(const std::vector<LotConsumption>& parts) {
+  Points total = 0;
+  for (const auto& part : parts) {
+    PATRON_INVARIANT(part.points > 0);
+    total += part.points;
+  }
+  return total;
+}
+
 }  // namespace
 
 Result<DebitPlan> plan_redemption(Points balance, const std::vector<PointLot>& lots, Points points) {
@@ -61,6 +78,7 @@ Result<DebitPlan> plan_redemption(Points balance, const std::vector<PointLot>& l
   // disagree, the redemption is refused rather than the process stopped.
   if (left != 0) return Error{ErrorCode::internal, "the account's point lots do not match its balance", {}};
   plan.balance_after = balance - points;
+  PATRON_INVARIANT(consumed_total(plan.consumed) == points && plan.balance_after >= 0);
   return plan;
 }
 
@@ -78,6 +96,8 @@ DebitPlan plan_reversal(Points balance, const std::vector<PointLot>& lots, Point
     if (lot.id != preferred_lot_id) left -= consume(plan.consumed, lot, left);
   }
   plan.balance_after = balance - points;
+  // A reversal takes what the lots still hold, at most the points; the rest is debt.
+  PATRON_INVARIANT(consumed_total(plan.consumed) == points - left && left >= 0);
   return plan;
 }
 
@@ -87,6 +107,9 @@ CreditPlan plan_credit(Points balance, Points points) {
   plan.balance_after = balance + points;
   const Points debt = balance < 0 ? -balance : 0;
   plan.lot_points = std::max<Points>(0, points - debt);
+  // A credit repays debt first: the lot opened is what the balance rises above zero.
+  PATRON_INVARIANT(plan.lot_points <= points &&
+                   plan.lot_points == std::max<Points>(0, plan.balance_after) - std::max<Points>(0, balance));
   return plan;
 }
 
@@ -98,6 +121,7 @@ ExpiryPlan plan_expiry(Points balance, const std::vector<PointLot>& lots, std::i
     plan.points += lot.remaining;
   }
   plan.balance_after = balance - plan.points;
+  PATRON_INVARIANT(plan.points >= 0 && consumed_total(plan.expired) == plan.points);
   return plan;
 }
 

@@ -116,3 +116,12 @@ TEST(Ledger, ParsesEveryKindBack) {
 
 }  // namespace
 }  // namespace patron
+
+// The ledger's invariants stay on in release builds (this suite is built with
+// NDEBUG): a plan asked for nonsense stops the process instead of writing it.
+TEST(LedgerInvariantsDeathTest, StayOnInReleaseBuilds) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH((void)patron::plan_redemption(100, {}, 0), "invariant failed: points > 0");
+  EXPECT_DEATH((void)patron::plan_credit(100, -5), "invariant failed: points > 0");
+  EXPECT_DEATH((void)patron::plan_reversal(100, {}, -1, ""), "invariant failed: points >= 0");
+}
