@@ -6,7 +6,6 @@
 #include "services/api_keys.h"
 #include "services/catalog_facts.h"
 #include "services/secrets.h"
-#include "storage/sql/access_repository.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/transactions_repository.h"
