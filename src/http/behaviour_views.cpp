@@ -41,6 +41,5 @@ Error behaviour_store_missing() {
   return Error{ErrorCode::unavailable, "the behaviour store is not available; try again shortly", {}};
 }
 
-Error account_not_found() { return Error{ErrorCode::not_found, "this account no longer exists", {}}; }
 
 }  // namespace patron::http

@@ -3,6 +3,7 @@
 // routes, the export and the staff 360° view.
 #include "domain/result.h"
 #include "http/exchange.h"
+#include "services/members.h"
 #include "storage/documents/document_store.h"
 
 namespace patron::http {
@@ -13,6 +14,6 @@ Json event_json(const documents::Event& event);
 Json preferences_json(const std::optional<std::string>& stored);
 
 Error behaviour_store_missing();
-Error account_not_found();
+using services::account_not_found;
 
 }  // namespace patron::http

@@ -6,14 +6,8 @@
 #include "http/body_reader.h"
 #include "http/views.h"
 #include "services/catalog_facts.h"
-#include "services/reward_images.h"
+#include "services/members.h"
 #include "services/secrets.h"
-#include "storage/sql/access_repository.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/ledger_repository.h"
-#include "storage/sql/redemptions_repository.h"
-#include "storage/sql/transactions_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::http {
 namespace {
@@ -23,8 +17,8 @@ void get_me(Api& api, const ExchangePtr& ex) {
   if (auto cached = api.me_cache.find(id)) return ex->reply(Reply{200, std::move(*cached), "application/json", {}});
   const auto version = api.me_cache.version(id);
   api.read(ex, [&](soci::session& session) {
-    auto user = sql::UsersRepository(session).find_by_id(id);
-    if (!user || user->status != "active") return ex->fail(account_not_found());
+    auto user = services::Members(session).active(id);
+    if (!user.ok()) return ex->fail(user.error());
     auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now());
     if (!view.ok()) return ex->fail(view.error());
     auto body = profile_json(*user);
@@ -49,14 +43,10 @@ void patch_me(Api& api, const ExchangePtr& ex) {
     in.fail("phone", "may contain only digits, spaces and + - ( )");
   }
   if (!in.ok()) return ex->fail(in.error());
-  api.write(ex, [id = ex->principal.user_id, name, phone, opt_in](soci::session& session) -> Result<Reply> {
-    sql::UsersRepository users(session);
-    auto user = users.find_by_id(id);
-    if (!user || user->status != "active") return account_not_found();
-    if (name) user->name = *name;
-    if (phone) user->phone = *phone;
-    if (opt_in) user->marketing_opt_in = *opt_in;
-    users.update_profile(*user, Api::now());
+  const services::ProfileChange change{name, phone, opt_in};
+  api.write(ex, [id = ex->principal.user_id, change](soci::session& session) -> Result<Reply> {
+    auto user = services::Members(session).update_profile(id, change, Api::now());
+    if (!user.ok()) return user.error();
     return json_reply(200, profile_json(*user));
   });
 }
@@ -76,26 +66,20 @@ void change_password(Api& api, const ExchangePtr& ex) {
         {ErrorCode::rate_limited, "too many wrong passwords from this address; try again later", {}},
         static_cast<int>(retry_after_seconds(wait)));
   }
-  std::optional<sql::UserRecord> user;
-  api.read(ex, [&](soci::session& session) { user = sql::UsersRepository(session).find_by_id(id); });
+  std::optional<Result<sql::UserRecord>> user;
+  api.read(ex, [&](soci::session& session) { user = services::Members(session).active(id); });
   if (!ex->send) return;  // the read failed and answered already
-  if (!user || user->status != "active") return ex->fail(account_not_found());
+  if (!user->ok()) return ex->fail(user->error());
   // Verifying and hashing run on the password pool, not on the writer; the
   // write then changes the hash only if it is still the one verified.
-  run_password_work(api.password_work, ex, [&api, ex, current, next, verified = user->password_hash, id] {
+  run_password_work(api.password_work, ex, [&api, ex, current, next, verified = (*user)->password_hash, id] {
     if (!services::verify_password(current, verified)) {
       return ex->fail({ErrorCode::validation_failed, "the current password is incorrect", "current_password"});
     }
     api.throttle.record_success(id, ex->client_address);
     api.write(ex, [verified, id, hash = services::hash_password(next)](soci::session& session) -> Result<Reply> {
-      sql::UsersRepository users(session);
-      auto stored = users.find_by_id(id);
-      if (!stored || stored->status != "active") return account_not_found();
-      if (stored->password_hash != verified) {
-        return Error{ErrorCode::conflict, "the password was changed meanwhile; try again", "current_password"};
-      }
-      users.update_password_hash(id, hash, Api::now());
-      sql::AccessRepository(session).revoke_all_for_user(id, "");
+      auto replaced = services::Members(session).replace_password_hash(id, verified, hash, Api::now());
+      if (!replaced.ok()) return replaced.error();
       return Reply{204, "", "application/json", {}};
     });
   });
@@ -122,7 +106,7 @@ void list_transactions(Api& api, const ExchangePtr& ex) {
   const auto cursor = TimeCursor::parse(ex->query_or("cursor", ""));
   if (!cursor.ok()) return ex->fail(cursor.error());
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::TransactionsRepository(session).list_for_customer(ex->principal.user_id, limit, *cursor);
+    auto page = services::Members(session).purchases(ex->principal.user_id, limit, *cursor);
     std::vector<std::string> stores;
     for (const auto& txn : page.items) stores.push_back(txn.store_id);
     ex->json(200, transactions_page_json(page, services::store_names(session, stores)));
@@ -144,27 +128,23 @@ void list_ledger(Api& api, const ExchangePtr& ex) {
   const auto cursor = SequenceCursor::parse(ex->query_or("cursor", ""));
   if (!cursor.ok()) return ex->fail(cursor.error());
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::LedgerRepository(session).list(ex->principal.user_id, limit, cursor->before);
+    auto page = services::Members(session).ledger(ex->principal.user_id, limit, *cursor);
     ex->json(200, page_json(page, ledger_entry_json));
   });
 }
 
 void list_rewards(Api& api, const ExchangePtr& ex) {
   api.read(ex, [&](soci::session& session) {
-    const auto now = Api::now();
     Json items = Json::array();
-    const auto images = services::RewardImages(session).urls();
-    for (const auto& reward : sql::CatalogRepository(session).active_rewards()) {
-      if (!reward_is_active(reward, now)) continue;
-      const auto image = images.find(reward.id);
+    for (const auto& [reward, image_url, available] : services::Members(session).rewards(Api::now())) {
       items.push_back({{"id", reward.id},
                        {"name", reward.name},
                        {"description", reward.description},
                        {"terms", reward.terms},
-                       {"image_url", image == images.end() ? Json(nullptr) : Json(image->second)},
+                       {"image_url", image_url ? Json(*image_url) : Json(nullptr)},
                        {"points_cost", reward.points_cost},
                        {"stock", reward.stock ? Json(*reward.stock) : Json(nullptr)},
-                       {"available", reward_is_available(reward, now)}});
+                       {"available", available}});
     }
     ex->json(200, {{"items", items}, {"next_cursor", nullptr}});
   });
@@ -189,7 +169,7 @@ void list_redemptions(Api& api, const ExchangePtr& ex) {
   list_time_page(
       api, ex,
       [](soci::session& session, const std::string& customer, int limit, const TimeCursor& cursor) {
-        return sql::RedemptionsRepository(session).list_for_customer(customer, limit, cursor);
+        return services::Members(session).vouchers(customer, limit, cursor);
       },
       redemption_json);
 }

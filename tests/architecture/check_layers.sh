@@ -55,12 +55,6 @@ http/routes_catalog.cpp:storage/sql/catalog_repository.h
 http/routes_currency.cpp:storage/sql/currency_rates_repository.h
 http/routes_customer_purchases.cpp:storage/sql/transactions_repository.h
 http/routes_customer_purchases.cpp:storage/sql/users_repository.h
-http/routes_me.cpp:storage/sql/access_repository.h
-http/routes_me.cpp:storage/sql/catalog_repository.h
-http/routes_me.cpp:storage/sql/ledger_repository.h
-http/routes_me.cpp:storage/sql/redemptions_repository.h
-http/routes_me.cpp:storage/sql/transactions_repository.h
-http/routes_me.cpp:storage/sql/users_repository.h
 http/routes_offers.cpp:storage/documents/favorite_categories.h
 http/routes_offers_json.h:storage/sql/offers_repository.h
 http/routes_ops.cpp:storage/documents/document_store.h

@@ -1,0 +1,63 @@
+#include "services/members.h"
+
+#include "services/reward_images.h"
+#include "storage/sql/access_repository.h"
+#include "storage/sql/catalog_repository.h"
+
+namespace patron::services {
+
+Error account_not_found() { return Error{ErrorCode::not_found, "this account no longer exists", {}}; }
+
+Result<sql::UserRecord> Members::active(const std::string& id) {
+  auto user = sql::UsersRepository(session_).find_by_id(id);
+  if (!user || user->status != "active") return account_not_found();
+  return std::move(*user);
+}
+
+Result<sql::UserRecord> Members::update_profile(const std::string& id, const ProfileChange& change, std::int64_t now) {
+  auto user = active(id);
+  if (!user.ok()) return user.error();
+  if (change.name) user->name = *change.name;
+  if (change.phone) user->phone = *change.phone;
+  if (change.marketing_opt_in) user->marketing_opt_in = *change.marketing_opt_in;
+  sql::UsersRepository(session_).update_profile(*user, now);
+  return user;
+}
+
+Status Members::replace_password_hash(const std::string& id, const std::string& verified_hash,
+                                      const std::string& new_hash, std::int64_t now) {
+  auto user = active(id);
+  if (!user.ok()) return user.error();
+  if (user->password_hash != verified_hash) {
+    return Error{ErrorCode::conflict, "the password was changed meanwhile; try again", "current_password"};
+  }
+  sql::UsersRepository(session_).update_password_hash(id, new_hash, now);
+  sql::AccessRepository(session_).revoke_all_for_user(id, "");
+  return Unit{};
+}
+
+sql::Page<sql::TransactionRecord> Members::purchases(const std::string& id, int limit, const TimeCursor& cursor) {
+  return sql::TransactionsRepository(session_).list_for_customer(id, limit, cursor);
+}
+
+sql::Page<sql::LedgerEntryRecord> Members::ledger(const std::string& id, int limit, const SequenceCursor& cursor) {
+  return sql::LedgerRepository(session_).list(id, limit, cursor.before);
+}
+
+sql::Page<sql::RedemptionRecord> Members::vouchers(const std::string& id, int limit, const TimeCursor& cursor) {
+  return sql::RedemptionsRepository(session_).list_for_customer(id, limit, cursor);
+}
+
+std::vector<MemberReward> Members::rewards(std::int64_t now) {
+  std::vector<MemberReward> out;
+  const auto images = RewardImages(session_).urls();
+  for (auto& reward : sql::CatalogRepository(session_).active_rewards()) {
+    if (!reward_is_active(reward, now)) continue;
+    const auto image = images.find(reward.id);
+    const bool available = reward_is_available(reward, now);
+    out.push_back({std::move(reward), image == images.end() ? std::nullopt : std::optional(image->second), available});
+  }
+  return out;
+}
+
+}  // namespace patron::services
