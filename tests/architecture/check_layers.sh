@@ -61,11 +61,6 @@ http/routes_ops.cpp:storage/documents/document_store.h
 http/routes_ops.cpp:storage/sql/transactions.h
 http/routes_pos.cpp:storage/sql/transactions.h
 http/routes_privacy.cpp:storage/documents/document_store.h
-http/routes_privacy.cpp:storage/sql/access_repository.h
-http/routes_privacy.cpp:storage/sql/ledger_repository.h
-http/routes_privacy.cpp:storage/sql/redemptions_repository.h
-http/routes_privacy.cpp:storage/sql/transactions_repository.h
-http/routes_privacy.cpp:storage/sql/users_repository.h
 http/views.h:storage/sql/records.h
 LIST
 )"
