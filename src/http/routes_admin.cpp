@@ -5,28 +5,28 @@
 #include "http/views.h"
 #include "services/api_keys.h"
 #include "services/catalog_facts.h"
+#include "services/customers.h"
+#include "services/members.h"
 #include "services/secrets.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/ledger_repository.h"
-#include "storage/sql/transactions_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::http {
 namespace {
 
 constexpr int recent_items_in_view = 20;
 constexpr Points max_adjustment_points = 10'000'000;
-const Error customer_not_found{ErrorCode::not_found, "customer not found", {}};
 
 void search_customers(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
   const auto query = ex->query_or("q", "");
-  if (query.size() > 254) return ex->fail(Error::validation("q", "must be at most 254 characters"));
+  if (query.size() > services::max_customer_query_length) {
+    return ex->fail(Error::validation("q", "must be at most 254 characters"));
+  }
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::UsersRepository(session).search_customers(query, limit, ex->query_or("cursor", ""));
-    ex->json(200, page_json(page, profile_json));
+    auto page = services::Customers(session).search(query, limit, ex->query_or("cursor", ""));
+    if (!page.ok()) return ex->fail(page.error());
+    ex->json(200, page_json(*page, profile_json));
   });
 }
 
@@ -48,19 +48,20 @@ void add_behaviour(Api& api, const std::string& customer_id, Json& body) {
 
 void customer_view(Api& api, const ExchangePtr& ex) {
   api.read(ex, [&](soci::session& session) {
-    auto user = sql::UsersRepository(session).find_by_id(ex->params.at("id"));
-    if (!user || user->role != "customer") return ex->fail(customer_not_found);
+    auto user = services::Customers(session).find(ex->params.at("id"));
+    if (!user.ok()) return ex->fail(user.error());
     auto body = profile_json(*user);
     body["status"] = user->status;
     if (auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now()); view.ok()) {
       body["account"] = account_json(*view);
     }
-    auto purchases = sql::TransactionsRepository(session).list_for_customer(user->id, recent_items_in_view, TimeCursor{});
+    services::Members member(session);
+    auto purchases = member.purchases(user->id, recent_items_in_view, TimeCursor{});
     std::vector<std::string> stores;
     for (const auto& txn : purchases.items) stores.push_back(txn.store_id);
     body["recent_transactions"] = transactions_page_json(purchases, services::store_names(session, stores))["items"];
-    body["ledger"] = page_json(sql::LedgerRepository(session).list(user->id, recent_items_in_view, std::nullopt),
-                               ledger_entry_json)["items"];
+    body["ledger"] =
+        page_json(member.ledger(user->id, recent_items_in_view, SequenceCursor{}), ledger_entry_json)["items"];
     add_customer_analytics(session, user->id, body);  // segment, clv, p_alive from the latest run
     body["offers"] = customer_offers_json(api, session, user->id);
     // Filled by the behaviour-store module where it runs.
@@ -78,18 +79,19 @@ void adjust(Api& api, const ExchangePtr& ex) {
   if (!in.ok()) return ex->fail(in.error());
   if (points == 0) return ex->fail(Error::validation("points", "must not be zero"));
   if (reason.find_first_not_of(" \t") == std::string::npos) return ex->fail(Error::validation("reason", "is required"));
-  api.write(ex, [&api, id = ex->params.at("id"), points, reason, admin = ex->principal.user_id](
-                    soci::session& session) -> Result<Reply> {
-    auto user = sql::UsersRepository(session).find_by_id(id);
-    if (!user || user->role != "customer") return customer_not_found;
-    auto entry = services::Loyalty(session, api.settings().program).adjust(id, points, reason, admin, Api::now());
-    // A 401 would read as the admin's own session ending; the account is what is closed.
-    if (!entry.ok() && entry.error().code == ErrorCode::account_closed) {
-      return Error::conflict("this customer's account is closed; its points cannot change");
-    }
-    if (!entry.ok()) return entry.error();
-    return json_reply(201, ledger_entry_json(*entry));
-  });
+  api.write(ex,
+            [&api, id = ex->params.at("id"), points, reason,
+             admin = ex->principal.user_id](soci::session& session) -> Result<Reply> {
+              if (auto user = services::Customers(session).find(id); !user.ok()) return user.error();
+              auto entry =
+                  services::Loyalty(session, api.settings().program).adjust(id, points, reason, admin, Api::now());
+              // A 401 would read as the admin's own session ending; the account is what is closed.
+              if (!entry.ok() && entry.error().code == ErrorCode::account_closed) {
+                return Error::conflict("this customer's account is closed; its points cannot change");
+              }
+              if (!entry.ok()) return entry.error();
+              return json_reply(201, ledger_entry_json(*entry));
+            });
 }
 
 Json api_key_json(const sql::ApiKeyRecord& key) {
@@ -128,10 +130,12 @@ void list_api_keys(Api& api, const ExchangePtr& ex) {
 
 void revoke_api_key(Api& api, const ExchangePtr& ex) {
   api.write(
-      ex, [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
-    if (auto revoked = services::ApiKeys(session).revoke(id); !revoked.ok()) return revoked.error();
-    return Reply{204, "", "application/json", {}};
-  }, [&api] { api.forget_api_keys(); });
+      ex,
+      [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+        if (auto revoked = services::ApiKeys(session).revoke(id); !revoked.ok()) return revoked.error();
+        return Reply{204, "", "application/json", {}};
+      },
+      [&api] { api.forget_api_keys(); });
 }
 
 }  // namespace

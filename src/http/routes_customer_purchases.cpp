@@ -4,8 +4,8 @@
 #include "domain/page_cursor.h"
 #include "http/api.h"
 #include "http/views.h"
-#include "storage/sql/transactions_repository.h"
-#include "storage/sql/users_repository.h"
+#include "services/customers.h"
+#include "services/members.h"
 
 namespace patron::http {
 namespace {
@@ -18,9 +18,8 @@ void customer_purchases(Api& api, const ExchangePtr& ex) {
   if (!cursor.ok()) return ex->fail(cursor.error());
   api.read(ex, [&](soci::session& session) {
     const auto& id = ex->params.at("id");
-    auto user = sql::UsersRepository(session).find_by_id(id);
-    if (!user || user->role != "customer") return ex->fail(Error::not_found("customer not found"));
-    auto page = sql::TransactionsRepository(session).list_for_customer(id, limit, *cursor);
+    if (auto user = services::Customers(session).find(id); !user.ok()) return ex->fail(user.error());
+    auto page = services::Members(session).purchases(id, limit, *cursor);
     ex->json(200, page_json(page, transaction_json));
   });
 }

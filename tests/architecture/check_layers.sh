@@ -39,10 +39,6 @@ http/api.cpp:storage/sql/users_repository.h
 http/api.h:storage/sql/read_pool.h
 http/api.h:storage/sql/write_queue.h
 http/behaviour_views.h:storage/documents/document_store.h
-http/routes_admin.cpp:storage/sql/catalog_repository.h
-http/routes_admin.cpp:storage/sql/ledger_repository.h
-http/routes_admin.cpp:storage/sql/transactions_repository.h
-http/routes_admin.cpp:storage/sql/users_repository.h
 http/routes_analytics.cpp:storage/documents/document_store.h
 http/routes_analytics.cpp:storage/sql/analytics_repository.h
 http/routes_auth.cpp:storage/sql/users_repository.h
@@ -53,8 +49,6 @@ http/routes_behaviour.cpp:storage/sql/catalog_repository.h
 http/routes_behaviour.cpp:storage/sql/users_repository.h
 http/routes_catalog.cpp:storage/sql/catalog_repository.h
 http/routes_currency.cpp:storage/sql/currency_rates_repository.h
-http/routes_customer_purchases.cpp:storage/sql/transactions_repository.h
-http/routes_customer_purchases.cpp:storage/sql/users_repository.h
 http/routes_offers.cpp:storage/documents/favorite_categories.h
 http/routes_offers_json.h:storage/sql/offers_repository.h
 http/routes_ops.cpp:storage/documents/document_store.h
