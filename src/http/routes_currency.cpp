@@ -4,8 +4,8 @@
 #include "domain/money.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "services/currency_rates.h"
 #include "services/program_cache.h"
-#include "storage/sql/currency_rates_repository.h"
 
 namespace patron::http {
 namespace {
@@ -37,7 +37,7 @@ std::function<void()> rates_changed(Api& api) {
 void list_rates(Api& api, const ExchangePtr& ex) {
   api.read(ex, [&](soci::session& session) {
     Json items = Json::array();
-    for (const auto& rate : sql::CurrencyRatesRepository(session).list()) items.push_back(rate_json(rate));
+    for (const auto& rate : services::CurrencyRates(session).list()) items.push_back(rate_json(rate));
     const auto& base = api.settings().program.base_currency;
     ex->json(200, {{"base_currency", base},
                    {"base_minor_unit_exponent", minor_unit_exponent(base).value_or(2)},
@@ -47,7 +47,7 @@ void list_rates(Api& api, const ExchangePtr& ex) {
 
 // POST creates (409 when the currency has a rate), PATCH changes an existing
 // one (404 when none), PUT sets either way.
-enum class RateWrite { create, change, set };
+using services::RateWrite;
 
 void save_rate(Api& api, const ExchangePtr& ex, const std::string& code, RateWrite mode) {
   auto currency = checked_currency(api, code);
@@ -63,17 +63,9 @@ void save_rate(Api& api, const ExchangePtr& ex, const std::string& code, RateWri
   api.write(
       ex,
       [record, mode](soci::session& session) -> Result<Reply> {
-        sql::CurrencyRatesRepository rates(session);
-        const bool exists = rates.find(record.currency).has_value();
-        if (mode == RateWrite::create && exists) {
-          return Error{ErrorCode::conflict, "a rate for " + record.currency + " is already set", "currency"};
-        }
-        if (mode == RateWrite::change && !exists) return Error::not_found("no rate is set for " + record.currency);
-        if (!exists && static_cast<int>(rates.list().size()) >= sql::max_currency_rates) {
-          return Error{ErrorCode::limit_exceeded, "no more currency rates can be added", "currency"};
-        }
-        rates.upsert(record);
-        return json_reply(mode == RateWrite::create ? 201 : 200, rate_json(record));
+        auto saved = services::CurrencyRates(session).save(record, mode);
+        if (!saved.ok()) return saved.error();
+        return json_reply(mode == RateWrite::create ? 201 : 200, rate_json(*saved));
       },
       rates_changed(api));
 }
@@ -95,8 +87,8 @@ void get_rate(Api& api, const ExchangePtr& ex) {
   auto currency = checked_currency(api, ex->params.at("currency"));
   if (!currency.ok()) return ex->fail(currency.error());
   api.read(ex, [&](soci::session& session) {
-    auto rate = sql::CurrencyRatesRepository(session).find(*currency);
-    if (!rate) return ex->fail(Error::not_found("no rate is set for " + *currency));
+    auto rate = services::CurrencyRates(session).find(*currency);
+    if (!rate.ok()) return ex->fail(rate.error());
     ex->json(200, rate_json(*rate));
   });
 }
@@ -107,7 +99,7 @@ void delete_rate(Api& api, const ExchangePtr& ex) {
   api.write(
       ex,
       [code = *currency](soci::session& session) -> Result<Reply> {
-        if (!sql::CurrencyRatesRepository(session).remove(code)) return Error::not_found("no rate is set for " + code);
+        if (auto removed = services::CurrencyRates(session).remove(code); !removed.ok()) return removed.error();
         return Reply{204, "", "application/json", {}};
       },
       rates_changed(api));

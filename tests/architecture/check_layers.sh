@@ -48,7 +48,6 @@ http/routes_behaviour.cpp:storage/documents/validation.h
 http/routes_behaviour.cpp:storage/sql/catalog_repository.h
 http/routes_behaviour.cpp:storage/sql/users_repository.h
 http/routes_catalog.cpp:storage/sql/catalog_repository.h
-http/routes_currency.cpp:storage/sql/currency_rates_repository.h
 http/routes_offers.cpp:storage/documents/favorite_categories.h
 http/routes_offers_json.h:storage/sql/offers_repository.h
 http/routes_ops.cpp:storage/documents/document_store.h
