@@ -2,10 +2,10 @@
 #include "http/api.h"
 #include "http/body_reader.h"
 #include "http/hash_pool.h"
+#include "services/members.h"
 #include "services/password_reset.h"
 #include "services/refresh_tokens.h"
 #include "services/secrets.h"
-#include "storage/sql/users_repository.h"
 
 #include <spdlog/spdlog.h>
 
@@ -125,7 +125,7 @@ void login(Api& api, const ExchangePtr& ex) {
     return fail_rate_limited(ex, "too many failed logins from this address; try again later", wait);
   }
   std::optional<sql::UserRecord> user;
-  api.read(ex, [&](soci::session& session) { user = sql::UsersRepository(session).find_by_email(email); });
+  api.read(ex, [&](soci::session& session) { user = services::Members(session).signing_in(email); });
   if (!ex->send) return;  // the read failed and answered already
   run_password_work(api.password_work, ex, [&api, ex, email, password, user = std::move(user)] {
     // Verify against a dummy hash when the user is unknown so both paths cost the same.

@@ -14,6 +14,10 @@ Result<sql::UserRecord> Members::active(const std::string& id) {
   return std::move(*user);
 }
 
+std::optional<sql::UserRecord> Members::signing_in(const std::string& email) {
+  return sql::UsersRepository(session_).find_by_email(email);
+}
+
 Result<sql::UserRecord> Members::update_profile(const std::string& id, const ProfileChange& change, std::int64_t now) {
   auto user = active(id);
   if (!user.ok()) return user.error();

@@ -39,6 +39,9 @@ class Members {
   explicit Members(soci::session& session) : session_(session) {}
 
   Result<sql::UserRecord> active(const std::string& id);
+  // Whoever signs in with this (normalized) e-mail, of any role and status:
+  // the caller checks the password first, so both outcomes cost the same.
+  std::optional<sql::UserRecord> signing_in(const std::string& email);
   Result<sql::UserRecord> update_profile(const std::string& id, const ProfileChange& change, std::int64_t now);
   // Sets the new hash only if the stored one is still `verified_hash` (the
   // one the current password was checked against), and signs every session out.
