@@ -6,11 +6,11 @@
 #include "http/api.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
+#include "services/catalog_facts.h"
+#include "services/members.h"
 #include "storage/documents/document_store.h"
 #include "storage/documents/stamps.h"
 #include "storage/documents/validation.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::http {
 namespace {
@@ -20,8 +20,7 @@ constexpr std::size_t max_preference_item_chars = 128;
 const char* const list_preference_keys[] = {"favorite_categories", "favorite_brands", "channels", "dietary"};
 
 bool account_is_active(soci::session& session, const std::string& customer_id) {
-  auto user = sql::UsersRepository(session).find_by_id(customer_id);
-  return user && user->status == "active";
+  return services::Members(session).active(customer_id).ok();
 }
 
 // Known keys hold lists of short strings; anything else is the client's own.
@@ -110,11 +109,8 @@ void post_feedback(Api& api, const ExchangePtr& ex) {
       refused = account_not_found();
       return;
     }
-    sql::CatalogRepository catalog(session);
-    if (!feedback.product_sku.empty() && !catalog.product_by_sku(feedback.product_sku)) {
-      refused = Error::validation("product_sku", "is not a product in the catalog");
-    } else if (!feedback.store_id.empty() && !catalog.store_exists(feedback.store_id)) {
-      refused = Error::validation("store_id", "is not a known store");
+    if (auto named = services::check_feedback_subjects(session, feedback.product_sku, feedback.store_id); !named.ok()) {
+      refused = named.error();
     }
   });
   if (ex->replied()) return;

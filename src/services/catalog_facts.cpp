@@ -51,4 +51,14 @@ std::map<std::string, std::string> store_names(soci::session& session, const std
   return names;
 }
 
+Status check_feedback_subjects(soci::session& session, const std::string& product_sku, const std::string& store_id) {
+  sql::CatalogRepository catalog(session);
+  if (!product_sku.empty() && !catalog.product_by_sku(product_sku)) {
+    return Error::validation("product_sku", "is not a product in the catalog");
+  }
+  if (!store_id.empty() && !catalog.store_exists(store_id))
+    return Error::validation("store_id", "is not a known store");
+  return Unit{};
+}
+
 }  // namespace patron::services

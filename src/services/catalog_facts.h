@@ -8,6 +8,8 @@
 
 #include <soci/soci.h>
 
+#include "domain/result.h"
+
 namespace patron::services {
 
 // Products read for the facets, in pages: a catalog larger than this gives the
@@ -27,5 +29,9 @@ CatalogFacets catalog_facets(soci::session& session);
 
 // Store id → name for the given ids (archived stores too: old purchases keep their store's name).
 std::map<std::string, std::string> store_names(soci::session& session, const std::vector<std::string>& store_ids);
+
+// What a customer's feedback names must exist: the product (by SKU) and the
+// store, each when given. A validation error on the field otherwise.
+Status check_feedback_subjects(soci::session& session, const std::string& product_sku, const std::string& store_id);
 
 }  // namespace patron::services
