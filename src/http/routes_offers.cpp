@@ -35,7 +35,7 @@ void list_campaigns(Api& api, const ExchangePtr& ex) {
   const auto cursor = ex->query_or("cursor", "");
   if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::OffersRepository(session).list_campaigns(limit, cursor);
+    auto page = offers_service(api, session).campaigns(limit, cursor);
     Json items = Json::array();
     for (const auto& c : page.items) items.push_back(campaign_json(c));
     ex->json(200, {{"items", items}, {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}});
@@ -59,8 +59,8 @@ void create_campaign(Api& api, const ExchangePtr& ex) {
 
 void get_campaign(Api& api, const ExchangePtr& ex) {
   api.read(ex, [&](soci::session& session) {
-    auto campaign = sql::OffersRepository(session).find_campaign(ex->params.at("id"));
-    if (!campaign) return ex->fail(Error::not_found("campaign not found"));
+    auto campaign = offers_service(api, session).campaign(ex->params.at("id"));
+    if (!campaign.ok()) return ex->fail(campaign.error());
     ex->json(200, campaign_json(*campaign));
   });
 }
@@ -69,8 +69,8 @@ void change_campaign(Api& api, const ExchangePtr& ex) {
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
   api.write(ex, [&api, id = ex->params.at("id"), body = *body](soci::session& session) -> Result<Reply> {
-    auto stored = sql::OffersRepository(session).find_campaign(id);
-    if (!stored) return Error::not_found("campaign not found");
+    auto stored = offers_service(api, session).campaign(id);
+    if (!stored.ok()) return stored.error();
     auto changed = apply_campaign_fields(*stored, body);
     if (!changed.ok()) return changed.error();
     auto saved = offers_service(api, session).change_campaign(*changed);

@@ -87,6 +87,16 @@ Result<offers::Campaign> Offers::change_campaign(const offers::Campaign& changed
   return resolved;
 }
 
+Result<offers::Campaign> Offers::campaign(const std::string& id) {
+  auto found = sql::OffersRepository(session_).find_campaign(id);
+  if (!found) return campaign_not_found();
+  return std::move(*found);
+}
+
+sql::Page<offers::Campaign> Offers::campaigns(int limit, const std::string& after_id) {
+  return sql::OffersRepository(session_).list_campaigns(limit, after_id);
+}
+
 Status Offers::archive_campaign(const std::string& id) {
   sql::OffersRepository repository(session_);
   if (!repository.find_campaign(id)) return campaign_not_found();

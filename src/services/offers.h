@@ -60,6 +60,8 @@ class Offers {
   Result<offers::Campaign> create_campaign(offers::Campaign campaign, std::int64_t now);
   Result<offers::Campaign> change_campaign(const offers::Campaign& changed);
   Status archive_campaign(const std::string& id);
+  Result<offers::Campaign> campaign(const std::string& id);  // not_found "campaign not found"
+  sql::Page<offers::Campaign> campaigns(int limit, const std::string& after_id);
   std::int64_t audience_size(const offers::Audience& audience, const FavoriteCategories& favorites, std::int64_t now);
   Result<GenerationReport> generate(const std::string& campaign_id, const FavoriteCategories& favorites,
                                     std::int64_t now);
