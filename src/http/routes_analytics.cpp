@@ -10,8 +10,8 @@
 #include "http/analytics_view.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "services/analytics_reads.h"
 #include "storage/documents/document_store.h"
-#include "storage/sql/analytics_repository.h"
 
 namespace patron::http {
 namespace {
@@ -50,10 +50,10 @@ bool parse_offset(const Exchange& ex, long long* offset) {
 template <typename Answer>
 void with_latest_run(Api& api, const ExchangePtr& ex, Answer&& answer) {
   api.read(ex, [&](soci::session& session) {
-    sql::AnalyticsRepository repository(session);
-    const auto run = repository.latest_run();
+    services::AnalyticsReads runs(session);
+    const auto run = runs.latest_run();
     if (!run) return ex->fail(no_run);
-    answer(repository, *run);
+    answer(runs, *run);
   });
 }
 
@@ -65,7 +65,7 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
   if (!parse_offset(*ex, &offset)) return ex->fail(Error::validation("cursor", "must be a cursor from a previous page"));
   const auto segment = ex->query_or("segment", "");
   if (segment.size() > 64) return ex->fail(Error::validation("segment", "must be at most 64 characters"));
-  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
     const auto page = repository.scores(run.id, segment, by_clv, limit, offset);
     Json items = Json::array();
     for (const auto& s : page.items) {
@@ -93,7 +93,7 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
 // fresh install logs no 404 in the browser's console (issue 16).
 void status(Api& api, const ExchangePtr& ex) {
   api.read(ex, [&](soci::session& session) {
-    const auto run = sql::AnalyticsRepository(session).latest_run();
+    const auto run = services::AnalyticsReads(session).latest_run();
     ex->json(200, {{"available", run.has_value()},
                    {"run", run ? run_json(*run) : Json(nullptr)},
                    {"message", run ? Json(nullptr) : Json(no_run.message)}});
@@ -104,7 +104,7 @@ void rfm(Api& api, const ExchangePtr& ex) { score_page(api, ex, false); }
 void clv(Api& api, const ExchangePtr& ex) { score_page(api, ex, true); }
 
 void segments(Api& api, const ExchangePtr& ex) {
-  with_latest_run(api, ex, [&](sql::AnalyticsRepository&, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads&, const sql::AnalyticsRunRecord& run) {
     const Json summary = parsed(run.summary);
     ex->json(200, {{"run", run_json(run)},
                    {"segments", summary.contains("aggregates") ? summary["aggregates"]["segments"] : Json::array()}});
@@ -114,7 +114,7 @@ void segments(Api& api, const ExchangePtr& ex) {
 // The purchase model `analyze all` chose and the holdout comparison behind
 // the choice (runs stored before model selection answer with null).
 void models(Api& api, const ExchangePtr& ex) {
-  with_latest_run(api, ex, [&](sql::AnalyticsRepository&, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads&, const sql::AnalyticsRunRecord& run) {
     const Json summary = parsed(run.summary);
     ex->json(200, {{"run", run_json(run)},
                    {"btyd", summary.value("btyd", Json(nullptr))},
@@ -131,7 +131,7 @@ Json ranked_json(const std::string& text) {
 void affinities(Api& api, const ExchangePtr& ex) {
   const auto customer_id = ex->query_or("customer_id", "");
   if (customer_id.size() > 64) return ex->fail(Error::validation("customer_id", "must be at most 64 characters"));
-  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
     const Json summary = parsed(run.summary);
     const Json affinity = parsed(run.parameters)["affinity"];
     // Runs stored before events were blended have no "events": null, not false.
@@ -154,7 +154,7 @@ void affinities(Api& api, const ExchangePtr& ex) {
 }
 
 void cohorts(Api& api, const ExchangePtr& ex) {
-  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
     Json list = Json::array();
     for (const auto& cell : repository.cohorts(run.id)) {
       if (list.empty() || list.back()["month"] != cell.first_month) {
@@ -173,7 +173,7 @@ void rules(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  with_latest_run(api, ex, [&](sql::AnalyticsRepository& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
     Json list = Json::array();
     // "Bought together": a rule at or below lift 1 says the items go together
     // no more often than by chance (or less), so it is not shown.
@@ -280,10 +280,7 @@ void add_customer_analytics(soci::session& session, const std::string& customer_
   body["segment"] = nullptr;
   body["clv"] = nullptr;
   body["p_alive"] = nullptr;
-  sql::AnalyticsRepository repository(session);
-  const auto run = repository.latest_run();
-  if (!run) return;
-  const auto score = repository.score_of(run->id, customer_id);
+  const auto score = services::AnalyticsReads(session).latest_score_of(customer_id);
   if (!score) return;
   body["segment"] = score->segment;
   body["clv"] = optional_number(score->clv);
