@@ -5,11 +5,12 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/validation.h"
+#include "services/api_keys.h"
+#include "services/members.h"
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/changed_accounts.h"
 #include "storage/sql/transactions.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::http {
 namespace {
@@ -191,10 +192,8 @@ Api::AccountStatus Api::account_status(const std::string& user_id) {
     generation = accounts_generation_;
   }
   bool active = false;
-  const auto done = reads_.run([&](soci::session& session) {
-    const auto user = sql::UsersRepository(session).find_by_id(user_id);
-    active = user && user->status == "active";
-  });
+  const auto done =
+      reads_.run([&](soci::session& session) { active = services::Members(session).active(user_id).ok(); });
   if (!done.ok()) {
     spdlog::warn("account status lookup failed: {}", done.error().message);
     return AccountStatus::unknown;
@@ -227,7 +226,7 @@ bool Api::authenticate(Exchange& ex) {
     }
     std::optional<sql::ApiKeyRecord> record;
     const auto done =
-        reads_.run([&](soci::session& session) { record = sql::AccessRepository(session).find_api_key(key_hash); });
+        reads_.run([&](soci::session& session) { record = services::ApiKeys(session).find_by_hash(key_hash); });
     if (!done.ok()) {
       spdlog::warn("api key lookup failed: {}", done.error().message);
       return false;

@@ -26,6 +26,10 @@ sql::Page<sql::ApiKeyRecord> ApiKeys::list(int limit, const std::string& after_i
   return sql::AccessRepository(session_).list_api_keys(limit, after_id);
 }
 
+std::optional<sql::ApiKeyRecord> ApiKeys::find_by_hash(const std::string& key_hash) {
+  return sql::AccessRepository(session_).find_api_key(key_hash);
+}
+
 Status ApiKeys::revoke(const std::string& id) {
   if (!sql::AccessRepository(session_).revoke_api_key(id)) return Error::not_found("API key not found");
   return Unit{};

@@ -3,6 +3,7 @@
 // (POST /api/v1/admin/api-keys) and `patron apikey create`. The secret is
 // returned once, at issue; only its hash is stored.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <soci/soci.h>
@@ -29,6 +30,8 @@ class ApiKeys {
   Result<IssuedApiKey> issue_for_store_code(const std::string& store_code, const std::string& name, std::int64_t now);
   sql::Page<sql::ApiKeyRecord> list(int limit, const std::string& after_id);
   Status revoke(const std::string& id);
+  // The key a till presents, by its hash (revoked ones too: the caller refuses them).
+  std::optional<sql::ApiKeyRecord> find_by_hash(const std::string& key_hash);
 
  private:
   soci::session& session_;

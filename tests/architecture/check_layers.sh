@@ -35,7 +35,6 @@ allowed_http_storage="$(cat <<'LIST'
 http/api.cpp:storage/sql/access_repository.h
 http/api.cpp:storage/sql/changed_accounts.h
 http/api.cpp:storage/sql/transactions.h
-http/api.cpp:storage/sql/users_repository.h
 http/api.h:storage/sql/read_pool.h
 http/api.h:storage/sql/write_queue.h
 http/behaviour_views.h:storage/documents/document_store.h
