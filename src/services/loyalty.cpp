@@ -6,114 +6,18 @@
 #include "domain/checked.h"
 #include "domain/rewards.h"
 #include "domain/validation.h"
+#include "services/loyalty_parts.h"
 #include "services/offers.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/currency_rates_repository.h"
-#include "storage/sql/offers_repository.h"
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/redemptions_repository.h"
 #include "storage/sql/transactions_repository.h"
 #include "storage/sql/users_repository.h"
 
 namespace patron::services {
-namespace {
 
-// The program configuration from the server's cache when there is one, else
-// straight from the database (CLI commands, tests).
-class ProgramReader {
- public:
-  ProgramReader(soci::session& session, ProgramCache* cache) : session_(session), cache_(cache) {}
-  std::vector<Tier> tiers() { return cache_ ? cache_->tiers(session_) : sql::CatalogRepository(session_).active_tiers(); }
-  std::vector<EarningRule> earning_rules() {
-    return cache_ ? cache_->earning_rules(session_) : sql::CatalogRepository(session_).active_earning_rules();
-  }
-  bool store_exists(const std::string& id) {
-    return cache_ ? cache_->store_exists(session_, id) : sql::CatalogRepository(session_).store_exists(id);
-  }
-  std::optional<sql::ProductRecord> product(const std::string& sku) {
-    return cache_ ? cache_->product(session_, sku) : sql::CatalogRepository(session_).product_by_sku(sku);
-  }
-  bool has_live_campaigns() {
-    return cache_ ? cache_->has_live_campaigns(session_) : sql::OffersRepository(session_).count_live_campaigns() > 0;
-  }
-  std::optional<RateNano> currency_rate(const std::string& currency) {
-    if (cache_) return cache_->currency_rate(session_, currency);
-    auto rate = sql::CurrencyRatesRepository(session_).find(currency);
-    return rate ? std::optional<RateNano>(rate->rate_nano) : std::nullopt;
-  }
-
- private:
-  soci::session& session_;
-  ProgramCache* cache_;
-};
-
-constexpr int max_customers_per_maintenance_pass = 10'000;
-constexpr int max_voucher_attempts = 8;
-constexpr std::size_t points_expiring_shown = 5;
-
-// Appends one entry to a customer's ledger and keeps the account's balance and
-// entry sequence in step with it; the caller has planned balance_after.
-sql::LedgerEntryRecord append_entry(soci::session& session, sql::AccountRecord& account, LedgerKind kind,
-                                    Points signed_points, Points balance_after, const std::string& reference,
-                                    const std::string& reason, const std::string& created_by, std::int64_t now) {
-  PATRON_INVARIANT(checked_add(account.points_balance, signed_points) == std::optional<Points>(balance_after));
-  sql::LedgerEntryRecord entry;
-  entry.id = new_id("led");
-  entry.customer_id = account.customer_id;
-  entry.seq = ++account.entry_count;
-  entry.occurred_at = now;
-  entry.kind = to_string(kind);
-  entry.points = signed_points;
-  entry.balance_after = balance_after;
-  entry.reference = reference;
-  entry.reason = reason;
-  entry.created_by = created_by;
-  sql::LedgerRepository(session).append(entry);
-  account.points_balance = balance_after;
-  return entry;
-}
-
-sql::LedgerEntryRecord credit(soci::session& session, sql::AccountRecord& account, LedgerKind kind, Points points,
-                              const std::string& reference, const std::string& reason, const std::string& by,
-                              std::int64_t earned_at, std::int64_t now, int expiry_months) {
-  const auto plan = plan_credit(account.points_balance, points);
-  auto entry = append_entry(session, account, kind, points, plan.balance_after, reference, reason, by, now);
-  if (plan.lot_points > 0) {
-    sql::LedgerRepository(session).open_lot(entry.id, account.customer_id, plan.lot_points, earned_at,
-                                            add_months(earned_at, expiry_months));
-  }
-  return entry;
-}
-
-std::optional<Tier> tier_by_code(const std::vector<Tier>& tiers, const std::string& code) {
-  for (const auto& tier : tiers) {
-    if (tier.code == code) return tier;
-  }
-  return std::nullopt;
-}
-
-// Rules and tiers by the names staff gave them, for receipts.
-void name_applied(std::vector<AppliedRule>& applied, const std::vector<EarningRule>& rules,
-                  const std::vector<Tier>& tiers) {
-  for (auto& a : applied) {
-    if (a.source == "rule") {
-      for (const auto& r : rules) {
-        if (r.id == a.id) a.name = r.name;
-      }
-    } else if (a.source == "tier") {
-      for (const auto& t : tiers) {
-        if (t.code == a.id) a.name = t.name + " tier bonus";
-      }
-    }
-  }
-}
-
-Error customer_not_found() { return {ErrorCode::not_found, "customer not found", "customer"}; }
-Error account_closed() { return {ErrorCode::account_closed, "this account has been closed", {}}; }
-
-}  // namespace
+using namespace loyalty_parts;
 
 std::int64_t Loyalty::qualifying_window_start(std::int64_t now) const { return add_months(now, -12); }
 
@@ -178,191 +82,6 @@ Result<sql::UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
   return *user;
 }
 
-Status Loyalty::check_purchase_time(std::int64_t occurred_at, std::int64_t now) const {
-  if (occurred_at > now + max_clock_skew_seconds) {
-    return Error::validation("occurred_at", "is more than 5 minutes in the future");
-  }
-  const std::int64_t oldest = now - std::int64_t{settings_.max_purchase_age_days} * 86'400;
-  if (occurred_at < oldest) {
-    return Error::validation("occurred_at", "is more than " + std::to_string(settings_.max_purchase_age_days) +
-                                                " days in the past");
-  }
-  return ok_status();
-}
-
-Result<MinorUnits> Loyalty::to_base_currency(MinorUnits amount, const std::string& currency,
-                                             const std::string& field) {
-  if (currency == settings_.base_currency) return amount;
-  auto rate = ProgramReader(session_, settings_.cache).currency_rate(currency);
-  if (!rate) {
-    return Error{ErrorCode::unsupported_currency,
-                 "no exchange rate from " + currency + " to " + settings_.base_currency + " is set", field};
-  }
-  auto converted = convert_minor(amount, currency, *rate, settings_.base_currency);
-  if (!converted.ok()) return Error{ErrorCode::limit_exceeded, converted.error().message, field};
-  return converted;
-}
-
-// Prices each line in the base currency (an explicit price is in the
-// purchase's currency, a catalog price in the product's), bounded by the
-// program's limits, and fills the transaction's lines and amounts.
-Result<PurchaseFacts> Loyalty::price_lines(const PurchaseCommand& command, sql::TransactionRecord& txn) {
-  ProgramReader program(session_, settings_.cache);
-  const auto currency = command.currency.empty() ? settings_.base_currency : command.currency;
-  std::optional<RateNano> rate;
-  if (currency != settings_.base_currency) {
-    rate = program.currency_rate(currency);
-    if (!rate) {
-      return Error{ErrorCode::unsupported_currency,
-                   "no exchange rate from " + currency + " to " + settings_.base_currency + " is set", "currency"};
-    }
-  }
-  PurchaseFacts facts;
-  facts.store_id = command.store_id;
-  facts.currency = settings_.base_currency;
-  facts.occurred_at = command.occurred_at;
-  std::optional<MinorUnits> original_total = 0;  // in the purchase's currency, when every line's price is
-  for (std::size_t i = 0; i < command.lines.size(); ++i) {
-    const auto& input = command.lines[i];
-    const auto field = "lines[" + std::to_string(i) + "]";
-    auto product = program.product(input.sku);
-    if (!product) return Error::validation(field + ".sku", "unknown SKU " + input.sku);
-    const auto price_currency = input.unit_price_minor ? currency : product->currency;
-    const auto given_price = input.unit_price_minor.value_or(product->price_minor);
-    auto price = to_base_currency(given_price, price_currency, input.unit_price_minor ? "currency" : field + ".sku");
-    if (!price.ok()) return price.error();
-    auto line_total = bounded_line_total(input.quantity, *price, settings_.limits, field);
-    if (!line_total.ok()) return line_total.error();
-    if (price_currency != currency) {
-      original_total.reset();
-    } else if (original_total) {
-      const auto line_original = checked_mul(input.quantity, given_price);
-      original_total = line_original ? checked_add(*original_total, *line_original) : std::nullopt;
-    }
-    facts.lines.push_back({input.sku, product->category, input.quantity, *price});
-    txn.lines.push_back({static_cast<std::int64_t>(i + 1), input.sku, product->name, product->category,
-                         input.quantity, *price, 0});
-  }
-  auto total = bounded_purchase_total(facts.lines, settings_.limits);
-  if (!total.ok()) return total.error();
-  txn.currency = settings_.base_currency;
-  txn.total_minor = *total;
-  if (currency != settings_.base_currency) {
-    txn.original_currency = currency;
-    txn.original_total_minor = original_total;
-    txn.fx_rate_nano = rate;
-  }
-  return facts;
-}
-
-Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command, std::int64_t now) {
-  if (auto when = check_purchase_time(command.occurred_at, now); !when.ok()) return when.error();
-  if (!command.currency.empty() && !is_valid_currency_code(command.currency)) {
-    return Error::validation("currency", "must be an ISO 4217 code");
-  }
-  // POS systems mostly name the customer by id: then one statement reads (and
-  // on servers locks) the customer's status and account together.
-  std::string customer_id = command.customer.id;
-  if (customer_id.empty()) {
-    auto customer = resolve_customer(command.customer);
-    if (!customer.ok()) return customer.error();
-    customer_id = customer->id;
-  }
-  sql::UsersRepository users(session_);
-  auto owned = users.load_customer_account(customer_id);
-  if (!owned || owned->role != "customer" || owned->status != "active") return customer_not_found();
-  auto account = std::optional<sql::AccountRecord>(std::move(owned->account));
-  ProgramReader program(session_, settings_.cache);
-  if (!program.store_exists(command.store_id)) return Error::validation("store_id", "unknown store");
-  sql::TransactionsRepository transactions(session_);
-  if (!command.external_id.empty() && transactions.find_by_external_id(command.store_id, command.external_id)) {
-    return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
-  }
-
-  sql::TransactionRecord txn;
-  auto priced = price_lines(command, txn);
-  if (!priced.ok()) return priced.error();
-  auto& facts = *priced;
-  Offers offer_engine(session_, settings_);
-  // Offers are looked up (once) only while some campaign is live.
-  const auto applicable = program.has_live_campaigns() ? offer_engine.applicable(customer_id, command.occurred_at)
-                                                       : std::vector<sql::CampaignOffer>{};
-  const auto vouchers = offer_engine.discounts_for(applicable, facts.lines);
-  if (!vouchers.empty()) {
-    for (std::size_t i = 0; i < facts.lines.size(); ++i) txn.lines[i].unit_price_minor = facts.lines[i].unit_price_minor;
-    txn.total_minor = *bounded_purchase_total(facts.lines, settings_.limits);  // lower than before: still bounded
-  }
-  const auto tiers = program.tiers();
-  const auto current_tier = tier_by_code(tiers, account->tier_code);
-  facts.tier_code = account->tier_code;
-  facts.tier_multiplier_permille = current_tier ? current_tier->multiplier_permille : 1000;
-  const auto rules = program.earning_rules();
-  auto earned = compute_points(facts, rules);
-  name_applied(earned.applied, rules, tiers);
-  auto offers = offer_engine.bonuses_for(applicable, facts.lines, [&](const std::vector<PricedLine>& lines) {
-    auto subset = facts;
-    subset.lines = lines;
-    return compute_points(subset, rules).points;
-  });
-  for (const auto& offer : offers) {
-    // Saturates instead of wrapping; the limits check below refuses anything that large.
-    earned.points = checked_add(earned.points, offer.points).value_or(std::numeric_limits<Points>::max());
-    earned.applied.push_back({"offer", offer.offer_id, offer.points, offer.name, 0, {}});
-  }
-  for (const auto& voucher : vouchers) {
-    earned.applied.push_back({"offer", voucher.offer_id, 0, voucher.name, voucher.discount_minor, {}});
-    offers.push_back(voucher);
-  }
-  for (auto& reward : offer_engine.rewards_for(applicable, customer_id, facts.lines, now)) {
-    earned.applied.push_back({"offer", reward.offer_id, 0, reward.name, 0, reward.voucher_code});
-    offers.push_back(std::move(reward));
-  }
-  if (auto bounded = bounded_balance_after(account->points_balance, earned.points, settings_.limits, "lines");
-      !bounded.ok()) {
-    return bounded.error();
-  }
-
-  txn.id = new_id("txn");
-  txn.customer_id = customer_id;
-  txn.store_id = command.store_id;
-  txn.external_id = command.external_id;
-  txn.occurred_at = command.occurred_at;
-  txn.points_earned = earned.points;
-  txn.channel = command.channel;
-  const std::int64_t earned_at = std::min(command.occurred_at, now);
-  if (earned.points > 0) {
-    txn.earn_entry_id = credit(session_, *account, LedgerKind::earn, earned.points, txn.id, "purchase", "", earned_at,
-                               now, settings_.points_expiry_months)
-                            .id;
-  }
-  if (txn.external_id.empty()) {
-    transactions.insert(txn, now);
-  } else if (!transactions.insert_unless_external_id_taken(txn, now)) {
-    // Another process recorded it after the check above (its row made this wait).
-    return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
-  }
-
-  offer_engine.mark_redeemed(offers, txn.id, now);
-
-  const auto spend = can_upgrade(tiers, account->tier_code)
-                         ? transactions.qualifying_spend(customer_id, qualifying_window_start(now))
-                         : MinorUnits{0};
-  const auto new_tier = tier_after_purchase(tiers, account->tier_code, spend);
-  if (new_tier) account->tier_code = new_tier->code;
-  users.save_account(*account, now);
-
-  PurchaseOutcome outcome;
-  outcome.transaction_id = txn.id;
-  outcome.customer_id = customer_id;
-  outcome.points_earned = earned.points;
-  outcome.balance_after = account->points_balance;
-  outcome.tier = new_tier.value_or(Tier{});
-  outcome.applied = earned.applied;
-  outcome.currency = txn.currency;
-  outcome.total_minor = txn.total_minor;
-  return outcome;
-}
-
 Result<ReturnOutcome> Loyalty::record_return(const std::string& transaction_id,
                                              const std::vector<ReturnLineInput>& lines,
                                              std::optional<std::string> store_scope, std::int64_t now) {
@@ -416,12 +135,12 @@ Result<ReturnOutcome> Loyalty::reverse_returned_value(sql::TransactionRecord& tx
       return bounded.error();
     }
     sql::LedgerRepository ledger(session_);
-    const auto plan = plan_reversal(account->points_balance, ledger.open_lots(account->customer_id), points,
-                                    txn.earn_entry_id);
+    const auto plan =
+        plan_reversal(account->points_balance, ledger.open_lots(account->customer_id), points, txn.earn_entry_id);
     ledger.consume(plan.consumed);
-    entry_id = append_entry(session_, *account, LedgerKind::reverse, -points, plan.balance_after, txn.id, "return",
-                            "", now)
-                   .id;
+    entry_id =
+        append_entry(session_, *account, LedgerKind::reverse, -points, plan.balance_after, txn.id, "return", "", now)
+            .id;
     users.save_account(*account, now);
   }
   txn.returned_minor += amount_minor;
@@ -462,10 +181,9 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
        ++attempt) {
     r.code = voucher_code();
   }
-  r.ledger_entry_id =
-      append_entry(session_, *account, LedgerKind::redeem, -reward->points_cost, plan->balance_after, r.id, "reward",
-                   "", now)
-          .id;
+  r.ledger_entry_id = append_entry(session_, *account, LedgerKind::redeem, -reward->points_cost, plan->balance_after,
+                                   r.id, "reward", "", now)
+                          .id;
   // Another process may have taken the last unit since `reward` was read.
   if (!catalog.decrement_stock(reward_id)) return Error::conflict("this reward is out of stock");
   redemptions.insert(r);
@@ -474,9 +192,8 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
   return outcome;
 }
 
-Result<sql::LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points points,
-                                               const std::string& reason, const std::string& admin_id,
-                                               std::int64_t now) {
+Result<sql::LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points points, const std::string& reason,
+                                               const std::string& admin_id, std::int64_t now) {
   sql::UsersRepository users(session_);
   auto account = open_account(customer_id);
   if (!account.ok()) return account.error();
@@ -492,11 +209,11 @@ Result<sql::LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, P
   } else {
     sql::LedgerRepository ledger(session_);
     auto plan = plan_redemption(account->points_balance, ledger.open_lots(customer_id), -points);
-    if (!plan.ok()) return Error{ErrorCode::insufficient_points, "the adjustment would take the balance below zero",
-                                 "points"};
+    if (!plan.ok())
+      return Error{ErrorCode::insufficient_points, "the adjustment would take the balance below zero", "points"};
     ledger.consume(plan->consumed);
-    entry = append_entry(session_, *account, LedgerKind::adjust, points, plan->balance_after, "", reason, admin_id,
-                         now);
+    entry =
+        append_entry(session_, *account, LedgerKind::adjust, points, plan->balance_after, "", reason, admin_id, now);
   }
   users.save_account(*account, now);
   return entry;
@@ -523,9 +240,11 @@ MaintenanceReport Loyalty::run_maintenance(std::int64_t now) {
   for (const auto& customer_id : users.accounts_due_for_tier_review(now, max_customers_per_maintenance_pass)) {
     auto account = users.load_account(customer_id);
     if (!account) continue;
-    const auto tier = tier_at_anniversary(tiers, transactions.qualifying_spend(customer_id, qualifying_window_start(now)));
+    const auto tier =
+        tier_at_anniversary(tiers, transactions.qualifying_spend(customer_id, qualifying_window_start(now)));
     if (tier) account->tier_code = tier->code;
-    while (account->tier_anniversary_at <= now) account->tier_anniversary_at = add_months(account->tier_anniversary_at, 12);
+    while (account->tier_anniversary_at <= now)
+      account->tier_anniversary_at = add_months(account->tier_anniversary_at, 12);
     users.save_account(*account, now);
     report.tiers_reviewed += 1;
   }

@@ -128,6 +128,9 @@ class Loyalty {
   Status check_purchase_time(std::int64_t occurred_at, std::int64_t now) const;
   Result<MinorUnits> to_base_currency(MinorUnits amount, const std::string& currency, const std::string& field);
   Result<PurchaseFacts> price_lines(const PurchaseCommand& command, sql::TransactionRecord& txn);
+  Result<sql::AccountRecord> purchasing_account(const CustomerRef& customer);
+  Status store_purchase(sql::TransactionRecord& txn, const PurchaseCommand& command, sql::AccountRecord& account,
+                        Points points, std::int64_t now);
   Result<ReturnOutcome> reverse_returned_value(sql::TransactionRecord& txn, MinorUnits amount_minor, std::int64_t now);
   std::int64_t qualifying_window_start(std::int64_t now) const;
 
