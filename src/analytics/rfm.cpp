@@ -39,7 +39,7 @@ std::vector<RfmTotal> total_directly(const TransactionColumns& p, std::size_t cu
     RfmTotal& t = totals[p.customer_index[row]];
     t.last_day = std::max(t.last_day, p.day[row]);
     ++t.count;
-    t.spend_minor += p.amount_minor[row];
+    t.add_spend(p.amount_minor[row]);
   }
   return totals;
 }
@@ -85,7 +85,7 @@ std::vector<RfmTotal> total_per_customer(const TransactionColumns& p, std::size_
                       RfmTotal& t = totals[row.customer];
                       t.last_day = std::max(t.last_day, row.day);
                       ++t.count;
-                      t.spend_minor += row.amount_minor;
+                      t.add_spend(row.amount_minor);
                     }
                   });
   return totals;

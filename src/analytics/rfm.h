@@ -11,6 +11,7 @@
 
 #include "analytics/calendar.h"
 #include "analytics/transactions.h"
+#include "domain/checked.h"
 
 namespace patron::analytics {
 
@@ -51,8 +52,7 @@ struct RfmTable {
   std::size_t size() const { return customer_index.size(); }
 };
 
-RfmTable compute_rfm(const TransactionColumns& purchases, std::size_t customer_count,
-                     const RfmOptions& options);
+RfmTable compute_rfm(const TransactionColumns& purchases, std::size_t customer_count, const RfmOptions& options);
 
 // compute_rfm in its two steps, for a caller that holds the purchases for RFM
 // alone and frees them before scoring (their pages then serve the scores).
@@ -62,6 +62,13 @@ struct RfmTotal {
   Day last_day = std::numeric_limits<Day>::min();  // no purchase yet
   std::uint32_t count = 0;
   std::int64_t spend_minor = 0;
+
+  // Amounts are never negative; their sum saturates at the int64 ceiling
+  // instead of wrapping, so a file of hostile prices scores its buyer as the
+  // top spender rather than a negative one.
+  void add_spend(std::int64_t amount_minor) {
+    spend_minor = checked_add(spend_minor, amount_minor).value_or(std::numeric_limits<std::int64_t>::max());
+  }
 };
 std::vector<RfmTotal> total_rfm(const TransactionColumns& purchases, std::size_t customer_count, unsigned workers);
 RfmTable score_rfm(const std::vector<RfmTotal>& totals, const RfmOptions& options);

@@ -8,10 +8,6 @@
 namespace patron::analytics {
 namespace {
 
-// As in transaction_slices.cpp: rows are at most text.size() / this many, and
-// reserving costs no memory until written.
-constexpr std::size_t kMinLineBytes = 15;
-
 // A line that continues the previous purchase (same customer, same non-empty
 // key) adds to its spend, not to the count, as TableBuilder merges it.
 class TotalsBuilder {
@@ -27,13 +23,12 @@ class TotalsBuilder {
     if (!continues) {
       total.last_day = std::max(total.last_day, line.day);
       ++total.count;
-      out_.last_day = purchases_++ == 0 ? line.day : std::max(out_.last_day, line.day);
+      out_.last_day = out_.purchases++ == 0 ? line.day : std::max(out_.last_day, line.day);
     }
-    total.spend_minor += line.amount_minor;
+    total.add_spend(line.amount_minor);
     last_customer_ = customer;
     last_key_.assign(line.purchase_key);
   }
-  std::size_t purchases() const { return purchases_; }
   RfmFileTotals finish() { return std::move(out_); }
 
  private:
@@ -59,7 +54,6 @@ class TotalsBuilder {
   detail::IdIndex ids_;
   std::uint32_t last_customer_ = UINT32_MAX;
   std::string last_key_;
-  std::size_t purchases_ = 0;
 };
 
 }  // namespace
@@ -67,7 +61,7 @@ class TotalsBuilder {
 Result<RfmFileTotals> read_rfm_totals(std::string_view text, TransactionFormat format, ReadReport& report) {
   if (text.size() > kMaxTransactionFileBytes) return Error::validation("transactions", "the file is larger than 8 GiB");
   PurchaseLineReader reader(text, format);
-  TotalsBuilder builder(text, text.size() / kMinLineBytes + 1);
+  TotalsBuilder builder(text, rows_to_reserve(text.size()));
   PurchaseLine line;
   while (reader.next(line, report)) builder.add(line);
   if (report.lines > 0 && report.accepted == 0) {

@@ -21,6 +21,7 @@ struct RfmFileTotals {
   std::vector<std::string_view> ids;  // into the text (valid while it is), or into `copies`
   std::deque<std::string> copies;     // ids unquoted from CSV fields, which are not in the text
   Day last_day = 0;                   // of the latest purchase
+  std::size_t purchases = 0;          // the lines of one purchase count once
 
   std::size_t customer_count() const { return ids.size(); }
 };

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analytics/transaction_file.h"
+#include "domain/checked.h"
 
 namespace patron::analytics::detail {
 
@@ -58,10 +60,11 @@ class TableBuilder {
   }
   void add(const PurchaseLine& line) {
     const std::uint32_t customer = intern(line.customer_id);
-    const bool continues = !line.purchase_key.empty() && customer == last_customer_ &&
-                           line.purchase_key == last_key_ && table_.purchases.size() > 0;
+    const bool continues = !line.purchase_key.empty() && customer == last_customer_ && line.purchase_key == last_key_ &&
+                           table_.purchases.size() > 0;
     if (continues) {
-      table_.purchases.amount_minor.back() += line.amount_minor;
+      auto& amount = table_.purchases.amount_minor.back();  // saturates, as RfmTotal::add_spend
+      amount = checked_add(amount, line.amount_minor).value_or(std::numeric_limits<std::int64_t>::max());
     } else {
       table_.purchases.push_back(customer, line.day, line.amount_minor);
     }

@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "analytics/csv.h"
+#include "domain/checked.h"
 #include "analytics/table_builder.h"
 
 namespace patron::analytics {
@@ -74,6 +75,8 @@ Parsed parse_generic(const std::vector<std::string_view>& f) {
   if (!quantity || !price) return reject("bad quantity or unit_price_minor");
   if (*quantity <= 0 || *price < 0) return reject("non-positive quantity or negative price");
   if (*quantity > kMaxQuantity || *price > kMaxUnitPriceMinor) return reject("quantity or price out of range");
+  const auto amount = checked_mul(*quantity, *price);  // each is bounded, their product may not fit
+  if (!amount) return reject("quantity or price out of range");
   const std::string_view when = trim(f[1]);
   const auto seconds = seconds_of_day(when.size() > 10 ? when.substr(11) : std::string_view{});
   if (!seconds) return reject("bad occurred_at");
@@ -85,7 +88,7 @@ Parsed parse_generic(const std::vector<std::string_view>& f) {
   line.sku = trim(f[2]);
   line.quantity = *quantity;
   line.unit_price_minor = *price;
-  line.amount_minor = *quantity * *price;
+  line.amount_minor = *amount;
   if (f.size() > 5) line.currency = trim(f[5]);
   if (f.size() > 6) line.store = trim(f[6]);
   return {line, nullptr};

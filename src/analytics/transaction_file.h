@@ -9,6 +9,7 @@
 // Lines of one purchase (same invoice, or same customer and occurred_at) that
 // follow each other become one purchase row. Bad lines are counted by reason,
 // not fatal: the report says how many and why.
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <istream>
@@ -33,10 +34,10 @@ std::string_view transaction_format_name(TransactionFormat format);
 std::optional<TransactionFormat> guess_transaction_format(std::string_view first_lines);
 
 struct ReadReport {
-  std::size_t lines = 0;     // data lines seen (header excluded)
-  std::size_t accepted = 0;  // lines that became (part of) a purchase
+  std::size_t lines = 0;                        // data lines seen (header excluded)
+  std::size_t accepted = 0;                     // lines that became (part of) a purchase
   std::map<std::string, std::size_t> rejected;  // reason -> lines
-  std::vector<std::string> examples;  // first few rejected lines with reasons
+  std::vector<std::string> examples;            // first few rejected lines with reasons
 
   std::size_t rejected_total() const;
 };
@@ -95,11 +96,21 @@ class PurchaseLineReader {
   bool first_;
 };
 
+// The shortest purchase line any format allows ("1 19970101 1 0\n"): a text
+// holds at most size / this many rows. Readers reserve that many rows, which
+// costs no memory until written (growing by doubling copies and faults in every
+// page twice), but never more than kMaxReservedRows: past it, tables grow.
+inline constexpr std::size_t kMinPurchaseLineBytes = 15;
+inline constexpr std::size_t kMaxReservedRows = std::size_t{1} << 22;
+inline std::size_t rows_to_reserve(std::size_t text_bytes) {
+  return std::min(text_bytes / kMinPurchaseLineBytes + 1, kMaxReservedRows);
+}
+
 // The whole file is read into memory (at most kMaxTransactionFileBytes) and,
 // when large, parsed in slices on every core; a slice never splits a purchase.
 inline constexpr std::size_t kMaxTransactionFileBytes = std::size_t{8} << 30;
-Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format,
-                                           ReadReport& report, const ReadProgress& progress = {});
+Result<TransactionTable> read_transactions(std::istream& input, TransactionFormat format, ReadReport& report,
+                                           const ReadProgress& progress = {});
 // The same over a file already in memory (at most kMaxTransactionFileBytes).
 Result<TransactionTable> read_transactions(std::string_view text, TransactionFormat format, ReadReport& report);
 

@@ -11,14 +11,9 @@
 namespace patron::analytics {
 namespace {
 
-constexpr std::size_t kSliceBytes = 4 << 20;  // below this a slice is not worth a thread and a join
+constexpr std::size_t kSliceBytes = 4 << 20;        // below this a slice is not worth a thread and a join
 constexpr std::size_t kMaxBoundaryShift = 1 << 16;  // lines a cut may move to keep a purchase whole
 constexpr std::size_t kReadBlock = 1 << 20;
-// The shortest purchase line any format allows ("1 19970101 1 0\n"): row
-// tables are reserved for text.size() / this many rows. Reserving costs no
-// memory until written, while growing by doubling copies and faults in every
-// page twice.
-constexpr std::size_t kMinLineBytes = 15;
 
 struct Slice {
   TransactionTable table;
@@ -27,7 +22,7 @@ struct Slice {
 
 Slice read_slice(std::string_view text, TransactionFormat format, bool first) {
   PurchaseLineReader reader(text, format, first);
-  detail::TableBuilder builder(text.size() / kMinLineBytes + 1);
+  detail::TableBuilder builder(rows_to_reserve(text.size()));
   Slice out;
   PurchaseLine line;
   while (reader.next(line, out.report)) builder.add(line);
@@ -118,9 +113,8 @@ Result<TransactionTable> read_transactions(std::string_view text, TransactionFor
   if (text.size() > kMaxTransactionFileBytes) return Error::validation("transactions", "the file is larger than 8 GiB");
   const auto slices = slices_of(text, format);
   std::vector<Slice> parts(slices.size());
-  parallel_chunks(slices.size(), static_cast<unsigned>(slices.size()), [&](std::size_t, std::size_t, unsigned k) {
-    parts[k] = read_slice(slices[k], format, k == 0);
-  });
+  parallel_chunks(slices.size(), static_cast<unsigned>(slices.size()),
+                  [&](std::size_t, std::size_t, unsigned k) { parts[k] = read_slice(slices[k], format, k == 0); });
   TransactionTable table;
   if (parts.size() == 1) {  // nothing to join: the slice is the table
     table = std::move(parts[0].table);

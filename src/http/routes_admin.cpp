@@ -20,9 +20,6 @@ void search_customers(Api& api, const ExchangePtr& ex) {
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
   const auto query = ex->query_or("q", "");
-  if (query.size() > services::max_customer_query_length) {
-    return ex->fail(Error::validation("q", "must be at most 254 characters"));
-  }
   api.read(ex, [&](soci::session& session) {
     auto page = services::Customers(session).search(query, limit, ex->query_or("cursor", ""));
     if (!page.ok()) return ex->fail(page.error());

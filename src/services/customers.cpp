@@ -9,7 +9,9 @@ Result<sql::UserRecord> Customers::find(const std::string& id) {
 }
 
 Result<sql::Page<sql::UserRecord>> Customers::search(const std::string& query, int limit, const std::string& cursor) {
-  if (query.size() > max_customer_query_length) return Error::validation("q", "must be at most 254 characters");
+  if (query.size() > max_customer_query_length) {
+    return Error::validation("q", "must be at most " + std::to_string(max_customer_query_length) + " characters");
+  }
   return sql::UsersRepository(session_).search_customers(query, limit, cursor);
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "analytics/rfm_file.h"
@@ -90,6 +91,41 @@ TEST(RfmFile, CentsAreExactAndOtherNumbersStillRead) {
   EXPECT_EQ(streamed->totals[2].spend_minor, 500);
   EXPECT_EQ(streamed->totals[3].spend_minor, 213);  // rounded once, as before
   EXPECT_EQ(report.rejected.at("bad dollar value"), 1u);
+}
+
+}  // namespace
+}  // namespace patron::analytics
+
+namespace patron::analytics {
+namespace {
+
+// Hostile magnitudes: a generic line whose quantity and price are each within
+// bounds but whose product is not is refused, and a customer's spend summed
+// from the largest prices saturates instead of wrapping negative.
+TEST(RfmFile, HugeAmountsAreRefusedOrSaturateNeverWrap) {
+  ReadReport report;
+  const auto product = read_rfm_totals(
+      "customer_id,occurred_at,sku,quantity,unit_price_minor\n"
+      "a,2024-01-02,S,1000000000,1000000000000\n"
+      "a,2024-01-03,S,1,100\n",
+      TransactionFormat::generic, report);
+  ASSERT_TRUE(product.ok());
+  EXPECT_EQ(report.rejected.at("quantity or price out of range"), 1u);
+  EXPECT_EQ(product->totals.at(0).spend_minor, 100);
+
+  std::string text;
+  for (int line = 0; line < 100; ++line) text += "7 19970101 1 999999999999999.99\n";
+  ReadReport huge_report;
+  const auto huge = read_rfm_totals(text, TransactionFormat::cdnow, huge_report);
+  ASSERT_TRUE(huge.ok());
+  EXPECT_EQ(huge->totals.at(0).spend_minor, std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(huge->purchases, 100u);
+  std::istringstream input(text);
+  ReadReport table_report;
+  const auto table = read_transactions(input, TransactionFormat::cdnow, table_report);
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(total_rfm(table->purchases, table->customer_count(), 1).at(0).spend_minor,
+            std::numeric_limits<std::int64_t>::max());
 }
 
 }  // namespace

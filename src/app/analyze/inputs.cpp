@@ -53,9 +53,11 @@ void report_rejections(const an::ReadReport& report, const std::string& hint) {
   if (!hint.empty() && report.rejected_total() * 2 > report.lines) std::cerr << "note:" << hint << "\n";
 }
 
-Result<an::TransactionTable> read_purchases_file(const std::string& path, an::TransactionFormat format,
-                                                     an::ReadReport& report, ProgressBar& bar) {
-  if (const auto mapped = MappedFile::open(path)) {
+// From the mapping when there is one (a regular file), else as a stream.
+Result<an::TransactionTable> read_purchases_file(const std::string& path, const MappedFile* mapped,
+                                                 an::TransactionFormat format, an::ReadReport& report,
+                                                 ProgressBar& bar) {
+  if (mapped) {
     auto table = an::read_transactions(mapped->text(), format, report);
     bar.update(mapped->text().size());
     return table;
@@ -80,10 +82,11 @@ an::TransactionFormat format_of(const TransactionOptions& options) {
 }
 
 // Fails on a file none of whose lines parse, or that holds no purchases; notes rejected lines.
-void check_read(const TransactionOptions& options, an::TransactionFormat format, bool read, const an::ReadReport& report,
-                std::size_t purchases) {
+void check_read(const TransactionOptions& options, an::TransactionFormat format, bool read,
+                const an::ReadReport& report, std::size_t purchases) {
   if (!read) {
-    fail(options.file + ": no line could be read as --format " + options.format + "." + format_hint(options.file, format));
+    fail(options.file + ": no line could be read as --format " + options.format + "." +
+         format_hint(options.file, format));
   }
   report_rejections(report, report.rejected_total() > 0 ? format_hint(options.file, format) : std::string{});
   if (purchases == 0) fail(options.file + " holds no purchases");
@@ -93,20 +96,28 @@ void check_read(const TransactionOptions& options, an::TransactionFormat format,
 // larger ones), so streaming it into totals loses no parallelism.
 constexpr std::size_t kStreamedRfmBytes = std::size_t{4} << 20;
 
-}  // namespace
-
-an::TransactionTable load_transactions(const TransactionOptions& options) {
+// The purchase table of options.file (mapped already, or null to map it here), or of the store.
+an::TransactionTable table_of(const TransactionOptions& options, const MappedFile* mapped) {
   if (options.file.empty()) {
     if (!options.from_store) fail("give --transactions FILE");
     return options.from_store();
   }
   const auto format = format_of(options);
+  std::optional<MappedFile> own;
+  if (!mapped) {
+    own = MappedFile::open(options.file);
+    if (own) mapped = &*own;
+  }
   ProgressBar bar("reading " + options.file, size_of(options.file));
   an::ReadReport report;
-  auto table = read_purchases_file(options.file, format, report, bar);
+  auto table = read_purchases_file(options.file, mapped, format, report, bar);
   check_read(options, format, table.ok(), report, table.ok() ? table->purchases.size() : 0);
   return std::move(table).value();
 }
+
+}  // namespace
+
+an::TransactionTable load_transactions(const TransactionOptions& options) { return table_of(options, nullptr); }
 
 RfmInput load_rfm_input(const TransactionOptions& options) {
   RfmInput input;
@@ -115,16 +126,12 @@ RfmInput load_rfm_input(const TransactionOptions& options) {
     const auto format = format_of(options);
     an::ReadReport report;
     auto totals = an::read_rfm_totals(input.file->text(), format, report);
-    std::size_t purchases = 0;
-    if (totals.ok()) {
-      for (const auto& total : totals->totals) purchases += total.count;
-    }
-    check_read(options, format, totals.ok(), report, purchases);
+    check_read(options, format, totals.ok(), report, totals.ok() ? totals->purchases : 0);
     input.totals = std::move(totals).value();
     return input;
   }
-  input.file.reset();
-  input.table = load_transactions(options);
+  input.table = table_of(options, input.file ? &*input.file : nullptr);
+  input.file.reset();  // the table owns its ids
   const auto& purchases = input.table.purchases;
   input.totals.totals = an::total_rfm(purchases, input.table.customer_count(), 0);
   input.totals.last_day = an::day_after_last_purchase(purchases) - 1;
