@@ -19,8 +19,9 @@ inline unsigned default_workers() {
 }
 
 inline unsigned workers_for(std::size_t count, std::size_t min_chunk, unsigned workers) {
-  if (workers == 0) workers = default_workers();
   const std::size_t useful = std::max<std::size_t>(1, count / std::max<std::size_t>(1, min_chunk));
+  if (useful == 1) return 1;  // small work: no need to ask the system (a file read) for its cores
+  if (workers == 0) workers = default_workers();
   return static_cast<unsigned>(std::min<std::size_t>({workers, useful, kMaxWorkers}));
 }
 

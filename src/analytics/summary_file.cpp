@@ -49,7 +49,8 @@ Result<Columns> find_columns(const std::vector<std::string_view>& header) {
       const bool match = std::any_of(kNames[k].aliases.begin(), kNames[k].aliases.end(),
                                      [&](auto alias) { return same_name(name, alias, kNames[k].case_sensitive); });
       if (!match) continue;
-      if (column[k]) return Error::validation(std::string(kNames[k].aliases[0]), "two columns for " + std::string(name));
+      if (column[k])
+        return Error::validation(std::string(kNames[k].aliases[0]), "two columns for " + std::string(name));
       column[k] = f;
     }
   }
@@ -116,7 +117,6 @@ class RowReader {
   SummaryTable& table_;
 };
 
-
 // A slice of the file's body read by one worker: its rows, or the first error
 // with the line counted from the slice's start.
 struct SliceResult {
@@ -126,8 +126,26 @@ struct SliceResult {
   std::size_t lines = 0;
 };
 
+// The shortest row ("1,0,0,0\n"): a slice holds at most size / this many rows.
+// Reserving that many costs no memory until written, where growing by doubling
+// copies every column and touches its pages twice.
+constexpr std::size_t kMinSummaryLineBytes = 8;
+constexpr std::size_t kMaxReservedSummaryRows = std::size_t{1} << 22;
+
+void reserve_rows(SummaryTable& table, std::size_t rows) {
+  rows = std::min(rows, kMaxReservedSummaryRows);
+  auto& s = table.summary;
+  s.customer_index.reserve(rows);
+  s.frequency.reserve(rows);
+  s.recency.reserve(rows);
+  s.age.reserve(rows);
+  s.mean_repeat_spend.reserve(rows);
+  table.customer_ids.reserve(rows);
+}
+
 SliceResult read_slice(std::string_view body, const Columns& column) {
   SliceResult out;
+  reserve_rows(out.table, body.size() / kMinSummaryLineBytes + 1);
   RowReader reader(column, out.table);
   LineCursor lines(body);
   std::string_view line;
@@ -192,6 +210,11 @@ Result<SummaryTable> read_summary(std::istream& input) {
   if (!read_all(input, kMaxSummaryBytes, text)) {
     return Error::validation("rows", "the summary file is larger than 4 GiB");
   }
+  return read_summary(std::string_view(text));
+}
+
+Result<SummaryTable> read_summary(std::string_view text) {
+  if (text.size() > kMaxSummaryBytes) return Error::validation("rows", "the summary file is larger than 4 GiB");
   LineCursor lines(text);
   std::string_view header;
   std::string scratch;
@@ -203,14 +226,17 @@ Result<SummaryTable> read_summary(std::istream& input) {
   const std::string_view body = std::string_view(text).substr(std::min(text.size(), lines.offset()));
   const auto slices = slices_of(body, workers_for(body.size(), kSliceBytes, 0));
   std::vector<SliceResult> results(slices.size());
-  parallel_chunks(slices.size(), static_cast<unsigned>(slices.size()), [&](std::size_t, std::size_t, unsigned k) {
-    results[k] = read_slice(slices[k], *column);
-  });
+  parallel_chunks(slices.size(), static_cast<unsigned>(slices.size()),
+                  [&](std::size_t, std::size_t, unsigned k) { results[k] = read_slice(slices[k], *column); });
   SummaryTable table;
   table.summary.has_spend = column->at(kSpend).has_value();
   for (std::size_t k = 0; k < results.size(); ++k) {
     if (results[k].error) return at_file_line(results[k], results, k);
-    append(table, std::move(results[k].table));
+    if (k == 0) {
+      table = std::move(results[k].table);  // the first slice's rows need no copy
+    } else {
+      append(table, std::move(results[k].table));
+    }
     if (table.customer_ids.size() > kMaxSummaryRows) {
       return Error::validation("rows", "more than 50,000,000 customers in one summary");
     }

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analytics/customer_summary.h"
@@ -30,5 +31,7 @@ struct SummaryTable {
 
 // Errors name the column (Error::field) and the line.
 Result<SummaryTable> read_summary(std::istream& input);
+// The same over a file already in memory (a mapped file): no copy of the text.
+Result<SummaryTable> read_summary(std::string_view text);
 
 }  // namespace patron::analytics

@@ -16,12 +16,24 @@
 namespace patron::analytics::detail {
 
 // Dense indexes for customer ids: open addressing over the ids' positions,
-// so a lookup touches one flat array instead of a chain of nodes.
+// so a lookup touches one flat array instead of a chain of nodes. While ids
+// arrive in ascending order (files exported sorted by customer, as CDNOW is)
+// a new id is one past the last and no table is kept at all: building it
+// costs a quarter of a small file's run in first touches of fresh pages.
 class IdIndex {
  public:
   // Ids: a vector of std::string or of std::string_view (views that outlive it).
   template <typename Ids>
   std::uint32_t intern(std::string_view id, Ids& ids) {
+    if (ascending_) {
+      if (ids.empty() || std::string_view(ids.back()) < id) {
+        ids.emplace_back(id);
+        return static_cast<std::uint32_t>(ids.size() - 1);
+      }
+      if (std::string_view(ids.back()) == id) return static_cast<std::uint32_t>(ids.size() - 1);
+      ascending_ = false;  // from here on ids may repeat anywhere: index the ones so far
+      grow(ids);
+    }
     if ((ids.size() + 1) * 2 > slots_.size()) grow(ids);
     std::size_t slot = hash_(id) & (slots_.size() - 1);
     while (slots_[slot] != kFree) {
@@ -35,15 +47,20 @@ class IdIndex {
 
  private:
   static constexpr std::uint32_t kFree = UINT32_MAX;
+  static constexpr std::size_t kMinSlots = 1024;
+  // At most half the slots are taken, with room for the next id.
   template <typename Ids>
   void grow(const Ids& ids) {
-    slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), kFree);
+    std::size_t size = std::max(kMinSlots, slots_.size() * 2);
+    while ((ids.size() + 1) * 2 > size) size *= 2;
+    slots_.assign(size, kFree);
     for (std::uint32_t k = 0; k < ids.size(); ++k) {
       std::size_t slot = hash_(ids[k]) & (slots_.size() - 1);
       while (slots_[slot] != kFree) slot = (slot + 1) & (slots_.size() - 1);
       slots_[slot] = k;
     }
   }
+  bool ascending_ = true;
   std::vector<std::uint32_t> slots_;
   std::hash<std::string_view> hash_;
 };

@@ -1,16 +1,17 @@
 #include "analytics/transaction_file.h"
 
-#include <charconv>
-#include <cstdio>
-#include <cstring>
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <functional>
 
+#include "analytics/cdnow_line.h"
 #include "analytics/csv.h"
-#include "domain/checked.h"
 #include "analytics/table_builder.h"
+#include "domain/checked.h"
 
 namespace patron::analytics {
 namespace {
@@ -53,13 +54,12 @@ std::optional<std::int32_t> seconds_of_day(std::string_view time) {
   if (colon == std::string_view::npos) return std::nullopt;
   const std::size_t second_colon = time.find(':', colon + 1);
   const auto hours = number<int>(time.substr(0, colon));
-  const auto minutes = number<int>(time.substr(colon + 1, second_colon == std::string_view::npos
-                                                               ? std::string_view::npos
-                                                               : second_colon - colon - 1));
-  const auto seconds = second_colon == std::string_view::npos ? std::optional<int>(0)
-                                                              : number<int>(time.substr(second_colon + 1, 2));
-  if (!hours || !minutes || !seconds || *hours < 0 || *hours > 23 || *minutes < 0 || *minutes > 59 ||
-      *seconds < 0 || *seconds > 60) {
+  const auto minutes = number<int>(time.substr(
+      colon + 1, second_colon == std::string_view::npos ? std::string_view::npos : second_colon - colon - 1));
+  const auto seconds =
+      second_colon == std::string_view::npos ? std::optional<int>(0) : number<int>(time.substr(second_colon + 1, 2));
+  if (!hours || !minutes || !seconds || *hours < 0 || *hours > 23 || *minutes < 0 || *minutes > 59 || *seconds < 0 ||
+      *seconds > 60) {
     return std::nullopt;
   }
   return *hours * 3600 + *minutes * 60 + std::min(*seconds, 59);
@@ -214,8 +214,10 @@ Parsed parse_online_retail(const std::vector<std::string_view>& f) {
 
 bool is_header(TransactionFormat format, std::string_view line) {
   switch (format) {
-    case TransactionFormat::generic: return line.rfind("customer_id", 0) == 0;
-    case TransactionFormat::online_retail: return line.rfind("InvoiceNo", 0) == 0;
+    case TransactionFormat::generic:
+      return line.rfind("customer_id", 0) == 0;
+    case TransactionFormat::online_retail:
+      return line.rfind("InvoiceNo", 0) == 0;
     case TransactionFormat::cdnow: {  // CDNOW_master.txt names its columns; the sample does not
       const std::string_view text = trim(line);
       return text.rfind("customer_id", 0) == 0 || text.rfind("master_id", 0) == 0;
@@ -235,9 +237,12 @@ std::optional<TransactionFormat> parse_transaction_format(std::string_view name)
 
 std::string_view transaction_format_name(TransactionFormat format) {
   switch (format) {
-    case TransactionFormat::generic: return "generic";
-    case TransactionFormat::cdnow: return "cdnow";
-    case TransactionFormat::online_retail: return "online-retail";
+    case TransactionFormat::generic:
+      return "generic";
+    case TransactionFormat::cdnow:
+      return "cdnow";
+    case TransactionFormat::online_retail:
+      return "online-retail";
   }
   return "generic";
 }
@@ -308,6 +313,16 @@ bool PurchaseLineReader::next_text(std::string_view& line) {
 }
 
 bool PurchaseLineReader::next(PurchaseLine& line, ReadReport& report) {
+  if (format_ == TransactionFormat::cdnow && !first_) {
+    const bool view_ends_file = input_ == nullptr || !*input_;
+    if (const std::size_t used = detail::read_plain_cdnow_line(view_, view_ends_file, line)) {
+      view_.remove_prefix(used);
+      bytes_ += used;
+      ++report.lines;
+      ++report.accepted;
+      return true;
+    }
+  }
   std::string_view text;
   while (next_text(text)) {
     const bool header = first_ && is_header(format_, text);

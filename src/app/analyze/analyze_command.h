@@ -4,6 +4,7 @@
 // holds options, inputs and output shapes, and links nothing of the server,
 // so the lean `patron` front end can run it without loading the rest.
 #include <functional>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,8 @@ struct AnalyzeStoreHooks {
   std::function<void(CLI::App* analyze)> add_commands;  // store-only subcommands
 };
 
-CLI::App* add_analyze_command(CLI::App& app, const AnalyzeStoreHooks& store = {});
+// `only`, when given, names the one analysis the command line runs: the others
+// are not built, which is a tenth of a small analysis's start-up.
+CLI::App* add_analyze_command(CLI::App& app, const AnalyzeStoreHooks& store = {}, std::string_view only = {});
 
 }  // namespace patron::app

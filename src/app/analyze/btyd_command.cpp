@@ -11,6 +11,7 @@
 #include "analytics/rfm.h"
 #include "analytics/summary_file.h"
 #include "app/analyze/command_options.h"
+#include "app/analyze/mapped_file.h"
 
 namespace patron::app {
 namespace {
@@ -33,13 +34,19 @@ struct BtydInput {
   an::Period period = an::Period::weeks;
 };
 
+// A regular file is mapped, not copied; a pipe or a device is read.
+Result<an::SummaryTable> read_summary_file(const std::string& path) {
+  if (const auto mapped = MappedFile::open(path)) return an::read_summary(mapped->text());
+  std::ifstream file(path, std::ios::binary);
+  if (!file) fail("cannot open " + path);
+  return an::read_summary(file);
+}
+
 BtydInput load_btyd_input(const BtydCliOptions& options) {
   BtydInput input;
   input.period = options.period == "days" ? an::Period::days : an::Period::weeks;
   if (!options.summary_file.empty()) {
-    std::ifstream file(options.summary_file, std::ios::binary);
-    if (!file) fail("cannot open " + options.summary_file);
-    auto table = an::read_summary(file);
+    auto table = read_summary_file(options.summary_file);
     if (!table.ok()) fail(options.summary_file + ": " + table.error().message);
     input.summary = std::move(table->summary);
     input.ids = std::move(table->customer_ids);
@@ -49,9 +56,8 @@ BtydInput load_btyd_input(const BtydCliOptions& options) {
     fail("give --summary FILE or --transactions FILE");
   }
   const an::TransactionTable table = load_transactions(options.transactions);
-  const an::Day end = options.calibration_end.empty()
-                          ? an::day_after_last_purchase(table.purchases) - 1
-                          : parse_day_option(options.calibration_end, "--calibration-end");
+  const an::Day end = options.calibration_end.empty() ? an::day_after_last_purchase(table.purchases) - 1
+                                                      : parse_day_option(options.calibration_end, "--calibration-end");
   input.summary = an::summarize(table.purchases, table.customer_count(), {end, input.period, 100.0});
   input.ids.reserve(input.summary.size());
   for (const auto c : input.summary.customer_index) input.ids.push_back(table.customer_ids[c]);
@@ -121,8 +127,8 @@ void write_csv(OutputSink& sink, const RunSettings& run, const BtydInput& in, co
   csv.comment(parameters_text(report.purchases));
   if (report.gamma_gamma) {
     const auto& g = *report.gamma_gamma;
-    csv.comment("gamma_gamma: p=" + number_text(g.params.p) + " q=" + number_text(g.params.q) + " gamma=" +
-                number_text(g.params.gamma) + " log_likelihood=" + number_text(g.log_likelihood));
+    csv.comment("gamma_gamma: p=" + number_text(g.params.p) + " q=" + number_text(g.params.q) +
+                " gamma=" + number_text(g.params.gamma) + " log_likelihood=" + number_text(g.log_likelihood));
     csv.header({"id", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"});
   } else {
     csv.header({"id", "x", "t_x", "T", "p_alive", "expected_purchases"});
@@ -160,7 +166,8 @@ void run_btyd(const BtydCliOptions& options, const OutputOptions& out, bool rank
   btyd.clv.step_periods = 30.0 / an::days_per_period(input.period);  // 30-day months, as lifetimes
   btyd.clv.discount_rate_per_step = options.monthly_discount_rate;
   auto report = an::analyze_btyd(input.summary, btyd);
-  if (!report.ok()) fail(report.error().message + (report.error().field.empty() ? "" : " (" + report.error().field + ")"));
+  if (!report.ok())
+    fail(report.error().message + (report.error().field.empty() ? "" : " (" + report.error().field + ")"));
   if (rank_by_clv && !report->gamma_gamma) fail("clv needs spend: a summary with monetary_value/zbar, or transactions");
   std::vector<std::size_t> order(input.summary.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -170,9 +177,15 @@ void run_btyd(const BtydCliOptions& options, const OutputOptions& out, bool rank
   const RunSettings run{options, input.summary.size()};
   OutputTarget target(out, rank_by_clv ? "clv" : "btyd");
   switch (out.format()) {
-    case OutputFormat::json: write_json(target.sink(), out.pretty, run, input, *report, order); break;
-    case OutputFormat::csv: write_csv(target.sink(), run, input, *report, order); break;
-    case OutputFormat::text: write_text(target.sink(), run, *report); break;
+    case OutputFormat::json:
+      write_json(target.sink(), out.pretty, run, input, *report, order);
+      break;
+    case OutputFormat::csv:
+      write_csv(target.sink(), run, input, *report, order);
+      break;
+    case OutputFormat::text:
+      write_text(target.sink(), run, *report);
+      break;
   }
   target.close();
 }
@@ -182,9 +195,10 @@ void add_btyd_command(CLI::App* analyze, const std::string& name, const std::str
   auto options = std::make_shared<BtydCliOptions>();
   auto out = std::make_shared<OutputOptions>();
   auto* command = analyze->add_subcommand(name, description);
-  command->add_option("--model", options->model,
-                      "Purchase model: bgnbd (BG/NBD), mbgnbd (MBG/NBD: one-time buyers can be gone), pareto_nbd; "
-                      "`patron analyze models` compares them on held-out purchases")
+  command
+      ->add_option("--model", options->model,
+                   "Purchase model: bgnbd (BG/NBD), mbgnbd (MBG/NBD: one-time buyers can be gone), pareto_nbd; "
+                   "`patron analyze models` compares them on held-out purchases")
       ->capture_default_str()
       ->check(CLI::IsMember({"bgnbd", "mbgnbd", "pareto_nbd"}));
   auto* summary = command->add_option("--summary", options->summary_file,
@@ -210,8 +224,10 @@ void add_btyd_command(CLI::App* analyze, const std::string& name, const std::str
 }  // namespace
 
 void add_btyd_commands(CLI::App* analyze, const std::function<an::TransactionTable()>& from_store) {
-  add_btyd_command(analyze, "btyd", "P(alive) and expected purchases (BG/NBD or --model), with Gamma-Gamma spend "
-                   "and CLV when the input has spend", false, from_store);
+  add_btyd_command(analyze, "btyd",
+                   "P(alive) and expected purchases (BG/NBD or --model), with Gamma-Gamma spend "
+                   "and CLV when the input has spend",
+                   false, from_store);
   add_btyd_command(analyze, "clv", "Customer lifetime value (purchase model x Gamma-Gamma), highest first", true,
                    from_store);
 }

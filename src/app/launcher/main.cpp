@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   CLI::App cli{"Patron: retail loyalty with customer-behaviour analytics"};
   cli.require_subcommand(1);
-  patron::app::add_analyze_command(cli);
+  patron::app::add_analyze_command(cli, {}, argv[2]);  // runs_here checked that argv[2] names an analysis
   CLI11_PARSE(cli, argc, argv);
   return 0;
 }
