@@ -11,7 +11,6 @@
 namespace patron::app {
 namespace {
 
-using sql::ResourceRow;
 
 constexpr std::int64_t day_seconds = 86'400;
 
@@ -66,8 +65,8 @@ constexpr std::array<DemoProduct, 40> demo_products = {{
     {"BEA-005", "Argan Shampoo", "beauty", "Bloom", 1199},
 }};
 
-std::string create(soci::session& session, const char* resource, ResourceRow row, std::int64_t now) {
-  const auto& spec = *sql::find_resource(resource);
+std::string create(soci::session& session, const char* resource, CatalogRow row, std::int64_t now) {
+  const auto& spec = *find_catalog_resource(resource);
   const auto id = services::new_id(spec.id_prefix);
   row["id"] = id;
   sql::CatalogRepository(session).create(spec, row, now);

@@ -1,132 +1,81 @@
-// CRUD for the program's configuration, driven by the resource specs of the
-// catalog repository: one set of handlers for products, stores, tiers,
-// earning rules and rewards.
-#include "domain/earning.h"
-#include "domain/limits.h"
-#include "domain/money.h"
+// CRUD for the program's configuration, one set of handlers for every resource
+// of the domain's catalog schema (products, stores, tiers, earning rules,
+// rewards), and the schema itself for the console's forms. Handlers only turn
+// JSON into the schema's values and back; services::Catalog checks and stores.
+#include "domain/catalog_schema.h"
 #include "http/api.h"
-#include "services/program_cache.h"
-#include "services/reward_images.h"
 #include "http/body_reader.h"
-#include "services/secrets.h"
-#include "storage/sql/catalog_repository.h"
+#include "services/catalog.h"
+#include "services/program_cache.h"
 
 namespace patron::http {
 namespace {
 
-using sql::FieldType;
-using sql::FieldValue;
-using sql::ResourceRow;
-using sql::ResourceSpec;
-
-constexpr std::int64_t max_catalog_number = 1'000'000'000'000;
-constexpr std::size_t max_catalog_text = 2000;
-const std::vector<std::string> time_fields = {"starts_at", "ends_at", "active_from", "active_to"};
-
-bool is_time_field(const std::string& name) {
-  return std::find(time_fields.begin(), time_fields.end(), name) != time_fields.end();
-}
-
-Json row_json(const ResourceSpec& spec, const ResourceRow& row) {
-  Json out{{"id", std::get<std::string>(row.at("id"))}, {"archived", std::get<long long>(row.at("archived")) != 0}};
-  for (const auto& field : spec.fields) {
-    const auto& value = row.at(field.name);
-    if (std::holds_alternative<std::monostate>(value)) {
+Json item_json(const CatalogResource& resource, const services::CatalogItem& item) {
+  const auto& row = item.row;
+  Json out{{"id", catalog_text(row, "id")}, {"archived", catalog_number(row, "archived").value_or(0) != 0}};
+  for (const auto& field : resource.fields) {
+    const auto it = row.find(field.name);
+    if (it == row.end() || std::holds_alternative<std::monostate>(it->second)) {
       out[field.name] = nullptr;
-    } else if (const auto* text = std::get_if<std::string>(&value)) {
+    } else if (const auto* text = std::get_if<std::string>(&it->second)) {
       out[field.name] = *text;
-    } else if (is_time_field(field.name)) {
-      out[field.name] = format_rfc3339(std::get<long long>(value));
-    } else if (field.type == FieldType::flag) {
-      out[field.name] = std::get<long long>(value) != 0;
+    } else if (field.kind == CatalogFieldKind::instant) {
+      out[field.name] = format_rfc3339(std::get<long long>(it->second));
     } else {
-      out[field.name] = std::get<long long>(value);
+      out[field.name] = std::get<long long>(it->second);
     }
   }
+  if (resource.name == "rewards") out["image_url"] = item.image_url ? Json(*item.image_url) : Json(nullptr);
   return out;
 }
 
-// A reward's JSON names its image's URL (null without one).
-Json with_image(const ResourceSpec& spec, soci::session& session, Json row) {
-  if (spec.name != "rewards") return row;
-  const auto urls = services::RewardImages(session).urls();
-  const auto it = urls.find(row.at("id").get<std::string>());
-  row["image_url"] = it == urls.end() ? Json(nullptr) : Json(it->second);
-  return row;
-}
-
-// Rules a field's value must meet beyond its type.
-std::optional<std::string> field_problem(const std::string& name, const FieldValue& value) {
-  const auto* text = std::get_if<std::string>(&value);
-  const auto* number = std::get_if<long long>(&value);
-  if (name == "currency" && text && !is_valid_currency_code(*text)) return "must be an ISO 4217 code";
-  if (name == "kind" && text && !parse_earning_rule_kind(*text)) {
-    return "must be one of base_rate, category_multiplier, sku_multiplier, category_bonus, sku_bonus, "
-           "spend_threshold_bonus";
-  }
-  if ((name == "sku" || name == "code" || name == "name") && text && text->find_first_not_of(" \t") == std::string::npos) {
-    return "must not be blank";
-  }
-  if (name == "points_cost" && number && *number <= 0) return "must be positive";
-  if (name == "voucher_valid_days" &&
-      (!number || *number < min_voucher_valid_days || *number > max_voucher_valid_days)) {
-    return "must be a whole number of days from " + std::to_string(min_voucher_valid_days) + " to " +
-           std::to_string(max_voucher_valid_days);
-  }
-  if (name == "multiplier_permille" && number && (*number < 0 || *number > max_multiplier_permille)) {
-    return "must be from 0 to " + std::to_string(max_multiplier_permille);
-  }
-  if (name == "rate_milli" && number && *number > max_rate_milli) {
-    return "must be at most " + std::to_string(max_rate_milli);
-  }
-  if (name == "bonus_points" && number && *number > ceiling_points_per_transaction) {
-    return "must be at most " + std::to_string(ceiling_points_per_transaction);
-  }
-  if ((name == "stock" || name == "per_customer_limit" || name == "price_minor" || name == "threshold_minor" ||
-       name == "bonus_points" || name == "rate_milli") && number && *number < 0) {
-    return "must not be negative";
-  }
-  return std::nullopt;
-}
-
-// Reads the spec's fields present in the body; on create, required ones must be there.
-Result<ResourceRow> read_row(const ResourceSpec& spec, const Json& body, bool creating) {
+// The schema's fields present in the body, as values of their kinds; the
+// rules beyond the JSON type are the service's (the domain's) to check.
+Result<CatalogRow> read_row(const CatalogResource& resource, const Json& body) {
   BodyReader in(body);
-  ResourceRow row;
-  for (const auto& field : spec.fields) {
-    const bool present = body.contains(field.name);
-    if (!present) {
-      if (creating && field.required) in.fail(field.name, "is required");
-      continue;
-    }
-    FieldValue value;
+  CatalogRow row;
+  for (const auto& field : resource.fields) {
+    if (!body.contains(field.name)) continue;
+    CatalogValue value;
     if (body[field.name].is_null()) {
-      if (field.required) in.fail(field.name, "is required");
-    } else if (field.type == FieldType::text) {
+      value = std::monostate{};
+    } else if (field.is_text()) {
       value = in.text(field.name, max_catalog_text);
-    } else if (is_time_field(field.name)) {
+    } else if (field.kind == CatalogFieldKind::instant) {
       if (auto t = in.optional_time(field.name)) value = static_cast<long long>(*t);
     } else {
       value = static_cast<long long>(in.integer(field.name, -max_catalog_number, max_catalog_number));
     }
     if (!in.ok()) return in.error();
-    if (auto problem = field_problem(field.name, value)) in.fail(field.name, *problem);
-    row[field.name] = value;
+    row[field.name] = std::move(value);
   }
-  if (!in.ok()) return in.error();
   return row;
 }
 
-std::optional<std::string> unique_value(const ResourceSpec& spec, const ResourceRow& row) {
-  if (spec.unique_field.empty()) return std::nullopt;
-  auto it = row.find(spec.unique_field);
-  if (it == row.end()) return std::nullopt;
-  if (const auto* text = std::get_if<std::string>(&it->second)) return *text;
-  return std::nullopt;
+Json field_json(const CatalogField& field) {
+  Json out{{"name", field.name},         {"kind", std::string(catalog_field_kind_name(field.kind))},
+           {"required", field.required}, {"nullable", field.nullable},
+           {"label", field.label},       {"hint", field.hint.empty() ? Json(nullptr) : Json(field.hint)}};
+  const bool numeric = !field.is_text() && field.kind != CatalogFieldKind::instant;
+  out["min"] = numeric ? Json(field.min) : Json(nullptr);
+  out["max"] = numeric ? Json(field.max) : Json(nullptr);
+  Json choices = Json::array();
+  for (const auto& choice : field.choices) choices.push_back({{"value", choice.value}, {"label", choice.label}});
+  out["choices"] = choices;
+  return out;
 }
 
-Error taken(const ResourceSpec& spec) {
-  return {ErrorCode::conflict, spec.unique_field + " is already in use", spec.unique_field};
+Json schema_json() {
+  Json resources = Json::array();
+  for (const auto& resource : catalog_resources()) {
+    Json fields = Json::array();
+    for (const auto& field : resource.fields) fields.push_back(field_json(field));
+    resources.push_back({{"name", resource.name},
+                         {"unique_field", resource.unique_field.empty() ? Json(nullptr) : Json(resource.unique_field)},
+                         {"fields", fields}});
+  }
+  return {{"resources", resources}};
 }
 
 // Purchases read the program from a cache; a committed change replaces it.
@@ -137,89 +86,85 @@ std::function<void()> program_changed(Api& api) {
   };
 }
 
-void create(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  auto row = read_row(spec, *body, true);
-  if (!row.ok()) return ex->fail(row.error());
-  api.write(ex, [&spec, row = std::move(row).value()](soci::session& session) mutable -> Result<Reply> {
-    sql::CatalogRepository catalog(session);
-    if (auto value = unique_value(spec, row); value && catalog.unique_value_taken(spec, *value, "")) return taken(spec);
-    row["id"] = services::new_id(spec.id_prefix);
-    catalog.create(spec, row, Api::now());
-    return json_reply(201, with_image(spec, session, row_json(spec, *catalog.get(spec, std::get<std::string>(row["id"])))));
-  }, program_changed(api));
+Result<Reply> item_reply(int status, const CatalogResource& resource, Result<services::CatalogItem> item) {
+  if (!item.ok()) return item.error();
+  return json_reply(status, item_json(resource, *item));
 }
 
-void list(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
+void create(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  auto row = read_row(resource, *body);
+  if (!row.ok()) return ex->fail(row.error());
+  api.write(
+      ex,
+      [&resource, row = std::move(row).value()](soci::session& session) -> Result<Reply> {
+        return item_reply(201, resource, services::Catalog(session).create(resource, row, Api::now()));
+      },
+      program_changed(api));
+}
+
+void list(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
   const bool include_archived = ex->query_or("include_archived", "false") == "true";
   api.read(ex, [&](soci::session& session) {
-    auto page = sql::CatalogRepository(session).list(spec, limit, ex->query_or("cursor", ""), include_archived);
+    auto page = services::Catalog(session).list(resource, limit, ex->query_or("cursor", ""), include_archived);
+    if (!page.ok()) return ex->fail(page.error());
     Json items = Json::array();
-    const auto images = spec.name == "rewards" ? services::RewardImages(session).urls()
-                                               : std::map<std::string, std::string>{};
-    for (const auto& row : page.items) {
-      auto item = row_json(spec, row);
-      if (spec.name == "rewards") {
-        const auto it = images.find(item.at("id").get<std::string>());
-        item["image_url"] = it == images.end() ? Json(nullptr) : Json(it->second);
-      }
-      items.push_back(std::move(item));
-    }
-    ex->json(200, {{"items", items}, {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}});
+    for (const auto& item : page->items) items.push_back(item_json(resource, item));
+    ex->json(200, {{"items", items}, {"next_cursor", page->next_cursor ? Json(*page->next_cursor) : Json(nullptr)}});
   });
 }
 
-void get_one(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
+void get_one(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
   api.read(ex, [&](soci::session& session) {
-    auto row = sql::CatalogRepository(session).get(spec, ex->params.at("id"));
-    if (!row) return ex->fail(Error::not_found(spec.name + " item not found"));
-    ex->json(200, with_image(spec, session, row_json(spec, *row)));
+    auto item = services::Catalog(session).get(resource, ex->params.at("id"));
+    if (!item.ok()) return ex->fail(item.error());
+    ex->json(200, item_json(resource, *item));
   });
 }
 
-void update(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
+void update(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
-  auto changes = read_row(spec, *body, false);
+  auto changes = read_row(resource, *body);
   if (!changes.ok()) return ex->fail(changes.error());
-  api.write(ex, [&spec, id = ex->params.at("id"), changes = std::move(changes).value()](
-                    soci::session& session) -> Result<Reply> {
-    sql::CatalogRepository catalog(session);
-    if (!catalog.get(spec, id)) return Error::not_found(spec.name + " item not found");
-    if (auto value = unique_value(spec, changes); value && catalog.unique_value_taken(spec, *value, id)) {
-      return taken(spec);
-    }
-    catalog.update(spec, id, changes);
-    return json_reply(200, with_image(spec, session, row_json(spec, *catalog.get(spec, id))));
-  }, program_changed(api));
+  api.write(
+      ex,
+      [&resource, id = ex->params.at("id"),
+       changes = std::move(changes).value()](soci::session& session) -> Result<Reply> {
+        return item_reply(200, resource, services::Catalog(session).update(resource, id, changes));
+      },
+      program_changed(api));
 }
 
-// History refers to catalog items, so deleting archives them.
-void archive(Api& api, const ExchangePtr& ex, const ResourceSpec& spec) {
-  api.write(ex, [&spec, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
-    sql::CatalogRepository catalog(session);
-    if (!catalog.get(spec, id)) return Error::not_found(spec.name + " item not found");
-    catalog.archive(spec, id);
-    return Reply{204, "", "application/json", {}};
-  }, program_changed(api));
+void archive(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
+  api.write(
+      ex,
+      [&resource, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+        if (auto archived = services::Catalog(session).archive(resource, id); !archived.ok()) return archived.error();
+        return Reply{204, "", "application/json", {}};
+      },
+      program_changed(api));
 }
 
 }  // namespace
 
 void register_catalog_routes(Api& api) {
-  for (const auto& spec : sql::catalog_resources()) {
-    const auto base = "/api/v1/admin/" + spec.name;
-    const auto* s = &spec;
+  // The forms' source: the same schema every write below is checked against.
+  api.router.add("GET", "/api/v1/admin/catalog/schema", Access::staff,
+                 [](const ExchangePtr& ex) { ex->json(200, schema_json()); });
+  for (const auto& resource : catalog_resources()) {
+    const auto base = "/api/v1/admin/" + resource.name;
+    const auto* r = &resource;
     // Staff read the configuration (the POS screen needs stores and products); admins change it.
-    api.router.add("GET", base, Access::staff, [&api, s](const ExchangePtr& ex) { list(api, ex, *s); });
-    api.router.add("POST", base, Access::admin, [&api, s](const ExchangePtr& ex) { create(api, ex, *s); });
-    api.router.add("GET", base + "/{id}", Access::staff, [&api, s](const ExchangePtr& ex) { get_one(api, ex, *s); });
-    api.router.add("PATCH", base + "/{id}", Access::admin, [&api, s](const ExchangePtr& ex) { update(api, ex, *s); });
-    api.router.add("DELETE", base + "/{id}", Access::admin, [&api, s](const ExchangePtr& ex) { archive(api, ex, *s); });
+    api.router.add("GET", base, Access::staff, [&api, r](const ExchangePtr& ex) { list(api, ex, *r); });
+    api.router.add("POST", base, Access::admin, [&api, r](const ExchangePtr& ex) { create(api, ex, *r); });
+    api.router.add("GET", base + "/{id}", Access::staff, [&api, r](const ExchangePtr& ex) { get_one(api, ex, *r); });
+    api.router.add("PATCH", base + "/{id}", Access::admin, [&api, r](const ExchangePtr& ex) { update(api, ex, *r); });
+    api.router.add("DELETE", base + "/{id}", Access::admin, [&api, r](const ExchangePtr& ex) { archive(api, ex, *r); });
   }
 }
 

@@ -8,13 +8,6 @@
 namespace patron::services {
 namespace {
 
-std::string text_field(const sql::ResourceRow& row, const std::string& name) {
-  auto it = row.find(name);
-  if (it == row.end()) return {};
-  if (const auto* text = std::get_if<std::string>(&it->second)) return *text;
-  return {};
-}
-
 void add_bounded(std::set<std::string>& values, std::string value) {
   if (!value.empty() && values.size() < max_facet_values) values.insert(std::move(value));
 }
@@ -23,30 +16,30 @@ void add_bounded(std::set<std::string>& values, std::string value) {
 
 CatalogFacets catalog_facets(soci::session& session) {
   sql::CatalogRepository catalog(session);
-  const auto* products = sql::find_resource("products");
+  const auto* products = find_catalog_resource("products");
   std::set<std::string> categories;
   std::set<std::string> brands;
   std::string after;
   for (int read = 0; products != nullptr && read < max_facet_products; read += facet_page_size) {
     auto page = catalog.list(*products, facet_page_size, after, false);
     for (const auto& row : page.items) {
-      add_bounded(categories, text_field(row, "category"));
-      add_bounded(brands, text_field(row, "brand"));
+      add_bounded(categories, catalog_text(row, "category"));
+      add_bounded(brands, catalog_text(row, "brand"));
     }
     if (!page.next_cursor || page.items.empty()) break;
-    after = text_field(page.items.back(), "id");
+    after = catalog_text(page.items.back(), "id");
   }
   return {{categories.begin(), categories.end()}, {brands.begin(), brands.end()}};
 }
 
 std::map<std::string, std::string> store_names(soci::session& session, const std::vector<std::string>& store_ids) {
   sql::CatalogRepository catalog(session);
-  const auto* stores = sql::find_resource("stores");
+  const auto* stores = find_catalog_resource("stores");
   std::map<std::string, std::string> names;
   if (stores == nullptr) return names;
   for (const auto& id : store_ids) {
     if (id.empty() || names.contains(id)) continue;
-    if (auto row = catalog.get(*stores, id)) names[id] = text_field(*row, "name");
+    if (auto row = catalog.get(*stores, id)) names[id] = catalog_text(*row, "name");
   }
   return names;
 }

@@ -58,7 +58,7 @@ Result<RewardImage> RewardImages::put(const std::string& reward_id, const std::s
   }
   auto type = image_type_of(bytes);
   if (!type) return Error::validation("image", "must be a PNG, JPEG or WebP image");
-  if (!sql::CatalogRepository(session_).get(*sql::find_resource("rewards"), reward_id)) {
+  if (!sql::CatalogRepository(session_).get(*find_catalog_resource("rewards"), reward_id)) {
     return Error::not_found("reward not found");
   }
   RewardImage image{*type, sha256_hex(bytes), bytes};

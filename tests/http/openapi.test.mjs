@@ -9,7 +9,7 @@ import { useServer } from './harness.mjs';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OPENAPI = path.join(ROOT, 'docs/openapi.yaml');
 const HTTP_SRC = path.join(ROOT, 'src/http');
-const CATALOG_RESOURCES = path.join(ROOT, 'src/storage/sql/catalog_resources.cpp');
+const CATALOG_RESOURCES = path.join(ROOT, 'src/domain/catalog_schema.cpp');
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
 
 // Documented ahead of their merge from other branches (each marked `x-pending: true` in the document).
@@ -52,14 +52,14 @@ export function documentedOperations(text) {
 }
 
 // Every `router.add("METHOD", "PATH", ...)` in src/http/routes_*.cpp, plus the CRUD that
-// routes_catalog.cpp registers in a loop over the resources of catalog_resources.cpp. A router.add call
+// routes_catalog.cpp registers in a loop over the resources of the domain's catalog_schema.cpp. A router.add call
 // of any other form fails the test, so a new registration style gets taught here rather than skipped.
 export function registeredOperations() {
   const ops = [];
   const files = fs.readdirSync(HTTP_SRC).filter((f) => /^routes_.*\.cpp$/.test(f)).sort();
   assert.ok(files.length > 0, 'found src/http/routes_*.cpp');
   const resources = [...fs.readFileSync(CATALOG_RESOURCES, 'utf8')
-    .matchAll(/^\s*\{"([a-z][a-z0-9-]*)",\s*"[a-z_]+",\s*"[a-z]+",/gm)].map((m) => m[1]);
+    .matchAll(/^\s*return \{\s*"([a-z][a-z0-9-]*)",\s*"[a-z]+",/gm)].map((m) => m[1]);
   for (const file of files) {
     const source = fs.readFileSync(path.join(HTTP_SRC, file), 'utf8');
     const calls = [...source.matchAll(/router\.add\(/g)].length;
@@ -68,10 +68,10 @@ export function registeredOperations() {
       ops.push(`${m[1]} ${m[2]}`);
       understood++;
     }
-    const base = /const auto base = "([^"]+)" \+ spec\.name;/.exec(source);
+    const base = /const auto base = "([^"]+)" \+ resource\.name;/.exec(source);
     for (const m of source.matchAll(/router\.add\(\s*"([A-Z]+)"\s*,\s*base(?:\s*\+\s*"([^"]*)")?\s*,/g)) {
-      assert.ok(base, `${file}: router.add on \`base\` without the catalog's \`const auto base = "..." + spec.name;\``);
-      assert.ok(resources.length >= 5, `read the catalog resources from catalog_resources.cpp (got ${resources})`);
+      assert.ok(base, `${file}: router.add on \`base\` without the catalog's \`const auto base = "..." + resource.name;\``);
+      assert.ok(resources.length >= 5, `read the catalog resources from catalog_schema.cpp (got ${resources})`);
       for (const name of resources) ops.push(`${m[1]} ${base[1]}${name}${m[2] ?? ''}`);
       understood++;
     }

@@ -51,15 +51,15 @@ Result<Program> create_program(soci::session& s) {
   Program p{"sto_power", "SKU-POWER", "rwd_power", {}};
   sql::CatalogRepository catalog(s);
   const auto t = now();
-  catalog.create(*sql::find_resource("stores"), {{"id", p.store_id}, {"code", "POWER"}, {"name", "S"}}, t);
-  catalog.create(*sql::find_resource("products"), {{"id", std::string("prd_power")}, {"sku", p.sku}, {"name", "Mug"},
+  catalog.create(*find_catalog_resource("stores"), {{"id", p.store_id}, {"code", "POWER"}, {"name", "S"}}, t);
+  catalog.create(*find_catalog_resource("products"), {{"id", std::string("prd_power")}, {"sku", p.sku}, {"name", "Mug"},
                                                    {"price_minor", 5000LL}, {"currency", "USD"}},
                  t);
-  catalog.create(*sql::find_resource("tiers"),
+  catalog.create(*find_catalog_resource("tiers"),
                  {{"id", std::string("tie_power")}, {"code", "bronze"}, {"name", "Bronze"}, {"threshold_minor", 0LL}}, t);
-  catalog.create(*sql::find_resource("earning-rules"),
+  catalog.create(*find_catalog_resource("earning-rules"),
                  {{"id", std::string("rul_power")}, {"name", "Base"}, {"kind", "base_rate"}, {"rate_milli", 1000LL}}, t);
-  catalog.create(*sql::find_resource("rewards"), {{"id", p.reward_id}, {"name", "R"}, {"points_cost", 120LL}}, t);
+  catalog.create(*find_catalog_resource("rewards"), {{"id", p.reward_id}, {"name", "R"}, {"points_cost", 120LL}}, t);
   services::Loyalty loyalty(s, settings);
   for (int i = 0; i < customers; ++i) {
     auto user = loyalty.register_user("c" + std::to_string(i) + "@power.test", "password-123", "C", "customer", t);

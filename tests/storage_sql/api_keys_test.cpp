@@ -15,7 +15,7 @@ class ApiKeysService : public BackendTest {
  protected:
   std::string store(const std::string& code) {
     const std::string id = unique("sto");
-    CatalogRepository(db()).create(*find_resource("stores"), {{"id", id}, {"code", code}, {"name", "Store"}}, t0);
+    CatalogRepository(db()).create(*find_catalog_resource("stores"), {{"id", id}, {"code", code}, {"name", "Store"}}, t0);
     return id;
   }
 };

@@ -31,19 +31,19 @@ class LedgerLifecycle : public BackendTest {
     if (IsSkipped()) return;
     CatalogRepository catalog(db());
     store_id_ = unique("sto");
-    catalog.create(*find_resource("stores"), {{"id", store_id_}, {"code", store_id_}, {"name", "S"}}, t0);
+    catalog.create(*find_catalog_resource("stores"), {{"id", store_id_}, {"code", store_id_}, {"name", "S"}}, t0);
     sku_ = unique("SKU");
-    catalog.create(*find_resource("products"), {{"id", unique("prd")}, {"sku", sku_}, {"name", "Kettle"},
+    catalog.create(*find_catalog_resource("products"), {{"id", unique("prd")}, {"sku", sku_}, {"name", "Kettle"},
                                                 {"price_minor", 10'000LL}, {"currency", "USD"}},
                    t0);
     ensure_tier("bronze", 0);
     ensure_tier("gold", 150'000);
     if (catalog.active_earning_rules().empty()) {
-      catalog.create(*find_resource("earning-rules"),
+      catalog.create(*find_catalog_resource("earning-rules"),
                      {{"id", unique("rul")}, {"name", "Base"}, {"kind", "base_rate"}, {"rate_milli", 1000LL}}, t0);
     }
     reward_id_ = unique("rwd");
-    catalog.create(*find_resource("rewards"), {{"id", reward_id_}, {"name", "R"}, {"points_cost", 150LL}}, t0);
+    catalog.create(*find_catalog_resource("rewards"), {{"id", reward_id_}, {"name", "R"}, {"points_cost", 150LL}}, t0);
   }
 
   void ensure_tier(const std::string& code, long long threshold) {
@@ -51,7 +51,7 @@ class LedgerLifecycle : public BackendTest {
     for (const auto& tier : catalog.active_tiers()) {
       if (tier.code == code) return;
     }
-    catalog.create(*find_resource("tiers"),
+    catalog.create(*find_catalog_resource("tiers"),
                    {{"id", unique("tie")}, {"code", code}, {"name", code}, {"threshold_minor", threshold}}, t0);
   }
 

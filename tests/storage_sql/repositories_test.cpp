@@ -34,7 +34,7 @@ class Repositories : public BackendTest {
   }
   std::string store() {
     const std::string id = unique("sto");
-    CatalogRepository(db()).create(*find_resource("stores"), {{"id", id}, {"code", id}, {"name", "Store"}}, t0);
+    CatalogRepository(db()).create(*find_catalog_resource("stores"), {{"id", id}, {"code", id}, {"name", "Store"}}, t0);
     return id;
   }
   LedgerEntryRecord entry(const std::string& customer_id, std::int64_t seq, Points points, Points after) {
@@ -350,7 +350,7 @@ TEST_P(Repositories, TransactionsWithLinesExternalIdsAndReturns) {
 TEST_P(Repositories, RedemptionsCountCodesAndPage) {
   auto u = customer();
   const std::string reward_id = unique("rwd");
-  CatalogRepository(db()).create(*find_resource("rewards"),
+  CatalogRepository(db()).create(*find_catalog_resource("rewards"),
                                  {{"id", reward_id}, {"name", "Free coffee"}, {"points_cost", 100LL}}, t0);
   RedemptionsRepository reds(db());
   std::vector<std::string> codes;
@@ -517,7 +517,7 @@ TEST_P(Repositories, ErasureDeletesOwnIdempotencyRecordsAndFindsOthersByContent)
 
 TEST_P(Repositories, CatalogResourcesRoundTripWithNullsAndLongCodes) {
   CatalogRepository catalog(db());
-  const auto& rewards = *find_resource("rewards");
+  const auto& rewards = *find_catalog_resource("rewards");
   const std::string id = unique("rwd");
   catalog.create(rewards, {{"id", id}, {"name", "Mug"}, {"points_cost", 250LL}, {"stock", 1LL}}, t0);
   auto row = catalog.get(rewards, id);
@@ -526,7 +526,7 @@ TEST_P(Repositories, CatalogResourcesRoundTripWithNullsAndLongCodes) {
   EXPECT_EQ(std::get<std::string>(row->at("description")), "") << "column default";
   EXPECT_EQ(std::get<long long>(row->at("stock")), 1);
   EXPECT_TRUE(std::holds_alternative<std::monostate>(row->at("per_customer_limit")));
-  catalog.update(rewards, id, {{"description", "A mug"}, {"active_to", 9'000'000'000LL}, {"stock", FieldValue{}}});
+  catalog.update(rewards, id, {{"description", "A mug"}, {"active_to", 9'000'000'000LL}, {"stock", CatalogValue{}}});
   auto reward = catalog.reward(id);
   ASSERT_TRUE(reward);
   EXPECT_EQ(reward->description, "A mug");
@@ -534,7 +534,7 @@ TEST_P(Repositories, CatalogResourcesRoundTripWithNullsAndLongCodes) {
   EXPECT_FALSE(reward->stock);
   EXPECT_FALSE(catalog.get(rewards, unique("rwd")));
 
-  const auto& products = *find_resource("products");
+  const auto& products = *find_catalog_resource("products");
   const std::string long_sku(2000, 'S');
   const std::string pid = unique("prd");
   const auto sku = unique("SKU") + long_sku.substr(0, 1900);
@@ -560,7 +560,7 @@ TEST_P(Repositories, CatalogResourcesRoundTripWithNullsAndLongCodes) {
 
 TEST_P(Repositories, CatalogListsPageByIdAndHideArchived) {
   CatalogRepository catalog(db());
-  const auto& stores = *find_resource("stores");
+  const auto& stores = *find_catalog_resource("stores");
   std::vector<std::string> ours;
   for (int i = 0; i < 4; ++i) {
     const auto id = unique("sto");
@@ -593,7 +593,7 @@ TEST_P(Repositories, CatalogListsPageByIdAndHideArchived) {
 
 TEST_P(Repositories, RewardStockIsTakenOneAtATime) {
   CatalogRepository catalog(db());
-  const auto& rewards = *find_resource("rewards");
+  const auto& rewards = *find_catalog_resource("rewards");
   const auto stocked = unique("rwd"), unlimited = unique("rwd");
   catalog.create(rewards, {{"id", stocked}, {"name", "Stocked"}, {"points_cost", 10LL}, {"stock", 2LL}}, t0);
   catalog.create(rewards, {{"id", unlimited}, {"name", "Unlimited"}, {"points_cost", 10LL}}, t0);
@@ -607,7 +607,7 @@ TEST_P(Repositories, RewardStockIsTakenOneAtATime) {
 
 TEST_P(Repositories, TiersSortByThreshold) {
   CatalogRepository catalog(db());
-  const auto& tiers = *find_resource("tiers");
+  const auto& tiers = *find_catalog_resource("tiers");
   const auto a = unique("t"), b = unique("t");
   catalog.create(tiers, {{"id", unique("tie")}, {"code", a}, {"name", "High"}, {"threshold_minor", 900'000'000'000LL}},
                  t0);

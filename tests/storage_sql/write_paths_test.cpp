@@ -151,21 +151,21 @@ Program setup_program(soci::session& s, long long cost) {
   Program p;
   CatalogRepository catalog(s);
   p.store_id = unique("sto");
-  catalog.create(*find_resource("stores"), {{"id", p.store_id}, {"code", p.store_id}, {"name", "S"}}, t0);
+  catalog.create(*find_catalog_resource("stores"), {{"id", p.store_id}, {"code", p.store_id}, {"name", "S"}}, t0);
   p.sku = unique("SKU");
-  catalog.create(*find_resource("products"), {{"id", unique("prd")}, {"sku", p.sku}, {"name", "Mug"},
+  catalog.create(*find_catalog_resource("products"), {{"id", unique("prd")}, {"sku", p.sku}, {"name", "Mug"},
                                               {"price_minor", 5000LL}, {"currency", "USD"}},
                  t0);
   if (catalog.active_tiers().empty()) {
-    catalog.create(*find_resource("tiers"),
+    catalog.create(*find_catalog_resource("tiers"),
                    {{"id", unique("tie")}, {"code", "bronze"}, {"name", "Bronze"}, {"threshold_minor", 0LL}}, t0);
   }
   if (catalog.active_earning_rules().empty()) {
-    catalog.create(*find_resource("earning-rules"),
+    catalog.create(*find_catalog_resource("earning-rules"),
                    {{"id", unique("rul")}, {"name", "Base"}, {"kind", "base_rate"}, {"rate_milli", 1000LL}}, t0);
   }
   p.reward_id = unique("rwd");
-  catalog.create(*find_resource("rewards"), {{"id", p.reward_id}, {"name", "R"}, {"points_cost", cost}}, t0);
+  catalog.create(*find_catalog_resource("rewards"), {{"id", p.reward_id}, {"name", "R"}, {"points_cost", cost}}, t0);
   return p;
 }
 
@@ -328,7 +328,7 @@ TEST_P(WritePaths, LastUnitOfStockGoesToOneWriter) {
   std::vector<std::string> customers;
   auto set_up = writers[0]->run<Unit>([&](soci::session& s) -> Result<Unit> {
     program = setup_program(s, 10);
-    CatalogRepository(s).update(*find_resource("rewards"), program.reward_id, {{"stock", 3LL}});
+    CatalogRepository(s).update(*find_catalog_resource("rewards"), program.reward_id, {{"stock", 3LL}});
     services::Loyalty loyalty(s, settings);
     for (int i = 0; i < 8; ++i) {
       auto user = loyalty.register_user(unique("c") + "@example.test", "password-123", "C", "customer", now);

@@ -108,6 +108,17 @@ test('customer and staff journey', async ({ browser }) => {
     await staff.getByRole('link', { name: 'Rewards' }).click();
     await expect(staff.getByRole('cell', { name: REWARD.name, exact: true })).toBeVisible();
     await snap(staff, 'console-catalog-rewards');
+    // The form is built from the server's catalog schema: its labels, hints and bounds.
+    await staff.getByRole('button', { name: 'New reward' }).click();
+    const form = staff.getByRole('dialog');
+    await expect(form.getByText('How long a redeemed voucher can be used: 1 to 3650 days.', { exact: false })).toBeVisible();
+    await form.getByLabel('Name').fill('Bound check');
+    await form.getByLabel('Points cost').fill('0');
+    await form.getByRole('button', { name: 'Create reward' }).click();
+    await expect(form.getByText('Points cost must be at least 1.')).toBeVisible();
+    await expectAccessible(staff, 'reward form from the schema');
+    await snap(staff, 'console-reward-form');
+    await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
   await test.step('staff opens analytics before any analysis run', async () => {

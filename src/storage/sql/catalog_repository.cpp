@@ -1,5 +1,6 @@
 #include "storage/sql/catalog_repository.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace patron::sql {
@@ -11,9 +12,9 @@ struct Bindings {
   std::deque<long long> numbers;
   std::deque<soci::indicator> indicators;
 
-  void use(soci::statement& st, const FieldSpec& field, const FieldValue& value) {
+  void use(soci::statement& st, const CatalogField& field, const CatalogValue& value) {
     auto& ind = indicators.emplace_back(std::holds_alternative<std::monostate>(value) ? soci::i_null : soci::i_ok);
-    if (field.type == FieldType::text) {
+    if (field.is_text()) {
       const auto* text = std::get_if<std::string>(&value);
       st.exchange(soci::use(texts.emplace_back(text ? *text : std::string{}), ind));
     } else {
@@ -23,27 +24,17 @@ struct Bindings {
   }
 };
 
-std::string joined_columns(const ResourceSpec& spec) {
+std::string joined_columns(const CatalogResource& spec) {
   std::string columns = "id, archived";
   for (const auto& f : spec.fields) columns += ", " + f.name;
   return columns;
 }
 
-std::optional<long long> optional_number(const ResourceRow& row, const std::string& name) {
-  auto it = row.find(name);
-  if (it == row.end()) return std::nullopt;
-  if (const auto* n = std::get_if<long long>(&it->second)) return *n;
-  return std::nullopt;
+std::optional<long long> optional_number(const CatalogRow& row, const std::string& name) {
+  return catalog_number(row, name);
 }
-
-long long number(const ResourceRow& row, const std::string& name) { return optional_number(row, name).value_or(0); }
-
-std::string text(const ResourceRow& row, const std::string& name) {
-  auto it = row.find(name);
-  if (it == row.end()) return {};
-  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-  return {};
-}
+long long number(const CatalogRow& row, const std::string& name) { return catalog_number(row, name).value_or(0); }
+std::string text(const CatalogRow& row, const std::string& name) { return catalog_text(row, name); }
 
 std::vector<std::string> split_csv(const std::string& csv) {
   std::vector<std::string> parts;
@@ -54,7 +45,7 @@ std::vector<std::string> split_csv(const std::string& csv) {
   return parts;
 }
 
-Reward reward_from_row(const ResourceRow& row) {
+Reward reward_from_row(const CatalogRow& row) {
   Reward reward;
   reward.id = text(row, "id");
   reward.name = text(row, "name");
@@ -70,9 +61,17 @@ Reward reward_from_row(const ResourceRow& row) {
   return reward;
 }
 
+// The resource's table: its URL name in SQL's spelling (earning-rules is
+// earning_rules), which the migrations create for each resource.
+std::string table_of(const CatalogResource& spec) {
+  std::string table = spec.name;
+  std::replace(table.begin(), table.end(), '-', '_');
+  return table;
+}
+
 }  // namespace
 
-void CatalogRepository::create(const ResourceSpec& spec, const ResourceRow& row, std::int64_t now) {
+void CatalogRepository::create(const CatalogResource& spec, const CatalogRow& row, std::int64_t now) {
   soci::statement st(session_);
   Bindings bindings;
   std::string columns = "id, archived, created_at", placeholders = ":id, 0, :created_at";
@@ -86,13 +85,13 @@ void CatalogRepository::create(const ResourceSpec& spec, const ResourceRow& row,
     bindings.use(st, field, it->second);
   }
   st.alloc();
-  st.prepare("INSERT INTO " + spec.table + " (" + columns + ") VALUES (" + placeholders + ")");
+  st.prepare("INSERT INTO " + table_of(spec) + " (" + columns + ") VALUES (" + placeholders + ")");
   st.define_and_bind();
   st.execute(true);
 }
 
-Page<ResourceRow> CatalogRepository::select(const ResourceSpec& spec, const std::string& where,
-                                            const std::vector<std::string>& params, int limit) {
+Page<CatalogRow> CatalogRepository::select(const CatalogResource& spec, const std::string& where,
+                                           const std::vector<std::string>& params, int limit) {
   soci::statement st(session_);
   std::string id;
   int archived = 0;
@@ -103,7 +102,7 @@ Page<ResourceRow> CatalogRepository::select(const ResourceSpec& spec, const std:
   st.exchange(soci::into(archived));
   for (const auto& field : spec.fields) {
     auto& ind = indicators.emplace_back(soci::i_ok);
-    if (field.type == FieldType::text) {
+    if (field.is_text()) {
       st.exchange(soci::into(texts.emplace_back(), ind));
     } else {
       st.exchange(soci::into(numbers.emplace_back(0), ind));
@@ -114,21 +113,22 @@ Page<ResourceRow> CatalogRepository::select(const ResourceSpec& spec, const std:
   const int fetch = limit + 1;
   st.exchange(soci::use(fetch));
   st.alloc();
-  st.prepare("SELECT " + joined_columns(spec) + " FROM " + spec.table + " WHERE " + where + " ORDER BY id LIMIT :n");
+  st.prepare("SELECT " + joined_columns(spec) + " FROM " + table_of(spec) + " WHERE " + where +
+             " ORDER BY id LIMIT :n");
   st.define_and_bind();
   st.execute();
-  Page<ResourceRow> page;
+  Page<CatalogRow> page;
   while (st.fetch()) {
-    ResourceRow row{{"id", id}, {"archived", static_cast<long long>(archived)}};
+    CatalogRow row{{"id", id}, {"archived", static_cast<long long>(archived)}};
     std::size_t t = 0, n = 0;
     for (std::size_t i = 0; i < spec.fields.size(); ++i) {
       const auto& field = spec.fields[i];
       const bool is_null = indicators[i] == soci::i_null;
-      if (field.type == FieldType::text) {
-        row[field.name] = is_null ? FieldValue{} : FieldValue{texts[t]};
+      if (field.is_text()) {
+        row[field.name] = is_null ? CatalogValue{} : CatalogValue{texts[t]};
         ++t;
       } else {
-        row[field.name] = is_null ? FieldValue{} : FieldValue{numbers[n]};
+        row[field.name] = is_null ? CatalogValue{} : CatalogValue{numbers[n]};
         ++n;
       }
     }
@@ -141,18 +141,18 @@ Page<ResourceRow> CatalogRepository::select(const ResourceSpec& spec, const std:
   return page;
 }
 
-std::optional<ResourceRow> CatalogRepository::get(const ResourceSpec& spec, const std::string& id) {
+std::optional<CatalogRow> CatalogRepository::get(const CatalogResource& spec, const std::string& id) {
   auto page = select(spec, "id = :id", {id}, 1);
   if (page.items.empty()) return std::nullopt;
   return page.items.front();
 }
 
-Page<ResourceRow> CatalogRepository::list(const ResourceSpec& spec, int limit, const std::string& after_id,
-                                          bool include_archived) {
+Page<CatalogRow> CatalogRepository::list(const CatalogResource& spec, int limit, const std::string& after_id,
+                                         bool include_archived) {
   return select(spec, include_archived ? "id > :after" : "id > :after AND archived = 0", {after_id}, limit);
 }
 
-void CatalogRepository::update(const ResourceSpec& spec, const std::string& id, const ResourceRow& changes) {
+void CatalogRepository::update(const CatalogResource& spec, const std::string& id, const CatalogRow& changes) {
   soci::statement st(session_);
   Bindings bindings;
   std::string assignments;
@@ -166,26 +166,26 @@ void CatalogRepository::update(const ResourceSpec& spec, const std::string& id, 
   if (assignments.empty()) return;
   st.exchange(soci::use(bindings.texts.emplace_back(id)));
   st.alloc();
-  st.prepare("UPDATE " + spec.table + " SET " + assignments + " WHERE id = :id");
+  st.prepare("UPDATE " + table_of(spec) + " SET " + assignments + " WHERE id = :id");
   st.define_and_bind();
   st.execute(true);
 }
 
-void CatalogRepository::archive(const ResourceSpec& spec, const std::string& id) {
-  session_ << "UPDATE " + spec.table + " SET archived = 1 WHERE id = :id", soci::use(id);
+void CatalogRepository::archive(const CatalogResource& spec, const std::string& id) {
+  session_ << "UPDATE " + table_of(spec) + " SET archived = 1 WHERE id = :id", soci::use(id);
 }
 
-bool CatalogRepository::unique_value_taken(const ResourceSpec& spec, const std::string& value,
+bool CatalogRepository::unique_value_taken(const CatalogResource& spec, const std::string& value,
                                            const std::string& except_id) {
   long long count = 0;
-  session_ << "SELECT COUNT(*) FROM " + spec.table + " WHERE " + spec.unique_field + " = :v AND id <> :id",
+  session_ << "SELECT COUNT(*) FROM " + table_of(spec) + " WHERE " + spec.unique_field + " = :v AND id <> :id",
       soci::use(value), soci::use(except_id), soci::into(count);
   return count > 0;
 }
 
 std::vector<Tier> CatalogRepository::active_tiers() {
   std::vector<Tier> tiers;
-  for (const auto& row : select(*find_resource("tiers"), "archived = 0", {}, 1000).items) {
+  for (const auto& row : select(*find_catalog_resource("tiers"), "archived = 0", {}, 1000).items) {
     tiers.push_back({text(row, "code"), text(row, "name"), number(row, "threshold_minor"),
                      optional_number(row, "multiplier_permille").value_or(1000)});
   }
@@ -194,7 +194,7 @@ std::vector<Tier> CatalogRepository::active_tiers() {
 
 std::vector<EarningRule> CatalogRepository::active_earning_rules() {
   std::vector<EarningRule> rules;
-  for (const auto& row : select(*find_resource("earning-rules"), "archived = 0", {}, 1000).items) {
+  for (const auto& row : select(*find_catalog_resource("earning-rules"), "archived = 0", {}, 1000).items) {
     auto kind = parse_earning_rule_kind(text(row, "kind"));
     if (!kind) continue;
     EarningRule rule;
@@ -215,14 +215,14 @@ std::vector<EarningRule> CatalogRepository::active_earning_rules() {
 }
 
 std::optional<Reward> CatalogRepository::reward(const std::string& id) {
-  auto row = get(*find_resource("rewards"), id);
+  auto row = get(*find_catalog_resource("rewards"), id);
   if (!row) return std::nullopt;
   return reward_from_row(*row);
 }
 
 std::vector<Reward> CatalogRepository::active_rewards() {
   std::vector<Reward> rewards;
-  for (const auto& row : select(*find_resource("rewards"), "archived = 0", {}, 1000).items) {
+  for (const auto& row : select(*find_catalog_resource("rewards"), "archived = 0", {}, 1000).items) {
     rewards.push_back(reward_from_row(row));
   }
   return rewards;

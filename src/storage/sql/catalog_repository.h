@@ -1,9 +1,9 @@
 #pragma once
 // Program configuration (products, stores, tiers, earning rules, rewards) is a
 // set of flat resources with the same five verbs, so one table-driven
-// repository serves all of them: a resource is a ResourceSpec (its table and
-// typed fields), not a copied class. Column names come only from the specs;
-// every value is bound as a parameter.
+// repository serves all of them: a resource is its entry in the domain's
+// catalog schema (its fields are the columns), not a copied class. Column
+// names come only from the schema; every value is bound as a parameter.
 #include <deque>
 #include <map>
 #include <optional>
@@ -13,6 +13,7 @@
 
 #include <soci/soci.h>
 
+#include "domain/catalog_schema.h"
 #include "domain/earning.h"
 #include "domain/rewards.h"
 #include "domain/tiers.h"
@@ -20,38 +21,16 @@
 
 namespace patron::sql {
 
-enum class FieldType { text, integer, optional_integer, flag };
-
-struct FieldSpec {
-  std::string name;
-  FieldType type = FieldType::text;
-  bool required = false;
-};
-
-struct ResourceSpec {
-  std::string name;  // as in the URL: products, earning-rules, …
-  std::string table;
-  std::string id_prefix;
-  std::vector<FieldSpec> fields;
-  std::string unique_field;  // a field that must be unique (sku, code), or empty
-};
-
-using FieldValue = std::variant<std::monostate, long long, std::string>;
-using ResourceRow = std::map<std::string, FieldValue>;  // includes "id" and "archived"
-
-const std::vector<ResourceSpec>& catalog_resources();
-const ResourceSpec* find_resource(const std::string& name);
-
 class CatalogRepository {
  public:
   explicit CatalogRepository(soci::session& session) : session_(session) {}
 
-  void create(const ResourceSpec& spec, const ResourceRow& row, std::int64_t now);
-  std::optional<ResourceRow> get(const ResourceSpec& spec, const std::string& id);
-  Page<ResourceRow> list(const ResourceSpec& spec, int limit, const std::string& after_id, bool include_archived);
-  void update(const ResourceSpec& spec, const std::string& id, const ResourceRow& changes);
-  void archive(const ResourceSpec& spec, const std::string& id);
-  bool unique_value_taken(const ResourceSpec& spec, const std::string& value, const std::string& except_id);
+  void create(const CatalogResource& spec, const CatalogRow& row, std::int64_t now);
+  std::optional<CatalogRow> get(const CatalogResource& spec, const std::string& id);
+  Page<CatalogRow> list(const CatalogResource& spec, int limit, const std::string& after_id, bool include_archived);
+  void update(const CatalogResource& spec, const std::string& id, const CatalogRow& changes);
+  void archive(const CatalogResource& spec, const std::string& id);
+  bool unique_value_taken(const CatalogResource& spec, const std::string& value, const std::string& except_id);
 
   std::vector<Tier> active_tiers();
   std::vector<EarningRule> active_earning_rules();
@@ -65,8 +44,8 @@ class CatalogRepository {
   std::optional<std::string> store_id_by_code(const std::string& code);
 
  private:
-  Page<ResourceRow> select(const ResourceSpec& spec, const std::string& where, const std::vector<std::string>& params,
-                           int limit);
+  Page<CatalogRow> select(const CatalogResource& spec, const std::string& where, const std::vector<std::string>& params,
+                          int limit);
   soci::session& session_;
 };
 

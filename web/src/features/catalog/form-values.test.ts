@@ -1,6 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { initialValue, toPayload } from './form-values';
-import { RESOURCES, itemId } from './resources';
+import { itemId } from './resources';
+import type { FieldDef } from './types';
+
+// Fields as GET /admin/catalog/schema sends them (the HTTP suite checks the server's schema itself).
+const field = (name: string, kind: FieldDef['kind'], label: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+  name,
+  kind,
+  label,
+  required: false,
+  nullable: true,
+  hint: null,
+  min: kind === 'money' ? 0 : ['integer', 'permille'].includes(kind) ? -1e12 : null,
+  max: ['integer', 'money', 'permille'].includes(kind) ? 1e12 : null,
+  choices: [],
+  ...extra,
+});
+const required = { required: true, nullable: false };
+
+const PRODUCT = [
+  field('sku', 'text', 'SKU', required),
+  field('name', 'text', 'Name', required),
+  field('category', 'text', 'Category'),
+  field('brand', 'text', 'Brand'),
+  field('price_minor', 'money', 'Price', required),
+  field('currency', 'currency', 'Currency', required),
+];
+const REWARD = [
+  field('name', 'text', 'Name', required),
+  field('description', 'long_text', 'Description'),
+  field('points_cost', 'integer', 'Points cost', { ...required, min: 1 }),
+  field('stock', 'integer', 'Stock', { min: 0 }),
+  field('active_from', 'instant', 'Active from'),
+  field('voucher_valid_days', 'integer', 'Voucher valid for (days)', { nullable: false, min: 1, max: 3650 }),
+];
+const TIER = [
+  field('code', 'text', 'Code', required),
+  field('name', 'text', 'Name', required),
+  field('threshold_minor', 'integer', 'Threshold', { ...required, min: 0 }),
+  field('multiplier_permille', 'permille', 'Points multiplier', { min: 0, max: 100_000 }),
+];
+const KIND = field('kind', 'choice', 'Kind', { ...required, choices: [{ value: 'base_rate', label: 'Base rate' }] });
 
 function formData(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -10,37 +50,50 @@ function formData(values: Record<string, string>): FormData {
 
 describe('catalog form values', () => {
   it('builds a product with the price in minor units', () => {
-    const { payload, errors } = toPayload(RESOURCES.products.fields!, formData({ sku: 'A1', name: 'Apple', category: 'Fruit', brand: '', currency: 'eur', price_minor: '1.25' }));
+    const { payload, errors } = toPayload(PRODUCT, formData({ sku: 'A1', name: 'Apple', category: 'Fruit', brand: '', currency: 'eur', price_minor: '1.25' }));
     expect(errors).toEqual({});
     expect(payload).toEqual({ sku: 'A1', name: 'Apple', category: 'Fruit', currency: 'EUR', price_minor: 125 });
   });
 
   it('reports required and malformed fields', () => {
-    const { errors } = toPayload(RESOURCES.rewards.fields!, formData({ name: '', points_cost: '1.5', stock: '' }));
+    const { errors } = toPayload(REWARD, formData({ name: '', points_cost: '1.5', stock: '' }));
     expect(errors).toEqual({ name: 'Name is required.', points_cost: 'Points cost must be a whole number.' });
   });
 
+  it('says what the server would of a number outside the schema bounds', () => {
+    const { errors } = toPayload(REWARD, formData({ name: 'Coffee', points_cost: '0', stock: '-1', voucher_valid_days: '4000' }));
+    expect(errors).toEqual({
+      points_cost: 'Points cost must be at least 1.',
+      stock: 'Stock must not be negative.',
+      voucher_valid_days: 'Voucher valid for (days) must be from 1 to 3650.',
+    });
+    expect(toPayload(TIER, formData({ code: 'x', name: 'X', threshold_minor: '0', multiplier_permille: '101' })).errors).toEqual({
+      multiplier_permille: 'Points multiplier must be at most 100.',
+    });
+  });
+
   it('leaves optional reward fields out when empty and converts dates to ISO', () => {
-    const { payload } = toPayload(RESOURCES.rewards.fields!, formData({ name: 'Coffee', description: 'A cup', points_cost: '100', active_from: '2026-03-01T10:00' }));
+    const { payload } = toPayload(REWARD, formData({ name: 'Coffee', description: 'A cup', points_cost: '100', active_from: '2026-03-01T10:00' }));
     expect(payload).toMatchObject({ name: 'Coffee', points_cost: 100 });
     expect(payload).not.toHaveProperty('stock');
     expect(new Date(payload.active_from as string).getTime()).toBe(new Date('2026-03-01T10:00').getTime());
   });
 
   it('sends tier multipliers as permille and reads them back', () => {
-    const { payload, errors } = toPayload(RESOURCES.tiers.fields!, formData({ code: 'gold', name: 'Gold', threshold_minor: '150000', multiplier_permille: '1.5' }));
+    const { payload, errors } = toPayload(TIER, formData({ code: 'gold', name: 'Gold', threshold_minor: '150000', multiplier_permille: '1.5' }));
     expect(errors).toEqual({});
     expect(payload).toEqual({ code: 'gold', name: 'Gold', threshold_minor: 150000, multiplier_permille: 1500 });
-    const multiplier = RESOURCES.tiers.fields!.find((f) => f.name === 'multiplier_permille')!;
+    const multiplier = TIER.find((f) => f.name === 'multiplier_permille')!;
     expect(initialValue(multiplier, { multiplier_permille: 1250 })).toBe('1.25');
   });
 
-  it('requires an earning rule kind', () => {
-    expect(toPayload(RESOURCES['earning-rules'].fields!, formData({ name: 'Base', kind: '' })).errors).toEqual({ kind: 'Kind is required.' });
+  it('requires a choice', () => {
+    expect(toPayload([KIND], formData({ kind: '' })).errors).toEqual({ kind: 'Kind is required.' });
+    expect(toPayload([KIND], formData({ kind: 'base_rate' })).payload).toEqual({ kind: 'base_rate' });
   });
 
   it('prefills the money field in major units', () => {
-    const price = RESOURCES.products.fields!.find((f) => f.name === 'price_minor')!;
+    const price = PRODUCT.find((f) => f.name === 'price_minor')!;
     expect(initialValue(price, { price_minor: 1999, currency: 'EUR' })).toBe('19.99');
   });
 

@@ -10,57 +10,78 @@ export function isoToLocalInput(iso: unknown): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** The field holding a money field's currency: every money field of the schema is priced in `currency`. */
+const CURRENCY_FIELD = 'currency';
+
 export function initialValue(field: FieldDef, item: Item | null): string {
   const value = item?.[field.name];
   if (value === undefined || value === null) return '';
-  if (field.type === 'money' && typeof value === 'number') return minorToInput(value, String(item?.[field.currencyField ?? 'currency'] ?? 'EUR'));
-  if (field.type === 'datetime') return isoToLocalInput(value);
-  if (field.type === 'permille' && typeof value === 'number') return String(value / 1000);
+  if (field.kind === 'money' && typeof value === 'number') return minorToInput(value, String(item?.[CURRENCY_FIELD] ?? 'EUR'));
+  if (field.kind === 'instant') return isoToLocalInput(value);
+  if (field.kind === 'permille' && typeof value === 'number') return String(value / 1000);
   return String(value);
 }
 
 export type FieldErrors = Record<string, string>;
 
+/** The server's words for a number outside the field's bounds, so the form says what the API would. */
+function rangeProblem(field: FieldDef, n: number): string | null {
+  const min = field.min ?? -Infinity;
+  const max = field.max ?? Infinity;
+  if (n >= min && n <= max) return null;
+  const ownBounds = Math.abs(min) < 1e12 && Math.abs(max) < 1e12;
+  if (ownBounds) return `${field.label} must be from ${min} to ${max}.`;
+  if (n > max) return `${field.label} must be at most ${max}.`;
+  return min === 0 ? `${field.label} must not be negative.` : `${field.label} must be at least ${min}.`;
+}
+
+function integerValue(field: FieldDef, text: string): { value?: number; error?: string } {
+  const n = Number(text);
+  if (!Number.isInteger(n)) return { error: `${field.label} must be a whole number.` };
+  const problem = rangeProblem(field, n);
+  return problem ? { error: problem } : { value: n };
+}
+
+function fieldValue(field: FieldDef, text: string, data: FormData): { value?: unknown; error?: string } {
+  switch (field.kind) {
+    case 'integer':
+      return integerValue(field, text);
+    case 'money': {
+      const currency = String(data.get(CURRENCY_FIELD) ?? '').trim() || 'EUR';
+      const minor = parseMoneyToMinor(text, currency);
+      return minor === null ? { error: `${field.label} must be an amount such as 4.99.` } : { value: minor };
+    }
+    case 'permille': {
+      const n = Number(text.replace(',', '.'));
+      if (!Number.isFinite(n) || n < 0) return { error: `${field.label} must be a number such as 1.25.` };
+      const permille = Math.round(n * 1000);
+      const problem = field.max !== null && permille > field.max ? `${field.label} must be at most ${field.max / 1000}.` : null;
+      return problem ? { error: problem } : { value: permille };
+    }
+    case 'instant': {
+      const d = new Date(text);
+      return Number.isNaN(d.getTime()) ? { error: `${field.label} is not a valid date.` } : { value: d.toISOString() };
+    }
+    case 'currency':
+      return { value: text.toUpperCase() };
+    default:
+      return { value: text };
+  }
+}
+
 /** Form strings → the API object. Empty optional fields are left out. */
 export function toPayload(fields: FieldDef[], data: FormData): { payload: Item; errors: FieldErrors } {
   const payload: Item = {};
   const errors: FieldErrors = {};
-  const raw = (name: string) => String(data.get(name) ?? '').trim();
   for (const field of fields) {
-    const text = raw(field.name);
+    const text = String(data.get(field.name) ?? '').trim();
     if (!text) {
       if (field.required) errors[field.name] = `${field.label} is required.`;
       continue;
     }
-    switch (field.type) {
-      case 'integer': {
-        const n = Number(text);
-        if (!Number.isInteger(n)) errors[field.name] = `${field.label} must be a whole number.`;
-        else payload[field.name] = n;
-        break;
-      }
-      case 'money': {
-        const currency = raw(field.currencyField ?? 'currency') || 'EUR';
-        const minor = parseMoneyToMinor(text, currency);
-        if (minor === null) errors[field.name] = `${field.label} must be an amount such as 4.99.`;
-        else payload[field.name] = minor;
-        break;
-      }
-      case 'permille': {
-        const n = Number(text.replace(',', '.'));
-        if (!Number.isFinite(n) || n < 0) errors[field.name] = `${field.label} must be a number such as 1.25.`;
-        else payload[field.name] = Math.round(n * 1000);
-        break;
-      }
-      case 'datetime': {
-        const d = new Date(text);
-        if (Number.isNaN(d.getTime())) errors[field.name] = `${field.label} is not a valid date.`;
-        else payload[field.name] = d.toISOString();
-        break;
-      }
-      default:
-        payload[field.name] = field.name === 'currency' ? text.toUpperCase() : text;
-    }
+    const { value, error } = fieldValue(field, text, data);
+    if (error) errors[field.name] = error;
+    else payload[field.name] = value;
   }
   return { payload, errors };
 }

@@ -4,14 +4,15 @@ import type { Item, ResourceConfig, ResourceKey } from './types';
 const money = (item: Item) =>
   typeof item.price_minor === 'number' && typeof item.currency === 'string' ? formatMoney(item.price_minor, item.currency) : '';
 
-const RULE_KINDS = [
-  { value: 'base_rate', label: 'Base rate' },
-  { value: 'category_multiplier', label: 'Category multiplier' },
-  { value: 'sku_multiplier', label: 'SKU multiplier' },
-  { value: 'category_bonus', label: 'Category bonus' },
-  { value: 'sku_bonus', label: 'SKU bonus' },
-  { value: 'spend_threshold_bonus', label: 'Spend threshold bonus' },
-];
+/** Words for an earning rule's kind in the list; the form's choices come from the server's schema. */
+const RULE_KINDS: Record<string, string> = {
+  base_rate: 'Base rate',
+  category_multiplier: 'Category multiplier',
+  sku_multiplier: 'SKU multiplier',
+  category_bonus: 'Category bonus',
+  sku_bonus: 'SKU bonus',
+  spend_threshold_bonus: 'Spend threshold bonus',
+};
 
 const permille = (item: Item) => (typeof item.multiplier_permille === 'number' ? `${item.multiplier_permille / 1000}×` : '—');
 
@@ -28,14 +29,6 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     title: 'Products',
     singular: 'product',
     path: '/admin/products',
-    fields: [
-      { name: 'sku', label: 'SKU', type: 'text', required: true },
-      { name: 'name', label: 'Name', type: 'text', required: true },
-      { name: 'category', label: 'Category', type: 'text', required: true },
-      { name: 'brand', label: 'Brand', type: 'text' },
-      { name: 'currency', label: 'Currency', type: 'text', required: true, hint: 'ISO 4217 code, for example EUR.' },
-      { name: 'price_minor', label: 'Price', type: 'money', required: true },
-    ],
     columns: [
       { key: 'sku', label: 'SKU' },
       { key: 'name', label: 'Name' },
@@ -49,17 +42,6 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     title: 'Rewards',
     singular: 'reward',
     path: '/admin/rewards',
-    fields: [
-      { name: 'name', label: 'Name', type: 'text', required: true },
-      { name: 'description', label: 'Description', type: 'textarea', hint: 'What the customer gets, shown on the reward card.' },
-      { name: 'terms', label: 'Terms', type: 'textarea', hint: 'The fine print: limits, where it can be used, validity.' },
-      { name: 'points_cost', label: 'Points cost', type: 'integer', required: true },
-      { name: 'stock', label: 'Stock', type: 'integer', hint: 'Leave empty for unlimited.' },
-      { name: 'per_customer_limit', label: 'Limit per customer', type: 'integer', hint: 'Leave empty for no limit.' },
-      { name: 'active_from', label: 'Active from', type: 'datetime' },
-      { name: 'active_to', label: 'Active until', type: 'datetime' },
-      { name: 'voucher_valid_days', label: 'Voucher valid for (days)', type: 'integer', hint: 'How long a redeemed voucher can be used: 1 to 3650 days. Leave empty for 90.' },
-    ],
     columns: [
       { key: 'name', label: 'Name' },
       { key: 'points_cost', label: 'Cost', render: (i) => (typeof i.points_cost === 'number' ? `${formatPoints(i.points_cost)} pts` : '') },
@@ -73,21 +55,9 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     title: 'Earning rules',
     singular: 'earning rule',
     path: '/admin/earning-rules',
-    fields: [
-      { name: 'name', label: 'Name', type: 'text', required: true },
-      { name: 'kind', label: 'Kind', type: 'select', required: true, options: RULE_KINDS },
-      { name: 'target', label: 'Target', type: 'text', hint: 'The category or SKU the rule applies to (multiplier and bonus kinds).' },
-      { name: 'rate_milli', label: 'Points per currency unit × 1000', type: 'integer', hint: 'Base rate: 1000 = 1 point per dollar or euro.' },
-      { name: 'multiplier_permille', label: 'Multiplier', type: 'permille', hint: 'For example 2 for double points.' },
-      { name: 'bonus_points', label: 'Bonus points', type: 'integer' },
-      { name: 'threshold_minor', label: 'Spend threshold (minor units)', type: 'integer', hint: 'Spend threshold bonus: 7500 = 75.00.' },
-      { name: 'starts_at', label: 'Starts', type: 'datetime' },
-      { name: 'ends_at', label: 'Ends', type: 'datetime' },
-      { name: 'store_ids', label: 'Store ids', type: 'text', hint: 'Comma separated; empty for every store.' },
-    ],
     columns: [
       { key: 'name', label: 'Name' },
-      { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS.find((k) => k.value === i.kind)?.label ?? String(i.kind ?? '') },
+      { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS[String(i.kind)] ?? String(i.kind ?? '') },
       { key: 'target', label: 'Target', render: (i) => (i.target ? String(i.target) : '—') },
       { key: 'effect', label: 'Effect', render: ruleEffect },
     ],
@@ -97,12 +67,6 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     title: 'Tiers',
     singular: 'tier',
     path: '/admin/tiers',
-    fields: [
-      { name: 'code', label: 'Code', type: 'text', required: true },
-      { name: 'name', label: 'Name', type: 'text', required: true },
-      { name: 'threshold_minor', label: 'Qualifying spend threshold (minor units)', type: 'integer', required: true, hint: '50000 = 500.00 in the program currency.' },
-      { name: 'multiplier_permille', label: 'Points multiplier', type: 'permille', hint: 'For example 1.25.' },
-    ],
     columns: [
       { key: 'code', label: 'Code' },
       { key: 'name', label: 'Name' },
@@ -115,10 +79,6 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     title: 'Stores',
     singular: 'store',
     path: '/admin/stores',
-    fields: [
-      { name: 'code', label: 'Code', type: 'text', required: true },
-      { name: 'name', label: 'Name', type: 'text', required: true },
-    ],
     columns: [
       { key: 'code', label: 'Code' },
       { key: 'name', label: 'Name' },

@@ -5,6 +5,8 @@ import type { FieldDef, Item, ResourceConfig } from '../types';
 
 interface ResourceFormProps {
   config: ResourceConfig;
+  /** The resource's fields from the server's catalog schema. */
+  fields: FieldDef[];
   item: Item | null;
   error: unknown;
   pending: boolean;
@@ -13,23 +15,26 @@ interface ResourceFormProps {
 }
 
 function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null; error?: string }) {
-  const common = { label: field.label, name: field.name, required: field.required, hint: field.hint, error, defaultValue: initialValue(field, item) };
-  switch (field.type) {
-    case 'textarea':
+  const common = { label: field.label, name: field.name, required: field.required, hint: field.hint ?? undefined, error, defaultValue: initialValue(field, item) };
+  switch (field.kind) {
+    case 'long_text':
       return <TextArea {...common} rows={3} />;
     case 'integer':
+      // The schema's bounds are checked on submit (form-values), with the server's words, not the browser's bubble.
       return <TextField {...common} type="number" step={1} inputMode="numeric" />;
     case 'money':
       return <TextField {...common} inputMode="decimal" hint={field.hint ?? 'In the currency above, for example 4.99.'} />;
-    case 'datetime':
+    case 'instant':
       return <TextField {...common} type="datetime-local" />;
     case 'permille':
       return <TextField {...common} inputMode="decimal" />;
-    case 'select':
+    case 'currency':
+      return <TextField {...common} autoComplete="off" maxLength={3} />;
+    case 'choice':
       return (
         <SelectField {...common}>
           {!field.required && <option value="">—</option>}
-          {(field.options ?? []).map((o) => (
+          {field.choices.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
@@ -41,46 +46,21 @@ function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null
   }
 }
 
-const JSON_FIELD = 'json';
-
-/** Objects whose shape api.md does not fix yet are edited as JSON. */
-function parseJsonObject(text: string): Item | null {
-  try {
-    const value = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function ResourceForm({ config, item, error, pending, onSubmit, onCancel }: ResourceFormProps) {
+export function ResourceForm({ config, fields, item, error, pending, onSubmit, onCancel }: ResourceFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
-  const initialJson = JSON.stringify(item ? Object.fromEntries(Object.entries(item).filter(([k]) => k !== 'id')) : (config.template ?? {}), null, 2);
   return (
     <Form
       aria-label={`${item ? 'Edit' : 'New'} ${config.singular}`}
       error={error}
       onSubmit={(data) => {
-        if (!config.fields) {
-          const parsed = parseJsonObject(String(data.get(JSON_FIELD) ?? ''));
-          if (!parsed) {
-            setErrors({ [JSON_FIELD]: 'Enter a JSON object, for example {"name": "…"}.' });
-            return;
-          }
-          setErrors({});
-          onSubmit(parsed);
-          return;
-        }
-        const { payload, errors: found } = toPayload(config.fields, data);
+        const { payload, errors: found } = toPayload(fields, data);
         setErrors(found);
         if (Object.keys(found).length === 0) onSubmit(payload);
       }}
     >
-      {config.fields ? (
-        config.fields.map((field) => <FieldInput key={field.name} field={field} item={item} error={errors[field.name]} />)
-      ) : (
-        <TextArea label={`${config.singular[0].toUpperCase()}${config.singular.slice(1)} (JSON)`} name={JSON_FIELD} rows={10} defaultValue={initialJson} error={errors[JSON_FIELD]} className="input textarea mono" spellCheck={false} />
-      )}
+      {fields.map((field) => (
+        <FieldInput key={field.name} field={field} item={item} error={errors[field.name]} />
+      ))}
       <div className="dialog__footer dialog__footer--inline">
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
           Cancel

@@ -4,6 +4,7 @@ import { Alert, Button, Dialog, EmptyState, ErrorState, LoadMore, SkeletonList }
 import { errorMessage } from '@/lib/api-error';
 import { useCursorList } from '@/lib/use-cursor-list';
 import { archiveItem, createItem, resourceQueryKey, updateItem } from '../api/resources';
+import { useCatalogFields } from '../api/schema';
 import { itemId } from '../resources';
 import type { ColumnDef, Item, ResourceConfig } from '../types';
 import { ResourceForm } from './ResourceForm';
@@ -28,6 +29,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; item: Item } | null;
 export function ResourceManager({ config }: { config: ResourceConfig }) {
   const queryClient = useQueryClient();
   const list = useCursorList<Item>(resourceQueryKey(config.path), config.path, { limit: 50 });
+  const fields = useCatalogFields(config.key);
   const [editing, setEditing] = useState<Editing>(null);
   const [archiving, setArchiving] = useState<Item | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -107,9 +109,12 @@ export function ResourceManager({ config }: { config: ResourceConfig }) {
       <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoadMore={() => list.fetchNextPage()} />
 
       <Dialog open={editing !== null} title={editing?.mode === 'edit' ? `Edit ${config.singular}` : `New ${config.singular}`} onClose={() => setEditing(null)} busy={save.isPending}>
-        {editing && (
+        {editing && fields.isPending && <SkeletonList rows={4} rowHeight="3.5rem" />}
+        {editing && fields.isError && <ErrorState error={fields.error} onRetry={() => fields.refetch()} />}
+        {editing && fields.isSuccess && (
           <ResourceForm
             config={config}
+            fields={fields.data}
             item={editing.mode === 'edit' ? editing.item : null}
             error={save.error}
             pending={save.isPending}

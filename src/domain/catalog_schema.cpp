@@ -1,0 +1,216 @@
+#include "domain/catalog_schema.h"
+
+#include <algorithm>
+
+#include "domain/earning.h"
+#include "domain/limits.h"
+#include "domain/money.h"
+#include "domain/rewards.h"
+
+namespace patron {
+namespace {
+
+using Kind = CatalogFieldKind;
+
+CatalogField field(std::string name, Kind kind, std::string label, std::string hint = {}) {
+  CatalogField out;
+  out.name = std::move(name);
+  out.kind = kind;
+  out.label = std::move(label);
+  out.hint = std::move(hint);
+  if (kind == Kind::money) out.min = 0;
+  return out;
+}
+
+CatalogField required(CatalogField field) {
+  field.required = true;
+  field.nullable = false;
+  return field;
+}
+
+CatalogField bounded(CatalogField field, std::int64_t min, std::int64_t max) {
+  field.min = min;
+  field.max = max;
+  return field;
+}
+
+CatalogField not_negative(CatalogField field) { return bounded(std::move(field), 0, max_catalog_number); }
+
+std::vector<CatalogChoice> earning_rule_kinds() {
+  return {{"base_rate", "Base rate"},           {"category_multiplier", "Category multiplier"},
+          {"sku_multiplier", "SKU multiplier"}, {"category_bonus", "Category bonus"},
+          {"sku_bonus", "SKU bonus"},           {"spend_threshold_bonus", "Spend threshold bonus"}};
+}
+
+CatalogResource products() {
+  return {"products",
+          "prd",
+          {required(field("sku", Kind::text, "SKU")), required(field("name", Kind::text, "Name")),
+           field("category", Kind::text, "Category", "Earning rules and offers match on it."),
+           field("brand", Kind::text, "Brand"),
+           required(field("price_minor", Kind::money, "Price", "In the currency below, for example 4.99.")),
+           required(field("currency", Kind::currency, "Currency", "ISO 4217 code, for example EUR."))},
+          "sku"};
+}
+
+CatalogResource stores() {
+  return {"stores",
+          "sto",
+          {required(field("code", Kind::text, "Code")), required(field("name", Kind::text, "Name"))},
+          "code"};
+}
+
+CatalogResource tiers() {
+  return {"tiers",
+          "tie",
+          {required(field("code", Kind::text, "Code")), required(field("name", Kind::text, "Name")),
+           required(not_negative(field("threshold_minor", Kind::integer, "Qualifying spend threshold (minor units)",
+                                       "50000 = 500.00 in the program currency."))),
+           bounded(field("multiplier_permille", Kind::permille, "Points multiplier", "For example 1.25."), 0,
+                   max_multiplier_permille)},
+          "code"};
+}
+
+CatalogResource earning_rules() {
+  CatalogField kind = required(field("kind", Kind::choice, "Kind"));
+  kind.choices = earning_rule_kinds();
+  return {
+      "earning-rules",
+      "rul",
+      {required(field("name", Kind::text, "Name")), kind,
+       bounded(field("rate_milli", Kind::integer, "Points per currency unit × 1000",
+                     "Base rate: 1000 = 1 point per dollar or euro."),
+               0, max_rate_milli),
+       bounded(field("multiplier_permille", Kind::permille, "Multiplier", "For example 2 for double points."), 0,
+               max_multiplier_permille),
+       bounded(field("bonus_points", Kind::integer, "Bonus points"), 0, ceiling_points_per_transaction),
+       field("target", Kind::text, "Target", "The category or SKU the rule applies to (multiplier and bonus kinds)."),
+       not_negative(field("threshold_minor", Kind::integer, "Spend threshold (minor units)",
+                          "Spend threshold bonus: 7500 = 75.00.")),
+       field("starts_at", Kind::instant, "Starts"), field("ends_at", Kind::instant, "Ends"),
+       field("store_ids", Kind::text, "Store ids", "Comma separated; empty for every store.")},
+      ""};
+}
+
+CatalogResource rewards() {
+  CatalogField valid_days = bounded(field("voucher_valid_days", Kind::integer, "Voucher valid for (days)",
+                                          "How long a redeemed voucher can be used: 1 to 3650 days. Leave empty "
+                                          "for 90."),
+                                    min_voucher_valid_days, max_voucher_valid_days);
+  valid_days.nullable = false;  // left out, the default applies; null is not a number of days
+  return {"rewards",
+          "rwd",
+          {required(field("name", Kind::text, "Name")),
+           field("description", Kind::long_text, "Description", "What the customer gets, shown on the reward card."),
+           field("terms", Kind::long_text, "Terms", "The fine print: limits, where it can be used, validity."),
+           required(bounded(field("points_cost", Kind::integer, "Points cost"), 1, max_catalog_number)),
+           not_negative(field("stock", Kind::integer, "Stock", "Leave empty for unlimited.")),
+           not_negative(field("per_customer_limit", Kind::integer, "Limit per customer", "Leave empty for no limit.")),
+           field("active_from", Kind::instant, "Active from"), field("active_to", Kind::instant, "Active until"),
+           valid_days},
+          ""};
+}
+
+// Words for a number outside [min, max]: both bounds when both are the
+// field's own, else the side it crossed.
+std::string range_problem(const CatalogField& field, long long value) {
+  const bool own_bounds = field.min != -max_catalog_number && field.max != max_catalog_number;
+  if (own_bounds) return "must be from " + std::to_string(field.min) + " to " + std::to_string(field.max);
+  if (value > field.max) return "must be at most " + std::to_string(field.max);
+  return field.min == 0 ? "must not be negative" : "must be at least " + std::to_string(field.min);
+}
+
+std::string choices_problem(const CatalogField& field) {
+  std::string names;
+  for (const auto& choice : field.choices) names += (names.empty() ? "" : ", ") + choice.value;
+  return "must be one of " + names;
+}
+
+}  // namespace
+
+bool CatalogField::is_text() const {
+  return kind == Kind::text || kind == Kind::long_text || kind == Kind::currency || kind == Kind::choice;
+}
+
+const std::vector<CatalogResource>& catalog_resources() {
+  static const std::vector<CatalogResource> resources = {products(), stores(), tiers(), earning_rules(), rewards()};
+  return resources;
+}
+
+const CatalogResource* find_catalog_resource(std::string_view name) {
+  const auto& all = catalog_resources();
+  const auto it = std::find_if(all.begin(), all.end(), [&](const CatalogResource& r) { return r.name == name; });
+  return it == all.end() ? nullptr : &*it;
+}
+
+std::optional<std::string> catalog_value_problem(const CatalogField& field, const CatalogValue& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    if (text->size() > max_catalog_text) return "must be at most " + std::to_string(max_catalog_text) + " characters";
+    if (field.required && text->find_first_not_of(" \t") == std::string::npos) return "must not be blank";
+    if (field.kind == Kind::currency && !is_valid_currency_code(*text)) return "must be an ISO 4217 code";
+    const bool chosen = std::any_of(field.choices.begin(), field.choices.end(),
+                                    [&](const CatalogChoice& choice) { return choice.value == *text; });
+    if (field.kind == Kind::choice && !chosen) return choices_problem(field);
+  } else if (const auto* number = std::get_if<long long>(&value)) {
+    if (field.kind != Kind::instant && (*number < field.min || *number > field.max))
+      return range_problem(field, *number);
+  }
+  return std::nullopt;
+}
+
+Status check_catalog_row(const CatalogResource& resource, const CatalogRow& row, bool creating) {
+  for (const auto& field : resource.fields) {
+    const auto it = row.find(field.name);
+    if (it == row.end()) {
+      if (creating && field.required) return Error::validation(field.name, "is required");
+      continue;
+    }
+    if (std::holds_alternative<std::monostate>(it->second)) {
+      if (!field.nullable) return Error::validation(field.name, field.required ? "is required" : "must not be null");
+      continue;
+    }
+    if (std::holds_alternative<std::string>(it->second) != field.is_text()) {
+      return Error::validation(field.name, field.is_text() ? "must be a string" : "must be a number");
+    }
+    if (auto problem = catalog_value_problem(field, it->second)) return Error::validation(field.name, *problem);
+  }
+  return ok_status();
+}
+
+std::string catalog_text(const CatalogRow& row, const std::string& name) {
+  const auto it = row.find(name);
+  if (it == row.end()) return {};
+  if (const auto* text = std::get_if<std::string>(&it->second)) return *text;
+  return {};
+}
+
+std::optional<long long> catalog_number(const CatalogRow& row, const std::string& name) {
+  const auto it = row.find(name);
+  if (it == row.end()) return std::nullopt;
+  if (const auto* number = std::get_if<long long>(&it->second)) return *number;
+  return std::nullopt;
+}
+
+std::string_view catalog_field_kind_name(CatalogFieldKind kind) {
+  switch (kind) {
+    case Kind::text:
+      return "text";
+    case Kind::long_text:
+      return "long_text";
+    case Kind::currency:
+      return "currency";
+    case Kind::choice:
+      return "choice";
+    case Kind::integer:
+      return "integer";
+    case Kind::money:
+      return "money";
+    case Kind::permille:
+      return "permille";
+    case Kind::instant:
+      return "instant";
+  }
+  return "text";
+}
+
+}  // namespace patron

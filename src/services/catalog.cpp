@@ -1,0 +1,84 @@
+#include "services/catalog.h"
+
+#include "services/reward_images.h"
+#include "services/secrets.h"
+#include "storage/sql/catalog_repository.h"
+
+namespace patron::services {
+namespace {
+
+Error not_found(const CatalogResource& resource) { return Error::not_found(resource.name + " item not found"); }
+
+bool has_images(const CatalogResource& resource) { return resource.name == "rewards"; }
+
+}  // namespace
+
+Status Catalog::check_unique(const CatalogResource& resource, const CatalogRow& row, const std::string& except_id) {
+  if (resource.unique_field.empty()) return ok_status();
+  const auto value = catalog_text(row, resource.unique_field);
+  if (!row.contains(resource.unique_field) || value.empty()) return ok_status();
+  if (sql::CatalogRepository(session_).unique_value_taken(resource, value, except_id)) {
+    return Error{ErrorCode::conflict, resource.unique_field + " is already in use", resource.unique_field};
+  }
+  return ok_status();
+}
+
+CatalogItem Catalog::with_image(const CatalogResource& resource, CatalogRow row) {
+  CatalogItem item{std::move(row), std::nullopt};
+  if (!has_images(resource)) return item;
+  const auto urls = RewardImages(session_).urls();
+  if (const auto it = urls.find(catalog_text(item.row, "id")); it != urls.end()) item.image_url = it->second;
+  return item;
+}
+
+Result<CatalogItem> Catalog::create(const CatalogResource& resource, CatalogRow fields, std::int64_t now) {
+  if (auto checked = check_catalog_row(resource, fields, true); !checked.ok()) return checked.error();
+  if (auto unique = check_unique(resource, fields, ""); !unique.ok()) return unique.error();
+  const std::string id = new_id(resource.id_prefix);
+  fields["id"] = id;
+  sql::CatalogRepository catalog(session_);
+  catalog.create(resource, fields, now);
+  return get(resource, id);
+}
+
+Result<CatalogItem> Catalog::get(const CatalogResource& resource, const std::string& id) {
+  auto row = sql::CatalogRepository(session_).get(resource, id);
+  if (!row) return not_found(resource);
+  return with_image(resource, std::move(*row));
+}
+
+Result<CatalogPage> Catalog::list(const CatalogResource& resource, int limit, const std::string& cursor,
+                                  bool include_archived) {
+  if (limit < 1 || limit > max_catalog_page) {
+    return Error::validation("limit", "must be from 1 to " + std::to_string(max_catalog_page));
+  }
+  auto page = sql::CatalogRepository(session_).list(resource, limit, cursor, include_archived);
+  const auto urls = has_images(resource) ? RewardImages(session_).urls() : std::map<std::string, std::string>{};
+  CatalogPage out;
+  out.next_cursor = page.next_cursor;
+  out.items.reserve(page.items.size());
+  for (auto& row : page.items) {
+    CatalogItem item{std::move(row), std::nullopt};
+    if (const auto it = urls.find(catalog_text(item.row, "id")); it != urls.end()) item.image_url = it->second;
+    out.items.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<CatalogItem> Catalog::update(const CatalogResource& resource, const std::string& id, const CatalogRow& changes) {
+  if (auto checked = check_catalog_row(resource, changes, false); !checked.ok()) return checked.error();
+  sql::CatalogRepository catalog(session_);
+  if (!catalog.get(resource, id)) return not_found(resource);
+  if (auto unique = check_unique(resource, changes, id); !unique.ok()) return unique.error();
+  catalog.update(resource, id, changes);
+  return get(resource, id);
+}
+
+Status Catalog::archive(const CatalogResource& resource, const std::string& id) {
+  sql::CatalogRepository catalog(session_);
+  if (!catalog.get(resource, id)) return not_found(resource);
+  catalog.archive(resource, id);
+  return ok_status();
+}
+
+}  // namespace patron::services
