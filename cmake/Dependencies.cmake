@@ -16,7 +16,10 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(LIBJWT REQUIRED IMPORTED_TARGET libjwt)
 pkg_check_modules(ROCKSDB REQUIRED IMPORTED_TARGET rocksdb)
 pkg_check_modules(MONGOC REQUIRED IMPORTED_TARGET libmongoc-1.0)
-pkg_check_modules(NLOPT REQUIRED IMPORTED_TARGET nlopt)
+# L-BFGS-B for the model fits: LBFGS++ (liblbfgspp-dev) is header-only over
+# Eigen, so the lean `patron` binary can link statically.
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+find_file(LBFGSPP_HEADER LBFGSB.h REQUIRED)
 pkg_check_modules(GSL REQUIRED IMPORTED_TARGET gsl)
 # The server's allocator: with glibc malloc about a tenth of the group-commit
 # writer's time went to malloc/free; TCMalloc's per-thread caches took durable

@@ -11,7 +11,7 @@ build_packages=(
   libsoci-dev libsqlite3-dev libmariadb-dev libpq-dev
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libjwt-dev libsodium-dev libspdlog-dev libcli11-dev
-  librocksdb-dev libmongoc-dev libnlopt-cxx-dev libgsl-dev
+  librocksdb-dev libmongoc-dev libeigen3-dev liblbfgspp-dev libgsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcurl4-openssl-dev libboost-dev libgoogle-perftools-dev
   nodejs npm sqlite3 curl

@@ -10,8 +10,8 @@
 #include "analytics/minimize.h"
 #include "analytics/parallel.h"
 #include "analytics/special_functions.h"
-#include "analytics/warm_start.h"
 #include "analytics/vector_math.h"
+#include "analytics/warm_start.h"
 
 namespace patron::analytics {
 namespace {
@@ -26,10 +26,14 @@ using Gradient = std::array<double, kParams>;
 // one log1p.
 struct FrequencyTerms {
   std::vector<double> log_term, d_r, d_a, d_b, log_dropout;  // log_dropout: ln a - ln(b+x-1)
-  std::vector<double> inv_b_x;  // 1 / (b+x-1), 0 at x = 0
+  std::vector<double> inv_b_x;                               // 1 / (b+x-1), 0 at x = 0
 
   FrequencyTerms(const BgNbdParams& p, std::uint32_t max_x)
-      : log_term(max_x + 1), d_r(max_x + 1), d_a(max_x + 1), d_b(max_x + 1), log_dropout(max_x + 1),
+      : log_term(max_x + 1),
+        d_r(max_x + 1),
+        d_a(max_x + 1),
+        d_b(max_x + 1),
+        log_dropout(max_x + 1),
         inv_b_x(max_x + 1) {
     double log_sum = 0, dr = 0, da = 0, db = 0;
     for (std::uint32_t x = 0; x <= max_x; ++x) {
@@ -79,8 +83,8 @@ void fill_block(const BgNbdParams& p, const FrequencyTerms& terms, const BtydGro
   log1p_each(b.shrink.data(), b.log1p_shrink.data(), n);
 }
 
-Partial accumulate(const BgNbdParams& p, const FrequencyTerms& terms, const BtydGroups& g,
-                   std::size_t begin, std::size_t end) {
+Partial accumulate(const BgNbdParams& p, const FrequencyTerms& terms, const BtydGroups& g, std::size_t begin,
+                   std::size_t end) {
   Partial sum;
   const double log_alpha = std::log(p.alpha);
   const double inv_a = 1.0 / p.a, r_over_alpha = p.r / p.alpha;
@@ -139,8 +143,7 @@ double dropout_odds(const BgNbdParams& p, std::uint32_t x, double t_x, double t)
 
 }  // namespace
 
-double bgnbd_log_likelihood(const BgNbdParams& params, const BtydGroups& groups,
-                            std::array<double, 4>* gradient) {
+double bgnbd_log_likelihood(const BgNbdParams& params, const BtydGroups& groups, std::array<double, 4>* gradient) {
   const Partial at = evaluate(params, groups, 1);
   if (gradient != nullptr) *gradient = at.gradient;
   return at.log_likelihood;
@@ -178,14 +181,17 @@ Result<BgNbdFit> fit_bgnbd(const BtydGroups& groups, const FitOptions& options) 
   fit.log_likelihood = -minimum->value * customers;
   fit.evaluations = minimum->evaluations;
   const BgNbdParams& p = fit.params;
-  auto usable = check_fit("bgnbd", *minimum,
-                          {{"r", p.r}, {"alpha", p.alpha, std::max(1e-3, mean_age)}, {"a", p.a}, {"b", p.b}},
-                          fit.log_likelihood);
+  auto usable =
+      check_fit("bgnbd", *minimum, {{"r", p.r}, {"alpha", p.alpha, std::max(1e-3, mean_age)}, {"a", p.a}, {"b", p.b}},
+                fit.log_likelihood);
   if (!usable.ok()) return usable.error();
   const std::array<double, kParams> found{p.r, p.alpha, p.a, p.b};
   constexpr std::array<const char*, kParams> kNames{"r", "alpha", "a", "b"};
   usable = check_ridges(
-      "bgnbd", [&](std::span<const double> q) { return evaluate({q[0], q[1], q[2], q[3]}, groups, options.workers).log_likelihood; },
+      "bgnbd",
+      [&](std::span<const double> q) {
+        return evaluate({q[0], q[1], q[2], q[3]}, groups, options.workers).log_likelihood;
+      },
       found, kNames, {{0, 1}, {2, 3}}, fit.log_likelihood);
   if (!usable.ok()) return usable.error();
   return fit;
@@ -195,19 +201,31 @@ double bgnbd_p_alive(const BgNbdParams& params, std::uint32_t x, double t_x, dou
   return 1.0 / (1.0 + dropout_odds(params, x, t_x, t));
 }
 
-double bgnbd_expected_purchases(const BgNbdParams& p, double horizon, std::uint32_t x, double t_x,
-                                double t) {
-  assert(horizon >= 0 && t_x <= t);
-  if (horizon == 0) return 0.0;
+void bgnbd_expected_purchases_at(const BgNbdParams& p, std::span<const double> horizons, std::uint32_t x, double t_x,
+                                 double t, std::span<double> out) {
+  assert(horizons.size() == out.size() && horizons.size() <= kMaxSeriesPoints && t_x <= t);
   // FHL (2005) eq. (10) with Euler's transformation
   //   2F1(r+x, b+x; c; z) = (1-z)^(c-r-b-2x) 2F1(c-r-x, c-b-x; c; z),
   // c = a+b+x-1, whose series has small numerator parameters and converges
   // fast even when z = horizon / (alpha + T + horizon) is near 1.
   const double c = p.a + p.b + x - 1.0;
-  const double z = horizon / (p.alpha + t + horizon);
-  const double series = hyp2f1_series(p.a + p.b - 1.0 - p.r, p.a - 1.0, c, z);
-  const double bracket = 1.0 - std::pow(1.0 - z, p.a - 1.0) * series;
-  return c / (p.a - 1.0) * bracket / (1.0 + dropout_odds(p, x, t_x, t));
+  const double scale = c / (p.a - 1.0) / (1.0 + dropout_odds(p, x, t_x, t));
+  std::array<double, kMaxSeriesPoints> z{}, series{};
+  for (std::size_t k = 0; k < horizons.size(); ++k) {
+    assert(horizons[k] >= 0);
+    z[k] = horizons[k] / (p.alpha + t + horizons[k]);
+  }
+  hyp2f1_series_at(p.a + p.b - 1.0 - p.r, p.a - 1.0, c, std::span(z).first(horizons.size()),
+                   std::span(series).first(horizons.size()));
+  for (std::size_t k = 0; k < horizons.size(); ++k) {
+    out[k] = horizons[k] == 0 ? 0.0 : scale * (1.0 - std::pow(1.0 - z[k], p.a - 1.0) * series[k]);
+  }
+}
+
+double bgnbd_expected_purchases(const BgNbdParams& p, double horizon, std::uint32_t x, double t_x, double t) {
+  double out = 0.0;
+  bgnbd_expected_purchases_at(p, std::span(&horizon, 1), x, t_x, t, std::span(&out, 1));
+  return out;
 }
 
 BgNbdPredictions predict_bgnbd(const BgNbdParams& params, const BtydGroups& groups, double horizon,
@@ -220,8 +238,7 @@ BgNbdPredictions predict_bgnbd(const BgNbdParams& params, const BtydGroups& grou
     for (std::size_t i = begin; i < end; ++i) {
       const auto x = groups.frequency[i];
       out.p_alive[i] = bgnbd_p_alive(params, x, groups.recency[i], groups.age[i]);
-      out.expected_purchases[i] =
-          bgnbd_expected_purchases(params, horizon, x, groups.recency[i], groups.age[i]);
+      out.expected_purchases[i] = bgnbd_expected_purchases(params, horizon, x, groups.recency[i], groups.age[i]);
     }
   });
   return out;

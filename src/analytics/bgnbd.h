@@ -4,6 +4,7 @@
 // and after each purchase drops out with probability p ~ Beta(a, b).
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "analytics/sufficient_statistics.h"
@@ -41,15 +42,18 @@ double bgnbd_p_alive(const BgNbdParams& params, std::uint32_t x, double t_x, dou
 
 // E[purchases in (T, T + horizon] | x, t_x, T]. With x = t_x = T = 0 this is
 // the unconditional E[X(horizon)] of a new customer.
-double bgnbd_expected_purchases(const BgNbdParams& params, double horizon, std::uint32_t x,
-                                double t_x, double t);
+double bgnbd_expected_purchases(const BgNbdParams& params, double horizon, std::uint32_t x, double t_x, double t);
+// The same at several horizons (at most kMaxSeriesPoints), sharing the work
+// that depends only on the customer: what a CLV's monthly steps need.
+void bgnbd_expected_purchases_at(const BgNbdParams& params, std::span<const double> horizons, std::uint32_t x,
+                                 double t_x, double t, std::span<double> out);
 
 struct BgNbdPredictions {
   std::vector<double> p_alive;             // per group
   std::vector<double> expected_purchases;  // per group, over the horizon
 };
 
-BgNbdPredictions predict_bgnbd(const BgNbdParams& params, const BtydGroups& groups,
-                               double horizon, const FitOptions& options = {});
+BgNbdPredictions predict_bgnbd(const BgNbdParams& params, const BtydGroups& groups, double horizon,
+                               const FitOptions& options = {});
 
 }  // namespace patron::analytics

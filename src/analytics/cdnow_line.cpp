@@ -90,10 +90,18 @@ std::size_t read_plain_cdnow_line(std::string_view text, bool text_ends_file, Pu
   line.skip_blanks();
   if (line.at == line.end && !text_ends_file) return 0;  // the line may go on past this text
   if (!line.done()) return 0;                            // a fifth field: the sample's shape
-  out = PurchaseLine{};
+  // Field by field: zeroing the whole line first (a `rep stos` of 128 bytes)
+  // took a quarter of this function's time.
   out.customer_id = customer;
   out.day = day;
+  out.seconds_of_day = 0;
+  out.purchase_key = {};
+  out.sku = {};
+  out.description = {};
+  out.currency = {};
+  out.store = {};
   out.quantity = cds;
+  out.unit_price_minor = 0;
   out.amount_minor = minor;
   return static_cast<std::size_t>(line.at - text.data()) + (line.at == line.end ? 0 : 1);
 }

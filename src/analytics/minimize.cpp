@@ -1,105 +1,115 @@
 #include "analytics/minimize.h"
 
-#include <nlopt.h>
+#include <LBFGSB.h>
+#include <Eigen/Core>
 
 #include <cassert>
 #include <cmath>
-#include <memory>
+#include <exception>
+#include <limits>
 
 namespace patron::analytics {
 namespace {
 
-constexpr int kFallbackEvaluationsFactor = 5;
+// The history L-BFGS keeps: the fits have three or four parameters.
+constexpr int kHistory = 6;
+// The projected gradient (per customer, as the objectives are) at which the
+// search has converged: below lifetimes' own tolerance (scipy's gtol 1e-5).
+constexpr double kGradientTolerance = 1e-9;
 
-struct Call {
-  const Objective* objective;
-  int evaluations;
-  const MinimizeOptions* options;
-  nlopt_opt current = nullptr;
-  bool abandoned = false;
+// Fresh starts after the line search sticks; each must lower f to earn the next.
+constexpr int kMaxRestarts = 50;
+
+struct Abandoned {};
+struct EvaluationLimit {};
+
+// The objective as LBFGS++ calls it, counting evaluations and keeping the
+// best point seen, which is the answer when the line search can go no further.
+class Problem {
+ public:
+  Problem(const Objective& objective, const MinimizeOptions& options) : objective_(objective), options_(options) {}
+
+  double operator()(const Eigen::VectorXd& x, Eigen::VectorXd& gradient) {
+    const std::span<const double> at(x.data(), static_cast<std::size_t>(x.size()));
+    if (options_.abandon_at && options_.abandon_at(at)) throw Abandoned{};
+    if (evaluations_ >= options_.max_evaluations) throw EvaluationLimit{};
+    ++evaluations_;
+    const double value = objective_(at, {gradient.data(), static_cast<std::size_t>(gradient.size())});
+    if (std::isfinite(value) && value < best_value_) {
+      best_value_ = value;
+      best_x_.assign(x.data(), x.data() + x.size());
+    }
+    return value;
+  }
+
+  int evaluations() const { return evaluations_; }
+  bool found_finite() const { return std::isfinite(best_value_); }
+  double best_value() const { return best_value_; }
+  const std::vector<double>& best_x() const { return best_x_; }
+
+ private:
+  const Objective& objective_;
+  const MinimizeOptions& options_;
+  int evaluations_ = 0;
+  double best_value_ = std::numeric_limits<double>::infinity();
+  std::vector<double> best_x_;
 };
 
-double trampoline(unsigned n, const double* x, double* gradient, void* data) {
-  auto* call = static_cast<Call*>(data);
-  if (call->options->abandon_at && call->options->abandon_at({x, n})) {
-    call->abandoned = true;
-    nlopt_force_stop(call->current);
-    return HUGE_VAL;
-  }
-  ++call->evaluations;
-  std::vector<double> scratch;
-  std::span<double> gradient_span;
-  if (gradient != nullptr) {
-    gradient_span = {gradient, n};
-  } else {
-    scratch.resize(n);
-    gradient_span = scratch;
-  }
-  return (*call->objective)({x, n}, gradient_span);
-}
-
-const char* describe(nlopt_result result) {
-  switch (result) {
-    case NLOPT_SUCCESS: return "success";
-    case NLOPT_STOPVAL_REACHED: return "stopval reached";
-    case NLOPT_FTOL_REACHED: return "ftol reached";
-    case NLOPT_XTOL_REACHED: return "xtol reached";
-    case NLOPT_MAXEVAL_REACHED: return "max evaluations reached";
-    case NLOPT_MAXTIME_REACHED: return "max time reached";
-    case NLOPT_ROUNDOFF_LIMITED: return "roundoff limited";
-    default: return "failure";
-  }
-}
-
-// One optimizer run from x (updated in place to the best point found).
-nlopt_result run_optimizer(nlopt_algorithm algorithm, Call& call, std::vector<double>& x, double& value,
-                           const MinimizeOptions& options, int max_evaluations) {
-  const auto n = static_cast<unsigned>(x.size());
-  std::unique_ptr<nlopt_opt_s, decltype(&nlopt_destroy)> opt(nlopt_create(algorithm, n), &nlopt_destroy);
-  if (!opt) return NLOPT_OUT_OF_MEMORY;
-  call.current = opt.get();
-  nlopt_set_min_objective(opt.get(), &trampoline, &call);
-  nlopt_set_lower_bounds1(opt.get(), options.lower_bound);
-  nlopt_set_upper_bounds1(opt.get(), options.upper_bound);
-  nlopt_set_ftol_rel(opt.get(), options.relative_tolerance);
-  nlopt_set_xtol_rel(opt.get(), options.relative_tolerance);
-  nlopt_set_maxeval(opt.get(), max_evaluations);
-  if (algorithm == NLOPT_LN_BOBYQA && !options.use_gradient) nlopt_set_initial_step1(opt.get(), options.initial_step);
-  return nlopt_optimize(opt.get(), x.data(), &value);
-}
-
-// Round-off limited means the optimizer cannot improve f in double precision:
-// at these tolerances that is the optimum, not a failure.
-bool usable(nlopt_result result, double value) {
-  return (result > 0 || result == NLOPT_ROUNDOFF_LIMITED) && std::isfinite(value);
+LBFGSpp::LBFGSBParam<double> solver_settings(const MinimizeOptions& options) {
+  LBFGSpp::LBFGSBParam<double> param;
+  param.m = kHistory;
+  param.epsilon = kGradientTolerance;
+  param.epsilon_rel = kGradientTolerance;
+  param.past = 1;  // also stop when f no longer changes, relatively, by more than this
+  param.delta = options.relative_tolerance;
+  param.max_iterations = options.max_evaluations;
+  return param;
 }
 
 }  // namespace
 
-Result<Minimum> minimize(const Objective& objective, std::vector<double> start,
-                         const MinimizeOptions& options) {
+Result<Minimum> minimize(const Objective& objective, std::vector<double> start, const MinimizeOptions& options) {
   assert(!start.empty());
-  Call call{&objective, 0, &options};
-  double value = 0.0;
-  nlopt_result result = NLOPT_FAILURE;
-  if (options.use_gradient) {
-    result = run_optimizer(NLOPT_LD_LBFGS, call, start, value, options, options.max_evaluations);
+  const auto n = static_cast<Eigen::Index>(start.size());
+  Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(start.data(), n);
+  const Eigen::VectorXd lower = Eigen::VectorXd::Constant(n, options.lower_bound);
+  const Eigen::VectorXd upper = Eigen::VectorXd::Constant(n, options.upper_bound);
+  const auto param = solver_settings(options);
+  Problem problem(objective, options);
+  std::string stop_reason = "roundoff limited";
+  bool limit_reached = false;
+  double before = std::numeric_limits<double>::infinity();
+  // A search that ends with its line search stuck (the L-BFGS direction no
+  // longer descends) starts again from its best point with a fresh memory,
+  // as long as the restart still lowers f: on a ridge that runs off (a
+  // degenerate fit) this follows it to the bounds, where the fit's checks
+  // see it, instead of stopping halfway.
+  for (int restart = 0; restart < kMaxRestarts; ++restart) {
+    LBFGSpp::LBFGSBSolver<double> solver(param);
+    double value = 0.0;
+    try {
+      const int iterations = solver.minimize(problem, x, value, lower, upper);
+      limit_reached = iterations >= param.max_iterations;
+      stop_reason = limit_reached ? "max iterations reached" : "converged";
+      break;
+    } catch (const Abandoned&) {
+      return Error{ErrorCode::internal, "optimizer abandoned the search", {}};
+    } catch (const EvaluationLimit&) {
+      limit_reached = true;
+      stop_reason = "max evaluations reached";
+      break;
+    } catch (const std::exception&) {
+      // The line search could not lower f in double precision: at these
+      // tolerances that is the optimum, unless a fresh start still moves.
+      const bool moved =
+          std::isinf(before) || problem.best_value() < before - options.relative_tolerance * std::abs(before);
+      if (!problem.found_finite() || !moved) break;
+      before = problem.best_value();
+      x = Eigen::Map<const Eigen::VectorXd>(problem.best_x().data(), n);
+    }
   }
-  if (call.abandoned) return Error{ErrorCode::internal, "optimizer abandoned the search", {}};
-  if (!usable(result, value) && result != NLOPT_OUT_OF_MEMORY) {
-    // L-BFGS gives up with a bare NLOPT_FAILURE on some likelihood surfaces
-    // (flat ridges where a parameter runs to its bound: histories with little
-    // churn). BOBYQA, derivative-free and bound-aware, continues from the
-    // best point L-BFGS reached and settles it.
-    result = run_optimizer(NLOPT_LN_BOBYQA, call, start, value, options, kFallbackEvaluationsFactor *
-                                                                             options.max_evaluations);
-  }
-  if (call.abandoned) return Error{ErrorCode::internal, "optimizer abandoned the search", {}};
-  if (!usable(result, value)) {
-    return Error{ErrorCode::internal, std::string("optimizer failed: ") + describe(result), {}};
-  }
-  return Minimum{std::move(start), value, call.evaluations, describe(result),
-                 result == NLOPT_MAXEVAL_REACHED};
+  if (!problem.found_finite()) return Error{ErrorCode::internal, "optimizer failed: no finite value", {}};
+  return Minimum{problem.best_x(), problem.best_value(), problem.evaluations(), stop_reason, limit_reached};
 }
 
 }  // namespace patron::analytics

@@ -1,6 +1,8 @@
 #pragma once
-// One wrapper around NLopt's L-BFGS shared by every maximum-likelihood fit, so
-// tolerances, bounds and the handling of NLopt's result codes live in one place.
+// One wrapper around L-BFGS-B (LBFGS++, header-only over Eigen) shared by every
+// maximum-likelihood fit, so tolerances, bounds and the ways a search ends
+// live in one place. Header-only matters: the lean `patron` binary links
+// statically, which halves its start-up, and Debian ships no static NLopt.
 #include <functional>
 #include <span>
 #include <string>
@@ -18,10 +20,6 @@ struct MinimizeOptions {
   int max_evaluations = 2000;
   double lower_bound = -30.0;  // fits work in log-parameters: e^-30 .. e^30
   double upper_bound = 30.0;
-  // Without a gradient (the objective may leave it unwritten) the search is
-  // BOBYQA's, with this first step in each coordinate.
-  bool use_gradient = true;
-  double initial_step = 0.5;
   // When set and true at a point about to be evaluated, the search ends
   // there with an error (a caller's "this is running off, stop paying").
   std::function<bool(std::span<const double> x)> abandon_at;

@@ -27,7 +27,7 @@ struct ParetoNbdFit {
 };
 
 // Maximum likelihood over log-parameters (L-BFGS with the analytic gradient
-// of pareto_nbd_gradient.h, BOBYQA where L-BFGS gives up). Errors when the
+// of pareto_nbd_gradient.h, restarted where its line search stalls). Errors when the
 // optimizer fails or the optimum is degenerate (see fit_check.h), e.g. s and
 // beta running off together when every customer has the same dropout rate.
 Result<ParetoNbdFit> fit_pareto_nbd(const BtydGroups& groups, const FitOptions& options = {});

@@ -27,7 +27,7 @@ class TotalsBuilder {
     }
     total.add_spend(line.amount_minor);
     last_customer_ = customer;
-    last_key_.assign(line.purchase_key);
+    if (!line.purchase_key.empty() || !last_key_.empty()) last_key_.assign(line.purchase_key);  // CDNOW has none
   }
   RfmFileTotals finish() { return std::move(out_); }
 

@@ -1,5 +1,7 @@
 #include "analytics/special_functions.h"
 
+#include <array>
+
 #include <cassert>
 #include <cmath>
 #include <numbers>
@@ -42,8 +44,8 @@ double reflected_series(double a, double b, double z) {
   const double w = 1.0 - z;
   int sign = 1;
   const double log_gamma_1b = lgamma_r(1.0 - b, &sign);
-  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) -
-                                        a * std::log(z) + (b - 1.0) * std::log(w));
+  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) - a * std::log(z) +
+                                       (b - 1.0) * std::log(w));
   const double p = a + 1.0 - b, q = 2.0 - b;
   double term = 1.0, sum = 1.0;
   for (int n = 0; n < kMaxSeriesTerms; ++n) {
@@ -61,8 +63,8 @@ ScaledHyp2f1 reflected_derivatives(double a, double b, double z) {
   const double w = 1.0 - z;
   int sign = 1;
   const double log_gamma_1b = lgamma_r(1.0 - b, &sign);
-  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) -
-                                        a * std::log(z) + (b - 1.0) * std::log(w));
+  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) - a * std::log(z) +
+                                       (b - 1.0) * std::log(w));
   const double psi_shifted = digamma(a + 1.0 - b);
   const double psi_1b = digamma(b) + std::numbers::pi / std::tan(std::numbers::pi * b);
   const double p = a + 1.0 - b, q = 2.0 - b;
@@ -79,8 +81,7 @@ ScaledHyp2f1 reflected_derivatives(double a, double b, double z) {
   }
   d_w /= w;
   const double k = a / (b - 1.0);
-  return {first + k * sum,
-          first * (digamma(a + 1.0) - psi_shifted - std::log(z)) + sum / (b - 1.0) + k * d_p,
+  return {first + k * sum, first * (digamma(a + 1.0) - psi_shifted - std::log(z)) + sum / (b - 1.0) + k * d_p,
           first * (-psi_1b + psi_shifted + std::log(w)) - k / (b - 1.0) * sum - k * (d_p + d_q),
           first * (-a / z - (b - 1.0) / w) - k * d_w};
 }
@@ -124,8 +125,8 @@ ScaledHyp2f1 hyp2f1_a_a1_scaled_derivatives(double a, double b, double z) {
   if (reflect) {  // near a pole of the connection formula: differences of the interpolation
     const auto g = [](double a1, double b1, double z1) { return hyp2f1_a_a1_scaled(a1, b1, z1); };
     const double ha = 1e-6 * a, hb = 1e-6 * b, hz = 1e-7 * (1.0 - z);
-    return {g(a, b, z), (g(a + ha, b, z) - g(a - ha, b, z)) / (2 * ha),
-            (g(a, b + hb, z) - g(a, b - hb, z)) / (2 * hb), (g(a, b, z + hz) - g(a, b, z - hz)) / (2 * hz)};
+    return {g(a, b, z), (g(a + ha, b, z) - g(a - ha, b, z)) / (2 * ha), (g(a, b + hb, z) - g(a, b - hb, z)) / (2 * hb),
+            (g(a, b, z + hz) - g(a, b, z - hz)) / (2 * hz)};
   }
   // G = sum c_n z^n, c_{n+1} = c_n (p+n)/(q+n), p = a+1-b, q = a+1:
   // dc_n/dp = c_n sum_{k<n} 1/(p+k), dc_n/dq = -c_n sum_{k<n} 1/(q+k).
@@ -163,9 +164,34 @@ double digamma(double x) {
   }
   const double inv = 1.0 / x;
   const double inv2 = inv * inv;
-  const double series =
-      inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))));
+  const double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))));
   return shift + std::log(x) - 0.5 * inv - series;
+}
+
+void hyp2f1_series_at(double a, double b, double c, std::span<const double> z, std::span<double> out) {
+  assert(z.size() == out.size() && z.size() <= kMaxSeriesPoints);
+  const std::size_t points = z.size();
+  std::array<double, kMaxSeriesPoints> term{}, sum{}, at{};
+  for (std::size_t k = 0; k < points; ++k) {
+    assert(z[k] >= 0.0 && z[k] < 1.0);
+    at[k] = z[k];
+    term[k] = 1.0;
+    sum[k] = 1.0;
+  }
+  // All points advance together, without a branch per point, until the
+  // slowest has converged; a point already converged only adds terms below
+  // the tolerance of its sum.
+  for (int n = 0; n < kMaxSeriesTerms; ++n) {
+    const double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0));
+    bool converged = true;
+    for (std::size_t k = 0; k < points; ++k) {
+      term[k] *= ratio * at[k];
+      sum[k] += term[k];
+      converged &= std::fabs(term[k]) <= kSeriesTolerance * std::fabs(sum[k]);
+    }
+    if (converged) break;
+  }
+  for (std::size_t k = 0; k < points; ++k) out[k] = sum[k];
 }
 
 double hyp2f1_series(double a, double b, double c, double z) {

@@ -2,6 +2,9 @@
 // The few special functions the BTYD models need, written here so that they
 // are thread-safe (std::lgamma writes the global signgam) and bounded.
 
+#include <cstddef>
+#include <span>
+
 namespace patron::analytics {
 
 // psi(x) = d/dx ln Gamma(x), for x > 0.
@@ -11,6 +14,12 @@ double digamma(double x);
 // Callers pass parameters for which the series converges quickly (the BG/NBD
 // code applies Euler's transformation first); the loop is bounded anyway.
 double hyp2f1_series(double a, double b, double c, double z);
+
+// The same series at several z at once (at most kMaxSeriesPoints): the term
+// ratios depend only on a, b and c, so each is computed once for all of them
+// (a customer's CLV needs the series at every month of the horizon).
+inline constexpr std::size_t kMaxSeriesPoints = 16;
+void hyp2f1_series_at(double a, double b, double c, std::span<const double> z, std::span<double> out);
 
 // ln Gamma(x) for x > 0, thread-safe (lgamma_r; std::lgamma writes signgam).
 double log_gamma(double x);

@@ -223,8 +223,9 @@ TEST(FullRun, KeepsTheRowsOfTheLastTwoRunsOnly) {
   EXPECT_EQ(store.count("analytics_customer_scores"), 2 * 1500);
 }
 
-// A history on which L-BFGS alone stopped with NLOPT_FAILURE (little churn
-// seen in the calibration window); the BOBYQA fallback must settle the fit.
+// A history on which a single L-BFGS run stalls (little churn seen in the
+// calibration window: a flat ridge); restarts from the best point must
+// settle the fit.
 TEST(FullRun, FitsWhereLbfgsAloneGaveUp) {
   Store store;
   an::SyntheticOptions options;
