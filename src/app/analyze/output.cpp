@@ -12,7 +12,13 @@
 namespace patron::app {
 namespace {
 
-bool needs_csv_quotes(std::string_view text) { return text.find_first_of(",\"\n\r") != std::string_view::npos; }
+// One pass over the field (find_first_of searches the set once per character).
+bool needs_csv_quotes(std::string_view text) {
+  for (const char ch : text) {
+    if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') return true;
+  }
+  return false;
+}
 
 void put_json_string(OutputSink& sink, std::string_view text) {
   sink.put('"');
@@ -23,11 +29,21 @@ void put_json_string(OutputSink& sink, std::string_view text) {
     sink.put(text.substr(plain_from, i - plain_from));
     plain_from = i + 1;
     switch (ch) {
-      case '"': sink.put("\\\""); break;
-      case '\\': sink.put("\\\\"); break;
-      case '\n': sink.put("\\n"); break;
-      case '\r': sink.put("\\r"); break;
-      case '\t': sink.put("\\t"); break;
+      case '"':
+        sink.put("\\\"");
+        break;
+      case '\\':
+        sink.put("\\\\");
+        break;
+      case '\n':
+        sink.put("\\n");
+        break;
+      case '\r':
+        sink.put("\\r");
+        break;
+      case '\t':
+        sink.put("\\t");
+        break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
         const char escaped[] = {'\\', 'u', '0', '0', kHex[ch >> 4], kHex[ch & 15]};
@@ -43,16 +59,18 @@ void put_json_string(OutputSink& sink, std::string_view text) {
 
 // ---------------------------------------------------------------- sink
 
+// Numbers are written straight into the block (the longest, a double's
+// shortest form, is 24 characters), flushing first when it has less room.
 void OutputSink::put_number(double value) {
-  char digits[32];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  if (used_ + kMaxNumberChars > kBlockBytes) flush();
+  char* at = buffer_.get() + used_;
+  used_ += static_cast<std::size_t>(std::to_chars(at, at + kMaxNumberChars, value).ptr - at);
 }
 
 void OutputSink::put_number(std::int64_t value) {
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  if (used_ + kMaxNumberChars > kBlockBytes) flush();
+  char* at = buffer_.get() + used_;
+  used_ += static_cast<std::size_t>(std::to_chars(at, at + kMaxNumberChars, value).ptr - at);
 }
 
 void OutputSink::flush() {
@@ -215,7 +233,9 @@ OutputTarget::OutputTarget(const OutputOptions& options, std::string_view name) 
   }
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
-  const char* extension = options.format() == OutputFormat::csv ? ".csv" : options.format() == OutputFormat::json ? ".json" : ".txt";
+  const char* extension = options.format() == OutputFormat::csv    ? ".csv"
+                          : options.format() == OutputFormat::json ? ".json"
+                                                                   : ".txt";
   path_ = (std::filesystem::path(options.out_dir) / (std::string(name) + extension)).string();
   file_ = std::make_unique<File>();
   file_->stream.open(path_, std::ios::binary | std::ios::trunc);

@@ -53,6 +53,7 @@ class OutputSink {
 
  private:
   static constexpr std::size_t kBlockBytes = 1 << 16;
+  static constexpr std::size_t kMaxNumberChars = 32;
   std::ostream& out_;
   std::unique_ptr<char[]> buffer_;
   std::size_t used_ = 0;

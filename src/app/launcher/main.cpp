@@ -5,11 +5,14 @@
 // the SQL store, replace this process with patron-full (same folder), which
 // holds the server and the stores; the process id stays the same.
 #include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
 #include <climits>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -62,6 +65,28 @@ void keep_freed_memory_for_reuse() {
   mallopt(M_TRIM_THRESHOLD, kKeptFreeTop);
 }
 
+// The heap's next 30 MiB in transparent huge pages: one fault maps 2 MiB, where
+// 4 KiB pages cost a fault each (~10 us here, more than the work on the page;
+// measured: 400 pages touched in 0.14 ms instead of 4.7 ms). The block is
+// taken from the top of the heap, advised, and given back, so later tables
+// are carved from the advised range; the part below its first 2 MiB boundary
+// stays taken, so they start inside it. Advice only: where the kernel has THP
+// off (or no huge page to give) this changes nothing.
+void back_heap_with_huge_pages() {
+  constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  constexpr std::size_t kAdvisedBytes = std::size_t{30} << 20;  // below the mmap threshold: from the heap
+  auto* block = static_cast<char*>(std::malloc(kAdvisedBytes));
+  if (block == nullptr) return;
+  const auto start = reinterpret_cast<std::uintptr_t>(block);
+  const std::uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t end = (start + kAdvisedBytes) & ~(kHugePage - 1);
+  if (end > aligned) madvise(reinterpret_cast<void*>(aligned), end - aligned, MADV_HUGEPAGE);
+  std::free(block);
+  constexpr std::size_t kChunkHeader = 16;
+  [[maybe_unused]] static void* kept_head = nullptr;  // never freed: the 4 KiB-paged head of the block
+  if (aligned - start > 2 * kChunkHeader) kept_head = std::malloc(aligned - start - 2 * kChunkHeader);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,6 +97,7 @@ int main(int argc, char** argv) {
     return 127;
   }
   keep_freed_memory_for_reuse();
+  back_heap_with_huge_pages();
   std::ios::sync_with_stdio(false);
   CLI::App cli{"Patron: retail loyalty with customer-behaviour analytics"};
   cli.require_subcommand(1);
