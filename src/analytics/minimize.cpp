@@ -11,8 +11,9 @@
 namespace patron::analytics {
 namespace {
 
-// The history L-BFGS keeps: the fits have three or four parameters.
-constexpr int kHistory = 6;
+// The (step, gradient change) pairs L-BFGS keeps: with six, the BG/NBD fit on
+// a million customers took 37 evaluations; with ten, 12 (and CDNOW 20 -> 18).
+constexpr int kHistory = 10;
 // The projected gradient (per customer, as the objectives are) at which the
 // search has converged: below lifetimes' own tolerance (scipy's gtol 1e-5).
 constexpr double kGradientTolerance = 1e-9;
