@@ -18,7 +18,7 @@ CLI::App* add_analyze_command(CLI::App& app, const AnalyzeStoreHooks& store, std
   const auto wanted = [only](std::initializer_list<std::string_view> names) {
     return only.empty() || std::find(names.begin(), names.end(), only) != names.end();
   };
-  if (wanted({"btyd", "clv"})) add_btyd_commands(analyze, store.load_purchases);
+  if (wanted({"btyd", "clv"})) add_btyd_commands(analyze, store.load_purchases, only);
   if (wanted({"models"})) add_models_command(analyze, store.load_purchases);
   if (wanted({"rules"})) add_rules_command(analyze, store.load_baskets);
   if (wanted({"rfm"})) add_rfm_command(analyze, store.load_purchases);

@@ -223,13 +223,18 @@ void add_btyd_command(CLI::App* analyze, const std::string& name, const std::str
 
 }  // namespace
 
-void add_btyd_commands(CLI::App* analyze, const std::function<an::TransactionTable()>& from_store) {
-  add_btyd_command(analyze, "btyd",
-                   "P(alive) and expected purchases (BG/NBD or --model), with Gamma-Gamma spend "
-                   "and CLV when the input has spend",
-                   false, from_store);
-  add_btyd_command(analyze, "clv", "Customer lifetime value (purchase model x Gamma-Gamma), highest first", true,
-                   from_store);
+void add_btyd_commands(CLI::App* analyze, const std::function<an::TransactionTable()>& from_store,
+                       std::string_view only) {
+  if (only.empty() || only == "btyd") {
+    add_btyd_command(analyze, "btyd",
+                     "P(alive) and expected purchases (BG/NBD or --model), with Gamma-Gamma spend "
+                     "and CLV when the input has spend",
+                     false, from_store);
+  }
+  if (only.empty() || only == "clv") {
+    add_btyd_command(analyze, "clv", "Customer lifetime value (purchase model x Gamma-Gamma), highest first", true,
+                     from_store);
+  }
 }
 
 }  // namespace patron::app
