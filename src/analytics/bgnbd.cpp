@@ -217,8 +217,14 @@ void bgnbd_expected_purchases_at(const BgNbdParams& p, std::span<const double> h
   }
   hyp2f1_series_at(p.a + p.b - 1.0 - p.r, p.a - 1.0, c, std::span(z).first(horizons.size()),
                    std::span(series).first(horizons.size()));
+  // (1 - z)^(a - 1) for every horizon at once, through libmvec.
+  std::array<double, kMaxSeriesPoints> power{};
+  for (std::size_t k = 0; k < horizons.size(); ++k) power[k] = -z[k];
+  log1p_each(power.data(), power.data(), horizons.size());
+  for (std::size_t k = 0; k < horizons.size(); ++k) power[k] *= p.a - 1.0;
+  exp_each(power.data(), power.data(), horizons.size());
   for (std::size_t k = 0; k < horizons.size(); ++k) {
-    out[k] = horizons[k] == 0 ? 0.0 : scale * (1.0 - std::pow(1.0 - z[k], p.a - 1.0) * series[k]);
+    out[k] = horizons[k] == 0 ? 0.0 : scale * (1.0 - power[k] * series[k]);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "analytics/special_functions.h"
 
+#include <algorithm>
 #include <array>
 
 #include <cassert>
@@ -13,6 +14,9 @@ namespace {
 // bound, not a tuning knob.
 constexpr int kMaxSeriesTerms = 200'000;
 constexpr double kSeriesTolerance = 1e-15;
+// Coefficients kept for evaluating the series at several points at once;
+// beyond this many terms the points are summed one by one.
+constexpr std::size_t kMaxCoefficients = 512;
 
 // log_hyp2f1_a_a1 sums Euler's transformed series up to z = 0.9 and beyond
 // that while a(1-z) > 2; closer to 1 it uses the 1 - z connection formula,
@@ -170,28 +174,40 @@ double digamma(double x) {
 
 void hyp2f1_series_at(double a, double b, double c, std::span<const double> z, std::span<double> out) {
   assert(z.size() == out.size() && z.size() <= kMaxSeriesPoints);
-  const std::size_t points = z.size();
-  std::array<double, kMaxSeriesPoints> term{}, sum{}, at{};
-  for (std::size_t k = 0; k < points; ++k) {
-    assert(z[k] >= 0.0 && z[k] < 1.0);
-    at[k] = z[k];
-    term[k] = 1.0;
-    sum[k] = 1.0;
+  if (z.empty()) return;
+  // The series' coefficients depend on a, b and c only: found once, as far as
+  // the largest z needs (it converges last), then each point is a polynomial
+  // in its z, evaluated by Horner's rule (no division, independent per point).
+  double largest = 0.0;
+  for (const double at : z) {
+    assert(at >= 0.0 && at < 1.0);
+    largest = std::max(largest, at);
   }
-  // All points advance together, without a branch per point, until the
-  // slowest has converged; a point already converged only adds terms below
-  // the tolerance of its sum.
-  for (int n = 0; n < kMaxSeriesTerms; ++n) {
-    const double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0));
-    bool converged = true;
-    for (std::size_t k = 0; k < points; ++k) {
-      term[k] *= ratio * at[k];
-      sum[k] += term[k];
-      converged &= std::fabs(term[k]) <= kSeriesTolerance * std::fabs(sum[k]);
-    }
-    if (converged) break;
+  std::array<double, kMaxCoefficients> coefficient;  // only [0, terms) is read
+  std::size_t terms = 1;
+  coefficient[0] = 1.0;
+  double power = 1.0, sum = 1.0;
+  for (int n = 0; n < kMaxSeriesTerms && terms < kMaxCoefficients; ++n) {
+    coefficient[terms] = coefficient[terms - 1] * ((a + n) * (b + n) / ((c + n) * (n + 1.0)));
+    power *= largest;
+    const double term = coefficient[terms] * power;
+    ++terms;
+    sum += term;
+    if (std::fabs(term) <= kSeriesTolerance * std::fabs(sum)) break;
   }
-  for (std::size_t k = 0; k < points; ++k) out[k] = sum[k];
+  if (terms == kMaxCoefficients) {  // a series this slow: each point on its own
+    for (std::size_t k = 0; k < z.size(); ++k) out[k] = hyp2f1_series(a, b, c, z[k]);
+    return;
+  }
+  // All points advance together (a fixed width the compiler vectorizes; the
+  // unused lanes evaluate at z = 0), so the multiply-add chains overlap.
+  std::array<double, kMaxSeriesPoints> at{}, value;
+  std::copy(z.begin(), z.end(), at.begin());
+  value.fill(coefficient[terms - 1]);
+  for (std::size_t n = terms - 1; n-- > 0;) {
+    for (std::size_t k = 0; k < kMaxSeriesPoints; ++k) value[k] = value[k] * at[k] + coefficient[n];
+  }
+  std::copy(value.begin(), value.begin() + static_cast<std::ptrdiff_t>(z.size()), out.begin());
 }
 
 double hyp2f1_series(double a, double b, double c, double z) {
