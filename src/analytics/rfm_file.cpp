@@ -33,7 +33,7 @@ class TotalsBuilder {
 
  private:
   std::uint32_t intern(std::string_view id) {
-    if (last_customer_ != UINT32_MAX && out_.ids[last_customer_] == id) return last_customer_;
+    if (last_customer_ != UINT32_MAX && detail::same_id(out_.ids[last_customer_], id)) return last_customer_;
     const std::uint32_t customer = ids_.intern(id, out_.ids);
     if (customer == out_.totals.size()) {
       out_.totals.emplace_back();

@@ -15,6 +15,17 @@
 
 namespace patron::analytics::detail {
 
+// Whether two ids are the same, for the short ids of purchase files: a byte
+// loop, where std::string_view's == calls memcmp (a seventh of reading
+// CDNOW went to those calls).
+inline bool same_id(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Dense indexes for customer ids: open addressing over the ids' positions,
 // so a lookup touches one flat array instead of a chain of nodes. While ids
 // arrive in ascending order (files exported sorted by customer, as CDNOW is)
@@ -30,14 +41,14 @@ class IdIndex {
         ids.emplace_back(id);
         return static_cast<std::uint32_t>(ids.size() - 1);
       }
-      if (std::string_view(ids.back()) == id) return static_cast<std::uint32_t>(ids.size() - 1);
+      if (same_id(ids.back(), id)) return static_cast<std::uint32_t>(ids.size() - 1);
       ascending_ = false;  // from here on ids may repeat anywhere: index the ones so far
       grow(ids);
     }
     if ((ids.size() + 1) * 2 > slots_.size()) grow(ids);
     std::size_t slot = hash_(id) & (slots_.size() - 1);
     while (slots_[slot] != kFree) {
-      if (ids[slots_[slot]] == id) return slots_[slot];
+      if (same_id(ids[slots_[slot]], id)) return slots_[slot];
       slot = (slot + 1) & (slots_.size() - 1);
     }
     slots_[slot] = static_cast<std::uint32_t>(ids.size());
@@ -94,7 +105,7 @@ class TableBuilder {
   // Files are often grouped by customer: the previous line's customer is
   // checked before the hash table.
   std::uint32_t intern(std::string_view id) {
-    if (last_customer_ != UINT32_MAX && table_.customer_ids[last_customer_] == id) return last_customer_;
+    if (last_customer_ != UINT32_MAX && same_id(table_.customer_ids[last_customer_], id)) return last_customer_;
     return ids_.intern(id, table_.customer_ids);
   }
   TransactionTable table_;
