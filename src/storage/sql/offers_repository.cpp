@@ -2,125 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/sql/campaign_rows.h"
 #include "storage/sql/changed_accounts.h"
 
 namespace patron::sql {
 namespace {
 
+using detail::campaign_columns;
+using detail::CampaignRow;
 using Json = nlohmann::json;
-
-Json range_json(const offers::Range& r) {
-  Json out = Json::object();
-  if (r.min) out["min"] = *r.min;
-  if (r.max) out["max"] = *r.max;
-  return out;
-}
-
-offers::Range range_of(const Json& j) {
-  offers::Range r;
-  if (j.contains("min")) r.min = j["min"].get<double>();
-  if (j.contains("max")) r.max = j["max"].get<double>();
-  return r;
-}
-
-std::string audience_text(const offers::Audience& a) {
-  return Json{{"segments", a.segments},
-              {"tiers", a.tiers},
-              {"categories_bought", a.categories_bought},
-              {"categories_not_bought", a.categories_not_bought},
-              {"favorite_categories", a.favorite_categories},
-              {"p_alive", range_json(a.p_alive)},
-              {"clv_minor", range_json(a.clv_minor)}}
-      .dump();
-}
-
-offers::Audience audience_of(const std::string& text) {
-  const auto j = Json::parse(text);
-  offers::Audience a;
-  a.segments = j.value("segments", std::vector<std::string>{});
-  a.tiers = j.value("tiers", std::vector<std::string>{});
-  a.categories_bought = j.value("categories_bought", std::vector<std::string>{});
-  a.categories_not_bought = j.value("categories_not_bought", std::vector<std::string>{});
-  a.favorite_categories = j.value("favorite_categories", std::vector<std::string>{});
-  a.p_alive = range_of(j.value("p_alive", Json::object()));
-  a.clv_minor = range_of(j.value("clv_minor", Json::object()));
-  return a;
-}
-
-std::string offer_text(const offers::OfferTemplate& o) {
-  return Json{{"kind", offers::to_string(o.kind)},   {"category", o.category},
-              {"sku", o.sku},                        {"multiplier_permille", o.multiplier_permille},
-              {"points", o.points},                  {"min_spend_minor", o.min_spend_minor}, {"reward_name", o.reward_name},
-              {"percent", o.percent},                {"reward_id", o.reward_id},
-              {"auto_apply", o.auto_apply}}
-      .dump();
-}
-
-offers::OfferTemplate offer_of(const std::string& text) {
-  const auto j = Json::parse(text);
-  offers::OfferTemplate o;
-  o.kind = offers::parse_offer_kind(j.value("kind", "bonus_points")).value_or(offers::OfferKind::bonus_points);
-  o.category = j.value("category", "");
-  o.sku = j.value("sku", "");
-  o.multiplier_permille = j.value("multiplier_permille", std::int64_t{0});
-  o.points = j.value("points", Points{0});
-  o.min_spend_minor = j.value("min_spend_minor", MinorUnits{0});
-  o.percent = j.value("percent", std::int64_t{0});
-  o.reward_id = j.value("reward_id", "");
-  o.reward_name = j.value("reward_name", "");
-  o.auto_apply = j.value("auto_apply", false);
-  return o;
-}
-
-constexpr const char* campaign_columns =
-    "c.id, c.name, c.goal, c.status, c.audience, c.offer, c.starts_at, c.ends_at, c.budget_points, c.budget_minor, "
-    "c.per_customer_cap, c.control_share_permille, c.offers_created, c.control_group_size, c.created_at";
-
-// The columns above, bound for one statement; finish() builds the campaign.
-struct CampaignRow {
-  std::string id, name, goal, status, audience, offer;
-  long long starts = 0, ends = 0, budget = 0, money = 0, cap = 0, control = 0, created_offers = 0, control_size = 0,
-            created = 0;
-  soci::indicator budget_ind = soci::i_ok, money_ind = soci::i_ok;
-
-  void bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(name));
-    st.exchange(soci::into(goal));
-    st.exchange(soci::into(status));
-    st.exchange(soci::into(audience));
-    st.exchange(soci::into(offer));
-    st.exchange(soci::into(starts));
-    st.exchange(soci::into(ends));
-    st.exchange(soci::into(budget, budget_ind));
-    st.exchange(soci::into(money, money_ind));
-    st.exchange(soci::into(cap));
-    st.exchange(soci::into(control));
-    st.exchange(soci::into(created_offers));
-    st.exchange(soci::into(control_size));
-    st.exchange(soci::into(created));
-  }
-
-  offers::Campaign finish() const {
-    offers::Campaign c;
-    c.id = id;
-    c.name = name;
-    c.goal = offers::parse_goal(goal).value_or(offers::Goal::grow_basket);
-    c.status = offers::parse_campaign_status(status).value_or(offers::CampaignStatus::draft);
-    c.audience = audience_of(audience);
-    c.offer = offer_of(offer);
-    c.starts_at = starts;
-    c.ends_at = ends;
-    if (budget_ind == soci::i_ok) c.budget_points = budget;
-    if (money_ind == soci::i_ok) c.budget_minor = money;
-    c.per_customer_cap = cap;
-    c.control_share_permille = control;
-    c.offers_created = created_offers;
-    c.control_group_size = control_size;
-    c.created_at = created;
-    return c;
-  }
-};
 
 // The offer columns in the order OfferRow binds them.
 constexpr const char* offer_columns =
@@ -201,12 +91,13 @@ std::vector<SkuHistory> OffersRepository::sku_history(const std::string& custome
   long long lines = 0, last = 0;
   const long long n = max_skus_per_customer;
   soci::indicator brand_ind = soci::i_ok;
-  soci::statement st = (session_.prepare << "SELECT l.sku, l.category, p.brand, COUNT(*), MAX(t.occurred_at) FROM "
-                                            "transactions t JOIN transaction_lines l ON l.transaction_id = t.id LEFT JOIN "
-                                            "products p ON p.sku = l.sku WHERE t.customer_id = :c GROUP BY l.sku, "
-                                            "l.category, p.brand ORDER BY COUNT(*) DESC, l.sku LIMIT :n",
-                        soci::use(customer_id), soci::use(n), soci::into(row.sku), soci::into(row.category),
-                        soci::into(row.brand, brand_ind), soci::into(lines), soci::into(last));
+  soci::statement st =
+      (session_.prepare << "SELECT l.sku, l.category, p.brand, COUNT(*), MAX(t.occurred_at) FROM "
+                           "transactions t JOIN transaction_lines l ON l.transaction_id = t.id LEFT JOIN "
+                           "products p ON p.sku = l.sku WHERE t.customer_id = :c GROUP BY l.sku, "
+                           "l.category, p.brand ORDER BY COUNT(*) DESC, l.sku LIMIT :n",
+       soci::use(customer_id), soci::use(n), soci::into(row.sku), soci::into(row.category),
+       soci::into(row.brand, brand_ind), soci::into(lines), soci::into(last));
   st.execute();
   while (st.fetch()) {
     if (brand_ind != soci::i_ok) row.brand.clear();
@@ -232,10 +123,11 @@ void OffersRepository::visit_scored_customers(std::optional<long long> run_id, s
   soci::indicator segment_ind = soci::i_ok, p_ind = soci::i_ok, spend_ind = soci::i_ok, clv_ind = soci::i_ok,
                   recency_ind = soci::i_ok, categories_ind = soci::i_ok, brands_ind = soci::i_ok;
   soci::statement st =
-      (session_.prepare << "SELECT u.id, a.tier_code, s.segment, s.p_alive, s.expected_avg_spend, s.clv, s.recency_days, "
-                           "s.categories, s.brands FROM users u JOIN accounts a ON a.customer_id = u.id LEFT JOIN "
-                           "analytics_customer_scores s ON s.run_id = :r AND s.customer_id = u.id WHERE u.role = "
-                           "'customer' AND u.status = 'active' ORDER BY u.id LIMIT :n",
+      (session_.prepare
+           << "SELECT u.id, a.tier_code, s.segment, s.p_alive, s.expected_avg_spend, s.clv, s.recency_days, "
+              "s.categories, s.brands FROM users u JOIN accounts a ON a.customer_id = u.id LEFT JOIN "
+              "analytics_customer_scores s ON s.run_id = :r AND s.customer_id = u.id WHERE u.role = "
+              "'customer' AND u.status = 'active' ORDER BY u.id LIMIT :n",
        soci::use(run), soci::use(n), soci::into(row.id), soci::into(row.tier), soci::into(row.segment, segment_ind),
        soci::into(p_alive, p_ind), soci::into(spend, spend_ind), soci::into(clv, clv_ind),
        soci::into(recency, recency_ind), soci::into(row.categories, categories_ind),
@@ -317,12 +209,12 @@ void OffersRepository::insert_offers(const std::vector<OfferRecord>& offers) {
   OfferRecord row;
   std::string reasons;
   long long max_bonus = 0, created = 0;
-  soci::statement st = (session_.prepare << "INSERT INTO offers (id, campaign_id, customer_id, category, reasons, score, "
-                                            "max_bonus_points, status, created_at) VALUES (:id, :c, :u, :k, :r, :s, :m, "
-                                            ":st, :cr)",
-                        soci::use(row.id), soci::use(row.campaign_id), soci::use(row.customer_id),
-                        soci::use(row.category), soci::use(reasons), soci::use(row.score), soci::use(max_bonus),
-                        soci::use(row.status), soci::use(created));
+  soci::statement st =
+      (session_.prepare << "INSERT INTO offers (id, campaign_id, customer_id, category, reasons, score, "
+                           "max_bonus_points, status, created_at) VALUES (:id, :c, :u, :k, :r, :s, :m, "
+                           ":st, :cr)",
+       soci::use(row.id), soci::use(row.campaign_id), soci::use(row.customer_id), soci::use(row.category),
+       soci::use(reasons), soci::use(row.score), soci::use(max_bonus), soci::use(row.status), soci::use(created));
   for (const auto& offer : offers) {
     row = offer;
     reasons = Json(offer.reasons).dump();
@@ -331,98 +223,6 @@ void OffersRepository::insert_offers(const std::vector<OfferRecord>& offers) {
     note_account_changed(offer.customer_id);
     st.execute(true);
   }
-}
-
-void OffersRepository::insert_campaign(const offers::Campaign& c) {
-  const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
-  const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
-  const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille,
-                  created = c.created_at;
-  long long budget = c.budget_points.value_or(0), money = c.budget_minor.value_or(0);
-  soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
-  soci::indicator money_ind = c.budget_minor ? soci::i_ok : soci::i_null;
-  session_ << "INSERT INTO campaigns (id, name, goal, status, audience, offer, starts_at, ends_at, budget_points, "
-              "budget_minor, per_customer_cap, control_share_permille, created_at) VALUES (:id, :n, :g, :s, :a, :o, "
-              ":st, :en, :b, :m, :cap, :ctl, :cr)",
-      soci::use(c.id), soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer),
-      soci::use(starts), soci::use(ends), soci::use(budget, budget_ind), soci::use(money, money_ind), soci::use(cap),
-      soci::use(control), soci::use(created);
-}
-
-void OffersRepository::update_campaign(const offers::Campaign& c) {
-  const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
-  const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
-  const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille;
-  long long budget = c.budget_points.value_or(0), money = c.budget_minor.value_or(0);
-  soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
-  soci::indicator money_ind = c.budget_minor ? soci::i_ok : soci::i_null;
-  session_ << "UPDATE campaigns SET name = :n, goal = :g, status = :s, audience = :a, offer = :o, starts_at = :st, "
-              "ends_at = :en, budget_points = :b, budget_minor = :m, per_customer_cap = :cap, control_share_permille = "
-              ":ctl WHERE id = :id",
-      soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer), soci::use(starts),
-      soci::use(ends), soci::use(budget, budget_ind), soci::use(money, money_ind), soci::use(cap), soci::use(control),
-      soci::use(c.id);
-}
-
-std::optional<offers::Campaign> OffersRepository::find_campaign(const std::string& id) {
-  CampaignRow row;
-  soci::statement st(session_);
-  row.bind(st);
-  std::string key = id;
-  st.exchange(soci::use(key));
-  st.alloc();
-  st.prepare(std::string("SELECT ") + campaign_columns + " FROM campaigns c WHERE c.id = :id AND c.archived = 0");
-  st.define_and_bind();
-  st.execute();
-  if (!st.fetch()) return std::nullopt;
-  return row.finish();
-}
-
-Page<offers::Campaign> OffersRepository::list_campaigns(int limit, const std::string& after_id) {
-  CampaignRow row;
-  soci::statement st(session_);
-  row.bind(st);
-  std::string after = after_id;
-  long long fetch = limit + 1;
-  st.exchange(soci::use(after));
-  st.exchange(soci::use(fetch));
-  st.alloc();
-  st.prepare(std::string("SELECT ") + campaign_columns +
-             " FROM campaigns c WHERE c.archived = 0 AND c.id > :a ORDER BY c.id LIMIT :n");
-  st.define_and_bind();
-  st.execute();
-  Page<offers::Campaign> page;
-  while (st.fetch()) page.items.push_back(row.finish());
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = page.items.back().id;
-  }
-  return page;
-}
-
-void OffersRepository::archive_campaign(const std::string& id) {
-  session_ << "UPDATE campaigns SET archived = 1 WHERE id = :id", soci::use(id);
-}
-
-void OffersRepository::set_generation_counts(const std::string& id, std::int64_t offers_created,
-                                             std::int64_t control_group_size) {
-  const long long created = offers_created, control = control_group_size;
-  session_ << "UPDATE campaigns SET offers_created = :o, control_group_size = :c WHERE id = :id", soci::use(created),
-      soci::use(control), soci::use(id);
-}
-
-std::int64_t OffersRepository::count_members(const std::string& campaign_id, bool control) {
-  long long n = 0;
-  const std::string arm = control ? "control" : "treatment";
-  session_ << "SELECT COUNT(*) FROM campaign_members WHERE campaign_id = :c AND arm = :a", soci::use(campaign_id),
-      soci::use(arm), soci::into(n);
-  return n;
-}
-
-std::int64_t OffersRepository::count_offers(const std::string& campaign_id) {
-  long long n = 0;
-  session_ << "SELECT COUNT(*) FROM offers WHERE campaign_id = :c", soci::use(campaign_id), soci::into(n);
-  return n;
 }
 
 std::optional<CampaignOffer> OffersRepository::find_offer(const std::string& id) {
@@ -451,7 +251,8 @@ std::vector<CampaignOffer> OffersRepository::applicable_offers(const std::string
                              st.exchange(soci::use(when2));
                              st.exchange(soci::use(n));
                            });
-  std::erase_if(all, [](const CampaignOffer& o) { return o.offer.status != "activated" && !o.campaign.offer.auto_apply; });
+  std::erase_if(all,
+                [](const CampaignOffer& o) { return o.offer.status != "activated" && !o.campaign.offer.auto_apply; });
   return all;
 }
 
