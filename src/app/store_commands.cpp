@@ -14,13 +14,12 @@
 #include "analytics/rfm.h"
 #include "analytics/synthetic_history_csv.h"
 #include "app/affinity_events.h"
-#include "app/config.h"
-#include "app/full_analysis.h"
-#include "app/gen_data.h"
-#include "app/import_history.h"
 #include "app/analyze/csv_field.h"
 #include "app/analyze/progress_bar.h"
+#include "app/config.h"
+#include "app/full_analysis.h"
 #include "app/server_logging.h"
+#include "app/store_access.h"
 #include "storage/documents/document_store.h"
 #include "storage/sql/database.h"
 #include "storage/sql/history_reader.h"
@@ -31,127 +30,6 @@ namespace {
 
 namespace an = patron::analytics;
 using Json = nlohmann::ordered_json;
-
-[[noreturn]] void fail(const std::string& message) {
-  std::cerr << "error: " << redact_url_credentials(message) << "\n";
-  throw CLI::RuntimeError(1);
-}
-
-// Runs a command body, turning failures into a message and exit status 1.
-template <typename Body>
-void guarded(Body&& body) {
-  try {
-    body();
-  } catch (const CLI::Error&) {
-    throw;
-  } catch (const std::exception& e) {
-    fail(e.what());
-  }
-}
-
-std::unique_ptr<soci::session> open_store() {
-  const Config config = load_config();
-  auto url = sql::parse_database_url(config.database_url);
-  if (!url.ok()) fail(url.error().message);
-  auto session = sql::open_session(*url);
-  sql::migrate(*session, url->dialect);
-  return session;
-}
-
-// The behaviour store as a reader beside a running `patron serve` (which
-// holds RocksDB's lock): DOCUMENT_STORE / MONGO_URI opened read-only.
-Result<std::unique_ptr<documents::DocumentStore>> open_events_store() {
-  return documents::open_document_store(load_config().document_store, documents::OpenMode::read_only);
-}
-
-std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-std::size_t file_size_of(const std::string& path) {
-  std::error_code ignored;
-  const auto size = std::filesystem::file_size(path, ignored);
-  return ignored ? 0 : static_cast<std::size_t>(size);
-}
-
-// ---------------------------------------------------------------- import
-
-struct ImportCli {
-  std::string file, format = "generic", source, store, currency;
-  bool json = false;
-};
-
-void run_import(const ImportCli& cli) {
-  const auto format = an::parse_transaction_format(cli.format);
-  if (!format) fail("unknown --format " + cli.format);
-  std::ifstream input(cli.file);
-  if (!input) fail("cannot open " + cli.file);
-  auto session = open_store();
-  ProgressBar bar("importing " + cli.file, file_size_of(cli.file));
-  const ImportSummary summary = import_history(*session, input, {*format, cli.source, cli.store, cli.currency},
-                                               now_seconds(), [&](std::size_t bytes) { bar.update(bytes); });
-  if (cli.json) {
-    Json rejected = Json::object();
-    for (const auto& [reason, count] : summary.read.rejected) rejected[reason] = count;
-    std::cout << Json{{"lines", summary.read.lines},
-                      {"accepted", summary.read.accepted},
-                      {"rejected", rejected},
-                      {"examples", summary.read.examples},
-                      {"purchases_in_file", summary.purchases_in_file},
-                      {"purchases_written", summary.written.purchases_written},
-                      {"purchases_already_stored", summary.written.purchases_already_stored},
-                      {"lines_written", summary.written.lines_written},
-                      {"customers_created", summary.written.customers_created},
-                      {"products_created", summary.written.products_created},
-                      {"stores_created", summary.written.stores_created},
-                      {"points_awarded", 0}}
-                     .dump(2)
-              << "\n";
-  } else {
-    std::cout << format_import_report(summary);
-  }
-  if (summary.read.lines > 0 && summary.read.accepted == 0) fail("no line could be read as " + cli.format);
-}
-
-// ---------------------------------------------------------------- gen-data
-
-struct GenDataCli {
-  an::SyntheticOptions options;
-  std::string start = "2023-01-01";
-  std::string out_file;           // write the purchases here (generic CSV) instead of the store
-  std::string products_out_file;  // and the catalogue (sku,name,category,brand)
-};
-
-// `--out FILE`: the same history as a `generic` purchases file, for
-// `patron offers evaluate` and other offline tools; the store is not opened.
-void write_gen_data_files(const GenDataCli& cli) {
-  if (cli.options.purchases < cli.options.customers) fail("--transactions must be at least --customers");
-  const an::SyntheticCatalog catalog = an::synthetic_catalog(cli.options);
-  std::ofstream history(cli.out_file);
-  const std::size_t written = an::write_synthetic_history_csv(history, cli.options, catalog);
-  if (!history.flush()) fail("cannot write " + cli.out_file);
-  if (!cli.products_out_file.empty()) {
-    std::ofstream products(cli.products_out_file);
-    an::write_synthetic_catalog_csv(products, catalog);
-    if (!products.flush()) fail("cannot write " + cli.products_out_file);
-  }
-  std::cout << "wrote " << written << " purchases of " << cli.options.customers << " customers to " << cli.out_file
-            << "\n";
-}
-
-void run_gen_data(GenDataCli cli) {
-  const auto start = an::parse_date(cli.start);
-  if (!start) fail("--start expects YYYY-MM-DD");
-  cli.options.first_day = *start;
-  if (!cli.out_file.empty()) return write_gen_data_files(cli);
-  if (!cli.products_out_file.empty()) fail("--products-out goes with --out");
-  auto session = open_store();
-  ProgressBar bar("generating", cli.options.purchases);
-  const auto counts =
-      generate_into_store(*session, cli.options, now_seconds(), [&](std::size_t done) { bar.update(done); });
-  if (!counts.ok()) fail(counts.error().message);
-  std::cout << "generated " << counts->purchases_written << " purchases (" << counts->lines_written << " lines) of "
-            << counts->customers_created << " customers over " << counts->products_created
-            << " products; no points awarded\n";
-}
 
 // ---------------------------------------------------------------- analyze from the store
 
@@ -167,7 +45,8 @@ sql::StoredHistory read_store(bool with_lines) {
 an::TransactionTable load_store_purchases() {
   an::TransactionTable table;
   guarded([&] { table = std::move(read_store(false).purchases); });
-  if (table.purchases.size() == 0) fail("the store holds no purchases (patron import or patron gen-data first)");
+  if (table.purchases.size() == 0)
+    fail_store_command("the store holds no purchases (patron import or patron gen-data first)");
   return table;
 }
 
@@ -177,7 +56,7 @@ an::Baskets load_store_baskets() {
     auto history = read_store(true);
     baskets = an::baskets_from_lines(history.lines.purchase_row, history.lines.item, std::move(history.item_sku));
   });
-  if (baskets.size() == 0) fail("the store holds no purchase lines to find rules in");
+  if (baskets.size() == 0) fail_store_command("the store holds no purchase lines to find rules in");
   return baskets;
 }
 
@@ -211,7 +90,7 @@ void write_table(const std::filesystem::path& dir, const std::string& name, bool
     }
     file << list.dump(2) << "\n";
   }
-  if (!file) fail("cannot write " + path.string());
+  if (!file) fail_store_command("cannot write " + path.string());
   std::cerr << "wrote " << path.string() << "\n";
 }
 
@@ -227,9 +106,8 @@ void write_all_outputs(const FullAnalysis& run, const std::string& dir, bool csv
   const auto& s = run.scores;
   for (std::size_t i = 0; i < s.size(); ++i) {
     rows.push_back({s.customer_id[i], s.recency_days[i], s.frequency[i], s.monetary_minor[i], s.r_score[i],
-                    s.f_score[i], s.m_score[i], s.segment[i], nullable(s.p_alive, i),
-                    nullable(s.expected_purchases, i), nullable(s.expected_avg_spend, i), nullable(s.clv, i),
-                    s.top_category[i], s.top_brand[i]});
+                    s.f_score[i], s.m_score[i], s.segment[i], nullable(s.p_alive, i), nullable(s.expected_purchases, i),
+                    nullable(s.expected_avg_spend, i), nullable(s.clv, i), s.top_category[i], s.top_brand[i]});
   }
   write_table(root, "scores", csv,
               "customer_id,recency_days,frequency,monetary_minor,r,f,m,segment,p_alive,expected_purchases,"
@@ -247,7 +125,8 @@ void write_all_outputs(const FullAnalysis& run, const std::string& dir, bool csv
   for (std::size_t i = 0; i < s.size(); ++i) {
     for (const auto& [kind, ranked] : {std::pair{"category", &s.categories}, std::pair{"brand", &s.brands}}) {
       int rank = 0;
-      for (const auto& pair : Json::parse((*ranked)[i])) rows.push_back({s.customer_id[i], kind, ++rank, pair[0], pair[1]});
+      for (const auto& pair : Json::parse((*ranked)[i]))
+        rows.push_back({s.customer_id[i], kind, ++rank, pair[0], pair[1]});
     }
   }
   write_table(root, "affinities", csv, "customer_id,kind,rank,value,score", rows);
@@ -262,7 +141,7 @@ std::string events_line(const Json& events) {
 void run_all(AllCli cli) {
   if (!cli.as_of.empty()) {
     const auto day = an::parse_date(cli.as_of);
-    if (!day) fail("--as-of expects YYYY-MM-DD");
+    if (!day) fail_store_command("--as-of expects YYYY-MM-DD");
     cli.options.as_of = *day;
   }
   cli.options.period = cli.period == "days" ? an::Period::days : an::Period::weeks;
@@ -288,7 +167,7 @@ void run_all(AllCli cli) {
     };
     run = run_full_analysis(*session, cli.options, now_seconds(), hooks);
   });
-  if (!run.ok()) fail(run.error().message);
+  if (!run.ok()) fail_store_command(run.error().message);
   double total = 0;
   for (const auto& stage : run->stages) total += stage.seconds;
   std::fprintf(stderr, "%-12s %9.2f\n", "total", total);
@@ -326,8 +205,8 @@ an::EventColumns affinity_events(const AffinityCli& cli, const sql::StoredHistor
     std::cerr << "affinity from purchases only (events: " << events.error().message << ")\n";
     return an::EventColumns(1);
   }
-  std::fprintf(stderr, "%-12s %9.2f   blended %zu of %zu behaviour events\n", "events", seconds,
-               events->counts.blended, events->counts.read);
+  std::fprintf(stderr, "%-12s %9.2f   blended %zu of %zu behaviour events\n", "events", seconds, events->counts.blended,
+               events->counts.read);
   return std::move(events->columns);
 }
 
@@ -335,22 +214,24 @@ void run_affinity(const AffinityCli& cli) {
   sql::StoredHistory history;
   guarded([&] { history = read_store(true); });
   const auto& purchases = history.purchases.purchases;
-  if (purchases.size() == 0) fail("the store holds no purchases");
+  if (purchases.size() == 0) fail_store_command("the store holds no purchases");
   const bool brand = cli.kind == "brand";
   const an::Day as_of = an::day_after_last_purchase(purchases);
   an::EventColumns events;
   guarded([&] { events = affinity_events(cli, history, as_of); });
-  const auto table = an::compute_affinity(
-      purchases, history.lines, brand ? history.item_brand : history.item_category,
-      brand ? history.brand_names.size() : history.category_names.size(), history.purchases.customer_count(),
-      {as_of, cli.half_life_days, cli.top_k, 0}, events);
+  const auto table =
+      an::compute_affinity(purchases, history.lines, brand ? history.item_brand : history.item_category,
+                           brand ? history.brand_names.size() : history.category_names.size(),
+                           history.purchases.customer_count(), {as_of, cli.half_life_days, cli.top_k, 0}, events);
   const auto& names = brand ? history.brand_names : history.category_names;
   const auto& ids = history.purchases.customer_ids;
   if (cli.json) {
     Json list = Json::array();
     for (std::size_t i = 0; i < table.size(); ++i) {
-      list.push_back(Json{{"customer_id", ids[table.customer_index[i]]}, {"kind", cli.kind},
-                          {"rank", static_cast<int>(table.rank[i])}, {"value", names[table.attribute[i]]},
+      list.push_back(Json{{"customer_id", ids[table.customer_index[i]]},
+                          {"kind", cli.kind},
+                          {"rank", static_cast<int>(table.rank[i])},
+                          {"value", names[table.attribute[i]]},
                           {"score", table.score[i]}});
     }
     std::cout << Json{{"affinities", list}}.dump(2) << "\n";
@@ -371,16 +252,20 @@ void add_all_command(CLI::App* analyze) {
   command->add_option("--as-of", cli->as_of, "Day recency is counted to (default: the day after the last purchase)");
   command->add_option("--period", cli->period, "BTYD period: weeks or days")->check(CLI::IsMember({"weeks", "days"}));
   command->add_option("--horizon", o.horizon_periods, "Periods ahead for expected purchases and CLV")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command->add_option("--discount-rate", o.monthly_discount_rate, "CLV discount rate per 30-day month")
-      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   command->add_option("--min-support", o.rules.min_support)->capture_default_str()->check(CLI::Range(0.0, 1.0));
   command->add_option("--min-confidence", o.rules.min_confidence)->capture_default_str()->check(CLI::Range(0.0, 1.0));
   command->add_option("--max-rules", o.max_rules, "Rules kept, highest lift first")->capture_default_str();
   command->add_option("--half-life", o.half_life_days, "Affinity: days after which a purchase or event counts half")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command->add_option("--top", o.affinity_top_k, "Affinity: values kept per customer and kind")
-      ->capture_default_str()->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
+      ->capture_default_str()
+      ->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
   command->add_flag("--no-store", cli->no_store, "Compute and report, but do not store the run");
   command->add_flag("--no-events", cli->no_events, "Affinity from purchases only, without behaviour events");
   auto* json = command->add_flag("--json", cli->json, "Print the run's summary as JSON");
@@ -395,9 +280,11 @@ void add_affinity_command(CLI::App* analyze) {
   auto* command = analyze->add_subcommand("affinity", "Category or brand affinity per customer, with recency decay");
   command->add_option("--kind", cli->kind, "category or brand")->check(CLI::IsMember({"category", "brand"}));
   command->add_option("--half-life", cli->half_life_days, "Days after which a purchase or event counts half")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command->add_option("--top", cli->top_k, "Values kept per customer")
-      ->capture_default_str()->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
+      ->capture_default_str()
+      ->check(CLI::Range(1, static_cast<int>(an::kMaxAffinityTopK)));
   command->add_flag("--no-events", cli->no_events, "Purchases only, without behaviour events");
   auto* json = command->add_flag("--json", cli->json, "JSON output");
   auto* csv = command->add_flag("--csv", cli->csv, "CSV output (the default)");
@@ -406,35 +293,6 @@ void add_affinity_command(CLI::App* analyze) {
 }
 
 }  // namespace
-
-void add_import_command(CLI::App& app) {
-  auto cli = std::make_shared<ImportCli>();
-  auto* command = app.add_subcommand("import", "Load a purchases file into the SQL store (no points awarded)");
-  command->add_option("file", cli->file, "Purchases file")->required();
-  command->add_option("--format", cli->format, "generic, cdnow or online-retail")
-      ->capture_default_str()->check(CLI::IsMember({"generic", "cdnow", "online-retail"}));
-  command->add_option("--source", cli->source, "Namespace of the file's customer ids (default: the format)");
-  command->add_option("--store", cli->store, "Store code for purchases without one (default by format)");
-  command->add_option("--currency", cli->currency, "Currency for lines without one (default USD; GBP for online-retail)");
-  command->add_flag("--json", cli->json, "Print the validation report as JSON");
-  command->callback([cli] { guarded([&] { run_import(*cli); }); });
-}
-
-void add_gen_data_command(CLI::App& app) {
-  auto cli = std::make_shared<GenDataCli>();
-  auto& o = cli->options;
-  auto* command = app.add_subcommand("gen-data", "Write a synthetic purchase history into the SQL store");
-  command->add_option("--customers", o.customers)->required()->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
-  command->add_option("--transactions", o.purchases)->required()->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}));
-  command->add_option("--seed", o.seed)->capture_default_str();
-  command->add_option("--products", o.products)->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
-  command->add_option("--start", cli->start, "First day of the history (YYYY-MM-DD)")->capture_default_str();
-  command->add_option("--days", o.history_days, "Length of the history in days")
-      ->capture_default_str()->check(CLI::Range(1, 36'500));
-  command->add_option("--out", cli->out_file, "Write the purchases to this generic CSV file instead of the store");
-  command->add_option("--products-out", cli->products_out_file, "With --out: write the catalogue (sku,name,category,brand)");
-  command->callback([cli] { guarded([&] { run_gen_data(*cli); }); });
-}
 
 AnalyzeStoreHooks analyze_store_hooks() {
   AnalyzeStoreHooks hooks;
