@@ -148,9 +148,10 @@ std::optional<std::string> catalog_value_problem(const CatalogField& field, cons
     if (text->size() > max_catalog_text) return "must be at most " + std::to_string(max_catalog_text) + " characters";
     if (field.required && text->find_first_not_of(" \t") == std::string::npos) return "must not be blank";
     if (field.kind == Kind::currency && !is_valid_currency_code(*text)) return "must be an ISO 4217 code";
-    const bool chosen = std::any_of(field.choices.begin(), field.choices.end(),
-                                    [&](const CatalogChoice& choice) { return choice.value == *text; });
-    if (field.kind == Kind::choice && !chosen) return choices_problem(field);
+    if (field.kind == Kind::choice && std::none_of(field.choices.begin(), field.choices.end(),
+                                                   [&](const CatalogChoice& c) { return c.value == *text; })) {
+      return choices_problem(field);
+    }
   } else if (const auto* number = std::get_if<long long>(&value)) {
     if (field.kind != Kind::instant && (*number < field.min || *number > field.max))
       return range_problem(field, *number);

@@ -30,12 +30,6 @@ std::string joined_columns(const CatalogResource& spec) {
   return columns;
 }
 
-std::optional<long long> optional_number(const CatalogRow& row, const std::string& name) {
-  return catalog_number(row, name);
-}
-long long number(const CatalogRow& row, const std::string& name) { return catalog_number(row, name).value_or(0); }
-std::string text(const CatalogRow& row, const std::string& name) { return catalog_text(row, name); }
-
 std::vector<std::string> split_csv(const std::string& csv) {
   std::vector<std::string> parts;
   std::stringstream in(csv);
@@ -47,17 +41,17 @@ std::vector<std::string> split_csv(const std::string& csv) {
 
 Reward reward_from_row(const CatalogRow& row) {
   Reward reward;
-  reward.id = text(row, "id");
-  reward.name = text(row, "name");
-  reward.description = text(row, "description");
-  reward.terms = text(row, "terms");
-  reward.points_cost = number(row, "points_cost");
-  reward.stock = optional_number(row, "stock");
-  reward.per_customer_limit = optional_number(row, "per_customer_limit");
-  reward.active_from = optional_number(row, "active_from");
-  reward.active_to = optional_number(row, "active_to");
-  reward.archived = number(row, "archived") != 0;
-  reward.voucher_valid_days = optional_number(row, "voucher_valid_days").value_or(default_voucher_valid_days);
+  reward.id = catalog_text(row, "id");
+  reward.name = catalog_text(row, "name");
+  reward.description = catalog_text(row, "description");
+  reward.terms = catalog_text(row, "terms");
+  reward.points_cost = catalog_number(row, "points_cost").value_or(0);
+  reward.stock = catalog_number(row, "stock");
+  reward.per_customer_limit = catalog_number(row, "per_customer_limit");
+  reward.active_from = catalog_number(row, "active_from");
+  reward.active_to = catalog_number(row, "active_to");
+  reward.archived = catalog_number(row, "archived").value_or(0) != 0;
+  reward.voucher_valid_days = catalog_number(row, "voucher_valid_days").value_or(default_voucher_valid_days);
   return reward;
 }
 
@@ -75,7 +69,7 @@ void CatalogRepository::create(const CatalogResource& spec, const CatalogRow& ro
   soci::statement st(session_);
   Bindings bindings;
   std::string columns = "id, archived, created_at", placeholders = ":id, 0, :created_at";
-  st.exchange(soci::use(bindings.texts.emplace_back(text(row, "id"))));
+  st.exchange(soci::use(bindings.texts.emplace_back(catalog_text(row, "id"))));
   st.exchange(soci::use(bindings.numbers.emplace_back(now)));
   for (const auto& field : spec.fields) {
     auto it = row.find(field.name);
@@ -136,7 +130,7 @@ Page<CatalogRow> CatalogRepository::select(const CatalogResource& spec, const st
   }
   if (page.items.size() > static_cast<std::size_t>(limit)) {
     page.items.pop_back();
-    page.next_cursor = text(page.items.back(), "id");
+    page.next_cursor = catalog_text(page.items.back(), "id");
   }
   return page;
 }
@@ -186,8 +180,9 @@ bool CatalogRepository::unique_value_taken(const CatalogResource& spec, const st
 std::vector<Tier> CatalogRepository::active_tiers() {
   std::vector<Tier> tiers;
   for (const auto& row : select(*find_catalog_resource("tiers"), "archived = 0", {}, 1000).items) {
-    tiers.push_back({text(row, "code"), text(row, "name"), number(row, "threshold_minor"),
-                     optional_number(row, "multiplier_permille").value_or(1000)});
+    tiers.push_back({catalog_text(row, "code"), catalog_text(row, "name"),
+                     catalog_number(row, "threshold_minor").value_or(0),
+                     catalog_number(row, "multiplier_permille").value_or(1000)});
   }
   return sorted_by_threshold(std::move(tiers));
 }
@@ -195,20 +190,20 @@ std::vector<Tier> CatalogRepository::active_tiers() {
 std::vector<EarningRule> CatalogRepository::active_earning_rules() {
   std::vector<EarningRule> rules;
   for (const auto& row : select(*find_catalog_resource("earning-rules"), "archived = 0", {}, 1000).items) {
-    auto kind = parse_earning_rule_kind(text(row, "kind"));
+    auto kind = parse_earning_rule_kind(catalog_text(row, "kind"));
     if (!kind) continue;
     EarningRule rule;
-    rule.id = text(row, "id");
-    rule.name = text(row, "name");
+    rule.id = catalog_text(row, "id");
+    rule.name = catalog_text(row, "name");
     rule.kind = *kind;
-    rule.rate_milli = number(row, "rate_milli");
-    rule.multiplier_permille = optional_number(row, "multiplier_permille").value_or(1000);
-    rule.bonus_points = number(row, "bonus_points");
-    rule.target = text(row, "target");
-    rule.threshold_minor = number(row, "threshold_minor");
-    rule.starts_at = optional_number(row, "starts_at");
-    rule.ends_at = optional_number(row, "ends_at");
-    rule.store_ids = split_csv(text(row, "store_ids"));
+    rule.rate_milli = catalog_number(row, "rate_milli").value_or(0);
+    rule.multiplier_permille = catalog_number(row, "multiplier_permille").value_or(1000);
+    rule.bonus_points = catalog_number(row, "bonus_points").value_or(0);
+    rule.target = catalog_text(row, "target");
+    rule.threshold_minor = catalog_number(row, "threshold_minor").value_or(0);
+    rule.starts_at = catalog_number(row, "starts_at");
+    rule.ends_at = catalog_number(row, "ends_at");
+    rule.store_ids = split_csv(catalog_text(row, "store_ids"));
     rules.push_back(std::move(rule));
   }
   return rules;
