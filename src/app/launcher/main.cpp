@@ -83,7 +83,10 @@ void back_heap_with_huge_pages() {
   if (end > aligned) madvise(reinterpret_cast<void*>(aligned), end - aligned, MADV_HUGEPAGE);
   std::free(block);
   constexpr std::size_t kChunkHeader = 16;
-  [[maybe_unused]] static void* kept_head = nullptr;  // never freed: the 4 KiB-paged head of the block
+  // Never freed: the 4 KiB-paged head of the block. Volatile, because a
+  // compiler may drop a malloc whose result is never read, and did: the later
+  // tables then started in the head and faulted in 4 KiB pages again.
+  [[maybe_unused]] static void* volatile kept_head = nullptr;
   if (aligned - start > 2 * kChunkHeader) kept_head = std::malloc(aligned - start - 2 * kChunkHeader);
 }
 
