@@ -11,7 +11,7 @@
 #include "analytics/rfm.h"
 #include "analytics/summary_file.h"
 #include "app/analyze/command_options.h"
-#include "app/analyze/mapped_file.h"
+#include "app/analyze/loaded_file.h"
 
 namespace patron::app {
 namespace {
@@ -34,9 +34,9 @@ struct BtydInput {
   an::Period period = an::Period::weeks;
 };
 
-// A regular file is mapped, not copied; a pipe or a device is read.
+// A regular file is loaded whole; a pipe or a device is read as a stream.
 Result<an::SummaryTable> read_summary_file(const std::string& path) {
-  if (const auto mapped = MappedFile::open(path)) return an::read_summary(mapped->text());
+  if (const auto loaded = LoadedFile::open(path)) return an::read_summary(loaded->text());
   std::ifstream file(path, std::ios::binary);
   if (!file) fail("cannot open " + path);
   return an::read_summary(file);

@@ -7,7 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analytics/transaction_file.h"
-#include "app/analyze/mapped_file.h"
+#include "app/analyze/loaded_file.h"
 #include "app/analyze/progress_bar.h"
 
 namespace patron::app {
@@ -53,13 +53,13 @@ void report_rejections(const an::ReadReport& report, const std::string& hint) {
   if (!hint.empty() && report.rejected_total() * 2 > report.lines) std::cerr << "note:" << hint << "\n";
 }
 
-// From the mapping when there is one (a regular file), else as a stream.
-Result<an::TransactionTable> read_purchases_file(const std::string& path, const MappedFile* mapped,
+// From the loaded file when there is one (a regular file), else as a stream.
+Result<an::TransactionTable> read_purchases_file(const std::string& path, const LoadedFile* loaded,
                                                  an::TransactionFormat format, an::ReadReport& report,
                                                  ProgressBar& bar) {
-  if (mapped) {
-    auto table = an::read_transactions(mapped->text(), format, report);
-    bar.update(mapped->text().size());
+  if (loaded) {
+    auto table = an::read_transactions(loaded->text(), format, report);
+    bar.update(loaded->text().size());
     return table;
   }
   auto input = open_input(path);
@@ -96,21 +96,21 @@ void check_read(const TransactionOptions& options, an::TransactionFormat format,
 // larger ones), so streaming it into totals loses no parallelism.
 constexpr std::size_t kStreamedRfmBytes = std::size_t{4} << 20;
 
-// The purchase table of options.file (mapped already, or null to map it here), or of the store.
-an::TransactionTable table_of(const TransactionOptions& options, const MappedFile* mapped) {
+// The purchase table of options.file (loaded already, or null to load it here), or of the store.
+an::TransactionTable table_of(const TransactionOptions& options, const LoadedFile* loaded) {
   if (options.file.empty()) {
     if (!options.from_store) fail("give --transactions FILE");
     return options.from_store();
   }
   const auto format = format_of(options);
-  std::optional<MappedFile> own;
-  if (!mapped) {
-    own = MappedFile::open(options.file);
-    if (own) mapped = &*own;
+  std::optional<LoadedFile> own;
+  if (!loaded) {
+    own = LoadedFile::open(options.file);
+    if (own) loaded = &*own;
   }
   ProgressBar bar("reading " + options.file, size_of(options.file));
   an::ReadReport report;
-  auto table = read_purchases_file(options.file, mapped, format, report, bar);
+  auto table = read_purchases_file(options.file, loaded, format, report, bar);
   check_read(options, format, table.ok(), report, table.ok() ? table->purchases.size() : 0);
   return std::move(table).value();
 }
@@ -121,7 +121,7 @@ an::TransactionTable load_transactions(const TransactionOptions& options) { retu
 
 RfmInput load_rfm_input(const TransactionOptions& options) {
   RfmInput input;
-  if (!options.file.empty()) input.file = MappedFile::open(options.file);
+  if (!options.file.empty()) input.file = LoadedFile::open(options.file);
   if (input.file && input.file->text().size() <= kStreamedRfmBytes) {
     const auto format = format_of(options);
     an::ReadReport report;

@@ -10,7 +10,7 @@
 #include "analytics/calendar.h"
 #include "analytics/rfm_file.h"
 #include "analytics/transactions.h"
-#include "app/analyze/mapped_file.h"
+#include "app/analyze/loaded_file.h"
 
 namespace patron::app {
 
@@ -30,7 +30,7 @@ analytics::TransactionTable load_transactions(const TransactionOptions& options)
 // is streamed straight into totals (no purchase table); a large one, or the
 // store, goes through the table, which is kept only for its ids.
 struct RfmInput {
-  std::optional<MappedFile> file;
+  std::optional<LoadedFile> file;
   analytics::TransactionTable table;
   analytics::RfmFileTotals totals;  // ids view `file` or `table.customer_ids`
 };
