@@ -12,6 +12,8 @@ namespace patron::app {
 namespace {
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
+// Below this a file's few 4 KiB pages fault faster than a huge page is zeroed.
+constexpr std::size_t kSmallFileBytes = std::size_t{64} << 10;
 
 std::size_t rounded_up(std::size_t bytes, std::size_t unit) { return (bytes + unit - 1) / unit * unit; }
 
@@ -40,12 +42,16 @@ std::optional<LoadedFile> LoadedFile::open(const std::string& path) {
     if (size == 0) {
       loaded.emplace(LoadedFile(nullptr, 0, nullptr, 0));
     } else if (size <= kMaxCopiedFileBytes) {
-      // One huge page more than needed, so the copy can start on a 2 MiB boundary.
-      const std::size_t bytes = rounded_up(size, kHugePage) + kHugePage;
+      const bool small = size < kSmallFileBytes;
+      // A large file gets one huge page more than it needs, so its copy can start on a 2 MiB boundary.
+      const std::size_t bytes = small ? size : rounded_up(size, kHugePage) + kHugePage;
       void* memory = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (memory != MAP_FAILED) {
-        auto* start = reinterpret_cast<char*>(rounded_up(reinterpret_cast<std::uintptr_t>(memory), kHugePage));
-        ::madvise(start, rounded_up(size, kHugePage), MADV_HUGEPAGE);  // advice only: ignored where THP is off
+        auto* start = static_cast<char*>(memory);
+        if (!small) {
+          start = reinterpret_cast<char*>(rounded_up(reinterpret_cast<std::uintptr_t>(memory), kHugePage));
+          ::madvise(start, rounded_up(size, kHugePage), MADV_HUGEPAGE);  // advice only: ignored where THP is off
+        }
         std::size_t got = 0;
         if (read_fully(fd, start, size, got)) {
           loaded.emplace(LoadedFile(memory, bytes, start, got));
