@@ -59,15 +59,22 @@ Json parameters_json(const FullAnalysisOptions& o, an::Day as_of) {
           {"period", o.period == an::Period::weeks ? "weeks" : "days"},
           {"horizon_periods", o.horizon_periods},
           {"monthly_discount_rate", o.monthly_discount_rate},
-          {"rules", {{"min_support", o.rules.min_support}, {"min_confidence", o.rules.min_confidence},
-                     {"min_length", o.rules.min_length}, {"max_length", o.rules.max_length},
-                     {"max_rules", o.max_rules}}},
+          {"rules",
+           {{"min_support", o.rules.min_support},
+            {"min_confidence", o.rules.min_confidence},
+            {"min_length", o.rules.min_length},
+            {"max_length", o.rules.max_length},
+            {"max_rules", o.max_rules}}},
           {"affinity", {{"half_life_days", o.half_life_days}, {"top_k", o.affinity_top_k}}}};
 }
 
 Json weights_json(const an::EventWeights& w) {
-  return {{"view", w.view}, {"search", w.search}, {"add_to_cart", w.add_to_cart},
-          {"remove_from_cart", w.remove_from_cart}, {"wishlist", w.wishlist}, {"click_offer", w.click_offer}};
+  return {{"view", w.view},
+          {"search", w.search},
+          {"add_to_cart", w.add_to_cart},
+          {"remove_from_cart", w.remove_from_cart},
+          {"wishlist", w.wishlist},
+          {"click_offer", w.click_offer}};
 }
 
 // Reads the events when asked to; a store that cannot be opened or fails
@@ -80,8 +87,8 @@ Json read_events(const FullAnalysisOptions& options, const sql::StoredHistory& h
   if (!options.open_events_store) return {{"used", false}, {"reason", options.events_skipped_reason}};
   const auto store = options.open_events_store();
   if (!store) return {{"used", false}, {"reason", store.error().message}};
-  const AffinityEventOptions event_options{as_of, options.half_life_days, weights,
-                                           {AffinityKind::category, AffinityKind::brand}};
+  const AffinityEventOptions event_options{
+      as_of, options.half_life_days, weights, {AffinityKind::category, AffinityKind::brand}};
   auto events = read_affinity_events(*store.value(), history, event_options);
   if (!events) return {{"used", false}, {"reason", events.error().message}};
   const auto& c = events->counts;
@@ -149,8 +156,8 @@ std::vector<sql::CohortCellRecord> cohort_cells(const std::vector<an::Cohort>& c
   std::vector<sql::CohortCellRecord> cells;
   for (const auto& cohort : cohorts) {
     for (std::size_t k = 0; k < cohort.active.size(); ++k) {
-      cells.push_back({an::format_month(cohort.first_month), static_cast<long long>(k), cohort.customers,
-                       cohort.active[k]});
+      cells.push_back(
+          {an::format_month(cohort.first_month), static_cast<long long>(k), cohort.customers, cohort.active[k]});
     }
   }
   return cells;
@@ -207,7 +214,8 @@ Json aggregates(const sql::CustomerScoreColumns& s) {
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& l, const auto& r) { return l.second > r.second; });
     if (sorted.size() > kPopularAffinitiesShown) sorted.resize(kPopularAffinitiesShown);
     Json list = Json::array();
-    for (const auto& [value, customers] : sorted) list.push_back({{"value", value}, {"customers_first_choice", customers}});
+    for (const auto& [value, customers] : sorted)
+      list.push_back({{"value", value}, {"customers_first_choice", customers}});
     return list;
   };
   return {{"segments", segment_list}, {"top_categories", popular(categories)}, {"top_brands", popular(brands)}};
@@ -219,7 +227,8 @@ Json btyd_summary(const Result<an::BtydReport>& report) {
   Json params{{"log_likelihood", fit.log_likelihood}};
   const auto names = an::parameter_names(fit.model);
   for (std::size_t k = 0; k < names.size(); ++k) params[names[k]] = fit.params[k];
-  Json json{{"model", an::model_name(fit.model)}, {an::model_name(fit.model), params},
+  Json json{{"model", an::model_name(fit.model)},
+            {an::model_name(fit.model), params},
             {"distinct_histories", report->distinct_histories}};
   if (report->gamma_gamma) {
     const auto& g = report->gamma_gamma->params;
@@ -240,6 +249,35 @@ void store_results(soci::session& session, FullAnalysis& run, const Json& parame
   repository.finish_run(run.run_id, now, run.summary.dump(), static_cast<long long>(run.scores.size()),
                         static_cast<long long>(purchases));
   tx.commit();
+}
+
+an::BtydOptions btyd_options(const FullAnalysisOptions& options, an::RepeatModel model, StageClock& clock) {
+  an::BtydOptions btyd;
+  btyd.model = model;
+  btyd.horizon_periods = options.horizon_periods;
+  btyd.clv.horizon_periods = options.horizon_periods;
+  btyd.clv.step_periods = 30.0 / an::days_per_period(options.period);
+  btyd.clv.discount_rate_per_step = options.monthly_discount_rate;
+  btyd.on_stage = [&clock](const char* stage) { clock.end(stage); };
+  return btyd;
+}
+
+// Rules over at least kMinRuleBaskets baskets, however low the asked support.
+std::vector<sql::RuleRecord> store_rules(const an::Baskets& baskets, const FullAnalysisOptions& options) {
+  an::RuleOptions rule_options = options.rules;
+  if (baskets.size() > 0) {
+    rule_options.min_support =
+        std::max(rule_options.min_support, kMinRuleBaskets / static_cast<double>(baskets.size()));
+  }
+  return rules_of(baskets, an::association_rules(baskets, rule_options), options.max_rules);
+}
+
+Json stages_json(const std::vector<StageReport>& stages) {
+  Json out = Json::array();
+  for (const auto& stage : stages) {
+    out.push_back({{"stage", stage.stage}, {"seconds", stage.seconds}, {"peak_rss_mb", stage.peak_rss_mb}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -264,30 +302,18 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
 
   const ModelChoice choice = choose_purchase_model(purchases, customers, options.period);
   clock.end("models");
-  an::BtydOptions btyd;
-  btyd.model = choice.chosen;
-  btyd.horizon_periods = options.horizon_periods;
-  btyd.clv.horizon_periods = options.horizon_periods;
-  btyd.clv.step_periods = 30.0 / an::days_per_period(options.period);
-  btyd.clv.discount_rate_per_step = options.monthly_discount_rate;
-  btyd.on_stage = [&](const char* stage) { clock.end(stage); };
-  const auto report = summary.size() > 0 ? an::analyze_btyd(summary, btyd)
+  const auto report = summary.size() > 0 ? an::analyze_btyd(summary, btyd_options(options, choice.chosen, clock))
                                          : Result<an::BtydReport>(Error::validation("summary", "no customers"));
   if (report.ok()) fill_btyd(rfm, summary, *report, customers, run.scores);
 
   const an::Baskets baskets = an::baskets_from_lines(history.lines.purchase_row, history.lines.item, history.item_sku);
-  an::RuleOptions rule_options = options.rules;
-  if (baskets.size() > 0) {
-    rule_options.min_support =
-        std::max(rule_options.min_support, kMinRuleBaskets / static_cast<double>(baskets.size()));
-  }
-  run.rules = rules_of(baskets, an::association_rules(baskets, rule_options), options.max_rules);
+  run.rules = store_rules(baskets, options);
   clock.end("rules");
 
   an::EventColumns events(2);
   const Json events_summary = read_events(options, history, as_of, events);
   parameters["affinity"]["events"] = {{"used", events_summary["used"]},
-                                     {"blended", events_summary.value("blended", std::size_t{0})}};
+                                      {"blended", events_summary.value("blended", std::size_t{0})}};
   clock.end("events");
   const an::AffinityOptions affinity{as_of, options.half_life_days, options.affinity_top_k, 0};
   auto tables = an::compute_affinities(
@@ -311,11 +337,7 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
                  {"events", events_summary},
                  {"cohort_cells", run.cohorts.size()},
                  {"aggregates", aggregates(run.scores)}};
-  Json stages = Json::array();
-  for (const auto& stage : run.stages) {
-    stages.push_back({{"stage", stage.stage}, {"seconds", stage.seconds}, {"peak_rss_mb", stage.peak_rss_mb}});
-  }
-  run.summary["stages"] = std::move(stages);
+  run.summary["stages"] = stages_json(run.stages);
   if (options.store_results) {
     store_results(session, run, parameters, now, purchases.size());
     clock.end("write-back");

@@ -3,8 +3,8 @@
 #include <csignal>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "analytics/sentiment.h"
 #include "app/analyze/analyze_command.h"
@@ -12,12 +12,12 @@
 #include "app/offers_command.h"
 #include "app/offers_generate.h"
 #include "app/seed_demo.h"
+#include "app/server_logging.h"
 #include "app/store_commands.h"
 #include "http/api.h"
 #include "http/body_reader.h"
-#include "app/server_logging.h"
-#include "http/server.h"
 #include "http/routes_shop.h"
+#include "http/server.h"
 #include "services/api_keys.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
@@ -55,7 +55,7 @@ struct BehaviourStore {
 
 Result<BehaviourStore> open_behaviour_store(const Config& config) {
   auto lexicon = analytics::SentimentLexicon::load_tsv(config.lexicon_path.empty() ? analytics::default_lexicon_path()
-                                                                                    : config.lexicon_path);
+                                                                                   : config.lexicon_path);
   if (!lexicon.ok()) return lexicon.error();
   auto store = documents::open_document_store(config.document_store);
   if (!store.ok()) return store.error();
@@ -113,8 +113,7 @@ int serve_command(Config config, bool seed_if_empty) {
   auto behaviour = open_behaviour_store(config);
   if (!behaviour.ok()) {
     std::cerr << "cannot open the behaviour store " << redact_url_credentials(config.document_store) << ": "
-              << redact_url_credentials(behaviour.error().message)
-              << "\n";
+              << redact_url_credentials(behaviour.error().message) << "\n";
     return 2;
   }
   http::ApiSettings api_settings{program, config.web_root, config.openapi_path, config.metrics_token};
@@ -165,40 +164,140 @@ int report_error(const Error& error) {
   return 1;
 }
 
+// The subcommands that run against the SQL store, with their options.
+struct StoreCommands {
+  CLI::App* serve = nullptr;
+  bool seed_if_empty = false;
+  CLI::App* migrate = nullptr;
+  CLI::App* seed = nullptr;
+  CLI::App* admin_create = nullptr;
+  std::string email, password, role = "staff", name = "Staff";
+  CLI::App* apikey_create = nullptr;
+  std::string store_code;
+  CLI::App* expire = nullptr;
+  std::string at_text;
+};
+
+void add_store_commands(CLI::App& cli, StoreCommands& commands) {
+  commands.serve = cli.add_subcommand("serve", "Serve the API and the web portal");
+  commands.serve->add_flag("--dev", commands.seed_if_empty,
+                           "Development: generate a JWT secret in var/ and seed demo data if empty");
+  commands.migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
+  commands.seed = cli.add_subcommand("seed-demo", "Load the demo program, users and purchases");
+
+  auto* admin = cli.add_subcommand("admin", "Manage staff users")->require_subcommand(1);
+  commands.admin_create = admin->add_subcommand("create", "Create a staff or admin user");
+  commands.admin_create->add_option("--email", commands.email)->required();
+  commands.admin_create->add_option("--password", commands.password)->required();
+  commands.admin_create->add_option("--role", commands.role)->check(CLI::IsMember({"admin", "staff"}));
+  commands.admin_create->add_option("--name", commands.name);
+
+  auto* apikey = cli.add_subcommand("apikey", "Manage store API keys")->require_subcommand(1);
+  commands.apikey_create = apikey->add_subcommand("create", "Issue an API key for a store");
+  commands.apikey_create->add_option("--store", commands.store_code, "Store code")->required();
+
+  commands.expire = cli.add_subcommand("expire", "Expire points and review tiers now");
+  commands.expire->add_option("--at", commands.at_text, "Run as of this RFC 3339 time (default: now)");
+}
+
+int migrate_command(const Config& config) {
+  auto report = run_migrations(database_url(config));
+  std::cout << "schema at version " << report.current_version << " (" << report.applied << " applied)\n";
+  return 0;
+}
+
+int seed_command(const Config& config, const services::ProgramSettings& program) {
+  const auto url = database_url(config);
+  run_migrations(url);
+  sql::WriteQueue writes(url);
+  auto report = seed_demo_program(writes, url, program, now_seconds());
+  if (!report.ok()) return report_error(report.error());
+  std::cout << "seeded " << report->products << " products and " << report->purchases << " demo purchases\n";
+  return 0;
+}
+
+int admin_create_command(const Config& config, const services::ProgramSettings& program, const StoreCommands& options) {
+  auto user = write_once<sql::UserRecord>(config, [&](soci::session& s) {
+    return services::Loyalty(s, program)
+        .register_user(options.email, options.password, options.name, options.role, now_seconds());
+  });
+  if (!user.ok()) return report_error(user.error());
+  std::cout << "created " << options.role << " " << user->email << " (" << user->id << ")\n";
+  return 0;
+}
+
+int apikey_create_command(const Config& config, const std::string& store_code) {
+  auto key = write_once<std::string>(config, [&](soci::session& s) -> Result<std::string> {
+    auto issued = services::ApiKeys(s).issue_for_store_code(store_code, "cli", now_seconds());
+    if (!issued.ok()) return issued.error();
+    return issued->secret;
+  });
+  if (!key.ok()) return report_error(key.error());
+  std::cout << *key << "\n";
+  return 0;
+}
+
+// Idempotency records past their retention (by the clock, not --at), a slice
+// per transaction so a running server's writes are not held up.
+int purge_idempotency_records(const Config& config) {
+  const auto cutoff = http::Api::idempotency_fresh_since(now_seconds());
+  sql::WriteQueue writes(database_url(config));
+  for (int slice = 0; slice < http::Api::max_idempotency_purge_slices; ++slice) {
+    auto more = writes.run<bool>([cutoff](soci::session& s) -> Result<bool> {
+      return sql::AccessRepository(s).purge_expired_responses(cutoff, http::Api::idempotency_purge_slice);
+    });
+    if (!more.ok()) return report_error(more.error());
+    if (!*more) break;
+  }
+  std::cout << "purged idempotency keys older than "
+            << std::chrono::duration_cast<std::chrono::hours>(http::Api::idempotency_retention).count() << " h\n";
+  return 0;
+}
+
+int expire_command(const Config& config, const services::ProgramSettings& program, const std::string& at_text) {
+  std::int64_t at = now_seconds();
+  if (!at_text.empty()) {
+    auto parsed = http::parse_rfc3339(at_text);
+    if (!parsed) return report_error(Error::validation("--at", "must be an RFC 3339 time"));
+    at = *parsed;
+  }
+  auto report =
+      write_once<services::MaintenanceReport>(config, [&](soci::session& s) -> Result<services::MaintenanceReport> {
+        return services::Loyalty(s, program).run_maintenance(at);
+      });
+  if (!report.ok()) return report_error(report.error());
+  std::cout << "expired " << report->points_expired << " points of " << report->customers_expired
+            << " customers; reviewed " << report->tiers_reviewed << " tiers\n";
+  return purge_idempotency_records(config);
+}
+
+int run_store_command(const StoreCommands& commands, CLI::App& offers, const OffersGenerateOptions& generate) {
+  auto config = load_config();
+  const auto program = program_settings(config, nullptr);
+  if (commands.serve->parsed()) return serve_command(config, commands.seed_if_empty);
+  if (offers.got_subcommand("generate")) {
+    const auto url = database_url(config);
+    run_migrations(url);
+    return run_offers_generate(config, url, program, generate);
+  }
+  if (commands.migrate->parsed()) return migrate_command(config);
+  if (commands.seed->parsed()) return seed_command(config, program);
+  if (commands.admin_create->parsed()) return admin_create_command(config, program, commands);
+  if (commands.apikey_create->parsed()) return apikey_create_command(config, commands.store_code);
+  if (commands.expire->parsed()) return expire_command(config, program, commands.at_text);
+  return 0;
+}
+
 }  // namespace
 }  // namespace patron::app
 
 int main(int argc, char** argv) {
-  using namespace patron;
   using namespace patron::app;
   load_dotenv();
   CLI::App cli{"Patron: retail loyalty with customer-behaviour analytics"};
   cli.require_subcommand(1);
-
-  auto* serve = cli.add_subcommand("serve", "Serve the API and the web portal");
-  bool seed_if_empty = false;
-  serve->add_flag("--dev", seed_if_empty, "Development: generate a JWT secret in var/ and seed demo data if empty");
-
-  auto* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
-  auto* seed = cli.add_subcommand("seed-demo", "Load the demo program, users and purchases");
-
-  auto* admin = cli.add_subcommand("admin", "Manage staff users")->require_subcommand(1);
-  auto* admin_create = admin->add_subcommand("create", "Create a staff or admin user");
-  std::string email, password, role = "staff", name = "Staff";
-  admin_create->add_option("--email", email)->required();
-  admin_create->add_option("--password", password)->required();
-  admin_create->add_option("--role", role)->check(CLI::IsMember({"admin", "staff"}));
-  admin_create->add_option("--name", name);
-
-  auto* apikey = cli.add_subcommand("apikey", "Manage store API keys")->require_subcommand(1);
-  auto* apikey_create = apikey->add_subcommand("create", "Issue an API key for a store");
-  std::string store_code;
-  apikey_create->add_option("--store", store_code, "Store code")->required();
-
-  auto* expire = cli.add_subcommand("expire", "Expire points and review tiers now");
-  std::string at_text;
-  expire->add_option("--at", at_text, "Run as of this RFC 3339 time (default: now)");
-
+  StoreCommands commands;
+  add_store_commands(cli, commands);
   add_analyze_command(cli, analyze_store_hooks());
   CLI::App* offers = add_offers_command(cli);  // with `offers evaluate`
   OffersGenerateOptions generate_options;
@@ -206,79 +305,10 @@ int main(int argc, char** argv) {
   add_import_command(cli);
   add_gen_data_command(cli);
   CLI11_PARSE(cli, argc, argv);
-
   try {
-    auto config = load_config();
-    const auto program = program_settings(config, nullptr);
-    if (serve->parsed()) return serve_command(config, seed_if_empty);
-    if (offers->got_subcommand("generate")) {
-      const auto url = database_url(config);
-      run_migrations(url);
-      return run_offers_generate(config, url, program, generate_options);
-    }
-    if (migrate->parsed()) {
-      auto report = run_migrations(database_url(config));
-      std::cout << "schema at version " << report.current_version << " (" << report.applied << " applied)\n";
-      return 0;
-    }
-    if (seed->parsed()) {
-      const auto url = database_url(config);
-      run_migrations(url);
-      sql::WriteQueue writes(url);
-      auto report = seed_demo_program(writes, url, program, now_seconds());
-      if (!report.ok()) return report_error(report.error());
-      std::cout << "seeded " << report->products << " products and " << report->purchases << " demo purchases\n";
-      return 0;
-    }
-    if (admin_create->parsed()) {
-      auto user = write_once<sql::UserRecord>(config, [&](soci::session& s) {
-        return services::Loyalty(s, program).register_user(email, password, name, role, now_seconds());
-      });
-      if (!user.ok()) return report_error(user.error());
-      std::cout << "created " << role << " " << user->email << " (" << user->id << ")\n";
-      return 0;
-    }
-    if (apikey_create->parsed()) {
-      auto key = write_once<std::string>(config, [&](soci::session& s) -> Result<std::string> {
-        auto issued = services::ApiKeys(s).issue_for_store_code(store_code, "cli", now_seconds());
-        if (!issued.ok()) return issued.error();
-        return issued->secret;
-      });
-      if (!key.ok()) return report_error(key.error());
-      std::cout << *key << "\n";
-      return 0;
-    }
-    if (expire->parsed()) {
-      std::int64_t at = now_seconds();
-      if (!at_text.empty()) {
-        auto parsed = http::parse_rfc3339(at_text);
-        if (!parsed) return report_error(Error::validation("--at", "must be an RFC 3339 time"));
-        at = *parsed;
-      }
-      auto report = write_once<services::MaintenanceReport>(config, [&](soci::session& s) -> Result<services::MaintenanceReport> {
-        return services::Loyalty(s, program).run_maintenance(at);
-      });
-      if (!report.ok()) return report_error(report.error());
-      std::cout << "expired " << report->points_expired << " points of " << report->customers_expired
-                << " customers; reviewed " << report->tiers_reviewed << " tiers\n";
-      // Idempotency records past their retention (by the clock, not --at) go
-      // too, a slice per transaction so a running server's writes are not held up.
-      const auto cutoff = http::Api::idempotency_fresh_since(now_seconds());
-      sql::WriteQueue writes(database_url(config));
-      for (int slice = 0; slice < http::Api::max_idempotency_purge_slices; ++slice) {
-        auto more = writes.run<bool>([cutoff](soci::session& s) -> Result<bool> {
-          return sql::AccessRepository(s).purge_expired_responses(cutoff, http::Api::idempotency_purge_slice);
-        });
-        if (!more.ok()) return report_error(more.error());
-        if (!*more) break;
-      }
-      std::cout << "purged idempotency keys older than "
-                << std::chrono::duration_cast<std::chrono::hours>(http::Api::idempotency_retention).count() << " h\n";
-      return 0;
-    }
+    return run_store_command(commands, *offers, generate_options);
   } catch (const std::exception& e) {
     std::cerr << "error: " << redact_url_credentials(e.what()) << "\n";
     return 1;
   }
-  return 0;
 }

@@ -11,11 +11,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/tests/architecture"
 max_lines=70
 allowed="$(cat <<'LIST'
-src/app/full_analysis.cpp|run_full_analysis|77
-src/app/main.cpp|main|114
 tests/http/analytics.test.mjs|test: import then analyze all stores a run the endpoints answer from|116
 tests/simulation/ledger-simulation.mjs|main|106
-tests/storage_sql/write_paths_test.cpp|TEST_P(WritePaths, ConcurrentRedemptionsAndPurchasesKeepTheLedgerExact)|74
 web/e2e/currencies.spec.ts|test: an admin adds, edits and removes an exchange rate|92
 web/e2e/global-setup.ts|globalSetup|74
 web/e2e/journey.spec.ts|test: customer and staff journey|281
