@@ -7,7 +7,6 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 max_lines=400
 allowed="$(cat <<'LIST'
-tests/documents/conformance_test.cpp 403
 tests/http/hardening.test.mjs 438
 tests/http/shop.test.mjs 407
 web/src/features/analytics/testing/fixtures.ts 458
