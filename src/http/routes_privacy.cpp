@@ -1,57 +1,38 @@
 // The customer's data rights: export everything Patron holds on them, from
 // both stores, and erase their personal data. Erasure keeps the ledger and the
 // transactions (accounting needs them) with the profile anonymized.
-#include "domain/page_cursor.h"
 #include "http/api.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
 #include "services/account_erasure.h"
-#include "services/members.h"
-#include "storage/documents/document_store.h"
+#include "services/member_export.h"
 
 namespace patron::http {
 namespace {
 
-constexpr int export_page_size = 200;
-
-// Walks every page of a cursor-paged repository list into one JSON array.
-template <typename FetchPage, typename ToJson>
-Json all_pages(FetchPage&& fetch_page, ToJson&& to_json) {
-  Json items = Json::array();
-  std::string cursor;
-  do {
-    auto page = fetch_page(cursor);
-    for (const auto& item : page.items) items.push_back(to_json(item));
-    cursor = page.next_cursor.value_or("");
-  } while (!cursor.empty());
-  return items;
+template <typename Item, typename ToJson>
+Json json_array(const std::vector<Item>& items, ToJson&& to_json) {
+  Json out = Json::array();
+  for (const auto& item : items) out.push_back(to_json(item));
+  return out;
 }
 
-Result<Json> export_documents(documents::DocumentStore& store, const std::string& customer_id) {
-  Json out;
-  auto preferences = store.get_preferences(customer_id);
-  if (!preferences.ok()) return preferences.error();
-  out["preferences"] = preferences_json(*preferences);
+Json member_json(const services::MemberRecords& records) {
+  Json body;
+  body["exported_at"] = format_rfc3339(Api::now());
+  body["profile"] = profile_json(records.profile);
+  if (records.account) body["account"] = account_json(*records.account);
+  body["transactions"] = json_array(records.purchases, transaction_json);
+  body["ledger"] = json_array(records.ledger, ledger_entry_json);
+  body["redemptions"] = json_array(records.vouchers, redemption_json);
+  return body;
+}
 
-  out["feedback"] = Json::array();
-  documents::PageRequest page{documents::kMaxPageLimit, ""};
-  do {
-    auto feedback = store.feedback_by_customer(customer_id, page);
-    if (!feedback.ok()) return feedback.error();
-    for (const auto& item : feedback->items) out["feedback"].push_back(feedback_json(item));
-    page.cursor = feedback->next_cursor.value_or("");
-  } while (!page.cursor.empty());
-
-  out["events"] = Json::array();
-  page = {documents::kMaxEventPageLimit, ""};
-  do {
-    auto events = store.customer_events(customer_id, documents::TimeRange::all(), page);
-    if (!events.ok()) return events.error();
-    for (const auto& item : events->items) out["events"].push_back(event_json(item));
-    page.cursor = events->next_cursor.value_or("");
-  } while (!page.cursor.empty());
-  return out;
+Json behaviour_json(const services::BehaviourRecords& records) {
+  return {{"preferences", preferences_json(records.preferences)},
+          {"feedback", json_array(records.feedback, feedback_json)},
+          {"events", json_array(records.events, event_json)}};
 }
 
 void export_me(Api& api, const ExchangePtr& ex) {
@@ -60,34 +41,14 @@ void export_me(Api& api, const ExchangePtr& ex) {
   const auto& id = ex->principal.user_id;
   Json body;
   api.read(ex, [&](soci::session& session) {
-    services::Members member(session);
-    auto user = member.active(id);
-    if (!user.ok()) return ex->fail(user.error());
-    body["exported_at"] = format_rfc3339(Api::now());
-    body["profile"] = profile_json(*user);
-    if (auto view = services::Loyalty(session, api.settings().program).account_view(id, Api::now()); view.ok()) {
-      body["account"] = account_json(*view);
-    }
-    body["transactions"] = all_pages(
-        [&](const std::string& cursor) {
-          return member.purchases(id, export_page_size, TimeCursor::parse(cursor).value());
-        },
-        transaction_json);
-    body["ledger"] = all_pages(
-        [&](const std::string& cursor) {
-          return member.ledger(id, export_page_size, SequenceCursor::parse(cursor).value());
-        },
-        ledger_entry_json);
-    body["redemptions"] = all_pages(
-        [&](const std::string& cursor) {
-          return member.vouchers(id, export_page_size, TimeCursor::parse(cursor).value());
-        },
-        redemption_json);
+    auto records = services::member_records(session, api.settings().program, id, Api::now());
+    if (!records.ok()) return ex->fail(records.error());
+    body = member_json(*records);
   });
   if (ex->replied()) return;
-  auto behaviour = export_documents(*store, id);
+  auto behaviour = services::behaviour_records(*store, id);
   if (!behaviour.ok()) return ex->fail(behaviour.error());
-  body["behaviour"] = std::move(*behaviour);
+  body["behaviour"] = behaviour_json(*behaviour);
   ex->reply(Reply{200,
                   body.dump(-1, ' ', false, Json::error_handler_t::replace),
                   "application/json",
@@ -101,7 +62,7 @@ void erase_me(Api& api, const ExchangePtr& ex) {
   auto* store = api.documents();
   if (!store) return ex->fail(behaviour_store_missing());
   const auto id = ex->principal.user_id;
-  if (auto erased = store->erase_customer(id); !erased.ok()) return ex->fail(erased.error());
+  if (auto erased = services::erase_behaviour(*store, id); !erased.ok()) return ex->fail(erased.error());
   api.write(
       ex,
       [id](soci::session& session) -> Result<Reply> {
@@ -110,7 +71,7 @@ void erase_me(Api& api, const ExchangePtr& ex) {
       },
       [&api, store, id] {
         api.forget_account_status(id);  // the still-valid access token stops working at once
-        (void)store->erase_customer(id);
+        (void)services::erase_behaviour(*store, id);
       });
 }
 

@@ -78,4 +78,10 @@ Status erase_account(soci::session& session, const std::string& user_id, std::in
   return Unit{};
 }
 
+Status erase_behaviour(documents::DocumentStore& store, const std::string& user_id) {
+  auto erased = store.erase_customer(user_id);
+  if (!erased.ok()) return erased.error();
+  return Unit{};
+}
+
 }  // namespace patron::services

@@ -47,7 +47,6 @@ http/routes_offers_json.h:storage/sql/offers_repository.h
 http/routes_ops.cpp:storage/documents/document_store.h
 http/routes_ops.cpp:storage/sql/transactions.h
 http/routes_pos.cpp:storage/sql/transactions.h
-http/routes_privacy.cpp:storage/documents/document_store.h
 http/views.h:storage/sql/records.h
 LIST
 )"
