@@ -2,7 +2,6 @@
 #include "domain/validation.h"
 #include "http/api.h"
 #include "http/body_reader.h"
-#include "storage/sql/transactions.h"
 
 namespace patron::http {
 namespace {
@@ -21,8 +20,8 @@ Json purchase_json(const services::PurchaseOutcome& outcome) {
           {"customer_id", outcome.customer_id},
           {"points_earned", outcome.points_earned},
           {"balance_after", outcome.balance_after},
-          {"tier", outcome.tier.code.empty() ? Json(nullptr)
-                                             : Json{{"code", outcome.tier.code}, {"name", outcome.tier.name}}},
+          {"tier",
+           outcome.tier.code.empty() ? Json(nullptr) : Json{{"code", outcome.tier.code}, {"name", outcome.tier.name}}},
           {"applied", applied},
           {"currency", outcome.currency},
           {"total_minor", outcome.total_minor}};
@@ -39,8 +38,8 @@ Result<services::PurchaseCommand> read_purchase(const Json& object, const Princi
     command.customer.id = who.optional_text("id", 64).value_or("");
     command.customer.card_number = who.optional_text("card_number", 32).value_or("");
     command.customer.email = who.optional_text("email", max_email_length).value_or("");
-    const int given = !command.customer.id.empty() + !command.customer.card_number.empty() +
-                      !command.customer.email.empty();
+    const int given =
+        !command.customer.id.empty() + !command.customer.card_number.empty() + !command.customer.email.empty();
     if (!who.ok()) return who.error();
     if (given != 1) return Error::validation(in.path("customer"), "give exactly one of id, card_number or email");
   }
@@ -61,7 +60,7 @@ Result<services::PurchaseCommand> read_purchase(const Json& object, const Princi
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto line_path = in.path("lines[" + std::to_string(i) + "]");
     if (!(*lines)[i].is_object()) return Error::validation(line_path, "must be an object");
-    BodyReader line(( *lines)[i], line_path);
+    BodyReader line((*lines)[i], line_path);
     services::PurchaseLineInput input;
     input.sku = line.text("sku", 64);
     input.quantity = line.integer("quantity", 1, max_quantity_per_line);
@@ -96,23 +95,17 @@ void record_batch(Api& api, const ExchangePtr& ex) {
     commands.push_back(read_purchase((*purchases)[i], ex->principal, "purchases[" + std::to_string(i) + "]"));
   }
   api.write(ex, [&api, commands = std::move(commands)](soci::session& session) -> Result<Reply> {
+    const auto outcomes =
+        services::Loyalty(session, api.settings().program).record_purchases_each(commands, Api::now());
     Json results = Json::array();
-    services::Loyalty loyalty(session, api.settings().program);
-    for (std::size_t i = 0; i < commands.size(); ++i) {
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
       Json result{{"index", i}};
-      Result<services::PurchaseOutcome> outcome =
-          commands[i].ok() ? Result<services::PurchaseOutcome>(Error{}) : Result<services::PurchaseOutcome>(commands[i].error());
-      if (commands[i].ok()) {
-        sql::Savepoint item(session, "batch_item");
-        outcome = loyalty.record_purchase(*commands[i], Api::now());
-        if (outcome.ok()) item.keep();
-      }
-      if (outcome.ok()) {
+      if (outcomes[i].ok()) {
         result["status"] = 201;
-        result.update(purchase_json(*outcome));
+        result.update(purchase_json(*outcomes[i]));
       } else {
-        result["status"] = status_for(outcome.error().code);
-        result.update(error_body(outcome.error()));
+        result["status"] = status_for(outcomes[i].error().code);
+        result.update(error_body(outcomes[i].error()));
       }
       results.push_back(result);
     }
@@ -140,8 +133,8 @@ void record_return(Api& api, const ExchangePtr& ex) {
   std::optional<std::string> store_scope;
   if (ex->principal.role == "store") store_scope = ex->principal.store_id;
   api.write(ex, [&api, transaction_id, inputs, store_scope](soci::session& session) -> Result<Reply> {
-    auto outcome =
-        services::Loyalty(session, api.settings().program).record_return(transaction_id, inputs, store_scope, Api::now());
+    auto outcome = services::Loyalty(session, api.settings().program)
+                       .record_return(transaction_id, inputs, store_scope, Api::now());
     if (!outcome.ok()) return outcome.error();
     return json_reply(201, {{"return_id", outcome->return_id},
                             {"points_reversed", outcome->points_reversed},
@@ -153,7 +146,8 @@ void record_return(Api& api, const ExchangePtr& ex) {
 }  // namespace
 
 void register_pos_routes(Api& api) {
-  api.router.add("POST", "/api/v1/pos/purchases", Access::pos, [&api](const ExchangePtr& ex) { record_purchase(api, ex); });
+  api.router.add("POST", "/api/v1/pos/purchases", Access::pos,
+                 [&api](const ExchangePtr& ex) { record_purchase(api, ex); });
   api.router.add("POST", "/api/v1/pos/purchases/batch", Access::pos,
                  [&api](const ExchangePtr& ex) { record_batch(api, ex); });
   api.router.add("POST", "/api/v1/pos/returns", Access::pos, [&api](const ExchangePtr& ex) { record_return(api, ex); });

@@ -109,6 +109,11 @@ class Loyalty {
   Result<sql::UserRecord> register_user(const std::string& email, const PasswordHash& password_hash,
                                         const std::string& name, const std::string& role, std::int64_t now);
   Result<PurchaseOutcome> record_purchase(const PurchaseCommand& command, std::int64_t now);
+  // A POS batch: each purchase commits or fails on its own (a savepoint each)
+  // inside the caller's one transaction; a command that was already refused
+  // when read stays refused. One outcome per command, in order.
+  std::vector<Result<PurchaseOutcome>> record_purchases_each(const std::vector<Result<PurchaseCommand>>& commands,
+                                                             std::int64_t now);
   Result<ReturnOutcome> record_return(const std::string& transaction_id, const std::vector<ReturnLineInput>& lines,
                                       std::optional<std::string> store_scope, std::int64_t now);
   // A refund of money rather than of lines (an online payment refunded through

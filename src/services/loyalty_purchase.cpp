@@ -9,6 +9,7 @@
 #include "services/loyalty_parts.h"
 #include "services/offers.h"
 #include "services/secrets.h"
+#include "storage/sql/transactions.h"
 #include "storage/sql/transactions_repository.h"
 
 namespace patron::services {
@@ -234,6 +235,22 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   if (new_tier) account->tier_code = new_tier->code;
   sql::UsersRepository(session_).save_account(*account, now);
   return outcome_of(txn, earned, account->points_balance, new_tier);
+}
+
+std::vector<Result<PurchaseOutcome>> Loyalty::record_purchases_each(
+    const std::vector<Result<PurchaseCommand>>& commands, std::int64_t now) {
+  std::vector<Result<PurchaseOutcome>> outcomes;
+  outcomes.reserve(commands.size());
+  for (const auto& command : commands) {
+    if (!command.ok()) {
+      outcomes.emplace_back(command.error());
+      continue;
+    }
+    sql::Savepoint item(session_, "batch_item");
+    outcomes.push_back(record_purchase(*command, now));
+    if (outcomes.back().ok()) item.keep();
+  }
+  return outcomes;
 }
 
 }  // namespace patron::services
