@@ -4,8 +4,7 @@
 #include <sstream>
 
 #include "http/api.h"
-#include "storage/documents/document_store.h"
-#include "storage/sql/transactions.h"
+#include "services/readiness.h"
 
 namespace patron::http {
 namespace {
@@ -40,21 +39,21 @@ bool may_read_metrics(const Exchange& ex, const std::string& token) {
 
 void register_ops_routes(Api& api) {
   // The process id lets a supervisor (or a test) tell this process from another on a reused port.
-  api.router.add("GET", "/healthz", Access::anyone,
-                 [](const ExchangePtr& ex) { ex->json(200, {{"status", "ok"}, {"pid", static_cast<long>(::getpid())}}); });
+  api.router.add("GET", "/healthz", Access::anyone, [](const ExchangePtr& ex) {
+    ex->json(200, {{"status", "ok"}, {"pid", static_cast<long>(::getpid())}});
+  });
   api.router.add("GET", "/readyz", Access::anyone, [&api](const ExchangePtr& ex) {
     api.read(ex, [&](soci::session& session) {
-      sql::probe(session);
-      auto* store = api.documents();
-      const bool documents_ok = store && store->get_preferences("readyz-probe").ok();
-      ex->json(documents_ok ? 200 : 503,
-               {{"status", documents_ok ? "ready" : "degraded"}, {"sql", "ok"}, {"documents", documents_ok ? "ok" : "unavailable"}});
+      const bool documents_ok = services::probe_stores(session, api.documents()).documents;
+      ex->json(documents_ok ? 200 : 503, {{"status", documents_ok ? "ready" : "degraded"},
+                                          {"sql", "ok"},
+                                          {"documents", documents_ok ? "ok" : "unavailable"}});
     });
   });
   api.router.add("GET", "/metrics", Access::anyone, [&api](const ExchangePtr& ex) {
     if (!may_read_metrics(*ex, api.settings().metrics_token)) {
-      return ex->fail({ErrorCode::forbidden,
-                       "metrics are served to loopback clients and to a bearer METRICS_TOKEN only", {}});
+      return ex->fail(
+          {ErrorCode::forbidden, "metrics are served to loopback clients and to a bearer METRICS_TOKEN only", {}});
     }
     ex->reply(Reply{200, api.metrics.render(), "text/plain; version=0.0.4", {}});
   });
