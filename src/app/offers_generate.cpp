@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "services/offers.h"
-#include "storage/documents/favorite_categories.h"
 #include "storage/sql/offers_repository.h"
 #include "storage/sql/write_queue.h"
 
@@ -26,7 +25,8 @@ std::vector<std::string> campaigns_to_generate(soci::session& session, const std
   do {
     auto page = repository.list_campaigns(200, after);
     for (const auto& c : page.items) {
-      if (c.status == offers::CampaignStatus::live || c.status == offers::CampaignStatus::scheduled) ids.push_back(c.id);
+      if (c.status == offers::CampaignStatus::live || c.status == offers::CampaignStatus::scheduled)
+        ids.push_back(c.id);
     }
     after = page.next_cursor.value_or("");
   } while (!after.empty() && ids.size() < max_campaigns_per_run);
@@ -45,14 +45,15 @@ int run_offers_generate(const Config& config, const sql::DatabaseUrl& url, const
   auto store = documents::open_document_store(config.document_store);
   services::FavoriteCategories favorites;
   if (store.ok()) {
-    favorites = [&](const std::string& id) { return documents::favorite_categories(**store, id); };
+    favorites = services::favorites_from(store->get());
   } else {
     std::cerr << "note: the behaviour store is unavailable (" << store.error().message
               << "); stated preferences are left out\n";
   }
   sql::WriteQueue writes(url);
-  auto ids = writes.run<std::vector<std::string>>(
-      [&](soci::session& s) -> Result<std::vector<std::string>> { return campaigns_to_generate(s, options.campaign_id); });
+  auto ids = writes.run<std::vector<std::string>>([&](soci::session& s) -> Result<std::vector<std::string>> {
+    return campaigns_to_generate(s, options.campaign_id);
+  });
   if (!ids.ok()) return std::cerr << "error: " << ids.error().message << "\n", 1;
   if (ids->empty()) std::cout << "no live or scheduled campaign to generate\n";
   for (const auto& id : *ids) {

@@ -2,19 +2,14 @@
 // their report; customers see their offers and activate them.
 #include "http/api.h"
 #include "http/body_reader.h"
-#include "services/program_cache.h"
 #include "http/routes_offers_json.h"
-#include "storage/documents/favorite_categories.h"
+#include "services/program_cache.h"
 
 namespace patron::http {
 namespace {
 
 // Stated favourite categories from the behaviour store; none when it is not attached.
-services::FavoriteCategories favorites_of(Api& api) {
-  auto* store = api.documents();
-  if (!store) return nullptr;
-  return [store](const std::string& customer_id) { return documents::favorite_categories(*store, customer_id); };
-}
+services::FavoriteCategories favorites_of(Api& api) { return services::favorites_from(api.documents()); }
 
 // Purchases look for offers only while a campaign is live (ProgramCache); a
 // campaign change drops that cached answer once it commits.
@@ -50,11 +45,14 @@ void create_campaign(Api& api, const ExchangePtr& ex) {
   }
   auto campaign = apply_campaign_fields(offers::Campaign{}, *body);
   if (!campaign.ok()) return ex->fail(campaign.error());
-  api.write(ex, [&api, campaign = *campaign](soci::session& session) -> Result<Reply> {
-    auto created = offers_service(api, session).create_campaign(campaign, Api::now());
-    if (!created.ok()) return created.error();
-    return json_reply(201, campaign_json(*created));
-  }, campaigns_changed(api));
+  api.write(
+      ex,
+      [&api, campaign = *campaign](soci::session& session) -> Result<Reply> {
+        auto created = offers_service(api, session).create_campaign(campaign, Api::now());
+        if (!created.ok()) return created.error();
+        return json_reply(201, campaign_json(*created));
+      },
+      campaigns_changed(api));
 }
 
 void get_campaign(Api& api, const ExchangePtr& ex) {
@@ -68,22 +66,28 @@ void get_campaign(Api& api, const ExchangePtr& ex) {
 void change_campaign(Api& api, const ExchangePtr& ex) {
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
-  api.write(ex, [&api, id = ex->params.at("id"), body = *body](soci::session& session) -> Result<Reply> {
-    auto stored = offers_service(api, session).campaign(id);
-    if (!stored.ok()) return stored.error();
-    auto changed = apply_campaign_fields(*stored, body);
-    if (!changed.ok()) return changed.error();
-    auto saved = offers_service(api, session).change_campaign(*changed);
-    if (!saved.ok()) return saved.error();
-    return json_reply(200, campaign_json(*saved));
-  }, campaigns_changed(api));
+  api.write(
+      ex,
+      [&api, id = ex->params.at("id"), body = *body](soci::session& session) -> Result<Reply> {
+        auto stored = offers_service(api, session).campaign(id);
+        if (!stored.ok()) return stored.error();
+        auto changed = apply_campaign_fields(*stored, body);
+        if (!changed.ok()) return changed.error();
+        auto saved = offers_service(api, session).change_campaign(*changed);
+        if (!saved.ok()) return saved.error();
+        return json_reply(200, campaign_json(*saved));
+      },
+      campaigns_changed(api));
 }
 
 void archive_campaign(Api& api, const ExchangePtr& ex) {
-  api.write(ex, [&api, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
-    if (auto archived = offers_service(api, session).archive_campaign(id); !archived.ok()) return archived.error();
-    return Reply{204, "", "application/json", {}};
-  }, campaigns_changed(api));
+  api.write(
+      ex,
+      [&api, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+        if (auto archived = offers_service(api, session).archive_campaign(id); !archived.ok()) return archived.error();
+        return Reply{204, "", "application/json", {}};
+      },
+      campaigns_changed(api));
 }
 
 void preview_audience(Api& api, const ExchangePtr& ex) {
@@ -92,7 +96,8 @@ void preview_audience(Api& api, const ExchangePtr& ex) {
   auto audience = read_audience(body->contains("audience") ? (*body)["audience"] : Json(nullptr), "audience");
   if (!audience.ok()) return ex->fail(audience.error());
   api.read(ex, [&](soci::session& session) {
-    ex->json(200, {{"customers", offers_service(api, session).audience_size(*audience, favorites_of(api), Api::now())}});
+    ex->json(200,
+             {{"customers", offers_service(api, session).audience_size(*audience, favorites_of(api), Api::now())}});
   });
 }
 
@@ -129,12 +134,13 @@ void my_offers(Api& api, const ExchangePtr& ex) {
 }
 
 void activate_offer(Api& api, const ExchangePtr& ex) {
-  api.write(ex, [&api, customer = ex->principal.user_id, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
-    const auto now = Api::now();
-    auto offer = offers_service(api, session).activate(customer, id, now);
-    if (!offer.ok()) return offer.error();
-    return json_reply(200, offer_json(*offer, api.settings().program.base_currency, now));
-  });
+  api.write(
+      ex, [&api, customer = ex->principal.user_id, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+        const auto now = Api::now();
+        auto offer = offers_service(api, session).activate(customer, id, now);
+        if (!offer.ok()) return offer.error();
+        return json_reply(200, offer_json(*offer, api.settings().program.base_currency, now));
+      });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/documents/favorite_categories.h"
 #include "storage/sql/analytics_repository.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/offers_repository.h"
@@ -105,8 +106,8 @@ offers::CustomerSignals OfferSignals::from_scores(const sql::ScoredCustomer& row
     for (const auto& pair : categories) {
       if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_number()) continue;
       // An affinity score of 2 or more reads as "often" (about two recent purchases).
-      c.categories.push_back({pair[0].get<std::string>(), std::max<std::int64_t>(1, std::llround(pair[1].get<double>())),
-                              c.last_purchase_at});
+      c.categories.push_back({pair[0].get<std::string>(),
+                              std::max<std::int64_t>(1, std::llround(pair[1].get<double>())), c.last_purchase_at});
     }
   }
   const auto brands = nlohmann::json::parse(row.brands.empty() ? "[]" : row.brands, nullptr, false);
@@ -121,6 +122,11 @@ offers::CustomerSignals OfferSignals::from_scores(const sql::ScoredCustomer& row
   if (favorites_) c.favorite_categories = favorites_(row.id);
   add_offer_history(c);
   return c;
+}
+
+FavoriteCategories favorites_from(documents::DocumentStore* store) {
+  if (store == nullptr) return nullptr;
+  return [store](const std::string& customer_id) { return documents::favorite_categories(*store, customer_id); };
 }
 
 }  // namespace patron::services

@@ -16,12 +16,17 @@
 #include "offers/statistics.h"
 #include "offers/targeting.h"
 #include "services/loyalty.h"
+#include "storage/documents/document_store.h"
 #include "storage/sql/offers_repository.h"
 
 namespace patron::services {
 
 // A customer's stated favourite categories (the behaviour store's preferences).
 using FavoriteCategories = std::function<std::vector<std::string>(const std::string& customer_id)>;
+
+// Read from `store`, which must outlive the result; none at all (a null
+// function) when there is no behaviour store.
+FavoriteCategories favorites_from(documents::DocumentStore* store);
 
 struct GenerationReport {
   std::int64_t offers_created = 0, control_group_size = 0, treatment_size = 0;

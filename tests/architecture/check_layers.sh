@@ -42,7 +42,6 @@ http/routes_analytics.cpp:storage/documents/document_store.h
 http/routes_behaviour.cpp:storage/documents/document_store.h
 http/routes_behaviour.cpp:storage/documents/stamps.h
 http/routes_behaviour.cpp:storage/documents/validation.h
-http/routes_offers.cpp:storage/documents/favorite_categories.h
 http/routes_offers_json.h:storage/sql/offers_repository.h
 http/views.h:storage/sql/records.h
 LIST
