@@ -6,19 +6,16 @@
 #include <cmath>
 #include <numeric>
 
-#include "analytics/fit_check.h"
-#include "analytics/minimize.h"
+#include "analytics/beta_geometric_fit.h"
 #include "analytics/parallel.h"
 #include "analytics/special_functions.h"
 #include "analytics/vector_math.h"
-#include "analytics/warm_start.h"
 
 namespace patron::analytics {
 namespace {
 
-constexpr std::size_t kMinGroupsPerWorker = 20'000;
-constexpr std::size_t kParams = 4;  // r, alpha, a, b
-using Gradient = std::array<double, kParams>;
+using detail::kMinGroupsPerWorker;
+using Partial = detail::LikelihoodSum;
 
 // Terms that depend on x only, tabulated once per evaluation for x = 0..max:
 // ln Gamma(r+x)/Gamma(r) + ln B(a, b+x)/B(a, b) as sums of logs (x is an
@@ -46,11 +43,6 @@ struct FrequencyTerms {
       db += 1.0 / (p.b + x) - 1.0 / (p.a + p.b + x);
     }
   }
-};
-
-struct Partial {
-  double log_likelihood = 0.0;
-  Gradient gradient{};  // d/d(r, alpha, a, b), not yet in log-parameters
 };
 
 // Customers are taken a block at a time so the logs and exps of a block run
@@ -118,21 +110,8 @@ Partial accumulate(const BgNbdParams& p, const FrequencyTerms& terms, const Btyd
 
 Partial evaluate(const BgNbdParams& p, const BtydGroups& g, unsigned workers) {
   const FrequencyTerms terms(p, g.max_frequency);
-  const unsigned used = workers_for(g.size(), kMinGroupsPerWorker, workers);
-  std::vector<Partial> partials(used);
-  parallel_chunks(g.size(), used, [&](std::size_t begin, std::size_t end, unsigned worker) {
-    partials[worker] = accumulate(p, terms, g, begin, end);
-  });
-  Partial total;
-  for (const Partial& part : partials) {
-    total.log_likelihood += part.log_likelihood;
-    for (std::size_t k = 0; k < kParams; ++k) total.gradient[k] += part.gradient[k];
-  }
-  return total;
-}
-
-BgNbdParams from_log(std::span<const double> theta) {
-  return {std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]), std::exp(theta[3])};
+  return detail::sum_over_groups(
+      g.size(), workers, [&](std::size_t begin, std::size_t end) { return accumulate(p, terms, g, begin, end); });
 }
 
 // 1 / P(alive) - 1: the odds that the customer dropped out after t_x.
@@ -150,51 +129,7 @@ double bgnbd_log_likelihood(const BgNbdParams& params, const BtydGroups& groups,
 }
 
 Result<BgNbdFit> fit_bgnbd(const BtydGroups& groups, const FitOptions& options) {
-  const double customers = std::accumulate(groups.weight.begin(), groups.weight.end(), 0.0);
-  if (customers <= 0) return Error::validation("customers", "no customers to fit");
-  double mean_age = 0;
-  for (std::size_t i = 0; i < groups.size(); ++i) mean_age += groups.weight[i] * groups.age[i];
-  mean_age /= customers;
-  // The per-customer mean keeps f near 1 whatever the customer count, so the
-  // relative tolerances mean the same on 2 thousand or 2 million customers.
-  const Objective objective = [&](std::span<const double> theta, std::span<double> gradient) {
-    const BgNbdParams p = from_log(theta);
-    const Partial at = evaluate(p, groups, options.workers);
-    const std::array<double, kParams> value{p.r, p.alpha, p.a, p.b};
-    for (std::size_t k = 0; k < kParams; ++k) gradient[k] = -at.gradient[k] * value[k] / customers;
-    return std::isfinite(at.log_likelihood) ? -at.log_likelihood / customers : HUGE_VAL;
-  };
-  // alpha is a time scale: starting it at a tenth of the mean age makes the
-  // start equally good whether periods are days or weeks.
-  std::vector<double> start{0.0, std::log(std::max(1e-3, 0.1 * mean_age)), 0.0, 0.0};
-  if (groups.size() > kWarmStartAbove) {
-    auto rough = fit_bgnbd(every_kth_group(groups, kWarmStartSample), options);
-    if (rough.ok()) {
-      const BgNbdParams& q = rough->params;
-      start = {std::log(q.r), std::log(q.alpha), std::log(q.a), std::log(q.b)};
-    }
-  }
-  auto minimum = minimize(objective, start);
-  if (!minimum.ok()) return minimum.error();
-  BgNbdFit fit;
-  fit.params = from_log(minimum->x);
-  fit.log_likelihood = -minimum->value * customers;
-  fit.evaluations = minimum->evaluations;
-  const BgNbdParams& p = fit.params;
-  auto usable =
-      check_fit("bgnbd", *minimum, {{"r", p.r}, {"alpha", p.alpha, std::max(1e-3, mean_age)}, {"a", p.a}, {"b", p.b}},
-                fit.log_likelihood);
-  if (!usable.ok()) return usable.error();
-  const std::array<double, kParams> found{p.r, p.alpha, p.a, p.b};
-  constexpr std::array<const char*, kParams> kNames{"r", "alpha", "a", "b"};
-  usable = check_ridges(
-      "bgnbd",
-      [&](std::span<const double> q) {
-        return evaluate({q[0], q[1], q[2], q[3]}, groups, options.workers).log_likelihood;
-      },
-      found, kNames, {{0, 1}, {2, 3}}, fit.log_likelihood);
-  if (!usable.ok()) return usable.error();
-  return fit;
+  return detail::fit_beta_geometric<BgNbdParams, BgNbdFit>("bgnbd", groups, options, evaluate);
 }
 
 double bgnbd_p_alive(const BgNbdParams& params, std::uint32_t x, double t_x, double t) {
