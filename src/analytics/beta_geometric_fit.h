@@ -100,4 +100,23 @@ Result<Fit> fit_beta_geometric(std::string_view model, const BtydGroups& groups,
   return fit;
 }
 
+// P(alive) and expected purchases over `horizon` for every group, on up to
+// options.workers threads: p_alive(x, t_x, T) and expected(horizon, x, t_x, T).
+template <typename PAlive, typename Expected>
+BgNbdPredictions predict_each_group(const BtydGroups& groups, double horizon, const FitOptions& options,
+                                    const PAlive& p_alive, const Expected& expected) {
+  BgNbdPredictions out;
+  out.p_alive.resize(groups.size());
+  out.expected_purchases.resize(groups.size());
+  const unsigned used = workers_for(groups.size(), kMinGroupsPerWorker, options.workers);
+  parallel_chunks(groups.size(), used, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto x = groups.frequency[i];
+      out.p_alive[i] = p_alive(x, groups.recency[i], groups.age[i]);
+      out.expected_purchases[i] = expected(horizon, x, groups.recency[i], groups.age[i]);
+    }
+  });
+  return out;
+}
+
 }  // namespace patron::analytics::detail

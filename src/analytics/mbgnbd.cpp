@@ -108,18 +108,10 @@ double mbgnbd_expected_purchases(const MbgNbdParams& p, double horizon, std::uin
 
 BgNbdPredictions predict_mbgnbd(const MbgNbdParams& params, const BtydGroups& groups, double horizon,
                                 const FitOptions& options) {
-  BgNbdPredictions out;
-  out.p_alive.resize(groups.size());
-  out.expected_purchases.resize(groups.size());
-  const unsigned used = workers_for(groups.size(), kMinGroupsPerWorker, options.workers);
-  parallel_chunks(groups.size(), used, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto x = groups.frequency[i];
-      out.p_alive[i] = mbgnbd_p_alive(params, x, groups.recency[i], groups.age[i]);
-      out.expected_purchases[i] = mbgnbd_expected_purchases(params, horizon, x, groups.recency[i], groups.age[i]);
-    }
-  });
-  return out;
+  return detail::predict_each_group(
+      groups, horizon, options,
+      [&](std::uint32_t x, double t_x, double t) { return mbgnbd_p_alive(params, x, t_x, t); },
+      [&](double h, std::uint32_t x, double t_x, double t) { return mbgnbd_expected_purchases(params, h, x, t_x, t); });
 }
 
 }  // namespace patron::analytics
