@@ -6,11 +6,12 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 
 #include <soci/soci.h>
 
+#include "domain/page_cursor.h"
 #include "http/exchange.h"
 #include "http/hash_pool.h"
 #include "http/me_cache.h"
@@ -176,6 +177,23 @@ inline Handler bind(Api& api, RouteFunction route) {
   return [&api, route](const ExchangePtr& ex) { route(api, ex); };
 }
 int page_limit(const Exchange& ex, Error* error);
+
+// A list request's ?limit= and ?cursor=, checked: the cursor is one of the
+// kinds in domain/page_cursor.h (TimeCursor, SequenceCursor).
+template <typename Cursor>
+struct PageQuery {
+  int limit = 0;
+  Cursor cursor;
+};
+template <typename Cursor>
+Result<PageQuery<Cursor>> page_query(const Exchange& ex) {
+  Error error;
+  const int limit = page_limit(ex, &error);
+  if (limit == 0) return error;
+  auto cursor = Cursor::parse(ex.query_or("cursor", ""));
+  if (!cursor.ok()) return cursor.error();
+  return PageQuery<Cursor>{limit, std::move(*cursor)};
+}
 
 void register_ops_routes(Api& api);
 void register_auth_routes(Api& api);

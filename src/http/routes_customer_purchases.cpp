@@ -11,15 +11,12 @@ namespace patron::http {
 namespace {
 
 void customer_purchases(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
-  const auto cursor = TimeCursor::parse(ex->query_or("cursor", ""));
-  if (!cursor.ok()) return ex->fail(cursor.error());
+  const auto query = page_query<TimeCursor>(*ex);
+  if (!query.ok()) return ex->fail(query.error());
   api.read(ex, [&](soci::session& session) {
     const auto& id = ex->params.at("id");
     if (auto user = services::Customers(session).find(id); !user.ok()) return ex->fail(user.error());
-    auto page = services::Members(session).purchases(id, limit, *cursor);
+    auto page = services::Members(session).purchases(id, query->limit, query->cursor);
     ex->json(200, page_json(page, transaction_json));
   });
 }

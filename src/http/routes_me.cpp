@@ -89,24 +89,18 @@ void change_password(Api& api, const ExchangePtr& ex) {
 // ?limit= and ?cursor=; `fetch(session, customer, limit, cursor)` reads it.
 template <typename Fetch, typename ToJson>
 void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
-  const auto cursor = TimeCursor::parse(ex->query_or("cursor", ""));
-  if (!cursor.ok()) return ex->fail(cursor.error());
+  const auto query = page_query<TimeCursor>(*ex);
+  if (!query.ok()) return ex->fail(query.error());
   api.read(ex, [&](soci::session& session) {
-    ex->json(200, page_json(fetch(session, ex->principal.user_id, limit, *cursor), to_json));
+    ex->json(200, page_json(fetch(session, ex->principal.user_id, query->limit, query->cursor), to_json));
   });
 }
 
 void list_transactions(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
-  const auto cursor = TimeCursor::parse(ex->query_or("cursor", ""));
-  if (!cursor.ok()) return ex->fail(cursor.error());
+  const auto query = page_query<TimeCursor>(*ex);
+  if (!query.ok()) return ex->fail(query.error());
   api.read(ex, [&](soci::session& session) {
-    auto page = services::Members(session).purchases(ex->principal.user_id, limit, *cursor);
+    auto page = services::Members(session).purchases(ex->principal.user_id, query->limit, query->cursor);
     std::vector<std::string> stores;
     for (const auto& txn : page.items) stores.push_back(txn.store_id);
     ex->json(200, transactions_page_json(page, services::store_names(session, stores)));
@@ -122,13 +116,10 @@ void catalog_facets(Api& api, const ExchangePtr& ex) {
 }
 
 void list_ledger(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
-  const auto cursor = SequenceCursor::parse(ex->query_or("cursor", ""));
-  if (!cursor.ok()) return ex->fail(cursor.error());
+  const auto query = page_query<SequenceCursor>(*ex);
+  if (!query.ok()) return ex->fail(query.error());
   api.read(ex, [&](soci::session& session) {
-    auto page = services::Members(session).ledger(ex->principal.user_id, limit, *cursor);
+    auto page = services::Members(session).ledger(ex->principal.user_id, query->limit, query->cursor);
     ex->json(200, page_json(page, ledger_entry_json));
   });
 }
