@@ -2,14 +2,15 @@
 // through CLI11 as the program does, with stdout and stderr captured.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 #include "app/analyze/analyze_command.h"
+#include "cli_run.h"
 #include "test_data.h"
 
 namespace patron::app {
@@ -18,31 +19,12 @@ namespace {
 using analytics::testing::shared_data;
 using Json = nlohmann::json;
 
-struct CliRun {
-  int exit_code = 0;
-  std::string out, err;
-};
+using testing::CliRun;
 
 CliRun run(std::vector<std::string> args) {
   CLI::App app("patron");
   add_analyze_command(app);
-  args.insert(args.begin(), "patron");
-  std::vector<const char*> argv;
-  for (const auto& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream out, err;
-  auto* previous_out = std::cout.rdbuf(out.rdbuf());
-  auto* previous_err = std::cerr.rdbuf(err.rdbuf());
-  CliRun result;
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& error) {
-    result.exit_code = app.exit(error, out, err);
-  }
-  std::cout.rdbuf(previous_out);
-  std::cerr.rdbuf(previous_err);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+  return testing::run_cli(app, std::move(args));
 }
 
 // Named by process id: ctest runs each case as its own process, side by side,
@@ -51,8 +33,8 @@ class TempFile {
  public:
   explicit TempFile(const std::string& text) {
     path_ = (std::filesystem::temp_directory_path() /
-             ("patron_cli_" + std::to_string(::getpid()) + "_" +
-              std::to_string(counter_++) + ".csv")).string();
+             ("patron_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++) + ".csv"))
+                .string();
     std::ofstream(path_) << text;
   }
   ~TempFile() { std::filesystem::remove(path_); }
@@ -218,17 +200,19 @@ TEST(AnalyzeCli, CsvAndJsonCarryTheSameFields) {
 
 TEST(AnalyzeCli, RulesDefaultsLeaveOutEmptyAntecedentsAndDoNotCapLength) {
   const std::string file = shared_data("groceries/groceries.csv");
-  const Json defaults = Json::parse(run({"analyze", "rules", "--baskets", file, "--min-support", "0.02",
-                                         "--min-confidence", "0.2", "--json"}).out);
+  const Json defaults = Json::parse(
+      run({"analyze", "rules", "--baskets", file, "--min-support", "0.02", "--min-confidence", "0.2", "--json"}).out);
   EXPECT_EQ(defaults["max_length"], "none");
   EXPECT_EQ(defaults["min_length"], 2);
   for (const auto& rule : defaults["rules"]) EXPECT_FALSE(rule["antecedent"].empty());
   const Json with_empty = Json::parse(run({"analyze", "rules", "--baskets", file, "--min-support", "0.02",
-                                           "--min-confidence", "0.2", "--min-length", "1", "--json"}).out);
+                                           "--min-confidence", "0.2", "--min-length", "1", "--json"})
+                                          .out);
   std::size_t empty = 0;
   for (const auto& rule : with_empty["rules"]) empty += rule["antecedent"].empty() ? 1 : 0;
   EXPECT_GT(empty, 0u);  // whole milk alone is bought in over 20 % of baskets
-  const Json confident = Json::parse(run({"analyze", "rules", "--baskets", file, "--min-support", "0.001", "--json"}).out);
+  const Json confident =
+      Json::parse(run({"analyze", "rules", "--baskets", file, "--min-support", "0.001", "--json"}).out);
   EXPECT_EQ(confident["min_confidence"], 0.8);
   EXPECT_EQ(confident["rules"].size(), 410u);  // arules' count at 0.001 / 0.8
 }

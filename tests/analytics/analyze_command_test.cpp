@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/analyze/analyze_command.h"
+#include "cli_run.h"
 #include "test_data.h"
 
 namespace patron::app {
@@ -16,38 +17,23 @@ namespace {
 
 using analytics::testing::shared_data;
 
-struct CliRun {
-  int exit_code = 0;
-  std::string out;
-};
+using testing::CliRun;
 
 CliRun run(std::vector<std::string> args) {
   CLI::App app("patron");
   add_analyze_command(app);
-  args.insert(args.begin(), "patron");
-  std::vector<const char*> argv;
-  for (const auto& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream captured;
-  auto* previous = std::cout.rdbuf(captured.rdbuf());
-  CliRun result;
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& error) {
-    result.exit_code = app.exit(error, captured, captured);
-  }
-  std::cout.rdbuf(previous);
-  result.out = captured.str();
-  return result;
+  return testing::run_cli(app, std::move(args));
 }
 
 nlohmann::json run_json(const std::vector<std::string>& args) {
   const CliRun result = run(args);
-  EXPECT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_EQ(result.exit_code, 0) << result.err;
   return nlohmann::json::parse(result.out);
 }
 
 TEST(AnalyzeCommand, BtydOnTheLifetimesSummary) {
-  const auto json = run_json({"analyze", "btyd", "--summary", shared_data("cdnow/cdnow_customers_summary.csv"), "--json"});
+  const auto json =
+      run_json({"analyze", "btyd", "--summary", shared_data("cdnow/cdnow_customers_summary.csv"), "--json"});
   EXPECT_NEAR(json["models"]["bgnbd"]["r"].get<double>(), 0.243, 5e-4);
   EXPECT_NEAR(json["models"]["bgnbd"]["alpha"].get<double>(), 4.414, 5e-4);
   EXPECT_NEAR(json["models"]["bgnbd"]["a"].get<double>(), 0.793, 5e-4);
@@ -63,9 +49,9 @@ TEST(AnalyzeCommand, BtydOnTheLifetimesSummary) {
 }
 
 TEST(AnalyzeCommand, BtydOnHardiesSummaryWithSpend) {
-  const auto json = run_json({"analyze", "btyd", "--summary",
-                              shared_data("cdnow/cdnow_customers_summary_with_transactions.csv"),
-                              "--horizon", "39", "--json"});
+  const auto json =
+      run_json({"analyze", "btyd", "--summary", shared_data("cdnow/cdnow_customers_summary_with_transactions.csv"),
+                "--horizon", "39", "--json"});
   EXPECT_NEAR(json["models"]["gamma_gamma"]["p"].get<double>(), 6.25, 5e-3);
   EXPECT_NEAR(json["models"]["gamma_gamma"]["q"].get<double>(), 3.74, 5e-3);
   EXPECT_NEAR(json["models"]["gamma_gamma"]["gamma"].get<double>(), 15.44, 1e-2);
@@ -75,8 +61,8 @@ TEST(AnalyzeCommand, BtydOnHardiesSummaryWithSpend) {
 }
 
 TEST(AnalyzeCommand, BtydFromRawCdnowPurchases) {
-  const auto json = run_json({"analyze", "btyd", "--transactions", shared_data("cdnow/CDNOW_sample.txt"),
-                              "--format", "cdnow", "--calibration-end", "1997-09-30", "--period", "weeks", "--json"});
+  const auto json = run_json({"analyze", "btyd", "--transactions", shared_data("cdnow/CDNOW_sample.txt"), "--format",
+                              "cdnow", "--calibration-end", "1997-09-30", "--period", "weeks", "--json"});
   EXPECT_NEAR(json["models"]["bgnbd"]["r"].get<double>(), 0.243, 5e-4);
   EXPECT_NEAR(json["models"]["bgnbd"]["b"].get<double>(), 2.426, 5e-4);
   EXPECT_NEAR(json["models"]["gamma_gamma"]["gamma"].get<double>(), 15.44, 5e-3);
@@ -84,8 +70,8 @@ TEST(AnalyzeCommand, BtydFromRawCdnowPurchases) {
 }
 
 TEST(AnalyzeCommand, RulesOnGroceries) {
-  const auto json = run_json({"analyze", "rules", "--baskets", shared_data("groceries/groceries.csv"),
-                              "--min-support", "0.001", "--min-confidence", "0.8", "--json"});
+  const auto json = run_json({"analyze", "rules", "--baskets", shared_data("groceries/groceries.csv"), "--min-support",
+                              "0.001", "--min-confidence", "0.8", "--json"});
   EXPECT_EQ(json["transactions"], 9835);
   EXPECT_EQ(json["items"], 169);
   ASSERT_EQ(json["rules"].size(), 410u);
@@ -113,7 +99,7 @@ TEST(AnalyzeCommand, ClvRanksCustomersAndWritesFiles) {
   const auto dir = std::filesystem::temp_directory_path() / "patron_analyze_test";
   std::filesystem::remove_all(dir);
   const CliRun result = run({"analyze", "clv", "--transactions", shared_data("cdnow/CDNOW_sample.txt"), "--format",
-                          "cdnow", "--calibration-end", "1997-09-30", "--csv", "--out", dir.string()});
+                             "cdnow", "--calibration-end", "1997-09-30", "--csv", "--out", dir.string()});
   ASSERT_EQ(result.exit_code, 0);
   std::ifstream csv(dir / "clv.csv");
   std::string header, first, second;
@@ -130,7 +116,9 @@ TEST(AnalyzeCommand, ClvRanksCustomersAndWritesFiles) {
 TEST(AnalyzeCommand, BadInputsFail) {
   EXPECT_NE(run({"analyze", "btyd"}).exit_code, 0);  // neither --summary nor --transactions
   EXPECT_NE(run({"analyze", "btyd", "--summary", "/nonexistent.csv"}).exit_code, 0);
-  EXPECT_NE(run({"analyze", "rules", "--baskets", shared_data("groceries/groceries.csv"), "--min-support", "2"}).exit_code, 0);
+  EXPECT_NE(
+      run({"analyze", "rules", "--baskets", shared_data("groceries/groceries.csv"), "--min-support", "2"}).exit_code,
+      0);
   EXPECT_NE(run({"analyze", "rfm", "--transactions", "x", "--format", "xml"}).exit_code, 0);
 }
 

@@ -10,6 +10,9 @@
 namespace patron::analytics {
 namespace {
 
+using testing::cdnow_groups;
+using testing::close;
+
 // tests/analytics/reference/lifetimes_reference.py, section
 // "== MBG/NBD on cdnow_customers_summary.csv ==".
 constexpr std::array<double, 4> kParams{0.524837725568, 6.18298847913, 0.891356280931, 1.61400002567};
@@ -28,20 +31,7 @@ constexpr std::array<Customer, 7> kCustomers{{
     {0, 0.0, 33.57, 0.405419181136, 0.178670353483},
 }};
 constexpr std::array<double, 4> kOneTimeBuyerAges{1, 13, 26, 52};
-constexpr std::array<double, 4> kOneTimeBuyerPAlive{0.625988683209, 0.499873439206, 0.432400284308,
-                                                    0.358277074689};
-
-bool close(double actual, double expected, double tolerance) {
-  return std::fabs(actual - expected) <= tolerance * std::max(1.0, std::fabs(expected));
-}
-
-const BtydGroups& cdnow_groups() {
-  static const BtydGroups groups = [] {
-    const auto table = testing::load_published_summary("cdnow_customers_summary.csv");
-    return group_by_sufficient_statistics(table.summary.frequency, table.summary.recency, table.summary.age);
-  }();
-  return groups;
-}
+constexpr std::array<double, 4> kOneTimeBuyerPAlive{0.625988683209, 0.499873439206, 0.432400284308, 0.358277074689};
 
 const MbgNbdFit& cdnow_fit() {
   static const MbgNbdFit fit = [] {

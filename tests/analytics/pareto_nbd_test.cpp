@@ -13,6 +13,9 @@
 namespace patron::analytics {
 namespace {
 
+using testing::cdnow_groups;
+using testing::close;
+
 // tests/analytics/reference/lifetimes_reference.py, section
 // "== Pareto/NBD on cdnow_customers_summary.csv ==".
 constexpr std::array<double, 4> kParams{0.553275497746, 10.5776120213, 0.606213607665, 11.6679124073};
@@ -30,18 +33,6 @@ constexpr std::array<Customer, 7> kCustomers{{
     {1, 6.14, 38.14, 0.294535790169, 0.303767941263},
     {0, 0.0, 33.57, 0.32944995303, 0.131570946751},
 }};
-
-bool close(double actual, double expected, double tolerance) {
-  return std::fabs(actual - expected) <= tolerance * std::max(1.0, std::fabs(expected));
-}
-
-const BtydGroups& cdnow_groups() {
-  static const BtydGroups groups = [] {
-    const auto table = testing::load_published_summary("cdnow_customers_summary.csv");
-    return group_by_sufficient_statistics(table.summary.frequency, table.summary.recency, table.summary.age);
-  }();
-  return groups;
-}
 
 const ParetoNbdFit& cdnow_fit() {
   static const ParetoNbdFit fit = [] {

@@ -11,13 +11,7 @@
 namespace patron::analytics {
 namespace {
 
-const BtydGroups& cdnow_groups() {
-  static const BtydGroups groups = [] {
-    const auto table = testing::load_published_summary("cdnow_customers_summary.csv");
-    return group_by_sufficient_statistics(table.summary.frequency, table.summary.recency, table.summary.age);
-  }();
-  return groups;
-}
+using testing::cdnow_groups;
 
 TEST(RepeatModel, NamesRoundTrip) {
   for (RepeatModel model : kRepeatModels) {

@@ -2,46 +2,29 @@
 // it, with stdout captured and the JSON checked.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 #include "analytics/synthetic_history_csv.h"
 #include "app/offers_command.h"
+#include "cli_run.h"
 
 namespace patron::app {
 namespace {
 
-const std::string kOnlineRetail = std::string(PATRON_SHARED_DATA_DIR) + "/online-retail/online-retail-2010-12-sample.csv";
+const std::string kOnlineRetail =
+    std::string(PATRON_SHARED_DATA_DIR) + "/online-retail/online-retail-2010-12-sample.csv";
 
-struct CliRun {
-  int exit_code = 0;
-  std::string out, err;
-};
+using testing::CliRun;
 
 CliRun run(std::vector<std::string> args) {
   CLI::App app("patron");
   add_offers_command(app);
-  args.insert(args.begin(), "patron");
-  std::vector<const char*> argv;
-  for (const auto& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream out, err;
-  auto* previous_out = std::cout.rdbuf(out.rdbuf());
-  auto* previous_err = std::cerr.rdbuf(err.rdbuf());
-  CliRun result;
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& error) {
-    result.exit_code = app.exit(error, out, err);
-  }
-  std::cout.rdbuf(previous_out);
-  std::cerr.rdbuf(previous_err);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+  return testing::run_cli(app, std::move(args));
 }
 
 nlohmann::json run_json(const std::vector<std::string>& args) {
@@ -57,8 +40,8 @@ void expect_engine_beats_both(const nlohmann::json& json) {
 }
 
 TEST(OffersEvaluateCommand, EngineBeatsBothBaselinesOnTheOnlineRetailSample) {
-  const auto json = run_json({"offers", "evaluate", "--history", kOnlineRetail, "--format", "online-retail",
-                              "--split", "2010-12-08", "--k", "10", "--json"});
+  const auto json = run_json({"offers", "evaluate", "--history", kOnlineRetail, "--format", "online-retail", "--split",
+                              "2010-12-08", "--k", "10", "--json"});
   EXPECT_EQ(json["k"], 10);
   // Customers with an invoice both in 1-7 and in 8-13 December 2010.
   EXPECT_EQ(json["customers_evaluated"].get<int>(), 62);
