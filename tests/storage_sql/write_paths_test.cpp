@@ -18,7 +18,31 @@ namespace {
 
 constexpr std::int64_t t0 = 1'700'000'000;
 
-class WritePaths : public BackendTest {};
+using Writers = std::vector<std::unique_ptr<WriteQueue>>;
+
+class WritePaths : public BackendTest {
+ protected:
+  // Two writers (two connections) on the servers; SQLite is one process, one writer.
+  Writers writers() {
+    Writers out;
+    out.push_back(std::make_unique<WriteQueue>(url()));
+    if (dialect() != Dialect::sqlite) out.push_back(std::make_unique<WriteQueue>(url()));
+    return out;
+  }
+};
+
+// `count` customers, registered in the caller's job.
+Result<std::vector<std::string>> register_customers(soci::session& s, const services::ProgramSettings& settings,
+                                                    int count, std::int64_t now) {
+  services::Loyalty loyalty(s, settings);
+  std::vector<std::string> ids;
+  for (int i = 0; i < count; ++i) {
+    auto user = loyalty.register_user(unique("c") + "@example.test", "password-123", "C", "customer", now);
+    if (!user.ok()) return user.error();
+    ids.push_back(user->id);
+  }
+  return ids;
+}
 
 UserRecord plain_user() {
   UserRecord u;
@@ -185,8 +209,6 @@ void expect_ledger_invariant(soci::session& s, const std::string& customer_id) {
   }
 }
 
-using Writers = std::vector<std::unique_ptr<WriteQueue>>;
-
 struct Buyer {
   Program program;
   std::string customer_id;
@@ -246,10 +268,7 @@ int redeem_concurrently(const Writers& writers, const Buyer& buyer, int count) {
 TEST_P(WritePaths, ConcurrentRedemptionsAndPurchasesKeepTheLedgerExact) {
   Buyer buyer;
   buyer.now = static_cast<std::int64_t>(std::time(nullptr));
-  // Two writers (two connections) on the servers; SQLite is one process, one writer.
-  Writers writers;
-  writers.push_back(std::make_unique<WriteQueue>(url()));
-  if (dialect() != Dialect::sqlite) writers.push_back(std::make_unique<WriteQueue>(url()));
+  const Writers writers = this->writers();
   auto set_up = writers[0]->run<std::string>([&](soci::session& s) -> Result<std::string> {
     buyer.program = setup_program(s, 100);
     auto user = services::Loyalty(s, buyer.settings)
@@ -282,19 +301,14 @@ TEST_P(WritePaths, ConcurrentRedemptionsAndPurchasesKeepTheLedgerExact) {
 TEST_P(WritePaths, InterleavedCustomersAcrossTwoWritersNeverFail) {
   const services::ProgramSettings settings{12};
   const auto now = static_cast<std::int64_t>(std::time(nullptr));
-  std::vector<std::unique_ptr<WriteQueue>> writers;
-  writers.push_back(std::make_unique<WriteQueue>(url()));
-  if (dialect() != Dialect::sqlite) writers.push_back(std::make_unique<WriteQueue>(url()));
+  const Writers writers = this->writers();
   Program program;
   std::vector<std::string> customers;
   auto set_up = writers[0]->run<Unit>([&](soci::session& s) -> Result<Unit> {
     program = setup_program(s, 10);
-    services::Loyalty loyalty(s, settings);
-    for (int i = 0; i < 12; ++i) {
-      auto user = loyalty.register_user(unique("c") + "@example.test", "password-123", "C", "customer", now);
-      if (!user.ok()) return user.error();
-      customers.push_back(user->id);
-    }
+    auto registered = register_customers(s, settings, 12, now);
+    if (!registered.ok()) return registered.error();
+    customers = std::move(*registered);
     return Unit{};
   });
   ASSERT_TRUE(set_up.ok()) << set_up.error().message;
@@ -337,21 +351,19 @@ TEST_P(WritePaths, InterleavedCustomersAcrossTwoWritersNeverFail) {
 TEST_P(WritePaths, LastUnitOfStockGoesToOneWriter) {
   const services::ProgramSettings settings{12};
   const auto now = static_cast<std::int64_t>(std::time(nullptr));
-  std::vector<std::unique_ptr<WriteQueue>> writers;
-  writers.push_back(std::make_unique<WriteQueue>(url()));
-  if (dialect() != Dialect::sqlite) writers.push_back(std::make_unique<WriteQueue>(url()));
+  const Writers writers = this->writers();
   Program program;
   std::vector<std::string> customers;
   auto set_up = writers[0]->run<Unit>([&](soci::session& s) -> Result<Unit> {
     program = setup_program(s, 10);
     CatalogRepository(s).update(*find_catalog_resource("rewards"), program.reward_id, {{"stock", 3LL}});
+    auto registered = register_customers(s, settings, 8, now);
+    if (!registered.ok()) return registered.error();
+    customers = std::move(*registered);
     services::Loyalty loyalty(s, settings);
-    for (int i = 0; i < 8; ++i) {
-      auto user = loyalty.register_user(unique("c") + "@example.test", "password-123", "C", "customer", now);
-      if (!user.ok()) return user.error();
-      auto credit = loyalty.adjust(user->id, 100, "stock test", "admin", now);
+    for (const auto& customer : customers) {
+      auto credit = loyalty.adjust(customer, 100, "stock test", "admin", now);
       if (!credit.ok()) return credit.error();
-      customers.push_back(user->id);
     }
     return Unit{};
   });
