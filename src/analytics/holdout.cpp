@@ -10,15 +10,14 @@ constexpr std::uint32_t kNoRow = std::numeric_limits<std::uint32_t>::max();
 
 }  // namespace
 
-Result<CalibrationHoldout> calibration_and_holdout(const TransactionColumns& purchases,
-                                                   std::size_t customer_count,
+Result<CalibrationHoldout> calibration_and_holdout(const TransactionColumns& purchases, std::size_t customer_count,
                                                    const HoldoutOptions& options) {
   if (options.observation_end <= options.calibration_end) {
     return Error::validation("observation_end", "the observation end must be after the calibration end");
   }
   CalibrationHoldout split;
-  split.calibration = summarize(purchases, customer_count,
-                                {options.calibration_end, options.period, options.minor_per_major});
+  split.calibration =
+      summarize(purchases, customer_count, {options.calibration_end, options.period, options.minor_per_major});
   if (split.calibration.size() == 0) {
     return Error::validation("calibration_end", "no customer bought by the calibration end");
   }
@@ -43,8 +42,16 @@ Result<CalibrationHoldout> calibration_and_holdout(const TransactionColumns& pur
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   split.holdout_frequency.assign(split.calibration.size(), 0);
   for (std::uint64_t key : keys) ++split.holdout_frequency[key >> 32];
-  split.holdout_duration =
-      (options.observation_end - options.calibration_end) / days_per_period(options.period);
+  split.holdout_duration = (options.observation_end - options.calibration_end) / days_per_period(options.period);
+  return split;
+}
+
+HoldoutOptions default_holdout_split(const TransactionColumns& purchases) {
+  HoldoutOptions split;
+  if (purchases.size() == 0) return split;
+  const auto [first, last] = std::minmax_element(purchases.day.begin(), purchases.day.end());
+  split.observation_end = *last;
+  split.calibration_end = *first + (*last - *first) / 2;
   return split;
 }
 

@@ -32,8 +32,11 @@ struct CalibrationHoldout {
 // Errors when observation_end is not after calibration_end, when nobody
 // bought by the calibration end, or when nobody bought in the holdout period
 // (lifetimes raises ValueError for that last one too).
-Result<CalibrationHoldout> calibration_and_holdout(const TransactionColumns& purchases,
-                                                   std::size_t customer_count,
+Result<CalibrationHoldout> calibration_and_holdout(const TransactionColumns& purchases, std::size_t customer_count,
                                                    const HoldoutOptions& options);
+
+// The default split when none is given: calibration ends halfway between the
+// first and the last purchase day (CDNOW's 39 of 78 weeks), holdout runs to the last.
+HoldoutOptions default_holdout_split(const TransactionColumns& purchases);
 
 }  // namespace patron::analytics

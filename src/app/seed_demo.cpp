@@ -1,6 +1,6 @@
 #include "app/seed_demo.h"
-#include "app/full_analysis.h"
 #include "app/seed_campaigns.h"
+#include "services/full_analysis.h"
 
 #include <array>
 #include <random>
@@ -11,6 +11,8 @@
 namespace patron::app {
 namespace {
 
+using services::FullAnalysisOptions;
+using services::run_full_analysis;
 
 constexpr std::int64_t day_seconds = 86'400;
 
@@ -76,33 +78,49 @@ std::string create(soci::session& session, const char* resource, CatalogRow row,
 void seed_catalog(soci::session& session, std::int64_t now) {
   for (const auto& p : demo_products) {
     create(session, "products",
-           {{"sku", p.sku}, {"name", p.name}, {"category", p.category}, {"brand", p.brand},
-            {"price_minor", p.price_minor}, {"currency", std::string("USD")}},
+           {{"sku", p.sku},
+            {"name", p.name},
+            {"category", p.category},
+            {"brand", p.brand},
+            {"price_minor", p.price_minor},
+            {"currency", std::string("USD")}},
            now);
   }
-  create(session, "tiers", {{"code", "bronze"}, {"name", "Bronze"}, {"threshold_minor", 0LL}, {"multiplier_permille", 1000LL}}, now);
-  create(session, "tiers", {{"code", "silver"}, {"name", "Silver"}, {"threshold_minor", 50000LL}, {"multiplier_permille", 1250LL}}, now);
-  create(session, "tiers", {{"code", "gold"}, {"name", "Gold"}, {"threshold_minor", 150000LL}, {"multiplier_permille", 1500LL}}, now);
-  create(session, "earning-rules", {{"name", "1 point per dollar"}, {"kind", "base_rate"}, {"rate_milli", 1000LL}}, now);
+  create(session, "tiers",
+         {{"code", "bronze"}, {"name", "Bronze"}, {"threshold_minor", 0LL}, {"multiplier_permille", 1000LL}}, now);
+  create(session, "tiers",
+         {{"code", "silver"}, {"name", "Silver"}, {"threshold_minor", 50000LL}, {"multiplier_permille", 1250LL}}, now);
+  create(session, "tiers",
+         {{"code", "gold"}, {"name", "Gold"}, {"threshold_minor", 150000LL}, {"multiplier_permille", 1500LL}}, now);
+  create(session, "earning-rules", {{"name", "1 point per dollar"}, {"kind", "base_rate"}, {"rate_milli", 1000LL}},
+         now);
   create(session, "earning-rules",
-         {{"name", "Double points on coffee"}, {"kind", "category_multiplier"}, {"target", "coffee"},
+         {{"name", "Double points on coffee"},
+          {"kind", "category_multiplier"},
+          {"target", "coffee"},
           {"multiplier_permille", 2000LL}},
          now);
   create(session, "earning-rules",
-         {{"name", "50 bonus points over $75"}, {"kind", "spend_threshold_bonus"}, {"threshold_minor", 7500LL},
+         {{"name", "50 bonus points over $75"},
+          {"kind", "spend_threshold_bonus"},
+          {"threshold_minor", 7500LL},
           {"bonus_points", 50LL}},
          now);
   create(session, "earning-rules",
-         {{"name", "10 bonus points per beeswax wrap"}, {"kind", "sku_bonus"}, {"target", "HOM-004"},
+         {{"name", "10 bonus points per beeswax wrap"},
+          {"kind", "sku_bonus"},
+          {"target", "HOM-004"},
           {"bonus_points", 10LL}},
          now);
-  const std::array<std::pair<const char*, long long>, 6> rewards = {
-      {{"Free coffee", 100}, {"Fresh croissant", 60}, {"$5 off your basket", 250},
-       {"Reusable tote bag", 400}, {"$15 off your basket", 700}, {"Barista masterclass", 1500}}};
+  const std::array<std::pair<const char*, long long>, 6> rewards = {{{"Free coffee", 100},
+                                                                     {"Fresh croissant", 60},
+                                                                     {"$5 off your basket", 250},
+                                                                     {"Reusable tote bag", 400},
+                                                                     {"$15 off your basket", 700},
+                                                                     {"Barista masterclass", 1500}}};
   for (const auto& [name, cost] : rewards) {
-    create(session, "rewards", {{"name", name}, {"description", std::string("Redeem in any Patron store")},
-                                {"points_cost", cost}},
-           now);
+    create(session, "rewards",
+           {{"name", name}, {"description", std::string("Redeem in any Patron store")}, {"points_cost", cost}}, now);
   }
 }
 
@@ -122,8 +140,8 @@ SeedReport seed_demo(soci::session& session, const services::ProgramSettings& se
 
   std::mt19937 random(20261128);  // fixed: the same demo history every time
   // Dana mostly buys coffee, pastries and milk, now and then something else.
-  const std::array<const char*, 8> usual = {"COF-001", "COF-003", "COF-005", "BAK-002", "BAK-003", "DAI-001",
-                                            "DAI-002", "BAK-001"};
+  const std::array<const char*, 8> usual = {"COF-001", "COF-003", "COF-005", "BAK-002",
+                                            "BAK-003", "DAI-001", "DAI-002", "BAK-001"};
   std::uniform_int_distribution<std::size_t> pick_usual(0, usual.size() - 1), pick_any(0, demo_products.size() - 1);
   std::uniform_int_distribution<int> line_count(1, 4), quantity(1, 2), gap_days(3, 9), now_and_then(0, 5);
   for (std::int64_t at = now - 182 * day_seconds; at < now - day_seconds; at += gap_days(random) * day_seconds) {
@@ -144,13 +162,15 @@ SeedReport seed_demo(soci::session& session, const services::ProgramSettings& se
 
 Result<SeedReport> seed_demo_program(sql::WriteQueue& writes, const sql::DatabaseUrl& url,
                                      const services::ProgramSettings& settings, std::int64_t now) {
-  auto report = writes.run<SeedReport>([&](soci::session& s) -> Result<SeedReport> { return seed_demo(s, settings, now); });
+  auto report =
+      writes.run<SeedReport>([&](soci::session& s) -> Result<SeedReport> { return seed_demo(s, settings, now); });
   if (!report.ok()) return report;
   FullAnalysisOptions analysis;
   analysis.rules.min_support = 0.02;
   if (auto ran = run_full_analysis(*sql::open_session(url), analysis, now); !ran.ok()) return ran.error();
-  auto campaigns = writes.run<CampaignSeed>(
-      [&](soci::session& s) -> Result<CampaignSeed> { return seed_campaigns(s, settings, report->demo_customer_id, now); });
+  auto campaigns = writes.run<CampaignSeed>([&](soci::session& s) -> Result<CampaignSeed> {
+    return seed_campaigns(s, settings, report->demo_customer_id, now);
+  });
   if (!campaigns.ok()) return campaigns.error();
   report->campaigns = campaigns->campaigns;
   report->offers = campaigns->offers;

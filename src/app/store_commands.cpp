@@ -13,13 +13,13 @@
 #include "analytics/affinity.h"
 #include "analytics/rfm.h"
 #include "analytics/synthetic_history_csv.h"
-#include "app/affinity_events.h"
 #include "app/analyze/csv_field.h"
 #include "app/analyze/progress_bar.h"
 #include "app/config.h"
-#include "app/full_analysis.h"
 #include "app/server_logging.h"
 #include "app/store_access.h"
+#include "services/affinity_events.h"
+#include "services/full_analysis.h"
 #include "storage/documents/document_store.h"
 #include "storage/sql/database.h"
 #include "storage/sql/history_reader.h"
@@ -30,6 +30,14 @@ namespace {
 
 namespace an = patron::analytics;
 using Json = nlohmann::ordered_json;
+using services::AffinityEvents;
+using services::AffinityKind;
+using services::FullAnalysis;
+using services::FullAnalysisHooks;
+using services::FullAnalysisOptions;
+using services::read_affinity_events;
+using services::run_full_analysis;
+using services::StageReport;
 
 // ---------------------------------------------------------------- analyze from the store
 

@@ -10,18 +10,19 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/calendar.h"
-#include "app/full_analysis.h"
 #include "app/import_history.h"
+#include "services/full_analysis.h"
 #include "storage/documents/rocksdb_store.h"
 #include "storage/sql/analytics_repository.h"
 #include "store_fixture.h"
 
-namespace patron::app {
+namespace patron::services {
 namespace {
 
 namespace an = patron::analytics;
 using namespace analytics_store::testing;
 using Json = nlohmann::ordered_json;  // the summary's type
+using app::import_history;
 
 // Everyone buys on 2024-02-10 and every event happens that day, so all decay
 // alike and the shares below are plain ratios.
@@ -92,22 +93,24 @@ class EventAffinity : public ::testing::Test {
     server_ = std::move(server).value();
     using T = documents::EventType;
     const std::vector<documents::Event> events{
-        event(alice_, T::wishlist, "BOOK-1"), event(alice_, T::view, "BOOK-1"),
-        event(bob_, T::view, "MUG-1"), event(bob_, T::view, "MUG-1"), event(bob_, T::view, "MUG-1"),
+        event(alice_, T::wishlist, "BOOK-1"),
+        event(alice_, T::view, "BOOK-1"),
+        event(bob_, T::view, "MUG-1"),
+        event(bob_, T::view, "MUG-1"),
+        event(bob_, T::view, "MUG-1"),
         event(bob_, T::search, "", "Kitchen"),
-        event("ghost", T::view, "BOOK-1"),                 // unknown to SQL
-        event(alice_, T::remove_from_cart, "MUG-1"),       // weight 0
-        event(alice_, T::search, ""),                      // a search naming no category
-        event(bob_, T::click_offer, "NOT-IN-CATALOGUE"),   // no attribute
-        event(alice_, T::view, "", "Invented")};           // a category the catalogue lacks
+        event("ghost", T::view, "BOOK-1"),                // unknown to SQL
+        event(alice_, T::remove_from_cart, "MUG-1"),      // weight 0
+        event(alice_, T::search, ""),                     // a search naming no category
+        event(bob_, T::click_offer, "NOT-IN-CATALOGUE"),  // no attribute
+        event(alice_, T::view, "", "Invented")};          // a category the catalogue lacks
     ASSERT_TRUE(server_->append_events(events).ok());
   }
 
   FullAnalysisOptions with_events() {
     FullAnalysisOptions options;
     options.open_events_store = [this] {
-      return documents::open_document_store("rocksdb://" + events_dir_.path().string(),
-                                            documents::OpenMode::read_only);
+      return documents::open_document_store("rocksdb://" + events_dir_.path().string(), documents::OpenMode::read_only);
     };
     return options;
   }
@@ -187,4 +190,4 @@ TEST_F(EventAffinity, AStoreThatCannotBeOpenedLeavesTheRunOnPurchases) {
 }
 
 }  // namespace
-}  // namespace patron::app
+}  // namespace patron::services

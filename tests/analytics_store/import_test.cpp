@@ -43,8 +43,8 @@ TEST(Import, GenericGroupsLinesAndReportsEachRejectionReason) {
   store.session() << "SELECT t.total_minor, t.occurred_at, t.currency, s.code, "
                      "(SELECT COUNT(*) FROM transaction_lines l WHERE l.transaction_id = t.id) "
                      "FROM transactions t JOIN stores s ON s.id = t.store_id WHERE t.external_id = :x",
-      soci::use(external_id), soci::into(total), soci::into(at), soci::into(currency),
-      soci::into(store_code), soci::into(lines);
+      soci::use(external_id), soci::into(total), soci::into(at), soci::into(currency), soci::into(store_code),
+      soci::into(lines);
   EXPECT_EQ(total, 1900);
   EXPECT_EQ(at, 1'704'447'000);  // 2024-01-05T09:30:00Z
   EXPECT_EQ(currency, "EUR");
@@ -52,7 +52,8 @@ TEST(Import, GenericGroupsLinesAndReportsEachRejectionReason) {
   EXPECT_EQ(lines, 2);
   // bob's 2024-01-06 key comes back later in the file: a second purchase, "#2".
   long long repeated = 0;
-  store.session() << "SELECT total_minor FROM transactions WHERE external_id = 'bob@2024-01-06#2'", soci::into(repeated);
+  store.session() << "SELECT total_minor FROM transactions WHERE external_id = 'bob@2024-01-06#2'",
+      soci::into(repeated);
   EXPECT_EQ(repeated, 3600);
 }
 

@@ -8,18 +8,20 @@
 #include "analytics/btyd.h"
 #include "analytics/cohorts.h"
 #include "analytics/rfm.h"
-#include "app/full_analysis.h"
 #include "app/gen_data.h"
 #include "app/import_history.h"
+#include "services/full_analysis.h"
 #include "storage/sql/analytics_repository.h"
 #include "storage/sql/history_reader.h"
 #include "store_fixture.h"
 
-namespace patron::app {
+namespace patron::services {
 namespace {
 
 namespace an = patron::analytics;
 using namespace analytics_store::testing;
+using app::generate_into_store;
+using app::import_history;
 
 an::TransactionTable from_file(const std::string& path, an::TransactionFormat format) {
   auto input = open_or_throw(path);
@@ -56,8 +58,8 @@ std::map<std::string, RfmRow> rfm_by_id(const an::TransactionTable& table, an::D
   std::map<std::string, RfmRow> rows;
   for (std::size_t i = 0; i < rfm.size(); ++i) {
     rows[table.customer_ids[rfm.customer_index[i]]] = {rfm.recency_days[i], rfm.frequency[i], rfm.monetary_minor[i],
-                                                        rfm.r_score[i], rfm.f_score[i], rfm.m_score[i],
-                                                        rfm.segment[i]};
+                                                       rfm.r_score[i],      rfm.f_score[i],   rfm.m_score[i],
+                                                       rfm.segment[i]};
   }
   return rows;
 }
@@ -100,11 +102,11 @@ TEST_P(StoreEqualsFile, RfmCohortsAndBtydMatch) {
   EXPECT_NEAR(file_fit->purchases.log_likelihood, store_fit->purchases.log_likelihood, 1e-9);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Formats, StoreEqualsFile,
-    ::testing::Values(Case{"cdnow/CDNOW_sample.txt", an::TransactionFormat::cdnow},
-                      Case{"cdnow/CDNOW_master.txt", an::TransactionFormat::cdnow},
-                      Case{"online-retail/online-retail-2010-12-sample.csv", an::TransactionFormat::online_retail}));
+INSTANTIATE_TEST_SUITE_P(Formats, StoreEqualsFile,
+                         ::testing::Values(Case{"cdnow/CDNOW_sample.txt", an::TransactionFormat::cdnow},
+                                           Case{"cdnow/CDNOW_master.txt", an::TransactionFormat::cdnow},
+                                           Case{"online-retail/online-retail-2010-12-sample.csv",
+                                                an::TransactionFormat::online_retail}));
 
 an::SyntheticOptions small_history() {
   an::SyntheticOptions options;
@@ -129,7 +131,8 @@ TEST(StoreRead, DirectAndPortablePathsAgree) {
   EXPECT_EQ(direct.brand_names, portable.brand_names);
   // Every purchase's lines add up to its total.
   std::vector<std::int64_t> sum(direct.purchases.purchases.size(), 0);
-  for (std::size_t i = 0; i < direct.lines.size(); ++i) sum[direct.lines.purchase_row[i]] += direct.lines.amount_minor[i];
+  for (std::size_t i = 0; i < direct.lines.size(); ++i)
+    sum[direct.lines.purchase_row[i]] += direct.lines.amount_minor[i];
   EXPECT_EQ(sum, direct.purchases.purchases.amount_minor);
 }
 
@@ -158,8 +161,8 @@ TEST(FullRun, IsStoredAndReadBack) {
   // "models" compares the purchase models on a holdout; the chosen one's stage follows.
   const std::string chosen = run->summary["btyd"]["model"].get<std::string>();
   EXPECT_EQ(run->summary["model_selection"]["chosen"], chosen);
-  const std::vector<std::string> stages{"read",      "summary", "rfm",    "models",   chosen, "gamma_gamma",
-                                        "rules",     "events",  "affinity", "cohorts", "write-back"};
+  const std::vector<std::string> stages{"read",  "summary", "rfm",      "models",  chosen,      "gamma_gamma",
+                                        "rules", "events",  "affinity", "cohorts", "write-back"};
   std::vector<std::string> seen;
   for (const auto& stage : run->stages) seen.push_back(stage.stage);
   EXPECT_EQ(seen, stages);
@@ -251,4 +254,4 @@ TEST(FullRun, EmptyStoreIsAnError) {
 }
 
 }  // namespace
-}  // namespace patron::app
+}  // namespace patron::services

@@ -4,6 +4,8 @@
 #  - src/http holds no SQL (it asks src/storage/sql for snapshots, savepoints, probes);
 #  - src/analytics knows no database, HTTP or JSON library;
 #  - src/offers, likewise, and no outer layer (services run it over the stores);
+#  - src/services, the use cases (the analysis pipeline among them), never
+#    reaches up into src/http or src/app;
 #  - src/http reaches storage only where it still did when issue 15 began moving
 #    handlers into src/services, and never anywhere new.
 set -uo pipefail
@@ -26,6 +28,9 @@ found="$(grep -rnE '#include <(soci|restinio|rocksdb|mongoc|nlohmann|spdlog)' "$
 [ -n "$found" ] && report "src/offers is pure computation, like src/analytics" "$found"
 found="$(grep -rnE '#include "(storage|http|services|app)/' "$src/offers" || true)"
 [ -n "$found" ] && report "src/offers must not include outer layers" "$found"
+
+found="$(grep -rnE '#include "(http|app)/' "$src/services" || true)"
+[ -n "$found" ] && report "src/services must not include the layers that call it (http, app)" "$found"
 
 # One door (issue 15): src/http is to call src/services only. Handlers still
 # reach into storage where listed below; the list only shrinks: an include of

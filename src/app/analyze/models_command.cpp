@@ -29,7 +29,9 @@ void write_json(OutputSink& sink, bool pretty, const an::HoldoutOptions& split, 
   json.field("observation_end", an::format_date(split.observation_end));
   json.field("period", split.period == an::Period::days ? "days" : "weeks");
   json.field("holdout_duration", c.holdout_duration).field("customers", static_cast<std::int64_t>(c.customers));
-  json.field("actual_total", c.actual_total).field("chosen", an::model_name(c.chosen)).field("chosen_by", "holdout_rmse");
+  json.field("actual_total", c.actual_total)
+      .field("chosen", an::model_name(c.chosen))
+      .field("chosen_by", "holdout_rmse");
   json.key("models").begin_array();
   for (const auto& score : c.scores) {
     json.begin_object().field("model", an::model_name(score.model));
@@ -47,7 +49,9 @@ void write_json(OutputSink& sink, bool pretty, const an::HoldoutOptions& split, 
   }
   json.end_array().key("chart").begin_array();
   for (const auto& row : c.chart) {
-    json.begin_object().field("frequency_cal", chart_label(row)).field("customers", static_cast<std::int64_t>(row.customers));
+    json.begin_object()
+        .field("frequency_cal", chart_label(row))
+        .field("customers", static_cast<std::int64_t>(row.customers));
     json.field("actual_mean", row.actual_mean).key("predicted_mean").begin_object();
     for (std::size_t m = 0; m < an::kRepeatModels.size(); ++m) {
       json.field(an::model_name(an::kRepeatModels[m]), row.predicted_mean[m]);
@@ -109,9 +113,11 @@ void write_text(OutputSink& sink, const an::HoldoutOptions& split, const an::Mod
 
 void run_models(const ModelsCliOptions& options, const OutputOptions& out) {
   const an::TransactionTable table = load_transactions(options.transactions);
-  an::HoldoutOptions split = default_holdout_split(table.purchases);
-  if (!options.calibration_end.empty()) split.calibration_end = parse_day_option(options.calibration_end, "--calibration-end");
-  if (!options.observation_end.empty()) split.observation_end = parse_day_option(options.observation_end, "--observation-end");
+  an::HoldoutOptions split = an::default_holdout_split(table.purchases);
+  if (!options.calibration_end.empty())
+    split.calibration_end = parse_day_option(options.calibration_end, "--calibration-end");
+  if (!options.observation_end.empty())
+    split.observation_end = parse_day_option(options.observation_end, "--observation-end");
   split.period = options.period == "days" ? an::Period::days : an::Period::weeks;
   auto data = an::calibration_and_holdout(table.purchases, table.customer_count(), split);
   if (!data.ok()) fail(data.error().message);
@@ -119,23 +125,20 @@ void run_models(const ModelsCliOptions& options, const OutputOptions& out) {
   if (!comparison.ok()) fail(comparison.error().message);
   OutputTarget target(out, "models");
   switch (out.format()) {
-    case OutputFormat::json: write_json(target.sink(), out.pretty, split, *comparison); break;
-    case OutputFormat::csv: write_csv(target.sink(), *comparison); break;
-    case OutputFormat::text: write_text(target.sink(), split, *comparison); break;
+    case OutputFormat::json:
+      write_json(target.sink(), out.pretty, split, *comparison);
+      break;
+    case OutputFormat::csv:
+      write_csv(target.sink(), *comparison);
+      break;
+    case OutputFormat::text:
+      write_text(target.sink(), split, *comparison);
+      break;
   }
   target.close();
 }
 
 }  // namespace
-
-an::HoldoutOptions default_holdout_split(const an::TransactionColumns& purchases) {
-  an::HoldoutOptions split;
-  if (purchases.size() == 0) return split;
-  const auto [first, last] = std::minmax_element(purchases.day.begin(), purchases.day.end());
-  split.observation_end = *last;
-  split.calibration_end = *first + (*last - *first) / 2;
-  return split;
-}
 
 void add_models_command(CLI::App* analyze, const std::function<an::TransactionTable()>& from_store) {
   auto options = std::make_shared<ModelsCliOptions>();

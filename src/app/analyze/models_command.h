@@ -12,8 +12,4 @@ namespace patron::app {
 
 void add_models_command(CLI::App* analyze, const std::function<analytics::TransactionTable()>& from_store);
 
-// The default split when none is given: calibration ends halfway between the
-// first and the last purchase day (CDNOW's 39 of 78 weeks), holdout runs to the last.
-analytics::HoldoutOptions default_holdout_split(const analytics::TransactionColumns& purchases);
-
 }  // namespace patron::app

@@ -1,4 +1,4 @@
-#include "app/full_analysis.h"
+#include "services/full_analysis.h"
 
 #include <sys/resource.h>
 
@@ -12,11 +12,11 @@
 #include "analytics/btyd.h"
 #include "analytics/cohorts.h"
 #include "analytics/rfm.h"
-#include "app/affinity_events.h"
-#include "app/model_choice.h"
+#include "services/affinity_events.h"
+#include "services/model_choice.h"
 #include "storage/sql/history_reader.h"
 
-namespace patron::app {
+namespace patron::services {
 namespace {
 
 namespace an = patron::analytics;
@@ -345,4 +345,4 @@ Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysi
   return run;
 }
 
-}  // namespace patron::app
+}  // namespace patron::services

@@ -12,7 +12,7 @@
 #include "analytics/repeat_model.h"
 #include "analytics/transactions.h"
 
-namespace patron::app {
+namespace patron::services {
 
 // The comparison fits three models; on a large base a regular sample of
 // customers decides as well as all of them would, in bounded time.
@@ -28,4 +28,4 @@ struct ModelChoice {
 ModelChoice choose_purchase_model(const analytics::TransactionColumns& purchases, std::size_t customer_count,
                                   analytics::Period period);
 
-}  // namespace patron::app
+}  // namespace patron::services

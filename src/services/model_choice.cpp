@@ -1,12 +1,12 @@
-#include "app/model_choice.h"
+#include "services/model_choice.h"
 
 #include <cmath>
 #include <optional>
 
+#include "analytics/holdout.h"
 #include "analytics/model_comparison.h"
-#include "app/analyze/models_command.h"
 
-namespace patron::app {
+namespace patron::services {
 namespace {
 
 namespace an = patron::analytics;
@@ -39,8 +39,10 @@ Json comparison_json(const an::HoldoutOptions& split, const an::ModelComparison&
       Json params = Json::object();
       const auto names = an::parameter_names(score.model);
       for (std::size_t k = 0; k < names.size(); ++k) params[names[k]] = score.fit->params[k];
-      model.update({{"params", params}, {"log_likelihood", score.fit->log_likelihood},
-                    {"holdout_rmse", score.holdout_rmse}, {"holdout_mae", score.holdout_mae},
+      model.update({{"params", params},
+                    {"log_likelihood", score.fit->log_likelihood},
+                    {"holdout_rmse", score.holdout_rmse},
+                    {"holdout_mae", score.holdout_mae},
                     {"predicted_total", score.predicted_total}});
     } else {
       model["error"] = score.error;
@@ -54,15 +56,20 @@ Json comparison_json(const an::HoldoutOptions& split, const an::ModelComparison&
       predicted[an::model_name(an::kRepeatModels[m])] = number_or_null(row.predicted_mean[m]);
     }
     chart.push_back({{"frequency_cal", std::to_string(row.frequency_cal) + (row.tail ? "+" : "")},
-                     {"customers", row.customers}, {"actual_mean", row.actual_mean},
+                     {"customers", row.customers},
+                     {"actual_mean", row.actual_mean},
                      {"predicted_mean", std::move(predicted)}});
   }
-  return {{"chosen", an::model_name(c.chosen)}, {"chosen_by", "holdout_rmse"},
+  return {{"chosen", an::model_name(c.chosen)},
+          {"chosen_by", "holdout_rmse"},
           {"calibration_end", an::format_date(split.calibration_end)},
           {"observation_end", an::format_date(split.observation_end)},
           {"period", split.period == an::Period::days ? "days" : "weeks"},
-          {"holdout_duration", c.holdout_duration}, {"customers_compared", c.customers},
-          {"actual_total", c.actual_total}, {"models", std::move(models)}, {"chart", std::move(chart)}};
+          {"holdout_duration", c.holdout_duration},
+          {"customers_compared", c.customers},
+          {"actual_total", c.actual_total},
+          {"models", std::move(models)},
+          {"chart", std::move(chart)}};
 }
 
 // BG/NBD gives every one-time buyer P(alive) = 1 however long ago they
@@ -89,7 +96,7 @@ ModelChoice by_default(const std::string& reason) {
 
 ModelChoice choose_purchase_model(const an::TransactionColumns& purchases, std::size_t customer_count,
                                   an::Period period) {
-  an::HoldoutOptions split = default_holdout_split(purchases);
+  an::HoldoutOptions split = an::default_holdout_split(purchases);
   split.period = period;
   const auto data = an::calibration_and_holdout(purchases, customer_count, split);
   if (!data.ok()) return by_default("no holdout comparison: " + data.error().message);
@@ -108,4 +115,4 @@ ModelChoice choose_purchase_model(const an::TransactionColumns& purchases, std::
   return {*chosen, summary};
 }
 
-}  // namespace patron::app
+}  // namespace patron::services

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <soci/soci.h>
+#include <nlohmann/json.hpp>
 
 #include "analytics/association_rules.h"
 #include "analytics/calendar.h"
@@ -18,7 +18,7 @@
 #include "storage/documents/document_store.h"
 #include "storage/sql/analytics_repository.h"
 
-namespace patron::app {
+namespace patron::services {
 
 inline constexpr double kMinRuleBaskets = 5.0;
 
@@ -33,7 +33,7 @@ struct FullAnalysisOptions {
   std::size_t max_rules = 1000;
   double half_life_days = 90.0;
   std::size_t affinity_top_k = 3;
-  // Behaviour events blended into affinity (app/affinity_events.h): opens the
+  // Behaviour events blended into affinity (services/affinity_events.h): opens the
   // store to read them from, in the timed "events" stage, and closes it after
   // the read; unset for purchases only, with the reason the run's summary gives.
   std::function<Result<std::unique_ptr<documents::DocumentStore>>()> open_events_store;
@@ -68,7 +68,7 @@ struct FullAnalysisHooks {
   std::function<void(const StageReport&)> stage_done;
 };
 
-Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysisOptions& options,
-                                       std::int64_t now, const FullAnalysisHooks& hooks = {});
+Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysisOptions& options, std::int64_t now,
+                                       const FullAnalysisHooks& hooks = {});
 
-}  // namespace patron::app
+}  // namespace patron::services

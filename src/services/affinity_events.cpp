@@ -1,4 +1,4 @@
-#include "app/affinity_events.h"
+#include "services/affinity_events.h"
 
 #include <algorithm>
 #include <cassert>
@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace patron::app {
+namespace patron::services {
 namespace {
 
 namespace an = patron::analytics;
@@ -75,12 +75,18 @@ documents::TimeRange window_of(const AffinityEventOptions& options) {
 
 double event_weight(const documents::Event& event, const an::EventWeights& weights) {
   switch (event.type) {
-    case documents::EventType::view: return weights.view;
-    case documents::EventType::search: return event.category.empty() ? 0.0 : weights.search;
-    case documents::EventType::add_to_cart: return weights.add_to_cart;
-    case documents::EventType::remove_from_cart: return weights.remove_from_cart;
-    case documents::EventType::wishlist: return weights.wishlist;
-    case documents::EventType::click_offer: return weights.click_offer;
+    case documents::EventType::view:
+      return weights.view;
+    case documents::EventType::search:
+      return event.category.empty() ? 0.0 : weights.search;
+    case documents::EventType::add_to_cart:
+      return weights.add_to_cart;
+    case documents::EventType::remove_from_cart:
+      return weights.remove_from_cart;
+    case documents::EventType::wishlist:
+      return weights.wishlist;
+    case documents::EventType::click_offer:
+      return weights.click_offer;
   }
   return 0.0;
 }
@@ -124,4 +130,4 @@ Result<AffinityEvents> read_affinity_events(documents::DocumentStore& store, con
   return events;
 }
 
-}  // namespace patron::app
+}  // namespace patron::services

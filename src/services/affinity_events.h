@@ -16,7 +16,7 @@
 #include "storage/documents/document_store.h"
 #include "storage/sql/history_reader.h"
 
-namespace patron::app {
+namespace patron::services {
 
 // Events older than this many half-lives before as_of weigh under 1/1000 of
 // a fresh one: not read at all, which bounds the pass over a long-lived store.
@@ -52,4 +52,4 @@ double event_weight(const documents::Event& event, const analytics::EventWeights
 Result<AffinityEvents> read_affinity_events(documents::DocumentStore& store, const sql::StoredHistory& history,
                                             const AffinityEventOptions& options);
 
-}  // namespace patron::app
+}  // namespace patron::services
