@@ -11,7 +11,7 @@
 #include "http/api.h"
 #include "http/body_reader.h"
 #include "services/analytics_reads.h"
-#include "storage/documents/document_store.h"
+#include "services/feedback_sentiment.h"
 
 namespace patron::http {
 namespace {
@@ -20,8 +20,7 @@ constexpr int kMaxRulesShown = 200;
 constexpr double kMinLiftShown = 1.0;  // exclusive
 constexpr long long kMaxOffset = 100'000'000;
 
-const Error no_run{ErrorCode::not_found,
-                   "no analytics run yet: run `patron analyze all` to compute and store one", {}};
+const Error no_run{ErrorCode::not_found, "no analytics run yet: run `patron analyze all` to compute and store one", {}};
 
 Json parsed(const std::string& text) {
   auto json = Json::parse(text, nullptr, false);
@@ -62,7 +61,8 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
   long long offset = 0;
-  if (!parse_offset(*ex, &offset)) return ex->fail(Error::validation("cursor", "must be a cursor from a previous page"));
+  if (!parse_offset(*ex, &offset))
+    return ex->fail(Error::validation("cursor", "must be a cursor from a previous page"));
   const auto segment = ex->query_or("segment", "");
   if (segment.size() > 64) return ex->fail(Error::validation("segment", "must be at most 64 characters"));
   with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
@@ -76,8 +76,12 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
         item["expected_avg_spend"] = optional_number(s.expected_avg_spend);
         item["clv"] = optional_number(s.clv);
       } else {
-        item.update({{"recency_days", s.recency_days}, {"frequency", s.frequency},
-                     {"monetary_minor", s.monetary_minor}, {"r", s.r_score}, {"f", s.f_score}, {"m", s.m_score}});
+        item.update({{"recency_days", s.recency_days},
+                     {"frequency", s.frequency},
+                     {"monetary_minor", s.monetary_minor},
+                     {"r", s.r_score},
+                     {"f", s.f_score},
+                     {"m", s.m_score}});
       }
       items.push_back(std::move(item));
     }
@@ -158,12 +162,13 @@ void cohorts(Api& api, const ExchangePtr& ex) {
     Json list = Json::array();
     for (const auto& cell : repository.cohorts(run.id)) {
       if (list.empty() || list.back()["month"] != cell.first_month) {
-        list.push_back({{"month", cell.first_month}, {"customers", cell.customers}, {"active", Json::array()},
+        list.push_back({{"month", cell.first_month},
+                        {"customers", cell.customers},
+                        {"active", Json::array()},
                         {"retention", Json::array()}});
       }
       list.back()["active"].push_back(cell.active);
-      list.back()["retention"].push_back(cell.customers == 0 ? 0.0
-                                                              : static_cast<double>(cell.active) / cell.customers);
+      list.back()["retention"].push_back(cell.customers == 0 ? 0.0 : static_cast<double>(cell.active) / cell.customers);
     }
     ex->json(200, {{"run", run_json(run)}, {"cohorts", list}});
   });
@@ -178,99 +183,56 @@ void rules(Api& api, const ExchangePtr& ex) {
     // "Bought together": a rule at or below lift 1 says the items go together
     // no more often than by chance (or less), so it is not shown.
     for (const auto& rule : repository.rules_with_lift_above(run.id, kMinLiftShown, std::min(limit, kMaxRulesShown))) {
-      list.push_back({{"antecedent", parsed(rule.antecedent)}, {"consequent", rule.consequent},
-                      {"support", rule.support}, {"confidence", rule.confidence}, {"lift", rule.lift}});
+      list.push_back({{"antecedent", parsed(rule.antecedent)},
+                      {"consequent", rule.consequent},
+                      {"support", rule.support},
+                      {"confidence", rule.confidence},
+                      {"lift", rule.lift}});
     }
     ex->json(200, {{"run", run_json(run)}, {"rules", list}});
   });
 }
 
-// Feedback lives in the behaviour (document) store with each item's
-// sentiment scored when it was given; this aggregates the newest feedback of a
-// window, reading at most kMaxFeedbackScanned items so a request stays bounded
-// (`truncated` says when the window held more).
-constexpr int kDefaultSentimentDays = 90;
-constexpr int kMaxSentimentDays = 3660;
-constexpr std::size_t kMaxFeedbackScanned = 20'000;
-constexpr std::size_t kTopGroupsShown = 20;  // products and stores, the most reviewed first
-constexpr double kNeutralBand = 0.05;  // |sentiment| below this is neutral (VADER's convention)
+Json totals_json(const services::SentimentTotals& totals) {
+  const auto average = totals.average();
+  return {{"count", totals.count},
+          {"average", average ? Json(*average) : Json(nullptr)},
+          {"positive", totals.positive},
+          {"neutral", totals.neutral},
+          {"negative", totals.negative}};
+}
 
-struct SentimentTotals {
-  std::size_t count = 0, positive = 0, neutral = 0, negative = 0;
-  double sum = 0.0;
-  void add(double sentiment) {
-    ++count;
-    sum += sentiment;
-    (sentiment >= kNeutralBand ? positive : sentiment <= -kNeutralBand ? negative : neutral) += 1;
-  }
-  Json json() const {
-    return {{"count", count}, {"average", count == 0 ? Json(nullptr) : Json(sum / static_cast<double>(count))},
-            {"positive", positive}, {"neutral", neutral}, {"negative", negative}};
-  }
-};
-
-// The groups with the most feedback first, at most kTopGroupsShown of them.
-Json most_reviewed(const std::map<std::string, SentimentTotals>& groups, const char* key_name) {
-  std::vector<std::pair<std::string, SentimentTotals>> sorted(groups.begin(), groups.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& l, const auto& r) { return l.second.count > r.second.count; });
-  if (sorted.size() > kTopGroupsShown) sorted.resize(kTopGroupsShown);
+Json groups_json(const std::vector<services::SentimentGroup>& groups, const char* key_name) {
   Json list = Json::array();
-  for (const auto& [key, totals] : sorted) {
-    Json item = totals.json();
-    item[key_name] = key;
+  for (const auto& group : groups) {
+    Json item = totals_json(group.totals);
+    item[key_name] = group.key;
     list.push_back(std::move(item));
   }
   return list;
 }
 
 void sentiment(Api& api, const ExchangePtr& ex) {
-  int days = kDefaultSentimentDays;
-  const auto text = ex->query_or("days", std::to_string(kDefaultSentimentDays));
+  int days = services::kDefaultSentimentDays;
+  const auto text = ex->query_or("days", std::to_string(services::kDefaultSentimentDays));
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
-  if (ec != std::errc{} || end != text.data() + text.size() || days < 1 || days > kMaxSentimentDays) {
+  if (ec != std::errc{} || end != text.data() + text.size()) {
     return ex->fail(Error::validation("days", "must be an integer from 1 to 3660"));
   }
   auto* store = api.documents();
   if (store == nullptr) {
     return ex->json(200, {{"available", false}, {"message", "the behaviour store is not attached to this server"}});
   }
-  const std::int64_t to_ms = (Api::now() + 1) * 1000;  // through the current second
-  const documents::TimeRange range{std::max<std::int64_t>(0, to_ms - std::int64_t{days} * 86'400'000), to_ms};
-  SentimentTotals overall;
-  std::map<std::string, SentimentTotals> by_product, by_store, by_month;
-  documents::PageRequest page{documents::kMaxPageLimit, ""};
-  bool truncated = false;
-  while (true) {
-    auto feedback = store->feedback_between(range, page);
-    if (!feedback.ok()) return ex->fail(feedback.error());
-    for (const auto& item : feedback->items) {
-      overall.add(item.sentiment);
-      if (!item.product_sku.empty()) by_product[item.product_sku].add(item.sentiment);
-      if (!item.store_id.empty()) by_store[item.store_id].add(item.sentiment);
-      by_month[format_rfc3339(item.created_at_ms / 1000).substr(0, 7)].add(item.sentiment);
-    }
-    if (!feedback->next_cursor) break;
-    if (overall.count >= kMaxFeedbackScanned) {
-      truncated = true;
-      break;
-    }
-    page.cursor = *feedback->next_cursor;
-  }
-  Json months = Json::array();  // "YYYY-MM" keys sort as time does
-  for (const auto& [month, totals] : by_month) {
-    Json item = totals.json();
-    item["month"] = month;
-    months.push_back(std::move(item));
-  }
-  Json body = overall.json();
+  auto report = services::feedback_sentiment(*store, days, Api::now());
+  if (!report.ok()) return ex->fail(report.error());
+  Json body = totals_json(report->overall);
   body.update({{"available", true},
                {"days", days},
-               {"from", format_rfc3339(range.from_ms / 1000)},
-               {"truncated", truncated},
-               {"by_product", most_reviewed(by_product, "sku")},
-               {"by_store", most_reviewed(by_store, "store_id")},
-               {"months", months}});
+               {"from", format_rfc3339(report->from_ms / 1000)},
+               {"truncated", report->truncated},
+               {"by_product", groups_json(report->by_product, "sku")},
+               {"by_store", groups_json(report->by_store, "store_id")},
+               {"months", groups_json(report->months, "month")}});
   ex->json(200, body);
 }
 
