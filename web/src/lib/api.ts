@@ -95,13 +95,10 @@ function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
   return locks ? locks.request(REFRESH_LOCK, work) : work();
 }
 
-export function createApiClient(options: ApiClientOptions) {
-  const baseUrl = options.baseUrl ?? '/api/v1';
-  const sessions = options.sessions;
-  const doFetch: FetchLike = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
-  let refreshing: Promise<boolean> | null = null;
+type Send = (method: string, path: string, opts: RequestOptions, token: string | null) => Promise<Response>;
 
-  async function send(method: string, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
+function createSend(baseUrl: string, doFetch: FetchLike): Send {
+  return async (method, path, opts, token) => {
     const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
     // A Blob (a chosen file) goes as its own bytes and type; anything else as JSON.
     const raw = typeof Blob !== 'undefined' && opts.body instanceof Blob ? opts.body : null;
@@ -121,7 +118,12 @@ export function createApiClient(options: ApiClientOptions) {
       if ((error as { name?: string })?.name === 'AbortError') throw error;
       throw networkError();
     }
-  }
+  };
+}
+
+/** Single-flight refresh: concurrent callers share one POST /auth/session; `inFlight` is the one under way, if any. */
+function createRefresh(sessions: SessionStore, send: Send, onSessionExpired: () => void) {
+  let refreshing: Promise<boolean> | null = null;
 
   async function runRefresh(): Promise<boolean> {
     const current = sessions.get();
@@ -140,14 +142,13 @@ export function createApiClient(options: ApiClientOptions) {
     if (!restored?.access_token) {
       sessions.set(null);
       // Only a session that existed can expire; a page load without a cookie is simply signed out.
-      if (current) options.onSessionExpired?.();
+      if (current) onSessionExpired();
       return false;
     }
     sessions.set(sessionFromTokens(restored, current?.role ?? 'customer'));
     return true;
   }
 
-  /** Single-flight refresh: concurrent callers share one POST /auth/session. */
   function refresh(): Promise<boolean> {
     if (!refreshing) {
       refreshing = runRefresh().finally(() => {
@@ -157,6 +158,11 @@ export function createApiClient(options: ApiClientOptions) {
     return refreshing;
   }
 
+  return { refresh, inFlight: () => refreshing };
+}
+
+/** The page-load restore, with listeners for the guards that wait on it. */
+function createRestore(refresh: () => Promise<boolean>) {
   let restoring: Promise<boolean> | null = null;
   let restored = false;
   const restoreListeners = new Set<() => void>();
@@ -180,8 +186,20 @@ export function createApiClient(options: ApiClientOptions) {
     return () => restoreListeners.delete(listener);
   }
 
+  return { restore, isRestoring, subscribeRestoring };
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  const baseUrl = options.baseUrl ?? '/api/v1';
+  const sessions = options.sessions;
+  const doFetch: FetchLike = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  const send = createSend(baseUrl, doFetch);
+  const { refresh, inFlight } = createRefresh(sessions, send, () => options.onSessionExpired?.());
+  const { restore, isRestoring, subscribeRestoring } = createRestore(refresh);
+
   async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const useAuth = opts.auth !== false;
+    const refreshing = inFlight();
     if (useAuth && refreshing) await refreshing;
     const tokenUsed = useAuth ? (sessions.get()?.access_token ?? null) : null;
     let response = await send(method, path, opts, tokenUsed);

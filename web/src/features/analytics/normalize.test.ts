@@ -14,7 +14,10 @@ import {
   segmentRows,
   sentimentSeries,
 } from './normalize';
-import { affinities, clvPage, cohorts, noRun, rules, segments, sentiment, sentimentUnavailable } from './testing/fixtures';
+import { clvPage, segments } from './testing/customer-value-fixtures';
+import { affinities, cohorts, rules } from './testing/purchase-pattern-fixtures';
+import { noRun } from './testing/run-status-fixtures';
+import { sentiment, sentimentUnavailable } from './testing/sentiment-fixtures';
 
 const clvItem = { customer_id: 'x', segment: 'Lost', p_alive: null, expected_purchases: null, expected_avg_spend: null, clv: null };
 

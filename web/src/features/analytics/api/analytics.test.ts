@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
-import { segments, statusNoRun, statusWithRun } from '../testing/fixtures';
+import { segments } from '../testing/customer-value-fixtures';
+import { statusNoRun, statusWithRun } from '../testing/run-status-fixtures';
 import { getClvSample, probeAnalytics } from './analytics';
 
 afterEach(() => vi.unstubAllGlobals());

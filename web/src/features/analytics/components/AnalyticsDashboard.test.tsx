@@ -5,7 +5,10 @@ import { formatPercent, formatPoints } from '@/lib/format';
 import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { segmentRows } from '../normalize';
-import { affinities, clvPage, cohorts, models, rules, segments, sentiment, sentimentUnavailable, statusNoRun, statusWithRun } from '../testing/fixtures';
+import { clvPage, models, segments } from '../testing/customer-value-fixtures';
+import { affinities, cohorts, rules } from '../testing/purchase-pattern-fixtures';
+import { statusNoRun, statusWithRun } from '../testing/run-status-fixtures';
+import { sentiment, sentimentUnavailable } from '../testing/sentiment-fixtures';
 import { AnalyticsDashboard } from './AnalyticsDashboard';
 
 const A = '/api/v1/admin/analytics';

@@ -1,0 +1,67 @@
+import { Alert, Button, Dialog, ErrorState, SkeletonList } from '@/components/ui';
+import { errorMessage } from '@/lib/api-error';
+import type { useCatalogFields } from '../api/schema';
+import { itemId } from '../resources';
+import type { ResourceConfig } from '../types';
+import { ResourceForm } from './ResourceForm';
+import { RewardImageField } from './RewardImageField';
+import type { ResourceEditing } from './use-resource-editing';
+
+interface DialogProps {
+  config: ResourceConfig;
+  manage: ResourceEditing;
+}
+
+/** The form for a new item or a change, once the catalog schema says which fields it has; a reward's image is set here too. */
+export function EditResourceDialog({ config, manage, fields }: DialogProps & { fields: ReturnType<typeof useCatalogFields> }) {
+  const { editing, save, closeEditor } = manage;
+  return (
+    <Dialog open={editing !== null} title={editing?.mode === 'edit' ? `Edit ${config.singular}` : `New ${config.singular}`} onClose={closeEditor} busy={save.isPending}>
+      {editing && fields.isPending && <SkeletonList rows={4} rowHeight="3.5rem" />}
+      {editing && fields.isError && <ErrorState error={fields.error} onRetry={() => fields.refetch()} />}
+      {editing && fields.isSuccess && (
+        <ResourceForm
+          config={config}
+          fields={fields.data}
+          item={editing.mode === 'edit' ? editing.item : null}
+          error={save.error}
+          pending={save.isPending}
+          onSubmit={(payload) => save.mutate(payload)}
+          onCancel={closeEditor}
+        />
+      )}
+      {editing?.mode === 'edit' && config.key === 'rewards' && (
+        <RewardImageField
+          rewardId={itemId(editing.item)}
+          imageUrl={typeof editing.item.image_url === 'string' ? editing.item.image_url : null}
+          rewardName={String(editing.item.name ?? '')}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+export function ArchiveResourceDialog({ config, manage }: DialogProps) {
+  const { archiving, archive, closeArchive } = manage;
+  return (
+    <Dialog
+      open={archiving !== null}
+      title={`Archive this ${config.singular}?`}
+      onClose={closeArchive}
+      busy={archive.isPending}
+      footer={
+        <>
+          <Button variant="ghost" onClick={closeArchive} disabled={archive.isPending}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={archive.isPending} onClick={() => archiving && archive.mutate(archiving)}>
+            Archive
+          </Button>
+        </>
+      }
+    >
+      <p>It disappears from new sales and the catalog; history that refers to it is kept.</p>
+      {archive.isError && <Alert tone="danger">{errorMessage(archive.error)}</Alert>}
+    </Dialog>
+  );
+}

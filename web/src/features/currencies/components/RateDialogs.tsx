@@ -1,0 +1,61 @@
+import { Alert, Button, Dialog } from '@/components/ui';
+import { errorMessage } from '@/lib/api-error';
+import { currencyNamePlural, currencyTitle } from '../rates';
+import type { CurrencyRates } from '../types';
+import { RateForm } from './RateForm';
+import type { RateEditing } from './use-rate-editing';
+
+export function EditRateDialog({ rates, manage }: { rates: CurrencyRates; manage: RateEditing }) {
+  const { editing, save } = manage;
+  return (
+    <Dialog
+      open={editing !== null}
+      title={editing?.mode === 'edit' ? `Change the rate for ${currencyTitle(editing.item.currency)}` : 'Add a currency'}
+      onClose={manage.closeEditor}
+      busy={save.isPending}
+    >
+      {editing && (
+        <RateForm
+          item={editing.mode === 'edit' ? editing.item : null}
+          base={rates.base_currency}
+          baseExponent={rates.base_minor_unit_exponent}
+          existing={rates.items.map((i) => i.currency)}
+          error={save.error}
+          pending={save.isPending}
+          onCancel={manage.closeEditor}
+          onSubmit={(value) => manage.saveRate(value, rates.base_currency)}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+export function RemoveRateDialog({ manage }: { manage: RateEditing }) {
+  const { removing, remove } = manage;
+  return (
+    <Dialog
+      open={removing !== null}
+      title={removing ? `Remove the rate for ${currencyTitle(removing.currency)}?` : ''}
+      onClose={manage.closeRemove}
+      busy={remove.isPending}
+      footer={
+        <>
+          <Button variant="ghost" onClick={manage.closeRemove} disabled={remove.isPending}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={remove.isPending} onClick={manage.removeRate}>
+            Remove rate
+          </Button>
+        </>
+      }
+    >
+      {removing && (
+        <p>
+          Purchases in {currencyNamePlural(removing.currency)} will be refused at the till until a rate is set again. Purchases already recorded keep
+          the rate they were converted at.
+        </p>
+      )}
+      {remove.isError && <Alert tone="danger">{errorMessage(remove.error)}</Alert>}
+    </Dialog>
+  );
+}
