@@ -55,7 +55,8 @@ test('customers and anonymous callers are refused', async () => {
   }
 });
 
-test('import then analyze all stores a run the endpoints answer from', async () => {
+// The six imported customers' purchases, written once however often the file is imported.
+function importHistoryTwice() {
   const file = path.join(s.dir, 'history.csv');
   fs.writeFileSync(file, historyCsv());
   const imported = s.runCli(['import', file, '--format', 'generic', '--json']);
@@ -68,6 +69,9 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   const again = JSON.parse(s.runCli(['import', file, '--format', 'generic', '--json']).stdout);
   assert.equal(again.purchases_written, 0);
   assert.equal(again.purchases_already_stored, report.purchases_written);
+}
+
+async function generateHistoryAndAnalyzeAll() {
   const generated = s.runCli(['gen-data', '--customers', String(GENERATED), '--transactions', '5000', '--seed', '3',
     '--start', '2023-06-01', '--days', '600']);
   assert.equal(generated.status, 0, generated.stderr);
@@ -82,7 +86,10 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   assert.ok(run.run_id >= 1);
   assert.equal(run.events.used, true, JSON.stringify(run.events));
   assert.ok(run.events.read >= 1 && run.events.unknown_customer >= 1, JSON.stringify(run.events));
+}
 
+// Every customer of the run, by monetary value (largest first).
+async function rfmOfEveryCustomer() {
   const rfm = await s.api('GET', `${url('rfm')}?limit=200`, { token: staffToken });
   assert.equal(rfm.status, 200, rfm.text);
   assert.equal(rfm.json.run.customers, CUSTOMERS);
@@ -93,7 +100,11 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   assert.equal(new Set(items.map((i) => i.customer_id)).size, CUSTOMERS);
   const monetary = items.map((i) => i.monetary_minor);
   assert.deepEqual(monetary, [...monetary].sort((a, b) => b - a));
+  return items;
+}
 
+// The first page of CLV (largest first), each with its P(alive).
+async function clvFirstPage() {
   const clv = await s.api('GET', `${url('clv')}?limit=200`, { token: staffToken });
   assert.equal(clv.status, 200, clv.text);
   assert.equal(clv.json.items.length, 200);
@@ -106,8 +117,11 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   assert.deepEqual(values, [...values].sort((a, b) => b - a));
   assert.ok(['bgnbd', 'mbgnbd', 'pareto_nbd'].includes(clv.json.models.model), JSON.stringify(clv.json.models));
   assert.ok(clv.json.models[clv.json.models.model].r > 0);
+  return clv.json.items;
+}
 
-  // The purchase model is chosen on held-out purchases and then used for P(alive) and CLV.
+// The purchase model is chosen on held-out purchases and then used for P(alive) and CLV.
+async function expectModelChosenOnHeldOutPurchases() {
   const models = await s.api('GET', url('models'), { token: staffToken });
   assert.equal(models.status, 200, models.text);
   const selection = models.json.model_selection;
@@ -125,7 +139,9 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   const charted = selection.chart.reduce((n, row) => n + row.customers, 0);
   assert.equal(charted, selection.customers_compared);
   for (const row of selection.chart) assert.ok(row.actual_mean >= 0 && row.predicted_mean[selection.chosen] >= 0);
+}
 
+async function expectSegmentsCountTheRfmList(items) {
   const segments = await s.api('GET', url('segments'), { token: staffToken });
   assert.equal(segments.status, 200);
   const byName = Object.fromEntries(segments.json.segments.map((seg) => [seg.segment, seg.customers]));
@@ -136,7 +152,9 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   const lost = segments.json.segments.find((seg) => seg.segment === 'Lost');
   assert.ok(lost, JSON.stringify(segments.json.segments.map((seg) => seg.segment)));
   assert.ok(lost.mean_p_alive < 0.9, JSON.stringify(lost));
+}
 
+async function expectCohortsAndRules() {
   const cohorts = await s.api('GET', url('cohorts'), { token: staffToken });
   assert.equal(cohorts.status, 200);
   for (const cohort of cohorts.json.cohorts) assert.equal(cohort.retention[0], 1);
@@ -146,15 +164,17 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   assert.ok(Array.isArray(rules.json.rules));
   // "Bought together" shows only rules with lift above 1 (the server leaves the rest out).
   for (const rule of rules.json.rules) assert.ok(rule.confidence >= 0.1 && rule.lift > 1, JSON.stringify(rule));
+}
 
+// The store's popular categories and brands, then one customer's top categories.
+async function expectAffinities(customerId) {
   const popular = await s.api('GET', url('affinities'), { token: staffToken });
   assert.equal(popular.status, 200);
   assert.ok(popular.json.top_categories.length > 0);
   assert.ok(popular.json.top_brands.length > 0);
   assert.equal(popular.json.events.used, true);
 
-  const top = clv.json.items[0].customer_id;
-  const mine = await s.api('GET', `${url('affinities')}?customer_id=${top}`, { token: staffToken });
+  const mine = await s.api('GET', `${url('affinities')}?customer_id=${customerId}`, { token: staffToken });
   assert.equal(mine.status, 200, mine.text);
   assert.ok(mine.json.categories.length >= 1 && mine.json.categories.length <= 3);
   const shares = mine.json.categories.map((c) => c.score);
@@ -162,14 +182,30 @@ test('import then analyze all stores a run the endpoints answer from', async () 
   assert.deepEqual(shares, [...shares].sort((a, b) => b - a));
   const unknown = await s.api('GET', `${url('affinities')}?customer_id=nobody`, { token: staffToken });
   assert.equal(unknown.status, 404);
+}
 
-  const view = await s.api('GET', `/api/v1/admin/customers/${top}`, { token: staffToken });
+// The customer view carries the run's CLV, P(alive) and segment; a customer outside the run has no segment.
+async function expectCustomerViewsFromTheRun(top) {
+  const view = await s.api('GET', `/api/v1/admin/customers/${top.customer_id}`, { token: staffToken });
   assert.equal(view.status, 200, view.text);
-  assert.equal(view.json.clv, clv.json.items[0].clv);
-  assert.equal(view.json.p_alive, clv.json.items[0].p_alive);
+  assert.equal(view.json.clv, top.clv);
+  assert.equal(view.json.p_alive, top.p_alive);
   assert.equal(typeof view.json.segment, 'string');
   const outsider = await s.api('GET', `/api/v1/admin/customers/${customer.id}`, { token: staffToken });
   assert.equal(outsider.json.segment, null);  // registered after no purchase: not in the run
+}
+
+test('import then analyze all stores a run the endpoints answer from', async () => {
+  importHistoryTwice();
+  await generateHistoryAndAnalyzeAll();
+  const items = await rfmOfEveryCustomer();
+  const clv = await clvFirstPage();
+  await expectModelChosenOnHeldOutPurchases();
+  await expectSegmentsCountTheRfmList(items);
+  await expectCohortsAndRules();
+  const top = clv[0];
+  await expectAffinities(top.customer_id);
+  await expectCustomerViewsFromTheRun(top);
 });
 
 test('bad paging input is a 400 with the field', async () => {

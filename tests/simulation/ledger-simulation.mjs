@@ -74,8 +74,12 @@ const expectStatus = (step, what, r, allowed) => {
   if (!allowed.includes(r.status)) fail(step, `${what}: status ${r.status} not in [${allowed}]: ${r.text.slice(0, 300)}`);
 };
 
-async function main() {
-  await server.start();
+const nowIso = (offsetDays) => new Date(Date.now() - offsetDays * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+
+// The program the operations act on (rewards from 1 to 900 million points, two
+// foreign currencies, a till's API key, six customers) and what the simulation
+// remembers of the server's answers.
+async function setUpWorld() {
   const admin = await server.login(ADMIN_EMAIL, ADMIN_PASSWORD);
   const program = await server.setupProgram(admin, { rewardCost: 100 });
   const rewards = [program.reward];
@@ -88,94 +92,104 @@ async function main() {
     if (r.status !== 200) throw new Error(`rate ${code}: ${r.status} ${r.text}`);
   }
   const k = await server.api('POST', '/api/v1/admin/api-keys', { token: admin, body: { store_id: program.store.id } });
-  const tillKey = k.json.key;
   const customers = [];
   for (let i = 0; i < 6; i++) customers.push({ ...(await server.registerCustomer(`Sim ${i}`)), erased: false });
-  const skus = Object.values(program.products).map((p) => p.sku);
-  const purchases = [];    // {id, customer, lines: [{sku, quantity, returned}]}
-  const replayable = [];   // {method, path, auth, body, key, status, text}
-  const counts = {};
-  const nowIso = (offsetDays) => new Date(Date.now() - offsetDays * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-
-  // `owner`: the customer whose own token sent it; once erased, their replies are gone with their account.
-  async function send(step, method, urlPath, auth, body, allowed, owner = null) {
-    const key = random() < 0.3 ? crypto.randomUUID() : null;
-    const r = await server.api(method, urlPath, { ...auth, body, headers: key ? { 'idempotency-key': key } : {} });
-    expectStatus(step, `${method} ${urlPath}`, r, allowed);
-    if (key && r.status < 300) replayable.push({ method, urlPath, auth, body, key, owner, status: r.status, text: r.text });
-    return r;
-  }
-
-  const operations = {
-    async purchase(step) {
-      const c = pick(customers);
-      const lines = Array.from({ length: between(1, 4) }, () => ({
-        sku: pick(skus), quantity: magnitude(100_000), unit_price_minor: magnitude(100_000_000_000) }));
-      const body = { customer: { id: c.id }, store_id: program.store.id, currency: pick(['USD', 'USD', 'JPY', 'KWD']),
-        occurred_at: nowIso(random() < 0.2 ? between(366, 399) : between(0, 30)), lines };
-      const r = await send(step, 'POST', '/api/v1/pos/purchases', { apiKey: tillKey }, body, c.erased ? [404] : [201, 422]);
-      if (r.status === 422 && r.json.error.code !== 'limit_exceeded') fail(step, `unexpected 422 ${r.text}`);
-      if (r.status === 201) purchases.push({ id: r.json.transaction_id, customer: c, lines: lines.map((l) => ({ ...l, returned: 0 })) });
-    },
-    async return(step) {
-      const open = purchases.filter((p) => p.lines.some((l) => l.returned < l.quantity));
-      if (!open.length) return;
-      const p = pick(open);
-      const line = pick(p.lines.filter((l) => l.returned < l.quantity));
-      const quantity = between(1, line.quantity - line.returned);
-      const sameSku = p.lines.filter((l) => l.sku === line.sku);
-      const left = sameSku.reduce((n, l) => n + l.quantity - l.returned, 0);
-      const r = await send(step, 'POST', '/api/v1/pos/returns', { apiKey: tillKey },
-        { transaction_id: p.id, lines: [{ sku: line.sku, quantity: Math.min(quantity, left) }] }, [201, 422]);
-      if (r.status === 201) {
-        let wanted = Math.min(quantity, left);
-        for (const l of sameSku) { const taken = Math.min(wanted, l.quantity - l.returned); l.returned += taken; wanted -= taken; }
-      }
-    },
-    async redeem(step) {
-      const c = pick(customers);
-      const r = await send(step, 'POST', '/api/v1/me/redemptions', { token: c.token }, { reward_id: pick(rewards).id },
-        c.erased ? [401] : [201, 409], c);
-      if (c.erased && r.json?.error?.code !== 'account_closed') fail(step, `erased customer redeemed: ${r.text}`);
-    },
-    async adjust(step) {
-      const c = pick(customers);
-      const points = (random() < 0.5 ? -1 : 1) * magnitude(10_000_000);
-      await send(step, 'POST', `/api/v1/admin/customers/${c.id}/adjustments`, { token: admin }, { points, reason: 'simulation' },
-        c.erased ? [409] : [201, 409, 422]);
-    },
-    async expire(step) {
-      const r = server.runCli(['expire']);
-      if (r.status !== 0) fail(step, `patron expire failed: ${r.stderr}`);
-    },
-    async replay(step) {
-      if (!replayable.length) return;
-      const first = pick(replayable);
-      const r = await server.api(first.method, first.urlPath, { ...first.auth, body: first.body, headers: { 'idempotency-key': first.key } });
-      if (first.owner?.erased) {
-        if (r.status !== 401 || r.json?.error?.code !== 'account_closed') fail(step, `an erased customer's replay gave ${r.status} ${r.text}`);
-        return;
-      }
-      if (r.status !== first.status || r.text !== first.text) {
-        fail(step, `replay of ${first.method} ${first.urlPath} gave ${r.status} ${r.text.slice(0, 200)}, first ${first.status} ${first.text.slice(0, 200)}`);
-      }
-    },
-    async erase(step) {
-      const alive = customers.filter((c) => !c.erased);
-      if (alive.length <= 2) return;
-      const c = pick(alive);
-      const r = await server.api('DELETE', '/api/v1/me', { token: c.token });
-      expectStatus(step, 'DELETE /me', r, [204]);
-      c.erased = true;
-    },
+  return {
+    admin,
+    store: program.store,
+    rewards,
+    tillKey: k.json.key,
+    customers,
+    skus: Object.values(program.products).map((p) => p.sku),
+    purchases: [],    // {id, customer, lines: [{sku, quantity, returned}]}
+    replayable: [],   // {method, urlPath, auth, body, key, owner, status, text}
   };
-  const weights = [['purchase', 40], ['return', 15], ['redeem', 15], ['adjust', 10], ['replay', 12], ['expire', 2], ['erase', 1]];
-  const total = weights.reduce((n, [, w]) => n + w, 0);
+}
+
+// `owner`: the customer whose own token sent it; once erased, their replies are gone with their account.
+async function send(world, step, method, urlPath, auth, body, allowed, owner = null) {
+  const key = random() < 0.3 ? crypto.randomUUID() : null;
+  const r = await server.api(method, urlPath, { ...auth, body, headers: key ? { 'idempotency-key': key } : {} });
+  expectStatus(step, `${method} ${urlPath}`, r, allowed);
+  if (key && r.status < 300) world.replayable.push({ method, urlPath, auth, body, key, owner, status: r.status, text: r.text });
+  return r;
+}
+
+const operations = {
+  async purchase(world, step) {
+    const c = pick(world.customers);
+    const lines = Array.from({ length: between(1, 4) }, () => ({
+      sku: pick(world.skus), quantity: magnitude(100_000), unit_price_minor: magnitude(100_000_000_000) }));
+    const body = { customer: { id: c.id }, store_id: world.store.id, currency: pick(['USD', 'USD', 'JPY', 'KWD']),
+      occurred_at: nowIso(random() < 0.2 ? between(366, 399) : between(0, 30)), lines };
+    const r = await send(world, step, 'POST', '/api/v1/pos/purchases', { apiKey: world.tillKey }, body, c.erased ? [404] : [201, 422]);
+    if (r.status === 422 && r.json.error.code !== 'limit_exceeded') fail(step, `unexpected 422 ${r.text}`);
+    if (r.status === 201) world.purchases.push({ id: r.json.transaction_id, customer: c, lines: lines.map((l) => ({ ...l, returned: 0 })) });
+  },
+  async return(world, step) {
+    const open = world.purchases.filter((p) => p.lines.some((l) => l.returned < l.quantity));
+    if (!open.length) return;
+    const p = pick(open);
+    const line = pick(p.lines.filter((l) => l.returned < l.quantity));
+    const quantity = between(1, line.quantity - line.returned);
+    const sameSku = p.lines.filter((l) => l.sku === line.sku);
+    const left = sameSku.reduce((n, l) => n + l.quantity - l.returned, 0);
+    const r = await send(world, step, 'POST', '/api/v1/pos/returns', { apiKey: world.tillKey },
+      { transaction_id: p.id, lines: [{ sku: line.sku, quantity: Math.min(quantity, left) }] }, [201, 422]);
+    if (r.status === 201) {
+      let wanted = Math.min(quantity, left);
+      for (const l of sameSku) { const taken = Math.min(wanted, l.quantity - l.returned); l.returned += taken; wanted -= taken; }
+    }
+  },
+  async redeem(world, step) {
+    const c = pick(world.customers);
+    const r = await send(world, step, 'POST', '/api/v1/me/redemptions', { token: c.token }, { reward_id: pick(world.rewards).id },
+      c.erased ? [401] : [201, 409], c);
+    if (c.erased && r.json?.error?.code !== 'account_closed') fail(step, `erased customer redeemed: ${r.text}`);
+  },
+  async adjust(world, step) {
+    const c = pick(world.customers);
+    const points = (random() < 0.5 ? -1 : 1) * magnitude(10_000_000);
+    await send(world, step, 'POST', `/api/v1/admin/customers/${c.id}/adjustments`, { token: world.admin }, { points, reason: 'simulation' },
+      c.erased ? [409] : [201, 409, 422]);
+  },
+  async expire(world, step) {
+    const r = server.runCli(['expire']);
+    if (r.status !== 0) fail(step, `patron expire failed: ${r.stderr}`);
+  },
+  async replay(world, step) {
+    if (!world.replayable.length) return;
+    const first = pick(world.replayable);
+    const r = await server.api(first.method, first.urlPath, { ...first.auth, body: first.body, headers: { 'idempotency-key': first.key } });
+    if (first.owner?.erased) {
+      if (r.status !== 401 || r.json?.error?.code !== 'account_closed') fail(step, `an erased customer's replay gave ${r.status} ${r.text}`);
+      return;
+    }
+    if (r.status !== first.status || r.text !== first.text) {
+      fail(step, `replay of ${first.method} ${first.urlPath} gave ${r.status} ${r.text.slice(0, 200)}, first ${first.status} ${first.text.slice(0, 200)}`);
+    }
+  },
+  async erase(world, step) {
+    const alive = world.customers.filter((c) => !c.erased);
+    if (alive.length <= 2) return;
+    const c = pick(alive);
+    const r = await server.api('DELETE', '/api/v1/me', { token: c.token });
+    expectStatus(step, 'DELETE /me', r, [204]);
+    c.erased = true;
+  },
+};
+const WEIGHTS = [['purchase', 40], ['return', 15], ['redeem', 15], ['adjust', 10], ['replay', 12], ['expire', 2], ['erase', 1]];
+
+async function main() {
+  await server.start();
+  const world = await setUpWorld();
+  const counts = {};
+  const total = WEIGHTS.reduce((n, [, w]) => n + w, 0);
   for (let step = 1; step <= steps; step++) {
     let roll = random() * total;
-    const [name] = weights.find(([, w]) => (roll -= w) < 0) ?? weights[0];
+    const [name] = WEIGHTS.find(([, w]) => (roll -= w) < 0) ?? WEIGHTS[0];
     counts[name] = (counts[name] ?? 0) + 1;
-    await operations[name](step);
+    await operations[name](world, step);
     checkInvariants(step);
   }
   console.log(`ok: ${steps} steps, invariants held after each; operations ${JSON.stringify(counts)}`);

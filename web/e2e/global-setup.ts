@@ -96,17 +96,51 @@ async function startSmtpSink(dir: string): Promise<{ child: ChildProcess; port: 
   return { child, port };
 }
 
-export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
-  if (process.env.PATRON_E2E_BASE_URL) {
-    process.env.PATRON_BASE_URL = process.env.PATRON_E2E_BASE_URL.replace(/\/$/, '');
-    return;
-  }
+/** PATRON_BIN (relative to web/), which must be an executable. */
+function patronBinary(): string {
   const bin = resolve(WEB_DIR, process.env.PATRON_BIN ?? '../build/release/patron');
   try {
     accessSync(bin, constants.X_OK);
   } catch {
     throw new Error(`The Patron server binary ${bin} is missing or not executable. Build it first (make build), or set PATRON_BIN.`);
   }
+  return bin;
+}
+
+/** The staff user every spec signs in as; without it the data folder is removed and the run stops. */
+function seedStaffUser(bin: string, env: NodeJS.ProcessEnv, dataDir: string): void {
+  const seeded = spawnSync(bin, ['admin', 'create', '--email', STAFF_EMAIL, '--password', STAFF_PASSWORD, '--role', 'admin'], {
+    env,
+    encoding: 'utf8',
+    timeout: ADMIN_CREATE_TIMEOUT_MS,
+  });
+  if (seeded.status !== 0) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`"patron admin create" failed (status ${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
+  }
+}
+
+/** `patron serve` once it answers at `url`; when it does not, it is stopped and the data folder removed. */
+async function serve(bin: string, env: NodeJS.ProcessEnv, dataDir: string, url: string): Promise<{ child: ChildProcess; logFile: string }> {
+  const logFile = join(dataDir, 'server.log');
+  const log = openSync(logFile, 'a');
+  const child = spawn(bin, ['serve'], { env, stdio: ['ignore', log, log] });
+  try {
+    await waitForHealth(url, child, logFile);
+  } catch (error) {
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return { child, logFile };
+}
+
+export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
+  if (process.env.PATRON_E2E_BASE_URL) {
+    process.env.PATRON_BASE_URL = process.env.PATRON_E2E_BASE_URL.replace(/\/$/, '');
+    return;
+  }
+  const bin = patronBinary();
   const webRoot = join(WEB_DIR, 'dist');
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`${webRoot}/index.html is missing: run "npm run build" first.`);
 
@@ -131,27 +165,10 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     STRIPE_API_BASE: stripe.url,
   };
 
-  const seeded = spawnSync(bin, ['admin', 'create', '--email', STAFF_EMAIL, '--password', STAFF_PASSWORD, '--role', 'admin'], {
-    env,
-    encoding: 'utf8',
-    timeout: ADMIN_CREATE_TIMEOUT_MS,
-  });
-  if (seeded.status !== 0) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`"patron admin create" failed (status ${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
-  }
+  seedStaffUser(bin, env, dataDir);
 
-  const logFile = join(dataDir, 'server.log');
-  const log = openSync(logFile, 'a');
-  const child = spawn(bin, ['serve'], { env, stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(url, child, logFile);
-  } catch (error) {
-    await stop(child);
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
+  const { child, logFile } = await serve(bin, env, dataDir, url);
   process.env.PATRON_BASE_URL = url;
   process.env.PATRON_E2E_SERVER_LOG = logFile;
   if (smtp) process.env.PATRON_E2E_MAIL_DIR = mailDir;
