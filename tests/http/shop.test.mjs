@@ -5,26 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, Server, unique } from './harness.mjs';
-import { SECRET_KEY, StripeStandIn, WEBHOOK_SECRET, completedEvent, signed } from './stripe-stand-in.mjs';
+import { SECRET_KEY, completedEvent, signed, useShopServer } from './stripe-stand-in.mjs';
 
-const standIn = new StripeStandIn();
 let s;
 let program;
-
-before(async () => {
-  await standIn.start();
-  s = new Server({
-    env: { STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: standIn.base,
-           STRIPE_TIMEOUT_SECONDS: '2' },
-  });
-  await s.start();
-  s.adminToken = await s.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-  program = await s.setupProgram(s.adminToken);
-});
-
-after(async () => {
-  await s?.stop();
-  await standIn.stop();
+const { standIn } = useShopServer((shop) => {
+  s = shop.server;
+  program = shop.program;
 });
 
 async function checkout(customer, lines, headers = {}) {

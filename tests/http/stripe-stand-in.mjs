@@ -3,7 +3,8 @@
 // signed by the official stripe package.
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { unique } from './harness.mjs';
+import { after, before } from 'node:test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, Server, unique } from './harness.mjs';
 
 // The stripe package is a devDependency of the portal (web/package.json).
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
@@ -69,4 +70,28 @@ export function refundedEvent(paymentIntent, amount, amountRefunded, { id = uniq
     data: { object: { id: unique('ch_'), object: 'charge', payment_intent: paymentIntent, amount,
                       amount_refunded: amountRefunded, refunded: amount === amountRefunded } },
   };
+}
+
+// A server that talks to a fresh stand-in, both started before the calling
+// file's tests and stopped after them, with a program set up; ready(shop) is
+// called with them once they are (a second top-level before() in the file
+// would not wait for this one: Node starts them side by side).
+export function useShopServer(ready) {
+  const shop = { standIn: new StripeStandIn(), server: null, program: null };
+  before(async () => {
+    await shop.standIn.start();
+    shop.server = new Server({
+      env: { STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: shop.standIn.base,
+             STRIPE_TIMEOUT_SECONDS: '2' },
+    });
+    await shop.server.start();
+    shop.server.adminToken = await shop.server.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    shop.program = await shop.server.setupProgram(shop.server.adminToken);
+    ready(shop);
+  });
+  after(async () => {
+    await shop.server?.stop();
+    await shop.standIn.stop();
+  });
+  return shop;
 }
