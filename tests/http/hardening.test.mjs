@@ -16,16 +16,7 @@ const s = useServer();
 
 // Sends `rawPath` exactly as given (fetch would normalize "..").
 function rawGet(server, rawPath) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method: 'GET', path: rawPath }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return getFrom('127.0.0.1', server.port, rawPath);
 }
 
 describeStatic();
