@@ -41,38 +41,39 @@ interface CommonProps {
   error?: string;
 }
 
-export function TextField({ label, hint, error, id: givenId, name, ...rest }: CommonProps & InputHTMLAttributes<HTMLInputElement>) {
+/** The id, error and ARIA wiring every field shares: a given id or a generated one, the client's error or the API's. */
+function useFieldWiring(givenId: string | undefined, name: string | undefined, hint: ReactNode, error: string | undefined) {
   const autoId = useId();
   const id = givenId ?? autoId;
   const apiError = useFieldError(name);
   const shown = error ?? apiError;
+  const control = { id, name, 'aria-invalid': shown ? true : undefined, 'aria-describedby': describedBy(id, hint, shown) };
+  return { id, shown, control };
+}
+
+export function TextField({ label, hint, error, id: givenId, name, ...rest }: CommonProps & InputHTMLAttributes<HTMLInputElement>) {
+  const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
   return (
     <FieldShell id={id} label={label} hint={hint} error={shown}>
-      <input id={id} name={name} className="input" aria-invalid={shown ? true : undefined} aria-describedby={describedBy(id, hint, shown)} {...rest} />
+      <input {...control} className="input" {...rest} />
     </FieldShell>
   );
 }
 
 export function TextArea({ label, hint, error, id: givenId, name, ...rest }: CommonProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
-  const apiError = useFieldError(name);
-  const shown = error ?? apiError;
+  const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
   return (
     <FieldShell id={id} label={label} hint={hint} error={shown}>
-      <textarea id={id} name={name} className="input textarea" aria-invalid={shown ? true : undefined} aria-describedby={describedBy(id, hint, shown)} {...rest} />
+      <textarea {...control} className="input textarea" {...rest} />
     </FieldShell>
   );
 }
 
 export function SelectField({ label, hint, error, id: givenId, name, children, ...rest }: CommonProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
-  const apiError = useFieldError(name);
-  const shown = error ?? apiError;
+  const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
   return (
     <FieldShell id={id} label={label} hint={hint} error={shown}>
-      <select id={id} name={name} className="input select" aria-invalid={shown ? true : undefined} aria-describedby={describedBy(id, hint, shown)} {...rest}>
+      <select {...control} className="input select" {...rest}>
         {children}
       </select>
     </FieldShell>
