@@ -5,33 +5,11 @@
 // 5000 --seed 3 --start <600 days ago> --days 600` and `patron analyze all`.
 // Trimmed where marked; otherwise as served. `models` comes from CDNOW instead.
 import type { ClvPage, ModelsResponse, SegmentsResponse } from '../types';
+import { capturedRun } from './captured-run';
 
 /** GET /admin/analytics/segments */
 export const segments: SegmentsResponse = {
-  "run": {
-    "as_of": "2026-11-29",
-    "customers": 1000,
-    "finished_at": "2026-11-28T06:01:18Z",
-    "id": 1,
-    "parameters": {
-      "affinity": {
-        "half_life_days": 90.0,
-        "top_k": 3
-      },
-      "as_of": "2026-11-29",
-      "horizon_periods": 39.0,
-      "monthly_discount_rate": 0.01,
-      "period": "weeks",
-      "rules": {
-        "max_length": 3,
-        "max_rules": 1000,
-        "min_confidence": 0.1,
-        "min_length": 2,
-        "min_support": 0.01
-      }
-    },
-    "purchases": 5000
-  },
+  "run": capturedRun,
   "segments": [
     {
       "customers": 189,
@@ -184,30 +162,7 @@ export const clvPage: ClvPage = {
     }
   },
   "next_cursor": "6",
-  "run": {
-    "as_of": "2026-11-29",
-    "customers": 1000,
-    "finished_at": "2026-11-28T06:01:18Z",
-    "id": 1,
-    "parameters": {
-      "affinity": {
-        "half_life_days": 90.0,
-        "top_k": 3
-      },
-      "as_of": "2026-11-29",
-      "horizon_periods": 39.0,
-      "monthly_discount_rate": 0.01,
-      "period": "weeks",
-      "rules": {
-        "max_length": 3,
-        "max_rules": 1000,
-        "min_confidence": 0.1,
-        "min_length": 2,
-        "min_support": 0.01
-      }
-    },
-    "purchases": 5000
-  }
+  "run": capturedRun
 };
 
 /** GET /models: Pareto/NBD chosen on CDNOW's 39-week holdout (figures from `patron analyze models`). */

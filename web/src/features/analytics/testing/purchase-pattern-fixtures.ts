@@ -5,6 +5,7 @@
 // --days 600` and `patron analyze all`. Trimmed where marked; otherwise as
 // served.
 import type { AffinitiesResponse, CohortsResponse, RulesResponse } from '../types';
+import { capturedRun } from './captured-run';
 
 /** GET /admin/analytics/cohorts (trimmed: the first three and the last of 18 cohorts) */
 export const cohorts: CohortsResponse = {
@@ -34,59 +35,13 @@ export const cohorts: CohortsResponse = {
       "retention": [1.0, 0.30357142857142855, 0.19642857142857142]
     }
   ],
-  "run": {
-    "as_of": "2026-11-29",
-    "customers": 1000,
-    "finished_at": "2026-11-28T06:01:18Z",
-    "id": 1,
-    "parameters": {
-      "affinity": {
-        "half_life_days": 90.0,
-        "top_k": 3
-      },
-      "as_of": "2026-11-29",
-      "horizon_periods": 39.0,
-      "monthly_discount_rate": 0.01,
-      "period": "weeks",
-      "rules": {
-        "max_length": 3,
-        "max_rules": 1000,
-        "min_confidence": 0.1,
-        "min_length": 2,
-        "min_support": 0.01
-      }
-    },
-    "purchases": 5000
-  }
+  "run": capturedRun
 };
 
 /** GET /admin/analytics/affinities (trimmed: 5 of 20 categories, 3 of 20 brands) */
 export const affinities: AffinitiesResponse = {
   "half_life_days": 90.0,
-  "run": {
-    "as_of": "2026-11-29",
-    "customers": 1000,
-    "finished_at": "2026-11-28T06:01:18Z",
-    "id": 1,
-    "parameters": {
-      "affinity": {
-        "half_life_days": 90.0,
-        "top_k": 3
-      },
-      "as_of": "2026-11-29",
-      "horizon_periods": 39.0,
-      "monthly_discount_rate": 0.01,
-      "period": "weeks",
-      "rules": {
-        "max_length": 3,
-        "max_rules": 1000,
-        "min_confidence": 0.1,
-        "min_length": 2,
-        "min_support": 0.01
-      }
-    },
-    "purchases": 5000
-  },
+  "run": capturedRun,
   "top_brands": [
     {
       "customers_first_choice": 300,
@@ -157,28 +112,5 @@ export const rules: RulesResponse = {
       "support": 0.01
     }
   ],
-  "run": {
-    "as_of": "2026-11-29",
-    "customers": 1000,
-    "finished_at": "2026-11-28T06:01:18Z",
-    "id": 1,
-    "parameters": {
-      "affinity": {
-        "half_life_days": 90.0,
-        "top_k": 3
-      },
-      "as_of": "2026-11-29",
-      "horizon_periods": 39.0,
-      "monthly_discount_rate": 0.01,
-      "period": "weeks",
-      "rules": {
-        "max_length": 3,
-        "max_rules": 1000,
-        "min_confidence": 0.1,
-        "min_length": 2,
-        "min_support": 0.01
-      }
-    },
-    "purchases": 5000
-  }
+  "run": capturedRun
 };
