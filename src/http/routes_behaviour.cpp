@@ -1,53 +1,18 @@
 // The customer's behaviour-store routes: preferences, feedback and events.
-// Bodies are checked against the same bounds the store enforces
-// (storage/documents/validation.h) so bad input is a 4xx before any I/O, and
-// an erased or unknown account cannot add data after its erasure.
-#include "analytics/sentiment.h"
+// They read the bodies; services::Behaviour checks them against the store's
+// bounds before any I/O and refuses an erased or unknown account.
 #include "http/api.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
-#include "services/catalog_facts.h"
-#include "services/members.h"
-#include "storage/documents/document_store.h"
-#include "storage/documents/stamps.h"
-#include "storage/documents/validation.h"
+#include "services/behaviour.h"
 
 namespace patron::http {
 namespace {
 
-constexpr std::size_t max_preference_items = 100;
-constexpr std::size_t max_preference_item_chars = 128;
-const char* const list_preference_keys[] = {"favorite_categories", "favorite_brands", "channels", "dietary"};
-
-bool account_is_active(soci::session& session, const std::string& customer_id) {
-  return services::Members(session).active(customer_id).ok();
-}
-
-// Known keys hold lists of short strings; anything else is the client's own.
-Status validate_known_preference_keys(const Json& document) {
-  for (const char* key : list_preference_keys) {
-    auto it = document.find(key);
-    if (it == document.end()) continue;
-    if (!it->is_array()) return Error::validation(key, "must be an array of strings");
-    if (it->size() > max_preference_items) {
-      return Error::validation(key, "must have at most " + std::to_string(max_preference_items) + " items");
-    }
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const auto& item = (*it)[i];
-      const auto field = std::string(key) + "[" + std::to_string(i) + "]";
-      if (!item.is_string()) return Error::validation(field, "must be a string");
-      if (item.get_ref<const std::string&>().size() > max_preference_item_chars) {
-        return Error::validation(field, "must be at most " + std::to_string(max_preference_item_chars) + " bytes");
-      }
-    }
-  }
-  return ok_status();
-}
-
 void get_preferences(Api& api, const ExchangePtr& ex) {
   auto* store = api.documents();
   if (!store) return ex->fail(behaviour_store_missing());
-  auto stored = store->get_preferences(ex->principal.user_id);
+  auto stored = services::Behaviour(*store).preferences(ex->principal.user_id);
   if (!stored.ok()) return ex->fail(stored.error());
   ex->reply(Reply{200, stored->value_or("{}"), "application/json", {}});
 }
@@ -60,15 +25,13 @@ void put_preferences(Api& api, const ExchangePtr& ex) {
   }
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
-  if (auto valid = validate_known_preference_keys(*body); !valid.ok()) return ex->fail(valid.error());
-  const auto compact = body->dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (auto valid = documents::validate_preferences(compact); !valid.ok()) return ex->fail(valid.error());
-  bool active = false;
-  api.read(ex, [&](soci::session& session) { active = account_is_active(session, ex->principal.user_id); });
-  if (ex->replied()) return;
-  if (!active) return ex->fail(account_not_found());
-  if (auto saved = store->put_preferences(ex->principal.user_id, compact); !saved.ok()) return ex->fail(saved.error());
-  ex->reply(Reply{200, compact, "application/json", {}});
+  const auto compact = services::Behaviour::checked_preferences(*body);
+  if (!compact.ok()) return ex->fail(compact.error());
+  api.read(ex, [&](soci::session& session) {
+    auto saved = services::Behaviour(*store).save_preferences(session, ex->principal.user_id, *compact);
+    if (!saved.ok()) return ex->fail(saved.error());
+    ex->reply(Reply{200, *compact, "application/json", {}});
+  });
 }
 
 std::vector<std::string> read_tags(BodyReader& in) {
@@ -101,27 +64,13 @@ void post_feedback(Api& api, const ExchangePtr& ex) {
   feedback.store_id = in.optional_text("store_id", documents::kMaxIdBytes).value_or("");
   feedback.tags = read_tags(in);
   if (!in.ok()) return ex->fail(in.error());
-  if (auto valid = documents::validate_feedback(feedback); !valid.ok()) return ex->fail(valid.error());
-
-  std::optional<Error> refused;
+  if (auto valid = services::Behaviour::check_feedback(feedback); !valid.ok()) return ex->fail(valid.error());
   api.read(ex, [&](soci::session& session) {
-    if (!account_is_active(session, feedback.customer_id)) {
-      refused = account_not_found();
-      return;
-    }
-    if (auto named = services::check_feedback_subjects(session, feedback.product_sku, feedback.store_id); !named.ok()) {
-      refused = named.error();
-    }
+    // A copy each try: the read path may run this twice (a lost connection is retried once).
+    auto given = services::Behaviour(*store).give_feedback(session, feedback, *api.sentiment());
+    if (!given.ok()) return ex->fail(given.error());
+    ex->json(201, feedback_json(*given));
   });
-  if (ex->replied()) return;
-  if (refused) return ex->fail(*refused);
-
-  feedback.sentiment = api.sentiment()->score(feedback.text);
-  feedback.created_at_ms = documents::now_ms();
-  auto id = store->add_feedback(feedback);
-  if (!id.ok()) return ex->fail(id.error());
-  feedback.id = *id;
-  ex->json(201, feedback_json(feedback));
 }
 
 std::optional<documents::Event> read_event(const Json& item, const std::string& path, std::int64_t now_ms,
@@ -164,7 +113,7 @@ void post_events(Api& api, const ExchangePtr& ex) {
   const Json* list = in.array("events", documents::kMaxEventsPerBatch);
   if (!in.ok()) return ex->fail(in.error());
   if (list->empty()) return ex->fail(Error::validation("events", "must hold at least one event"));
-  const auto now_ms = documents::now_ms();
+  const auto now_ms = services::behaviour_now_ms();
   std::vector<documents::Event> events;
   events.reserve(list->size());
   for (std::size_t i = 0; i < list->size() && in.ok(); ++i) {
@@ -175,15 +124,12 @@ void post_events(Api& api, const ExchangePtr& ex) {
     events.push_back(std::move(*event));
   }
   if (!in.ok()) return ex->fail(in.error());
-  if (auto valid = documents::validate_event_batch(events); !valid.ok()) return ex->fail(valid.error());
-
-  bool active = false;
-  api.read(ex, [&](soci::session& session) { active = account_is_active(session, ex->principal.user_id); });
-  if (ex->replied()) return;
-  if (!active) return ex->fail(account_not_found());
-  auto accepted = store->append_events(events);
-  if (!accepted.ok()) return ex->fail(accepted.error());
-  ex->json(202, {{"accepted", *accepted}});
+  if (auto valid = services::Behaviour::check_events(events); !valid.ok()) return ex->fail(valid.error());
+  api.read(ex, [&](soci::session& session) {
+    auto accepted = services::Behaviour(*store).record_events(session, ex->principal.user_id, events);
+    if (!accepted.ok()) return ex->fail(accepted.error());
+    ex->json(202, {{"accepted", *accepted}});
+  });
 }
 
 }  // namespace
