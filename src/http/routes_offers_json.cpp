@@ -21,8 +21,8 @@ Result<std::vector<std::string>> read_strings(const Json& body, const std::strin
   std::vector<std::string> out;
   if (!body.contains(key) || body[key].is_null()) return out;
   if (!body[key].is_array() || body[key].size() > offers::max_audience_values) {
-    return Error::validation(path, "must be a list of at most " + std::to_string(offers::max_audience_values) +
-                                       " names");
+    return Error::validation(path,
+                             "must be a list of at most " + std::to_string(offers::max_audience_values) + " names");
   }
   for (const auto& item : body[key]) {
     if (!item.is_string() || item.get<std::string>().empty() || item.get<std::string>().size() > max_audience_text) {
@@ -59,10 +59,12 @@ Result<offers::OfferTemplate> read_offer(const Json& body) {
   o.auto_apply = in.optional_flag("auto_apply").value_or(false);
   if (!in.ok()) return in.error();
   const auto parsed = offers::parse_offer_kind(kind);
-  if (!parsed) return Error::validation("offer.kind", "must be bonus_multiplier, bonus_points, percent_off or free_reward");
+  if (!parsed)
+    return Error::validation("offer.kind", "must be bonus_multiplier, bonus_points, percent_off or free_reward");
   o.kind = *parsed;
   if (body.contains("multiplier") && !body["multiplier"].is_null()) {
-    if (!body["multiplier"].is_number()) return Error::validation("offer.multiplier", "must be a number such as 2 or 1.5");
+    if (!body["multiplier"].is_number())
+      return Error::validation("offer.multiplier", "must be a number such as 2 or 1.5");
     const double m = body["multiplier"].get<double>();
     if (!(m > 1.0 && m <= 10.0)) return Error::validation("offer.multiplier", "must be more than 1 and at most 10");
     o.multiplier_permille = static_cast<std::int64_t>(std::llround(m * 1000));
@@ -131,7 +133,7 @@ Json campaign_json(const offers::Campaign& c) {
           {"created_at", format_rfc3339(c.created_at)}};
 }
 
-Json offer_json(const sql::CampaignOffer& item, const std::string& currency, std::int64_t now) {
+Json offer_json(const offers::CampaignOffer& item, const std::string& currency, std::int64_t now) {
   const auto& o = item.offer;
   const auto& t = item.campaign.offer;
   const bool ended = now >= item.campaign.ends_at || item.campaign.status == offers::CampaignStatus::ended;
@@ -154,7 +156,9 @@ Json offer_json(const sql::CampaignOffer& item, const std::string& currency, std
           {"min_spend_minor", t.min_spend_minor ? Json(t.min_spend_minor) : Json(nullptr)},
           {"expires_at", format_rfc3339(item.campaign.ends_at)},
           {"activated", o.status == "activated" || o.status == "redeemed"},
-          {"status", o.status == "redeemed" ? "redeemed" : ended ? "expired" : o.status},
+          {"status", o.status == "redeemed" ? "redeemed"
+                     : ended                ? "expired"
+                                            : o.status},
           {"reasons", o.reasons},
           {"bonus_points", o.bonus_points}};
 }
@@ -186,8 +190,8 @@ Json report_json(const services::CampaignReport& r, const std::string& currency)
             {"revenue_per_customer", t_mean - c_mean},
             {"ci95", interval(r.revenue_per_customer_ci)},
             {"purchase_rate",
-             {{"difference", rate(r.treatment.purchasers, r.treatment.customers) -
-                                 rate(r.control.purchasers, r.control.customers)},
+             {{"difference",
+               rate(r.treatment.purchasers, r.treatment.customers) - rate(r.control.purchasers, r.control.customers)},
               {"ci95", interval(r.purchase_rate_ci)}}}}},
           {"incremental_revenue_minor",
            static_cast<std::int64_t>(std::llround((t_mean - c_mean) * static_cast<double>(r.treatment.customers)))},
@@ -204,8 +208,11 @@ Result<offers::Audience> read_audience(const Json& body, const std::string& pref
   if (body.is_null()) return a;
   if (!body.is_object()) return Error::validation(prefix, "must be an object");
   const std::pair<std::vector<std::string>*, const char*> lists[] = {
-      {&a.segments, "segments"}, {&a.tiers, "tiers"}, {&a.categories_bought, "categories_bought"},
-      {&a.categories_not_bought, "categories_not_bought"}, {&a.favorite_categories, "favorite_categories"}};
+      {&a.segments, "segments"},
+      {&a.tiers, "tiers"},
+      {&a.categories_bought, "categories_bought"},
+      {&a.categories_not_bought, "categories_not_bought"},
+      {&a.favorite_categories, "favorite_categories"}};
   for (const auto& [list, key] : lists) {
     auto read = read_strings(body, key, prefix + "." + key);
     if (!read.ok()) return read.error();

@@ -5,13 +5,13 @@
 #include "domain/result.h"
 #include "http/exchange.h"
 #include "offers/campaign.h"
+#include "offers/offer_records.h"
 #include "services/offers.h"
-#include "storage/sql/offers_repository.h"
 
 namespace patron::http {
 
 Json campaign_json(const offers::Campaign& campaign);
-Json offer_json(const sql::CampaignOffer& offer, const std::string& currency, std::int64_t now);
+Json offer_json(const offers::CampaignOffer& offer, const std::string& currency, std::int64_t now);
 Json report_json(const services::CampaignReport& report, const std::string& currency);
 
 // Applies the fields present in `body` to `campaign` (all of them on create).

@@ -7,10 +7,15 @@
 
 namespace patron::http {
 
-Json profile_json(const sql::UserRecord& user) {
-  return {{"id", user.id},       {"email", user.email}, {"name", user.name},
-          {"phone", user.phone}, {"role", user.role},   {"card_number", user.card_number},
-          {"marketing_opt_in", user.marketing_opt_in},  {"created_at", format_rfc3339(user.created_at)}};
+Json profile_json(const UserRecord& user) {
+  return {{"id", user.id},
+          {"email", user.email},
+          {"name", user.name},
+          {"phone", user.phone},
+          {"role", user.role},
+          {"card_number", user.card_number},
+          {"marketing_opt_in", user.marketing_opt_in},
+          {"created_at", format_rfc3339(user.created_at)}};
 }
 
 Json account_json(const services::AccountView& view) {
@@ -44,7 +49,7 @@ Json account_json(const services::AccountView& view) {
 namespace {
 
 // What the till sent when it was not the base currency; null otherwise.
-Json original_amount_json(const sql::TransactionRecord& txn) {
+Json original_amount_json(const TransactionRecord& txn) {
   if (txn.original_currency.empty()) return nullptr;
   return {{"currency", txn.original_currency},
           {"total_minor", txn.original_total_minor ? Json(*txn.original_total_minor) : Json(nullptr)},
@@ -53,7 +58,7 @@ Json original_amount_json(const sql::TransactionRecord& txn) {
 
 }  // namespace
 
-Json transaction_json(const sql::TransactionRecord& txn) {
+Json transaction_json(const TransactionRecord& txn) {
   Json lines = Json::array();
   for (const auto& line : txn.lines) {
     lines.push_back({{"sku", line.sku},
@@ -77,9 +82,9 @@ Json transaction_json(const sql::TransactionRecord& txn) {
           {"original", original_amount_json(txn)}};
 }
 
-Json transactions_page_json(const sql::Page<sql::TransactionRecord>& page,
+Json transactions_page_json(const Page<TransactionRecord>& page,
                             const std::map<std::string, std::string>& store_names) {
-  return page_json(page, [&](const sql::TransactionRecord& txn) {
+  return page_json(page, [&](const TransactionRecord& txn) {
     auto item = transaction_json(txn);
     auto name = store_names.find(txn.store_id);
     item["store_name"] = name == store_names.end() ? Json(nullptr) : Json(name->second);
@@ -87,7 +92,7 @@ Json transactions_page_json(const sql::Page<sql::TransactionRecord>& page,
   });
 }
 
-Json ledger_entry_json(const sql::LedgerEntryRecord& e) {
+Json ledger_entry_json(const LedgerEntryRecord& e) {
   return {{"id", e.id},
           {"occurred_at", format_rfc3339(e.occurred_at)},
           {"kind", e.kind},
@@ -97,7 +102,7 @@ Json ledger_entry_json(const sql::LedgerEntryRecord& e) {
           {"reason", e.reason.empty() ? Json(nullptr) : Json(e.reason)}};
 }
 
-Json redemption_json_at(const sql::RedemptionRecord& r, std::int64_t now) {
+Json redemption_json_at(const RedemptionRecord& r, std::int64_t now) {
   return {{"id", r.id},
           {"reward_id", r.reward_id},
           {"reward_name", r.reward_name},
@@ -108,6 +113,6 @@ Json redemption_json_at(const sql::RedemptionRecord& r, std::int64_t now) {
           {"status", voucher_status_name(voucher_status(r.expires_at, now))}};
 }
 
-Json redemption_json(const sql::RedemptionRecord& r) { return redemption_json_at(r, Api::now()); }
+Json redemption_json(const RedemptionRecord& r) { return redemption_json_at(r, Api::now()); }
 
 }  // namespace patron::http

@@ -43,8 +43,6 @@ http/api.cpp:storage/sql/transactions.h
 http/api.h:storage/sql/read_pool.h
 http/api.h:storage/sql/write_queue.h
 http/behaviour_views.h:storage/documents/document_store.h
-http/routes_offers_json.h:storage/sql/offers_repository.h
-http/views.h:storage/sql/records.h
 LIST
 )"
 actual_http_storage="$(cd "$src" && grep -rHoE '#include "storage/[^"]+"' http | sed 's/#include //; s/"//g' | sort)"

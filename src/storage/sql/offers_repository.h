@@ -13,27 +13,14 @@
 #include <soci/soci.h>
 
 #include "offers/campaign.h"
+#include "offers/offer_records.h"
 #include "storage/sql/records.h"
 
 namespace patron::sql {
 
-struct OfferRecord {
-  std::string id, campaign_id, customer_id, category;
-  std::vector<std::string> reasons;
-  double score = 0;
-  Points max_bonus_points = 0;
-  std::string status = "issued";  // issued | activated | redeemed
-  std::optional<std::int64_t> activated_at, redeemed_at;
-  std::string transaction_id;
-  Points bonus_points = 0;
-  std::int64_t created_at = 0;
-};
-
-// An offer with the campaign it belongs to (its template, window, status).
-struct CampaignOffer {
-  OfferRecord offer;
-  offers::Campaign campaign;
-};
+// The offer records are the offers layer's (offers/offer_records.h).
+using offers::CampaignOffer;
+using offers::OfferRecord;
 
 // One member's purchases in a campaign's window, for the report.
 struct MemberOutcome {

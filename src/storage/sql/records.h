@@ -1,119 +1,21 @@
 #pragma once
-// Rows as the repositories hand them out: plain structs in the domain's words.
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include "domain/money.h"
+// The records the SQL repositories hand out are the domain's
+// (domain/records.h); they keep their names in this namespace too, so the
+// repositories and their callers read as before.
+#include "domain/records.h"
 
 namespace patron::sql {
 
-struct UserRecord {
-  std::string id;
-  std::string email;
-  std::string password_hash;
-  std::string name;
-  std::string phone;
-  std::string role;         // customer | staff | admin
-  std::string card_number;  // empty for staff
-  bool marketing_opt_in = false;
-  std::string status = "active";
-  std::int64_t created_at = 0;
-};
-
-struct AccountRecord {
-  std::string customer_id;
-  Points points_balance = 0;
-  std::string tier_code;
-  std::int64_t tier_anniversary_at = 0;
-  std::int64_t entry_count = 0;
-};
-
-// An account with its owner's role and status, read (and locked) in one statement.
-struct CustomerAccount {
-  std::string role, status;
-  AccountRecord account;
-};
-
-struct LedgerEntryRecord {
-  std::string id;
-  std::string customer_id;
-  std::int64_t seq = 0;
-  std::int64_t occurred_at = 0;
-  std::string kind;
-  Points points = 0;
-  Points balance_after = 0;
-  std::string reference;
-  std::string reason;
-  std::string created_by;
-};
-
-struct TransactionLineRecord {
-  std::int64_t line_no = 0;
-  std::string sku;
-  std::string name;
-  std::string category;
-  std::int64_t quantity = 0;
-  MinorUnits unit_price_minor = 0;
-  std::int64_t returned_quantity = 0;
-};
-
-struct TransactionRecord {
-  std::string id;
-  std::string customer_id;
-  std::string store_id;
-  std::string external_id;
-  std::int64_t occurred_at = 0;
-  std::string currency;  // the program's base currency: every amount below is in it
-  MinorUnits total_minor = 0;
-  MinorUnits returned_minor = 0;
-  // A purchase the till sent in another currency: that currency, its total
-  // there (when every line was priced in it) and the rate that converted it.
-  std::string original_currency;
-  std::optional<MinorUnits> original_total_minor;
-  std::optional<RateNano> fx_rate_nano;
-  Points points_earned = 0;
-  Points points_reversed = 0;
-  std::string earn_entry_id;
-  std::string status = "completed";
-  std::string channel = "pos";
-  std::vector<TransactionLineRecord> lines;
-};
-
-struct RedemptionRecord {
-  std::string id;
-  std::string customer_id;
-  std::string reward_id;
-  std::string reward_name;
-  Points points = 0;
-  std::string code;
-  std::string ledger_entry_id;
-  std::int64_t created_at = 0;
-  std::optional<std::int64_t> expires_at;  // none: issued before vouchers expired, valid until used
-};
-
-struct ProductRecord {
-  std::string id;
-  std::string sku;
-  std::string name;
-  std::string category;
-  std::string brand;
-  MinorUnits price_minor = 0;
-  std::string currency;
-};
-
-struct StoredResponse {
-  std::string request_hash;
-  int status_code = 0;
-  std::string body;
-};
-
-// A keyset page: items newer-first and the cursor that continues after them.
+using patron::AccountRecord;
+using patron::CustomerAccount;
+using patron::LedgerEntryRecord;
+using patron::ProductRecord;
+using patron::RedemptionRecord;
+using patron::StoredResponse;
+using patron::TransactionLineRecord;
+using patron::TransactionRecord;
+using patron::UserRecord;
 template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::string> next_cursor;
-};
+using Page = patron::Page<T>;
 
 }  // namespace patron::sql
