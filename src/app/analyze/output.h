@@ -54,6 +54,12 @@ class OutputSink {
  private:
   static constexpr std::size_t kBlockBytes = 1 << 16;
   static constexpr std::size_t kMaxNumberChars = 32;
+  // Where a number is written, straight into the block (the longest, a
+  // double's shortest form, is 24 characters): flushed first when it has less room.
+  char* number_room() {
+    if (used_ + kMaxNumberChars > kBlockBytes) flush();
+    return buffer_.get() + used_;
+  }
   std::ostream& out_;
   std::unique_ptr<char[]> buffer_;
   std::size_t used_ = 0;

@@ -115,4 +115,19 @@ offers::Campaign CampaignRow::finish() const {
   return c;
 }
 
+CampaignValues::CampaignValues(const offers::Campaign& c)
+    : goal(offers::to_string(c.goal)),
+      status(offers::to_string(c.status)),
+      audience(audience_text(c.audience)),
+      offer(offer_text(c.offer)),
+      starts(c.starts_at),
+      ends(c.ends_at),
+      budget(c.budget_points.value_or(0)),
+      money(c.budget_minor.value_or(0)),
+      cap(c.per_customer_cap),
+      control(c.control_share_permille),
+      created(c.created_at),
+      budget_ind(c.budget_points ? soci::i_ok : soci::i_null),
+      money_ind(c.budget_minor ? soci::i_ok : soci::i_null) {}
+
 }  // namespace patron::sql::detail

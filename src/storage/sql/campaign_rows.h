@@ -28,4 +28,13 @@ struct CampaignRow {
   offers::Campaign finish() const;
 };
 
+// A campaign's values as an INSERT or UPDATE binds them (kept alive for the
+// statement: soci binds by reference).
+struct CampaignValues {
+  explicit CampaignValues(const offers::Campaign& c);
+  std::string goal, status, audience, offer;
+  long long starts, ends, budget, money, cap, control, created;
+  soci::indicator budget_ind, money_ind;
+};
+
 }  // namespace patron::sql::detail

@@ -5,40 +5,28 @@
 
 namespace patron::sql {
 
-using detail::audience_text;
 using detail::campaign_columns;
 using detail::CampaignRow;
-using detail::offer_text;
+using detail::CampaignValues;
 
 void OffersRepository::insert_campaign(const offers::Campaign& c) {
-  const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
-  const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
-  const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille,
-                  created = c.created_at;
-  long long budget = c.budget_points.value_or(0), money = c.budget_minor.value_or(0);
-  soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
-  soci::indicator money_ind = c.budget_minor ? soci::i_ok : soci::i_null;
+  CampaignValues v(c);
   session_ << "INSERT INTO campaigns (id, name, goal, status, audience, offer, starts_at, ends_at, budget_points, "
               "budget_minor, per_customer_cap, control_share_permille, created_at) VALUES (:id, :n, :g, :s, :a, :o, "
               ":st, :en, :b, :m, :cap, :ctl, :cr)",
-      soci::use(c.id), soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer),
-      soci::use(starts), soci::use(ends), soci::use(budget, budget_ind), soci::use(money, money_ind), soci::use(cap),
-      soci::use(control), soci::use(created);
+      soci::use(c.id), soci::use(c.name), soci::use(v.goal), soci::use(v.status), soci::use(v.audience),
+      soci::use(v.offer), soci::use(v.starts), soci::use(v.ends), soci::use(v.budget, v.budget_ind),
+      soci::use(v.money, v.money_ind), soci::use(v.cap), soci::use(v.control), soci::use(v.created);
 }
 
 void OffersRepository::update_campaign(const offers::Campaign& c) {
-  const auto audience = audience_text(c.audience), offer = offer_text(c.offer);
-  const std::string goal = offers::to_string(c.goal), status = offers::to_string(c.status);
-  const long long starts = c.starts_at, ends = c.ends_at, cap = c.per_customer_cap, control = c.control_share_permille;
-  long long budget = c.budget_points.value_or(0), money = c.budget_minor.value_or(0);
-  soci::indicator budget_ind = c.budget_points ? soci::i_ok : soci::i_null;
-  soci::indicator money_ind = c.budget_minor ? soci::i_ok : soci::i_null;
+  CampaignValues v(c);
   session_ << "UPDATE campaigns SET name = :n, goal = :g, status = :s, audience = :a, offer = :o, starts_at = :st, "
               "ends_at = :en, budget_points = :b, budget_minor = :m, per_customer_cap = :cap, control_share_permille = "
               ":ctl WHERE id = :id",
-      soci::use(c.name), soci::use(goal), soci::use(status), soci::use(audience), soci::use(offer), soci::use(starts),
-      soci::use(ends), soci::use(budget, budget_ind), soci::use(money, money_ind), soci::use(cap), soci::use(control),
-      soci::use(c.id);
+      soci::use(c.name), soci::use(v.goal), soci::use(v.status), soci::use(v.audience), soci::use(v.offer),
+      soci::use(v.starts), soci::use(v.ends), soci::use(v.budget, v.budget_ind), soci::use(v.money, v.money_ind),
+      soci::use(v.cap), soci::use(v.control), soci::use(c.id);
 }
 
 std::optional<offers::Campaign> OffersRepository::find_campaign(const std::string& id) {
