@@ -19,12 +19,14 @@
 #include "http/routes_shop.h"
 #include "http/server.h"
 #include "services/api_keys.h"
+#include "services/database.h"
+#include "services/idempotent_replies.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/documents/document_store.h"
-#include "storage/sql/access_repository.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/migrations.h"
+#include "storage/sql/read_pool.h"
 #include "storage/sql/users_repository.h"
 
 namespace patron::app {
@@ -125,7 +127,8 @@ int serve_command(Config config, bool seed_if_empty) {
     spdlog::warn(seed_if_empty ? "SMTP_URL is not set: password reset links are logged here (development only)"
                                : "SMTP_URL is not set: password reset e-mails are not sent");
   }
-  http::Api api(writes, reads, http::TokenSigner(config.jwt_secret, config.jwt_secret_previous), api_settings);
+  services::Database database(writes, reads);
+  http::Api api(database, http::TokenSigner(config.jwt_secret, config.jwt_secret_previous), api_settings);
   api.attach_mail(mail);
   http::register_ops_routes(api);
   http::register_auth_routes(api);
@@ -240,17 +243,14 @@ int apikey_create_command(const Config& config, const std::string& store_code) {
 // Idempotency records past their retention (by the clock, not --at), a slice
 // per transaction so a running server's writes are not held up.
 int purge_idempotency_records(const Config& config) {
-  const auto cutoff = http::Api::idempotency_fresh_since(now_seconds());
   sql::WriteQueue writes(database_url(config));
-  for (int slice = 0; slice < http::Api::max_idempotency_purge_slices; ++slice) {
-    auto more = writes.run<bool>([cutoff](soci::session& s) -> Result<bool> {
-      return sql::AccessRepository(s).purge_expired_responses(cutoff, http::Api::idempotency_purge_slice);
-    });
-    if (!more.ok()) return report_error(more.error());
-    if (!*more) break;
+  sql::ReadPool reads(database_url(config), 1);
+  services::Database database(writes, reads);
+  if (auto done = services::purge_expired_replies(database, now_seconds()); !done.ok()) {
+    return report_error(done.error());
   }
   std::cout << "purged idempotency keys older than "
-            << std::chrono::duration_cast<std::chrono::hours>(http::Api::idempotency_retention).count() << " h\n";
+            << std::chrono::duration_cast<std::chrono::hours>(services::reply_retention).count() << " h\n";
   return 0;
 }
 

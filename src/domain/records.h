@@ -119,4 +119,44 @@ struct Page {
   std::optional<std::string> next_cursor;
 };
 
+// Credentials other than passwords, as stored: a refresh token (its family
+// groups the tokens of one sign-in, for reuse detection) and a store API key.
+struct RefreshTokenRecord {
+  std::string id;
+  std::string user_id;
+  std::string family_id;
+  std::int64_t expires_at = 0;
+  bool spent = false;
+  bool revoked = false;
+};
+
+struct ApiKeyRecord {
+  std::string id;
+  std::string store_id;
+  std::string prefix;
+  std::string name;
+  bool revoked = false;
+  std::int64_t created_at = 0;
+};
+
+// One analytics run, as the staff views list it (its scores are separate).
+struct AnalyticsRunRecord {
+  long long id = 0;
+  std::int64_t started_at = 0;
+  std::int64_t finished_at = 0;
+  std::string status;
+  std::string as_of_day;   // YYYY-MM-DD
+  std::string parameters;  // JSON text
+  std::string summary;     // JSON text
+  long long customers = 0;
+  long long purchases = 0;
+};
+
+// A currency's rate to the program currency, and who set it when.
+struct CurrencyRateRecord {
+  std::string currency;
+  RateNano rate_nano = 0;
+  std::int64_t updated_at = 0;
+  std::string updated_by;
+};
 }  // namespace patron

@@ -3,7 +3,7 @@
 // analytics run (routes_analytics.cpp serves the rest of the stored run).
 #include <string>
 
-#include <soci/soci.h>
+#include "services/database.h"
 
 #include "http/exchange.h"
 
@@ -11,6 +11,6 @@ namespace patron::http {
 
 // Sets body's "segment", "clv" and "p_alive" from the latest finished run;
 // null when no run exists or the customer was not in it.
-void add_customer_analytics(soci::session& session, const std::string& customer_id, Json& body);
+void add_customer_analytics(services::Session session, const std::string& customer_id, Json& body);
 
 }  // namespace patron::http

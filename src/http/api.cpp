@@ -8,9 +8,6 @@
 #include "services/api_keys.h"
 #include "services/members.h"
 #include "services/secrets.h"
-#include "storage/sql/access_repository.h"
-#include "storage/sql/changed_accounts.h"
-#include "storage/sql/transactions.h"
 
 namespace patron::http {
 namespace {
@@ -39,12 +36,8 @@ int page_limit(const Exchange& ex, Error* error) {
   return 0;
 }
 
-void Api::read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work) {
-  const auto done = reads_.run([&](soci::session& session) {
-    sql::ReadSnapshot snapshot(session, reads_.url().dialect);  // the view's queries see one state
-    work(session);
-    snapshot.commit();
-  });
+void Api::read(const ExchangePtr& ex, const std::function<void(services::Session)>& work) {
+  const auto done = database_.read(work);
   if (!done.ok()) {
     spdlog::warn("read failed: {}", done.error().message);
     ex->fail(unavailable);
@@ -64,83 +57,70 @@ std::optional<std::string> idempotency_scope(const Exchange& ex, Api::Replay rep
 
 }  // namespace
 
-void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work, Replay replay) {
+void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(services::Session)> work, Replay replay) {
   write(ex, std::move(work), nullptr, replay);
 }
 
-void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
-                std::function<void()> after_commit, Replay replay) {
-  auto key = ex->header("idempotency-key");
-  auto key_scope = idempotency_scope(*ex, replay);
-  if (key && key_scope) {
-    if (auto valid = validate_idempotency_key(*key); !valid.ok()) return ex->fail(valid.error());
-    const auto request_hash = services::hash_hex(ex->body);
-    work = [work = std::move(work), scope = *key_scope, request_hash,
-            key = *key](soci::session& session) -> Result<Reply> {
-      sql::AccessRepository access(session);
-      const auto at = now();
-      const auto fresh_since = idempotency_fresh_since(at);
-      auto replay_stored = [&](const sql::StoredResponse& stored) -> Result<Reply> {
-        if (stored.request_hash != request_hash) {
-          return Error{ErrorCode::conflict, "this Idempotency-Key was used with a different request",
-                       "Idempotency-Key"};
-        }
-        return Reply{stored.status_code, stored.body, "application/json", {{"Idempotent-Replayed", "true"}}};
-      };
-      if (access.can_store_after_work()) {
-        if (auto stored = access.find_response(scope, key, fresh_since)) return replay_stored(*stored);
-        auto reply = work(session);
-        if (reply.ok()) access.store_response(scope, key, {request_hash, reply->status, reply->body}, at, fresh_since);
-        return reply;
-      }
-      // On a server the claim comes first: a key already answered is refused
-      // and its reply replayed; one that another process is answering right
-      // now makes the claim wait for it. A failed request's claim is rolled
-      // back with the rest of its work.
-      if (!access.claim_response(scope, key, request_hash, at, fresh_since)) {
-        auto stored = access.find_response(scope, key, fresh_since);
-        if (!stored) return unavailable;  // claim_response saw it; only a purge racing it could remove it
-        return replay_stored(*stored);
-      }
-      auto reply = work(session);
-      if (reply.ok()) access.finish_response(scope, key, {request_hash, reply->status, reply->body});
-      return reply;
-    };
-  }
-  // The accounts this work changes are known only once it has run (in the
-  // writer thread); their cached views are dropped after the commit.
-  auto changed = std::make_shared<std::vector<std::string>>();
-  work = [work = std::move(work), changed](soci::session& session) -> Result<Reply> {
-    sql::ChangedAccountsScope scope;
+namespace {
+
+using ReplySlot = std::shared_ptr<std::optional<Reply>>;
+
+// The work as a write job: its reply is kept in `slot` for the answer.
+std::function<Status(services::Session)> plain_job(std::function<Result<Reply>(services::Session)> work,
+                                                   ReplySlot slot) {
+  return [work = std::move(work), slot](services::Session session) -> Status {
     auto reply = work(session);
-    *changed = scope.take();
-    return reply;
+    if (!reply.ok()) return reply.error();
+    *slot = std::move(reply).value();
+    return Unit{};
   };
-  writes_.submit<Reply>(std::move(work),
-                        [this, ex, changed, after_commit = std::move(after_commit)](Result<Reply> result) {
-                          me_cache.invalidate(*changed);
-                          if (result.ok()) {
-                            if (after_commit) after_commit();
-                            ex->reply(std::move(result).value());
-                          } else {
-                            ex->fail(result.error());
-                          }
-                        });
+}
+
+// As plain_job, run once per Idempotency-Key (see services/idempotent_replies.h).
+std::function<Status(services::Session)> keyed_job(std::function<Result<Reply>(services::Session)> work,
+                                                   services::KeyedRequest request, ReplySlot slot) {
+  return [work = std::move(work), request = std::move(request), slot](services::Session session) -> Status {
+    auto answer = services::answer_once(session, request, [&](services::Session s) -> Result<services::KeptReply> {
+      auto reply = work(s);
+      if (!reply.ok()) return reply.error();
+      *slot = std::move(reply).value();
+      return services::KeptReply{(*slot)->status, (*slot)->body};
+    });
+    if (!answer.ok()) return answer.error();
+    if (answer->replayed) {
+      *slot = Reply{
+          answer->reply.status, std::move(answer->reply.body), "application/json", {{"Idempotent-Replayed", "true"}}};
+    }
+    return Unit{};
+  };
+}
+
+}  // namespace
+
+void Api::write(const ExchangePtr& ex, std::function<Result<Reply>(services::Session)> work,
+                std::function<void()> after_commit, Replay replay) {
+  auto slot = std::make_shared<std::optional<Reply>>();
+  std::function<Status(services::Session)> job;
+  auto key = ex->header("idempotency-key");
+  if (auto key_scope = idempotency_scope(*ex, replay); key && key_scope) {
+    if (auto valid = validate_idempotency_key(*key); !valid.ok()) return ex->fail(valid.error());
+    job = keyed_job(std::move(work), {*key_scope, *key, services::hash_hex(ex->body), now()}, slot);
+  } else {
+    job = plain_job(std::move(work), slot);
+  }
+  database_.write(std::move(job),
+                  [this, ex, slot, after_commit = std::move(after_commit)](services::WriteOutcome outcome) {
+                    me_cache.invalidate(outcome.changed_accounts);
+                    if (!outcome.status.ok()) return ex->fail(outcome.status.error());
+                    if (after_commit) after_commit();
+                    ex->reply(std::move(slot->value()));
+                  });
 }
 
 bool Api::purge_expired_idempotency_keys() {
-  const auto cutoff = idempotency_fresh_since(now());
-  for (int slice = 0; slice < max_idempotency_purge_slices; ++slice) {
-    auto more = writes_.run<bool>([cutoff](soci::session& session) -> Result<bool> {
-      return sql::AccessRepository(session).purge_expired_responses(cutoff, idempotency_purge_slice);
-    });
-    if (!more.ok()) {
-      spdlog::warn("purging expired idempotency keys failed: {}", more.error().message);
-      return false;
-    }
-    if (!*more) break;
-  }
-  return true;
+  const auto done = services::purge_expired_replies(database_, now());
+  if (!done.ok()) spdlog::warn("purging expired idempotency keys failed: {}", done.error().message);
+  return done.ok();
 }
 
 std::optional<Api::KnownApiKey> Api::known_api_key(const std::string& key_hash) {
@@ -192,8 +172,8 @@ Api::AccountStatus Api::account_status(const std::string& user_id) {
     generation = accounts_generation_;
   }
   bool active = false;
-  const auto done =
-      reads_.run([&](soci::session& session) { active = services::Members(session).active(user_id).ok(); });
+  const auto done = database_.read_single(
+      [&](services::Session session) { active = services::Members(session).active(user_id).ok(); });
   if (!done.ok()) {
     spdlog::warn("account status lookup failed: {}", done.error().message);
     return AccountStatus::unknown;
@@ -224,9 +204,9 @@ bool Api::authenticate(Exchange& ex) {
       ex.principal.api_key_id = known->api_key_id;
       return true;
     }
-    std::optional<sql::ApiKeyRecord> record;
-    const auto done =
-        reads_.run([&](soci::session& session) { record = services::ApiKeys(session).find_by_hash(key_hash); });
+    std::optional<ApiKeyRecord> record;
+    const auto done = database_.read_single(
+        [&](services::Session session) { record = services::ApiKeys(session).find_by_hash(key_hash); });
     if (!done.ok()) {
       spdlog::warn("api key lookup failed: {}", done.error().message);
       return false;

@@ -9,8 +9,6 @@
 #include <string>
 #include <unordered_map>
 
-#include <soci/soci.h>
-
 #include "domain/page_cursor.h"
 #include "http/exchange.h"
 #include "http/hash_pool.h"
@@ -19,11 +17,11 @@
 #include "http/router.h"
 #include "http/throttle.h"
 #include "http/tokens.h"
+#include "services/database.h"
+#include "services/idempotent_replies.h"
 #include "services/loyalty.h"
 #include "services/mailer.h"
 #include "services/password_reset.h"
-#include "storage/sql/read_pool.h"
-#include "storage/sql/write_queue.h"
 
 namespace patron::documents {
 class DocumentStore;
@@ -48,10 +46,9 @@ struct ApiSettings {
 
 class Api {
  public:
-  Api(sql::WriteQueue& writes, sql::ReadPool& reads, TokenSigner signer, ApiSettings settings)
-      : me_cache(reads.url().dialect == sql::Dialect::sqlite ? me_cache_ttl : std::chrono::milliseconds(0)),
-        writes_(writes),
-        reads_(reads),
+  Api(services::Database& database, TokenSigner signer, ApiSettings settings)
+      : me_cache(database.embedded() ? me_cache_ttl : std::chrono::milliseconds(0)),
+        database_(database),
         signer_(std::move(signer)),
         settings_(std::move(settings)) {}
 
@@ -90,7 +87,7 @@ class Api {
   static std::int64_t now();
 
   // Runs `work` on a read session; database failures become 503.
-  void read(const ExchangePtr& ex, const std::function<void(soci::session&)>& work);
+  void read(const ExchangePtr& ex, const std::function<void(services::Session)>& work);
 
   // Whether a write's reply may be stored and replayed under an Idempotency-Key.
   enum class Replay {
@@ -104,24 +101,13 @@ class Api {
   // the key is a 409. Anonymous requests and /api/v1/auth/* are never replayed
   // (the header is ignored): their replies hold tokens, and a replayed refresh
   // would slip past reuse detection.
-  void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
+  void write(const ExchangePtr& ex, std::function<Result<Reply>(services::Session)> work,
              Replay replay = Replay::by_idempotency_key);
   // As write(); `after_commit` runs once the work is durable, before the reply.
-  void write(const ExchangePtr& ex, std::function<Result<Reply>(soci::session&)> work,
+  void write(const ExchangePtr& ex, std::function<Result<Reply>(services::Session)> work,
              std::function<void()> after_commit, Replay replay = Replay::by_idempotency_key);
 
-  // A key's stored reply is replayed for this long; after it the key counts as
-  // unused (a new request under it runs and replaces the record), and the
-  // server deletes expired records every idempotency_purge_interval, a slice of
-  // idempotency_purge_slice rows per write job (`patron expire` does too).
-  static constexpr std::chrono::hours idempotency_retention{24};
-  static constexpr std::chrono::minutes idempotency_purge_interval{10};
-  static constexpr int idempotency_purge_slice = 2'000;
-  static constexpr int max_idempotency_purge_slices = 10'000;  // per run
-  static std::int64_t idempotency_fresh_since(std::int64_t now) {
-    return now - std::chrono::duration_cast<std::chrono::seconds>(idempotency_retention).count();
-  }
-  // Deletes the expired idempotency records through the write queue; blocks
+  // Deletes the idempotency records past services::reply_retention; blocks
   // until done. Returns false when the database failed.
   bool purge_expired_idempotency_keys();
 
@@ -142,8 +128,7 @@ class Api {
   bool authenticate(Exchange& ex);
 
  private:
-  sql::WriteQueue& writes_;
-  sql::ReadPool& reads_;
+  services::Database& database_;
   TokenSigner signer_;
   ApiSettings settings_;
   struct KnownApiKey {
@@ -209,6 +194,6 @@ void register_offer_routes(Api& api);
 void register_reward_image_routes(Api& api);
 void register_customer_purchase_routes(Api& api);
 // The customer's offers as the 360° view lists them.
-Json customer_offers_json(Api& api, soci::session& session, const std::string& customer_id);
+Json customer_offers_json(Api& api, services::Session session, const std::string& customer_id);
 
 }  // namespace patron::http

@@ -11,7 +11,7 @@ Json optional_text(const std::string& text) { return text.empty() ? Json(nullptr
 
 }  // namespace
 
-Json feedback_json(const documents::Feedback& feedback) {
+Json feedback_json(const Feedback& feedback) {
   return {{"id", feedback.id},
           {"rating", feedback.rating},
           {"text", feedback.text},
@@ -22,8 +22,8 @@ Json feedback_json(const documents::Feedback& feedback) {
           {"created_at", feedback.created_at_ms ? Json(format_ms(feedback.created_at_ms)) : Json(nullptr)}};
 }
 
-Json event_json(const documents::Event& event) {
-  return {{"type", documents::to_string(event.type)},
+Json event_json(const Event& event) {
+  return {{"type", to_string(event.type)},
           {"sku", optional_text(event.sku)},
           {"category", optional_text(event.category)},
           {"query", optional_text(event.query)},
@@ -40,6 +40,5 @@ Json preferences_json(const std::optional<std::string>& stored) {
 Error behaviour_store_missing() {
   return Error{ErrorCode::unavailable, "the behaviour store is not available; try again shortly", {}};
 }
-
 
 }  // namespace patron::http

@@ -4,6 +4,7 @@
 #include "http/body_reader.h"
 #include "http/views.h"
 #include "services/api_keys.h"
+#include "services/behaviour.h"
 #include "services/catalog_facts.h"
 #include "services/customers.h"
 #include "services/members.h"
@@ -20,7 +21,7 @@ void search_customers(Api& api, const ExchangePtr& ex) {
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
   const auto query = ex->query_or("q", "");
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto page = services::Customers(session).search(query, limit, ex->query_or("cursor", ""));
     if (!page.ok()) return ex->fail(page.error());
     ex->json(200, page_json(*page, profile_json));
@@ -34,17 +35,18 @@ void add_behaviour(Api& api, const std::string& customer_id, Json& body) {
   body["recent_feedback"] = nullptr;
   auto* store = api.documents();
   if (!store) return;
-  if (auto preferences = store->get_preferences(customer_id); preferences.ok()) {
+  services::Behaviour behaviour(*store);
+  if (auto preferences = behaviour.preferences(customer_id); preferences.ok()) {
     body["preferences"] = preferences_json(*preferences);
   }
-  if (auto feedback = store->feedback_by_customer(customer_id, {recent_items_in_view, ""}); feedback.ok()) {
+  if (auto feedback = behaviour.recent_feedback(customer_id, recent_items_in_view); feedback.ok()) {
     body["recent_feedback"] = Json::array();
     for (const auto& item : feedback->items) body["recent_feedback"].push_back(feedback_json(item));
   }
 }
 
 void customer_view(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto user = services::Customers(session).find(ex->params.at("id"));
     if (!user.ok()) return ex->fail(user.error());
     auto body = profile_json(*user);
@@ -78,7 +80,7 @@ void adjust(Api& api, const ExchangePtr& ex) {
   if (reason.find_first_not_of(" \t") == std::string::npos) return ex->fail(Error::validation("reason", "is required"));
   api.write(ex,
             [&api, id = ex->params.at("id"), points, reason,
-             admin = ex->principal.user_id](soci::session& session) -> Result<Reply> {
+             admin = ex->principal.user_id](services::Session session) -> Result<Reply> {
               if (auto user = services::Customers(session).find(id); !user.ok()) return user.error();
               auto entry =
                   services::Loyalty(session, api.settings().program).adjust(id, points, reason, admin, Api::now());
@@ -91,7 +93,7 @@ void adjust(Api& api, const ExchangePtr& ex) {
             });
 }
 
-Json api_key_json(const sql::ApiKeyRecord& key) {
+Json api_key_json(const ApiKeyRecord& key) {
   return {{"id", key.id},     {"store_id", key.store_id}, {"prefix", key.prefix},
           {"name", key.name}, {"revoked", key.revoked},   {"created_at", format_rfc3339(key.created_at)}};
 }
@@ -106,7 +108,7 @@ void create_api_key(Api& api, const ExchangePtr& ex) {
   // The reply holds the key itself, so it is never stored for an Idempotency-Key replay.
   api.write(
       ex,
-      [store_id, name](soci::session& session) -> Result<Reply> {
+      [store_id, name](services::Session session) -> Result<Reply> {
         auto issued = services::ApiKeys(session).issue(store_id, name, Api::now());
         if (!issued.ok()) return issued.error();
         auto answer = api_key_json(issued->key);
@@ -120,7 +122,7 @@ void list_api_keys(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     ex->json(200, page_json(services::ApiKeys(session).list(limit, ex->query_or("cursor", "")), api_key_json));
   });
 }
@@ -128,7 +130,7 @@ void list_api_keys(Api& api, const ExchangePtr& ex) {
 void revoke_api_key(Api& api, const ExchangePtr& ex) {
   api.write(
       ex,
-      [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+      [id = ex->params.at("id")](services::Session session) -> Result<Reply> {
         if (auto revoked = services::ApiKeys(session).revoke(id); !revoked.ok()) return revoked.error();
         return Reply{204, "", "application/json", {}};
       },

@@ -27,7 +27,7 @@ Json parsed(const std::string& text) {
   return json.is_discarded() ? Json(nullptr) : json;
 }
 
-Json run_json(const sql::AnalyticsRunRecord& run) {
+Json run_json(const AnalyticsRunRecord& run) {
   return {{"id", run.id},
           {"finished_at", format_rfc3339(run.finished_at)},
           {"as_of", run.as_of_day},
@@ -48,7 +48,7 @@ bool parse_offset(const Exchange& ex, long long* offset) {
 // Runs `answer` with the latest finished run, or replies 404.
 template <typename Answer>
 void with_latest_run(Api& api, const ExchangePtr& ex, Answer&& answer) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     services::AnalyticsReads runs(session);
     const auto run = runs.latest_run();
     if (!run) return ex->fail(no_run);
@@ -65,7 +65,7 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
     return ex->fail(Error::validation("cursor", "must be a cursor from a previous page"));
   const auto segment = ex->query_or("segment", "");
   if (segment.size() > 64) return ex->fail(Error::validation("segment", "must be at most 64 characters"));
-  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const AnalyticsRunRecord& run) {
     const auto page = repository.scores(run.id, segment, by_clv, limit, offset);
     Json items = Json::array();
     for (const auto& s : page.items) {
@@ -96,7 +96,7 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
 // Whether a run exists, as a 200 either way: the console asks this first, so a
 // fresh install logs no 404 in the browser's console (issue 16).
 void status(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     const auto run = services::AnalyticsReads(session).latest_run();
     ex->json(200, {{"available", run.has_value()},
                    {"run", run ? run_json(*run) : Json(nullptr)},
@@ -108,7 +108,7 @@ void rfm(Api& api, const ExchangePtr& ex) { score_page(api, ex, false); }
 void clv(Api& api, const ExchangePtr& ex) { score_page(api, ex, true); }
 
 void segments(Api& api, const ExchangePtr& ex) {
-  with_latest_run(api, ex, [&](services::AnalyticsReads&, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads&, const AnalyticsRunRecord& run) {
     const Json summary = parsed(run.summary);
     ex->json(200, {{"run", run_json(run)},
                    {"segments", summary.contains("aggregates") ? summary["aggregates"]["segments"] : Json::array()}});
@@ -118,7 +118,7 @@ void segments(Api& api, const ExchangePtr& ex) {
 // The purchase model `analyze all` chose and the holdout comparison behind
 // the choice (runs stored before model selection answer with null).
 void models(Api& api, const ExchangePtr& ex) {
-  with_latest_run(api, ex, [&](services::AnalyticsReads&, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads&, const AnalyticsRunRecord& run) {
     const Json summary = parsed(run.summary);
     ex->json(200, {{"run", run_json(run)},
                    {"btyd", summary.value("btyd", Json(nullptr))},
@@ -135,7 +135,7 @@ Json ranked_json(const std::string& text) {
 void affinities(Api& api, const ExchangePtr& ex) {
   const auto customer_id = ex->query_or("customer_id", "");
   if (customer_id.size() > 64) return ex->fail(Error::validation("customer_id", "must be at most 64 characters"));
-  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const AnalyticsRunRecord& run) {
     const Json summary = parsed(run.summary);
     const Json affinity = parsed(run.parameters)["affinity"];
     // Runs stored before events were blended have no "events": null, not false.
@@ -158,7 +158,7 @@ void affinities(Api& api, const ExchangePtr& ex) {
 }
 
 void cohorts(Api& api, const ExchangePtr& ex) {
-  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const AnalyticsRunRecord& run) {
     Json list = Json::array();
     for (const auto& cell : repository.cohorts(run.id)) {
       if (list.empty() || list.back()["month"] != cell.first_month) {
@@ -178,7 +178,7 @@ void rules(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const sql::AnalyticsRunRecord& run) {
+  with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const AnalyticsRunRecord& run) {
     Json list = Json::array();
     // "Bought together": a rule at or below lift 1 says the items go together
     // no more often than by chance (or less), so it is not shown.
@@ -238,7 +238,7 @@ void sentiment(Api& api, const ExchangePtr& ex) {
 
 }  // namespace
 
-void add_customer_analytics(soci::session& session, const std::string& customer_id, Json& body) {
+void add_customer_analytics(services::Session session, const std::string& customer_id, Json& body) {
   body["segment"] = nullptr;
   body["clv"] = nullptr;
   body["p_alive"] = nullptr;

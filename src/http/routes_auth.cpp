@@ -69,7 +69,7 @@ Reply token_reply(int status, const Json& answer) {
 }
 
 // A signed access token beside the refresh token the sign-in or rotation gave.
-Json token_pair(const Api& api, const sql::UserRecord& user, const std::string& refresh) {
+Json token_pair(const Api& api, const UserRecord& user, const std::string& refresh) {
   return {{"access_token", api.signer().issue(user.id, user.role, Api::now())},
           {"refresh_token", refresh},
           {"token_type", "Bearer"},
@@ -102,7 +102,7 @@ void register_customer(Api& api, const ExchangePtr& ex) {
   }
   run_password_work(api.password_work, ex, [&api, ex, email, password, name] {
     const services::PasswordHash hash{services::hash_password(password)};
-    api.write(ex, [&api, email, hash, name](soci::session& session) -> Result<Reply> {
+    api.write(ex, [&api, email, hash, name](services::Session session) -> Result<Reply> {
       auto user =
           services::Loyalty(session, api.settings().program).register_user(email, hash, name, "customer", Api::now());
       if (!user.ok()) return user.error();
@@ -124,8 +124,8 @@ void login(Api& api, const ExchangePtr& ex) {
   if (auto wait = api.throttle.admit(email, ex->client_address, throttle_clock_ms()); wait > 0) {
     return fail_rate_limited(ex, "too many failed logins from this address; try again later", wait);
   }
-  std::optional<sql::UserRecord> user;
-  api.read(ex, [&](soci::session& session) { user = services::Members(session).signing_in(email); });
+  std::optional<UserRecord> user;
+  api.read(ex, [&](services::Session session) { user = services::Members(session).signing_in(email); });
   if (!ex->send) return;  // the read failed and answered already
   run_password_work(api.password_work, ex, [&api, ex, email, password, user = std::move(user)] {
     // Verify against a dummy hash when the user is unknown so both paths cost the same.
@@ -134,14 +134,14 @@ void login(Api& api, const ExchangePtr& ex) {
                        user->status == "active";
     if (!valid) return ex->fail(bad_credentials);  // the throttle counted the attempt already
     api.throttle.record_success(email, ex->client_address);
-    api.write(ex, [&api, user = *user](soci::session& session) -> Result<Reply> {
+    api.write(ex, [&api, user = *user](services::Session session) -> Result<Reply> {
       return token_reply(200, token_pair(api, user, services::RefreshTokens(session).open(user.id, Api::now())));
     });
   });
 }
 
 // Spends a refresh token for a new pair (services::RefreshTokens::rotate); nullopt when refused.
-std::optional<Json> rotate(const Api& api, soci::session& session, const std::string& token) {
+std::optional<Json> rotate(const Api& api, services::Session session, const std::string& token) {
   auto grant = services::RefreshTokens(session).rotate(token, Api::now());
   if (!grant) return std::nullopt;
   return token_pair(api, grant->user, grant->refresh_token);
@@ -150,7 +150,7 @@ std::optional<Json> rotate(const Api& api, soci::session& session, const std::st
 void refresh(Api& api, const ExchangePtr& ex) {
   auto presented = presented_refresh_token(*ex);
   if (!presented.ok()) return ex->fail(presented.error());
-  api.write(ex, [&api, token = *presented](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, token = *presented](services::Session session) -> Result<Reply> {
     auto pair = rotate(api, session, token);
     // Committed as a success so a family revoked for reuse stays revoked; the client still gets 401.
     if (!pair) return json_reply(401, error_body(bad_refresh));
@@ -170,7 +170,7 @@ void probe_session(Api& api, const ExchangePtr& ex) {
     if (token) reply.headers.emplace_back("Set-Cookie", cleared_refresh_cookie());
     return ex->reply(std::move(reply));
   }
-  api.write(ex, [&api, token = *token](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, token = *token](services::Session session) -> Result<Reply> {
     auto pair = rotate(api, session, token);
     if (!pair) {
       auto reply = json_reply(200, signed_out);
@@ -190,7 +190,7 @@ void probe_session(Api& api, const ExchangePtr& ex) {
 void logout(Api& api, const ExchangePtr& ex) {
   auto presented = presented_refresh_token(*ex);
   if (!presented.ok()) return ex->fail(presented.error());
-  api.write(ex, [token = *presented](soci::session& session) -> Result<Reply> {
+  api.write(ex, [token = *presented](services::Session session) -> Result<Reply> {
     services::RefreshTokens(session).revoke_family_of(token);
     return Reply{204, "", "application/json", {{"Set-Cookie", cleared_refresh_cookie()}}};
   });
@@ -236,7 +236,7 @@ void request_password_reset(Api& api, const ExchangePtr& ex) {
   auto link = std::make_shared<std::optional<services::ResetLink>>();
   api.write(
       ex,
-      [&api, email, may_mail, link](soci::session& session) -> Result<Reply> {
+      [&api, email, may_mail, link](services::Session session) -> Result<Reply> {
         if (may_mail) {
           *link =
               services::PasswordResets(session, api.settings().password_reset_ttl_seconds).request(email, Api::now());
@@ -266,7 +266,7 @@ void confirm_password_reset(Api& api, const ExchangePtr& ex) {
     api.write(
         ex,
         [&api, ex, token,
-         hash = services::PasswordHash{services::hash_password(password)}](soci::session& session) -> Result<Reply> {
+         hash = services::PasswordHash{services::hash_password(password)}](services::Session session) -> Result<Reply> {
           auto user = services::PasswordResets(session, api.settings().password_reset_ttl_seconds)
                           .confirm(token, hash, Api::now());
           if (!user.ok()) return user.error();

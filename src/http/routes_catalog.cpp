@@ -98,7 +98,7 @@ void create(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
   if (!row.ok()) return ex->fail(row.error());
   api.write(
       ex,
-      [&resource, row = std::move(row).value()](soci::session& session) -> Result<Reply> {
+      [&resource, row = std::move(row).value()](services::Session session) -> Result<Reply> {
         return item_reply(201, resource, services::Catalog(session).create(resource, row, Api::now()));
       },
       program_changed(api));
@@ -109,7 +109,7 @@ void list(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
   const bool include_archived = ex->query_or("include_archived", "false") == "true";
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto page = services::Catalog(session).list(resource, limit, ex->query_or("cursor", ""), include_archived);
     if (!page.ok()) return ex->fail(page.error());
     Json items = Json::array();
@@ -119,7 +119,7 @@ void list(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
 }
 
 void get_one(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto item = services::Catalog(session).get(resource, ex->params.at("id"));
     if (!item.ok()) return ex->fail(item.error());
     ex->json(200, item_json(resource, *item));
@@ -134,7 +134,7 @@ void update(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
   api.write(
       ex,
       [&resource, id = ex->params.at("id"),
-       changes = std::move(changes).value()](soci::session& session) -> Result<Reply> {
+       changes = std::move(changes).value()](services::Session session) -> Result<Reply> {
         return item_reply(200, resource, services::Catalog(session).update(resource, id, changes));
       },
       program_changed(api));
@@ -143,7 +143,7 @@ void update(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
 void archive(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
   api.write(
       ex,
-      [&resource, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+      [&resource, id = ex->params.at("id")](services::Session session) -> Result<Reply> {
         if (auto archived = services::Catalog(session).archive(resource, id); !archived.ok()) return archived.error();
         return Reply{204, "", "application/json", {}};
       },

@@ -11,7 +11,7 @@ namespace patron::http {
 namespace {
 
 // A rate's id is its currency code: one rate per currency.
-Json rate_json(const sql::CurrencyRateRecord& rate) {
+Json rate_json(const CurrencyRateRecord& rate) {
   return {{"id", rate.currency},
           {"currency", rate.currency},
           {"rate", format_rate(rate.rate_nano)},
@@ -35,7 +35,7 @@ std::function<void()> rates_changed(Api& api) {
 }
 
 void list_rates(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     Json items = Json::array();
     for (const auto& rate : services::CurrencyRates(session).list()) items.push_back(rate_json(rate));
     const auto& base = api.settings().program.base_currency;
@@ -59,10 +59,10 @@ void save_rate(Api& api, const ExchangePtr& ex, const std::string& code, RateWri
   if (!in.ok()) return ex->fail(in.error());
   auto rate = parse_rate(text, "rate");
   if (!rate.ok()) return ex->fail(rate.error());
-  sql::CurrencyRateRecord record{*currency, *rate, Api::now(), ex->principal.user_id};
+  CurrencyRateRecord record{*currency, *rate, Api::now(), ex->principal.user_id};
   api.write(
       ex,
-      [record, mode](soci::session& session) -> Result<Reply> {
+      [record, mode](services::Session session) -> Result<Reply> {
         auto saved = services::CurrencyRates(session).save(record, mode);
         if (!saved.ok()) return saved.error();
         return json_reply(mode == RateWrite::create ? 201 : 200, rate_json(*saved));
@@ -86,7 +86,7 @@ void change_rate(Api& api, const ExchangePtr& ex) { save_rate(api, ex, ex->param
 void get_rate(Api& api, const ExchangePtr& ex) {
   auto currency = checked_currency(api, ex->params.at("currency"));
   if (!currency.ok()) return ex->fail(currency.error());
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto rate = services::CurrencyRates(session).find(*currency);
     if (!rate.ok()) return ex->fail(rate.error());
     ex->json(200, rate_json(*rate));
@@ -98,7 +98,7 @@ void delete_rate(Api& api, const ExchangePtr& ex) {
   if (!currency.ok()) return ex->fail(currency.error());
   api.write(
       ex,
-      [code = *currency](soci::session& session) -> Result<Reply> {
+      [code = *currency](services::Session session) -> Result<Reply> {
         if (auto removed = services::CurrencyRates(session).remove(code); !removed.ok()) return removed.error();
         return Reply{204, "", "application/json", {}};
       },

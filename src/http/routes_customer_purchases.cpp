@@ -13,7 +13,7 @@ namespace {
 void customer_purchases(Api& api, const ExchangePtr& ex) {
   const auto query = page_query<TimeCursor>(*ex);
   if (!query.ok()) return ex->fail(query.error());
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     const auto& id = ex->params.at("id");
     if (auto user = services::Customers(session).find(id); !user.ok()) return ex->fail(user.error());
     auto page = services::Members(session).purchases(id, query->limit, query->cursor);

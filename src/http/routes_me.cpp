@@ -16,7 +16,7 @@ void get_me(Api& api, const ExchangePtr& ex) {
   const auto& id = ex->principal.user_id;
   if (auto cached = api.me_cache.find(id)) return ex->reply(Reply{200, std::move(*cached), "application/json", {}});
   const auto version = api.me_cache.version(id);
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto user = services::Members(session).active(id);
     if (!user.ok()) return ex->fail(user.error());
     auto view = services::Loyalty(session, api.settings().program).account_view(user->id, Api::now());
@@ -44,7 +44,7 @@ void patch_me(Api& api, const ExchangePtr& ex) {
   }
   if (!in.ok()) return ex->fail(in.error());
   const services::ProfileChange change{name, phone, opt_in};
-  api.write(ex, [id = ex->principal.user_id, change](soci::session& session) -> Result<Reply> {
+  api.write(ex, [id = ex->principal.user_id, change](services::Session session) -> Result<Reply> {
     auto user = services::Members(session).update_profile(id, change, Api::now());
     if (!user.ok()) return user.error();
     return json_reply(200, profile_json(*user));
@@ -66,8 +66,8 @@ void change_password(Api& api, const ExchangePtr& ex) {
         {ErrorCode::rate_limited, "too many wrong passwords from this address; try again later", {}},
         static_cast<int>(retry_after_seconds(wait)));
   }
-  std::optional<Result<sql::UserRecord>> user;
-  api.read(ex, [&](soci::session& session) { user = services::Members(session).active(id); });
+  std::optional<Result<UserRecord>> user;
+  api.read(ex, [&](services::Session session) { user = services::Members(session).active(id); });
   if (!ex->send) return;  // the read failed and answered already
   if (!user->ok()) return ex->fail(user->error());
   // Verifying and hashing run on the password pool, not on the writer; the
@@ -77,7 +77,7 @@ void change_password(Api& api, const ExchangePtr& ex) {
       return ex->fail({ErrorCode::validation_failed, "the current password is incorrect", "current_password"});
     }
     api.throttle.record_success(id, ex->client_address);
-    api.write(ex, [verified, id, hash = services::hash_password(next)](soci::session& session) -> Result<Reply> {
+    api.write(ex, [verified, id, hash = services::hash_password(next)](services::Session session) -> Result<Reply> {
       auto replaced = services::Members(session).replace_password_hash(id, verified, hash, Api::now());
       if (!replaced.ok()) return replaced.error();
       return Reply{204, "", "application/json", {}};
@@ -91,7 +91,7 @@ template <typename Fetch, typename ToJson>
 void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json) {
   const auto query = page_query<TimeCursor>(*ex);
   if (!query.ok()) return ex->fail(query.error());
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     ex->json(200, page_json(fetch(session, ex->principal.user_id, query->limit, query->cursor), to_json));
   });
 }
@@ -99,7 +99,7 @@ void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json
 void list_transactions(Api& api, const ExchangePtr& ex) {
   const auto query = page_query<TimeCursor>(*ex);
   if (!query.ok()) return ex->fail(query.error());
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto page = services::Members(session).purchases(ex->principal.user_id, query->limit, query->cursor);
     std::vector<std::string> stores;
     for (const auto& txn : page.items) stores.push_back(txn.store_id);
@@ -109,7 +109,7 @@ void list_transactions(Api& api, const ExchangePtr& ex) {
 
 // The categories and brands the catalog sells: suggestions for the customer's favourites.
 void catalog_facets(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto facets = services::catalog_facets(session);
     ex->json(200, {{"categories", facets.categories}, {"brands", facets.brands}});
   });
@@ -118,14 +118,14 @@ void catalog_facets(Api& api, const ExchangePtr& ex) {
 void list_ledger(Api& api, const ExchangePtr& ex) {
   const auto query = page_query<SequenceCursor>(*ex);
   if (!query.ok()) return ex->fail(query.error());
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto page = services::Members(session).ledger(ex->principal.user_id, query->limit, query->cursor);
     ex->json(200, page_json(page, ledger_entry_json));
   });
 }
 
 void list_rewards(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     Json items = Json::array();
     for (const auto& [reward, image_url, available] : services::Members(session).rewards(Api::now())) {
       items.push_back({{"id", reward.id},
@@ -147,7 +147,7 @@ void redeem(Api& api, const ExchangePtr& ex) {
   BodyReader in(*body);
   auto reward_id = in.text("reward_id", 64);
   if (!in.ok()) return ex->fail(in.error());
-  api.write(ex, [&api, id = ex->principal.user_id, reward_id](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, id = ex->principal.user_id, reward_id](services::Session session) -> Result<Reply> {
     auto outcome = services::Loyalty(session, api.settings().program).redeem(id, reward_id, Api::now());
     if (!outcome.ok()) return outcome.error();
     auto answer = redemption_json(outcome->redemption);
@@ -159,7 +159,7 @@ void redeem(Api& api, const ExchangePtr& ex) {
 void list_redemptions(Api& api, const ExchangePtr& ex) {
   list_time_page(
       api, ex,
-      [](soci::session& session, const std::string& customer, int limit, const TimeCursor& cursor) {
+      [](services::Session session, const std::string& customer, int limit, const TimeCursor& cursor) {
         return services::Members(session).vouchers(customer, limit, cursor);
       },
       redemption_json);

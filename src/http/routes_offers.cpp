@@ -19,7 +19,7 @@ std::function<void()> campaigns_changed(Api& api) {
   };
 }
 
-services::Offers offers_service(Api& api, soci::session& session) {
+services::Offers offers_service(Api& api, services::Session session) {
   return services::Offers(session, api.settings().program);
 }
 
@@ -29,7 +29,7 @@ void list_campaigns(Api& api, const ExchangePtr& ex) {
   if (limit == 0) return ex->fail(error);
   const auto cursor = ex->query_or("cursor", "");
   if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto page = offers_service(api, session).campaigns(limit, cursor);
     Json items = Json::array();
     for (const auto& c : page.items) items.push_back(campaign_json(c));
@@ -47,7 +47,7 @@ void create_campaign(Api& api, const ExchangePtr& ex) {
   if (!campaign.ok()) return ex->fail(campaign.error());
   api.write(
       ex,
-      [&api, campaign = *campaign](soci::session& session) -> Result<Reply> {
+      [&api, campaign = *campaign](services::Session session) -> Result<Reply> {
         auto created = offers_service(api, session).create_campaign(campaign, Api::now());
         if (!created.ok()) return created.error();
         return json_reply(201, campaign_json(*created));
@@ -56,7 +56,7 @@ void create_campaign(Api& api, const ExchangePtr& ex) {
 }
 
 void get_campaign(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto campaign = offers_service(api, session).campaign(ex->params.at("id"));
     if (!campaign.ok()) return ex->fail(campaign.error());
     ex->json(200, campaign_json(*campaign));
@@ -68,7 +68,7 @@ void change_campaign(Api& api, const ExchangePtr& ex) {
   if (!body.ok()) return ex->fail(body.error());
   api.write(
       ex,
-      [&api, id = ex->params.at("id"), body = *body](soci::session& session) -> Result<Reply> {
+      [&api, id = ex->params.at("id"), body = *body](services::Session session) -> Result<Reply> {
         auto stored = offers_service(api, session).campaign(id);
         if (!stored.ok()) return stored.error();
         auto changed = apply_campaign_fields(*stored, body);
@@ -83,7 +83,7 @@ void change_campaign(Api& api, const ExchangePtr& ex) {
 void archive_campaign(Api& api, const ExchangePtr& ex) {
   api.write(
       ex,
-      [&api, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+      [&api, id = ex->params.at("id")](services::Session session) -> Result<Reply> {
         if (auto archived = offers_service(api, session).archive_campaign(id); !archived.ok()) return archived.error();
         return Reply{204, "", "application/json", {}};
       },
@@ -95,14 +95,14 @@ void preview_audience(Api& api, const ExchangePtr& ex) {
   if (!body.ok()) return ex->fail(body.error());
   auto audience = read_audience(body->contains("audience") ? (*body)["audience"] : Json(nullptr), "audience");
   if (!audience.ok()) return ex->fail(audience.error());
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     ex->json(200,
              {{"customers", offers_service(api, session).audience_size(*audience, favorites_of(api), Api::now())}});
   });
 }
 
 void generate(Api& api, const ExchangePtr& ex) {
-  api.write(ex, [&api, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, id = ex->params.at("id")](services::Session session) -> Result<Reply> {
     auto report = offers_service(api, session).generate(id, favorites_of(api), Api::now());
     if (!report.ok()) return report.error();
     return json_reply(200, {{"offers_created", report->offers_created},
@@ -112,7 +112,7 @@ void generate(Api& api, const ExchangePtr& ex) {
 }
 
 void campaign_report(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto report = offers_service(api, session).report(ex->params.at("id"), Api::now());
     if (!report.ok()) return ex->fail(report.error());
     ex->json(200, report_json(*report, api.settings().program.base_currency));
@@ -123,7 +123,7 @@ void my_offers(Api& api, const ExchangePtr& ex) {
   Error error;
   const int limit = page_limit(*ex, &error);
   if (limit == 0) return ex->fail(error);
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     Json items = Json::array();
     const auto now = Api::now();
     for (const auto& offer : offers_service(api, session).customer_offers(ex->principal.user_id, limit)) {
@@ -135,7 +135,8 @@ void my_offers(Api& api, const ExchangePtr& ex) {
 
 void activate_offer(Api& api, const ExchangePtr& ex) {
   api.write(
-      ex, [&api, customer = ex->principal.user_id, id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+      ex,
+      [&api, customer = ex->principal.user_id, id = ex->params.at("id")](services::Session session) -> Result<Reply> {
         const auto now = Api::now();
         auto offer = offers_service(api, session).activate(customer, id, now);
         if (!offer.ok()) return offer.error();
@@ -145,10 +146,10 @@ void activate_offer(Api& api, const ExchangePtr& ex) {
 
 }  // namespace
 
-Json customer_offers_json(Api& api, soci::session& session, const std::string& customer_id) {
+Json customer_offers_json(Api& api, services::Session session, const std::string& customer_id) {
   Json items = Json::array();
   const auto now = Api::now();
-  for (const auto& offer : offers_service(api, session).customer_offers(customer_id, sql::max_offers_listed)) {
+  for (const auto& offer : offers_service(api, session).customer_offers(customer_id, services::Offers::max_listed)) {
     items.push_back(offer_json(offer, api.settings().program.base_currency, now));
   }
   return items;

@@ -43,7 +43,7 @@ void register_ops_routes(Api& api) {
     ex->json(200, {{"status", "ok"}, {"pid", static_cast<long>(::getpid())}});
   });
   api.router.add("GET", "/readyz", Access::anyone, [&api](const ExchangePtr& ex) {
-    api.read(ex, [&](soci::session& session) {
+    api.read(ex, [&](services::Session session) {
       const bool documents_ok = services::probe_stores(session, api.documents()).documents;
       ex->json(documents_ok ? 200 : 503, {{"status", documents_ok ? "ready" : "degraded"},
                                           {"sql", "ok"},

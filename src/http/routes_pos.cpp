@@ -76,7 +76,7 @@ void record_purchase(Api& api, const ExchangePtr& ex) {
   if (!body.ok()) return ex->fail(body.error());
   auto command = read_purchase(*body, ex->principal);
   if (!command.ok()) return ex->fail(command.error());
-  api.write(ex, [&api, command = std::move(command).value()](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, command = std::move(command).value()](services::Session session) -> Result<Reply> {
     auto outcome = services::Loyalty(session, api.settings().program).record_purchase(command, Api::now());
     if (!outcome.ok()) return outcome.error();
     return json_reply(201, purchase_json(*outcome));
@@ -94,7 +94,7 @@ void record_batch(Api& api, const ExchangePtr& ex) {
   for (std::size_t i = 0; i < purchases->size(); ++i) {
     commands.push_back(read_purchase((*purchases)[i], ex->principal, "purchases[" + std::to_string(i) + "]"));
   }
-  api.write(ex, [&api, commands = std::move(commands)](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, commands = std::move(commands)](services::Session session) -> Result<Reply> {
     const auto outcomes =
         services::Loyalty(session, api.settings().program).record_purchases_each(commands, Api::now());
     Json results = Json::array();
@@ -132,7 +132,7 @@ void record_return(Api& api, const ExchangePtr& ex) {
   }
   std::optional<std::string> store_scope;
   if (ex->principal.role == "store") store_scope = ex->principal.store_id;
-  api.write(ex, [&api, transaction_id, inputs, store_scope](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, transaction_id, inputs, store_scope](services::Session session) -> Result<Reply> {
     auto outcome = services::Loyalty(session, api.settings().program)
                        .record_return(transaction_id, inputs, store_scope, Api::now());
     if (!outcome.ok()) return outcome.error();

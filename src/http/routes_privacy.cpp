@@ -40,7 +40,7 @@ void export_me(Api& api, const ExchangePtr& ex) {
   if (!store) return ex->fail(behaviour_store_missing());
   const auto& id = ex->principal.user_id;
   Json body;
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto records = services::member_records(session, api.settings().program, id, Api::now());
     if (!records.ok()) return ex->fail(records.error());
     body = member_json(*records);
@@ -65,7 +65,7 @@ void erase_me(Api& api, const ExchangePtr& ex) {
   if (auto erased = services::erase_behaviour(*store, id); !erased.ok()) return ex->fail(erased.error());
   api.write(
       ex,
-      [id](soci::session& session) -> Result<Reply> {
+      [id](services::Session session) -> Result<Reply> {
         if (auto erased = services::erase_account(session, id, Api::now()); !erased.ok()) return erased.error();
         return Reply{204, "", "application/json", {}};
       },

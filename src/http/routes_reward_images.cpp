@@ -22,7 +22,7 @@ void put_image(Api& api, const ExchangePtr& ex) {
   if (ex->body.size() > services::max_reward_image_bytes) {
     return ex->fail({ErrorCode::payload_too_large, "an image may be at most 512 KiB", "image"});
   }
-  api.write(ex, [id = ex->params.at("id"), bytes = ex->body](soci::session& session) -> Result<Reply> {
+  api.write(ex, [id = ex->params.at("id"), bytes = ex->body](services::Session session) -> Result<Reply> {
     auto image = services::RewardImages(session).put(id, bytes, Api::now());
     if (!image.ok()) return image.error();
     return json_reply(200, image_json(id, *image));
@@ -30,7 +30,7 @@ void put_image(Api& api, const ExchangePtr& ex) {
 }
 
 void delete_image(Api& api, const ExchangePtr& ex) {
-  api.write(ex, [id = ex->params.at("id")](soci::session& session) -> Result<Reply> {
+  api.write(ex, [id = ex->params.at("id")](services::Session session) -> Result<Reply> {
     auto removed = services::RewardImages(session).remove(id);
     if (!removed.ok()) return removed.error();
     return Reply{204, "", "application/json", {}};
@@ -44,7 +44,7 @@ bool etag_matches(const Exchange& ex, const std::string& sha256) {
 
 // `pinned`: the URL names the image's hash, which must be the current one.
 void get_image(Api& api, const ExchangePtr& ex, bool pinned) {
-  api.read(ex, [&](soci::session& session) {
+  api.read(ex, [&](services::Session session) {
     auto image = services::RewardImages(session).get(ex->params.at("id"));
     if (!image || (pinned && image->sha256 != ex->params.at("sha256"))) {
       return ex->fail(Error::not_found("this reward has no such image"));

@@ -15,16 +15,16 @@
 namespace patron::http {
 namespace {
 
-const Error not_configured{ErrorCode::unavailable,
-                           "online payment is not configured on this server (STRIPE_SECRET_KEY is unset)", {}};
+const Error not_configured{
+    ErrorCode::unavailable, "online payment is not configured on this server (STRIPE_SECRET_KEY is unset)", {}};
 
 void fail_gateway(const ExchangePtr& ex, const services::GatewayFailure& failure) {
   ex->json(failure.status, {{"error", {{"code", failure.code}, {"message", failure.message}, {"field", nullptr}}}});
 }
 
 Json line_json(const services::ShopLine& line) {
-  return {{"sku", line.sku}, {"name", line.name}, {"quantity", line.quantity},
-          {"unit_price_minor", line.unit_price_minor}};
+  return {
+      {"sku", line.sku}, {"name", line.name}, {"quantity", line.quantity}, {"unit_price_minor", line.unit_price_minor}};
 }
 
 // Where Stripe returns the customer: the portal page's own origin (a plain
@@ -50,11 +50,14 @@ void list_products(ShopRoutes& shop, const ExchangePtr& ex) {
   if (query.size() > services::max_shop_query_length) return ex->fail(Error::validation("q", "is too long"));
   const auto cursor = ex->query_or("cursor", "");
   if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor"));
-  shop.api.read(ex, [&](soci::session& session) {
+  shop.api.read(ex, [&](services::Session session) {
     auto page = services::Shop(session, shop.api.settings().program).products(query, limit, cursor);
     Json items = Json::array();
     for (const auto& p : page.items) {
-      items.push_back({{"sku", p.sku}, {"name", p.name}, {"category", p.category}, {"brand", p.brand},
+      items.push_back({{"sku", p.sku},
+                       {"name", p.name},
+                       {"category", p.category},
+                       {"brand", p.brand},
                        {"price_minor", p.price_minor}});
     }
     ex->json(200, {{"items", items},
@@ -89,18 +92,20 @@ void create_session(ShopRoutes& shop, const ExchangePtr& ex, services::PricedCar
   if (const auto* failure = std::get_if<services::GatewayFailure>(&created)) return fail_gateway(ex, *failure);
   const auto session = std::get<services::CheckoutSession>(created);
   auto& api = shop.api;
-  api.write(ex, [&api, cart = std::move(cart), session, checkout_id = request.checkout_id](
-                    soci::session& db) -> Result<Reply> {
-    auto checkout = services::Shop(db, api.settings().program).record_checkout(cart, checkout_id, session.id, Api::now());
-    if (!checkout.ok()) return checkout.error();
-    Json lines = Json::array();
-    for (const auto& line : cart.lines) lines.push_back(line_json(line));
-    return json_reply(201, {{"checkout_url", session.url},
-                            {"session_id", session.id},
-                            {"total_minor", cart.total_minor},
-                            {"currency", cart.currency},
-                            {"lines", lines}});
-  });
+  api.write(ex,
+            [&api, cart = std::move(cart), session,
+             checkout_id = request.checkout_id](services::Session db) -> Result<Reply> {
+              auto checkout =
+                  services::Shop(db, api.settings().program).record_checkout(cart, checkout_id, session.id, Api::now());
+              if (!checkout.ok()) return checkout.error();
+              Json lines = Json::array();
+              for (const auto& line : cart.lines) lines.push_back(line_json(line));
+              return json_reply(201, {{"checkout_url", session.url},
+                                      {"session_id", session.id},
+                                      {"total_minor", cart.total_minor},
+                                      {"currency", cart.currency},
+                                      {"lines", lines}});
+            });
 }
 
 void checkout(ShopRoutes& shop, const ExchangePtr& ex) {
@@ -112,7 +117,7 @@ void checkout(ShopRoutes& shop, const ExchangePtr& ex) {
     if (auto valid = validate_idempotency_key(*client_key); !valid.ok()) return ex->fail(valid.error());
   }
   std::optional<Result<services::PricedCart>> cart;
-  shop.api.read(ex, [&](soci::session& session) {
+  shop.api.read(ex, [&](services::Session session) {
     cart = services::Shop(session, shop.api.settings().program).price_cart(ex->principal.user_id, *lines);
   });
   if (!cart) return;  // the read failed and was answered
@@ -122,8 +127,9 @@ void checkout(ShopRoutes& shop, const ExchangePtr& ex) {
   // with the same parameters (Stripe refuses a key reused with others), so
   // Stripe answers it with the session it already made.
   request.checkout_id =
-      client_key ? "chk_" + services::hash_hex(ex->principal.user_id + "\n" + *client_key + "\n" + ex->body).substr(0, 21)
-                 : services::new_id("chk");
+      client_key
+          ? "chk_" + services::hash_hex(ex->principal.user_id + "\n" + *client_key + "\n" + ex->body).substr(0, 21)
+          : services::new_id("chk");
   request.idempotency_key = request.checkout_id;
   request.currency = (*cart)->currency;
   request.customer_id = ex->principal.user_id;
@@ -152,7 +158,7 @@ void checkout_status(ShopRoutes& shop, const ExchangePtr& ex) {
   if (session_id.empty() || session_id.size() > services::max_stripe_id_length) {
     return ex->fail(Error::validation("session_id", "is not a checkout session id"));
   }
-  shop.api.read(ex, [&](soci::session& session) {
+  shop.api.read(ex, [&](services::Session session) {
     auto status =
         services::Shop(session, shop.api.settings().program).checkout_status(ex->principal.user_id, session_id);
     if (!status.ok()) return ex->fail(status.error());
@@ -177,7 +183,7 @@ void stripe_webhook(ShopRoutes& shop, const ExchangePtr& ex) {
   auto event = services::parse_stripe_event(ex->body);
   if (!event.ok()) return ex->fail(event.error());
   auto& api = shop.api;
-  api.write(ex, [&api, event = std::move(event).value()](soci::session& session) -> Result<Reply> {
+  api.write(ex, [&api, event = std::move(event).value()](services::Session session) -> Result<Reply> {
     auto outcome = services::ShopWebhooks(session, api.settings().program).apply(event, Api::now());
     if (!outcome.ok()) return outcome.error();
     return json_reply(200, {{"received", true}, {"outcome", outcome->outcome}});

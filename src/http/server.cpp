@@ -199,7 +199,7 @@ class IdempotencyPurger {
               spdlog::warn("purging expired idempotency keys failed: {}", e.what());
             }
             std::unique_lock lock(mutex);
-            wake.wait_for(lock, stop, Api::idempotency_purge_interval, [] { return false; });
+            wake.wait_for(lock, stop, services::reply_purge_interval, [] { return false; });
           }
         }) {}
 

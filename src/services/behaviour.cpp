@@ -1,5 +1,7 @@
 #include "services/behaviour.h"
 
+#include <algorithm>
+
 #include "services/catalog_facts.h"
 #include "services/members.h"
 #include "storage/documents/stamps.h"
@@ -42,6 +44,10 @@ std::int64_t behaviour_now_ms() { return documents::now_ms(); }
 
 Result<std::optional<std::string>> Behaviour::preferences(const std::string& customer_id) {
   return store_.get_preferences(customer_id);
+}
+
+Result<FeedbackPage> Behaviour::recent_feedback(const std::string& customer_id, std::size_t limit) {
+  return store_.feedback_by_customer(customer_id, {std::min(limit, kMaxPageLimit), ""});
 }
 
 Result<std::string> Behaviour::checked_preferences(const nlohmann::json& document) {

@@ -35,6 +35,8 @@ class Behaviour {
 
   // The stored document's text; none when never set.
   Result<std::optional<std::string>> preferences(const std::string& customer_id);
+  // The customer's newest feedback, at most `limit` (up to kMaxPageLimit).
+  Result<FeedbackPage> recent_feedback(const std::string& customer_id, std::size_t limit);
   // Replaces the document with `compact` (from checked_preferences).
   Status save_preferences(soci::session& session, const std::string& customer_id, const std::string& compact);
   // Stores `feedback` (its customer, rating, text, subjects and tags filled

@@ -70,6 +70,8 @@ class Offers {
   std::int64_t audience_size(const offers::Audience& audience, const FavoriteCategories& favorites, std::int64_t now);
   Result<GenerationReport> generate(const std::string& campaign_id, const FavoriteCategories& favorites,
                                     std::int64_t now);
+  // A customer's offers, at most `limit` (up to max_listed).
+  static constexpr int max_listed = sql::max_offers_listed;
   std::vector<sql::CampaignOffer> customer_offers(const std::string& customer_id, int limit);
   Result<sql::CampaignOffer> activate(const std::string& customer_id, const std::string& offer_id, std::int64_t now);
   Result<CampaignReport> report(const std::string& campaign_id, std::int64_t now);

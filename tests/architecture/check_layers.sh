@@ -6,8 +6,7 @@
 #  - src/offers, likewise, and no outer layer (services run it over the stores);
 #  - src/services, the use cases (the analysis pipeline among them), never
 #    reaches up into src/http or src/app;
-#  - src/http reaches storage only where it still did when issue 15 began moving
-#    handlers into src/services, and never anywhere new.
+#  - src/http calls src/services only: no storage header, no SQL library.
 set -uo pipefail
 src="$(cd "$(dirname "$0")/../../src" && pwd)"
 failed=0
@@ -32,24 +31,13 @@ found="$(grep -rnE '#include "(storage|http|services|app)/' "$src/offers" || tru
 found="$(grep -rnE '#include "(http|app)/' "$src/services" || true)"
 [ -n "$found" ] && report "src/services must not include the layers that call it (http, app)" "$found"
 
-# One door (issue 15): src/http is to call src/services only. Handlers still
-# reach into storage where listed below; the list only shrinks: an include of
-# storage/ that is not on it (a new handler, or an old one reaching further)
-# fails, and so does a listed one that is gone (take it off the list).
-allowed_http_storage="$(cat <<'LIST'
-http/api.cpp:storage/sql/access_repository.h
-http/api.cpp:storage/sql/changed_accounts.h
-http/api.cpp:storage/sql/transactions.h
-http/api.h:storage/sql/read_pool.h
-http/api.h:storage/sql/write_queue.h
-http/behaviour_views.h:storage/documents/document_store.h
-LIST
-)"
-actual_http_storage="$(cd "$src" && grep -rHoE '#include "storage/[^"]+"' http | sed 's/#include //; s/"//g' | sort)"
-found="$(comm -13 <(echo "$allowed_http_storage") <(echo "$actual_http_storage"))"
-[ -n "$found" ] && report "src/http must reach storage through src/services (file:header not on the shrinking list)" "$found"
-found="$(comm -23 <(echo "$allowed_http_storage") <(echo "$actual_http_storage"))"
-[ -n "$found" ] && report "these includes are gone: take them off allowed_http_storage in $0" "$found"
+# One door (issue 15): src/http calls src/services only. It includes no
+# storage header and names neither the SQL library nor the sql namespace: the
+# services hand it domain records and a Session it only passes on.
+found="$(grep -rnE '#include "storage/|#include <soci' "$src/http" || true)"
+[ -n "$found" ] && report "src/http must reach storage through src/services" "$found"
+found="$(grep -rnE '\b(soci|sql)::' "$src/http" | grep -vE '^[^:]+:[0-9]+:\s*//' || true)"
+[ -n "$found" ] && report "src/http must not name the SQL side's types (soci::, sql::); use the services' and the domain's" "$found"
 
 [ "$failed" = 0 ] && echo "layering: ok"
 exit "$failed"

@@ -14,69 +14,23 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/behaviour_records.h"
 #include "domain/result.h"
 #include "storage/documents/limits.h"
 
 namespace patron::documents {
 
-enum class EventType : std::uint8_t { view, search, add_to_cart, remove_from_cart, wishlist, click_offer };
-
-const char* to_string(EventType type);
-std::optional<EventType> parse_event_type(std::string_view text);  // nullopt for unknown types
-
-struct Event {
-  std::string customer_id;
-  EventType type = EventType::view;
-  std::string sku;       // empty when not about a product
-  std::string category;  // empty when unknown
-  std::string query;     // search text, empty unless type == search
-  std::int64_t occurred_at_ms = 0;  // when it happened on the client, ms since epoch UTC
-  std::int64_t received_at_ms = 0;  // when Patron accepted it; 0 lets the store stamp it
-};
-
-struct Feedback {
-  std::string id;  // empty on add: the store assigns one
-  std::string customer_id;
-  int rating = 0;  // kMinRating..kMaxRating
-  std::string text;
-  std::string product_sku;  // empty when not about a product
-  std::string store_id;     // empty when not about a store
-  std::vector<std::string> tags;
-  double sentiment = 0.0;  // [-1, 1], scored by analytics::SentimentScorer before add
-  std::int64_t created_at_ms = 0;  // 0 lets the store stamp it
-};
-
-// Half-open [from_ms, to_ms): adjacent ranges never see an item twice.
-struct TimeRange {
-  std::int64_t from_ms = kMinTimestampMs;
-  std::int64_t to_ms = kMaxTimestampMs;
-  static TimeRange all() { return {}; }
-};
-
-// Cursor-paged lists, as the API's `?limit=&cursor=`. The cursor is opaque to
-// callers: pass back next_cursor verbatim; empty means "from the start".
-struct PageRequest {
-  std::size_t limit = kDefaultPageLimit;
-  std::string cursor;
-};
-
-// Events of one customer, oldest first.
-struct EventPage {
-  std::vector<Event> items;
-  std::optional<std::string> next_cursor;  // nullopt on the last page
-};
-
-// Feedback, newest first (what staff and the 360° view want to see).
-struct FeedbackPage {
-  std::vector<Feedback> items;
-  std::optional<std::string> next_cursor;
-};
-
-struct ErasedCounts {
-  std::size_t events = 0;
-  std::size_t feedback = 0;
-  std::size_t preferences = 0;  // 0 or 1
-};
+// The records are the domain's (domain/behaviour_records.h).
+using patron::ErasedCounts;
+using patron::Event;
+using patron::EventPage;
+using patron::EventType;
+using patron::Feedback;
+using patron::FeedbackPage;
+using patron::PageRequest;
+using patron::parse_event_type;
+using patron::TimeRange;
+using patron::to_string;
 
 // Called once per event, oldest first; return false to stop early.
 using EventVisitor = std::function<bool(const Event&)>;
@@ -91,8 +45,7 @@ class DocumentStore {
 
   // One customer's events with occurred_at in `range`, oldest first;
   // page.limit up to kMaxEventPageLimit.
-  virtual Result<EventPage> customer_events(std::string_view customer_id, TimeRange range,
-                                            const PageRequest& page) = 0;
+  virtual Result<EventPage> customer_events(std::string_view customer_id, TimeRange range, const PageRequest& page) = 0;
 
   // Every event with occurred_at in `range`, oldest first, read from one
   // consistent snapshot in bounded memory (for analytics).

@@ -1,33 +1,24 @@
 #pragma once
-// Every bound of the behaviour store, named once. The HTTP layer validates
-// against the same constants (see validation.h), so a request the API accepts
-// is one the store accepts.
-#include <cstddef>
-#include <cstdint>
+// The behaviour store's bounds are the domain's (domain/behaviour_limits.h),
+// named here too so the adapters read as before.
+#include "domain/behaviour_limits.h"
 
 namespace patron::documents {
 
-inline constexpr std::size_t kMaxEventsPerBatch = 500;
-inline constexpr std::size_t kMaxPreferencesBytes = 32 * 1024;
-inline constexpr std::size_t kMaxFeedbackTextChars = 4000;  // Unicode code points
-inline constexpr int kMinRating = 1;
-inline constexpr int kMaxRating = 5;
-inline constexpr std::size_t kMaxFeedbackTags = 20;
-inline constexpr std::size_t kMaxTagChars = 64;
-
-inline constexpr std::size_t kMaxIdBytes = 128;        // customer ids, skus, store ids, feedback ids
-inline constexpr std::size_t kMaxCategoryBytes = 128;
-inline constexpr std::size_t kMaxSearchQueryBytes = 512;
-
-// Pages: the API contract says limit 1-200, default 50 for every list.
-inline constexpr std::size_t kDefaultPageLimit = 50;
-inline constexpr std::size_t kMaxPageLimit = 200;
-// A customer's own events are paged more coarsely (export walks them all).
-inline constexpr std::size_t kMaxEventPageLimit = 1000;
-
-// Timestamps are ms since the Unix epoch, UTC; the range covers 1970..2200,
-// which rejects seconds-vs-ms mix-ups and negative garbage.
-inline constexpr std::int64_t kMinTimestampMs = 0;
-inline constexpr std::int64_t kMaxTimestampMs = 7'258'118'400'000;  // 2200-01-01T00:00:00Z
+using patron::kDefaultPageLimit;
+using patron::kMaxCategoryBytes;
+using patron::kMaxEventPageLimit;
+using patron::kMaxEventsPerBatch;
+using patron::kMaxFeedbackTags;
+using patron::kMaxFeedbackTextChars;
+using patron::kMaxIdBytes;
+using patron::kMaxPageLimit;
+using patron::kMaxPreferencesBytes;
+using patron::kMaxRating;
+using patron::kMaxSearchQueryBytes;
+using patron::kMaxTagChars;
+using patron::kMaxTimestampMs;
+using patron::kMinRating;
+using patron::kMinTimestampMs;
 
 }  // namespace patron::documents

@@ -12,23 +12,8 @@
 
 namespace patron::sql {
 
-struct RefreshTokenRecord {
-  std::string id;
-  std::string user_id;
-  std::string family_id;
-  std::int64_t expires_at = 0;
-  bool spent = false;
-  bool revoked = false;
-};
-
-struct ApiKeyRecord {
-  std::string id;
-  std::string store_id;
-  std::string prefix;
-  std::string name;
-  bool revoked = false;
-  std::int64_t created_at = 0;
-};
+using patron::ApiKeyRecord;
+using patron::RefreshTokenRecord;
 
 // A stored idempotent reply and the key it is stored under.
 struct StoredReplyBody {

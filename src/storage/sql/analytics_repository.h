@@ -19,17 +19,7 @@ namespace patron::sql {
 inline constexpr long long kKeptAnalyticsRuns = 2;
 inline constexpr std::size_t kAnalyticsWriteChunk = 50'000;
 
-struct AnalyticsRunRecord {
-  long long id = 0;
-  std::int64_t started_at = 0;
-  std::int64_t finished_at = 0;
-  std::string status;
-  std::string as_of_day;   // YYYY-MM-DD
-  std::string parameters;  // JSON text
-  std::string summary;     // JSON text
-  long long customers = 0;
-  long long purchases = 0;
-};
+using patron::AnalyticsRunRecord;
 
 // One row per scored customer; the optional columns are empty when the
 // corresponding model did not run (no spend, too few customers).

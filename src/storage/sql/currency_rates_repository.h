@@ -9,15 +9,11 @@
 #include <soci/soci.h>
 
 #include "domain/money.h"
+#include "domain/records.h"
 
 namespace patron::sql {
 
-struct CurrencyRateRecord {
-  std::string currency;
-  RateNano rate_nano = 0;
-  std::int64_t updated_at = 0;
-  std::string updated_by;
-};
+using patron::CurrencyRateRecord;
 
 // ISO 4217 has fewer codes than this; the bound keeps every read of the table finite.
 inline constexpr int max_currency_rates = 400;

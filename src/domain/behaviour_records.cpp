@@ -1,8 +1,8 @@
-#include "storage/documents/document_store.h"
+#include "domain/behaviour_records.h"
 
 #include <array>
 
-namespace patron::documents {
+namespace patron {
 namespace {
 
 // Index = enum value; the wire names of the API contract.
@@ -23,4 +23,4 @@ std::optional<EventType> parse_event_type(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace patron::documents
+}  // namespace patron

@@ -1,0 +1,152 @@
+// The services' door to SQL (services/database.h) and the Idempotency-Key
+// replies behind it (services/idempotent_replies.h), on every backend: what
+// the HTTP layer relies on without seeing a session or a SQL error.
+#include <atomic>
+#include <future>
+
+#include "backend.h"
+#include "services/database.h"
+#include "services/idempotent_replies.h"
+#include "storage/sql/changed_accounts.h"
+#include "storage/sql/read_pool.h"
+#include "storage/sql/write_queue.h"
+
+namespace patron::sql::testing {
+namespace {
+
+constexpr std::int64_t t0 = 1'700'000'000;
+
+class ServicesDatabase : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    writes_ = std::make_unique<WriteQueue>(url());
+    reads_ = std::make_unique<ReadPool>(url(), 2);
+    database_ = std::make_unique<services::Database>(*writes_, *reads_);
+  }
+  services::Database& database() { return *database_; }
+
+  // answer_once in a write of its own; `runs` counts the work's runs.
+  Result<services::KeyedAnswer> answer(const services::KeyedRequest& request, Result<services::KeptReply> reply,
+                                       std::atomic<int>& runs) {
+    std::optional<Result<services::KeyedAnswer>> answer;
+    const auto done = database().write_now([&](services::Session session) -> Status {
+      answer = services::answer_once(session, request, [&](services::Session) {
+        ++runs;
+        return reply;
+      });
+      return answer->ok() ? Status(Unit{}) : Status(answer->error());
+    });
+    if (!done.ok() && answer && answer->ok()) return done.error();  // a commit failure
+    return *answer;
+  }
+
+ private:
+  std::unique_ptr<WriteQueue> writes_;
+  std::unique_ptr<ReadPool> reads_;
+  std::unique_ptr<services::Database> database_;
+};
+
+services::KeyedRequest keyed(const std::string& key, const std::string& hash, std::int64_t now = t0) {
+  return {"user:" + key + " POST /api/v1/test", key, hash, now};
+}
+
+TEST_P(ServicesDatabase, ARepeatedKeyReplaysTheFirstReplyWithoutRunningAgain) {
+  std::atomic<int> runs = 0;
+  const auto request = keyed(unique("k"), "hash-a");
+  auto first = answer(request, services::KeptReply{201, R"({"n":1})"}, runs);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_FALSE(first->replayed);
+  auto again = answer(request, services::KeptReply{201, R"({"n":2})"}, runs);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->reply.status, 201);
+  EXPECT_EQ(again->reply.body, R"({"n":1})");
+  EXPECT_EQ(runs.load(), 1);
+}
+
+TEST_P(ServicesDatabase, TheSameKeyWithAnotherRequestIsAConflictNamingTheHeader) {
+  std::atomic<int> runs = 0;
+  const auto key = unique("k");
+  ASSERT_TRUE(answer(keyed(key, "hash-a"), services::KeptReply{200, "{}"}, runs).ok());
+  auto other = answer(keyed(key, "hash-b"), services::KeptReply{200, "{}"}, runs);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, ErrorCode::conflict);
+  EXPECT_EQ(other.error().field, "Idempotency-Key");
+  EXPECT_EQ(runs.load(), 1);
+}
+
+TEST_P(ServicesDatabase, AFailedRunLeavesTheKeyFreeForTheNextTry) {
+  std::atomic<int> runs = 0;
+  const auto request = keyed(unique("k"), "hash-a");
+  auto failed = answer(request, Error::validation("points", "must be positive"), runs);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::validation_failed);
+  auto retried = answer(request, services::KeptReply{200, R"({"ok":true})"}, runs);
+  ASSERT_TRUE(retried.ok()) << retried.error().message;
+  EXPECT_FALSE(retried->replayed);
+  EXPECT_EQ(runs.load(), 2);
+}
+
+TEST_P(ServicesDatabase, ARecordPastItsRetentionIsPurgedAndTheKeyRunsAgain) {
+  std::atomic<int> runs = 0;
+  const auto key = unique("k");
+  ASSERT_TRUE(answer(keyed(key, "hash-a", t0), services::KeptReply{200, "{}"}, runs).ok());
+  const auto later = t0 + std::chrono::duration_cast<std::chrono::seconds>(services::reply_retention).count() + 1;
+  ASSERT_TRUE(services::purge_expired_replies(database(), later).ok());
+  auto after = answer(keyed(key, "hash-b", later), services::KeptReply{200, "{}"}, runs);
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  EXPECT_FALSE(after->replayed);
+  EXPECT_EQ(runs.load(), 2);
+}
+
+TEST_P(ServicesDatabase, AWriteReportsTheAccountsItChangedOnceCommitted) {
+  std::promise<services::WriteOutcome> outcome;
+  database().write(
+      [](services::Session) -> Status {
+        note_account_changed("usr-a");
+        note_account_changed("usr-b");
+        note_account_changed("usr-a");
+        return Unit{};
+      },
+      [&](services::WriteOutcome o) { outcome.set_value(std::move(o)); });
+  auto got = outcome.get_future().get();
+  ASSERT_TRUE(got.status.ok());
+  EXPECT_EQ(got.changed_accounts, (std::vector<std::string>{"usr-a", "usr-b"}));
+}
+
+TEST_P(ServicesDatabase, AFailedWriteReportsItsErrorAndCommitsNothing) {
+  const auto key = unique("k");
+  std::promise<services::WriteOutcome> outcome;
+  database().write(
+      [&](services::Session session) -> Status {
+        auto stored = services::answer_once(session, keyed(key, "hash-a"), [](services::Session) {
+          return services::KeptReply{200, "{}"};
+        });
+        EXPECT_TRUE(stored.ok());
+        return Error{ErrorCode::conflict, "stock ran out", "quantity"};  // the job fails after the record
+      },
+      [&](services::WriteOutcome o) { outcome.set_value(std::move(o)); });
+  auto got = outcome.get_future().get();
+  ASSERT_FALSE(got.status.ok());
+  EXPECT_EQ(got.status.error().field, "quantity");
+  std::atomic<int> runs = 0;
+  auto fresh = answer(keyed(key, "hash-b"), services::KeptReply{200, "{}"}, runs);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().message;  // the failed job's record was rolled back
+  EXPECT_FALSE(fresh->replayed);
+}
+
+TEST_P(ServicesDatabase, AReadThatThrowsBecomesAnUnavailableError) {
+  const auto done = database().read([](services::Session session) {
+    soci::session& sql = session;
+    sql << "SELECT no_such_column FROM no_such_table";
+  });
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().code, ErrorCode::unavailable);
+}
+
+PATRON_ALL_BACKENDS(ServicesDatabase);
+
+}  // namespace
+}  // namespace patron::sql::testing
