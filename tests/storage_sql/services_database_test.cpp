@@ -8,7 +8,9 @@
 #include "services/database.h"
 #include "services/idempotent_replies.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/failures.h"
 #include "storage/sql/read_pool.h"
+#include "storage/sql/users_repository.h"
 #include "storage/sql/write_queue.h"
 
 namespace patron::sql::testing {
@@ -144,6 +146,53 @@ TEST_P(ServicesDatabase, AReadThatThrowsBecomesAnUnavailableError) {
   });
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(done.error().code, ErrorCode::unavailable);
+}
+
+UserRecord staff_user(const std::string& email) {
+  UserRecord u;
+  u.id = unique("usr");
+  u.email = email;
+  u.password_hash = "h";
+  u.name = "S";
+  u.role = "staff";
+  return u;
+}
+
+// A unique key met in the database (two requests saving the same e-mail at
+// once) is the writer's conflict, not the database's unavailability; the
+// other writes of its batch commit.
+TEST_P(ServicesDatabase, AWriteThatBreaksAUniqueKeyIsAConflictAndAloneInItsBatch) {
+  const auto email = unique("e") + "@example.test";
+  const auto first = staff_user(email), duplicate = staff_user(email), other = staff_user(unique("e") + "@x.test");
+  std::vector<std::future<services::WriteOutcome>> outcomes;
+  for (const auto* user : {&first, &duplicate, &other}) {
+    auto promise = std::make_shared<std::promise<services::WriteOutcome>>();
+    outcomes.push_back(promise->get_future());
+    database().write(
+        [user](services::Session session) -> Status {
+          UsersRepository(session).insert(*user, t0);
+          return Unit{};
+        },
+        [promise](services::WriteOutcome o) { promise->set_value(std::move(o)); });
+  }
+  std::vector<Status> statuses;
+  for (auto& outcome : outcomes) statuses.push_back(outcome.get().status);
+  EXPECT_TRUE(statuses[0].ok());
+  ASSERT_FALSE(statuses[1].ok());
+  EXPECT_EQ(statuses[1].error().code, ErrorCode::conflict);
+  EXPECT_EQ(statuses[1].error().message.find("users"), std::string::npos) << "no table names in answers";
+  EXPECT_TRUE(statuses[2].ok());
+  UsersRepository users(db());
+  EXPECT_TRUE(users.find_by_id(first.id));
+  EXPECT_FALSE(users.find_by_id(duplicate.id));
+  EXPECT_TRUE(users.find_by_id(other.id));
+}
+
+TEST(RetryPolicy, ConflictBackoffDoublesFromOneMillisecondAndStopsAt64) {
+  EXPECT_EQ(RetryPolicy::conflict_backoff(0).count(), 1);
+  EXPECT_EQ(RetryPolicy::conflict_backoff(3).count(), 8);
+  EXPECT_EQ(RetryPolicy::conflict_backoff(RetryPolicy::max_conflict_retries).count(), 64);
+  EXPECT_EQ(RetryPolicy::conflict_backoff(-5).count(), 1);
 }
 
 PATRON_ALL_BACKENDS(ServicesDatabase);

@@ -155,18 +155,4 @@ std::unique_ptr<soci::session> open_session(const DatabaseUrl& url) {
   return session;
 }
 
-bool is_lock_conflict(const std::exception& error) {
-  if (const auto* my = dynamic_cast<const soci::mysql_soci_error*>(&error)) {
-    return my->err_num_ == 1213 || my->err_num_ == 1205;
-  }
-  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
-    const auto state = pg->sqlstate();
-    return state == "40P01" || state == "40001" || state == "55P03";
-  }
-  if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
-    return lite->result() == 5 || lite->result() == 6;  // SQLITE_BUSY, SQLITE_LOCKED
-  }
-  return false;
-}
-
 }  // namespace patron::sql

@@ -31,9 +31,4 @@ std::optional<std::string> percent_decode(const std::string& text);
 
 std::unique_ptr<soci::session> open_session(const DatabaseUrl& url);
 
-// A lock conflict with another transaction that a retry resolves: a deadlock
-// or lock wait timeout (MySQL 1213/1205; PostgreSQL 40P01, 40001, 55P03;
-// SQLite BUSY/LOCKED). The transaction should be rolled back and run again.
-bool is_lock_conflict(const std::exception& error);
-
 }  // namespace patron::sql

@@ -15,6 +15,7 @@
 
 #include "domain/result.h"
 #include "storage/sql/database.h"
+#include "storage/sql/failures.h"
 
 namespace patron::sql {
 
@@ -53,13 +54,13 @@ class ReadPool {
   // database cannot be reached or every session stayed busy.
   Lease acquire();
 
-  // Runs work(session) on a leased session: the one retry policy of reads. A
+  // Runs work(session) on a leased session, retried as RetryPolicy says: a
   // session from the idle list may have died with a server restart, so a
   // failure on it is retried once on a fresh one. A database that stays
-  // unreachable is an `unavailable` error saying why, not an exception.
+  // unreachable is an Error value (failures.h), not an exception.
   template <typename Work>
   Status run(Work&& work) {
-    for (int attempt = 0;; ++attempt) {
+    for (int attempt = 1;; ++attempt) {
       try {
         auto lease = acquire();
         try {
@@ -67,10 +68,10 @@ class ReadPool {
           return Unit{};
         } catch (const soci::soci_error&) {
           lease.mark_broken();
-          if (!lease.reused() || attempt > 0) throw;
+          if (!lease.reused() || attempt >= RetryPolicy::read_attempts_on_reused_session) throw;
         }
       } catch (const soci::soci_error& e) {
-        return Error{ErrorCode::unavailable, e.what(), {}};
+        return error_from_failure(classify_failure(e));
       }
     }
   }

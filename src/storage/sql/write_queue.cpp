@@ -14,7 +14,6 @@ namespace {
 
 const Error unavailable{ErrorCode::unavailable, "the database is unavailable; try again shortly", {}};
 const Error overloaded{ErrorCode::unavailable, "too many writes are waiting; try again shortly", {}};
-constexpr int max_conflict_retries = 8;
 
 // Thrown out of a batch when a job met a lock conflict (see is_lock_conflict).
 struct LockConflict {
@@ -123,32 +122,27 @@ void WriteQueue::loop() {
   }
 }
 
+// A session kept from an earlier batch may have died with a server restart;
+// BEGIN finds that out before any job ran, so a new session is tried
+// (RetryPolicy::begin_attempts in all).
+bool WriteQueue::begin_batch() {
+  for (int attempt = 1; attempt <= RetryPolicy::begin_attempts; ++attempt) {
+    if (!ensure_session()) return false;
+    try {
+      session_->begin();
+      return true;
+    } catch (const std::exception& e) {
+      spdlog::warn("writer cannot begin a transaction ({}); reconnecting", e.what());
+      drop_session();
+    }
+  }
+  return false;
+}
+
 void WriteQueue::run_batch(std::deque<Job>& batch) {
-  if (!ensure_session()) {
+  if (!begin_batch()) {
     for (auto& job : batch) job.complete(false, unavailable);
     return;
-  }
-  // A session kept from an earlier batch may have died with a server restart;
-  // BEGIN finds that out before any job ran, so one new session is tried.
-  try {
-    session_->begin();
-  } catch (const std::exception& e) {
-    spdlog::warn("writer session is gone ({}); reconnecting", e.what());
-    drop_session();
-    bool began = false;
-    if (ensure_session()) {
-      try {
-        session_->begin();
-        began = true;
-      } catch (const std::exception& again) {
-        spdlog::warn("writer cannot begin a transaction: {}", again.what());
-        drop_session();
-      }
-    }
-    if (!began) {
-      for (auto& job : batch) job.complete(false, unavailable);
-      return;
-    }
   }
   try {
     StatementCacheScope cached(statements_.get());
@@ -189,6 +183,12 @@ void WriteQueue::run_batch(std::deque<Job>& batch) {
   hand_over(batch);
 }
 
+Error WriteQueue::job_failure(const soci::soci_error& error) {
+  const auto kind = classify_failure(error);
+  spdlog::error("write failed: {}", error.what());
+  return error_from_failure(kind);
+}
+
 // Each job under its own savepoint, so that a failed one rolls back alone.
 void WriteQueue::run_jobs_with_savepoints(std::deque<Job>& batch) {
   for (auto& job : batch) {
@@ -196,9 +196,8 @@ void WriteQueue::run_jobs_with_savepoints(std::deque<Job>& batch) {
     bool ok = false;
     try {
       ok = job.run(*session_);
-    } catch (const soci::soci_error& e) {
-      if (is_lock_conflict(e)) throw LockConflict{e.what()};
-      spdlog::error("write failed: {}", e.what());
+    } catch (const soci::soci_error& e) {  // only lock conflicts leave a job (submit)
+      throw LockConflict{e.what()};
     }
     if (!ok) Write(*session_, "ROLLBACK TO SAVEPOINT job").run();
     Write(*session_, "RELEASE SAVEPOINT job").run();
@@ -216,8 +215,8 @@ bool WriteQueue::run_jobs_without_savepoints(std::deque<Job>& batch) {
     bool ok = false;
     try {
       ok = job.run(*session_);
-    } catch (const soci::soci_error& e) {
-      if (is_lock_conflict(e)) throw LockConflict{e.what()};
+    } catch (const soci::soci_error& e) {  // only lock conflicts leave a job (submit)
+      throw LockConflict{e.what()};
     }
     if (!ok && statements_->total_changes() != changes_before) return false;
   }
@@ -251,8 +250,8 @@ void WriteQueue::run_one_by_one(std::deque<Job>& batch) {
         try {
           StatementCacheScope cached(statements_.get());
           ok = job.run(*session_);
-        } catch (const soci::soci_error& e) {
-          if (is_lock_conflict(e) && attempt < max_conflict_retries) throw;
+        } catch (const soci::soci_error& e) {  // a lock conflict (submit); the transaction is retried below
+          if (attempt < RetryPolicy::max_conflict_retries) throw;
           spdlog::error("write failed: {}", e.what());
         }
         if (ok) {
@@ -271,8 +270,8 @@ void WriteQueue::run_one_by_one(std::deque<Job>& batch) {
         finished = true;
       } catch (const std::exception& e) {
         rollback_quietly(*session_);
-        if (is_lock_conflict(e) && attempt < max_conflict_retries) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6)));
+        if (is_lock_conflict(e) && attempt < RetryPolicy::max_conflict_retries) {
+          std::this_thread::sleep_for(RetryPolicy::conflict_backoff(attempt));
           continue;
         }
         spdlog::error("write failed: {}", e.what());

@@ -28,6 +28,7 @@
 #include "domain/result.h"
 #include "storage/sql/commit_finisher.h"
 #include "storage/sql/database.h"
+#include "storage/sql/failures.h"
 #include "storage/sql/statement_cache.h"
 #include "storage/sql/wal_file.h"
 #include "storage/sql/wal_checkpointer.h"
@@ -54,7 +55,12 @@ class WriteQueue {
     Job job;
     job.run = [work = std::move(work), outcome](soci::session& session) {
       outcome->reset();  // a job may run again after a lock conflict
-      outcome->emplace(work(session));
+      try {
+        outcome->emplace(work(session));
+      } catch (const soci::soci_error& e) {
+        if (is_lock_conflict(e)) throw;  // the batch's to retry (RetryPolicy)
+        outcome->emplace(job_failure(e));
+      }
       return outcome->value().ok();
     };
     job.complete = [done = std::move(done), outcome](bool committed, const Error& failure) {
@@ -85,6 +91,9 @@ class WriteQueue {
   CommitFinisher::Stats finisher_stats() const { return finisher_.stats(); }
 
  private:
+  // A job's SQL error as its answer (failures.h), logged with the database's own words.
+  static Error job_failure(const soci::soci_error& error);
+
   struct Job {
     std::function<bool(soci::session&)> run;  // true when the job's work succeeded
     std::function<void(bool committed, const Error& failure)> complete;
@@ -92,6 +101,7 @@ class WriteQueue {
 
   void enqueue(Job job);
   void loop();
+  bool begin_batch();
   void run_batch(std::deque<Job>& batch);
   void run_one_by_one(std::deque<Job>& batch);
   void run_jobs_with_savepoints(std::deque<Job>& batch);
