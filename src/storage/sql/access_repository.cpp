@@ -41,7 +41,8 @@ void AccessRepository::revoke_all_for_user(const std::string& user_id, const std
 
 void AccessRepository::insert_api_key(const ApiKeyRecord& key, const std::string& key_hash, std::int64_t now) {
   const long long at = now;
-  session_ << "INSERT INTO api_keys (id, store_id, key_hash, prefix, name, created_at) VALUES (:id, :s, :h, :p, :n, :c)",
+  session_
+      << "INSERT INTO api_keys (id, store_id, key_hash, prefix, name, created_at) VALUES (:id, :s, :h, :p, :n, :c)",
       soci::use(key.id), soci::use(key.store_id), soci::use(key_hash), soci::use(key.prefix), soci::use(key.name),
       soci::use(at);
 }
@@ -107,31 +108,39 @@ std::optional<StoredResponse> AccessRepository::find_response(const std::string&
   }
   StoredResponse response;
   const long long since = fresh_since;
-  session_ << std::string(select), soci::use(scope), soci::use(key), soci::use(since), soci::into(response.request_hash),
-      soci::into(response.status_code), soci::into(response.body);
+  session_ << std::string(select), soci::use(scope), soci::use(key), soci::use(since),
+      soci::into(response.request_hash), soci::into(response.status_code), soci::into(response.body);
   if (!session_.got_data()) return std::nullopt;
   return response;
 }
 
-void AccessRepository::store_response(const std::string& scope, const std::string& key,
-                                      const StoredResponse& response, std::int64_t now, std::int64_t fresh_since) {
+namespace {
+
+// A new record's columns, in the order both INSERTs of store_response name them.
+Write& bind_new_reply(Write& write, const std::string& scope, const std::string& key, const StoredResponse& response,
+                      std::int64_t now) {
+  return write.text(scope)
+      .text(key)
+      .text(response.request_hash)
+      .integer(response.status_code)
+      .text(response.body)
+      .integer(now);
+}
+
+}  // namespace
+
+void AccessRepository::store_response(const std::string& scope, const std::string& key, const StoredResponse& response,
+                                      std::int64_t now, std::int64_t fresh_since) {
   if (session_.get_backend_name() == "sqlite3") {
     // One statement on the purchase path: an expired record is overwritten, a
     // fresh one is left alone and reported like a duplicate key.
-    const auto stored = Write(session_,
-                              "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, "
-                              "created_at) VALUES (:s, :k, :h, :st, :b, :c) ON CONFLICT (scope, idem_key) DO UPDATE "
-                              "SET request_hash = excluded.request_hash, status_code = excluded.status_code, "
-                              "response_body = excluded.response_body, created_at = excluded.created_at "
-                              "WHERE idempotency_keys.created_at < :f")
-                            .text(scope)
-                            .text(key)
-                            .text(response.request_hash)
-                            .integer(response.status_code)
-                            .text(response.body)
-                            .integer(now)
-                            .integer(fresh_since)
-                            .run();
+    Write upsert(session_,
+                 "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, "
+                 "created_at) VALUES (:s, :k, :h, :st, :b, :c) ON CONFLICT (scope, idem_key) DO UPDATE "
+                 "SET request_hash = excluded.request_hash, status_code = excluded.status_code, "
+                 "response_body = excluded.response_body, created_at = excluded.created_at "
+                 "WHERE idempotency_keys.created_at < :f");
+    const auto stored = bind_new_reply(upsert, scope, key, response, now).integer(fresh_since).run();
     if (stored != 1) throw soci::soci_error("the idempotency key " + key + " already holds a reply");
     return;
   }
@@ -140,16 +149,10 @@ void AccessRepository::store_response(const std::string& scope, const std::strin
       .text(key)
       .integer(fresh_since)
       .run();
-  Write(session_,
-        "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at) "
-        "VALUES (:s, :k, :h, :st, :b, :c)")
-      .text(scope)
-      .text(key)
-      .text(response.request_hash)
-      .integer(response.status_code)
-      .text(response.body)
-      .integer(now)
-      .run();
+  Write insert(session_,
+               "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at) "
+               "VALUES (:s, :k, :h, :st, :b, :c)");
+  bind_new_reply(insert, scope, key, response, now).run();
 }
 
 namespace {
@@ -170,8 +173,8 @@ bool take_over_expired(soci::session& session, const std::string& scope, const s
 
 }  // namespace
 
-bool AccessRepository::claim_response(const std::string& scope, const std::string& key,
-                                      const std::string& request_hash, std::int64_t now, std::int64_t fresh_since) {
+bool AccessRepository::claim_response(const std::string& scope, const std::string& key, const std::string& request_hash,
+                                      std::int64_t now, std::int64_t fresh_since) {
   const long long at = now;
   if (session_.get_backend_name() == "sqlite3") {
     // SQLite's conflict clause leaves the transaction intact, so the savepoint
@@ -243,8 +246,8 @@ int AccessRepository::delete_responses_of(const std::string& actor) {
 std::vector<StoredReplyBody> AccessRepository::responses_containing(const std::string& text,
                                                                     const std::string& after_scope,
                                                                     const std::string& after_key, int limit) {
-  const std::string contains = session_.get_backend_name() == "postgresql" ? "strpos(response_body, :t) > 0"
-                                                                           : "INSTR(response_body, :t) > 0";
+  const std::string contains =
+      session_.get_backend_name() == "postgresql" ? "strpos(response_body, :t) > 0" : "INSTR(response_body, :t) > 0";
   std::vector<StoredReplyBody> rows;
   StoredReplyBody row;
   soci::statement st =

@@ -5,18 +5,18 @@
 // view later) is empty in both.
 import type { Customer360 } from '../types';
 
+// An account with no points and no tier yet, as the server shows one.
+function accountWithoutPoints(qualifyingSpend: number): Customer360['account'] {
+  return {
+    points_balance: 0,
+    points_expiring: [],
+    tier: null,
+    tier_progress: { currency: 'USD', next_tier: null, qualifying_spend: qualifyingSpend, remaining_spend: 0 },
+  };
+}
+
 export const view360AfterRun: Customer360 = {
-  "account": {
-    "points_balance": 0,
-    "points_expiring": [],
-    "tier": null,
-    "tier_progress": {
-      "currency": "USD",
-      "next_tier": null,
-      "qualifying_spend": 441725,
-      "remaining_spend": 0
-    }
-  },
+  "account": accountWithoutPoints(441725),
   "card_number": "",
   "clv": 2256.8859345160645,
   "created_at": "2026-11-28T06:01:17Z",
@@ -60,17 +60,7 @@ export const view360AfterRun: Customer360 = {
 };
 
 export const view360WithoutRun: Customer360 = {
-  "account": {
-    "points_balance": 0,
-    "points_expiring": [],
-    "tier": null,
-    "tier_progress": {
-      "currency": "USD",
-      "next_tier": null,
-      "qualifying_spend": 0,
-      "remaining_spend": 0
-    }
-  },
+  "account": accountWithoutPoints(0),
   "card_number": "742734587404",
   "clv": null,
   "created_at": "2026-11-28T06:01:17Z",
