@@ -139,6 +139,9 @@ struct ApiKeyRecord {
   std::int64_t created_at = 0;
 };
 
+// ISO 4217 has fewer codes than this; the bound keeps every read of the rates finite.
+inline constexpr int max_currency_rates = 400;
+
 // One analytics run, as the staff views list it (its scores are separate).
 struct AnalyticsRunRecord {
   long long id = 0;
@@ -158,5 +161,48 @@ struct CurrencyRateRecord {
   RateNano rate_nano = 0;
   std::int64_t updated_at = 0;
   std::string updated_by;
+};
+
+// A scored customer of an analytics run: RFM, the chosen purchase model's
+// P(alive) and expected purchases, Gamma-Gamma spend and CLV, affinities.
+struct CustomerScoreRecord {
+  std::string customer_id;
+  long long recency_days = 0, frequency = 0, monetary_minor = 0;
+  int r_score = 0, f_score = 0, m_score = 0;
+  std::string segment;
+  std::optional<double> p_alive, expected_purchases, expected_avg_spend, clv;
+  std::string top_category, top_brand, categories, brands;
+};
+
+// An association rule of a run, its SKUs as JSON arrays.
+struct RuleRecord {
+  std::string antecedent;  // JSON array of SKUs
+  std::string consequent;
+  double support = 0, confidence = 0, lift = 0;
+};
+
+// One cell of a run's cohort table: customers first seen in a month, and how
+// many of them bought again `months_after` later.
+struct CohortCellRecord {
+  std::string first_month;  // YYYY-MM
+  long long months_after = 0, customers = 0, active = 0;
+};
+
+// An online checkout (Stripe) and what became of it.
+struct CheckoutRecord {
+  std::string id;          // chk_…: also the Idempotency-Key of the Stripe call
+  std::string session_id;  // Stripe's cs_…
+  std::string customer_id;
+  std::string currency;
+  MinorUnits amount_total_minor = 0;
+  std::string lines_json;  // [{sku, name, quantity, unit_price_minor}] as charged
+  std::string status = "open";  // open | paid | failed
+  std::string payment_intent;
+  std::string transaction_id;
+  Points points_earned = 0;
+  MinorUnits refunded_minor = 0;  // Stripe's cumulative amount_refunded applied so far
+  std::string failure;            // why a paid session could not be recorded
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
 };
 }  // namespace patron

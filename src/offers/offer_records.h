@@ -31,4 +31,16 @@ struct CampaignOffer {
   Campaign campaign;
 };
 
+
+// A customer as targeting sees them: tier, the latest run's segment and
+// scores, and affinities.
+struct ScoredCustomer {
+  std::string id, tier, segment, categories, brands;  // JSON [[name, score], ...], most affine first
+  std::optional<double> p_alive, expected_avg_spend, clv;
+  std::optional<std::int64_t> recency_days;
+};
+
+// The most offers one customer's list shows.
+inline constexpr int max_offers_listed = 200;
+
 }  // namespace patron::offers

@@ -44,7 +44,7 @@ std::string as_in_reply(const std::string& text) {
 // customer's own records go; a reply stored for someone else (a till, staff)
 // keeps its record, so a replay still answers instead of running twice, with
 // the customer's email, name, phone and card number replaced.
-void erase_from_stored_replies(sql::AccessRepository& access, const sql::UserRecord& user) {
+void erase_from_stored_replies(sql::AccessRepository& access, const UserRecord& user) {
   access.delete_responses_of(user.id);
   std::vector<std::string> personal;
   for (const auto* value : {&user.email, &user.name, &user.phone, &user.card_number}) {
@@ -68,7 +68,7 @@ void erase_from_stored_replies(sql::AccessRepository& access, const sql::UserRec
 
 }  // namespace
 
-Status erase_account(soci::session& session, const std::string& user_id, std::int64_t now) {
+Status erase_account(Session session, const std::string& user_id, std::int64_t now) {
   auto user = Members(session).active(user_id);
   if (!user.ok()) return user.error();
   sql::UsersRepository(session).anonymize(user_id, now);

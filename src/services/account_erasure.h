@@ -8,15 +8,14 @@
 #include <cstdint>
 #include <string>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
+#include "services/session.h"
 #include "storage/documents/document_store.h"
 
 namespace patron::services {
 
 // account_not_found when the account is already erased or disabled.
-Status erase_account(soci::session& session, const std::string& user_id, std::int64_t now);
+Status erase_account(Session session, const std::string& user_id, std::int64_t now);
 // Idempotent: erasing what is already gone succeeds.
 Status erase_behaviour(documents::DocumentStore& store, const std::string& user_id);
 

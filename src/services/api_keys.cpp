@@ -2,6 +2,7 @@
 
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
+#include "storage/sql/access_repository.h"
 
 namespace patron::services {
 
@@ -22,11 +23,11 @@ Result<IssuedApiKey> ApiKeys::issue_for_store_code(const std::string& store_code
   return issue(*store, name, now);
 }
 
-sql::Page<sql::ApiKeyRecord> ApiKeys::list(int limit, const std::string& after_id) {
+Page<ApiKeyRecord> ApiKeys::list(int limit, const std::string& after_id) {
   return sql::AccessRepository(session_).list_api_keys(limit, after_id);
 }
 
-std::optional<sql::ApiKeyRecord> ApiKeys::find_by_hash(const std::string& key_hash) {
+std::optional<ApiKeyRecord> ApiKeys::find_by_hash(const std::string& key_hash) {
   return sql::AccessRepository(session_).find_api_key(key_hash);
 }
 

@@ -32,7 +32,7 @@ Status check_known_preference_keys(const nlohmann::json& document) {
   return ok_status();
 }
 
-Status active_member(soci::session& session, const std::string& customer_id) {
+Status active_member(Session session, const std::string& customer_id) {
   auto member = Members(session).active(customer_id);
   if (!member.ok()) return member.error();
   return ok_status();
@@ -63,13 +63,13 @@ Status Behaviour::check_events(const std::vector<documents::Event>& events) {
   return documents::validate_event_batch(events);
 }
 
-Status Behaviour::save_preferences(soci::session& session, const std::string& customer_id, const std::string& compact) {
+Status Behaviour::save_preferences(Session session, const std::string& customer_id, const std::string& compact) {
   if (auto valid = documents::validate_preferences(compact); !valid.ok()) return valid.error();
   if (auto active = active_member(session, customer_id); !active.ok()) return active.error();
   return store_.put_preferences(customer_id, compact);
 }
 
-Result<documents::Feedback> Behaviour::give_feedback(soci::session& session, documents::Feedback feedback,
+Result<documents::Feedback> Behaviour::give_feedback(Session session, documents::Feedback feedback,
                                                      const analytics::SentimentScorer& sentiment) {
   if (auto valid = documents::validate_feedback(feedback); !valid.ok()) return valid.error();
   if (auto active = active_member(session, feedback.customer_id); !active.ok()) return active.error();
@@ -84,7 +84,7 @@ Result<documents::Feedback> Behaviour::give_feedback(soci::session& session, doc
   return feedback;
 }
 
-Result<std::size_t> Behaviour::record_events(soci::session& session, const std::string& customer_id,
+Result<std::size_t> Behaviour::record_events(Session session, const std::string& customer_id,
                                              const std::vector<documents::Event>& events) {
   if (auto valid = documents::validate_event_batch(events); !valid.ok()) return valid.error();
   if (auto active = active_member(session, customer_id); !active.ok()) return active.error();

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
 #include <nlohmann/json.hpp>
 
 #include "analytics/sentiment.h"
 #include "domain/result.h"
+#include "services/session.h"
 #include "storage/documents/document_store.h"
 #include "storage/documents/validation.h"
 
@@ -38,13 +38,13 @@ class Behaviour {
   // The customer's newest feedback, at most `limit` (up to kMaxPageLimit).
   Result<FeedbackPage> recent_feedback(const std::string& customer_id, std::size_t limit);
   // Replaces the document with `compact` (from checked_preferences).
-  Status save_preferences(soci::session& session, const std::string& customer_id, const std::string& compact);
+  Status save_preferences(Session session, const std::string& customer_id, const std::string& compact);
   // Stores `feedback` (its customer, rating, text, subjects and tags filled
   // in) with its sentiment and time; the product and store it names must exist.
-  Result<documents::Feedback> give_feedback(soci::session& session, documents::Feedback feedback,
+  Result<documents::Feedback> give_feedback(Session session, documents::Feedback feedback,
                                             const analytics::SentimentScorer& sentiment);
   // Appends a batch of one customer's events (stamped by the caller); how many were stored.
-  Result<std::size_t> record_events(soci::session& session, const std::string& customer_id,
+  Result<std::size_t> record_events(Session session, const std::string& customer_id,
                                     const std::vector<documents::Event>& events);
 
  private:

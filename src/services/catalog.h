@@ -9,10 +9,9 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/catalog_schema.h"
 #include "domain/result.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -30,7 +29,7 @@ struct CatalogPage {
 
 class Catalog {
  public:
-  explicit Catalog(soci::session& session) : session_(session) {}
+  explicit Catalog(Session session) : session_(session) {}
 
   Result<CatalogItem> create(const CatalogResource& resource, CatalogRow fields, std::int64_t now);
   Result<CatalogItem> get(const CatalogResource& resource, const std::string& id);
@@ -43,7 +42,7 @@ class Catalog {
  private:
   Status check_unique(const CatalogResource& resource, const CatalogRow& row, const std::string& except_id);
   CatalogItem with_image(const CatalogResource& resource, CatalogRow row);
-  soci::session& session_;
+  Session session_;
 };
 
 }  // namespace patron::services

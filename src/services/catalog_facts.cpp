@@ -14,7 +14,7 @@ void add_bounded(std::set<std::string>& values, std::string value) {
 
 }  // namespace
 
-CatalogFacets catalog_facets(soci::session& session) {
+CatalogFacets catalog_facets(Session session) {
   sql::CatalogRepository catalog(session);
   const auto* products = find_catalog_resource("products");
   std::set<std::string> categories;
@@ -32,7 +32,7 @@ CatalogFacets catalog_facets(soci::session& session) {
   return {{categories.begin(), categories.end()}, {brands.begin(), brands.end()}};
 }
 
-std::map<std::string, std::string> store_names(soci::session& session, const std::vector<std::string>& store_ids) {
+std::map<std::string, std::string> store_names(Session session, const std::vector<std::string>& store_ids) {
   sql::CatalogRepository catalog(session);
   const auto* stores = find_catalog_resource("stores");
   std::map<std::string, std::string> names;
@@ -44,7 +44,7 @@ std::map<std::string, std::string> store_names(soci::session& session, const std
   return names;
 }
 
-Status check_feedback_subjects(soci::session& session, const std::string& product_sku, const std::string& store_id) {
+Status check_feedback_subjects(Session session, const std::string& product_sku, const std::string& store_id) {
   sql::CatalogRepository catalog(session);
   if (!product_sku.empty() && !catalog.product_by_sku(product_sku)) {
     return Error::validation("product_sku", "is not a product in the catalog");

@@ -6,9 +6,8 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -25,13 +24,13 @@ struct CatalogFacets {
 };
 
 // Active (not archived) products' distinct categories and brands, sorted, empty values left out.
-CatalogFacets catalog_facets(soci::session& session);
+CatalogFacets catalog_facets(Session session);
 
 // Store id → name for the given ids (archived stores too: old purchases keep their store's name).
-std::map<std::string, std::string> store_names(soci::session& session, const std::vector<std::string>& store_ids);
+std::map<std::string, std::string> store_names(Session session, const std::vector<std::string>& store_ids);
 
 // What a customer's feedback names must exist: the product (by SKU) and the
 // store, each when given. A validation error on the field otherwise.
-Status check_feedback_subjects(soci::session& session, const std::string& product_sku, const std::string& store_id);
+Status check_feedback_subjects(Session session, const std::string& product_sku, const std::string& store_id);
 
 }  // namespace patron::services

@@ -1,4 +1,5 @@
 #include "services/currency_rates.h"
+#include "storage/sql/currency_rates_repository.h"
 
 namespace patron::services {
 namespace {
@@ -7,15 +8,15 @@ Error no_rate_for(const std::string& currency) { return Error::not_found("no rat
 
 }  // namespace
 
-std::vector<sql::CurrencyRateRecord> CurrencyRates::list() { return sql::CurrencyRatesRepository(session_).list(); }
+std::vector<CurrencyRateRecord> CurrencyRates::list() { return sql::CurrencyRatesRepository(session_).list(); }
 
-Result<sql::CurrencyRateRecord> CurrencyRates::find(const std::string& currency) {
+Result<CurrencyRateRecord> CurrencyRates::find(const std::string& currency) {
   auto rate = sql::CurrencyRatesRepository(session_).find(currency);
   if (!rate) return no_rate_for(currency);
   return std::move(*rate);
 }
 
-Result<sql::CurrencyRateRecord> CurrencyRates::save(const sql::CurrencyRateRecord& rate, RateWrite mode) {
+Result<CurrencyRateRecord> CurrencyRates::save(const CurrencyRateRecord& rate, RateWrite mode) {
   sql::CurrencyRatesRepository rates(session_);
   const bool exists = rates.find(rate.currency).has_value();
   if (mode == RateWrite::create && exists) {

@@ -1,14 +1,15 @@
 #include "services/customers.h"
+#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 
-Result<sql::UserRecord> Customers::find(const std::string& id) {
+Result<UserRecord> Customers::find(const std::string& id) {
   auto user = sql::UsersRepository(session_).find_by_id(id);
   if (!user || user->role != "customer") return Error::not_found("customer not found");
   return std::move(*user);
 }
 
-Result<sql::Page<sql::UserRecord>> Customers::search(const std::string& query, int limit, const std::string& cursor) {
+Result<Page<UserRecord>> Customers::search(const std::string& query, int limit, const std::string& cursor) {
   if (query.size() > max_customer_query_length) {
     return Error::validation("q", "must be at most " + std::to_string(max_customer_query_length) + " characters");
   }

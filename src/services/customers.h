@@ -4,10 +4,9 @@
 // member's own (services::Members), read here for staff.
 #include <string>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
-#include "storage/sql/users_repository.h"
+#include "domain/records.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -15,15 +14,15 @@ inline constexpr std::size_t max_customer_query_length = 254;
 
 class Customers {
  public:
-  explicit Customers(soci::session& session) : session_(session) {}
+  explicit Customers(Session session) : session_(session) {}
 
   // The customer with this id, erased or not; not_found for any other user.
-  Result<sql::UserRecord> find(const std::string& id);
+  Result<UserRecord> find(const std::string& id);
   // By name, e-mail or card number, a page at a time.
-  Result<sql::Page<sql::UserRecord>> search(const std::string& query, int limit, const std::string& cursor);
+  Result<Page<UserRecord>> search(const std::string& query, int limit, const std::string& cursor);
 
  private:
-  soci::session& session_;
+  Session session_;
 };
 
 }  // namespace patron::services

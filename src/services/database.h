@@ -9,27 +9,14 @@
 #include <vector>
 
 #include "domain/result.h"
+#include "services/session.h"
 
-namespace soci {
-class session;
-}
 namespace patron::sql {
 class ReadPool;
 class WriteQueue;
 }  // namespace patron::sql
 
 namespace patron::services {
-
-// A transaction's handle as the callers of services see it: opaque, passed on.
-class Session {
- public:
-  Session(soci::session& sql) : sql_(&sql) {}  // NOLINT(google-explicit-constructor): the adapters' sessions
-  // The services' constructors take the SQL session itself.
-  operator soci::session&() const { return *sql_; }  // NOLINT(google-explicit-constructor)
-
- private:
-  soci::session* sql_;
-};
 
 // What a write changed besides its result: the customers whose account views
 // (balance, tier, profile) a cache must drop now that the write committed.

@@ -15,6 +15,7 @@
 #include "services/affinity_events.h"
 #include "services/model_choice.h"
 #include "storage/sql/history_reader.h"
+#include "storage/sql/analytics_repository.h"
 
 namespace patron::services {
 namespace {
@@ -140,10 +141,10 @@ void fill_btyd(const an::RfmTable& rfm, const an::CustomerSummary& summary, cons
   }
 }
 
-std::vector<sql::RuleRecord> rules_of(const an::Baskets& baskets, std::vector<an::AssociationRule> rules,
+std::vector<RuleRecord> rules_of(const an::Baskets& baskets, std::vector<an::AssociationRule> rules,
                                       std::size_t max_rules) {
   if (rules.size() > max_rules) rules.resize(max_rules);
-  std::vector<sql::RuleRecord> out;
+  std::vector<RuleRecord> out;
   for (const auto& rule : rules) {
     Json antecedent = Json::array();
     for (const auto item : rule.antecedent) antecedent.push_back(baskets.item_names[item]);
@@ -152,8 +153,8 @@ std::vector<sql::RuleRecord> rules_of(const an::Baskets& baskets, std::vector<an
   return out;
 }
 
-std::vector<sql::CohortCellRecord> cohort_cells(const std::vector<an::Cohort>& cohorts) {
-  std::vector<sql::CohortCellRecord> cells;
+std::vector<CohortCellRecord> cohort_cells(const std::vector<an::Cohort>& cohorts) {
+  std::vector<CohortCellRecord> cells;
   for (const auto& cohort : cohorts) {
     for (std::size_t k = 0; k < cohort.active.size(); ++k) {
       cells.push_back(
@@ -237,7 +238,7 @@ Json btyd_summary(const Result<an::BtydReport>& report) {
   return json;
 }
 
-void store_results(soci::session& session, FullAnalysis& run, const Json& parameters, std::int64_t now,
+void store_results(Session session, FullAnalysis& run, const Json& parameters, std::int64_t now,
                    std::size_t purchases) {
   sql::AnalyticsRepository repository(session);
   run.run_id = repository.begin_run(now, parameters["as_of"].get<std::string>(), parameters.dump());
@@ -263,7 +264,7 @@ an::BtydOptions btyd_options(const FullAnalysisOptions& options, an::RepeatModel
 }
 
 // Rules over at least kMinRuleBaskets baskets, however low the asked support.
-std::vector<sql::RuleRecord> store_rules(const an::Baskets& baskets, const FullAnalysisOptions& options) {
+std::vector<RuleRecord> store_rules(const an::Baskets& baskets, const FullAnalysisOptions& options) {
   an::RuleOptions rule_options = options.rules;
   if (baskets.size() > 0) {
     rule_options.min_support =
@@ -282,7 +283,7 @@ Json stages_json(const std::vector<StageReport>& stages) {
 
 }  // namespace
 
-Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysisOptions& options, std::int64_t now,
+Result<FullAnalysis> run_full_analysis(Session session, const FullAnalysisOptions& options, std::int64_t now,
                                        const FullAnalysisHooks& hooks) {
   FullAnalysis run;
   StageClock clock(run.stages, hooks);

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
 #include <nlohmann/json.hpp>
 
 #include "analytics/association_rules.h"
 #include "analytics/calendar.h"
 #include "analytics/customer_summary.h"
+#include "services/session.h"
 #include "storage/documents/document_store.h"
 #include "storage/sql/analytics_repository.h"
 
@@ -56,8 +56,8 @@ struct FullAnalysis {
   // segments and the most common first categories and brands.
   nlohmann::ordered_json summary;
   sql::CustomerScoreColumns scores;
-  std::vector<sql::RuleRecord> rules;
-  std::vector<sql::CohortCellRecord> cohorts;
+  std::vector<RuleRecord> rules;
+  std::vector<CohortCellRecord> cohorts;
 };
 
 inline constexpr std::size_t kPopularAffinitiesShown = 20;
@@ -68,7 +68,7 @@ struct FullAnalysisHooks {
   std::function<void(const StageReport&)> stage_done;
 };
 
-Result<FullAnalysis> run_full_analysis(soci::session& session, const FullAnalysisOptions& options, std::int64_t now,
+Result<FullAnalysis> run_full_analysis(Session session, const FullAnalysisOptions& options, std::int64_t now,
                                        const FullAnalysisHooks& hooks = {});
 
 }  // namespace patron::services

@@ -5,7 +5,7 @@
 namespace patron::services {
 namespace {
 
-Result<KeyedAnswer> replay(const sql::StoredResponse& stored, const std::string& request_hash) {
+Result<KeyedAnswer> replay(const StoredResponse& stored, const std::string& request_hash) {
   if (stored.request_hash != request_hash) {
     return Error{ErrorCode::conflict, "this Idempotency-Key was used with a different request", "Idempotency-Key"};
   }

@@ -14,6 +14,7 @@
 #include "storage/sql/redemptions_repository.h"
 #include "storage/sql/transactions_repository.h"
 #include "storage/sql/users_repository.h"
+#include "storage/sql/catalog_repository.h"
 
 namespace patron::services {
 
@@ -21,13 +22,13 @@ using namespace loyalty_parts;
 
 std::int64_t Loyalty::qualifying_window_start(std::int64_t now) const { return add_months(now, -12); }
 
-Result<sql::UserRecord> Loyalty::register_user(const std::string& email, const std::string& password,
+Result<UserRecord> Loyalty::register_user(const std::string& email, const std::string& password,
                                                const std::string& name, const std::string& role, std::int64_t now) {
   if (auto valid = validate_password(password); !valid.ok()) return valid.error();
   return register_user(email, PasswordHash{hash_password(password)}, name, role, now);
 }
 
-Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, const PasswordHash& password_hash,
+Result<UserRecord> Loyalty::register_user(const std::string& email_input, const PasswordHash& password_hash,
                                                const std::string& name, const std::string& role, std::int64_t now) {
   const auto email = normalize_email(email_input);
   for (const auto& check : {validate_email(email), validate_name(name)}) {
@@ -35,7 +36,7 @@ Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, c
   }
   sql::UsersRepository users(session_);
   if (users.find_by_email(email)) return Error{ErrorCode::conflict, "this email is already registered", "email"};
-  sql::UserRecord user;
+  UserRecord user;
   user.id = new_id(role == "customer" ? "cus" : "usr");
   user.email = email;
   user.password_hash = password_hash.encoded;
@@ -50,7 +51,7 @@ Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, c
   users.insert(user, now);
   if (role == "customer") {
     const auto tiers = sql::CatalogRepository(session_).active_tiers();
-    sql::AccountRecord account;
+    AccountRecord account;
     account.customer_id = user.id;
     account.tier_code = tiers.empty() ? "" : tiers.front().code;
     account.tier_anniversary_at = add_months(now, 12);
@@ -61,16 +62,16 @@ Result<sql::UserRecord> Loyalty::register_user(const std::string& email_input, c
 
 // A customer's account for a change the customer (or staff for them) asks
 // for: an erased or disabled account is closed to every such change.
-Result<sql::AccountRecord> Loyalty::open_account(const std::string& customer_id) {
+Result<AccountRecord> Loyalty::open_account(const std::string& customer_id) {
   auto owned = sql::UsersRepository(session_).load_customer_account(customer_id);
   if (!owned || owned->role != "customer") return customer_not_found();
   if (owned->status != "active") return account_closed();
   return std::move(owned->account);
 }
 
-Result<sql::UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
+Result<UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
   sql::UsersRepository users(session_);
-  std::optional<sql::UserRecord> user;
+  std::optional<UserRecord> user;
   if (!ref.id.empty()) {
     user = users.find_by_id(ref.id);
   } else if (!ref.card_number.empty()) {
@@ -121,7 +122,7 @@ Result<ReturnOutcome> Loyalty::record_refund(const std::string& transaction_id, 
 
 // The points of `amount_minor` more of the transaction's value coming back,
 // reversed from the ledger, and the return recorded.
-Result<ReturnOutcome> Loyalty::reverse_returned_value(sql::TransactionRecord& txn, MinorUnits amount_minor,
+Result<ReturnOutcome> Loyalty::reverse_returned_value(TransactionRecord& txn, MinorUnits amount_minor,
                                                       std::int64_t now) {
   sql::TransactionsRepository transactions(session_);
   const auto points = points_to_reverse(txn.points_earned, txn.total_minor, txn.returned_minor, amount_minor);
@@ -192,13 +193,13 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
   return outcome;
 }
 
-Result<sql::LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points points, const std::string& reason,
+Result<LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points points, const std::string& reason,
                                                const std::string& admin_id, std::int64_t now) {
   sql::UsersRepository users(session_);
   auto account = open_account(customer_id);
   if (!account.ok()) return account.error();
   if (points == 0) return Error::validation("points", "must not be zero");
-  sql::LedgerEntryRecord entry;
+  LedgerEntryRecord entry;
   if (points > 0) {
     if (auto bounded = bounded_balance_after(account->points_balance, points, settings_.limits, "points");
         !bounded.ok()) {

@@ -6,15 +6,14 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/earning.h"
 #include "domain/ledger.h"
 #include "domain/limits.h"
 #include "domain/result.h"
 #include "domain/tiers.h"
 #include "services/secrets.h"
-#include "storage/sql/records.h"
+#include "domain/records.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -79,7 +78,7 @@ struct ReturnOutcome {
 };
 
 struct RedemptionOutcome {
-  sql::RedemptionRecord redemption;
+  RedemptionRecord redemption;
   Points balance_after = 0;
 };
 
@@ -99,14 +98,14 @@ struct MaintenanceReport {
 
 class Loyalty {
  public:
-  Loyalty(soci::session& session, ProgramSettings settings) : session_(session), settings_(settings) {}
+  Loyalty(Session session, ProgramSettings settings) : session_(session), settings_(settings) {}
 
   // Hashes the password here: for the command line. The server hashes on its
   // password pool before queueing and calls the overload below.
-  Result<sql::UserRecord> register_user(const std::string& email, const std::string& password, const std::string& name,
+  Result<UserRecord> register_user(const std::string& email, const std::string& password, const std::string& name,
                                         const std::string& role, std::int64_t now);
   // `password_hash` from a password the caller validated (validate_password).
-  Result<sql::UserRecord> register_user(const std::string& email, const PasswordHash& password_hash,
+  Result<UserRecord> register_user(const std::string& email, const PasswordHash& password_hash,
                                         const std::string& name, const std::string& role, std::int64_t now);
   Result<PurchaseOutcome> record_purchase(const PurchaseCommand& command, std::int64_t now);
   // A POS batch: each purchase commits or fails on its own (a savepoint each)
@@ -122,24 +121,24 @@ class Loyalty {
   // at most what is not yet returned counts.
   Result<ReturnOutcome> record_refund(const std::string& transaction_id, MinorUnits amount_minor, std::int64_t now);
   Result<RedemptionOutcome> redeem(const std::string& customer_id, const std::string& reward_id, std::int64_t now);
-  Result<sql::LedgerEntryRecord> adjust(const std::string& customer_id, Points points, const std::string& reason,
+  Result<LedgerEntryRecord> adjust(const std::string& customer_id, Points points, const std::string& reason,
                                         const std::string& admin_id, std::int64_t now);
   MaintenanceReport run_maintenance(std::int64_t now);
   Result<AccountView> account_view(const std::string& customer_id, std::int64_t now);
 
  private:
-  Result<sql::UserRecord> resolve_customer(const CustomerRef& ref);
-  Result<sql::AccountRecord> open_account(const std::string& customer_id);
+  Result<UserRecord> resolve_customer(const CustomerRef& ref);
+  Result<AccountRecord> open_account(const std::string& customer_id);
   Status check_purchase_time(std::int64_t occurred_at, std::int64_t now) const;
   Result<MinorUnits> to_base_currency(MinorUnits amount, const std::string& currency, const std::string& field);
-  Result<PurchaseFacts> price_lines(const PurchaseCommand& command, sql::TransactionRecord& txn);
-  Result<sql::AccountRecord> purchasing_account(const CustomerRef& customer);
-  Status store_purchase(sql::TransactionRecord& txn, const PurchaseCommand& command, sql::AccountRecord& account,
+  Result<PurchaseFacts> price_lines(const PurchaseCommand& command, TransactionRecord& txn);
+  Result<AccountRecord> purchasing_account(const CustomerRef& customer);
+  Status store_purchase(TransactionRecord& txn, const PurchaseCommand& command, AccountRecord& account,
                         Points points, std::int64_t now);
-  Result<ReturnOutcome> reverse_returned_value(sql::TransactionRecord& txn, MinorUnits amount_minor, std::int64_t now);
+  Result<ReturnOutcome> reverse_returned_value(TransactionRecord& txn, MinorUnits amount_minor, std::int64_t now);
   std::int64_t qualifying_window_start(std::int64_t now) const;
 
-  soci::session& session_;
+  Session session_;
   ProgramSettings settings_;
 };
 

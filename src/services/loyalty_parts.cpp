@@ -6,11 +6,11 @@
 
 namespace patron::services::loyalty_parts {
 
-sql::LedgerEntryRecord append_entry(soci::session& session, sql::AccountRecord& account, LedgerKind kind,
+LedgerEntryRecord append_entry(Session session, AccountRecord& account, LedgerKind kind,
                                     Points signed_points, Points balance_after, const std::string& reference,
                                     const std::string& reason, const std::string& created_by, std::int64_t now) {
   PATRON_INVARIANT(checked_add(account.points_balance, signed_points) == std::optional<Points>(balance_after));
-  sql::LedgerEntryRecord entry;
+  LedgerEntryRecord entry;
   entry.id = new_id("led");
   entry.customer_id = account.customer_id;
   entry.seq = ++account.entry_count;
@@ -26,7 +26,7 @@ sql::LedgerEntryRecord append_entry(soci::session& session, sql::AccountRecord& 
   return entry;
 }
 
-sql::LedgerEntryRecord credit(soci::session& session, sql::AccountRecord& account, LedgerKind kind, Points points,
+LedgerEntryRecord credit(Session session, AccountRecord& account, LedgerKind kind, Points points,
                               const std::string& reference, const std::string& reason, const std::string& by,
                               std::int64_t earned_at, std::int64_t now, int expiry_months) {
   const auto plan = plan_credit(account.points_balance, points);

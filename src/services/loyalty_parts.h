@@ -6,14 +6,13 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/earning.h"
 #include "domain/ledger.h"
 #include "domain/money.h"
 #include "domain/result.h"
 #include "domain/tiers.h"
 #include "services/program_cache.h"
+#include "services/session.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/currency_rates_repository.h"
 #include "storage/sql/offers_repository.h"
@@ -25,7 +24,7 @@ namespace patron::services::loyalty_parts {
 // straight from the database (CLI commands, tests).
 class ProgramReader {
  public:
-  ProgramReader(soci::session& session, ProgramCache* cache) : session_(session), cache_(cache) {}
+  ProgramReader(Session session, ProgramCache* cache) : session_(session), cache_(cache) {}
   std::vector<Tier> tiers() {
     return cache_ ? cache_->tiers(session_) : sql::CatalogRepository(session_).active_tiers();
   }
@@ -35,7 +34,7 @@ class ProgramReader {
   bool store_exists(const std::string& id) {
     return cache_ ? cache_->store_exists(session_, id) : sql::CatalogRepository(session_).store_exists(id);
   }
-  std::optional<sql::ProductRecord> product(const std::string& sku) {
+  std::optional<ProductRecord> product(const std::string& sku) {
     return cache_ ? cache_->product(session_, sku) : sql::CatalogRepository(session_).product_by_sku(sku);
   }
   bool has_live_campaigns() {
@@ -48,7 +47,7 @@ class ProgramReader {
   }
 
  private:
-  soci::session& session_;
+  Session session_;
   ProgramCache* cache_;
 };
 
@@ -58,12 +57,12 @@ constexpr std::size_t points_expiring_shown = 5;
 
 // Appends one entry to a customer's ledger and keeps the account's balance and
 // entry sequence in step with it; the caller has planned balance_after.
-sql::LedgerEntryRecord append_entry(soci::session& session, sql::AccountRecord& account, LedgerKind kind,
+LedgerEntryRecord append_entry(Session session, AccountRecord& account, LedgerKind kind,
                                     Points signed_points, Points balance_after, const std::string& reference,
                                     const std::string& reason, const std::string& created_by, std::int64_t now);
 
 // A credit: repays any debt first, then opens a lot for the rest.
-sql::LedgerEntryRecord credit(soci::session& session, sql::AccountRecord& account, LedgerKind kind, Points points,
+LedgerEntryRecord credit(Session session, AccountRecord& account, LedgerKind kind, Points points,
                               const std::string& reference, const std::string& reason, const std::string& by,
                               std::int64_t earned_at, std::int64_t now, int expiry_months);
 

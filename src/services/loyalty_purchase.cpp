@@ -11,6 +11,7 @@
 #include "services/secrets.h"
 #include "storage/sql/transactions.h"
 #include "storage/sql/transactions_repository.h"
+#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 
@@ -20,7 +21,7 @@ namespace {
 
 // The offers a purchase may use, and the percent-off vouchers already taken off its lines.
 struct OfferContext {
-  const std::vector<sql::CampaignOffer>& applicable;
+  const std::vector<offers::CampaignOffer>& applicable;
   const std::vector<AppliedOffer>& vouchers;
   const std::string& customer_id;
   std::int64_t now;
@@ -51,7 +52,7 @@ std::vector<AppliedOffer> add_offers(Offers& engine, const OfferContext& context
   return used;
 }
 
-PurchaseOutcome outcome_of(const sql::TransactionRecord& txn, const EarningResult& earned, Points balance_after,
+PurchaseOutcome outcome_of(const TransactionRecord& txn, const EarningResult& earned, Points balance_after,
                            const std::optional<Tier>& new_tier) {
   PurchaseOutcome outcome;
   outcome.transaction_id = txn.id;
@@ -94,7 +95,7 @@ Result<MinorUnits> Loyalty::to_base_currency(MinorUnits amount, const std::strin
 // Prices each line in the base currency (an explicit price is in the
 // purchase's currency, a catalog price in the product's), bounded by the
 // program's limits, and fills the transaction's lines and amounts.
-Result<PurchaseFacts> Loyalty::price_lines(const PurchaseCommand& command, sql::TransactionRecord& txn) {
+Result<PurchaseFacts> Loyalty::price_lines(const PurchaseCommand& command, TransactionRecord& txn) {
   ProgramReader program(session_, settings_.cache);
   const auto currency = command.currency.empty() ? settings_.base_currency : command.currency;
   std::optional<RateNano> rate;
@@ -145,7 +146,7 @@ Result<PurchaseFacts> Loyalty::price_lines(const PurchaseCommand& command, sql::
 
 // POS systems mostly name the customer by id: then one statement reads (and
 // on servers locks) the customer's status and account together.
-Result<sql::AccountRecord> Loyalty::purchasing_account(const CustomerRef& customer) {
+Result<AccountRecord> Loyalty::purchasing_account(const CustomerRef& customer) {
   std::string customer_id = customer.id;
   if (customer_id.empty()) {
     auto found = resolve_customer(customer);
@@ -159,7 +160,7 @@ Result<sql::AccountRecord> Loyalty::purchasing_account(const CustomerRef& custom
 
 // The transaction row and its earn entry (which opens a lot); a conflict when
 // another process recorded the same external_id after record_purchase checked.
-Status Loyalty::store_purchase(sql::TransactionRecord& txn, const PurchaseCommand& command, sql::AccountRecord& account,
+Status Loyalty::store_purchase(TransactionRecord& txn, const PurchaseCommand& command, AccountRecord& account,
                                Points points, std::int64_t now) {
   txn.id = new_id("txn");
   txn.customer_id = account.customer_id;
@@ -198,14 +199,14 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
   }
 
-  sql::TransactionRecord txn;
+  TransactionRecord txn;
   auto priced = price_lines(command, txn);
   if (!priced.ok()) return priced.error();
   auto& facts = *priced;
   Offers offer_engine(session_, settings_);
   // Offers are looked up (once) only while some campaign is live.
   const auto applicable = program.has_live_campaigns() ? offer_engine.applicable(customer_id, command.occurred_at)
-                                                       : std::vector<sql::CampaignOffer>{};
+                                                       : std::vector<offers::CampaignOffer>{};
   const auto vouchers = offer_engine.discounts_for(applicable, facts.lines);
   if (!vouchers.empty()) {
     for (std::size_t i = 0; i < facts.lines.size(); ++i)

@@ -34,7 +34,7 @@ Result<std::vector<Item>> all_pages(Fetch&& fetch) {
 
 }  // namespace
 
-Result<MemberRecords> member_records(soci::session& session, const ProgramSettings& program,
+Result<MemberRecords> member_records(Session session, const ProgramSettings& program,
                                      const std::string& customer_id, std::int64_t now) {
   Members member(session);
   auto user = member.active(customer_id);
@@ -42,17 +42,17 @@ Result<MemberRecords> member_records(soci::session& session, const ProgramSettin
   MemberRecords out;
   out.profile = std::move(*user);
   if (auto view = Loyalty(session, program).account_view(customer_id, now); view.ok()) out.account = std::move(*view);
-  auto purchases = all_pages<sql::TransactionRecord>([&](const std::string& cursor) {
+  auto purchases = all_pages<TransactionRecord>([&](const std::string& cursor) {
     return member.purchases(customer_id, kExportPageSize, TimeCursor::parse(cursor).value());
   });
   if (!purchases.ok()) return purchases.error();
   out.purchases = std::move(*purchases);
-  auto ledger = all_pages<sql::LedgerEntryRecord>([&](const std::string& cursor) {
+  auto ledger = all_pages<LedgerEntryRecord>([&](const std::string& cursor) {
     return member.ledger(customer_id, kExportPageSize, SequenceCursor::parse(cursor).value());
   });
   if (!ledger.ok()) return ledger.error();
   out.ledger = std::move(*ledger);
-  auto vouchers = all_pages<sql::RedemptionRecord>([&](const std::string& cursor) {
+  auto vouchers = all_pages<RedemptionRecord>([&](const std::string& cursor) {
     return member.vouchers(customer_id, kExportPageSize, TimeCursor::parse(cursor).value());
   });
   if (!vouchers.ok()) return vouchers.error();

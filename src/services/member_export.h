@@ -6,12 +6,11 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
 #include "services/loyalty.h"
+#include "services/session.h"
 #include "storage/documents/document_store.h"
-#include "storage/sql/records.h"
+#include "domain/records.h"
 
 namespace patron::services {
 
@@ -22,11 +21,11 @@ inline constexpr int kExportPageSize = 200;
 inline constexpr int kMaxExportPages = 5'000;
 
 struct MemberRecords {
-  sql::UserRecord profile;
+  UserRecord profile;
   std::optional<AccountView> account;  // none when the member has no points account
-  std::vector<sql::TransactionRecord> purchases;
-  std::vector<sql::LedgerEntryRecord> ledger;
-  std::vector<sql::RedemptionRecord> vouchers;
+  std::vector<TransactionRecord> purchases;
+  std::vector<LedgerEntryRecord> ledger;
+  std::vector<RedemptionRecord> vouchers;
 };
 
 struct BehaviourRecords {
@@ -36,7 +35,7 @@ struct BehaviourRecords {
 };
 
 // account_not_found for an erased or disabled member.
-Result<MemberRecords> member_records(soci::session& session, const ProgramSettings& program,
+Result<MemberRecords> member_records(Session session, const ProgramSettings& program,
                                      const std::string& customer_id, std::int64_t now);
 Result<BehaviourRecords> behaviour_records(documents::DocumentStore& store, const std::string& customer_id);
 

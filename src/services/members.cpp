@@ -3,22 +3,26 @@
 #include "services/reward_images.h"
 #include "storage/sql/access_repository.h"
 #include "storage/sql/catalog_repository.h"
+#include "storage/sql/ledger_repository.h"
+#include "storage/sql/redemptions_repository.h"
+#include "storage/sql/transactions_repository.h"
+#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 
 Error account_not_found() { return Error{ErrorCode::not_found, "this account no longer exists", {}}; }
 
-Result<sql::UserRecord> Members::active(const std::string& id) {
+Result<UserRecord> Members::active(const std::string& id) {
   auto user = sql::UsersRepository(session_).find_by_id(id);
   if (!user || user->status != "active") return account_not_found();
   return std::move(*user);
 }
 
-std::optional<sql::UserRecord> Members::signing_in(const std::string& email) {
+std::optional<UserRecord> Members::signing_in(const std::string& email) {
   return sql::UsersRepository(session_).find_by_email(email);
 }
 
-Result<sql::UserRecord> Members::update_profile(const std::string& id, const ProfileChange& change, std::int64_t now) {
+Result<UserRecord> Members::update_profile(const std::string& id, const ProfileChange& change, std::int64_t now) {
   auto user = active(id);
   if (!user.ok()) return user.error();
   if (change.name) user->name = *change.name;
@@ -40,15 +44,15 @@ Status Members::replace_password_hash(const std::string& id, const std::string& 
   return Unit{};
 }
 
-sql::Page<sql::TransactionRecord> Members::purchases(const std::string& id, int limit, const TimeCursor& cursor) {
+Page<TransactionRecord> Members::purchases(const std::string& id, int limit, const TimeCursor& cursor) {
   return sql::TransactionsRepository(session_).list_for_customer(id, limit, cursor);
 }
 
-sql::Page<sql::LedgerEntryRecord> Members::ledger(const std::string& id, int limit, const SequenceCursor& cursor) {
+Page<LedgerEntryRecord> Members::ledger(const std::string& id, int limit, const SequenceCursor& cursor) {
   return sql::LedgerRepository(session_).list(id, limit, cursor.before);
 }
 
-sql::Page<sql::RedemptionRecord> Members::vouchers(const std::string& id, int limit, const TimeCursor& cursor) {
+Page<RedemptionRecord> Members::vouchers(const std::string& id, int limit, const TimeCursor& cursor) {
   return sql::RedemptionsRepository(session_).list_for_customer(id, limit, cursor);
 }
 

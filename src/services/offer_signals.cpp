@@ -14,7 +14,7 @@
 namespace patron::services {
 namespace {
 
-std::vector<offers::RuleSignal> rules_in_catalog_words(soci::session& session, long long run_id) {
+std::vector<offers::RuleSignal> rules_in_catalog_words(Session session, long long run_id) {
   std::vector<offers::RuleSignal> out;
   sql::CatalogRepository catalog(session);
   for (const auto& rule : sql::AnalyticsRepository(session).rules(run_id, max_rules_for_offers)) {
@@ -31,7 +31,7 @@ std::vector<offers::RuleSignal> rules_in_catalog_words(soci::session& session, l
 
 }  // namespace
 
-OfferSignals::OfferSignals(soci::session& session, std::string base_currency, FavoriteCategories favorites)
+OfferSignals::OfferSignals(Session session, std::string base_currency, FavoriteCategories favorites)
     : session_(session), base_currency_(std::move(base_currency)), favorites_(std::move(favorites)) {
   if (auto run = sql::AnalyticsRepository(session_).latest_run()) {
     run_id_ = run->id;
@@ -90,7 +90,7 @@ void OfferSignals::add_offer_history(offers::CustomerSignals& c) {
   }
 }
 
-offers::CustomerSignals OfferSignals::from_scores(const sql::ScoredCustomer& row, std::int64_t now) {
+offers::CustomerSignals OfferSignals::from_scores(const offers::ScoredCustomer& row, std::int64_t now) {
   offers::CustomerSignals c;
   c.customer_id = row.id;
   c.tier = row.tier;

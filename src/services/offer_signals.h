@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "offers/targeting.h"
 #include "services/offers.h"
-#include "storage/sql/offers_repository.h"
+#include "domain/records.h"
+#include "offers/offer_records.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -20,13 +20,13 @@ inline constexpr int max_rules_for_offers = 200;
 
 class OfferSignals {
  public:
-  OfferSignals(soci::session& session, std::string base_currency, FavoriteCategories favorites);
+  OfferSignals(Session session, std::string base_currency, FavoriteCategories favorites);
 
   // Exact: what the customer bought, SKU by SKU (a few statements a customer).
   offers::CustomerSignals of(const std::string& customer_id, const std::string& tier);
   // From the latest analysis' scores row (one scan for everyone): categories
   // by affinity, days since the last visit, no SKUs.
-  offers::CustomerSignals from_scores(const sql::ScoredCustomer& row, std::int64_t now);
+  offers::CustomerSignals from_scores(const offers::ScoredCustomer& row, std::int64_t now);
   std::optional<long long> run_id() const { return run_id_; }
   const std::vector<offers::RuleSignal>& rules() const { return rules_; }
   const offers::BrandCategories& brand_categories() const { return brand_categories_; }
@@ -34,7 +34,7 @@ class OfferSignals {
  private:
   void add_offer_history(offers::CustomerSignals& c);
 
-  soci::session& session_;
+  Session session_;
   std::string base_currency_;
   FavoriteCategories favorites_;
   std::optional<long long> run_id_;

@@ -8,6 +8,7 @@
 #include "services/secrets.h"
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/redemptions_repository.h"
+#include "storage/sql/offers_repository.h"
 
 namespace patron::services {
 namespace {
@@ -44,7 +45,7 @@ std::vector<Pick> within_budget(std::vector<Pick> picks, const offers::Campaign&
 }
 
 // A free reward's template names a reward that exists; its name goes with it.
-Status resolve_reward(soci::session& session, offers::Campaign& campaign) {
+Status resolve_reward(Session session, offers::Campaign& campaign) {
   if (campaign.offer.kind != offers::OfferKind::free_reward) return ok_status();
   auto reward = sql::CatalogRepository(session).reward(campaign.offer.reward_id);
   if (!reward) return Error::validation("offer.reward_id", "no such reward");
@@ -93,7 +94,7 @@ Result<offers::Campaign> Offers::campaign(const std::string& id) {
   return std::move(*found);
 }
 
-sql::Page<offers::Campaign> Offers::campaigns(int limit, const std::string& after_id) {
+Page<offers::Campaign> Offers::campaigns(int limit, const std::string& after_id) {
   return sql::OffersRepository(session_).list_campaigns(limit, after_id);
 }
 
@@ -130,7 +131,7 @@ void Offers::visit_signals(const offers::Audience& audience, OfferSignals& signa
     return;
   }
   repository.visit_scored_customers(signals.run_id(), max_customers_per_generation,
-                                    [&](const sql::ScoredCustomer& row) { visit(signals.from_scores(row, now)); });
+                                    [&](const offers::ScoredCustomer& row) { visit(signals.from_scores(row, now)); });
 }
 
 Result<GenerationReport> Offers::generate(const std::string& campaign_id, const FavoriteCategories& favorites,
@@ -185,11 +186,11 @@ Result<GenerationReport> Offers::generate(const std::string& campaign_id, const 
   return report;
 }
 
-std::vector<sql::CampaignOffer> Offers::customer_offers(const std::string& customer_id, int limit) {
+std::vector<offers::CampaignOffer> Offers::customer_offers(const std::string& customer_id, int limit) {
   return sql::OffersRepository(session_).offers_for_customer(customer_id, limit);
 }
 
-Result<sql::CampaignOffer> Offers::activate(const std::string& customer_id, const std::string& offer_id,
+Result<offers::CampaignOffer> Offers::activate(const std::string& customer_id, const std::string& offer_id,
                                             std::int64_t now) {
   sql::OffersRepository repository(session_);
   auto found = repository.find_offer(offer_id);
@@ -202,11 +203,11 @@ Result<sql::CampaignOffer> Offers::activate(const std::string& customer_id, cons
   return *repository.find_offer(offer_id);
 }
 
-std::vector<sql::CampaignOffer> Offers::applicable(const std::string& customer_id, std::int64_t at) {
+std::vector<offers::CampaignOffer> Offers::applicable(const std::string& customer_id, std::int64_t at) {
   return sql::OffersRepository(session_).applicable_offers(customer_id, at);
 }
 
-std::vector<AppliedOffer> Offers::bonuses_for(const std::vector<sql::CampaignOffer>& applicable,
+std::vector<AppliedOffer> Offers::bonuses_for(const std::vector<offers::CampaignOffer>& applicable,
                                               const std::vector<PricedLine>& lines,
                                               const std::function<Points(const std::vector<PricedLine>&)>& base_points) {
   std::vector<AppliedOffer> applied;
@@ -220,7 +221,7 @@ std::vector<AppliedOffer> Offers::bonuses_for(const std::vector<sql::CampaignOff
   return applied;
 }
 
-std::vector<AppliedOffer> Offers::discounts_for(const std::vector<sql::CampaignOffer>& applicable,
+std::vector<AppliedOffer> Offers::discounts_for(const std::vector<offers::CampaignOffer>& applicable,
                                                 std::vector<PricedLine>& lines) {
   std::vector<AppliedOffer> applied;
   for (const auto& [offer, campaign] : applicable) {
@@ -239,7 +240,7 @@ std::vector<AppliedOffer> Offers::discounts_for(const std::vector<sql::CampaignO
   return applied;
 }
 
-std::vector<AppliedOffer> Offers::rewards_for(const std::vector<sql::CampaignOffer>& applicable,
+std::vector<AppliedOffer> Offers::rewards_for(const std::vector<offers::CampaignOffer>& applicable,
                                               const std::string& customer_id, const std::vector<PricedLine>& lines,
                                               std::int64_t now) {
   std::vector<AppliedOffer> applied;
@@ -253,7 +254,7 @@ std::vector<AppliedOffer> Offers::rewards_for(const std::vector<sql::CampaignOff
     if (!catalog.decrement_stock(campaign.offer.reward_id)) continue;
     const auto reward = catalog.reward(campaign.offer.reward_id);
     const auto expires_at = reward ? voucher_expires_at(*reward, now) : now + default_voucher_valid_days * seconds_per_day;
-    sql::RedemptionRecord voucher{new_id("red"), customer_id, campaign.offer.reward_id, campaign.offer.reward_name, 0,
+    RedemptionRecord voucher{new_id("red"), customer_id, campaign.offer.reward_id, campaign.offer.reward_name, 0,
                                   {}, {}, now, expires_at};
     for (int attempt = 0; attempt < max_voucher_code_attempts && (voucher.code.empty() || redemptions.code_taken(voucher.code));
          ++attempt) {

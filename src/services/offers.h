@@ -8,16 +8,16 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/earning.h"
 #include "domain/result.h"
 #include "offers/campaign.h"
 #include "offers/statistics.h"
 #include "offers/targeting.h"
 #include "services/loyalty.h"
+#include "services/session.h"
 #include "storage/documents/document_store.h"
-#include "storage/sql/offers_repository.h"
+#include "domain/records.h"
+#include "offers/offer_records.h"
 
 namespace patron::services {
 
@@ -60,37 +60,37 @@ class OfferSignals;
 
 class Offers {
  public:
-  Offers(soci::session& session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
+  Offers(Session session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
 
   Result<offers::Campaign> create_campaign(offers::Campaign campaign, std::int64_t now);
   Result<offers::Campaign> change_campaign(const offers::Campaign& changed);
   Status archive_campaign(const std::string& id);
   Result<offers::Campaign> campaign(const std::string& id);  // not_found "campaign not found"
-  sql::Page<offers::Campaign> campaigns(int limit, const std::string& after_id);
+  Page<offers::Campaign> campaigns(int limit, const std::string& after_id);
   std::int64_t audience_size(const offers::Audience& audience, const FavoriteCategories& favorites, std::int64_t now);
   Result<GenerationReport> generate(const std::string& campaign_id, const FavoriteCategories& favorites,
                                     std::int64_t now);
   // A customer's offers, at most `limit` (up to max_listed).
-  static constexpr int max_listed = sql::max_offers_listed;
-  std::vector<sql::CampaignOffer> customer_offers(const std::string& customer_id, int limit);
-  Result<sql::CampaignOffer> activate(const std::string& customer_id, const std::string& offer_id, std::int64_t now);
+  static constexpr int max_listed = offers::max_offers_listed;
+  std::vector<offers::CampaignOffer> customer_offers(const std::string& customer_id, int limit);
+  Result<offers::CampaignOffer> activate(const std::string& customer_id, const std::string& offer_id, std::int64_t now);
   Result<CampaignReport> report(const std::string& campaign_id, std::int64_t now);
 
   // The customer's offers a purchase at `at` may use (one query a purchase;
   // the three below each take their kind from it).
-  std::vector<sql::CampaignOffer> applicable(const std::string& customer_id, std::int64_t at);
+  std::vector<offers::CampaignOffer> applicable(const std::string& customer_id, std::int64_t at);
   // Bonus points of the offers this purchase qualifies for; `base_points(lines)`
   // prices lines by the program's rules.
-  std::vector<AppliedOffer> bonuses_for(const std::vector<sql::CampaignOffer>& applicable,
+  std::vector<AppliedOffer> bonuses_for(const std::vector<offers::CampaignOffer>& applicable,
                                         const std::vector<PricedLine>& lines,
                                         const std::function<Points(const std::vector<PricedLine>&)>& base_points);
   // Applies percent-off vouchers to the lines they qualify (lowering unit
   // prices in place); what each took off.
-  std::vector<AppliedOffer> discounts_for(const std::vector<sql::CampaignOffer>& applicable,
+  std::vector<AppliedOffer> discounts_for(const std::vector<offers::CampaignOffer>& applicable,
                                           std::vector<PricedLine>& lines);
   // Issues the reward of each free-reward offer the purchase qualifies for, as
   // a voucher redeemed for 0 points (skipped when the reward is out of stock).
-  std::vector<AppliedOffer> rewards_for(const std::vector<sql::CampaignOffer>& applicable,
+  std::vector<AppliedOffer> rewards_for(const std::vector<offers::CampaignOffer>& applicable,
                                         const std::string& customer_id, const std::vector<PricedLine>& lines,
                                         std::int64_t now);
   // Marks each applied offer used by the transaction (once).
@@ -103,7 +103,7 @@ class Offers {
   void visit_signals(const offers::Audience& audience, OfferSignals& signals, std::int64_t now,
                      const std::function<void(const offers::CustomerSignals&)>& visit);
 
-  soci::session& session_;
+  Session session_;
   ProgramSettings settings_;
 };
 

@@ -6,11 +6,10 @@
 #include <optional>
 #include <string>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
 #include "services/mailer.h"
 #include "services/secrets.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -25,7 +24,7 @@ struct ResetLink {
 
 class PasswordResets {
  public:
-  PasswordResets(soci::session& session, std::int64_t ttl_seconds) : session_(session), ttl_seconds_(ttl_seconds) {}
+  PasswordResets(Session session, std::int64_t ttl_seconds) : session_(session), ttl_seconds_(ttl_seconds) {}
 
   // A new link for an active user with this e-mail; nullopt for any other address.
   std::optional<ResetLink> request(const std::string& email, std::int64_t now);
@@ -34,7 +33,7 @@ class PasswordResets {
   Result<std::string> confirm(const std::string& token, const PasswordHash& new_hash, std::int64_t now);
 
  private:
-  soci::session& session_;
+  Session session_;
   std::int64_t ttl_seconds_;
 };
 

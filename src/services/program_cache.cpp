@@ -16,7 +16,7 @@ void ProgramCache::invalidate() {
   loaded_ = false;
 }
 
-void ProgramCache::load_if_stale(soci::session& session) {
+void ProgramCache::load_if_stale(Session session) {
   const auto now = Clock::now();
   if (loaded_ && now - loaded_at_ < max_age_) return;
   sql::CatalogRepository catalog(session);
@@ -31,19 +31,19 @@ void ProgramCache::load_if_stale(soci::session& session) {
   loaded_at_ = now;
 }
 
-std::vector<Tier> ProgramCache::tiers(soci::session& session) {
+std::vector<Tier> ProgramCache::tiers(Session session) {
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   return tiers_;
 }
 
-std::vector<EarningRule> ProgramCache::earning_rules(soci::session& session) {
+std::vector<EarningRule> ProgramCache::earning_rules(Session session) {
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   return rules_;
 }
 
-bool ProgramCache::store_exists(soci::session& session, const std::string& store_id) {
+bool ProgramCache::store_exists(Session session, const std::string& store_id) {
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   if (stores_.contains(store_id)) return true;
@@ -52,7 +52,7 @@ bool ProgramCache::store_exists(soci::session& session, const std::string& store
   return true;
 }
 
-std::optional<sql::ProductRecord> ProgramCache::product(soci::session& session, const std::string& sku) {
+std::optional<ProductRecord> ProgramCache::product(Session session, const std::string& sku) {
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   if (auto it = products_.find(sku); it != products_.end()) return it->second;
@@ -63,14 +63,14 @@ std::optional<sql::ProductRecord> ProgramCache::product(soci::session& session, 
   return product;
 }
 
-std::optional<RateNano> ProgramCache::currency_rate(soci::session& session, const std::string& currency) {
+std::optional<RateNano> ProgramCache::currency_rate(Session session, const std::string& currency) {
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   if (auto it = rates_.find(currency); it != rates_.end()) return it->second;
   return std::nullopt;
 }
 
-bool ProgramCache::has_live_campaigns(soci::session& session) {
+bool ProgramCache::has_live_campaigns(Session session) {
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   return live_campaigns_;

@@ -14,12 +14,11 @@
 #include <unordered_set>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/earning.h"
 #include "domain/money.h"
 #include "domain/tiers.h"
-#include "storage/sql/records.h"
+#include "domain/records.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -29,18 +28,18 @@ class ProgramCache {
 
   void invalidate();
 
-  std::vector<Tier> tiers(soci::session& session);
-  std::vector<EarningRule> earning_rules(soci::session& session);
-  bool store_exists(soci::session& session, const std::string& store_id);
-  std::optional<sql::ProductRecord> product(soci::session& session, const std::string& sku);
+  std::vector<Tier> tiers(Session session);
+  std::vector<EarningRule> earning_rules(Session session);
+  bool store_exists(Session session, const std::string& store_id);
+  std::optional<ProductRecord> product(Session session, const std::string& sku);
   // The rate from `currency` to the base currency, if staff have set one.
-  std::optional<RateNano> currency_rate(soci::session& session, const std::string& currency);
+  std::optional<RateNano> currency_rate(Session session, const std::string& currency);
   // Whether any campaign is live: when none is, purchases skip looking for offers.
-  bool has_live_campaigns(soci::session& session);
+  bool has_live_campaigns(Session session);
 
  private:
   using Clock = std::chrono::steady_clock;
-  void load_if_stale(soci::session& session);  // with mutex_ held
+  void load_if_stale(Session session);  // with mutex_ held
 
   const std::chrono::milliseconds max_age_;
   std::mutex mutex_;
@@ -52,7 +51,7 @@ class ProgramCache {
   std::unordered_map<std::string, RateNano> rates_;
   bool live_campaigns_ = false;
   // Filled on demand: a catalog may hold far more products than one server sells.
-  std::unordered_map<std::string, sql::ProductRecord> products_;
+  std::unordered_map<std::string, ProductRecord> products_;
 };
 
 }  // namespace patron::services

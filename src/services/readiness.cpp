@@ -4,7 +4,7 @@
 
 namespace patron::services {
 
-Readiness probe_stores(soci::session& session, documents::DocumentStore* store) {
+Readiness probe_stores(Session session, documents::DocumentStore* store) {
   sql::probe(session);
   return {store != nullptr && store->get_preferences("readyz-probe").ok()};
 }

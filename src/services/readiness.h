@@ -3,8 +3,8 @@
 // cannot, the probe throws and the read path answers 503 as for any lost
 // connection) and the behaviour store a read; without the latter the server
 // still serves, degraded.
-#include <soci/soci.h>
 
+#include "services/session.h"
 #include "storage/documents/document_store.h"
 
 namespace patron::services {
@@ -13,6 +13,6 @@ struct Readiness {
   bool documents = false;  // the behaviour store answered
 };
 
-Readiness probe_stores(soci::session& session, documents::DocumentStore* store);
+Readiness probe_stores(Session session, documents::DocumentStore* store);
 
 }  // namespace patron::services

@@ -2,12 +2,13 @@
 
 #include "services/secrets.h"
 #include "storage/sql/access_repository.h"
+#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 
 std::string RefreshTokens::issue(const std::string& user_id, const std::string& family_id, std::int64_t now) {
   auto token = random_token();
-  const sql::RefreshTokenRecord record{new_id("rt"), user_id, family_id, now + refresh_token_ttl_seconds, false, false};
+  const RefreshTokenRecord record{new_id("rt"), user_id, family_id, now + refresh_token_ttl_seconds, false, false};
   sql::AccessRepository(session_).insert_refresh_token(record, hash_hex(token), now);
   return token;
 }

@@ -8,22 +8,21 @@
 #include <optional>
 #include <string>
 
-#include <soci/soci.h>
-
-#include "storage/sql/users_repository.h"
+#include "domain/records.h"
+#include "services/session.h"
 
 namespace patron::services {
 
 inline constexpr std::int64_t refresh_token_ttl_seconds = 30 * 24 * 3600;
 
 struct RefreshGrant {
-  sql::UserRecord user;
+  UserRecord user;
   std::string refresh_token;  // the secret; only its hash is stored
 };
 
 class RefreshTokens {
  public:
-  explicit RefreshTokens(soci::session& session) : session_(session) {}
+  explicit RefreshTokens(Session session) : session_(session) {}
 
   // The first token of a new sign-in's family.
   std::string open(const std::string& user_id, std::int64_t now);
@@ -36,7 +35,7 @@ class RefreshTokens {
 
  private:
   std::string issue(const std::string& user_id, const std::string& family_id, std::int64_t now);
-  soci::session& session_;
+  Session session_;
 };
 
 }  // namespace patron::services

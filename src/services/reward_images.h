@@ -8,9 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -30,7 +29,7 @@ std::string reward_image_url(const std::string& reward_id, const std::string& sh
 
 class RewardImages {
  public:
-  explicit RewardImages(soci::session& session) : session_(session) {}
+  explicit RewardImages(Session session) : session_(session) {}
 
   // Stores (replaces) the reward's image; not_found for an unknown reward.
   Result<RewardImage> put(const std::string& reward_id, const std::string& bytes, std::int64_t now);
@@ -40,7 +39,7 @@ class RewardImages {
   std::map<std::string, std::string> urls();
 
  private:
-  soci::session& session_;
+  Session session_;
 };
 
 }  // namespace patron::services

@@ -10,6 +10,7 @@
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/currency_rates_repository.h"
 #include "storage/sql/users_repository.h"
+#include "storage/sql/shop_repository.h"
 
 namespace patron::services {
 
@@ -48,9 +49,9 @@ Result<MinorUnits> Shop::base_price(const std::string& currency, MinorUnits pric
   return converted;
 }
 
-sql::Page<ShopProduct> Shop::products(const std::string& query, int limit, const std::string& cursor) {
+Page<ShopProduct> Shop::products(const std::string& query, int limit, const std::string& cursor) {
   auto page = sql::ShopRepository(session_).products_on_sale(query, std::clamp(limit, 1, max_shop_products), cursor);
-  sql::Page<ShopProduct> products;
+  Page<ShopProduct> products;
   products.next_cursor = page.next_cursor;
   for (const auto& p : page.items) {
     auto price = base_price(p.currency, p.price_minor, "sku");
@@ -99,11 +100,11 @@ Result<PricedCart> Shop::price_cart(const std::string& customer_id, const std::v
   return cart;
 }
 
-Result<sql::CheckoutRecord> Shop::record_checkout(const PricedCart& cart, const std::string& checkout_id,
+Result<CheckoutRecord> Shop::record_checkout(const PricedCart& cart, const std::string& checkout_id,
                                                   const std::string& session_id, std::int64_t now) {
   sql::ShopRepository repository(session_);
   if (auto stored = repository.checkout_by_session(session_id)) return *stored;
-  sql::CheckoutRecord checkout;
+  CheckoutRecord checkout;
   checkout.id = checkout_id;
   checkout.session_id = session_id;
   checkout.customer_id = cart.customer_id;

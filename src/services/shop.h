@@ -7,11 +7,10 @@
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
 #include "services/loyalty.h"
-#include "storage/sql/shop_repository.h"
+#include "domain/records.h"
+#include "services/session.h"
 
 namespace patron::services {
 
@@ -59,23 +58,23 @@ std::vector<ShopLine> lines_from_json(const std::string& text);
 
 class Shop {
  public:
-  Shop(soci::session& session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
+  Shop(Session session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
 
   // Products on sale, newest first, matching `query` in their name, brand or
   // category, priced in the base currency (a product in a currency without a
   // rate is not sold online); `limit` at most max_shop_products a page.
-  sql::Page<ShopProduct> products(const std::string& query, int limit, const std::string& cursor);
+  Page<ShopProduct> products(const std::string& query, int limit, const std::string& cursor);
   Result<PricedCart> price_cart(const std::string& customer_id, const std::vector<ShopLineInput>& lines);
   // Stores the checkout once Stripe made session `session_id` for it; the same
   // session again is answered with the stored checkout.
-  Result<sql::CheckoutRecord> record_checkout(const PricedCart& cart, const std::string& checkout_id,
+  Result<CheckoutRecord> record_checkout(const PricedCart& cart, const std::string& checkout_id,
                                               const std::string& session_id, std::int64_t now);
   // A customer's own checkout only (another's is not_found).
   Result<CheckoutStatus> checkout_status(const std::string& customer_id, const std::string& session_id);
 
  private:
   Result<MinorUnits> base_price(const std::string& currency, MinorUnits price, const std::string& field);
-  soci::session& session_;
+  Session session_;
   ProgramSettings settings_;
 };
 

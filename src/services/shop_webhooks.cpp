@@ -8,6 +8,7 @@
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/transactions.h"
 #include "storage/sql/transactions_repository.h"
+#include "storage/sql/shop_repository.h"
 
 namespace patron::services {
 namespace {
@@ -116,7 +117,7 @@ std::string ShopWebhooks::refund_charge(const StripeEvent& event, std::int64_t n
   return "applied";
 }
 
-void ShopWebhooks::apply_refund(sql::CheckoutRecord& checkout, MinorUnits amount_refunded, MinorUnits charge_amount,
+void ShopWebhooks::apply_refund(CheckoutRecord& checkout, MinorUnits amount_refunded, MinorUnits charge_amount,
                                 std::int64_t now) {
   if (amount_refunded <= checkout.refunded_minor) return;  // already applied (cumulative amounts)
   const auto charged = charge_amount > 0 ? charge_amount : checkout.amount_total_minor;

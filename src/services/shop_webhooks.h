@@ -16,12 +16,11 @@
 //    acknowledged and logged, as are types the shop does not use.
 #include <string>
 
-#include <soci/soci.h>
-
 #include "domain/result.h"
 #include "services/loyalty.h"
+#include "services/session.h"
 #include "services/stripe_events.h"
-#include "storage/sql/shop_repository.h"
+#include "domain/records.h"
 
 namespace patron::services {
 
@@ -31,7 +30,7 @@ struct WebhookOutcome {
 
 class ShopWebhooks {
  public:
-  ShopWebhooks(soci::session& session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
+  ShopWebhooks(Session session, ProgramSettings settings) : session_(session), settings_(std::move(settings)) {}
 
   // Errors only for the database: the event is then not stored, and Stripe
   // delivers it again.
@@ -40,10 +39,10 @@ class ShopWebhooks {
  private:
   std::string complete_session(const StripeEvent& event, std::int64_t now);
   std::string refund_charge(const StripeEvent& event, std::int64_t now);
-  void apply_refund(sql::CheckoutRecord& checkout, MinorUnits amount_refunded, MinorUnits charge_amount,
+  void apply_refund(CheckoutRecord& checkout, MinorUnits amount_refunded, MinorUnits charge_amount,
                     std::int64_t now);
 
-  soci::session& session_;
+  Session session_;
   ProgramSettings settings_;
 };
 

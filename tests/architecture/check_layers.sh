@@ -6,7 +6,9 @@
 #  - src/offers, likewise, and no outer layer (services run it over the stores);
 #  - src/services, the use cases (the analysis pipeline among them), never
 #    reaches up into src/http or src/app;
-#  - src/http calls src/services only: no storage header, no SQL library.
+#  - src/http calls src/services only: no storage header, no SQL library;
+#  - src/services headers take a Session and name no repository (a short,
+#    shrinking list excepted).
 set -uo pipefail
 src="$(cd "$(dirname "$0")/../../src" && pwd)"
 failed=0
@@ -38,6 +40,27 @@ found="$(grep -rnE '#include "storage/|#include <soci' "$src/http" || true)"
 [ -n "$found" ] && report "src/http must reach storage through src/services" "$found"
 found="$(grep -rnE '\b(soci|sql)::' "$src/http" | grep -vE '^[^:]+:[0-9]+:\s*//' || true)"
 [ -n "$found" ] && report "src/http must not name the SQL side's types (soci::, sql::); use the services' and the domain's" "$found"
+
+# The services' headers take a Session and speak the domain's records: which
+# repositories a service uses is its .cpp's business, so SQL stays behind the
+# services. No header includes SOCI; the few that still include a storage/sql
+# header are listed, and the list only shrinks.
+found="$(grep -nE '#include <soci' "$src"/services/*.h || true)"
+[ -n "$found" ] && report "src/services headers take a services::Session, not a SOCI session" "$found"
+allowed_services_sql="$(cat <<'LIST'
+services/affinity_events.h:storage/sql/history_reader.h
+services/full_analysis.h:storage/sql/analytics_repository.h
+services/loyalty_parts.h:storage/sql/catalog_repository.h
+services/loyalty_parts.h:storage/sql/currency_rates_repository.h
+services/loyalty_parts.h:storage/sql/offers_repository.h
+services/loyalty_parts.h:storage/sql/users_repository.h
+LIST
+)"
+actual_services_sql="$(cd "$src" && grep -HoE '#include "storage/sql/[^"]+"' services/*.h | sed 's/#include //; s/"//g' | sort)"
+found="$(comm -13 <(echo "$allowed_services_sql") <(echo "$actual_services_sql"))"
+[ -n "$found" ] && report "a services header must not include a SQL repository (file:header not on the shrinking list)" "$found"
+found="$(comm -23 <(echo "$allowed_services_sql") <(echo "$actual_services_sql"))"
+[ -n "$found" ] && report "these includes are gone: take them off allowed_services_sql in $0" "$found"
 
 [ "$failed" = 0 ] && echo "layering: ok"
 exit "$failed"

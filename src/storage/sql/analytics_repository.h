@@ -35,25 +35,11 @@ struct CustomerScoreColumns {
   std::size_t size() const { return customer_id.size(); }
 };
 
-struct CustomerScoreRecord {
-  std::string customer_id;
-  long long recency_days = 0, frequency = 0, monetary_minor = 0;
-  int r_score = 0, f_score = 0, m_score = 0;
-  std::string segment;
-  std::optional<double> p_alive, expected_purchases, expected_avg_spend, clv;
-  std::string top_category, top_brand, categories, brands;
-};
+using patron::CustomerScoreRecord;
 
-struct RuleRecord {
-  std::string antecedent;  // JSON array of SKUs
-  std::string consequent;
-  double support = 0, confidence = 0, lift = 0;
-};
+using patron::RuleRecord;
 
-struct CohortCellRecord {
-  std::string first_month;  // YYYY-MM
-  long long months_after = 0, customers = 0, active = 0;
-};
+using patron::CohortCellRecord;
 
 class AnalyticsRepository {
  public:

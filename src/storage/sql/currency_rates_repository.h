@@ -15,8 +15,7 @@ namespace patron::sql {
 
 using patron::CurrencyRateRecord;
 
-// ISO 4217 has fewer codes than this; the bound keeps every read of the table finite.
-inline constexpr int max_currency_rates = 400;
+using patron::max_currency_rates;
 
 class CurrencyRatesRepository {
  public:

@@ -37,13 +37,9 @@ struct SkuHistory {
 };
 
 // A customer as the latest analysis scored them (null fields when it did not).
-struct ScoredCustomer {
-  std::string id, tier, segment, categories, brands;  // JSON [[name, score], ...], most affine first
-  std::optional<double> p_alive, expected_avg_spend, clv;
-  std::optional<std::int64_t> recency_days;
-};
+using offers::ScoredCustomer;
 
-inline constexpr int max_offers_listed = 200;
+using offers::max_offers_listed;
 inline constexpr int max_brand_categories = 10'000;
 inline constexpr int max_skus_per_customer = 2'000;
 inline constexpr int max_applicable_offers = 20;

@@ -13,22 +13,7 @@
 
 namespace patron::sql {
 
-struct CheckoutRecord {
-  std::string id;          // chk_…: also the Idempotency-Key of the Stripe call
-  std::string session_id;  // Stripe's cs_…
-  std::string customer_id;
-  std::string currency;
-  MinorUnits amount_total_minor = 0;
-  std::string lines_json;  // [{sku, name, quantity, unit_price_minor}] as charged
-  std::string status = "open";  // open | paid | failed
-  std::string payment_intent;
-  std::string transaction_id;
-  Points points_earned = 0;
-  MinorUnits refunded_minor = 0;  // Stripe's cumulative amount_refunded applied so far
-  std::string failure;            // why a paid session could not be recorded
-  std::int64_t created_at = 0;
-  std::int64_t updated_at = 0;
-};
+using patron::CheckoutRecord;
 
 struct StripeEventRecord {
   std::string id;  // evt_…

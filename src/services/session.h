@@ -1,0 +1,22 @@
+#pragma once
+// The handle of one SQL transaction (a read snapshot or a write job) as the
+// services take it. Callers above the services hold one only to pass it on;
+// the services' own code hands it to the repositories, which alone speak SQL.
+namespace soci {
+class session;
+}
+
+namespace patron::services {
+
+// Both conversions are implicit on purpose: the read pool and the write queue
+// hand out SOCI sessions, and the repositories take them back.
+class Session {
+ public:
+  Session(soci::session& sql) : sql_(&sql) {}        // NOLINT(google-explicit-constructor)
+  operator soci::session&() const { return *sql_; }  // NOLINT(google-explicit-constructor)
+
+ private:
+  soci::session* sql_;
+};
+
+}  // namespace patron::services
