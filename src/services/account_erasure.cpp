@@ -6,8 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "services/members.h"
-#include "storage/sql/access_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 namespace {
@@ -44,7 +42,7 @@ std::string as_in_reply(const std::string& text) {
 // customer's own records go; a reply stored for someone else (a till, staff)
 // keeps its record, so a replay still answers instead of running twice, with
 // the customer's email, name, phone and card number replaced.
-void erase_from_stored_replies(sql::AccessRepository& access, const UserRecord& user) {
+void erase_from_stored_replies(sql::AccessStore& access, const UserRecord& user) {
   access.delete_responses_of(user.id);
   std::vector<std::string> personal;
   for (const auto* value : {&user.email, &user.name, &user.phone, &user.card_number}) {
@@ -71,8 +69,8 @@ void erase_from_stored_replies(sql::AccessRepository& access, const UserRecord& 
 Status erase_account(Session session, const std::string& user_id, std::int64_t now) {
   auto user = Members(session).active(user_id);
   if (!user.ok()) return user.error();
-  sql::UsersRepository(session).anonymize(user_id, now);
-  sql::AccessRepository access(session);
+  session.stores().users().anonymize(user_id, now);
+  auto& access = session.stores().access();
   access.revoke_all_for_user(user_id, "");
   erase_from_stored_replies(access, *user);
   return Unit{};

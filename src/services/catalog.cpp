@@ -2,7 +2,6 @@
 
 #include "services/reward_images.h"
 #include "services/secrets.h"
-#include "storage/sql/catalog_repository.h"
 
 namespace patron::services {
 namespace {
@@ -17,7 +16,7 @@ Status Catalog::check_unique(const CatalogResource& resource, const CatalogRow& 
   if (resource.unique_field.empty()) return ok_status();
   const auto value = catalog_text(row, resource.unique_field);
   if (!row.contains(resource.unique_field) || value.empty()) return ok_status();
-  if (sql::CatalogRepository(session_).unique_value_taken(resource, value, except_id)) {
+  if (session_.stores().catalog().unique_value_taken(resource, value, except_id)) {
     return Error{ErrorCode::conflict, resource.unique_field + " is already in use", resource.unique_field};
   }
   return ok_status();
@@ -36,13 +35,13 @@ Result<CatalogItem> Catalog::create(const CatalogResource& resource, CatalogRow 
   if (auto unique = check_unique(resource, fields, ""); !unique.ok()) return unique.error();
   const std::string id = new_id(resource.id_prefix);
   fields["id"] = id;
-  sql::CatalogRepository catalog(session_);
+  auto& catalog = session_.stores().catalog();
   catalog.create(resource, fields, now);
   return get(resource, id);
 }
 
 Result<CatalogItem> Catalog::get(const CatalogResource& resource, const std::string& id) {
-  auto row = sql::CatalogRepository(session_).get(resource, id);
+  auto row = session_.stores().catalog().get(resource, id);
   if (!row) return not_found(resource);
   return with_image(resource, std::move(*row));
 }
@@ -52,7 +51,7 @@ Result<CatalogPage> Catalog::list(const CatalogResource& resource, int limit, co
   if (limit < 1 || limit > max_catalog_page) {
     return Error::validation("limit", "must be from 1 to " + std::to_string(max_catalog_page));
   }
-  auto page = sql::CatalogRepository(session_).list(resource, limit, cursor, include_archived);
+  auto page = session_.stores().catalog().list(resource, limit, cursor, include_archived);
   const auto urls = has_images(resource) ? RewardImages(session_).urls() : std::map<std::string, std::string>{};
   CatalogPage out;
   out.next_cursor = page.next_cursor;
@@ -67,7 +66,7 @@ Result<CatalogPage> Catalog::list(const CatalogResource& resource, int limit, co
 
 Result<CatalogItem> Catalog::update(const CatalogResource& resource, const std::string& id, const CatalogRow& changes) {
   if (auto checked = check_catalog_row(resource, changes, false); !checked.ok()) return checked.error();
-  sql::CatalogRepository catalog(session_);
+  auto& catalog = session_.stores().catalog();
   if (!catalog.get(resource, id)) return not_found(resource);
   if (auto unique = check_unique(resource, changes, id); !unique.ok()) return unique.error();
   catalog.update(resource, id, changes);
@@ -75,7 +74,7 @@ Result<CatalogItem> Catalog::update(const CatalogResource& resource, const std::
 }
 
 Status Catalog::archive(const CatalogResource& resource, const std::string& id) {
-  sql::CatalogRepository catalog(session_);
+  auto& catalog = session_.stores().catalog();
   if (!catalog.get(resource, id)) return not_found(resource);
   catalog.archive(resource, id);
   return ok_status();

@@ -3,7 +3,6 @@
 #include <set>
 #include <variant>
 
-#include "storage/sql/catalog_repository.h"
 
 namespace patron::services {
 namespace {
@@ -15,7 +14,7 @@ void add_bounded(std::set<std::string>& values, std::string value) {
 }  // namespace
 
 CatalogFacets catalog_facets(Session session) {
-  sql::CatalogRepository catalog(session);
+  auto& catalog = session.stores().catalog();
   const auto* products = find_catalog_resource("products");
   std::set<std::string> categories;
   std::set<std::string> brands;
@@ -33,7 +32,7 @@ CatalogFacets catalog_facets(Session session) {
 }
 
 std::map<std::string, std::string> store_names(Session session, const std::vector<std::string>& store_ids) {
-  sql::CatalogRepository catalog(session);
+  auto& catalog = session.stores().catalog();
   const auto* stores = find_catalog_resource("stores");
   std::map<std::string, std::string> names;
   if (stores == nullptr) return names;
@@ -45,7 +44,7 @@ std::map<std::string, std::string> store_names(Session session, const std::vecto
 }
 
 Status check_feedback_subjects(Session session, const std::string& product_sku, const std::string& store_id) {
-  sql::CatalogRepository catalog(session);
+  auto& catalog = session.stores().catalog();
   if (!product_sku.empty() && !catalog.product_by_sku(product_sku)) {
     return Error::validation("product_sku", "is not a product in the catalog");
   }

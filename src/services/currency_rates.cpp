@@ -1,5 +1,4 @@
 #include "services/currency_rates.h"
-#include "storage/sql/currency_rates_repository.h"
 
 namespace patron::services {
 namespace {
@@ -8,16 +7,16 @@ Error no_rate_for(const std::string& currency) { return Error::not_found("no rat
 
 }  // namespace
 
-std::vector<CurrencyRateRecord> CurrencyRates::list() { return sql::CurrencyRatesRepository(session_).list(); }
+std::vector<CurrencyRateRecord> CurrencyRates::list() { return session_.stores().currency_rates().list(); }
 
 Result<CurrencyRateRecord> CurrencyRates::find(const std::string& currency) {
-  auto rate = sql::CurrencyRatesRepository(session_).find(currency);
+  auto rate = session_.stores().currency_rates().find(currency);
   if (!rate) return no_rate_for(currency);
   return std::move(*rate);
 }
 
 Result<CurrencyRateRecord> CurrencyRates::save(const CurrencyRateRecord& rate, RateWrite mode) {
-  sql::CurrencyRatesRepository rates(session_);
+  auto& rates = session_.stores().currency_rates();
   const bool exists = rates.find(rate.currency).has_value();
   if (mode == RateWrite::create && exists) {
     return Error{ErrorCode::conflict, "a rate for " + rate.currency + " is already set", "currency"};
@@ -31,7 +30,7 @@ Result<CurrencyRateRecord> CurrencyRates::save(const CurrencyRateRecord& rate, R
 }
 
 Status CurrencyRates::remove(const std::string& currency) {
-  if (!sql::CurrencyRatesRepository(session_).remove(currency)) return no_rate_for(currency);
+  if (!session_.stores().currency_rates().remove(currency)) return no_rate_for(currency);
   return Unit{};
 }
 

@@ -1,10 +1,9 @@
 #include "services/customers.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 
 Result<UserRecord> Customers::find(const std::string& id) {
-  auto user = sql::UsersRepository(session_).find_by_id(id);
+  auto user = session_.stores().users().find_by_id(id);
   if (!user || user->role != "customer") return Error::not_found("customer not found");
   return std::move(*user);
 }
@@ -13,7 +12,7 @@ Result<Page<UserRecord>> Customers::search(const std::string& query, int limit, 
   if (query.size() > max_customer_query_length) {
     return Error::validation("q", "must be at most " + std::to_string(max_customer_query_length) + " characters");
   }
-  return sql::UsersRepository(session_).search_customers(query, limit, cursor);
+  return session_.stores().users().search_customers(query, limit, cursor);
 }
 
 }  // namespace patron::services

@@ -15,7 +15,6 @@
 #include "services/affinity_events.h"
 #include "services/model_choice.h"
 #include "storage/sql/history_reader.h"
-#include "storage/sql/analytics_repository.h"
 
 namespace patron::services {
 namespace {
@@ -240,7 +239,7 @@ Json btyd_summary(const Result<an::BtydReport>& report) {
 
 void store_results(Session session, FullAnalysis& run, const Json& parameters, std::int64_t now,
                    std::size_t purchases) {
-  sql::AnalyticsRepository repository(session);
+  auto& repository = session.stores().analytics();
   run.run_id = repository.begin_run(now, parameters["as_of"].get<std::string>(), parameters.dump());
   soci::transaction tx(session);
   repository.write_scores(run.run_id, run.scores);

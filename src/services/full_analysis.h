@@ -1,7 +1,7 @@
 #pragma once
 // `patron analyze all`: every analysis over the stored history in one pass of
 // reading, each stage timed with the process's memory, and the results
-// written back as one analytics run (storage/sql/analytics_repository.h).
+// written back as one analytics run (the AnalyticsStore port, storage/sql/analytics_store.h).
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -16,7 +16,6 @@
 #include "analytics/customer_summary.h"
 #include "services/session.h"
 #include "storage/documents/document_store.h"
-#include "storage/sql/analytics_repository.h"
 
 namespace patron::services {
 

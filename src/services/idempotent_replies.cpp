@@ -1,6 +1,5 @@
 #include "services/idempotent_replies.h"
 
-#include "storage/sql/access_repository.h"
 
 namespace patron::services {
 namespace {
@@ -25,7 +24,7 @@ std::int64_t replies_fresh_since(std::int64_t now) {
 
 Result<KeyedAnswer> answer_once(Session session, const KeyedRequest& request,
                                 const std::function<Result<KeptReply>(Session)>& work) {
-  sql::AccessRepository access(session);
+  auto& access = session.stores().access();
   const auto fresh_since = replies_fresh_since(request.now);
   if (access.can_store_after_work()) {
     if (auto stored = access.find_response(request.scope, request.key, fresh_since)) {
@@ -61,7 +60,7 @@ Status purge_expired_replies(Database& database, std::int64_t now) {
   for (int slice = 0; slice < max_reply_purge_slices; ++slice) {
     bool more = false;
     auto done = database.write_now([&](Session session) -> Status {
-      more = sql::AccessRepository(session).purge_expired_responses(cutoff, reply_purge_slice);
+      more = session.stores().access().purge_expired_responses(cutoff, reply_purge_slice);
       return Unit{};
     });
     if (!done.ok()) return done;

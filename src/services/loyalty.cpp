@@ -10,11 +10,6 @@
 #include "services/offers.h"
 #include "services/program_cache.h"
 #include "services/secrets.h"
-#include "storage/sql/ledger_repository.h"
-#include "storage/sql/redemptions_repository.h"
-#include "storage/sql/transactions_repository.h"
-#include "storage/sql/users_repository.h"
-#include "storage/sql/catalog_repository.h"
 
 namespace patron::services {
 
@@ -34,7 +29,7 @@ Result<UserRecord> Loyalty::register_user(const std::string& email_input, const 
   for (const auto& check : {validate_email(email), validate_name(name)}) {
     if (!check.ok()) return check.error();
   }
-  sql::UsersRepository users(session_);
+  auto& users = session_.stores().users();
   if (users.find_by_email(email)) return Error{ErrorCode::conflict, "this email is already registered", "email"};
   UserRecord user;
   user.id = new_id(role == "customer" ? "cus" : "usr");
@@ -50,7 +45,7 @@ Result<UserRecord> Loyalty::register_user(const std::string& email_input, const 
   user.created_at = now;
   users.insert(user, now);
   if (role == "customer") {
-    const auto tiers = sql::CatalogRepository(session_).active_tiers();
+    const auto tiers = session_.stores().catalog().active_tiers();
     AccountRecord account;
     account.customer_id = user.id;
     account.tier_code = tiers.empty() ? "" : tiers.front().code;
@@ -63,14 +58,14 @@ Result<UserRecord> Loyalty::register_user(const std::string& email_input, const 
 // A customer's account for a change the customer (or staff for them) asks
 // for: an erased or disabled account is closed to every such change.
 Result<AccountRecord> Loyalty::open_account(const std::string& customer_id) {
-  auto owned = sql::UsersRepository(session_).load_customer_account(customer_id);
+  auto owned = session_.stores().users().load_customer_account(customer_id);
   if (!owned || owned->role != "customer") return customer_not_found();
   if (owned->status != "active") return account_closed();
   return std::move(owned->account);
 }
 
 Result<UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
-  sql::UsersRepository users(session_);
+  auto& users = session_.stores().users();
   std::optional<UserRecord> user;
   if (!ref.id.empty()) {
     user = users.find_by_id(ref.id);
@@ -86,7 +81,7 @@ Result<UserRecord> Loyalty::resolve_customer(const CustomerRef& ref) {
 Result<ReturnOutcome> Loyalty::record_return(const std::string& transaction_id,
                                              const std::vector<ReturnLineInput>& lines,
                                              std::optional<std::string> store_scope, std::int64_t now) {
-  sql::TransactionsRepository transactions(session_);
+  auto& transactions = session_.stores().transactions();
   auto txn = transactions.find(transaction_id);
   if (!txn || (store_scope && *store_scope != txn->store_id)) {
     return Error{ErrorCode::not_found, "transaction not found", "transaction_id"};
@@ -112,7 +107,7 @@ Result<ReturnOutcome> Loyalty::record_return(const std::string& transaction_id,
 
 Result<ReturnOutcome> Loyalty::record_refund(const std::string& transaction_id, MinorUnits amount_minor,
                                              std::int64_t now) {
-  auto txn = sql::TransactionsRepository(session_).find(transaction_id);
+  auto txn = session_.stores().transactions().find(transaction_id);
   if (!txn) return Error{ErrorCode::not_found, "transaction not found", "transaction_id"};
   if (amount_minor <= 0) return Error::validation("amount_minor", "must be positive");
   const auto remaining = txn->total_minor - txn->returned_minor;
@@ -124,9 +119,9 @@ Result<ReturnOutcome> Loyalty::record_refund(const std::string& transaction_id, 
 // reversed from the ledger, and the return recorded.
 Result<ReturnOutcome> Loyalty::reverse_returned_value(TransactionRecord& txn, MinorUnits amount_minor,
                                                       std::int64_t now) {
-  sql::TransactionsRepository transactions(session_);
+  auto& transactions = session_.stores().transactions();
   const auto points = points_to_reverse(txn.points_earned, txn.total_minor, txn.returned_minor, amount_minor);
-  sql::UsersRepository users(session_);
+  auto& users = session_.stores().users();
   auto account = users.load_account(txn.customer_id);
   if (!account) return customer_not_found();
   std::string entry_id;
@@ -135,7 +130,7 @@ Result<ReturnOutcome> Loyalty::reverse_returned_value(TransactionRecord& txn, Mi
         !bounded.ok()) {
       return bounded.error();
     }
-    sql::LedgerRepository ledger(session_);
+    auto& ledger = session_.stores().ledger();
     const auto plan =
         plan_reversal(account->points_balance, ledger.open_lots(account->customer_id), points, txn.earn_entry_id);
     ledger.consume(plan.consumed);
@@ -154,17 +149,17 @@ Result<ReturnOutcome> Loyalty::reverse_returned_value(TransactionRecord& txn, Mi
 
 Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const std::string& reward_id,
                                           std::int64_t now) {
-  sql::CatalogRepository catalog(session_);
+  auto& catalog = session_.stores().catalog();
   auto reward = catalog.reward(reward_id);
   if (!reward) return Error{ErrorCode::not_found, "reward not found", "reward_id"};
-  sql::UsersRepository users(session_);
+  auto& users = session_.stores().users();
   auto account = open_account(customer_id);
   if (!account.ok()) return account.error();
-  sql::RedemptionsRepository redemptions(session_);
+  auto& redemptions = session_.stores().redemptions();
   auto allowed = check_redeemable(*reward, now, account->points_balance, redemptions.count_for(customer_id, reward_id));
   if (!allowed.ok()) return allowed.error();
 
-  sql::LedgerRepository ledger(session_);
+  auto& ledger = session_.stores().ledger();
   auto plan = plan_redemption(account->points_balance, ledger.open_lots(customer_id), reward->points_cost);
   if (!plan.ok()) return plan.error();
   ledger.consume(plan->consumed);
@@ -195,7 +190,7 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
 
 Result<LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points points, const std::string& reason,
                                                const std::string& admin_id, std::int64_t now) {
-  sql::UsersRepository users(session_);
+  auto& users = session_.stores().users();
   auto account = open_account(customer_id);
   if (!account.ok()) return account.error();
   if (points == 0) return Error::validation("points", "must not be zero");
@@ -208,7 +203,7 @@ Result<LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points
     entry = credit(session_, *account, LedgerKind::adjust, points, "", reason, admin_id, now, now,
                    settings_.points_expiry_months);
   } else {
-    sql::LedgerRepository ledger(session_);
+    auto& ledger = session_.stores().ledger();
     auto plan = plan_redemption(account->points_balance, ledger.open_lots(customer_id), -points);
     if (!plan.ok())
       return Error{ErrorCode::insufficient_points, "the adjustment would take the balance below zero", "points"};
@@ -222,8 +217,8 @@ Result<LedgerEntryRecord> Loyalty::adjust(const std::string& customer_id, Points
 
 MaintenanceReport Loyalty::run_maintenance(std::int64_t now) {
   MaintenanceReport report;
-  sql::LedgerRepository ledger(session_);
-  sql::UsersRepository users(session_);
+  auto& ledger = session_.stores().ledger();
+  auto& users = session_.stores().users();
   for (const auto& customer_id : ledger.customers_with_expired_lots(now, max_customers_per_maintenance_pass)) {
     auto account = users.load_account(customer_id);
     if (!account) continue;
@@ -236,8 +231,8 @@ MaintenanceReport Loyalty::run_maintenance(std::int64_t now) {
     report.customers_expired += 1;
     report.points_expired += plan.points;
   }
-  const auto tiers = sql::CatalogRepository(session_).active_tiers();
-  sql::TransactionsRepository transactions(session_);
+  const auto tiers = session_.stores().catalog().active_tiers();
+  auto& transactions = session_.stores().transactions();
   for (const auto& customer_id : users.accounts_due_for_tier_review(now, max_customers_per_maintenance_pass)) {
     auto account = users.load_account(customer_id);
     if (!account) continue;
@@ -255,17 +250,17 @@ MaintenanceReport Loyalty::run_maintenance(std::int64_t now) {
 // Staff still see an erased customer's account (the ledger is kept for
 // accounting); customer routes refuse closed accounts before they get here.
 Result<AccountView> Loyalty::account_view(const std::string& customer_id, std::int64_t now) {
-  auto account = sql::UsersRepository(session_).load_account(customer_id);
+  auto account = session_.stores().users().load_account(customer_id);
   if (!account) return customer_not_found();
   const auto tiers = ProgramReader(session_, settings_.cache).tiers();
   AccountView view;
   view.currency = settings_.base_currency;
   view.points_balance = account->points_balance;
   view.tier = tier_by_code(tiers, account->tier_code);
-  const auto spend = sql::TransactionsRepository(session_).qualifying_spend(customer_id, qualifying_window_start(now));
+  const auto spend = session_.stores().transactions().qualifying_spend(customer_id, qualifying_window_start(now));
   view.progress = progress_towards_next(tiers, account->tier_code, spend);
   view.points_expiring =
-      sql::LedgerRepository(session_).expiring_points(customer_id, static_cast<int>(points_expiring_shown));
+      session_.stores().ledger().expiring_points(customer_id, static_cast<int>(points_expiring_shown));
   return view;
 }
 

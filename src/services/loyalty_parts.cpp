@@ -2,7 +2,6 @@
 
 #include "domain/checked.h"
 #include "services/secrets.h"
-#include "storage/sql/ledger_repository.h"
 
 namespace patron::services::loyalty_parts {
 
@@ -21,7 +20,7 @@ LedgerEntryRecord append_entry(Session session, AccountRecord& account, LedgerKi
   entry.reference = reference;
   entry.reason = reason;
   entry.created_by = created_by;
-  sql::LedgerRepository(session).append(entry);
+  session.stores().ledger().append(entry);
   account.points_balance = balance_after;
   return entry;
 }
@@ -32,7 +31,7 @@ LedgerEntryRecord credit(Session session, AccountRecord& account, LedgerKind kin
   const auto plan = plan_credit(account.points_balance, points);
   auto entry = append_entry(session, account, kind, points, plan.balance_after, reference, reason, by, now);
   if (plan.lot_points > 0) {
-    sql::LedgerRepository(session).open_lot(entry.id, account.customer_id, plan.lot_points, earned_at,
+    session.stores().ledger().open_lot(entry.id, account.customer_id, plan.lot_points, earned_at,
                                             add_months(earned_at, expiry_months));
   }
   return entry;

@@ -13,10 +13,6 @@
 #include "domain/tiers.h"
 #include "services/program_cache.h"
 #include "services/session.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/currency_rates_repository.h"
-#include "storage/sql/offers_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::services::loyalty_parts {
 
@@ -26,23 +22,23 @@ class ProgramReader {
  public:
   ProgramReader(Session session, ProgramCache* cache) : session_(session), cache_(cache) {}
   std::vector<Tier> tiers() {
-    return cache_ ? cache_->tiers(session_) : sql::CatalogRepository(session_).active_tiers();
+    return cache_ ? cache_->tiers(session_) : session_.stores().catalog().active_tiers();
   }
   std::vector<EarningRule> earning_rules() {
-    return cache_ ? cache_->earning_rules(session_) : sql::CatalogRepository(session_).active_earning_rules();
+    return cache_ ? cache_->earning_rules(session_) : session_.stores().catalog().active_earning_rules();
   }
   bool store_exists(const std::string& id) {
-    return cache_ ? cache_->store_exists(session_, id) : sql::CatalogRepository(session_).store_exists(id);
+    return cache_ ? cache_->store_exists(session_, id) : session_.stores().catalog().store_exists(id);
   }
   std::optional<ProductRecord> product(const std::string& sku) {
-    return cache_ ? cache_->product(session_, sku) : sql::CatalogRepository(session_).product_by_sku(sku);
+    return cache_ ? cache_->product(session_, sku) : session_.stores().catalog().product_by_sku(sku);
   }
   bool has_live_campaigns() {
-    return cache_ ? cache_->has_live_campaigns(session_) : sql::OffersRepository(session_).count_live_campaigns() > 0;
+    return cache_ ? cache_->has_live_campaigns(session_) : session_.stores().offers().count_live_campaigns() > 0;
   }
   std::optional<RateNano> currency_rate(const std::string& currency) {
     if (cache_) return cache_->currency_rate(session_, currency);
-    auto rate = sql::CurrencyRatesRepository(session_).find(currency);
+    auto rate = session_.stores().currency_rates().find(currency);
     return rate ? std::optional<RateNano>(rate->rate_nano) : std::nullopt;
   }
 

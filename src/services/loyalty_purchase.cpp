@@ -10,8 +10,6 @@
 #include "services/offers.h"
 #include "services/secrets.h"
 #include "storage/sql/transactions.h"
-#include "storage/sql/transactions_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 
@@ -153,7 +151,7 @@ Result<AccountRecord> Loyalty::purchasing_account(const CustomerRef& customer) {
     if (!found.ok()) return found.error();
     customer_id = found->id;
   }
-  auto owned = sql::UsersRepository(session_).load_customer_account(customer_id);
+  auto owned = session_.stores().users().load_customer_account(customer_id);
   if (!owned || owned->role != "customer" || owned->status != "active") return customer_not_found();
   return std::move(owned->account);
 }
@@ -175,7 +173,7 @@ Status Loyalty::store_purchase(TransactionRecord& txn, const PurchaseCommand& co
                                settings_.points_expiry_months)
                             .id;
   }
-  sql::TransactionsRepository transactions(session_);
+  auto& transactions = session_.stores().transactions();
   if (txn.external_id.empty()) {
     transactions.insert(txn, now);
   } else if (!transactions.insert_unless_external_id_taken(txn, now)) {
@@ -194,7 +192,7 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
   const std::string customer_id = account->customer_id;
   ProgramReader program(session_, settings_.cache);
   if (!program.store_exists(command.store_id)) return Error::validation("store_id", "unknown store");
-  sql::TransactionsRepository transactions(session_);
+  auto& transactions = session_.stores().transactions();
   if (!command.external_id.empty() && transactions.find_by_external_id(command.store_id, command.external_id)) {
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
   }
@@ -234,7 +232,7 @@ Result<PurchaseOutcome> Loyalty::record_purchase(const PurchaseCommand& command,
                          : MinorUnits{0};
   const auto new_tier = tier_after_purchase(tiers, account->tier_code, spend);
   if (new_tier) account->tier_code = new_tier->code;
-  sql::UsersRepository(session_).save_account(*account, now);
+  session_.stores().users().save_account(*account, now);
   return outcome_of(txn, earned, account->points_balance, new_tier);
 }
 

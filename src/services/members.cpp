@@ -1,25 +1,19 @@
 #include "services/members.h"
 
 #include "services/reward_images.h"
-#include "storage/sql/access_repository.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/ledger_repository.h"
-#include "storage/sql/redemptions_repository.h"
-#include "storage/sql/transactions_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 
 Error account_not_found() { return Error{ErrorCode::not_found, "this account no longer exists", {}}; }
 
 Result<UserRecord> Members::active(const std::string& id) {
-  auto user = sql::UsersRepository(session_).find_by_id(id);
+  auto user = session_.stores().users().find_by_id(id);
   if (!user || user->status != "active") return account_not_found();
   return std::move(*user);
 }
 
 std::optional<UserRecord> Members::signing_in(const std::string& email) {
-  return sql::UsersRepository(session_).find_by_email(email);
+  return session_.stores().users().find_by_email(email);
 }
 
 Result<UserRecord> Members::update_profile(const std::string& id, const ProfileChange& change, std::int64_t now) {
@@ -28,7 +22,7 @@ Result<UserRecord> Members::update_profile(const std::string& id, const ProfileC
   if (change.name) user->name = *change.name;
   if (change.phone) user->phone = *change.phone;
   if (change.marketing_opt_in) user->marketing_opt_in = *change.marketing_opt_in;
-  sql::UsersRepository(session_).update_profile(*user, now);
+  session_.stores().users().update_profile(*user, now);
   return user;
 }
 
@@ -39,27 +33,27 @@ Status Members::replace_password_hash(const std::string& id, const std::string& 
   if (user->password_hash != verified_hash) {
     return Error{ErrorCode::conflict, "the password was changed meanwhile; try again", "current_password"};
   }
-  sql::UsersRepository(session_).update_password_hash(id, new_hash, now);
-  sql::AccessRepository(session_).revoke_all_for_user(id, "");
+  session_.stores().users().update_password_hash(id, new_hash, now);
+  session_.stores().access().revoke_all_for_user(id, "");
   return Unit{};
 }
 
 Page<TransactionRecord> Members::purchases(const std::string& id, int limit, const TimeCursor& cursor) {
-  return sql::TransactionsRepository(session_).list_for_customer(id, limit, cursor);
+  return session_.stores().transactions().list_for_customer(id, limit, cursor);
 }
 
 Page<LedgerEntryRecord> Members::ledger(const std::string& id, int limit, const SequenceCursor& cursor) {
-  return sql::LedgerRepository(session_).list(id, limit, cursor.before);
+  return session_.stores().ledger().list(id, limit, cursor.before);
 }
 
 Page<RedemptionRecord> Members::vouchers(const std::string& id, int limit, const TimeCursor& cursor) {
-  return sql::RedemptionsRepository(session_).list_for_customer(id, limit, cursor);
+  return session_.stores().redemptions().list_for_customer(id, limit, cursor);
 }
 
 std::vector<MemberReward> Members::rewards(std::int64_t now) {
   std::vector<MemberReward> out;
   const auto images = RewardImages(session_).urls();
-  for (auto& reward : sql::CatalogRepository(session_).active_rewards()) {
+  for (auto& reward : session_.stores().catalog().active_rewards()) {
     if (!reward_is_active(reward, now)) continue;
     const auto image = images.find(reward.id);
     const bool available = reward_is_available(reward, now);

@@ -7,17 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/documents/favorite_categories.h"
-#include "storage/sql/analytics_repository.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/offers_repository.h"
 
 namespace patron::services {
 namespace {
 
 std::vector<offers::RuleSignal> rules_in_catalog_words(Session session, long long run_id) {
   std::vector<offers::RuleSignal> out;
-  sql::CatalogRepository catalog(session);
-  for (const auto& rule : sql::AnalyticsRepository(session).rules(run_id, max_rules_for_offers)) {
+  auto& catalog = session.stores().catalog();
+  for (const auto& rule : session.stores().analytics().rules(run_id, max_rules_for_offers)) {
     if (rule.lift <= 1.0) continue;
     const auto antecedent = nlohmann::json::parse(rule.antecedent, nullptr, false);
     if (!antecedent.is_array() || antecedent.size() != 1 || !antecedent[0].is_string()) continue;
@@ -33,11 +30,11 @@ std::vector<offers::RuleSignal> rules_in_catalog_words(Session session, long lon
 
 OfferSignals::OfferSignals(Session session, std::string base_currency, FavoriteCategories favorites)
     : session_(session), base_currency_(std::move(base_currency)), favorites_(std::move(favorites)) {
-  if (auto run = sql::AnalyticsRepository(session_).latest_run()) {
+  if (auto run = session_.stores().analytics().latest_run()) {
     run_id_ = run->id;
     rules_ = rules_in_catalog_words(session_, run->id);
   }
-  brand_categories_ = sql::OffersRepository(session_).brand_categories();
+  brand_categories_ = session_.stores().offers().brand_categories();
 }
 
 offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const std::string& tier) {
@@ -46,7 +43,7 @@ offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const s
   c.tier = tier;
   const double minor_per_major = static_cast<double>(minor_units_per_major(base_currency_));
   if (run_id_) {
-    if (auto score = sql::AnalyticsRepository(session_).score_of(*run_id_, customer_id)) {
+    if (auto score = session_.stores().analytics().score_of(*run_id_, customer_id)) {
       c.segment = score->segment;
       c.p_alive = score->p_alive;
       if (score->expected_avg_spend) c.expected_spend_minor = *score->expected_avg_spend * minor_per_major;
@@ -55,7 +52,7 @@ offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const s
   }
   std::map<std::string, offers::CategoryHistory> by_category;
   std::map<std::string, std::int64_t> by_brand;
-  sql::OffersRepository offers(session_);
+  auto& offers = session_.stores().offers();
   for (const auto& sku : offers.sku_history(customer_id)) {
     if (!sku.brand.empty()) by_brand[sku.brand] += sku.lines;
     c.bought_skus.push_back(sku.sku);
@@ -84,7 +81,7 @@ offers::CustomerSignals OfferSignals::of(const std::string& customer_id, const s
 
 // Past offers and redemptions from one grouped read for every customer, not a query each.
 void OfferSignals::add_offer_history(offers::CustomerSignals& c) {
-  if (!histories_) histories_ = sql::OffersRepository(session_).offer_histories();
+  if (!histories_) histories_ = session_.stores().offers().offer_histories();
   if (auto it = histories_->find(c.customer_id); it != histories_->end()) {
     std::tie(c.past_offers, c.past_redeemed) = it->second;
   }

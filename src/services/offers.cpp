@@ -6,9 +6,6 @@
 #include "offers/targeting.h"
 #include "services/offer_signals.h"
 #include "services/secrets.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/redemptions_repository.h"
-#include "storage/sql/offers_repository.h"
 
 namespace patron::services {
 namespace {
@@ -47,7 +44,7 @@ std::vector<Pick> within_budget(std::vector<Pick> picks, const offers::Campaign&
 // A free reward's template names a reward that exists; its name goes with it.
 Status resolve_reward(Session session, offers::Campaign& campaign) {
   if (campaign.offer.kind != offers::OfferKind::free_reward) return ok_status();
-  auto reward = sql::CatalogRepository(session).reward(campaign.offer.reward_id);
+  auto reward = session.stores().catalog().reward(campaign.offer.reward_id);
   if (!reward) return Error::validation("offer.reward_id", "no such reward");
   campaign.offer.reward_name = reward->name;
   return ok_status();
@@ -61,12 +58,12 @@ Result<offers::Campaign> Offers::create_campaign(offers::Campaign campaign, std:
   campaign.created_at = now;
   if (auto valid = offers::validate(campaign); !valid.ok()) return valid.error();
   if (auto reward = resolve_reward(session_, campaign); !reward.ok()) return reward.error();
-  sql::OffersRepository(session_).insert_campaign(campaign);
+  session_.stores().offers().insert_campaign(campaign);
   return campaign;
 }
 
 Result<offers::Campaign> Offers::change_campaign(const offers::Campaign& changed) {
-  sql::OffersRepository repository(session_);
+  auto& repository = session_.stores().offers();
   auto stored = repository.find_campaign(changed.id);
   if (!stored) return campaign_not_found();
   if (!offers::can_move(stored->status, changed.status)) {
@@ -89,17 +86,17 @@ Result<offers::Campaign> Offers::change_campaign(const offers::Campaign& changed
 }
 
 Result<offers::Campaign> Offers::campaign(const std::string& id) {
-  auto found = sql::OffersRepository(session_).find_campaign(id);
+  auto found = session_.stores().offers().find_campaign(id);
   if (!found) return campaign_not_found();
   return std::move(*found);
 }
 
 Page<offers::Campaign> Offers::campaigns(int limit, const std::string& after_id) {
-  return sql::OffersRepository(session_).list_campaigns(limit, after_id);
+  return session_.stores().offers().list_campaigns(limit, after_id);
 }
 
 Status Offers::archive_campaign(const std::string& id) {
-  sql::OffersRepository repository(session_);
+  auto& repository = session_.stores().offers();
   if (!repository.find_campaign(id)) return campaign_not_found();
   repository.archive_campaign(id);
   return ok_status();
@@ -123,7 +120,7 @@ bool needs_exact_history(const offers::Audience& audience) {
 
 void Offers::visit_signals(const offers::Audience& audience, OfferSignals& signals, std::int64_t now,
                            const std::function<void(const offers::CustomerSignals&)>& visit) {
-  sql::OffersRepository repository(session_);
+  auto& repository = session_.stores().offers();
   if (!signals.run_id() || needs_exact_history(audience)) {
     repository.visit_active_customers(max_customers_per_generation, [&](const std::string& id, const std::string& tier) {
       visit(signals.of(id, tier));
@@ -136,7 +133,7 @@ void Offers::visit_signals(const offers::Audience& audience, OfferSignals& signa
 
 Result<GenerationReport> Offers::generate(const std::string& campaign_id, const FavoriteCategories& favorites,
                                           std::int64_t now) {
-  sql::OffersRepository repository(session_);
+  auto& repository = session_.stores().offers();
   auto campaign = repository.find_campaign(campaign_id);
   if (!campaign) return campaign_not_found();
   if (campaign->status == offers::CampaignStatus::ended) {
@@ -187,12 +184,12 @@ Result<GenerationReport> Offers::generate(const std::string& campaign_id, const 
 }
 
 std::vector<offers::CampaignOffer> Offers::customer_offers(const std::string& customer_id, int limit) {
-  return sql::OffersRepository(session_).offers_for_customer(customer_id, limit);
+  return session_.stores().offers().offers_for_customer(customer_id, limit);
 }
 
 Result<offers::CampaignOffer> Offers::activate(const std::string& customer_id, const std::string& offer_id,
                                             std::int64_t now) {
-  sql::OffersRepository repository(session_);
+  auto& repository = session_.stores().offers();
   auto found = repository.find_offer(offer_id);
   if (!found || found->offer.customer_id != customer_id) return Error::not_found("offer not found");
   if (found->offer.status == "redeemed") return Error{ErrorCode::conflict, "this offer has been used", {}};
@@ -204,7 +201,7 @@ Result<offers::CampaignOffer> Offers::activate(const std::string& customer_id, c
 }
 
 std::vector<offers::CampaignOffer> Offers::applicable(const std::string& customer_id, std::int64_t at) {
-  return sql::OffersRepository(session_).applicable_offers(customer_id, at);
+  return session_.stores().offers().applicable_offers(customer_id, at);
 }
 
 std::vector<AppliedOffer> Offers::bonuses_for(const std::vector<offers::CampaignOffer>& applicable,
@@ -244,8 +241,8 @@ std::vector<AppliedOffer> Offers::rewards_for(const std::vector<offers::Campaign
                                               const std::string& customer_id, const std::vector<PricedLine>& lines,
                                               std::int64_t now) {
   std::vector<AppliedOffer> applied;
-  sql::CatalogRepository catalog(session_);
-  sql::RedemptionsRepository redemptions(session_);
+  auto& catalog = session_.stores().catalog();
+  auto& redemptions = session_.stores().redemptions();
   for (const auto& [offer, campaign] : applicable) {
     if (campaign.offer.kind != offers::OfferKind::free_reward) continue;
     // A reward is about the visit: only the template's own category or SKU narrows what counts.
@@ -268,12 +265,12 @@ std::vector<AppliedOffer> Offers::rewards_for(const std::vector<offers::Campaign
 
 void Offers::mark_redeemed(const std::vector<AppliedOffer>& applied, const std::string& transaction_id,
                            std::int64_t now) {
-  sql::OffersRepository repository(session_);
+  auto& repository = session_.stores().offers();
   for (const auto& offer : applied) repository.redeem(offer.offer_id, transaction_id, offer.points, now);
 }
 
 Result<CampaignReport> Offers::report(const std::string& campaign_id, std::int64_t now) {
-  sql::OffersRepository repository(session_);
+  auto& repository = session_.stores().offers();
   auto campaign = repository.find_campaign(campaign_id);
   if (!campaign) return campaign_not_found();
   CampaignReport report;

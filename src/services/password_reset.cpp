@@ -1,9 +1,6 @@
 #include "services/password_reset.h"
 
 #include "domain/validation.h"
-#include "storage/sql/access_repository.h"
-#include "storage/sql/password_resets_repository.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::services {
 namespace {
@@ -17,9 +14,9 @@ Error bad_link() {
 
 std::optional<ResetLink> PasswordResets::request(const std::string& email_input, std::int64_t now) {
   const auto email = normalize_email(email_input);
-  auto user = sql::UsersRepository(session_).find_by_email(email);
+  auto user = session_.stores().users().find_by_email(email);
   if (!user || user->status != "active") return std::nullopt;
-  sql::PasswordResetsRepository resets(session_);
+  auto& resets = session_.stores().password_resets();
   resets.delete_expired(now);  // keeps the table to the live links
   ResetLink link{user->email, user->name, random_token()};
   resets.insert({new_id("prt"), user->id, now + ttl_seconds_, std::nullopt}, hash_hex(link.token), now);
@@ -28,16 +25,16 @@ std::optional<ResetLink> PasswordResets::request(const std::string& email_input,
 
 Result<std::string> PasswordResets::confirm(const std::string& token, const PasswordHash& new_hash,
                                             std::int64_t now) {
-  sql::PasswordResetsRepository resets(session_);
+  auto& resets = session_.stores().password_resets();
   auto record = resets.find(hash_hex(token));
   if (!record || record->used_at || record->expires_at <= now) return bad_link();
-  sql::UsersRepository users(session_);
+  auto& users = session_.stores().users();
   auto user = users.find_by_id(record->user_id);
   if (!user || user->status != "active") return bad_link();
   if (!resets.mark_used(record->id, now)) return bad_link();
   users.update_password_hash(user->id, new_hash.encoded, now);
   resets.close_all_for_user(user->id, now);
-  sql::AccessRepository(session_).revoke_all_for_user(user->id, "");
+  session_.stores().access().revoke_all_for_user(user->id, "");
   return user->id;
 }
 

@@ -1,8 +1,5 @@
 #include "services/program_cache.h"
 
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/currency_rates_repository.h"
-#include "storage/sql/offers_repository.h"
 
 namespace patron::services {
 namespace {
@@ -19,12 +16,12 @@ void ProgramCache::invalidate() {
 void ProgramCache::load_if_stale(Session session) {
   const auto now = Clock::now();
   if (loaded_ && now - loaded_at_ < max_age_) return;
-  sql::CatalogRepository catalog(session);
+  auto& catalog = session.stores().catalog();
   tiers_ = catalog.active_tiers();
   rules_ = catalog.active_earning_rules();
-  live_campaigns_ = sql::OffersRepository(session).count_live_campaigns() > 0;
+  live_campaigns_ = session.stores().offers().count_live_campaigns() > 0;
   rates_.clear();
-  for (const auto& rate : sql::CurrencyRatesRepository(session).list()) rates_.emplace(rate.currency, rate.rate_nano);
+  for (const auto& rate : session.stores().currency_rates().list()) rates_.emplace(rate.currency, rate.rate_nano);
   stores_.clear();
   products_.clear();
   loaded_ = true;
@@ -47,7 +44,7 @@ bool ProgramCache::store_exists(Session session, const std::string& store_id) {
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   if (stores_.contains(store_id)) return true;
-  if (!sql::CatalogRepository(session).store_exists(store_id)) return false;  // unknown ids are never cached
+  if (!session.stores().catalog().store_exists(store_id)) return false;  // unknown ids are never cached
   stores_.insert(store_id);
   return true;
 }
@@ -56,7 +53,7 @@ std::optional<ProductRecord> ProgramCache::product(Session session, const std::s
   std::lock_guard lock(mutex_);
   load_if_stale(session);
   if (auto it = products_.find(sku); it != products_.end()) return it->second;
-  auto product = sql::CatalogRepository(session).product_by_sku(sku);
+  auto product = session.stores().catalog().product_by_sku(sku);
   if (!product) return std::nullopt;
   if (products_.size() >= max_cached_products) products_.clear();
   products_.emplace(sku, *product);

@@ -2,6 +2,10 @@
 // The handle of one SQL transaction (a read snapshot or a write job) as the
 // services take it. Callers above the services hold one only to pass it on;
 // the services' own code hands it to the repositories, which alone speak SQL.
+#include <memory>
+
+#include "storage/sql/stores.h"
+
 namespace soci {
 class session;
 }
@@ -12,11 +16,15 @@ namespace patron::services {
 // hand out SOCI sessions, and the repositories take them back.
 class Session {
  public:
-  Session(soci::session& sql) : sql_(&sql) {}        // NOLINT(google-explicit-constructor)
-  operator soci::session&() const { return *sql_; }  // NOLINT(google-explicit-constructor)
+  Session(soci::session& sql) : sql_(&sql), stores_(sql::stores_of(sql)) {}  // NOLINT(google-explicit-constructor)
+  operator soci::session&() const { return *sql_; }                          // NOLINT(google-explicit-constructor)
+
+  // The SQL side's port for this transaction: its stores, in the domain's words.
+  sql::Stores& stores() const { return *stores_; }
 
  private:
   soci::session* sql_;
+  std::shared_ptr<sql::Stores> stores_;  // shared by the copies handed to services
 };
 
 }  // namespace patron::services

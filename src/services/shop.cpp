@@ -7,10 +7,6 @@
 
 #include "domain/limits.h"
 #include "services/program_cache.h"
-#include "storage/sql/catalog_repository.h"
-#include "storage/sql/currency_rates_repository.h"
-#include "storage/sql/users_repository.h"
-#include "storage/sql/shop_repository.h"
 
 namespace patron::services {
 
@@ -40,7 +36,7 @@ Result<MinorUnits> Shop::base_price(const std::string& currency, MinorUnits pric
   std::optional<RateNano> rate;
   if (settings_.cache) {
     rate = settings_.cache->currency_rate(session_, currency);
-  } else if (auto stored = sql::CurrencyRatesRepository(session_).find(currency)) {
+  } else if (auto stored = session_.stores().currency_rates().find(currency)) {
     rate = stored->rate_nano;
   }
   if (!rate) return Error{ErrorCode::unsupported_currency, "this product is not sold online", field};
@@ -50,7 +46,7 @@ Result<MinorUnits> Shop::base_price(const std::string& currency, MinorUnits pric
 }
 
 Page<ShopProduct> Shop::products(const std::string& query, int limit, const std::string& cursor) {
-  auto page = sql::ShopRepository(session_).products_on_sale(query, std::clamp(limit, 1, max_shop_products), cursor);
+  auto page = session_.stores().shop().products_on_sale(query, std::clamp(limit, 1, max_shop_products), cursor);
   Page<ShopProduct> products;
   products.next_cursor = page.next_cursor;
   for (const auto& p : page.items) {
@@ -62,7 +58,7 @@ Page<ShopProduct> Shop::products(const std::string& query, int limit, const std:
 }
 
 Result<PricedCart> Shop::price_cart(const std::string& customer_id, const std::vector<ShopLineInput>& lines) {
-  auto user = sql::UsersRepository(session_).find_by_id(customer_id);
+  auto user = session_.stores().users().find_by_id(customer_id);
   if (!user || user->role != "customer" || user->status != "active") {
     return Error{ErrorCode::not_found, "customer not found", {}};
   }
@@ -73,7 +69,7 @@ Result<PricedCart> Shop::price_cart(const std::string& customer_id, const std::v
   PricedCart cart{customer_id, user->email, settings_.base_currency, {}, 0};
   std::set<std::string> seen;
   std::vector<PricedLine> priced;
-  sql::CatalogRepository catalog(session_);
+  auto& catalog = session_.stores().catalog();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto field = "lines[" + std::to_string(i) + "]";
     const auto& input = lines[i];
@@ -102,7 +98,7 @@ Result<PricedCart> Shop::price_cart(const std::string& customer_id, const std::v
 
 Result<CheckoutRecord> Shop::record_checkout(const PricedCart& cart, const std::string& checkout_id,
                                                   const std::string& session_id, std::int64_t now) {
-  sql::ShopRepository repository(session_);
+  auto& repository = session_.stores().shop();
   if (auto stored = repository.checkout_by_session(session_id)) return *stored;
   CheckoutRecord checkout;
   checkout.id = checkout_id;
@@ -118,7 +114,7 @@ Result<CheckoutRecord> Shop::record_checkout(const PricedCart& cart, const std::
 }
 
 Result<CheckoutStatus> Shop::checkout_status(const std::string& customer_id, const std::string& session_id) {
-  auto checkout = sql::ShopRepository(session_).checkout_by_session(session_id);
+  auto checkout = session_.stores().shop().checkout_by_session(session_id);
   if (!checkout || checkout->customer_id != customer_id) {
     return Error{ErrorCode::not_found, "checkout not found", "session_id"};
   }

@@ -5,10 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "services/shop.h"
-#include "storage/sql/catalog_repository.h"
 #include "storage/sql/transactions.h"
-#include "storage/sql/transactions_repository.h"
-#include "storage/sql/shop_repository.h"
 
 namespace patron::services {
 namespace {
@@ -29,7 +26,7 @@ MinorUnits share_of(MinorUnits transaction_total, MinorUnits refunded, MinorUnit
 }  // namespace
 
 Result<WebhookOutcome> ShopWebhooks::apply(const StripeEvent& event, std::int64_t now) {
-  sql::ShopRepository repository(session_);
+  auto& repository = session_.stores().shop();
   if (repository.event_seen(event.id)) return WebhookOutcome{"duplicate"};
   sql::StripeEventRecord record{event.id,
                                 event.type,
@@ -54,7 +51,7 @@ Result<WebhookOutcome> ShopWebhooks::apply(const StripeEvent& event, std::int64_
 }
 
 std::string ShopWebhooks::complete_session(const StripeEvent& event, std::int64_t now) {
-  sql::ShopRepository repository(session_);
+  auto& repository = session_.stores().shop();
   auto checkout = repository.checkout_by_session(event.object_id);
   if (!checkout && !event.checkout_id.empty()) checkout = repository.checkout_by_id(event.checkout_id);
   if (!checkout) {
@@ -67,7 +64,7 @@ std::string ShopWebhooks::complete_session(const StripeEvent& event, std::int64_
 
   PurchaseCommand command;
   command.customer.id = checkout->customer_id;
-  command.store_id = sql::CatalogRepository(session_).store_id_by_code(online_store_code).value_or("");
+  command.store_id = session_.stores().catalog().store_id_by_code(online_store_code).value_or("");
   command.occurred_at = event.created > 0 ? std::min(event.created, now) : now;
   command.currency = checkout->currency;
   command.external_id = checkout->session_id;
@@ -106,7 +103,7 @@ std::string ShopWebhooks::complete_session(const StripeEvent& event, std::int64_
 }
 
 std::string ShopWebhooks::refund_charge(const StripeEvent& event, std::int64_t now) {
-  sql::ShopRepository repository(session_);
+  auto& repository = session_.stores().shop();
   auto checkout = repository.checkout_by_payment_intent(event.payment_intent);
   if (!checkout || checkout->status != "paid") {
     spdlog::info("Stripe refund {} for payment {} precedes its session's completion (or names none of ours): kept",
@@ -121,7 +118,7 @@ void ShopWebhooks::apply_refund(CheckoutRecord& checkout, MinorUnits amount_refu
                                 std::int64_t now) {
   if (amount_refunded <= checkout.refunded_minor) return;  // already applied (cumulative amounts)
   const auto charged = charge_amount > 0 ? charge_amount : checkout.amount_total_minor;
-  auto txn = sql::TransactionsRepository(session_).find(checkout.transaction_id);
+  auto txn = session_.stores().transactions().find(checkout.transaction_id);
   if (txn) {
     const auto amount = share_of(txn->total_minor, amount_refunded, charged) -
                         share_of(txn->total_minor, checkout.refunded_minor, charged);
@@ -137,7 +134,7 @@ void ShopWebhooks::apply_refund(CheckoutRecord& checkout, MinorUnits amount_refu
   }
   checkout.refunded_minor = std::min(amount_refunded, charged);
   checkout.updated_at = now;
-  sql::ShopRepository(session_).save_checkout(checkout);
+  session_.stores().shop().save_checkout(checkout);
 }
 
 }  // namespace patron::services

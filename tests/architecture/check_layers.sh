@@ -7,8 +7,8 @@
 #  - src/services, the use cases (the analysis pipeline among them), never
 #    reaches up into src/http or src/app;
 #  - src/http calls src/services only: no storage header, no SQL library;
-#  - src/services headers take a Session and name no repository (a short,
-#    shrinking list excepted).
+#  - src/services reaches SQL through its port (storage/sql/stores.h) and never
+#    a SOCI adapter; its headers take a Session, not a SOCI session.
 set -uo pipefail
 src="$(cd "$(dirname "$0")/../../src" && pwd)"
 failed=0
@@ -41,24 +41,23 @@ found="$(grep -rnE '#include "storage/|#include <soci' "$src/http" || true)"
 found="$(grep -rnE '\b(soci|sql)::' "$src/http" | grep -vE '^[^:]+:[0-9]+:\s*//' || true)"
 [ -n "$found" ] && report "src/http must not name the SQL side's types (soci::, sql::); use the services' and the domain's" "$found"
 
-# The services' headers take a Session and speak the domain's records: which
-# repositories a service uses is its .cpp's business, so SQL stays behind the
-# services. No header includes SOCI; the few that still include a storage/sql
-# header are listed, and the list only shrinks.
+# The SQL side is a port (issue 15): the services reach it through
+# storage/sql/stores.h, abstract stores in the domain's words, and never name a
+# SOCI adapter (a *_repository.h). Their headers take a Session (no SOCI
+# include); the one other storage/sql header a services header still includes
+# is listed, and the list only shrinks.
+found="$(grep -rnE '#include "storage/sql/[a-z_]+_repository\.h"' "$src/services" || true)"
+[ -n "$found" ] && report "src/services must use the SQL port (storage/sql/stores.h), not its SOCI adapters" "$found"
 found="$(grep -nE '#include <soci' "$src"/services/*.h || true)"
 [ -n "$found" ] && report "src/services headers take a services::Session, not a SOCI session" "$found"
 allowed_services_sql="$(cat <<'LIST'
 services/affinity_events.h:storage/sql/history_reader.h
-services/full_analysis.h:storage/sql/analytics_repository.h
-services/loyalty_parts.h:storage/sql/catalog_repository.h
-services/loyalty_parts.h:storage/sql/currency_rates_repository.h
-services/loyalty_parts.h:storage/sql/offers_repository.h
-services/loyalty_parts.h:storage/sql/users_repository.h
 LIST
 )"
-actual_services_sql="$(cd "$src" && grep -HoE '#include "storage/sql/[^"]+"' services/*.h | sed 's/#include //; s/"//g' | sort)"
+actual_services_sql="$(cd "$src" && grep -HoE '#include "storage/sql/[^"]+"' services/*.h | sed 's/#include //; s/"//g' \
+  | grep -vE ':storage/sql/([a-z_]+_store|stores|records)\.h$' | sort)"
 found="$(comm -13 <(echo "$allowed_services_sql") <(echo "$actual_services_sql"))"
-[ -n "$found" ] && report "a services header must not include a SQL repository (file:header not on the shrinking list)" "$found"
+[ -n "$found" ] && report "a services header must include only the SQL port's headers (file:header not on the shrinking list)" "$found"
 found="$(comm -23 <(echo "$allowed_services_sql") <(echo "$actual_services_sql"))"
 [ -n "$found" ] && report "these includes are gone: take them off allowed_services_sql in $0" "$found"
 

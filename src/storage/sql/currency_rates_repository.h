@@ -1,30 +1,24 @@
 #pragma once
-// Exchange rates to the program's base currency, one row per currency, kept
-// by staff (GET/PUT/DELETE /api/v1/admin/currency-rates).
+// The SOCI adapter of the CurrencyRatesStore port (storage/sql/currency_rates_store.h): the same
+// statements on SQLite, MariaDB and PostgreSQL, dialect by dialect where they differ.
+#include <soci/soci.h>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
-#include "domain/money.h"
-#include "domain/records.h"
+#include "storage/sql/currency_rates_store.h"
 
 namespace patron::sql {
 
-using patron::CurrencyRateRecord;
-
-using patron::max_currency_rates;
-
-class CurrencyRatesRepository {
+class CurrencyRatesRepository final : public CurrencyRatesStore {
  public:
   explicit CurrencyRatesRepository(soci::session& session) : session_(session) {}
 
-  std::vector<CurrencyRateRecord> list();
-  std::optional<CurrencyRateRecord> find(const std::string& currency);
-  void upsert(const CurrencyRateRecord& rate);
-  bool remove(const std::string& currency);
+  std::vector<CurrencyRateRecord> list() override;
+  std::optional<CurrencyRateRecord> find(const std::string& currency) override;
+  void upsert(const CurrencyRateRecord& rate) override;
+  bool remove(const std::string& currency) override;
 
  private:
   soci::session& session_;

@@ -1,32 +1,25 @@
 #pragma once
-// One image per reward (issue 16): its bytes as base64 text, type and SHA-256.
+// The SOCI adapter of the RewardImagesStore port (storage/sql/reward_images_store.h): the same
+// statements on SQLite, MariaDB and PostgreSQL, dialect by dialect where they differ.
+#include <soci/soci.h>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 
-#include <soci/soci.h>
+#include "storage/sql/reward_images_store.h"
 
 namespace patron::sql {
 
-struct RewardImageRecord {
-  std::string reward_id;
-  std::string content_type;
-  std::string sha256;  // hex of the decoded bytes
-  std::int64_t byte_count = 0;
-  std::string data_base64;
-  std::int64_t updated_at = 0;
-};
-
-class RewardImagesRepository {
+class RewardImagesRepository final : public RewardImagesStore {
  public:
   explicit RewardImagesRepository(soci::session& session) : session_(session) {}
 
-  void put(const RewardImageRecord& image);  // replaces the reward's image
-  std::optional<RewardImageRecord> find(const std::string& reward_id);
-  bool remove(const std::string& reward_id);
+  void put(const RewardImageRecord& image) override;  // replaces the reward's image
+  std::optional<RewardImageRecord> find(const std::string& reward_id) override;
+  bool remove(const std::string& reward_id) override;
   // reward id -> sha256 of every stored image, at most `limit`.
-  std::map<std::string, std::string> hashes(int limit);
+  std::map<std::string, std::string> hashes(int limit) override;
 
  private:
   soci::session& session_;

@@ -1,54 +1,35 @@
 #pragma once
-// The online shop's checkouts (one per Stripe Checkout Session) and the Stripe
-// webhook events handled so far, stored by Stripe's event id (migration 008).
+// The SOCI adapter of the ShopStore port (storage/sql/shop_store.h): the same
+// statements on SQLite, MariaDB and PostgreSQL, dialect by dialect where they differ.
+#include <soci/soci.h>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <soci/soci.h>
-
-#include "domain/money.h"
-#include "storage/sql/records.h"
+#include "storage/sql/shop_store.h"
 
 namespace patron::sql {
 
-using patron::CheckoutRecord;
-
-struct StripeEventRecord {
-  std::string id;  // evt_…
-  std::string type;
-  std::string object_id;
-  std::string payment_intent;
-  MinorUnits amount_minor = 0;           // a charge's amount
-  MinorUnits amount_refunded_minor = 0;  // a charge's cumulative refunds
-  std::string outcome;  // applied | pending | ignored | unknown_session | failed
-  std::int64_t created_at = 0;
-  std::int64_t received_at = 0;
-};
-
-// A charge is refunded at most a few times; the bound keeps the read finite.
-inline constexpr int max_pending_refund_events = 100;
-
-class ShopRepository {
+class ShopRepository final : public ShopStore {
  public:
   explicit ShopRepository(soci::session& session) : session_(session) {}
 
   // Products on sale, newest first, whose name, brand or category contains
   // `query` (any case; empty: all); `before_id` is the previous page's cursor.
-  Page<ProductRecord> products_on_sale(const std::string& query, int limit, const std::string& before_id);
+  Page<ProductRecord> products_on_sale(const std::string& query, int limit, const std::string& before_id) override;
 
-  void insert_checkout(const CheckoutRecord& checkout);
-  std::optional<CheckoutRecord> checkout_by_session(const std::string& session_id);
-  std::optional<CheckoutRecord> checkout_by_id(const std::string& id);
-  std::optional<CheckoutRecord> checkout_by_payment_intent(const std::string& payment_intent);
+  void insert_checkout(const CheckoutRecord& checkout) override;
+  std::optional<CheckoutRecord> checkout_by_session(const std::string& session_id) override;
+  std::optional<CheckoutRecord> checkout_by_id(const std::string& id) override;
+  std::optional<CheckoutRecord> checkout_by_payment_intent(const std::string& payment_intent) override;
   // Saves the fields a webhook changes.
-  void save_checkout(const CheckoutRecord& checkout);
+  void save_checkout(const CheckoutRecord& checkout) override;
 
-  bool event_seen(const std::string& id);
-  void insert_event(const StripeEventRecord& event);
-  void set_event_outcome(const std::string& id, const std::string& outcome);
-  std::vector<StripeEventRecord> pending_refunds(const std::string& payment_intent);
+  bool event_seen(const std::string& id) override;
+  void insert_event(const StripeEventRecord& event) override;
+  void set_event_outcome(const std::string& id, const std::string& outcome) override;
+  std::vector<StripeEventRecord> pending_refunds(const std::string& payment_intent) override;
 
  private:
   std::optional<CheckoutRecord> checkout_where(const std::string& column, const std::string& value);
