@@ -24,10 +24,8 @@
 #include "services/program_cache.h"
 #include "services/secrets.h"
 #include "storage/documents/document_store.h"
-#include "storage/sql/catalog_repository.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/read_pool.h"
-#include "storage/sql/users_repository.h"
 
 namespace patron::app {
 namespace {
@@ -47,7 +45,7 @@ sql::MigrationReport run_migrations(const sql::DatabaseUrl& url) {
 
 bool database_is_empty(const sql::DatabaseUrl& url) {
   auto session = sql::open_session(url);
-  return !sql::UsersRepository(*session).has_any_user();
+  return !services::Session(*session).stores().users().has_any_user();
 }
 
 struct BehaviourStore {

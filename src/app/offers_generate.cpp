@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "services/offers.h"
-#include "storage/sql/offers_repository.h"
 #include "storage/sql/write_queue.h"
 
 namespace patron::app {
@@ -20,10 +19,10 @@ std::int64_t now_seconds() {
 std::vector<std::string> campaigns_to_generate(soci::session& session, const std::string& only) {
   if (!only.empty()) return {only};
   std::vector<std::string> ids;
-  sql::OffersRepository repository(session);
+  auto& campaigns = services::Session(session).stores().offers();
   std::string after;
   do {
-    auto page = repository.list_campaigns(200, after);
+    auto page = campaigns.list_campaigns(200, after);
     for (const auto& c : page.items) {
       if (c.status == offers::CampaignStatus::live || c.status == offers::CampaignStatus::scheduled)
         ids.push_back(c.id);

@@ -6,7 +6,6 @@
 #include <random>
 
 #include "services/secrets.h"
-#include "storage/sql/catalog_repository.h"
 
 namespace patron::app {
 namespace {
@@ -71,7 +70,7 @@ std::string create(soci::session& session, const char* resource, CatalogRow row,
   const auto& spec = *find_catalog_resource(resource);
   const auto id = services::new_id(spec.id_prefix);
   row["id"] = id;
-  sql::CatalogRepository(session).create(spec, row, now);
+  services::Session(session).stores().catalog().create(spec, row, now);
   return id;
 }
 

@@ -48,6 +48,8 @@ found="$(grep -rnE '\b(soci|sql)::' "$src/http" | grep -vE '^[^:]+:[0-9]+:\s*//'
 # is listed, and the list only shrinks.
 found="$(grep -rnE '#include "storage/sql/[a-z_]+_repository\.h"' "$src/services" || true)"
 [ -n "$found" ] && report "src/services must use the SQL port (storage/sql/stores.h), not its SOCI adapters" "$found"
+found="$(grep -rnE '#include "storage/sql/[a-z_]+_repository\.h"' "$src/app" || true)"
+[ -n "$found" ] && report "src/app wires the SQL port (storage/sql/stores.h) too, not its SOCI adapters" "$found"
 found="$(grep -nE '#include <soci' "$src"/services/*.h || true)"
 [ -n "$found" ] && report "src/services headers take a services::Session, not a SOCI session" "$found"
 allowed_services_sql="$(cat <<'LIST'
