@@ -10,7 +10,7 @@
 #  - src/services reaches SQL through its port (storage/sql/stores.h) and never
 #    a SOCI adapter; its headers take a Session, not a SOCI session.
 set -uo pipefail
-src="$(cd "$(dirname "$0")/../../src" && pwd)"
+src="${PATRON_LAYERS_SRC:-$(cd "$(dirname "$0")/../../src" && pwd)}"  # a copy, for the probes (check_layers_probes.sh)
 failed=0
 report() { echo "layering: $1"; echo "$2" | sed 's/^/  /'; failed=1; }
 
