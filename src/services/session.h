@@ -1,7 +1,8 @@
 #pragma once
 // The handle of one SQL transaction (a read snapshot or a write job) as the
 // services take it. Callers above the services hold one only to pass it on;
-// the services' own code hands it to the repositories, which alone speak SQL.
+// the services reach the SQL port through it (stores()), whose SOCI adapters
+// alone speak SQL.
 #include <memory>
 
 #include "storage/sql/stores.h"
