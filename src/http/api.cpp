@@ -10,11 +10,6 @@
 #include "services/secrets.h"
 
 namespace patron::http {
-namespace {
-
-const Error unavailable{ErrorCode::unavailable, "the database is unavailable; try again shortly", {}};
-
-}  // namespace
 
 std::int64_t Api::now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -40,7 +35,7 @@ void Api::read(const ExchangePtr& ex, const std::function<void(services::Session
   const auto done = database_.read(work);
   if (!done.ok()) {
     spdlog::warn("read failed: {}", done.error().message);
-    ex->fail(unavailable);
+    ex->fail(services::database_unavailable());
   }
 }
 

@@ -93,7 +93,7 @@ void dispatch(Api& api, const ExchangePtr& ex) {
   }
   if (route->access != Access::anyone) {
     if (!api.authenticate(*ex)) {
-      return ex->fail({ErrorCode::unavailable, "the database is unavailable; try again shortly", {}});
+      return ex->fail(services::database_unavailable());
     }
     if (ex->principal.role.empty()) {
       return ex->fail({ErrorCode::unauthorized, "a valid access token or API key is required", {}});
@@ -107,7 +107,7 @@ void dispatch(Api& api, const ExchangePtr& ex) {
         case Api::AccountStatus::closed:
           return ex->fail({ErrorCode::account_closed, "this account was erased or disabled", {}});
         case Api::AccountStatus::unknown:
-          return ex->fail({ErrorCode::unavailable, "the database is unavailable; try again shortly", {}});
+          return ex->fail(services::database_unavailable());
       }
     }
   }

@@ -3,11 +3,14 @@
 #include <memory>
 
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/failures.h"
 #include "storage/sql/read_pool.h"
 #include "storage/sql/transactions.h"
 #include "storage/sql/write_queue.h"
 
 namespace patron::services {
+
+Error database_unavailable() { return sql::error_from_failure(sql::FailureKind::other); }
 
 Status Database::read(const std::function<void(Session)>& work) {
   return reads_.run([&](soci::session& session) {

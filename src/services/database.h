@@ -18,6 +18,9 @@ class WriteQueue;
 
 namespace patron::services {
 
+// The answer for a database that cannot be reached (failures.h words it once).
+Error database_unavailable();
+
 // What a write changed besides its result: the customers whose account views
 // (balance, tier, profile) a cache must drop now that the write committed.
 struct WriteOutcome {

@@ -43,9 +43,7 @@ Result<KeyedAnswer> answer_once(Session session, const KeyedRequest& request,
   // rest of its work.
   if (!access.claim_response(request.scope, request.key, request.request_hash, request.now, fresh_since)) {
     auto stored = access.find_response(request.scope, request.key, fresh_since);
-    if (!stored) {  // claim_response saw it; only a purge racing it could remove it
-      return Error{ErrorCode::unavailable, "the database is unavailable; try again shortly", {}};
-    }
+    if (!stored) return database_unavailable();  // claim_response saw it; only a purge racing it could remove it
     return replay(*stored, request.request_hash);
   }
   auto reply = work(session);

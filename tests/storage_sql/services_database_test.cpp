@@ -40,7 +40,7 @@ class ServicesDatabase : public BackendTest {
       });
       return answer->ok() ? Status(Unit{}) : Status(answer->error());
     });
-    if (!done.ok() && answer && answer->ok()) return done.error();  // a commit failure
+    if (!answer || (!done.ok() && answer->ok())) return done.error();  // never ran, or its commit failed
     return *answer;
   }
 

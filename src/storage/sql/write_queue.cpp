@@ -12,7 +12,7 @@
 namespace patron::sql {
 namespace {
 
-const Error unavailable{ErrorCode::unavailable, "the database is unavailable; try again shortly", {}};
+const Error unavailable = error_from_failure(FailureKind::other);
 const Error overloaded{ErrorCode::unavailable, "too many writes are waiting; try again shortly", {}};
 
 // Thrown out of a batch when a job met a lock conflict (see is_lock_conflict).
