@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
+import { apiError, createFakeFetch, json, type FakeRoutes } from '@/testing/fake-fetch';
 import { ApiError, buildUrl, createApiClient, itemsOf, toListPage } from './api';
 import { createMemorySessionStore, type Session } from './session';
 
@@ -9,7 +9,7 @@ const session = (access: string, role: Session['role'] = 'customer'): Session =>
   expires_at_ms: 0,
 });
 
-function setup(routes: Parameters<typeof createFakeFetch>[0], initial: Session | null = session('A1')) {
+function setup(routes: FakeRoutes, initial: Session | null = session('A1')) {
   const fake = createFakeFetch(routes);
   const sessions = createMemorySessionStore(initial);
   const onSessionExpired = vi.fn();

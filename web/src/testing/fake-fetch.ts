@@ -1,5 +1,7 @@
 // A fake fetch for tests: the network is the boundary, so tests answer at it.
 
+import { vi } from 'vitest';
+
 export interface RecordedCall {
   method: string;
   url: string;
@@ -9,6 +11,8 @@ export interface RecordedCall {
 }
 
 export type Responder = (call: RecordedCall) => Response | Promise<Response>;
+
+export type FakeRoutes = Record<string, Responder | Responder[]>;
 
 export function json(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -22,7 +26,7 @@ export function apiError(status: number, code: string, message: string, field: s
 }
 
 /** Routes are matched by "METHOD /path" (query string ignored); unmatched calls answer 404. */
-export function createFakeFetch(routes: Record<string, Responder | Responder[]>) {
+export function createFakeFetch(routes: FakeRoutes) {
   const calls: RecordedCall[] = [];
   const queues = new Map(Object.entries(routes).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]));
   const fetch = async (input: string, init: RequestInit = {}) => {
@@ -45,4 +49,11 @@ export function createFakeFetch(routes: Record<string, Responder | Responder[]>)
     return route(call);
   };
   return { fetch, calls };
+}
+
+/** Answers every fetch from these routes until vi.unstubAllGlobals(); the calls are recorded. */
+export function serveFakeFetch(routes: FakeRoutes) {
+  const fake = createFakeFetch(routes);
+  vi.stubGlobal('fetch', fake.fetch);
+  return fake;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch } from '@/testing/fake-fetch';
 import { segments } from '../testing/customer-value-fixtures';
 import { statusNoRun, statusWithRun } from '../testing/run-status-fixtures';
 import { getClvSample, probeAnalytics } from './analytics';
@@ -7,7 +7,7 @@ import { getClvSample, probeAnalytics } from './analytics';
 afterEach(() => vi.unstubAllGlobals());
 
 const probeWith = (response: () => Response) => {
-  vi.stubGlobal('fetch', createFakeFetch({ 'GET /api/v1/admin/analytics/status': response }).fetch);
+  serveFakeFetch({ 'GET /api/v1/admin/analytics/status': response });
   return probeAnalytics();
 };
 
@@ -26,13 +26,12 @@ describe('probeAnalytics', () => {
 
 describe('getClvSample', () => {
   it('stops at the last page', async () => {
-    const fake = createFakeFetch({
+    const fake = serveFakeFetch({
       'GET /api/v1/admin/analytics/clv': [
         () => json(200, { run: segments.run, items: [{ customer_id: 'a', clv: 3 }, { customer_id: 'b', clv: null }], next_cursor: '2' }),
         () => json(200, { run: segments.run, items: [{ customer_id: 'c', clv: 1 }], next_cursor: null }),
       ],
     });
-    vi.stubGlobal('fetch', fake.fetch);
     const sample = await getClvSample();
     expect(sample).toEqual({ run: segments.run, values: [3, 1], read: 3, truncated: false });
     expect(fake.calls[0].url).toBe('/api/v1/admin/analytics/clv?limit=200');

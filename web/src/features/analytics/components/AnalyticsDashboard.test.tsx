@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatPercent, formatPoints } from '@/lib/format';
-import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch, type FakeRoutes } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { segmentRows } from '../normalize';
 import { clvPage, models, segments } from '../testing/customer-value-fixtures';
@@ -14,8 +14,8 @@ import { AnalyticsDashboard } from './AnalyticsDashboard';
 const A = '/api/v1/admin/analytics';
 const lastPage = { ...clvPage, next_cursor: null };
 
-function serve(overrides: Record<string, Parameters<typeof createFakeFetch>[0][string]> = {}) {
-  const fake = createFakeFetch({
+function serve(overrides: FakeRoutes = {}) {
+  return serveFakeFetch({
     [`GET ${A}/status`]: () => json(200, statusWithRun),
     [`GET ${A}/segments`]: () => json(200, segments),
     [`GET ${A}/clv`]: () => json(200, lastPage),
@@ -26,8 +26,6 @@ function serve(overrides: Record<string, Parameters<typeof createFakeFetch>[0][s
     [`GET ${A}/models`]: () => json(200, models),
     ...overrides,
   });
-  vi.stubGlobal('fetch', fake.fetch);
-  return fake;
 }
 
 afterEach(() => vi.unstubAllGlobals());

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '@/lib/api';
-import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { LoginForm } from './LoginForm';
 
@@ -13,8 +13,7 @@ afterEach(() => {
 
 describe('LoginForm', () => {
   it('stores the session with the role from the answer', async () => {
-    const fake = createFakeFetch({ 'POST /api/v1/auth/login': () => json(200, { access_token: 'A', refresh_token: 'R', expires_in: 900, role: 'admin' }) });
-    vi.stubGlobal('fetch', fake.fetch);
+    const fake = serveFakeFetch({ 'POST /api/v1/auth/login': () => json(200, { access_token: 'A', refresh_token: 'R', expires_in: 900, role: 'admin' }) });
     const onSuccess = vi.fn();
     renderWithProviders(<LoginForm onSuccess={onSuccess} />);
     await userEvent.type(screen.getByLabelText('Email'), 'staff@test.local');
@@ -27,7 +26,7 @@ describe('LoginForm', () => {
   });
 
   it('shows the server message on bad credentials', async () => {
-    vi.stubGlobal('fetch', createFakeFetch({ 'POST /api/v1/auth/login': () => apiError(401, 'unauthorized', 'Wrong email or password.') }).fetch);
+    serveFakeFetch({ 'POST /api/v1/auth/login': () => apiError(401, 'unauthorized', 'Wrong email or password.') });
     renderWithProviders(<LoginForm onSuccess={() => {}} />);
     await userEvent.type(screen.getByLabelText('Email'), 'a@b.c');
     await userEvent.type(screen.getByLabelText('Password'), 'nope');

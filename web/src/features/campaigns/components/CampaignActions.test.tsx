@@ -1,23 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json, type Responder } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { CAMPAIGN } from '../testing/fixtures';
 import { CampaignActions } from './CampaignActions';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function serve(routes: Record<string, Responder | Responder[]>) {
-  const fake = createFakeFetch(routes);
-  vi.stubGlobal('fetch', fake.fetch);
-  return fake;
-}
-
 describe('CampaignActions', () => {
   it('generates the offers and says how many, with the control group', async () => {
     const user = userEvent.setup();
-    serve({ 'POST /api/v1/admin/campaigns/cmp-1/generate': () => json(200, { offers_created: 812, control_group_size: 90, treatment_size: 812 }) });
+    serveFakeFetch({ 'POST /api/v1/admin/campaigns/cmp-1/generate': () => json(200, { offers_created: 812, control_group_size: 90, treatment_size: 812 }) });
     renderWithProviders(<CampaignActions campaign={CAMPAIGN} canEdit />);
     await user.click(screen.getByRole('button', { name: 'Generate offers' }));
     expect((await screen.findByTestId('generate-result')).textContent).toBe('812 offers created for 812 customers; 90 customers held back as the control group.');
@@ -25,7 +19,7 @@ describe('CampaignActions', () => {
 
   it('offers the moves of each status in words; going live is confirmed', async () => {
     const user = userEvent.setup();
-    const fake = serve({ 'PATCH /api/v1/admin/campaigns/cmp-1': (call) => json(200, { ...CAMPAIGN, ...(call.body as object) }) });
+    const fake = serveFakeFetch({ 'PATCH /api/v1/admin/campaigns/cmp-1': (call) => json(200, { ...CAMPAIGN, ...(call.body as object) }) });
     renderWithProviders(<CampaignActions campaign={CAMPAIGN} canEdit />);
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Generate offers', 'Schedule', 'Go live']);
     await user.click(screen.getByRole('button', { name: 'Go live' }));
@@ -38,7 +32,7 @@ describe('CampaignActions', () => {
 
   it("shows the server's refusal of a move (409)", async () => {
     const user = userEvent.setup();
-    serve({ 'PATCH /api/v1/admin/campaigns/cmp-1': () => apiError(409, 'conflict', 'a campaign without offers cannot be scheduled') });
+    serveFakeFetch({ 'PATCH /api/v1/admin/campaigns/cmp-1': () => apiError(409, 'conflict', 'a campaign without offers cannot be scheduled') });
     renderWithProviders(<CampaignActions campaign={CAMPAIGN} canEdit />);
     await user.click(screen.getByRole('button', { name: 'Schedule' }));
     expect((await screen.findByRole('alert')).textContent).toBe('A campaign without offers cannot be scheduled.');
@@ -47,7 +41,7 @@ describe('CampaignActions', () => {
   it('archives after a confirmation', async () => {
     const user = userEvent.setup();
     const onArchived = vi.fn();
-    serve({ 'DELETE /api/v1/admin/campaigns/cmp-1': () => new Response(null, { status: 204 }) });
+    serveFakeFetch({ 'DELETE /api/v1/admin/campaigns/cmp-1': () => new Response(null, { status: 204 }) });
     renderWithProviders(<CampaignActions campaign={CAMPAIGN} canEdit onArchived={onArchived} />);
     await user.click(screen.getByRole('button', { name: 'Archive' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Archive campaign' }));
@@ -55,7 +49,7 @@ describe('CampaignActions', () => {
   });
 
   it('shows nothing to staff who are not admins', () => {
-    serve({});
+    serveFakeFetch({});
     renderWithProviders(<CampaignActions campaign={CAMPAIGN} canEdit={false} />);
     expect(screen.queryByRole('button')).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json, type Responder } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch, type FakeRoutes, type Responder } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { CAMPAIGN } from '../testing/fixtures';
 import type { Campaign } from '../types';
@@ -17,11 +17,7 @@ const CATALOG: Record<string, Responder> = {
   'GET /api/v1/admin/currency-rates': () => json(200, { base_currency: 'USD', items: [] }),
 };
 
-function serve(routes: Record<string, Responder | Responder[]>) {
-  const fake = createFakeFetch({ ...CATALOG, ...routes });
-  vi.stubGlobal('fetch', fake.fetch);
-  return fake;
-}
+const serve = (routes: FakeRoutes) => serveFakeFetch({ ...CATALOG, ...routes });
 
 const previewCalls = (fake: ReturnType<typeof serve>) => fake.calls.filter((c) => c.url.endsWith('/audience-preview'));
 

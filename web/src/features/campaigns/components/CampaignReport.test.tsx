@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json, type Responder } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { REPORT } from '../testing/fixtures';
 import { CampaignReport } from './CampaignReport';
@@ -12,15 +12,9 @@ afterEach(() => {
 
 const URL = 'GET /api/v1/admin/campaigns/cmp-1/report';
 
-function serve(routes: Record<string, Responder | Responder[]>) {
-  const fake = createFakeFetch(routes);
-  vi.stubGlobal('fetch', fake.fetch);
-  return fake;
-}
-
 describe('CampaignReport', () => {
   it('gives the uplift with its 95 % intervals, the arms side by side, and the method', async () => {
-    serve({ [URL]: () => json(200, REPORT) });
+    serveFakeFetch({ [URL]: () => json(200, REPORT) });
     renderWithProviders(<CampaignReport campaignId="cmp-1" />);
     expect((await screen.findByTestId('uplift-revenue')).textContent).toBe('+$5.00');
     expect(screen.getByTestId('uplift-revenue-ci').textContent).toBe('95 % interval +$1.20 to +$8.80');
@@ -40,7 +34,7 @@ describe('CampaignReport', () => {
   it('draws treatment against control with a 95 % error bar on the treatment bar', async () => {
     // happy-dom lays nothing out: give the chart's container a size, as a browser would.
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 320, height: 220, top: 0, left: 0, right: 320, bottom: 220, x: 0, y: 0, toJSON: () => ({}) } as DOMRect);
-    serve({ [URL]: () => json(200, REPORT) });
+    serveFakeFetch({ [URL]: () => json(200, REPORT) });
     renderWithProviders(<CampaignReport campaignId="cmp-1" />);
     const revenue = await screen.findByTestId('chart-revenue');
     // The lazily loaded chart: two bars and one error bar (recharts draws it as three lines).
@@ -54,7 +48,7 @@ describe('CampaignReport', () => {
   });
 
   it('says when the uplift cannot be told from chance', async () => {
-    serve({ [URL]: () => json(200, { ...REPORT, uplift: { ...REPORT.uplift, revenue_per_customer: 40, ci95: [-300, 380] } }) });
+    serveFakeFetch({ [URL]: () => json(200, { ...REPORT, uplift: { ...REPORT.uplift, revenue_per_customer: 40, ci95: [-300, 380] } }) });
     renderWithProviders(<CampaignReport campaignId="cmp-1" />);
     expect((await screen.findByTestId('report-verdict')).textContent).toMatch(/includes zero/);
     expect(screen.getByTestId('uplift-revenue-ci').textContent).toBe('95 % interval −$3.00 to +$3.80');
@@ -62,7 +56,7 @@ describe('CampaignReport', () => {
 
   it('says when an arm is too small for an interval (the server sends null), and draws no whisker', async () => {
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 320, height: 220, top: 0, left: 0, right: 320, bottom: 220, x: 0, y: 0, toJSON: () => ({}) } as DOMRect);
-    serve({ [URL]: () => json(200, { ...REPORT, uplift: { ...REPORT.uplift, ci95: null, purchase_rate: { difference: 0.1, ci95: null } } }) });
+    serveFakeFetch({ [URL]: () => json(200, { ...REPORT, uplift: { ...REPORT.uplift, ci95: null, purchase_rate: { difference: 0.1, ci95: null } } }) });
     renderWithProviders(<CampaignReport campaignId="cmp-1" />);
     expect((await screen.findByTestId('report-verdict')).textContent).toMatch(/^Too early to tell/);
     expect(screen.getByTestId('uplift-revenue-ci').textContent).toBe('No 95 % interval yet: each group needs more customers.');
@@ -73,7 +67,7 @@ describe('CampaignReport', () => {
   });
 
   it('has an empty state before there is anything to measure', async () => {
-    serve({ [URL]: () => apiError(409, 'conflict', 'campaign not started') });
+    serveFakeFetch({ [URL]: () => apiError(409, 'conflict', 'campaign not started') });
     renderWithProviders(<CampaignReport campaignId="cmp-1" />);
     expect(await screen.findByText('Nothing to measure yet')).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json, type Responder } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { CurrencyRatesManager } from './CurrencyRatesManager';
 
@@ -12,15 +12,9 @@ const EUR = { currency: 'EUR', rate: '1.08', minor_unit_exponent: 2, updated_at:
 const JPY = { currency: 'JPY', rate: '0.0067', minor_unit_exponent: 0, updated_at: '2026-12-02T10:00:00Z' };
 const answer = (...items: unknown[]) => () => json(200, { base_currency: 'USD', base_minor_unit_exponent: 2, items });
 
-function serve(routes: Record<string, Responder | Responder[]>) {
-  const fake = createFakeFetch(routes);
-  vi.stubGlobal('fetch', fake.fetch);
-  return fake;
-}
-
 describe('CurrencyRatesManager', () => {
   it('states the base currency and each rate in words', async () => {
-    serve({ [LIST]: answer(JPY, EUR) });
+    serveFakeFetch({ [LIST]: answer(JPY, EUR) });
     renderWithProviders(<CurrencyRatesManager canEdit />);
     expect((await screen.findByTestId('base-currency')).textContent).toBe('Points are earned in US dollars (USD).');
     const rows = screen.getAllByRole('listitem');
@@ -35,7 +29,7 @@ describe('CurrencyRatesManager', () => {
   });
 
   it('is read-only for staff who are not admins', async () => {
-    serve({ [LIST]: answer(EUR) });
+    serveFakeFetch({ [LIST]: answer(EUR) });
     renderWithProviders(<CurrencyRatesManager canEdit={false} />);
     expect(await screen.findByText('1 EUR = 1.08 USD')).toBeTruthy();
     expect(screen.getByText('Only an admin can add, change or remove a rate.')).toBeTruthy();
@@ -43,14 +37,14 @@ describe('CurrencyRatesManager', () => {
   });
 
   it('explains the empty state: other currencies are refused until a rate is set', async () => {
-    serve({ [LIST]: answer() });
+    serveFakeFetch({ [LIST]: answer() });
     renderWithProviders(<CurrencyRatesManager canEdit />);
     expect(await screen.findByText('No exchange rates yet')).toBeTruthy();
     expect(screen.getByText(/a purchase in any other currency is refused until a rate is set for it/)).toBeTruthy();
   });
 
   it('shows an error state with Try again', async () => {
-    const fake = serve({ [LIST]: [() => apiError(503, 'unavailable', 'The service is busy.'), answer(EUR)] });
+    const fake = serveFakeFetch({ [LIST]: [() => apiError(503, 'unavailable', 'The service is busy.'), answer(EUR)] });
     renderWithProviders(<CurrencyRatesManager canEdit />);
     await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('1 EUR = 1.08 USD')).toBeTruthy();
@@ -59,7 +53,7 @@ describe('CurrencyRatesManager', () => {
 
   it('adds a currency: the code is upper-cased, the rate sent as text, the list refreshed', async () => {
     const user = userEvent.setup();
-    const fake = serve({
+    const fake = serveFakeFetch({
       [LIST]: [answer(EUR), answer(EUR, JPY)],
       'PUT /api/v1/admin/currency-rates/JPY': () => json(200, JPY),
     });
@@ -81,7 +75,7 @@ describe('CurrencyRatesManager', () => {
 
   it('checks the fields before sending anything', async () => {
     const user = userEvent.setup();
-    const fake = serve({ [LIST]: answer(EUR) });
+    const fake = serveFakeFetch({ [LIST]: answer(EUR) });
     renderWithProviders(<CurrencyRatesManager canEdit />);
     await user.click(await screen.findByRole('button', { name: 'Add a currency' }));
     const dialog = screen.getByRole('dialog');
@@ -97,7 +91,7 @@ describe('CurrencyRatesManager', () => {
 
   it("shows the server's field error next to the field it names", async () => {
     const user = userEvent.setup();
-    serve({
+    serveFakeFetch({
       [LIST]: answer(EUR),
       'PUT /api/v1/admin/currency-rates/XTS': () => apiError(400, 'validation_failed', 'unknown ISO 4217 currency code', 'currency'),
     });
@@ -115,7 +109,7 @@ describe('CurrencyRatesManager', () => {
 
   it('edits a rate: the code is fixed, the rate prefilled', async () => {
     const user = userEvent.setup();
-    const fake = serve({
+    const fake = serveFakeFetch({
       [LIST]: [answer(EUR), answer({ ...EUR, rate: '1.1' })],
       'PUT /api/v1/admin/currency-rates/EUR': () => json(200, { ...EUR, rate: '1.1' }),
     });
@@ -135,7 +129,7 @@ describe('CurrencyRatesManager', () => {
 
   it('removes a rate after a confirmation', async () => {
     const user = userEvent.setup();
-    const fake = serve({
+    const fake = serveFakeFetch({
       [LIST]: [answer(EUR), answer()],
       'DELETE /api/v1/admin/currency-rates/EUR': () => new Response(null, { status: 204 }),
     });
@@ -152,7 +146,7 @@ describe('CurrencyRatesManager', () => {
 
   it('treats a rate already removed elsewhere (404) as removed', async () => {
     const user = userEvent.setup();
-    serve({
+    serveFakeFetch({
       [LIST]: [answer(EUR), answer()],
       'DELETE /api/v1/admin/currency-rates/EUR': () => apiError(404, 'not_found', 'no rate for EUR'),
     });

@@ -1,14 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeFetch, json } from '@/testing/fake-fetch';
+import { json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { clvText, Customer360View } from './Customer360View';
 import { view360AfterRun, view360WithoutRun } from '../testing/fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const serve = (body: unknown) =>
-  vi.stubGlobal('fetch', createFakeFetch({ [`GET /api/v1/admin/customers/${view360AfterRun.id}`]: () => json(200, body) }).fetch);
+const serve = (body: unknown) => serveFakeFetch({ [`GET /api/v1/admin/customers/${view360AfterRun.id}`]: () => json(200, body) });
 
 describe('Customer360View insights', () => {
   it('shows segment, CLV (major units) and P(alive) from the latest run', async () => {

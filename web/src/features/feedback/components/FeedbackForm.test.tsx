@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeFetch, json } from '@/testing/fake-fetch';
+import { json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { FeedbackForm } from './FeedbackForm';
 
@@ -9,8 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('FeedbackForm', () => {
   it('asks for a rating, then posts rating, text and tags', async () => {
-    const fake = createFakeFetch({ 'POST /api/v1/me/feedback': () => json(201, { id: 'f1', sentiment: 0.8 }) });
-    vi.stubGlobal('fetch', fake.fetch);
+    const fake = serveFakeFetch({ 'POST /api/v1/me/feedback': () => json(201, { id: 'f1', sentiment: 0.8 }) });
     renderWithProviders(<FeedbackForm />);
     await userEvent.type(screen.getByLabelText('Tell us more'), 'Lovely staff');
     await userEvent.click(screen.getByRole('button', { name: 'Send feedback' }));

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json, type Responder } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import type { Offer } from '@/types/offers';
 import { HomeOffersCard } from './HomeOffersCard';
@@ -31,15 +31,9 @@ const COFFEE: Offer = {
 const BAKERY: Offer = { ...COFFEE, id: 'of-2', title: '50 bonus points at the bakery', kind: 'bonus_points', value: 50, category: 'Bakery', min_spend_minor: 2000, reasons: ['Customers who buy Coffee also buy Bakery'] };
 const USED: Offer = { ...COFFEE, id: 'of-3', title: '10% off Tea', kind: 'percent_off', value: 10, category: 'Tea', status: 'redeemed', activated: true, reasons: ['You bought Tea last month'] };
 
-function serve(routes: Record<string, Responder | Responder[]>) {
-  const fake = createFakeFetch(routes);
-  vi.stubGlobal('fetch', fake.fetch);
-  return fake;
-}
-
 describe('OffersList ("For you")', () => {
   it('shows each offer in words with its reasons and expiry, no ids or raw kinds', async () => {
-    serve({ [LIST]: () => json(200, { items: [USED, COFFEE, BAKERY], next_cursor: null }) });
+    serveFakeFetch({ [LIST]: () => json(200, { items: [USED, COFFEE, BAKERY], next_cursor: null }) });
     renderWithProviders(<OffersList currency="USD" />);
     const cards = await screen.findAllByRole('article');
     // Offers to act on first, used ones last.
@@ -58,7 +52,7 @@ describe('OffersList ("For you")', () => {
 
   it('activates an offer: the button turns into "Activated"', async () => {
     const user = userEvent.setup();
-    const fake = serve({
+    const fake = serveFakeFetch({
       [LIST]: () => json(200, { items: [COFFEE], next_cursor: null }),
       'POST /api/v1/me/offers/of-1/activate': () => json(200, { ...COFFEE, activated: true, status: 'activated' }),
     });
@@ -72,7 +66,7 @@ describe('OffersList ("For you")', () => {
 
   it('explains a refused activation (409) and refreshes the list', async () => {
     const user = userEvent.setup();
-    const fake = serve({
+    const fake = serveFakeFetch({
       [LIST]: [() => json(200, { items: [COFFEE] }), () => json(200, { items: [{ ...COFFEE, status: 'expired' }] })],
       'POST /api/v1/me/offers/of-1/activate': () => apiError(409, 'conflict', 'offer expired'),
     });
@@ -84,7 +78,7 @@ describe('OffersList ("For you")', () => {
   });
 
   it('has a friendly empty state', async () => {
-    serve({ [LIST]: () => json(200, { items: [], next_cursor: null }) });
+    serveFakeFetch({ [LIST]: () => json(200, { items: [], next_cursor: null }) });
     renderWithProviders(<OffersList />);
     expect(await screen.findByText('No offers for you right now')).toBeTruthy();
   });
@@ -92,7 +86,7 @@ describe('OffersList ("For you")', () => {
 
 describe('HomeOffersCard', () => {
   it('shows up to two open offers and links to all', async () => {
-    serve({ [LIST]: () => json(200, { items: [USED, COFFEE, BAKERY, { ...COFFEE, id: 'of-4', title: 'Fourth' }] }) });
+    serveFakeFetch({ [LIST]: () => json(200, { items: [USED, COFFEE, BAKERY, { ...COFFEE, id: 'of-4', title: 'Fourth' }] }) });
     renderWithProviders(<HomeOffersCard currency="USD" />);
     const card = await screen.findByTestId('home-offers');
     await waitFor(() => expect(within(card).getAllByTestId('offer')).toHaveLength(2));

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeFetch, json } from '@/testing/fake-fetch';
+import { json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { PreferencesForm } from './PreferencesForm';
 
@@ -9,12 +9,11 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('PreferencesForm', () => {
   it('suggests the categories and brands the catalog sells, not a fixed list', async () => {
-    const fake = createFakeFetch({
+    const fake = serveFakeFetch({
       'GET /api/v1/me/preferences': () => json(200, { favorite_categories: ['Tea'], note: 'kept' }),
       'GET /api/v1/catalog/facets': () => json(200, { categories: ['Bakery', 'Coffee', 'Tea'], brands: ['Patron Roasters'] }),
       'PUT /api/v1/me/preferences': (req) => json(200, req.body),
     });
-    vi.stubGlobal('fetch', fake.fetch);
     renderWithProviders(<PreferencesForm />);
     const categories = await screen.findByRole('group', { name: 'Suggested favourite categories' });
     expect(within(categories).getAllByRole('button').map((b) => b.textContent)).toEqual(['+ Bakery', '+ Coffee']);
@@ -28,13 +27,10 @@ describe('PreferencesForm', () => {
   });
 
   it('shows no suggestions when the catalog cannot be read', async () => {
-    vi.stubGlobal(
-      'fetch',
-      createFakeFetch({
-        'GET /api/v1/me/preferences': () => json(200, {}),
-        'GET /api/v1/catalog/facets': () => json(500, { error: { code: 'internal', message: 'x' } }),
-      }).fetch,
-    );
+    serveFakeFetch({
+      'GET /api/v1/me/preferences': () => json(200, {}),
+      'GET /api/v1/catalog/facets': () => json(500, { error: { code: 'internal', message: 'x' } }),
+    });
     renderWithProviders(<PreferencesForm />);
     await screen.findByLabelText('Favourite categories');
     expect(screen.queryByRole('group', { name: /Suggested/ })).toBeNull();

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, createFakeFetch, json } from '@/testing/fake-fetch';
+import { apiError, json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { RedeemDialog } from './RedeemDialog';
 
@@ -11,8 +11,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('RedeemDialog', () => {
   it('confirms, redeems with an Idempotency-Key and shows the voucher code', async () => {
-    const fake = createFakeFetch({ 'POST /api/v1/me/redemptions': () => json(201, { id: 'd1', reward_id: 'r1', points: 100, code: 'PTR-7QX2', balance_after: 50 }) });
-    vi.stubGlobal('fetch', fake.fetch);
+    const fake = serveFakeFetch({ 'POST /api/v1/me/redemptions': () => json(201, { id: 'd1', reward_id: 'r1', points: 100, code: 'PTR-7QX2', balance_after: 50 }) });
     renderWithProviders(<RedeemDialog reward={reward} points_balance={150} onClose={() => {}} />);
     expect(screen.getByText(/Your balance after redemption: 50 points/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Confirm redemption' }));
@@ -22,10 +21,9 @@ describe('RedeemDialog', () => {
   });
 
   it('reuses the same key when the customer retries after a failure', async () => {
-    const fake = createFakeFetch({
+    const fake = serveFakeFetch({
       'POST /api/v1/me/redemptions': [() => apiError(503, 'unavailable', 'Try again.'), () => json(201, { id: 'd1', reward_id: 'r1', points: 100, code: 'C', balance_after: 0 })],
     });
-    vi.stubGlobal('fetch', fake.fetch);
     renderWithProviders(<RedeemDialog reward={reward} points_balance={100} onClose={() => {}} />);
     await userEvent.click(screen.getByRole('button', { name: 'Confirm redemption' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Try again.');
@@ -35,7 +33,7 @@ describe('RedeemDialog', () => {
   });
 
   it('explains insufficient points', async () => {
-    vi.stubGlobal('fetch', createFakeFetch({ 'POST /api/v1/me/redemptions': () => apiError(409, 'insufficient_points', 'Insufficient points.') }).fetch);
+    serveFakeFetch({ 'POST /api/v1/me/redemptions': () => apiError(409, 'insufficient_points', 'Insufficient points.') });
     renderWithProviders(<RedeemDialog reward={reward} points_balance={100} onClose={() => {}} />);
     await userEvent.click(screen.getByRole('button', { name: 'Confirm redemption' }));
     expect((await screen.findByRole('alert')).textContent).toContain('not have enough points');

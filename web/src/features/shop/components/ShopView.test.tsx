@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeFetch, json, type Responder } from '@/testing/fake-fetch';
+import { json, serveFakeFetch } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { writeCart } from '../cart';
 import { ShopView } from './ShopView';
@@ -18,15 +18,9 @@ const PRODUCTS = {
   ],
 };
 
-function serve(routes: Record<string, Responder | Responder[]>) {
-  const fake = createFakeFetch(routes);
-  vi.stubGlobal('fetch', fake.fetch);
-  return fake;
-}
-
 describe('ShopView', () => {
   it('says plainly that online payment is not configured, and offers no way to pay', async () => {
-    serve({
+    serveFakeFetch({
       'GET /api/v1/shop/config': () => json(200, { enabled: false, currency: 'USD' }),
       'GET /api/v1/shop/products': () => json(200, PRODUCTS),
     });
@@ -40,7 +34,7 @@ describe('ShopView', () => {
 
   it('builds a cart priced from the catalog, with steppers and a total', async () => {
     const user = userEvent.setup();
-    serve({
+    serveFakeFetch({
       'GET /api/v1/shop/config': () => json(200, { enabled: true, currency: 'USD' }),
       'GET /api/v1/shop/products': () => json(200, PRODUCTS),
     });
