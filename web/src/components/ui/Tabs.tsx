@@ -1,12 +1,22 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem<K extends string> {
   key: K;
   label: ReactNode;
 }
 
+interface TabsProps<K extends string> {
+  tabs: TabItem<K>[];
+  label: string;
+  /** The tab shown first (the first of `tabs` unless given). */
+  initial?: K;
+  /** The panel of the active tab. */
+  children: (active: K) => ReactNode;
+}
+
 /** Tabs following the WAI-ARIA pattern: arrow keys move, the panel is labelled by its tab. */
-export function Tabs<K extends string>({ tabs, active, onChange, label, children }: { tabs: TabItem<K>[]; active: K; onChange: (key: K) => void; label: string; children: ReactNode }) {
+export function Tabs<K extends string>({ tabs, label, initial, children }: TabsProps<K>) {
+  const [active, setActive] = useState<K>(initial ?? tabs[0].key);
   const id = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent, index: number) => {
@@ -14,7 +24,7 @@ export function Tabs<K extends string>({ tabs, active, onChange, label, children
     if (!delta) return;
     event.preventDefault();
     const next = (index + delta + tabs.length) % tabs.length;
-    onChange(tabs[next].key);
+    setActive(tabs[next].key);
     refs.current[next]?.focus();
   };
   return (
@@ -33,7 +43,7 @@ export function Tabs<K extends string>({ tabs, active, onChange, label, children
             aria-selected={tab.key === active}
             tabIndex={tab.key === active ? 0 : -1}
             className="tabs__tab"
-            onClick={() => onChange(tab.key)}
+            onClick={() => setActive(tab.key)}
             onKeyDown={(e) => onKeyDown(e, index)}
           >
             {tab.label}
@@ -41,7 +51,7 @@ export function Tabs<K extends string>({ tabs, active, onChange, label, children
         ))}
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${active}`} className="tabs__panel">
-        {children}
+        {children(active)}
       </div>
     </div>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card, PageHeader, Tabs } from '@/components/ui';
 import { PurchaseForm, ReturnForm, type CustomerPick } from '@/features/pos';
@@ -18,25 +17,21 @@ export function PosPage() {
   usePageTitle('Point of sale');
   const [params] = useSearchParams();
   const customer = customerFrom(params);
-  const [tab, setTab] = useState<'purchase' | 'return'>(params.get('tab') === 'return' ? 'return' : 'purchase');
   return (
     <div className="page">
       <PageHeader title="Point of sale" subtitle="Record a purchase or a return for a customer." />
       <Card>
         <Tabs
           label="Point of sale"
-          active={tab}
-          onChange={setTab}
+          initial={params.get('tab') === 'return' ? 'return' : 'purchase'}
           tabs={[
             { key: 'purchase', label: 'Purchase' },
             { key: 'return', label: 'Return' },
           ]}
         >
-          {tab === 'purchase' ? (
-            <PurchaseForm invalidateKeys={AFTER_SALE} customer={customer} />
-          ) : (
-            <ReturnForm invalidateKeys={AFTER_SALE} customer={customer} />
-          )}
+          {(tab) =>
+            tab === 'purchase' ? <PurchaseForm invalidateKeys={AFTER_SALE} customer={customer} /> : <ReturnForm invalidateKeys={AFTER_SALE} customer={customer} />
+          }
         </Tabs>
       </Card>
     </div>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ErrorState, PageHeader, Skeleton, Tabs } from '@/components/ui';
 import { meQueryKey, useMe } from '@/features/account';
 import { ledgerQueryKey } from '@/features/activity';
@@ -12,7 +11,6 @@ const AFTER_REDEMPTION = [meQueryKey, ledgerQueryKey] as const;
 export function RewardsPage() {
   usePageTitle('Rewards');
   const me = useMe();
-  const [tab, setTab] = useState<'catalog' | 'mine'>('catalog');
   return (
     <div className="page">
       <PageHeader
@@ -29,23 +27,25 @@ export function RewardsPage() {
       />
       <Tabs
         label="Rewards"
-        active={tab}
-        onChange={setTab}
         tabs={[
           { key: 'catalog', label: 'Catalog' },
           { key: 'mine', label: 'My rewards' },
         ]}
       >
-        {/* The tab's name as the panel's heading (for the reward and voucher headings under it: h1 → h2 → h3). */}
-        <h2 className="visually-hidden">{tab === 'catalog' ? 'Catalog' : 'My rewards'}</h2>
-        {tab === 'catalog' ? (
-          me.isError ? (
-            <ErrorState error={me.error} onRetry={() => me.refetch()} />
-          ) : (
-            <RewardCatalog points_balance={me.data?.account.points_balance ?? 0} invalidateKeys={AFTER_REDEMPTION} />
-          )
-        ) : (
-          <MyRewards />
+        {(tab) => (
+          <>
+            {/* The tab's name as the panel's heading (for the reward and voucher headings under it: h1 → h2 → h3). */}
+            <h2 className="visually-hidden">{tab === 'catalog' ? 'Catalog' : 'My rewards'}</h2>
+            {tab === 'catalog' ? (
+              me.isError ? (
+                <ErrorState error={me.error} onRetry={() => me.refetch()} />
+              ) : (
+                <RewardCatalog points_balance={me.data?.account.points_balance ?? 0} invalidateKeys={AFTER_REDEMPTION} />
+              )
+            ) : (
+              <MyRewards />
+            )}
+          </>
         )}
       </Tabs>
     </div>

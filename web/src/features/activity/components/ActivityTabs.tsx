@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ErrorState, LoadMore, SkeletonList, Tabs } from '@/components/ui';
 import { useLedger, useTransactions } from '../hooks/use-activity';
 import { LedgerList, TransactionList } from '@/components/loyalty';
@@ -30,18 +29,16 @@ function Points() {
 }
 
 export function ActivityTabs({ initial = 'purchases' }: { initial?: TabKey }) {
-  const [tab, setTab] = useState<TabKey>(initial);
   return (
     <Tabs
       label="Activity"
-      active={tab}
-      onChange={setTab}
+      initial={initial}
       tabs={[
         { key: 'purchases', label: 'Purchases' },
         { key: 'points', label: 'Points history' },
       ]}
     >
-      {tab === 'purchases' ? <Purchases /> : <Points />}
+      {(tab) => (tab === 'purchases' ? <Purchases /> : <Points />)}
     </Tabs>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Badge, ErrorState, SkeletonList, Tabs } from '@/components/ui';
 import { formatPoints } from '@/lib/format';
 import { useCampaign } from '../hooks/use-campaigns';
@@ -24,7 +23,6 @@ function Summary({ campaign }: { campaign: Campaign }) {
 /** One campaign: its state, the actions, the editor and the report. */
 export function CampaignDetail({ campaignId, canEdit, onArchived }: { campaignId: string; canEdit: boolean; onArchived?: () => void }) {
   const q = useCampaign(campaignId);
-  const [tab, setTab] = useState<'settings' | 'report'>('settings');
   if (q.isPending) return <SkeletonList rows={3} rowHeight="6rem" />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} title="This campaign could not be loaded" />;
   const campaign = q.data;
@@ -35,21 +33,21 @@ export function CampaignDetail({ campaignId, canEdit, onArchived }: { campaignId
       <CampaignActions campaign={campaign} canEdit={canEdit} onArchived={onArchived} />
       <Tabs
         label="Campaign"
-        active={tab}
-        onChange={setTab}
         tabs={[
           { key: 'settings', label: 'Settings' },
           { key: 'report', label: 'Report' },
         ]}
       >
-        {tab === 'settings' ? (
-          <div className="card">
-            {/* Keyed by status: a status change re-reads which fields are locked. */}
-            <CampaignEditor key={campaign.status} campaign={campaign} canEdit={canEdit} onSaved={() => undefined} />
-          </div>
-        ) : (
-          <CampaignReport campaignId={campaign.id} enabled={measurable || campaign.offers_created > 0} />
-        )}
+        {(tab) =>
+          tab === 'settings' ? (
+            <div className="card">
+              {/* Keyed by status: a status change re-reads which fields are locked. */}
+              <CampaignEditor key={campaign.status} campaign={campaign} canEdit={canEdit} onSaved={() => undefined} />
+            </div>
+          ) : (
+            <CampaignReport campaignId={campaign.id} enabled={measurable || campaign.offers_created > 0} />
+          )
+        }
       </Tabs>
     </div>
   );
