@@ -1,8 +1,8 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Card, PageHeader } from '@/components/ui';
+import { Card } from '@/components/ui';
 import { useSession } from '@/features/auth';
 import { CampaignDetail, CampaignEditor, useCampaignName } from '@/features/campaigns';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 export function CampaignPage() {
   const { campaignId = '' } = useParams();
@@ -11,10 +11,8 @@ export function CampaignPage() {
   const navigate = useNavigate();
   const canEdit = session?.role === 'admin';
   const name = useCampaignName(isNew ? null : campaignId);
-  usePageTitle(isNew ? 'New campaign' : (name ?? 'Campaign'));
   return (
-    <div className="page">
-      <PageHeader title={isNew ? 'New campaign' : (name ?? 'Campaign')} actions={<Link to="/console/campaigns">All campaigns</Link>} />
+    <Page title={isNew ? 'New campaign' : (name ?? 'Campaign')} actions={<Link to="/console/campaigns">All campaigns</Link>}>
       {isNew ? (
         <Card>
           <CampaignEditor
@@ -27,6 +25,6 @@ export function CampaignPage() {
       ) : (
         <CampaignDetail campaignId={campaignId} canEdit={canEdit} onArchived={() => navigate('/console/campaigns', { replace: true })} />
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,17 +1,14 @@
 import { NavLink, Navigate, useParams } from 'react-router-dom';
-import { PageHeader } from '@/components/ui';
 import { isResourceKey, RESOURCE_KEYS, RESOURCES, ResourceManager } from '@/features/catalog';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 export function CatalogPage() {
   const { resource } = useParams();
   const key = isResourceKey(resource) ? resource : null;
-  usePageTitle(key ? RESOURCES[key].title : 'Catalog');
   if (!key) return <Navigate to="/console/catalog/products" replace />;
   const config = RESOURCES[key];
   return (
-    <div className="page">
-      <PageHeader title="Catalog and program" subtitle="Products, rewards, earning rules, tiers and stores." />
+    <Page title="Catalog and program" tabTitle={config.title} subtitle="Products, rewards, earning rules, tiers and stores.">
       <nav className="segmented" aria-label="Catalog sections">
         {RESOURCE_KEYS.map((k) => (
           <NavLink key={k} to={`/console/catalog/${k}`} className="segmented__item">
@@ -22,6 +19,6 @@ export function CatalogPage() {
       <h2 className="section-title">{config.title}</h2>
       {/* key: a fresh manager (and its dialogs) per resource */}
       <ResourceManager key={key} config={config} />
-    </div>
+    </Page>
   );
 }

@@ -1,8 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
-import { PageHeader } from '@/components/ui';
 import { useSession } from '@/features/auth';
 import { Customer360View, type CustomerProfile } from '@/features/customers';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 /** The POS page for this customer: their email filled in, the return form listing their purchases. */
 function posLink(profile: CustomerProfile, tab: 'purchase' | 'return'): string {
@@ -12,12 +11,10 @@ function posLink(profile: CustomerProfile, tab: 'purchase' | 'return'): string {
 }
 
 export function CustomerPage() {
-  usePageTitle('Customer');
   const { customerId = '' } = useParams();
   const session = useSession();
   return (
-    <div className="page">
-      <PageHeader title="Customer 360°" actions={<Link to="/console">Back to search</Link>} />
+    <Page title="Customer 360°" tabTitle="Customer" actions={<Link to="/console">Back to search</Link>}>
       <Customer360View
         customerId={customerId}
         canAdjust={session?.role === 'admin'}
@@ -34,6 +31,6 @@ export function CustomerPage() {
           ) : null
         }
       />
-    </div>
+    </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
-import { Card, PageHeader, Tabs } from '@/components/ui';
+import { Card, Tabs } from '@/components/ui';
 import { PurchaseForm, ReturnForm, type CustomerPick } from '@/features/pos';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 // A sale changes the customer's 360° view: refresh it whatever the customer.
 const AFTER_SALE = [['admin', 'customers']] as const;
@@ -14,12 +14,10 @@ function customerFrom(params: URLSearchParams): CustomerPick | null {
 }
 
 export function PosPage() {
-  usePageTitle('Point of sale');
   const [params] = useSearchParams();
   const customer = customerFrom(params);
   return (
-    <div className="page">
-      <PageHeader title="Point of sale" subtitle="Record a purchase or a return for a customer." />
+    <Page title="Point of sale" subtitle="Record a purchase or a return for a customer.">
       <Card>
         <Tabs
           label="Point of sale"
@@ -34,6 +32,6 @@ export function PosPage() {
           }
         </Tabs>
       </Card>
-    </div>
+    </Page>
   );
 }

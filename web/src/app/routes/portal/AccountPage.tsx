@@ -1,17 +1,15 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, ErrorState, PageHeader, SkeletonList } from '@/components/ui';
+import { Card, ErrorState, SkeletonList } from '@/components/ui';
 import { DataControls, ProfileForm, useMe } from '@/features/account';
 import { PasswordForm, useLogout } from '@/features/auth';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 export function AccountPage() {
-  usePageTitle('Account');
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
   return (
-    <div className="page page--narrow">
-      <PageHeader title="Account" subtitle="Your profile, security and data." />
+    <Page title="Account" subtitle="Your profile, security and data." narrow>
       <Card title="Settings">
         <ul className="settings-list">
           <li>
@@ -46,6 +44,6 @@ export function AccountPage() {
           navigate('/login?deleted=1', { replace: true });
         }}
       />
-    </div>
+    </Page>
   );
 }

@@ -1,13 +1,10 @@
-import { PageHeader } from '@/components/ui';
 import { ActivityTabs } from '@/features/activity';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 export function ActivityPage() {
-  usePageTitle('Activity');
   return (
-    <div className="page">
-      <PageHeader title="Activity" subtitle="Your purchases and every point earned or spent." />
+    <Page title="Activity" subtitle="Your purchases and every point earned or spent.">
       <ActivityTabs />
-    </div>
+    </Page>
   );
 }

@@ -1,15 +1,13 @@
-import { Card, PageHeader } from '@/components/ui';
+import { Card } from '@/components/ui';
 import { FeedbackForm } from '@/features/feedback';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 export function FeedbackPage() {
-  usePageTitle('Feedback');
   return (
-    <div className="page page--narrow">
-      <PageHeader title="Feedback" subtitle="How are we doing? Your words go straight to the team." />
+    <Page title="Feedback" subtitle="How are we doing? Your words go straight to the team." narrow>
       <Card>
         <FeedbackForm />
       </Card>
-    </div>
+    </Page>
   );
 }

@@ -1,15 +1,13 @@
-import { Card, PageHeader } from '@/components/ui';
+import { Card } from '@/components/ui';
 import { PreferencesForm } from '@/features/preferences';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 export function PreferencesPage() {
-  usePageTitle('Preferences');
   return (
-    <div className="page page--narrow">
-      <PageHeader title="Preferences" subtitle="Tell us what you like, and how you would like to hear from us." />
+    <Page title="Preferences" subtitle="Tell us what you like, and how you would like to hear from us." narrow>
       <Card>
         <PreferencesForm />
       </Card>
-    </div>
+    </Page>
   );
 }

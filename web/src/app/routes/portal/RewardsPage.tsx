@@ -1,30 +1,28 @@
-import { ErrorState, PageHeader, Skeleton, Tabs } from '@/components/ui';
+import { ErrorState, Skeleton, Tabs } from '@/components/ui';
 import { meQueryKey, useMe } from '@/features/account';
 import { ledgerQueryKey } from '@/features/activity';
 import { MyRewards, RewardCatalog } from '@/features/rewards';
 import { formatPoints } from '@/lib/format';
-import { usePageTitle } from '../../use-page-title';
+import { Page } from '../../Page';
 
 // After a redemption the balance and the ledger change: the app, which owns both features, says so.
 const AFTER_REDEMPTION = [meQueryKey, ledgerQueryKey] as const;
 
 export function RewardsPage() {
-  usePageTitle('Rewards');
   const me = useMe();
   return (
-    <div className="page">
-      <PageHeader
-        title="Rewards"
-        subtitle={
-          me.data ? (
-            <>
-              You have <strong data-testid="rewards-balance">{formatPoints(me.data.account.points_balance)}</strong> points to spend.
-            </>
-          ) : (
-            <Skeleton width="12rem" />
-          )
-        }
-      />
+    <Page
+      title="Rewards"
+      subtitle={
+        me.data ? (
+          <>
+            You have <strong data-testid="rewards-balance">{formatPoints(me.data.account.points_balance)}</strong> points to spend.
+          </>
+        ) : (
+          <Skeleton width="12rem" />
+        )
+      }
+    >
       <Tabs
         label="Rewards"
         tabs={[
@@ -48,6 +46,6 @@ export function RewardsPage() {
           </>
         )}
       </Tabs>
-    </div>
+    </Page>
   );
 }

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { PageHeader } from '@/components/ui';
+import { usePageTitle } from './use-page-title';
+
+interface PageProps {
+  title: string;
+  /** The browser tab's title where it says more than the heading (by default the heading). */
+  tabTitle?: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  /** One column of forms rather than the full width. */
+  narrow?: boolean;
+  children: ReactNode;
+}
+
+/** A routed page: its heading, which also names the browser tab, over its content. */
+export function Page({ title, tabTitle = title, subtitle, actions, narrow = false, children }: PageProps) {
+  usePageTitle(tabTitle);
+  return (
+    <div className={narrow ? 'page page--narrow' : 'page'}>
+      <PageHeader title={title} subtitle={subtitle} actions={actions} />
+      {children}
+    </div>
+  );
+}
