@@ -2,6 +2,7 @@ export { Alert } from './Alert';
 export { Badge, type BadgeTone } from './Badge';
 export { Button } from './Button';
 export { Card } from './Card';
+export { ConfirmDialog } from './ConfirmDialog';
 export { Dialog } from './Dialog';
 export { Checkbox, SelectField, TextArea, TextField } from './Field';
 export { Form, fieldMatches, useFieldError } from './Form';

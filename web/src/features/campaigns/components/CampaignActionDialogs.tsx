@@ -1,5 +1,4 @@
-import { Alert, Button, Dialog } from '@/components/ui';
-import { errorMessage } from '@/lib/api-error';
+import { ConfirmDialog } from '@/components/ui';
 import type { useArchiveCampaign } from '../hooks/use-campaigns';
 import type { StatusMove } from './use-status-move';
 
@@ -7,25 +6,17 @@ import type { StatusMove } from './use-status-move';
 export function ConfirmMoveDialog({ campaignName, moves }: { campaignName: string; moves: StatusMove }) {
   const { confirming, setStatus } = moves;
   return (
-    <Dialog
+    <ConfirmDialog
       open={confirming !== null}
       title={confirming ? `${confirming.label}: ${campaignName}?` : ''}
       onClose={() => moves.cancel()}
-      busy={setStatus.isPending}
-      footer={
-        <>
-          <Button variant="ghost" onClick={() => moves.cancel()} disabled={setStatus.isPending}>
-            Cancel
-          </Button>
-          <Button variant={confirming?.to === 'ended' ? 'danger' : 'primary'} loading={setStatus.isPending} onClick={() => confirming && moves.move(confirming.to)}>
-            {confirming?.label ?? 'Confirm'}
-          </Button>
-        </>
-      }
+      request={setStatus}
+      confirmLabel={confirming?.label ?? 'Confirm'}
+      confirmVariant={confirming?.to === 'ended' ? 'danger' : 'primary'}
+      onConfirm={() => confirming && moves.move(confirming.to)}
     >
       {confirming && <p>{confirming.confirm}</p>}
-      {setStatus.isError && <Alert tone="danger">{errorMessage(setStatus.error)}</Alert>}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -39,24 +30,15 @@ interface ArchiveProps {
 
 export function ArchiveCampaignDialog({ campaignName, open, archive, onClose, onArchived }: ArchiveProps) {
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       title={`Archive ${campaignName}?`}
       onClose={onClose}
-      busy={archive.isPending}
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose} disabled={archive.isPending}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={archive.isPending} onClick={() => archive.mutate(undefined, { onSuccess: () => onArchived?.() })}>
-            Archive campaign
-          </Button>
-        </>
-      }
+      request={archive}
+      confirmLabel="Archive campaign"
+      onConfirm={() => archive.mutate(undefined, { onSuccess: () => onArchived?.() })}
     >
       <p>The campaign leaves the list. Offers already used and the report's figures are kept.</p>
-      {archive.isError && <Alert tone="danger">{errorMessage(archive.error)}</Alert>}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

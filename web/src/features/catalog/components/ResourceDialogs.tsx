@@ -1,5 +1,4 @@
-import { Alert, Button, Dialog, ErrorState, SkeletonList } from '@/components/ui';
-import { errorMessage } from '@/lib/api-error';
+import { ConfirmDialog, Dialog, ErrorState, SkeletonList } from '@/components/ui';
 import type { useCatalogFields } from '../api/schema';
 import { itemId } from '../resources';
 import type { ResourceConfig } from '../types';
@@ -44,24 +43,15 @@ export function EditResourceDialog({ config, manage, fields }: DialogProps & { f
 export function ArchiveResourceDialog({ config, manage }: DialogProps) {
   const { archiving, archive, closeArchive } = manage;
   return (
-    <Dialog
+    <ConfirmDialog
       open={archiving !== null}
       title={`Archive this ${config.singular}?`}
       onClose={closeArchive}
-      busy={archive.isPending}
-      footer={
-        <>
-          <Button variant="ghost" onClick={closeArchive} disabled={archive.isPending}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={archive.isPending} onClick={() => archiving && archive.mutate(archiving)}>
-            Archive
-          </Button>
-        </>
-      }
+      request={archive}
+      confirmLabel="Archive"
+      onConfirm={() => archiving && archive.mutate(archiving)}
     >
       <p>It disappears from new sales and the catalog; history that refers to it is kept.</p>
-      {archive.isError && <Alert tone="danger">{errorMessage(archive.error)}</Alert>}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,5 +1,4 @@
-import { Alert, Button, Dialog } from '@/components/ui';
-import { errorMessage } from '@/lib/api-error';
+import { ConfirmDialog, Dialog } from '@/components/ui';
 import { currencyNamePlural, currencyTitle } from '../rates';
 import type { CurrencyRates } from '../types';
 import { RateForm } from './RateForm';
@@ -33,21 +32,13 @@ export function EditRateDialog({ rates, manage }: { rates: CurrencyRates; manage
 export function RemoveRateDialog({ manage }: { manage: RateEditing }) {
   const { removing, remove } = manage;
   return (
-    <Dialog
+    <ConfirmDialog
       open={removing !== null}
       title={removing ? `Remove the rate for ${currencyTitle(removing.currency)}?` : ''}
       onClose={manage.closeRemove}
-      busy={remove.isPending}
-      footer={
-        <>
-          <Button variant="ghost" onClick={manage.closeRemove} disabled={remove.isPending}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={remove.isPending} onClick={manage.removeRate}>
-            Remove rate
-          </Button>
-        </>
-      }
+      request={remove}
+      confirmLabel="Remove rate"
+      onConfirm={manage.removeRate}
     >
       {removing && (
         <p>
@@ -55,7 +46,6 @@ export function RemoveRateDialog({ manage }: { manage: RateEditing }) {
           the rate they were converted at.
         </p>
       )}
-      {remove.isError && <Alert tone="danger">{errorMessage(remove.error)}</Alert>}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
