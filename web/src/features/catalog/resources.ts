@@ -1,5 +1,5 @@
 import { formatMoney, formatPoints } from '@/lib/format';
-import type { Item, ResourceConfig, ResourceKey } from './types';
+import type { ColumnDef, Item, ResourceConfig, ResourceKey } from './types';
 
 const money = (item: Item) =>
   typeof item.price_minor === 'number' && typeof item.currency === 'string' ? formatMoney(item.price_minor, item.currency) : '';
@@ -23,68 +23,43 @@ function ruleEffect(item: Item): string {
   return '—';
 }
 
+/** A catalog resource, addressed at /admin/{key}. */
+function resource(key: ResourceKey, title: string, singular: string, columns: ColumnDef[]): ResourceConfig {
+  return { key, title, singular, path: `/admin/${key}`, columns };
+}
+
 export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
-  products: {
-    key: 'products',
-    title: 'Products',
-    singular: 'product',
-    path: '/admin/products',
-    columns: [
-      { key: 'sku', label: 'SKU' },
-      { key: 'name', label: 'Name' },
-      { key: 'category', label: 'Category' },
-      { key: 'brand', label: 'Brand' },
-      { key: 'price_minor', label: 'Price', render: money },
-    ],
-  },
-  rewards: {
-    key: 'rewards',
-    title: 'Rewards',
-    singular: 'reward',
-    path: '/admin/rewards',
-    columns: [
-      { key: 'name', label: 'Name' },
-      { key: 'points_cost', label: 'Cost', render: (i) => (typeof i.points_cost === 'number' ? `${formatPoints(i.points_cost)} pts` : '') },
-      { key: 'stock', label: 'Stock', render: (i) => (i.stock == null ? '∞' : String(i.stock)) },
-      { key: 'per_customer_limit', label: 'Per customer', render: (i) => (i.per_customer_limit == null ? '—' : String(i.per_customer_limit)) },
-      { key: 'voucher_valid_days', label: 'Voucher valid', render: (i) => (typeof i.voucher_valid_days === 'number' ? `${i.voucher_valid_days} day${i.voucher_valid_days === 1 ? '' : 's'}` : '—') },
-    ],
-  },
-  'earning-rules': {
-    key: 'earning-rules',
-    title: 'Earning rules',
-    singular: 'earning rule',
-    path: '/admin/earning-rules',
-    columns: [
-      { key: 'name', label: 'Name' },
-      { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS[String(i.kind)] ?? String(i.kind ?? '') },
-      { key: 'target', label: 'Target', render: (i) => (i.target ? String(i.target) : '—') },
-      { key: 'effect', label: 'Effect', render: ruleEffect },
-    ],
-  },
-  tiers: {
-    key: 'tiers',
-    title: 'Tiers',
-    singular: 'tier',
-    path: '/admin/tiers',
-    columns: [
-      { key: 'code', label: 'Code' },
-      { key: 'name', label: 'Name' },
-      { key: 'threshold_minor', label: 'Threshold (minor)', render: (i) => (typeof i.threshold_minor === 'number' ? formatPoints(i.threshold_minor) : '—') },
-      { key: 'multiplier_permille', label: 'Multiplier', render: permille },
-    ],
-  },
-  stores: {
-    key: 'stores',
-    title: 'Stores',
-    singular: 'store',
-    path: '/admin/stores',
-    columns: [
-      { key: 'code', label: 'Code' },
-      { key: 'name', label: 'Name' },
-      { key: 'id', label: 'Id' },
-    ],
-  },
+  products: resource('products', 'Products', 'product', [
+    { key: 'sku', label: 'SKU' },
+    { key: 'name', label: 'Name' },
+    { key: 'category', label: 'Category' },
+    { key: 'brand', label: 'Brand' },
+    { key: 'price_minor', label: 'Price', render: money },
+  ]),
+  rewards: resource('rewards', 'Rewards', 'reward', [
+    { key: 'name', label: 'Name' },
+    { key: 'points_cost', label: 'Cost', render: (i) => (typeof i.points_cost === 'number' ? `${formatPoints(i.points_cost)} pts` : '') },
+    { key: 'stock', label: 'Stock', render: (i) => (i.stock == null ? '∞' : String(i.stock)) },
+    { key: 'per_customer_limit', label: 'Per customer', render: (i) => (i.per_customer_limit == null ? '—' : String(i.per_customer_limit)) },
+    { key: 'voucher_valid_days', label: 'Voucher valid', render: (i) => (typeof i.voucher_valid_days === 'number' ? `${i.voucher_valid_days} day${i.voucher_valid_days === 1 ? '' : 's'}` : '—') },
+  ]),
+  'earning-rules': resource('earning-rules', 'Earning rules', 'earning rule', [
+    { key: 'name', label: 'Name' },
+    { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS[String(i.kind)] ?? String(i.kind ?? '') },
+    { key: 'target', label: 'Target', render: (i) => (i.target ? String(i.target) : '—') },
+    { key: 'effect', label: 'Effect', render: ruleEffect },
+  ]),
+  tiers: resource('tiers', 'Tiers', 'tier', [
+    { key: 'code', label: 'Code' },
+    { key: 'name', label: 'Name' },
+    { key: 'threshold_minor', label: 'Threshold (minor)', render: (i) => (typeof i.threshold_minor === 'number' ? formatPoints(i.threshold_minor) : '—') },
+    { key: 'multiplier_permille', label: 'Multiplier', render: permille },
+  ]),
+  stores: resource('stores', 'Stores', 'store', [
+    { key: 'code', label: 'Code' },
+    { key: 'name', label: 'Name' },
+    { key: 'id', label: 'Id' },
+  ]),
 };
 
 export const RESOURCE_KEYS = Object.keys(RESOURCES) as ResourceKey[];
