@@ -3,11 +3,22 @@
 #include <algorithm>
 #include <cmath>
 
+#include "domain/enum_names.h"
+
 namespace patron::analytics {
 namespace {
 
 // A horizon of more steps than this is a unit mistake (days passed as weeks).
 constexpr int kMaxClvSteps = 10'000;
+
+constexpr EnumNames kModelNames({{RepeatModel::bgnbd, "bgnbd"},
+                                 {RepeatModel::mbgnbd, "mbgnbd"},
+                                 {RepeatModel::pareto_nbd, "pareto_nbd"}},
+                                RepeatModel::bgnbd);
+constexpr EnumNames kModelTitles({{RepeatModel::bgnbd, "BG/NBD"},
+                                  {RepeatModel::mbgnbd, "MBG/NBD"},
+                                  {RepeatModel::pareto_nbd, "Pareto/NBD"}},
+                                 RepeatModel::bgnbd);
 
 template <typename Params>
 Params unpack(const RepeatModelFit& fit) {
@@ -31,30 +42,9 @@ RepeatModelFit pack(RepeatModel model, const Fit& fit) {
 
 }  // namespace
 
-const char* model_name(RepeatModel model) {
-  switch (model) {
-    case RepeatModel::bgnbd: return "bgnbd";
-    case RepeatModel::mbgnbd: return "mbgnbd";
-    case RepeatModel::pareto_nbd: return "pareto_nbd";
-  }
-  return "bgnbd";
-}
-
-const char* model_title(RepeatModel model) {
-  switch (model) {
-    case RepeatModel::bgnbd: return "BG/NBD";
-    case RepeatModel::mbgnbd: return "MBG/NBD";
-    case RepeatModel::pareto_nbd: return "Pareto/NBD";
-  }
-  return "BG/NBD";
-}
-
-std::optional<RepeatModel> parse_model(std::string_view name) {
-  for (RepeatModel model : kRepeatModels) {
-    if (name == model_name(model)) return model;
-  }
-  return std::nullopt;
-}
+const char* model_name(RepeatModel model) { return kModelNames.name(model); }
+const char* model_title(RepeatModel model) { return kModelTitles.name(model); }
+std::optional<RepeatModel> parse_model(std::string_view name) { return kModelNames.parse(name); }
 
 std::array<const char*, 4> parameter_names(RepeatModel model) {
   if (model == RepeatModel::pareto_nbd) return {"r", "alpha", "s", "beta"};

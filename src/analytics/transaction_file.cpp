@@ -12,6 +12,7 @@
 #include "analytics/csv.h"
 #include "analytics/table_builder.h"
 #include "domain/checked.h"
+#include "domain/enum_names.h"
 
 namespace patron::analytics {
 namespace {
@@ -19,6 +20,11 @@ namespace {
 constexpr std::size_t kMaxExamples = 10;
 constexpr std::size_t kBlockBytes = 1 << 20;
 constexpr std::size_t kFirstBlockBytes = 1 << 14;
+
+constexpr EnumNames kFormatNames({{TransactionFormat::generic, "generic"},
+                                  {TransactionFormat::cdnow, "cdnow"},
+                                  {TransactionFormat::online_retail, "online-retail"}},
+                                 TransactionFormat::generic);
 
 // A parse either yields a line or the reason it was rejected.
 struct Parsed {
@@ -228,24 +234,9 @@ bool is_header(TransactionFormat format, std::string_view line) {
 
 }  // namespace
 
-std::optional<TransactionFormat> parse_transaction_format(std::string_view name) {
-  if (name == "generic") return TransactionFormat::generic;
-  if (name == "cdnow") return TransactionFormat::cdnow;
-  if (name == "online-retail") return TransactionFormat::online_retail;
-  return std::nullopt;
-}
+std::optional<TransactionFormat> parse_transaction_format(std::string_view name) { return kFormatNames.parse(name); }
 
-std::string_view transaction_format_name(TransactionFormat format) {
-  switch (format) {
-    case TransactionFormat::generic:
-      return "generic";
-    case TransactionFormat::cdnow:
-      return "cdnow";
-    case TransactionFormat::online_retail:
-      return "online-retail";
-  }
-  return "generic";
-}
+std::string_view transaction_format_name(TransactionFormat format) { return kFormatNames.name(format); }
 
 std::optional<TransactionFormat> guess_transaction_format(std::string_view first_lines) {
   std::size_t votes[3] = {0, 0, 0};

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/earning.h"
+#include "domain/enum_names.h"
 #include "domain/limits.h"
 #include "domain/money.h"
 #include "domain/rewards.h"
@@ -11,6 +12,16 @@ namespace patron {
 namespace {
 
 using Kind = CatalogFieldKind;
+
+constexpr EnumNames kKindNames({{Kind::text, "text"},
+                                {Kind::long_text, "long_text"},
+                                {Kind::currency, "currency"},
+                                {Kind::choice, "choice"},
+                                {Kind::integer, "integer"},
+                                {Kind::money, "money"},
+                                {Kind::permille, "permille"},
+                                {Kind::instant, "instant"}},
+                               Kind::text);
 
 CatalogField field(std::string name, Kind kind, std::string label, std::string hint = {}) {
   CatalogField out;
@@ -192,26 +203,6 @@ std::optional<long long> catalog_number(const CatalogRow& row, const std::string
   return std::nullopt;
 }
 
-std::string_view catalog_field_kind_name(CatalogFieldKind kind) {
-  switch (kind) {
-    case Kind::text:
-      return "text";
-    case Kind::long_text:
-      return "long_text";
-    case Kind::currency:
-      return "currency";
-    case Kind::choice:
-      return "choice";
-    case Kind::integer:
-      return "integer";
-    case Kind::money:
-      return "money";
-    case Kind::permille:
-      return "permille";
-    case Kind::instant:
-      return "instant";
-  }
-  return "text";
-}
+std::string_view catalog_field_kind_name(CatalogFieldKind kind) { return kKindNames.name(kind); }
 
 }  // namespace patron

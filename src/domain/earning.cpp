@@ -1,8 +1,8 @@
 #include "domain/earning.h"
 #include "domain/checked.h"
+#include "domain/enum_names.h"
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <utility>
 
@@ -11,6 +11,14 @@ namespace {
 
 constexpr std::int64_t micro_per_point = 1'000'000;
 constexpr std::int64_t permille = 1000;
+
+constexpr EnumNames kEarningRuleKindNames({{EarningRuleKind::base_rate, "base_rate"},
+                                           {EarningRuleKind::category_multiplier, "category_multiplier"},
+                                           {EarningRuleKind::sku_multiplier, "sku_multiplier"},
+                                           {EarningRuleKind::category_bonus, "category_bonus"},
+                                           {EarningRuleKind::sku_bonus, "sku_bonus"},
+                                           {EarningRuleKind::spend_threshold_bonus, "spend_threshold_bonus"}},
+                                          EarningRuleKind::base_rate);
 
 __extension__ using Micro = __int128;  // products of amounts and rates exceed int64
 
@@ -70,26 +78,10 @@ std::int64_t saturate(Micro value) {
 
 }  // namespace
 
-const char* to_string(EarningRuleKind kind) {
-  switch (kind) {
-    case EarningRuleKind::base_rate: return "base_rate";
-    case EarningRuleKind::category_multiplier: return "category_multiplier";
-    case EarningRuleKind::sku_multiplier: return "sku_multiplier";
-    case EarningRuleKind::category_bonus: return "category_bonus";
-    case EarningRuleKind::sku_bonus: return "sku_bonus";
-    case EarningRuleKind::spend_threshold_bonus: return "spend_threshold_bonus";
-  }
-  return "base_rate";
-}
+const char* to_string(EarningRuleKind kind) { return kEarningRuleKindNames.name(kind); }
 
 std::optional<EarningRuleKind> parse_earning_rule_kind(const std::string& text) {
-  static constexpr std::array kinds = {EarningRuleKind::base_rate,        EarningRuleKind::category_multiplier,
-                                       EarningRuleKind::sku_multiplier,   EarningRuleKind::category_bonus,
-                                       EarningRuleKind::sku_bonus,        EarningRuleKind::spend_threshold_bonus};
-  for (auto kind : kinds) {
-    if (text == to_string(kind)) return kind;
-  }
-  return std::nullopt;
+  return kEarningRuleKindNames.parse(text);
 }
 
 MinorUnits purchase_total_minor(const std::vector<PricedLine>& lines) {

@@ -1,38 +1,27 @@
 #include "domain/ledger.h"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include "domain/checked.h"
+#include "domain/enum_names.h"
 
 namespace patron {
 
-const char* to_string(LedgerKind kind) {
-  switch (kind) {
-    case LedgerKind::earn:
-      return "earn";
-    case LedgerKind::redeem:
-      return "redeem";
-    case LedgerKind::expire:
-      return "expire";
-    case LedgerKind::reverse:
-      return "reverse";
-    case LedgerKind::adjust:
-      return "adjust";
-    case LedgerKind::bonus:
-      return "bonus";
-  }
-  return "adjust";
-}
+namespace {
 
-std::optional<LedgerKind> parse_ledger_kind(const std::string& text) {
-  static constexpr std::array kinds = {LedgerKind::earn,    LedgerKind::redeem, LedgerKind::expire,
-                                       LedgerKind::reverse, LedgerKind::adjust, LedgerKind::bonus};
-  for (auto kind : kinds) {
-    if (text == to_string(kind)) return kind;
-  }
-  return std::nullopt;
-}
+constexpr EnumNames kLedgerKindNames({{LedgerKind::earn, "earn"},
+                                      {LedgerKind::redeem, "redeem"},
+                                      {LedgerKind::expire, "expire"},
+                                      {LedgerKind::reverse, "reverse"},
+                                      {LedgerKind::adjust, "adjust"},
+                                      {LedgerKind::bonus, "bonus"}},
+                                     LedgerKind::adjust);
+
+}  // namespace
+
+const char* to_string(LedgerKind kind) { return kLedgerKindNames.name(kind); }
+
+std::optional<LedgerKind> parse_ledger_kind(const std::string& text) { return kLedgerKindNames.parse(text); }
 
 std::vector<PointLot> oldest_first(std::vector<PointLot> lots) {
   std::stable_sort(lots.begin(), lots.end(), [](const PointLot& a, const PointLot& b) {

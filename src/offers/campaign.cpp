@@ -1,18 +1,27 @@
 #include "offers/campaign.h"
 
-#include <array>
 #include <utility>
+
+#include "domain/enum_names.h"
 
 namespace patron::offers {
 namespace {
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_from(const std::array<Enum, N>& all, const std::string& text) {
-  for (auto value : all) {
-    if (text == to_string(value)) return value;
-  }
-  return std::nullopt;
-}
+constexpr EnumNames kGoalNames({{Goal::winback, "winback"},
+                                {Goal::grow_basket, "grow_basket"},
+                                {Goal::cross_sell, "cross_sell"},
+                                {Goal::reward_best, "reward_best"}},
+                               Goal::grow_basket);
+constexpr EnumNames kCampaignStatusNames({{CampaignStatus::draft, "draft"},
+                                          {CampaignStatus::scheduled, "scheduled"},
+                                          {CampaignStatus::live, "live"},
+                                          {CampaignStatus::ended, "ended"}},
+                                         CampaignStatus::draft);
+constexpr EnumNames kOfferKindNames({{OfferKind::bonus_multiplier, "bonus_multiplier"},
+                                     {OfferKind::bonus_points, "bonus_points"},
+                                     {OfferKind::percent_off, "percent_off"},
+                                     {OfferKind::free_reward, "free_reward"}},
+                                    OfferKind::bonus_points);
 
 Status validate_range(const Range& range, double lowest, double highest, const std::string& field) {
   for (const auto& [bound, name] : {std::pair{range.min, "min"}, std::pair{range.max, "max"}}) {
@@ -66,51 +75,15 @@ Status validate_offer(const OfferTemplate& o) {
 
 }  // namespace
 
-const char* to_string(Goal goal) {
-  switch (goal) {
-    case Goal::winback: return "winback";
-    case Goal::grow_basket: return "grow_basket";
-    case Goal::cross_sell: return "cross_sell";
-    case Goal::reward_best: return "reward_best";
-  }
-  return "grow_basket";
-}
+const char* to_string(Goal goal) { return kGoalNames.name(goal); }
+const char* to_string(CampaignStatus status) { return kCampaignStatusNames.name(status); }
+const char* to_string(OfferKind kind) { return kOfferKindNames.name(kind); }
 
-const char* to_string(CampaignStatus status) {
-  switch (status) {
-    case CampaignStatus::draft: return "draft";
-    case CampaignStatus::scheduled: return "scheduled";
-    case CampaignStatus::live: return "live";
-    case CampaignStatus::ended: return "ended";
-  }
-  return "draft";
-}
-
-const char* to_string(OfferKind kind) {
-  switch (kind) {
-    case OfferKind::bonus_multiplier: return "bonus_multiplier";
-    case OfferKind::bonus_points: return "bonus_points";
-    case OfferKind::percent_off: return "percent_off";
-    case OfferKind::free_reward: return "free_reward";
-  }
-  return "bonus_points";
-}
-
-std::optional<Goal> parse_goal(const std::string& text) {
-  return parse_from(std::array{Goal::winback, Goal::grow_basket, Goal::cross_sell, Goal::reward_best}, text);
-}
-
+std::optional<Goal> parse_goal(const std::string& text) { return kGoalNames.parse(text); }
 std::optional<CampaignStatus> parse_campaign_status(const std::string& text) {
-  return parse_from(std::array{CampaignStatus::draft, CampaignStatus::scheduled, CampaignStatus::live,
-                               CampaignStatus::ended},
-                    text);
+  return kCampaignStatusNames.parse(text);
 }
-
-std::optional<OfferKind> parse_offer_kind(const std::string& text) {
-  return parse_from(std::array{OfferKind::bonus_multiplier, OfferKind::bonus_points, OfferKind::percent_off,
-                               OfferKind::free_reward},
-                    text);
-}
+std::optional<OfferKind> parse_offer_kind(const std::string& text) { return kOfferKindNames.parse(text); }
 
 bool Range::contains(std::optional<double> value) const {
   if (!min && !max) return true;
