@@ -41,15 +41,21 @@ double euler_series(double a, double b, double z) {
   return sum;
 }
 
+// Gamma(a+1) Gamma(1-b) / Gamma(a+1-b) z^-a (1-z)^(b-1): the first term of
+// reflected_series below, whose Gamma(1-b) may be negative.
+double reflected_first_term(double a, double b, double z) {
+  int sign = 1;
+  const double log_gamma_1b = lgamma_r(1.0 - b, &sign);
+  return sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) - a * std::log(z) +
+                         (b - 1.0) * std::log(1.0 - z));
+}
+
 // The same G(z) by Abramowitz & Stegun 15.3.6 with c = a + 1, for b not an
 // integer: G = Gamma(a+1) Gamma(1-b) / Gamma(a+1-b) z^-a (1-z)^(b-1)
 //            + a / (b-1) 2F1(1, a+1-b; 2-b; 1-z).
 double reflected_series(double a, double b, double z) {
   const double w = 1.0 - z;
-  int sign = 1;
-  const double log_gamma_1b = lgamma_r(1.0 - b, &sign);
-  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) - a * std::log(z) +
-                                       (b - 1.0) * std::log(w));
+  const double first = reflected_first_term(a, b, z);
   const double p = a + 1.0 - b, q = 2.0 - b;
   double term = 1.0, sum = 1.0;
   for (int n = 0; n < kMaxSeriesTerms; ++n) {
@@ -65,10 +71,7 @@ double reflected_series(double a, double b, double z) {
 // digamma (psi(1-b) = psi(b) + pi cot(pi b)), the series' summed with it.
 ScaledHyp2f1 reflected_derivatives(double a, double b, double z) {
   const double w = 1.0 - z;
-  int sign = 1;
-  const double log_gamma_1b = lgamma_r(1.0 - b, &sign);
-  const double first = sign * std::exp(log_gamma(a + 1.0) + log_gamma_1b - log_gamma(a + 1.0 - b) - a * std::log(z) +
-                                       (b - 1.0) * std::log(w));
+  const double first = reflected_first_term(a, b, z);
   const double psi_shifted = digamma(a + 1.0 - b);
   const double psi_1b = digamma(b) + std::numbers::pi / std::tan(std::numbers::pi * b);
   const double p = a + 1.0 - b, q = 2.0 - b;
