@@ -5,32 +5,12 @@
 #include <cmath>
 
 #include "analytics/parallel.h"
+#include "analytics/rows_by_customer.h"
 
 namespace patron::analytics {
 namespace {
 
 constexpr std::size_t kMinCustomersPerWorker = 20'000;
-
-// Rows of each customer by a counting sort: rows_of(c) = order[offset[c] .. offset[c+1]).
-struct RowsByCustomer {
-  std::vector<std::uint64_t> offset;
-  std::vector<std::uint32_t> order;
-};
-
-template <typename CustomerOf>
-RowsByCustomer group_by_customer(std::size_t rows, std::size_t customer_count, CustomerOf customer_of) {
-  RowsByCustomer groups;
-  groups.offset.assign(customer_count + 1, 0);
-  for (std::size_t i = 0; i < rows; ++i) {
-    assert(customer_of(i) < customer_count);
-    ++groups.offset[customer_of(i) + 1];
-  }
-  for (std::size_t c = 0; c < customer_count; ++c) groups.offset[c + 1] += groups.offset[c];
-  groups.order.resize(rows);
-  std::vector<std::uint64_t> cursor(groups.offset.begin(), groups.offset.end() - 1);
-  for (std::size_t i = 0; i < rows; ++i) groups.order[cursor[customer_of(i)]++] = static_cast<std::uint32_t>(i);
-  return groups;
-}
 
 struct Scored {
   std::uint32_t attribute;

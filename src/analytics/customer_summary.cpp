@@ -5,36 +5,12 @@
 #include <utility>
 
 #include "analytics/parallel.h"
+#include "analytics/rows_by_customer.h"
 
 namespace patron::analytics {
 namespace {
 
 constexpr std::size_t kMinCustomersPerWorker = 50'000;
-
-// Rows of each customer's calibration purchases, grouped by a counting sort:
-// rows_of(c) = order[offset[c] .. offset[c+1]).
-struct RowsByCustomer {
-  std::vector<std::uint32_t> offset;
-  std::vector<std::uint32_t> order;
-};
-
-RowsByCustomer group_rows(const TransactionColumns& purchases, std::size_t customer_count,
-                          Day calibration_end) {
-  RowsByCustomer groups;
-  groups.offset.assign(customer_count + 1, 0);
-  for (std::size_t row = 0; row < purchases.size(); ++row) {
-    if (purchases.day[row] <= calibration_end) ++groups.offset[purchases.customer_index[row] + 1];
-  }
-  for (std::size_t c = 0; c < customer_count; ++c) groups.offset[c + 1] += groups.offset[c];
-  groups.order.resize(groups.offset[customer_count]);
-  std::vector<std::uint32_t> cursor(groups.offset.begin(), groups.offset.end() - 1);
-  for (std::size_t row = 0; row < purchases.size(); ++row) {
-    if (purchases.day[row] <= calibration_end) {
-      groups.order[cursor[purchases.customer_index[row]]++] = static_cast<std::uint32_t>(row);
-    }
-  }
-  return groups;
-}
 
 struct DaySpend {
   Day day;
@@ -48,7 +24,10 @@ double days_per_period(Period period) { return period == Period::weeks ? 7.0 : 1
 CustomerSummary summarize(const TransactionColumns& purchases, std::size_t customer_count,
                           const SummaryOptions& options) {
   assert(purchases.consistent());
-  const RowsByCustomer groups = group_rows(purchases, customer_count, options.calibration_end);
+  // Each customer's calibration purchases.
+  const RowsByCustomer groups = group_by_customer(
+      purchases.size(), customer_count, [&](std::size_t row) { return purchases.customer_index[row]; },
+      [&](std::size_t row) { return purchases.day[row] <= options.calibration_end; });
   // Output row of each customer with purchases, so workers can fill disjoint rows.
   std::vector<std::uint32_t> output_row(customer_count + 1, 0);
   for (std::size_t c = 0; c < customer_count; ++c) {
@@ -70,7 +49,7 @@ CustomerSummary summarize(const TransactionColumns& purchases, std::size_t custo
     for (std::size_t c = begin; c < end; ++c) {
       if (groups.offset[c + 1] == groups.offset[c]) continue;
       history.clear();
-      for (std::uint32_t k = groups.offset[c]; k < groups.offset[c + 1]; ++k) {
+      for (std::uint64_t k = groups.offset[c]; k < groups.offset[c + 1]; ++k) {
         const std::uint32_t row = groups.order[k];
         history.push_back({purchases.day[row], purchases.amount_minor[row]});
       }
