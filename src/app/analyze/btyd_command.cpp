@@ -175,19 +175,10 @@ void run_btyd(const BtydCliOptions& options, const OutputOptions& out, bool rank
     std::stable_sort(order.begin(), order.end(), [&](auto l, auto r) { return report->clv[l] > report->clv[r]; });
   }
   const RunSettings run{options, input.summary.size()};
-  OutputTarget target(out, rank_by_clv ? "clv" : "btyd");
-  switch (out.format()) {
-    case OutputFormat::json:
-      write_json(target.sink(), out.pretty, run, input, *report, order);
-      break;
-    case OutputFormat::csv:
-      write_csv(target.sink(), run, input, *report, order);
-      break;
-    case OutputFormat::text:
-      write_text(target.sink(), run, *report);
-      break;
-  }
-  target.close();
+  write_output(out, rank_by_clv ? "clv" : "btyd",
+               {.json = [&](OutputSink& sink) { write_json(sink, out.pretty, run, input, *report, order); },
+                .csv = [&](OutputSink& sink) { write_csv(sink, run, input, *report, order); },
+                .text = [&](OutputSink& sink) { write_text(sink, run, *report); }});
 }
 
 void add_btyd_command(CLI::App* analyze, const std::string& name, const std::string& description, bool rank_by_clv,

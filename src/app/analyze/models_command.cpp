@@ -123,19 +123,10 @@ void run_models(const ModelsCliOptions& options, const OutputOptions& out) {
   if (!data.ok()) fail(data.error().message);
   auto comparison = an::compare_models(*data);
   if (!comparison.ok()) fail(comparison.error().message);
-  OutputTarget target(out, "models");
-  switch (out.format()) {
-    case OutputFormat::json:
-      write_json(target.sink(), out.pretty, split, *comparison);
-      break;
-    case OutputFormat::csv:
-      write_csv(target.sink(), *comparison);
-      break;
-    case OutputFormat::text:
-      write_text(target.sink(), split, *comparison);
-      break;
-  }
-  target.close();
+  write_output(out, "models",
+               {.json = [&](OutputSink& sink) { write_json(sink, out.pretty, split, *comparison); },
+                .csv = [&](OutputSink& sink) { write_csv(sink, *comparison); },
+                .text = [&](OutputSink& sink) { write_text(sink, split, *comparison); }});
 }
 
 }  // namespace

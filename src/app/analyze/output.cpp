@@ -125,33 +125,18 @@ void JsonWriter::before_value() {
   newline();
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
   before_value();
-  sink_.put('{');
+  sink_.put(bracket);
   has_items_.push_back(false);
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
+JsonWriter& JsonWriter::close(char bracket) {
   const bool had_items = has_items_.back();
   has_items_.pop_back();
   if (had_items) newline();
-  sink_.put('}');
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  sink_.put('[');
-  has_items_.push_back(false);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  const bool had_items = has_items_.back();
-  has_items_.pop_back();
-  if (had_items) newline();
-  sink_.put(']');
+  sink_.put(bracket);
   return *this;
 }
 
@@ -293,6 +278,22 @@ OutputTarget::~OutputTarget() {
   if (closed_) return;
   closed_ = true;  // an exception is on its way: flush what there is, quietly
   sink_->flush();
+}
+
+void write_output(const OutputOptions& out, std::string_view name, const FormatWriters& writers) {
+  OutputTarget target(out, name);
+  switch (out.format()) {
+    case OutputFormat::json:
+      writers.json(target.sink());
+      break;
+    case OutputFormat::csv:
+      writers.csv(target.sink());
+      break;
+    case OutputFormat::text:
+      writers.text(target.sink());
+      break;
+  }
+  target.close();
 }
 
 }  // namespace patron::app

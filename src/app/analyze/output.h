@@ -5,6 +5,7 @@
 // shortest round-trip form, so a reader gets back exactly the double we had.
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -70,10 +71,10 @@ class OutputSink {
 class JsonWriter {
  public:
   JsonWriter(OutputSink& sink, bool pretty) : sink_(sink), pretty_(pretty) {}
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
   JsonWriter& key(std::string_view name);
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -91,6 +92,8 @@ class JsonWriter {
   void finish() { sink_.put('\n'); }
 
  private:
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
   void before_value();
   void newline();
   OutputSink& sink_;
@@ -139,5 +142,13 @@ class OutputTarget {
   std::string path_;
   bool closed_ = false;
 };
+
+// How a command writes its body in each format.
+struct FormatWriters {
+  std::function<void(OutputSink&)> json, csv, text;
+};
+
+// Writes the body in the format `out` asks for, to the target it names.
+void write_output(const OutputOptions& out, std::string_view name, const FormatWriters& writers);
 
 }  // namespace patron::app

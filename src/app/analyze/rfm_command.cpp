@@ -71,13 +71,10 @@ void run_rfm(const TransactionOptions& options, const std::string& as_of_text, c
   const an::RfmTable rfm = an::score_rfm(input.totals.totals, {as_of, 0});
   if (rfm.size() == 0) fail("no customer bought on or before --as-of " + an::format_date(as_of));
   const RfmRun run{input.totals.ids, rfm, as_of};
-  OutputTarget target(out, "rfm");
-  switch (out.format()) {
-    case OutputFormat::json: write_rfm_json(target.sink(), out.pretty, run); break;
-    case OutputFormat::csv: write_rfm_csv(target.sink(), run); break;
-    case OutputFormat::text: write_rfm_text(target.sink(), run); break;
-  }
-  target.close();
+  write_output(out, "rfm",
+               {.json = [&](OutputSink& sink) { write_rfm_json(sink, out.pretty, run); },
+                .csv = [&](OutputSink& sink) { write_rfm_csv(sink, run); },
+                .text = [&](OutputSink& sink) { write_rfm_text(sink, run); }});
 }
 
 void write_cohorts(const std::vector<an::Cohort>& cohorts, const OutputOptions& out) {

@@ -90,13 +90,10 @@ void run_rules(const RulesCliOptions& options, const OutputOptions& out) {
   const an::Baskets baskets = load_baskets(options.baskets_file, options.from_store);
   auto rules = an::association_rules(baskets, options.rules);
   if (options.limit > 0 && rules.size() > options.limit) rules.resize(options.limit);
-  OutputTarget target(out, "rules");
-  switch (out.format()) {
-    case OutputFormat::json: write_json(target.sink(), out.pretty, options, baskets, rules); break;
-    case OutputFormat::csv: write_csv(target.sink(), baskets, rules); break;
-    case OutputFormat::text: write_text(target.sink(), baskets, rules); break;
-  }
-  target.close();
+  write_output(out, "rules",
+               {.json = [&](OutputSink& sink) { write_json(sink, out.pretty, options, baskets, rules); },
+                .csv = [&](OutputSink& sink) { write_csv(sink, baskets, rules); },
+                .text = [&](OutputSink& sink) { write_text(sink, baskets, rules); }});
 }
 
 }  // namespace
