@@ -51,34 +51,25 @@ function useFieldWiring(givenId: string | undefined, name: string | undefined, h
   return { id, shown, control };
 }
 
-export function TextField({ label, hint, error, id: givenId, name, ...rest }: CommonProps & InputHTMLAttributes<HTMLInputElement>) {
-  const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={shown}>
-      <input {...control} className="input" {...rest} />
-    </FieldShell>
-  );
+type ControlWiring = ReturnType<typeof useFieldWiring>['control'];
+
+/** A labelled field around the control `render` draws, given the wiring and the rest of the field's props. */
+function labelledField<Attributes extends { id?: string; name?: string }>(render: (control: ControlWiring, rest: Omit<CommonProps & Attributes, keyof CommonProps | 'id' | 'name'>) => ReactNode) {
+  return function Field({ label, hint, error, id: givenId, name, ...rest }: CommonProps & Attributes) {
+    const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
+    return (
+      <FieldShell id={id} label={label} hint={hint} error={shown}>
+        {render(control, rest)}
+      </FieldShell>
+    );
+  };
 }
 
-export function TextArea({ label, hint, error, id: givenId, name, ...rest }: CommonProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={shown}>
-      <textarea {...control} className="input textarea" {...rest} />
-    </FieldShell>
-  );
-}
+export const TextField = labelledField<InputHTMLAttributes<HTMLInputElement>>((control, rest) => <input {...control} className="input" {...rest} />);
 
-export function SelectField({ label, hint, error, id: givenId, name, children, ...rest }: CommonProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={shown}>
-      <select {...control} className="input select" {...rest}>
-        {children}
-      </select>
-    </FieldShell>
-  );
-}
+export const TextArea = labelledField<TextareaHTMLAttributes<HTMLTextAreaElement>>((control, rest) => <textarea {...control} className="input textarea" {...rest} />);
+
+export const SelectField = labelledField<SelectHTMLAttributes<HTMLSelectElement>>((control, rest) => <select {...control} className="input select" {...rest} />);
 
 export function Checkbox({ label, hint, id: givenId, ...rest }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const autoId = useId();
