@@ -1,4 +1,5 @@
 #include "storage/sql/access_repository.h"
+#include "storage/sql/queries.h"
 #include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
@@ -76,10 +77,7 @@ Page<ApiKeyRecord> AccessRepository::list_api_keys(int limit, const std::string&
     key.created_at = created;
     page.items.push_back(key);
   }
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = page.items.back().id;
-  }
+  cut_to_limit(page, limit);
   return page;
 }
 

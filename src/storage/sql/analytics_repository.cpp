@@ -1,4 +1,5 @@
 #include "storage/sql/analytics_repository.h"
+#include "storage/sql/queries.h"
 
 #include <algorithm>
 #include <cassert>
@@ -173,9 +174,8 @@ std::optional<AnalyticsRunRecord> AnalyticsRepository::latest_run() {
   long long started = 0, finished = 0;
   session_ << "SELECT id, started_at, finished_at, status, as_of_day, parameters, summary, customers, purchases "
               "FROM analytics_runs WHERE status = 'finished' ORDER BY id DESC LIMIT 1",
-      soci::into(run.id), soci::into(started), soci::into(finished), soci::into(run.status),
-      soci::into(run.as_of_day), soci::into(run.parameters), soci::into(run.summary), soci::into(run.customers),
-      soci::into(run.purchases);
+      soci::into(run.id), soci::into(started), soci::into(finished), soci::into(run.status), soci::into(run.as_of_day),
+      soci::into(run.parameters), soci::into(run.summary), soci::into(run.customers), soci::into(run.purchases);
   if (!session_.got_data()) return std::nullopt;
   run.started_at = started;
   run.finished_at = finished;
@@ -226,15 +226,8 @@ struct ScoreRow {
 
 std::optional<CustomerScoreRecord> AnalyticsRepository::score_of(long long run_id, const std::string& customer_id) {
   ScoreRow row;
-  long long run = run_id;
-  std::string customer = customer_id;
-  soci::statement st(session_);
-  row.bind(st);
-  st.exchange(soci::use(run));
-  st.exchange(soci::use(customer));
-  st.alloc();
-  st.prepare(std::string(score_columns) + "WHERE run_id = :r AND customer_id = :c");
-  st.define_and_bind();
+  soci::statement st = prepare_with(
+      session_, row, std::string(score_columns) + "WHERE run_id = :r AND customer_id = :c", run_id, customer_id);
   st.execute(true);
   if (!st.got_data()) return std::nullopt;
   return row.finish();
@@ -243,28 +236,18 @@ std::optional<CustomerScoreRecord> AnalyticsRepository::score_of(long long run_i
 Page<CustomerScoreRecord> AnalyticsRepository::scores(long long run_id, const std::string& segment, bool by_clv,
                                                       int limit, long long offset) {
   ScoreRow row;
-  long long run = run_id, fetch = limit + 1, skip = offset;
-  std::string wanted = segment;
-  soci::statement st(session_);
-  row.bind(st);
-  st.exchange(soci::use(run));
-  st.exchange(soci::use(wanted));
-  st.exchange(soci::use(wanted));
-  st.exchange(soci::use(fetch));
-  st.exchange(soci::use(skip));
-  st.alloc();
+  const long long fetch = limit + 1;
   // A run has CLV for all its customers or for none (no spend to fit), so
   // where NULLs sort does not matter here.
-  st.prepare(std::string(score_columns) + "WHERE run_id = :r AND (:s1 = '' OR segment = :s2) ORDER BY " +
-             (by_clv ? "clv DESC" : "monetary_minor DESC") + ", customer_id LIMIT :n OFFSET :o");
-  st.define_and_bind();
+  soci::statement st =
+      prepare_with(session_, row,
+                   std::string(score_columns) + "WHERE run_id = :r AND (:s1 = '' OR segment = :s2) ORDER BY " +
+                       (by_clv ? "clv DESC" : "monetary_minor DESC") + ", customer_id LIMIT :n OFFSET :o",
+                   run_id, segment, segment, fetch, offset);
   st.execute();
   Page<CustomerScoreRecord> page;
   while (st.fetch()) page.items.push_back(row.finish());
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = std::to_string(offset + limit);
-  }
+  cut_to_limit(page, limit, [&](const auto&) { return std::to_string(offset + limit); });
   return page;
 }
 
@@ -276,11 +259,11 @@ std::vector<RuleRecord> AnalyticsRepository::rules(long long run_id, int limit) 
 std::vector<RuleRecord> AnalyticsRepository::rules_with_lift_above(long long run_id, double lift, int limit) {
   RuleRecord row;
   const long long fetch = limit;
-  soci::statement st = (session_.prepare << "SELECT antecedent, consequent, support, confidence, lift FROM "
-                                            "analytics_rules WHERE run_id = :r AND lift > :l ORDER BY rank_no LIMIT :n",
-                        soci::use(run_id), soci::use(lift), soci::use(fetch), soci::into(row.antecedent),
-                        soci::into(row.consequent), soci::into(row.support), soci::into(row.confidence),
-                        soci::into(row.lift));
+  soci::statement st =
+      (session_.prepare << "SELECT antecedent, consequent, support, confidence, lift FROM "
+                           "analytics_rules WHERE run_id = :r AND lift > :l ORDER BY rank_no LIMIT :n",
+       soci::use(run_id), soci::use(lift), soci::use(fetch), soci::into(row.antecedent), soci::into(row.consequent),
+       soci::into(row.support), soci::into(row.confidence), soci::into(row.lift));
   st.execute();
   std::vector<RuleRecord> out;
   while (st.fetch()) out.push_back(row);

@@ -1,5 +1,7 @@
 #include "storage/sql/campaign_rows.h"
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 namespace patron::sql::detail {
@@ -116,7 +118,8 @@ offers::Campaign CampaignRow::finish() const {
 }
 
 CampaignValues::CampaignValues(const offers::Campaign& c)
-    : goal(offers::to_string(c.goal)),
+    : name(c.name),
+      goal(offers::to_string(c.goal)),
       status(offers::to_string(c.status)),
       audience(audience_text(c.audience)),
       offer(offer_text(c.offer)),
@@ -129,5 +132,53 @@ CampaignValues::CampaignValues(const offers::Campaign& c)
       created(c.created_at),
       budget_ind(c.budget_points ? soci::i_ok : soci::i_null),
       money_ind(c.budget_minor ? soci::i_ok : soci::i_null) {}
+
+namespace {
+
+constexpr std::array<const char*, 11> kValueColumns = {"name",
+                                                       "goal",
+                                                       "status",
+                                                       "audience",
+                                                       "offer",
+                                                       "starts_at",
+                                                       "ends_at",
+                                                       "budget_points",
+                                                       "budget_minor",
+                                                       "per_customer_cap",
+                                                       "control_share_permille"};
+
+}  // namespace
+
+void CampaignValues::bind(soci::statement& st) {
+  st.exchange(soci::use(name));
+  st.exchange(soci::use(goal));
+  st.exchange(soci::use(status));
+  st.exchange(soci::use(audience));
+  st.exchange(soci::use(offer));
+  st.exchange(soci::use(starts));
+  st.exchange(soci::use(ends));
+  st.exchange(soci::use(budget, budget_ind));
+  st.exchange(soci::use(money, money_ind));
+  st.exchange(soci::use(cap));
+  st.exchange(soci::use(control));
+}
+
+std::string CampaignValues::insert_sql() {
+  std::string columns, placeholders;
+  for (const char* column : kValueColumns) {
+    columns += std::string(column) + ", ";
+    placeholders += std::string(":") + column + ", ";
+  }
+  return "INSERT INTO campaigns (" + columns + "id, created_at) VALUES (" + placeholders + ":id, :created_at)";
+}
+
+std::string CampaignValues::update_sql() {
+  std::string assignments;
+  for (const char* column : kValueColumns) {
+    if (!assignments.empty()) assignments += ", ";
+    assignments += std::string(column) + " = :" + column;
+  }
+  return "UPDATE campaigns SET " + assignments + " WHERE id = :id";
+}
 
 }  // namespace patron::sql::detail

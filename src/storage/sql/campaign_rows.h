@@ -29,12 +29,18 @@ struct CampaignRow {
 };
 
 // A campaign's values as an INSERT or UPDATE binds them (kept alive for the
-// statement: soci binds by reference).
+// statement: soci binds by reference). Both statements set the same columns,
+// named once beside bind(), which uses them in that order; the INSERT then
+// takes the id and created_at, the UPDATE the id of its WHERE.
 struct CampaignValues {
   explicit CampaignValues(const offers::Campaign& c);
-  std::string goal, status, audience, offer;
+  std::string name, goal, status, audience, offer;
   long long starts, ends, budget, money, cap, control, created;
   soci::indicator budget_ind, money_ind;
+
+  void bind(soci::statement& st);
+  static std::string insert_sql();  // then :id, :created_at
+  static std::string update_sql();  // then :id
 };
 
 }  // namespace patron::sql::detail

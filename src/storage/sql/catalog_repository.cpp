@@ -1,4 +1,5 @@
 #include "storage/sql/catalog_repository.h"
+#include "storage/sql/queries.h"
 
 #include <algorithm>
 #include <sstream>
@@ -128,10 +129,7 @@ Page<CatalogRow> CatalogRepository::select(const CatalogResource& spec, const st
     }
     page.items.push_back(std::move(row));
   }
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = catalog_text(page.items.back(), "id");
-  }
+  cut_to_limit(page, limit, [](const auto& last) { return catalog_text(last, "id"); });
   return page;
 }
 

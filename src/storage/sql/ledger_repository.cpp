@@ -1,4 +1,5 @@
 #include "storage/sql/ledger_repository.h"
+#include "storage/sql/queries.h"
 
 #include "domain/page_cursor.h"
 #include "storage/sql/changed_accounts.h"
@@ -43,10 +44,10 @@ std::vector<PointLot> LedgerRepository::open_lots(const std::string& customer_id
   std::vector<PointLot> lots;
   std::string id;
   long long remaining = 0, earned = 0, expires = 0;
-  soci::statement st = (session_.prepare << "SELECT id, remaining, earned_at, expires_at FROM point_lots "
-                                            "WHERE customer_id = :c AND remaining > 0 ORDER BY expires_at, earned_at",
-                        soci::use(customer_id), soci::into(id), soci::into(remaining), soci::into(earned),
-                        soci::into(expires));
+  soci::statement st =
+      (session_.prepare << "SELECT id, remaining, earned_at, expires_at FROM point_lots "
+                           "WHERE customer_id = :c AND remaining > 0 ORDER BY expires_at, earned_at",
+       soci::use(customer_id), soci::into(id), soci::into(remaining), soci::into(earned), soci::into(expires));
   st.execute();
   while (st.fetch()) lots.push_back({id, remaining, earned, expires});
   return lots;
@@ -73,15 +74,11 @@ void LedgerRepository::consume(const std::vector<LotConsumption>& consumed) {
 }
 
 std::vector<std::string> LedgerRepository::customers_with_expired_lots(std::int64_t now, int limit) {
-  std::vector<std::string> ids;
-  std::string id;
   const long long at = now;
-  soci::statement st = (session_.prepare << "SELECT DISTINCT customer_id FROM point_lots WHERE expires_at <= :n AND "
-                                            "remaining > 0 ORDER BY customer_id LIMIT :l",
-                        soci::use(at), soci::use(limit), soci::into(id));
-  st.execute();
-  while (st.fetch()) ids.push_back(id);
-  return ids;
+  return select_texts(session_,
+                      "SELECT DISTINCT customer_id FROM point_lots WHERE expires_at <= :n AND remaining > 0 "
+                      "ORDER BY customer_id LIMIT :l",
+                      at, limit);
 }
 
 Page<LedgerEntryRecord> LedgerRepository::list(const std::string& customer_id, int limit,
@@ -105,10 +102,7 @@ Page<LedgerEntryRecord> LedgerRepository::list(const std::string& customer_id, i
     e.balance_after = after;
     page.items.push_back(e);
   }
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = SequenceCursor::after(page.items.back().seq);
-  }
+  cut_to_limit(page, limit, [](const auto& last) { return SequenceCursor::after(last.seq); });
   return page;
 }
 

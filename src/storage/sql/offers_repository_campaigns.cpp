@@ -2,6 +2,7 @@
 // offers_repository.cpp, holds the audience reads and the offers).
 #include "storage/sql/campaign_rows.h"
 #include "storage/sql/offers_repository.h"
+#include "storage/sql/queries.h"
 
 namespace patron::sql {
 
@@ -11,33 +12,19 @@ using detail::CampaignValues;
 
 void OffersRepository::insert_campaign(const offers::Campaign& c) {
   CampaignValues v(c);
-  session_ << "INSERT INTO campaigns (id, name, goal, status, audience, offer, starts_at, ends_at, budget_points, "
-              "budget_minor, per_customer_cap, control_share_permille, created_at) VALUES (:id, :n, :g, :s, :a, :o, "
-              ":st, :en, :b, :m, :cap, :ctl, :cr)",
-      soci::use(c.id), soci::use(c.name), soci::use(v.goal), soci::use(v.status), soci::use(v.audience),
-      soci::use(v.offer), soci::use(v.starts), soci::use(v.ends), soci::use(v.budget, v.budget_ind),
-      soci::use(v.money, v.money_ind), soci::use(v.cap), soci::use(v.control), soci::use(v.created);
+  prepare_with(session_, v, CampaignValues::insert_sql(), c.id, v.created).execute(true);
 }
 
 void OffersRepository::update_campaign(const offers::Campaign& c) {
   CampaignValues v(c);
-  session_ << "UPDATE campaigns SET name = :n, goal = :g, status = :s, audience = :a, offer = :o, starts_at = :st, "
-              "ends_at = :en, budget_points = :b, budget_minor = :m, per_customer_cap = :cap, control_share_permille = "
-              ":ctl WHERE id = :id",
-      soci::use(c.name), soci::use(v.goal), soci::use(v.status), soci::use(v.audience), soci::use(v.offer),
-      soci::use(v.starts), soci::use(v.ends), soci::use(v.budget, v.budget_ind), soci::use(v.money, v.money_ind),
-      soci::use(v.cap), soci::use(v.control), soci::use(c.id);
+  prepare_with(session_, v, CampaignValues::update_sql(), c.id).execute(true);
 }
 
 std::optional<offers::Campaign> OffersRepository::find_campaign(const std::string& id) {
   CampaignRow row;
-  soci::statement st(session_);
-  row.bind(st);
-  std::string key = id;
-  st.exchange(soci::use(key));
-  st.alloc();
-  st.prepare(std::string("SELECT ") + campaign_columns + " FROM campaigns c WHERE c.id = :id AND c.archived = 0");
-  st.define_and_bind();
+  soci::statement st = prepare_with(
+      session_, row,
+      std::string("SELECT ") + campaign_columns + " FROM campaigns c WHERE c.id = :id AND c.archived = 0", id);
   st.execute();
   if (!st.fetch()) return std::nullopt;
   return row.finish();
@@ -45,23 +32,15 @@ std::optional<offers::Campaign> OffersRepository::find_campaign(const std::strin
 
 Page<offers::Campaign> OffersRepository::list_campaigns(int limit, const std::string& after_id) {
   CampaignRow row;
-  soci::statement st(session_);
-  row.bind(st);
-  std::string after = after_id;
-  long long fetch = limit + 1;
-  st.exchange(soci::use(after));
-  st.exchange(soci::use(fetch));
-  st.alloc();
-  st.prepare(std::string("SELECT ") + campaign_columns +
-             " FROM campaigns c WHERE c.archived = 0 AND c.id > :a ORDER BY c.id LIMIT :n");
-  st.define_and_bind();
+  const long long fetch = limit + 1;
+  soci::statement st = prepare_with(session_, row,
+                                    std::string("SELECT ") + campaign_columns +
+                                        " FROM campaigns c WHERE c.archived = 0 AND c.id > :a ORDER BY c.id LIMIT :n",
+                                    after_id, fetch);
   st.execute();
   Page<offers::Campaign> page;
   while (st.fetch()) page.items.push_back(row.finish());
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = page.items.back().id;
-  }
+  cut_to_limit(page, limit);
   return page;
 }
 

@@ -1,4 +1,5 @@
 #include "storage/sql/redemptions_repository.h"
+#include "storage/sql/queries.h"
 
 #include <cstdint>
 
@@ -36,10 +37,11 @@ Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::strin
   soci::indicator expires_ind = soci::i_ok;
   const int fetch = limit + 1;
   soci::statement st =
-      (session_.prepare << "SELECT d.id, d.reward_id, w.name, d.points, d.code, d.ledger_entry_id, d.created_at, "
-                           "d.expires_at FROM redemptions d JOIN rewards w ON w.id = d.reward_id WHERE d.customer_id = :c AND "
-                           "(d.created_at < :a OR (d.created_at = :a2 AND d.id < :i)) "
-                           "ORDER BY d.created_at DESC, d.id DESC LIMIT :n",
+      (session_.prepare
+           << "SELECT d.id, d.reward_id, w.name, d.points, d.code, d.ledger_entry_id, d.created_at, "
+              "d.expires_at FROM redemptions d JOIN rewards w ON w.id = d.reward_id WHERE d.customer_id = :c AND "
+              "(d.created_at < :a OR (d.created_at = :a2 AND d.id < :i)) "
+              "ORDER BY d.created_at DESC, d.id DESC LIMIT :n",
        soci::use(customer_id), soci::use(before_at), soci::use(before_at), soci::use(before_id), soci::use(fetch),
        soci::into(r.id), soci::into(r.reward_id), soci::into(r.reward_name), soci::into(points), soci::into(r.code),
        soci::into(r.ledger_entry_id), soci::into(at), soci::into(expires, expires_ind));
@@ -51,10 +53,7 @@ Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::strin
     r.expires_at = expires_ind == soci::i_null ? std::nullopt : std::optional<std::int64_t>(expires);
     page.items.push_back(r);
   }
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = TimeCursor::after(page.items.back().created_at, page.items.back().id);
-  }
+  cut_to_limit(page, limit, [](const auto& last) { return TimeCursor::after(last.created_at, last.id); });
   return page;
 }
 

@@ -1,4 +1,5 @@
 #include "storage/sql/shop_repository.h"
+#include "storage/sql/queries.h"
 
 #include "storage/sql/changed_accounts.h"
 
@@ -6,13 +7,7 @@ namespace patron::sql {
 
 Page<ProductRecord> ShopRepository::products_on_sale(const std::string& query, int limit,
                                                      const std::string& before_id) {
-  // As UsersRepository::search_customers: '!' escapes LIKE's wildcards, both sides lowered.
-  std::string escaped;
-  for (char c : query) {
-    if (c == '%' || c == '_' || c == '!') escaped += '!';
-    escaped += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  const std::string pattern = "%" + escaped + "%";
+  const std::string pattern = like_pattern(query);
   const std::string before = before_id.empty() ? std::string("~") : before_id;  // '~' sorts after every id
   const int fetch = limit + 1;
   ProductRecord row;
@@ -23,18 +18,15 @@ Page<ProductRecord> ShopRepository::products_on_sale(const std::string& query, i
                            "LOWER(brand) LIKE :p2 ESCAPE '!' OR LOWER(category) LIKE :p3 ESCAPE '!') "
                            "ORDER BY id DESC LIMIT :n",
        soci::use(before), soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(fetch),
-       soci::into(row.id), soci::into(row.sku), soci::into(row.name), soci::into(row.category),
-       soci::into(row.brand), soci::into(price), soci::into(row.currency));
+       soci::into(row.id), soci::into(row.sku), soci::into(row.name), soci::into(row.category), soci::into(row.brand),
+       soci::into(price), soci::into(row.currency));
   st.execute();
   Page<ProductRecord> page;
   while (st.fetch()) {
     row.price_minor = price;
     page.items.push_back(row);
   }
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = page.items.back().id;
-  }
+  cut_to_limit(page, limit);
   return page;
 }
 
@@ -53,7 +45,8 @@ std::optional<CheckoutRecord> ShopRepository::checkout_where(const std::string& 
   soci::indicator pi_ind = soci::i_ok, txn_ind = soci::i_ok;
   session_ << "SELECT id, session_id, customer_id, currency, amount_total_minor, lines_json, status, payment_intent, "
               "transaction_id, points_earned, refunded_minor, failure, created_at, updated_at FROM stripe_checkouts "
-              "WHERE " + column + " = :v",
+              "WHERE " +
+                  column + " = :v",
       soci::use(value), soci::into(c.id), soci::into(c.session_id), soci::into(c.customer_id), soci::into(c.currency),
       soci::into(amount), soci::into(c.lines_json), soci::into(c.status), soci::into(c.payment_intent, pi_ind),
       soci::into(c.transaction_id, txn_ind), soci::into(points), soci::into(refunded), soci::into(c.failure),
@@ -87,8 +80,8 @@ void ShopRepository::save_checkout(const CheckoutRecord& c) {
   soci::indicator txn_ind = c.transaction_id.empty() ? soci::i_null : soci::i_ok;
   session_ << "UPDATE stripe_checkouts SET status = :st, payment_intent = :pi, transaction_id = :t, "
               "points_earned = :p, refunded_minor = :r, failure = :f, updated_at = :u WHERE id = :id",
-      soci::use(c.status), soci::use(c.payment_intent, pi_ind), soci::use(c.transaction_id, txn_ind),
-      soci::use(points), soci::use(refunded), soci::use(c.failure), soci::use(updated), soci::use(c.id);
+      soci::use(c.status), soci::use(c.payment_intent, pi_ind), soci::use(c.transaction_id, txn_ind), soci::use(points),
+      soci::use(refunded), soci::use(c.failure), soci::use(updated), soci::use(c.id);
 }
 
 bool ShopRepository::event_seen(const std::string& id) {

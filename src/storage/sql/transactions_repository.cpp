@@ -1,5 +1,6 @@
 #include "storage/sql/transactions_repository.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/queries.h"
 #include "storage/sql/statement_cache.h"
 
 #include <cstdint>
@@ -95,7 +96,8 @@ struct TxnRow {
     out.points_earned = earned;
     out.points_reversed = reversed;
     if (original_currency_ind != soci::i_ok) out.original_currency.clear();
-    out.original_total_minor = original_total_ind == soci::i_ok ? std::optional<MinorUnits>(original_total) : std::nullopt;
+    out.original_total_minor =
+        original_total_ind == soci::i_ok ? std::optional<MinorUnits>(original_total) : std::nullopt;
     out.fx_rate_nano = rate_ind == soci::i_ok ? std::optional<RateNano>(rate) : std::nullopt;
     return out;
   }
@@ -130,13 +132,7 @@ std::vector<TransactionLineRecord> TransactionsRepository::lines_of(const std::s
 
 std::optional<TransactionRecord> TransactionsRepository::find(const std::string& id) {
   TxnRow row;
-  std::string key = id;
-  soci::statement st(session_);
-  row.bind(st);
-  st.exchange(soci::use(key));
-  st.alloc();
-  st.prepare(std::string(txn_columns) + "WHERE id = :id");
-  st.define_and_bind();
+  soci::statement st = prepare_with(session_, row, std::string(txn_columns) + "WHERE id = :id", id);
   st.execute(true);
   if (!st.got_data()) return std::nullopt;
   auto txn = row.finish();
@@ -159,25 +155,16 @@ Page<TransactionRecord> TransactionsRepository::list_for_customer(const std::str
   const std::string& before_id = cursor.before_id;
   TxnRow row;
   const int fetch = limit + 1;
-  soci::statement st(session_);
-  row.bind(st);
-  st.exchange(soci::use(customer_id));
-  st.exchange(soci::use(before_at));
-  st.exchange(soci::use(before_at));
-  st.exchange(soci::use(before_id));
-  st.exchange(soci::use(fetch));
-  st.alloc();
-  st.prepare(std::string(txn_columns) +
-             "WHERE customer_id = :c AND (occurred_at < :a OR (occurred_at = :a2 AND id < :i)) "
-             "ORDER BY occurred_at DESC, id DESC LIMIT :n");
-  st.define_and_bind();
+  soci::statement st =
+      prepare_with(session_, row,
+                   std::string(txn_columns) +
+                       "WHERE customer_id = :c AND (occurred_at < :a OR (occurred_at = :a2 AND id < :i)) "
+                       "ORDER BY occurred_at DESC, id DESC LIMIT :n",
+                   customer_id, before_at, before_at, before_id, fetch);
   st.execute();
   Page<TransactionRecord> page;
   while (st.fetch()) page.items.push_back(row.finish());
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = TimeCursor::after(page.items.back().occurred_at, page.items.back().id);
-  }
+  cut_to_limit(page, limit, [](const auto& last) { return TimeCursor::after(last.occurred_at, last.id); });
   for (auto& txn : page.items) txn.lines = lines_of(txn.id);
   return page;
 }

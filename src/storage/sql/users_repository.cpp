@@ -1,5 +1,6 @@
 #include "storage/sql/users_repository.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/queries.h"
 #include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
@@ -12,26 +13,25 @@ struct UserRow {
   UserRecord user;
   int opt_in = 0;
   long long created_at = 0;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(user.id));
+    st.exchange(soci::into(user.email));
+    st.exchange(soci::into(user.password_hash));
+    st.exchange(soci::into(user.name));
+    st.exchange(soci::into(user.phone));
+    st.exchange(soci::into(user.role));
+    st.exchange(soci::into(user.card_number));
+    st.exchange(soci::into(opt_in));
+    st.exchange(soci::into(user.status));
+    st.exchange(soci::into(created_at));
+  }
+  UserRecord finish() {
+    user.marketing_opt_in = opt_in != 0;
+    user.created_at = created_at;
+    return user;
+  }
 };
-
-void add_user_intos(soci::statement& st, UserRow& row) {
-  st.exchange(soci::into(row.user.id));
-  st.exchange(soci::into(row.user.email));
-  st.exchange(soci::into(row.user.password_hash));
-  st.exchange(soci::into(row.user.name));
-  st.exchange(soci::into(row.user.phone));
-  st.exchange(soci::into(row.user.role));
-  st.exchange(soci::into(row.user.card_number));
-  st.exchange(soci::into(row.opt_in));
-  st.exchange(soci::into(row.user.status));
-  st.exchange(soci::into(row.created_at));
-}
-
-UserRecord finish(UserRow& row) {
-  row.user.marketing_opt_in = row.opt_in != 0;
-  row.user.created_at = row.created_at;
-  return row.user;
-}
 
 }  // namespace
 
@@ -48,16 +48,11 @@ void UsersRepository::insert(const UserRecord& user, std::int64_t now) {
 
 std::optional<UserRecord> UsersRepository::find_where(const std::string& column, const std::string& value) {
   UserRow row;
-  std::string key = value;
-  soci::statement st(session_);
-  add_user_intos(st, row);
-  st.exchange(soci::use(key));
-  st.alloc();
-  st.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE " + column + " = :v");
-  st.define_and_bind();
+  soci::statement st = prepare_with(
+      session_, row, std::string("SELECT ") + user_columns + " FROM users WHERE " + column + " = :v", value);
   st.execute(true);
   if (!st.got_data()) return std::nullopt;
-  return finish(row);
+  return row.finish();
 }
 
 std::optional<UserRecord> UsersRepository::find_by_id(const std::string& id) { return find_where("id", id); }
@@ -93,38 +88,19 @@ void UsersRepository::anonymize(const std::string& id, std::int64_t now) {
 
 Page<UserRecord> UsersRepository::search_customers(const std::string& query, int limit, const std::string& after_id) {
   UserRow row;
-  // LIKE wildcards in the query are literal characters to the person searching;
-  // '!' escapes them because backslash means different things per dialect.
-  // Both sides are lowered: SQLite's LIKE ignores ASCII case, PostgreSQL's and
-  // MySQL's (binary collation) do not.
-  std::string escaped;
-  for (char c : query) {
-    if (c == '%' || c == '_' || c == '!') escaped += '!';
-    escaped += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  const std::string pattern = "%" + escaped + "%";
+  const std::string pattern = like_pattern(query);
   const int fetch = limit + 1;
-  soci::statement st(session_);
-  add_user_intos(st, row);
-  st.exchange(soci::use(after_id));
-  st.exchange(soci::use(pattern));
-  st.exchange(soci::use(pattern));
-  st.exchange(soci::use(pattern));
-  st.exchange(soci::use(fetch));
-  st.alloc();
-  st.prepare(std::string("SELECT ") + user_columns +
-             " FROM users WHERE role = 'customer' AND status = 'active' AND id > :after AND "
-             "(LOWER(email) LIKE :p ESCAPE '!' OR LOWER(name) LIKE :p2 ESCAPE '!' OR "
-             "LOWER(card_number) LIKE :p3 ESCAPE '!') "
-             "ORDER BY id LIMIT :n");
-  st.define_and_bind();
+  soci::statement st = prepare_with(session_, row,
+                                    std::string("SELECT ") + user_columns +
+                                        " FROM users WHERE role = 'customer' AND status = 'active' AND id > :after AND "
+                                        "(LOWER(email) LIKE :p ESCAPE '!' OR LOWER(name) LIKE :p2 ESCAPE '!' OR "
+                                        "LOWER(card_number) LIKE :p3 ESCAPE '!') "
+                                        "ORDER BY id LIMIT :n",
+                                    after_id, pattern, pattern, pattern, fetch);
   st.execute();
   Page<UserRecord> page;
-  while (st.fetch()) page.items.push_back(finish(row));
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_cursor = page.items.back().id;
-  }
+  while (st.fetch()) page.items.push_back(row.finish());
+  cut_to_limit(page, limit);
   return page;
 }
 
@@ -140,8 +116,9 @@ std::optional<AccountRecord> UsersRepository::load_account(const std::string& cu
   AccountRecord account;
   long long balance = 0, anniversary = 0, entries = 0;
   const bool server = session_.get_backend_name() != "sqlite3";
-  session_ << std::string("SELECT customer_id, points_balance, tier_code, tier_anniversary_at, entry_count FROM "
-                          "accounts WHERE customer_id = :c") +
+  session_ << std::string(
+                  "SELECT customer_id, points_balance, tier_code, tier_anniversary_at, entry_count FROM "
+                  "accounts WHERE customer_id = :c") +
                   (server ? " FOR UPDATE" : ""),
       soci::use(customer_id), soci::into(account.customer_id), soci::into(balance), soci::into(account.tier_code),
       soci::into(anniversary), soci::into(entries);
@@ -166,9 +143,9 @@ std::optional<CustomerAccount> UsersRepository::load_customer_account(const std:
   }
   long long balance = 0, anniversary = 0, entries = 0;
   const bool server = session_.get_backend_name() != "sqlite3";
-  session_ << std::string(select) + (server ? " FOR UPDATE" : ""),
-      soci::use(customer_id), soci::into(found.role), soci::into(found.status), soci::into(found.account.customer_id),
-      soci::into(balance), soci::into(found.account.tier_code), soci::into(anniversary), soci::into(entries);
+  session_ << std::string(select) + (server ? " FOR UPDATE" : ""), soci::use(customer_id), soci::into(found.role),
+      soci::into(found.status), soci::into(found.account.customer_id), soci::into(balance),
+      soci::into(found.account.tier_code), soci::into(anniversary), soci::into(entries);
   if (!session_.got_data()) return std::nullopt;
   found.account.points_balance = balance;
   found.account.tier_anniversary_at = anniversary;
@@ -191,15 +168,10 @@ void UsersRepository::save_account(const AccountRecord& account, std::int64_t no
 }
 
 std::vector<std::string> UsersRepository::accounts_due_for_tier_review(std::int64_t now, int limit) {
-  std::vector<std::string> ids;
-  std::string id;
   const long long at = now;
-  soci::statement st = (session_.prepare << "SELECT customer_id FROM accounts WHERE tier_anniversary_at <= :n "
-                                            "ORDER BY customer_id LIMIT :l",
-                        soci::use(at), soci::use(limit), soci::into(id));
-  st.execute();
-  while (st.fetch()) ids.push_back(id);
-  return ids;
+  return select_texts(session_,
+                      "SELECT customer_id FROM accounts WHERE tier_anniversary_at <= :n ORDER BY customer_id LIMIT :l",
+                      at, limit);
 }
 
 bool UsersRepository::has_any_user() {

@@ -1,0 +1,72 @@
+#pragma once
+// What the SOCI repositories repeat around their statements: preparing a
+// SELECT that reads into a row type, reading one text column, paging by
+// fetching one row more than asked, and searching with LIKE portably.
+#include <soci/soci.h>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "storage/sql/records.h"
+
+namespace patron::sql {
+
+// A statement bound first by `bound` (its bind(soci::statement&) adds the
+// intos of a row type in column order, or the uses of the first placeholders)
+// and then by `params`, one placeholder each, in order. Everything is bound
+// by reference, so lvalues only: they must outlive the statement.
+template <class Bound, class... Params>
+soci::statement prepare_with(soci::session& session, Bound& bound, const std::string& sql, Params&... params) {
+  soci::statement st(session);
+  bound.bind(st);
+  (st.exchange(soci::use(params)), ...);
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  return st;
+}
+
+// Every row's single text column, in the statement's order.
+template <class... Params>
+std::vector<std::string> select_texts(soci::session& session, const std::string& sql, Params&... params) {
+  struct TextRow {
+    std::string text;
+    void bind(soci::statement& st) { st.exchange(soci::into(text)); }
+  } row;
+  soci::statement st = prepare_with(session, row, sql, params...);
+  st.execute();
+  std::vector<std::string> texts;
+  while (st.fetch()) texts.push_back(row.text);
+  return texts;
+}
+
+// Lists fetch limit + 1 rows: the extra one only says that a next page
+// exists. Drops it and points the cursor at the last row kept.
+template <class T, class CursorOf>
+void cut_to_limit(Page<T>& page, int limit, CursorOf cursor_of) {
+  if (page.items.size() <= static_cast<std::size_t>(limit)) return;
+  page.items.pop_back();
+  page.next_cursor = cursor_of(page.items.back());
+}
+
+// The same for lists ordered by id, whose cursor is the last id.
+template <class T>
+void cut_to_limit(Page<T>& page, int limit) {
+  cut_to_limit(page, limit, [](const T& last) { return last.id; });
+}
+
+// `%query%` for `LOWER(column) LIKE :p ESCAPE '!'`: the query's LIKE
+// wildcards are literal characters to the person searching, and '!' escapes
+// them because backslash means different things per dialect. Both sides are
+// lowered: SQLite's LIKE ignores ASCII case, PostgreSQL's and MySQL's
+// (binary collation) do not.
+inline std::string like_pattern(const std::string& query) {
+  std::string escaped;
+  for (char c : query) {
+    if (c == '%' || c == '_' || c == '!') escaped += '!';
+    escaped += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return "%" + escaped + "%";
+}
+
+}  // namespace patron::sql
