@@ -119,12 +119,20 @@ TEST(PasswordThrottle, ConcurrentGuessesCountBeforeTheyAreVerified) {
   EXPECT_EQ(admitted, password_per_account_client.free_failures);
 }
 
+// `admit(client, now)` lets a client's first `per_client.free_failures`
+// requests through at once, makes the next one wait the first delay, and does
+// not slow another client.
+template <class Admit>
+void expect_burst_then_delay_per_client(const BackoffPolicy& per_client, Admit admit) {
+  for (int i = 0; i < per_client.free_failures; ++i) ASSERT_EQ(admit("10.0.0.1", 0), 0) << i;
+  EXPECT_EQ(admit("10.0.0.1", 0), per_client.first_delay_ms);
+  EXPECT_EQ(admit("10.0.0.2", 0), 0);
+}
+
 TEST(SignupThrottle, ABurstThenDelaysPerClient) {
   SignupThrottle throttle;
-  const int burst = signups_per_client.free_failures;
-  for (int i = 0; i < burst; ++i) ASSERT_EQ(throttle.admit("10.0.0.1", 0), 0) << i;
-  EXPECT_EQ(throttle.admit("10.0.0.1", 0), signups_per_client.first_delay_ms);
-  EXPECT_EQ(throttle.admit("10.0.0.2", 0), 0);
+  ASSERT_NO_FATAL_FAILURE(expect_burst_then_delay_per_client(
+      signups_per_client, [&](const char* client, std::int64_t now) { return throttle.admit(client, now); }));
   // Sustained: one sign-up per forgiveness period is always admitted.
   std::int64_t now = 0;
   for (int i = 0; i < 10; ++i) {
@@ -139,16 +147,14 @@ TEST(ResetThrottle, AnAddressGetsAFewMailsThenNoneUntilForgiven) {
   for (int i = 0; i < free; ++i) ASSERT_TRUE(throttle.admit_address("a@example.test", 0)) << i;
   EXPECT_FALSE(throttle.admit_address("a@example.test", 0));
   EXPECT_TRUE(throttle.admit_address("b@example.test", 0)) << "addresses are counted apart";
-  EXPECT_TRUE(throttle.admit_address("a@example.test", resets_per_address.forgive_one_ms +
-                                                           resets_per_address.first_delay_ms));
+  EXPECT_TRUE(
+      throttle.admit_address("a@example.test", resets_per_address.forgive_one_ms + resets_per_address.first_delay_ms));
 }
 
 TEST(ResetThrottle, AClientGetsABurstThenWaits) {
   ResetThrottle throttle;
-  const int burst = resets_per_client.free_failures;
-  for (int i = 0; i < burst; ++i) ASSERT_EQ(throttle.admit_client("10.0.0.1", 0), 0) << i;
-  EXPECT_EQ(throttle.admit_client("10.0.0.1", 0), resets_per_client.first_delay_ms);
-  EXPECT_EQ(throttle.admit_client("10.0.0.2", 0), 0);
+  expect_burst_then_delay_per_client(
+      resets_per_client, [&](const char* client, std::int64_t now) { return throttle.admit_client(client, now); });
 }
 
 }  // namespace
