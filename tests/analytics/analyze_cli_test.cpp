@@ -22,9 +22,13 @@ using Json = nlohmann::json;
 using testing::CliRun;
 
 CliRun run(std::vector<std::string> args) {
-  CLI::App app("patron");
-  add_analyze_command(app);
-  return testing::run_cli(app, std::move(args));
+  return testing::run_commands([](CLI::App& app) { add_analyze_command(app); }, std::move(args));
+}
+
+// The run failed (exit code 1) saying `message` on stderr.
+void expect_refused(const CliRun& result, const std::string& message) {
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
 }
 
 // Named by process id: ctest runs each case as its own process, side by side,
@@ -45,11 +49,17 @@ class TempFile {
   std::string path_;
 };
 
-Json btyd_json(const std::string& summary_text, std::vector<std::string> extra = {}) {
+// `analyze btyd` on a summary file holding `summary_text`.
+CliRun btyd_on(const std::string& summary_text, const std::vector<std::string>& extra = {}) {
   TempFile file(summary_text);
-  std::vector<std::string> args{"analyze", "btyd", "--summary", file.path(), "--json"};
+  std::vector<std::string> args{"analyze", "btyd", "--summary", file.path()};
   args.insert(args.end(), extra.begin(), extra.end());
-  const CliRun result = run(args);
+  return run(args);
+}
+
+Json btyd_json(const std::string& summary_text, std::vector<std::string> extra = {}) {
+  extra.insert(extra.begin(), "--json");
+  const CliRun result = btyd_on(summary_text, extra);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   return result.exit_code == 0 ? Json::parse(result.out) : Json();
 }
@@ -80,18 +90,14 @@ TEST(AnalyzeCli, SummaryColumnsAreFoundByNameInAnyOrderAndCase) {
 }
 
 TEST(AnalyzeCli, SummaryWithoutIdColumnIsRefusedNamingIt) {
-  TempFile file("frequency,recency,T\n2,30.43,38.86\n1,1.71,38.86\n");
-  const CliRun result = run({"analyze", "btyd", "--summary", file.path()});
-  EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("no ID column"), std::string::npos) << result.err;
+  const CliRun result = btyd_on("frequency,recency,T\n2,30.43,38.86\n1,1.71,38.86\n");
+  expect_refused(result, "no ID column");
   EXPECT_TRUE(result.out.empty());
 }
 
 TEST(AnalyzeCli, DuplicateIdsAreRefused) {
-  TempFile file("ID,frequency,recency,T\n7,2,30.43,38.86\n8,0,0,38.86\n7,1,1.71,38.86\n");
-  const CliRun result = run({"analyze", "btyd", "--summary", file.path()});
-  EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("'7' appears twice"), std::string::npos) << result.err;
+  expect_refused(btyd_on("ID,frequency,recency,T\n7,2,30.43,38.86\n8,0,0,38.86\n7,1,1.71,38.86\n"),
+                 "'7' appears twice");
 }
 
 TEST(AnalyzeCli, EmptySpendIsAcceptedOnlyWithoutRepeatPurchases) {
@@ -106,18 +112,13 @@ TEST(AnalyzeCli, EmptySpendIsAcceptedOnlyWithoutRepeatPurchases) {
   }
   const Json json = btyd_json(text);
   EXPECT_TRUE(json["models"].contains("gamma_gamma"));
-  TempFile repeat_without_spend("ID,x,t_x,T,zbar\n1,2,30.43,38.86,\n");
-  const CliRun refused = run({"analyze", "btyd", "--summary", repeat_without_spend.path()});
-  EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_NE(refused.err.find("monetary_value is empty for a customer with repeat purchases"), std::string::npos)
-      << refused.err;
+  expect_refused(btyd_on("ID,x,t_x,T,zbar\n1,2,30.43,38.86,\n"),
+                 "monetary_value is empty for a customer with repeat purchases");
 }
 
 TEST(AnalyzeCli, ABadNumberNamesItsColumnAndLine) {
-  TempFile file("ID,frequency,recency,T\n1,2,30.43,38.86\n2,1,soon,38.86\n");
-  const CliRun result = run({"analyze", "btyd", "--summary", file.path()});
-  EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("line 3: recency is not a number: 'soon'"), std::string::npos) << result.err;
+  expect_refused(btyd_on("ID,frequency,recency,T\n1,2,30.43,38.86\n2,1,soon,38.86\n"),
+                 "line 3: recency is not a number: 'soon'");
 }
 
 TEST(AnalyzeCli, ABadLineDeepInALargeFileIsNamedByItsLineInTheFile) {
@@ -126,17 +127,12 @@ TEST(AnalyzeCli, ABadLineDeepInALargeFileIsNamedByItsLineInTheFile) {
   for (int row = 1; row <= 300'000; ++row) {
     text += "customer-" + std::to_string(row) + (row == 250'000 ? ",1,9,x\n" : ",1,12.5,38.86\n");
   }
-  TempFile file(text);
-  const CliRun result = run({"analyze", "btyd", "--summary", file.path()});
-  EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("line 250001: T is not a number: 'x'"), std::string::npos) << result.err;
+  expect_refused(btyd_on(text), "line 250001: T is not a number: 'x'");
 }
 
 TEST(AnalyzeCli, ADegenerateFitFailsInsteadOfPrintingNaN) {
-  TempFile file("ID,frequency,recency,T\na,1,5,20\nb,2,10,30\nc,0,0,15\n");
-  const CliRun result = run({"analyze", "btyd", "--summary", file.path(), "--json"});
-  EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("did not converge"), std::string::npos) << result.err;
+  const CliRun result = btyd_on("ID,frequency,recency,T\na,1,5,20\nb,2,10,30\nc,0,0,15\n", {"--json"});
+  expect_refused(result, "did not converge");
   EXPECT_EQ(result.out.find("nan"), std::string::npos);
   EXPECT_EQ(result.out.find("null"), std::string::npos);
 }
@@ -144,19 +140,16 @@ TEST(AnalyzeCli, ADegenerateFitFailsInsteadOfPrintingNaN) {
 TEST(AnalyzeCli, RfmOnAnEmptyFileFails) {
   TempFile file("");
   const CliRun result = run({"analyze", "rfm", "--transactions", file.path(), "--format", "cdnow"});
-  EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("holds no purchases"), std::string::npos) << result.err;
+  expect_refused(result, "holds no purchases");
   EXPECT_EQ(result.out.find("1970"), std::string::npos);
 }
 
 TEST(AnalyzeCli, AWrongFormatSuggestsTheRightOne) {
-  const CliRun cdnow = run({"analyze", "rfm", "--transactions", shared_data("cdnow/CDNOW_master.txt")});
-  EXPECT_EQ(cdnow.exit_code, 1);
-  EXPECT_NE(cdnow.err.find("It looks like cdnow: try --format cdnow."), std::string::npos) << cdnow.err;
-  const CliRun retail = run({"analyze", "rfm", "--transactions",
-                             shared_data("online-retail/online-retail-2010-12-sample.csv"), "--format", "cdnow"});
-  EXPECT_EQ(retail.exit_code, 1);
-  EXPECT_NE(retail.err.find("try --format online-retail"), std::string::npos) << retail.err;
+  expect_refused(run({"analyze", "rfm", "--transactions", shared_data("cdnow/CDNOW_master.txt")}),
+                 "It looks like cdnow: try --format cdnow.");
+  expect_refused(run({"analyze", "rfm", "--transactions", shared_data("online-retail/online-retail-2010-12-sample.csv"),
+                      "--format", "cdnow"}),
+                 "try --format online-retail");
 }
 
 TEST(AnalyzeCli, JsonIsCompactUnlessPrettyIsAsked) {

@@ -20,16 +20,10 @@ using analytics::testing::shared_data;
 using testing::CliRun;
 
 CliRun run(std::vector<std::string> args) {
-  CLI::App app("patron");
-  add_analyze_command(app);
-  return testing::run_cli(app, std::move(args));
+  return testing::run_commands([](CLI::App& app) { add_analyze_command(app); }, std::move(args));
 }
 
-nlohmann::json run_json(const std::vector<std::string>& args) {
-  const CliRun result = run(args);
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  return nlohmann::json::parse(result.out);
-}
+nlohmann::json run_json(const std::vector<std::string>& args) { return testing::printed_json(run(args)); }
 
 TEST(AnalyzeCommand, BtydOnTheLifetimesSummary) {
   const auto json =

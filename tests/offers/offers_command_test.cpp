@@ -22,16 +22,10 @@ const std::string kOnlineRetail =
 using testing::CliRun;
 
 CliRun run(std::vector<std::string> args) {
-  CLI::App app("patron");
-  add_offers_command(app);
-  return testing::run_cli(app, std::move(args));
+  return testing::run_commands([](CLI::App& app) { add_offers_command(app); }, std::move(args));
 }
 
-nlohmann::json run_json(const std::vector<std::string>& args) {
-  const CliRun result = run(args);
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  return nlohmann::json::parse(result.out);
-}
+nlohmann::json run_json(const std::vector<std::string>& args) { return testing::printed_json(run(args)); }
 
 void expect_engine_beats_both(const nlohmann::json& json) {
   const auto& hit = json["hit_rate"];

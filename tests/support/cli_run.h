@@ -1,7 +1,10 @@
 #pragma once
 // A command line run through CLI11 as the program's main runs it, with what
 // it writes to std::cout and std::cerr captured: for tests of the commands.
+#include <gtest/gtest.h>
+
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -34,6 +37,20 @@ inline CliRun run_cli(CLI::App& app, std::vector<std::string> args) {
   result.out = out.str();
   result.err = err.str();
   return result;
+}
+
+// `args` run through a fresh app holding what `add_commands(app)` adds.
+template <class AddCommands>
+CliRun run_commands(AddCommands add_commands, std::vector<std::string> args) {
+  CLI::App app("patron");
+  add_commands(app);
+  return run_cli(app, std::move(args));
+}
+
+// What a run that must succeed printed, read as JSON.
+inline nlohmann::json printed_json(const CliRun& result) {
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return nlohmann::json::parse(result.out);
 }
 
 }  // namespace patron::testing
