@@ -69,10 +69,7 @@ TEST(RfmFile, QuotedIdsOutliveTheLineTheyWereReadFrom) {
   ReadReport report;
   const auto streamed = read_rfm_totals(text, TransactionFormat::generic, report);
   ASSERT_TRUE(streamed.ok());
-  ASSERT_EQ(streamed->ids.size(), 3u);
-  EXPECT_EQ(streamed->ids[0], "a,1");
-  EXPECT_EQ(streamed->ids[1], "b\"2");
-  EXPECT_EQ(streamed->ids[2], "plain");
+  ASSERT_EQ(streamed->ids, (std::vector<std::string_view>{"a,1", "b\"2", "plain"}));
   EXPECT_EQ(streamed->totals[0].count, 2u);
   EXPECT_EQ(streamed->totals[0].spend_minor, 200);
   expect_streamed_equals_table(text, TransactionFormat::generic);
@@ -85,19 +82,11 @@ TEST(RfmFile, CentsAreExactAndOtherNumbersStillRead) {
   ReadReport report;
   const auto streamed = read_rfm_totals(text, TransactionFormat::cdnow, report);
   ASSERT_TRUE(streamed.ok());
-  ASSERT_EQ(streamed->totals.size(), 4u);
-  EXPECT_EQ(streamed->totals[0].spend_minor, 1177);
-  EXPECT_EQ(streamed->totals[1].spend_minor, 10);
-  EXPECT_EQ(streamed->totals[2].spend_minor, 500);
-  EXPECT_EQ(streamed->totals[3].spend_minor, 213);  // rounded once, as before
+  std::vector<std::int64_t> spends;
+  for (const auto& customer : streamed->totals) spends.push_back(customer.spend_minor);
+  EXPECT_EQ(spends, (std::vector<std::int64_t>{1177, 10, 500, 213}));  // 2.125 rounded once, as before
   EXPECT_EQ(report.rejected.at("bad dollar value"), 1u);
 }
-
-}  // namespace
-}  // namespace patron::analytics
-
-namespace patron::analytics {
-namespace {
 
 // Hostile magnitudes: a generic line whose quantity and price are each within
 // bounds but whose product is not is refused, and a customer's spend summed
