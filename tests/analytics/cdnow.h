@@ -13,20 +13,23 @@
 
 namespace patron::analytics::testing {
 
+// The value of a read or a fit the tests cannot go on without.
+template <typename T>
+T value_or_throw(Result<T> result) {
+  if (!result.ok()) throw std::runtime_error(result.error().message);
+  return std::move(result).value();
+}
+
 inline SummaryTable load_published_summary(const std::string& name) {
   auto input = open_or_fail(shared_data("cdnow/" + name));
-  auto table = read_summary(input);
-  if (!table.ok()) throw std::runtime_error(table.error().message);
-  return std::move(table).value();
+  return value_or_throw(read_summary(input));
 }
 
 inline const TransactionTable& cdnow_sample_purchases() {
   static const TransactionTable table = [] {
     auto input = open_or_fail(shared_data("cdnow/CDNOW_sample.txt"));
     ReadReport report;
-    auto read = read_transactions(input, TransactionFormat::cdnow, report);
-    if (!read.ok()) throw std::runtime_error(read.error().message);
-    return std::move(read).value();
+    return value_or_throw(read_transactions(input, TransactionFormat::cdnow, report));
   }();
   return table;
 }

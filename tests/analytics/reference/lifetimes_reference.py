@@ -1,7 +1,9 @@
 """Reference values from lifetimes 0.11.3 for the MBG/NBD, Pareto/NBD and
-calibration/holdout tests (tests/analytics/mbgnbd_test.cpp, pareto_nbd_test.cpp,
-holdout_test.cpp). Each section prints the constants the test pastes, under a
-heading naming the section; the tests cite the section by that heading.
+calibration/holdout tests (tests/analytics/lifetimes_models_test.cpp,
+mbgnbd_test.cpp, holdout_test.cpp). Each section prints the constants the test
+pastes, under a heading naming the section; the tests cite the section by that
+heading. The two models' fits and per-customer figures are kept as rows of
+tests/analytics/data/lifetimes_cdnow_models.csv.
 
 Regenerate from the repository root (Debian's python3-numpy python3-scipy
 python3-pandas python3-dill):
