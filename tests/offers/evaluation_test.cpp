@@ -25,7 +25,7 @@ PurchaseHistory hand_history() {
 
 TEST(OffersEvaluation, PopularityTiesGoToTheMostRecentPurchaseThenTheSku) {
   const auto history = hand_history();
-  const auto training = summarize_before(history, start_of_day(kSplitDay));
+  const auto training = testing::training_of(history);
   const std::vector<std::uint32_t> expected{item_of(history, "z"), item_of(history, "y"), item_of(history, "x")};
   EXPECT_EQ(popularity_top(training, 3), expected);
   EXPECT_EQ(popularity_top(training, 10), expected);  // no more items sold before the split
@@ -33,7 +33,7 @@ TEST(OffersEvaluation, PopularityTiesGoToTheMostRecentPurchaseThenTheSku) {
 
 TEST(OffersEvaluation, PersonalPopularityRanksOwnLinesWithTheSameTiesAndNoPadding) {
   const auto history = hand_history();
-  const auto training = summarize_before(history, start_of_day(kSplitDay));
+  const auto training = testing::training_of(history);
   using V = std::vector<std::uint32_t>;
   EXPECT_EQ(personal_popularity_top(training, testing::customer_of(history, "A"), 2),
             (V{item_of(history, "x"), item_of(history, "y")}));

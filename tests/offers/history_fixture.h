@@ -3,6 +3,7 @@
 #include <string>
 
 #include "offers/purchase_history.h"
+#include "offers/training_history.h"
 
 namespace patron::offers::testing {
 
@@ -17,14 +18,26 @@ struct Line {
   const char* sku;
 };
 
-inline PurchaseHistory history_of(std::initializer_list<Line> lines) {
+struct Product {
+  const char* sku;
+  const char* category;
+  const char* brand;
+};
+
+inline PurchaseHistory history_of(std::initializer_list<Line> lines, std::initializer_list<Product> products = {}) {
   PurchaseHistoryBuilder builder;
   for (const auto& line : lines) {
     const std::int64_t instant = start_of_day(kSplitDay - line.days_before) + line.hour * 3600;
     const std::string key = std::to_string(instant);
     if (!builder.add_line(line.customer, instant, key, line.sku).ok()) throw std::runtime_error("bad line");
   }
+  for (const auto& product : products) builder.set_product(product.sku, product.category, product.brand);
   return builder.finish();
+}
+
+// What the models learn from: the lines before the split day.
+inline TrainingHistory training_of(const PurchaseHistory& history) {
+  return summarize_before(history, start_of_day(kSplitDay));
 }
 
 inline std::uint32_t item_of(const PurchaseHistory& history, const std::string& sku) {
