@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The layering check must fail where it says it does: on a copy of src/, each
-# probe below adds one forbidden dependency, and check_layers.sh has to refuse
-# it with its own message; the untouched copy has to pass.
+# probe in layers_probes.tsv adds one forbidden dependency, and check_layers.sh
+# has to refuse it with its own message; the untouched copy has to pass.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 copy="$(mktemp -d)"
@@ -27,18 +27,17 @@ probe() {
   rm -f "$file"
 }
 
-probe http/zz_probe.cpp '#include "storage/sql/read_pool.h"' "src/http must reach storage through src/services"
-probe http/zz_probe.cpp '#include <soci/soci.h>' "src/http must reach storage through src/services"
-probe http/zz_probe.h 'void probe(sql::UsersStore& users);' "src/http must not name the SQL side's types"
-probe http/zz_probe.h 'void probe(soci::session& s);' "src/http must not name the SQL side's types"
-probe services/zz_probe.cpp '#include "storage/sql/users_repository.h"' "src/services must use the SQL port"
-probe services/zz_probe.h '#include <soci/soci.h>' "src/services headers take a services::Session"
-probe services/zz_probe.h '#include "storage/sql/read_pool.h"' "a services header must include only the SQL port's headers"
-probe services/zz_probe.cpp '#include "http/api.h"' "src/services must not include the layers that call it"
-probe app/zz_probe.cpp '#include "storage/sql/ledger_repository.h"' "src/app wires the SQL port"
-probe domain/zz_probe.h '#include "storage/sql/stores.h"' "src/domain must not include outer layers"
-probe offers/zz_probe.h '#include <soci/soci.h>' "src/offers is pure computation"
-probe http/zz_probe.cpp 'const char* q = "SELECT id FROM users";' "src/http must not hold SQL"
+# The table is read on its own descriptor, so that nothing a probe runs can
+# read its lines.
+probes=0
+while IFS=$'\t' read -r -u 3 file line expected; do
+  [[ -z "$file" || "$file" == \#* ]] && continue
+  probe "$file" "$line" "$expected"
+  probes=$((probes + 1))
+done 3< "$here/layers_probes.tsv"
+if [ "$probes" = 0 ]; then
+  echo "probes: layers_probes.tsv holds no probe"; failed=1
+fi
 
-[ "$failed" = 0 ] && echo "probes: every forbidden dependency was refused"
+[ "$failed" = 0 ] && echo "probes: every forbidden dependency was refused ($probes probes)"
 exit "$failed"
