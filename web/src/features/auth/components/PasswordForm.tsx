@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Button, Form, TextField } from '@/components/ui';
 import { changePassword } from '../api/auth';
-import { MIN_PASSWORD_LENGTH } from './SignupForm';
+import { NewPasswordField } from './NewPasswordField';
 
 export function PasswordForm() {
   const formRef = useRef<HTMLFormElement | null>(null);
@@ -24,15 +24,7 @@ export function PasswordForm() {
       }}
     >
       <TextField label="Current password" name="current_password" type="password" autoComplete="current-password" required />
-      <TextField
-        label="New password"
-        name="new_password"
-        type="password"
-        autoComplete="new-password"
-        minLength={MIN_PASSWORD_LENGTH}
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-      />
+      <NewPasswordField label="New password" name="new_password" />
       <div>
         <Button type="submit" variant="secondary" loading={mutation.isPending}>
           Change password

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { Button, Form, TextField } from '@/components/ui';
 import { register } from '../api/auth';
 import type { RegisterInput } from '../types';
-
-export const MIN_PASSWORD_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH, NewPasswordField } from './NewPasswordField';
 
 export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
   const queryClient = useQueryClient();
@@ -36,15 +35,8 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
     >
       <TextField label="Full name" name="name" autoComplete="name" required />
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={passwordError}
-      />
+      {/* Checked here rather than by the browser, to say what is wrong in words. */}
+      <NewPasswordField label="Password" name="password" lengthCheckedByForm error={passwordError} />
       <Button type="submit" block loading={mutation.isPending}>
         Create account
       </Button>
