@@ -142,15 +142,16 @@ Points buy_concurrently(const Writers& writers, const Buyer& buyer, int count) {
   return earned;
 }
 
-// `count` redemptions at once: how many went through; every other one must be
-// refused for want of points.
-int redeem_concurrently(const Writers& writers, const Buyer& buyer, int count) {
+// `count` redemptions at once, the i-th made by `redeem(session, i)` on the
+// writers in turn: how many went through; every other one must be refused
+// with `refused_with`.
+template <class Redeem>
+int redeem_concurrently(const Writers& writers, std::size_t count, ErrorCode refused_with, Redeem redeem) {
   std::vector<std::future<Result<services::RedemptionOutcome>>> redemptions;
-  for (int i = 0; i < count; ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     redemptions.push_back(std::async(std::launch::async, [&, i] {
-      return writers[i % writers.size()]->run<services::RedemptionOutcome>([&](soci::session& s) {
-        return services::Loyalty(s, buyer.settings).redeem(buyer.customer_id, buyer.program.reward_id, buyer.now);
-      });
+      return writers[i % writers.size()]->run<services::RedemptionOutcome>(
+          [&, i](soci::session& s) { return redeem(s, i); });
     }));
   }
   int succeeded = 0;
@@ -159,7 +160,7 @@ int redeem_concurrently(const Writers& writers, const Buyer& buyer, int count) {
     if (r.ok()) {
       ++succeeded;
     } else {
-      EXPECT_EQ(r.error().code, ErrorCode::insufficient_points) << r.error().message;
+      EXPECT_EQ(r.error().code, refused_with) << r.error().message;
     }
   }
   return succeeded;
@@ -190,7 +191,10 @@ TEST_P(ConcurrentWriters, ConcurrentRedemptionsAndPurchasesKeepTheLedgerExact) {
         .adjust(buyer.customer_id, 500 - earned, "reset for the test", "admin", buyer.now);
   });
   ASSERT_TRUE(adjust.ok()) << adjust.error().message;
-  EXPECT_EQ(redeem_concurrently(writers, buyer, 32), 5);
+  const int redeemed = redeem_concurrently(writers, 32, ErrorCode::insufficient_points, [&](soci::session& s, auto) {
+    return services::Loyalty(s, buyer.settings).redeem(buyer.customer_id, buyer.program.reward_id, buyer.now);
+  });
+  EXPECT_EQ(redeemed, 5);
   EXPECT_EQ(UsersRepository(db()).load_account(buyer.customer_id)->points_balance, 0);
   expect_ledger_invariant(db(), buyer.customer_id);
 }
@@ -258,24 +262,11 @@ TEST_P(ConcurrentWriters, LastUnitOfStockGoesToOneWriter) {
   ASSERT_TRUE(staged.ok()) << staged.error().message;
   const Program& program = staged->program;
   const std::vector<std::string>& customers = staged->customers;
-  std::vector<std::future<Result<services::RedemptionOutcome>>> attempts;
-  for (std::size_t i = 0; i < customers.size(); ++i) {
-    attempts.push_back(std::async(std::launch::async, [&, i] {
-      return writers[i % writers.size()]->run<services::RedemptionOutcome>([&, i](soci::session& s) {
+  const int redeemed =
+      redeem_concurrently(writers, customers.size(), ErrorCode::conflict, [&](soci::session& s, std::size_t i) {
         return services::Loyalty(s, settings).redeem(customers[i], program.reward_id, now);
       });
-    }));
-  }
-  int succeeded = 0;
-  for (auto& f : attempts) {
-    auto r = f.get();
-    if (r.ok()) {
-      ++succeeded;
-    } else {
-      EXPECT_EQ(r.error().code, ErrorCode::conflict) << r.error().message;
-    }
-  }
-  EXPECT_EQ(succeeded, 3);
+  EXPECT_EQ(redeemed, 3);
   EXPECT_EQ(CatalogRepository(db()).reward(program.reward_id)->stock, 0);
 }
 
