@@ -9,20 +9,12 @@ set -uo pipefail
 backend="$1"
 binary="$2"
 require="${PATRON_TEST_REQUIRE_SERVERS:-0}"
+source "$(dirname "$0")/../support/server_url.sh"
 case "$backend" in
   sqlite) filter='-*/mysql:*/postgresql' ;;
   mysql | postgresql)
     filter="*/$backend"
-    var=PATRON_TEST_MYSQL_URL
-    [ "$backend" = postgresql ] && var=PATRON_TEST_POSTGRES_URL
-    if [ -z "${!var:-}" ]; then
-      if [ "$require" = 1 ]; then
-        echo "FAILED: $var is not set but PATRON_TEST_REQUIRE_SERVERS=1: the $backend cases would not run"
-        exit 1
-      fi
-      echo "SKIPPED: $var is not set; run scripts/test-db-servers.sh start and eval \"\$(scripts/test-db-servers.sh env)\""
-      exit 77
-    fi
+    server_url_or_skip "$backend" "the $backend cases"
     ;;
   *) echo "usage: $0 sqlite|mysql|postgresql BINARY" >&2; exit 2 ;;
 esac
