@@ -1,7 +1,8 @@
 import { Badge, Card, EmptyState, ErrorState, ProgressBar, Skeleton, SkeletonList } from '@/components/ui';
 import { LedgerList, OfferDetails, TransactionList } from '@/components/loyalty';
 import { formatDate, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
-import { useState, type ReactNode } from 'react';
+import { useCopy } from '@/lib/use-copy';
+import type { ReactNode } from 'react';
 import { accountStatusText, contactEmail, memberReference, preferenceValueText } from '../display';
 import { useCustomer360 } from '../hooks/use-customers';
 import { sentimentText } from '../sentiment';
@@ -109,16 +110,8 @@ function PreferencesCard({ preferences }: { preferences: Record<string, unknown>
 
 /** Copies the customer's record id for a support ticket without showing it. */
 function CopyIdButton({ id }: { id: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(id);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      // The clipboard may be blocked (plain HTTP on a LAN); support can search by card number instead.
-    }
-  };
+  // Where the clipboard is blocked, support can search by card number instead.
+  const { copied, copy } = useCopy(id);
   return (
     <button type="button" className="btn btn--ghost btn--sm copy-id" onClick={copy} title="Copies this customer's id, for a support ticket">
       <span className="btn__label" aria-live="polite">

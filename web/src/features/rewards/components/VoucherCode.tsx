@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Barcode } from '@/components/ui';
 import { formatDate } from '@/lib/format';
+import { useCopy } from '@/lib/use-copy';
 import { voucherStatus } from '../vouchers';
 
 /** When a voucher can be used until, in words. */
@@ -13,16 +13,8 @@ export function voucherExpiry(expires_at: string | null | undefined, now_ms: num
 /** A voucher: its code as a Code 128 barcode the till scans, the code as text (copyable), its expiry and terms. */
 export function VoucherCode({ code, expires_at, status, description, terms }: { code: string; expires_at?: string | null; status?: string | null; description?: string | null; terms?: string | null }) {
   const expired = voucherStatus(expires_at, status) === 'expired';
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(code);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      // Clipboard may be blocked; the code stays visible and selectable.
-    }
-  };
+  // Where the clipboard is blocked, the code stays visible and selectable.
+  const { copied, copy } = useCopy(code);
   return (
     <div className={expired ? 'voucher voucher--expired' : 'voucher'} data-testid="voucher">
       <span className="voucher__label">Voucher code</span>
