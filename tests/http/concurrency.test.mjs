@@ -1,6 +1,7 @@
 // Concurrent redemptions must never overspend a balance.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertRedemptionsNeverOverspend } from './concurrent-redemptions.mjs';
 import { useServer, unique } from './harness.mjs';
 
 const s = useServer();
@@ -12,15 +13,9 @@ test('16 concurrent redemptions against a balance covering 3: exactly 3 succeed'
   assert.equal(buy.status, 201, buy.text);
   assert.equal(buy.json.balance_after, 300);
 
-  const attempts = await Promise.all(Array.from({ length: 16 }, () => s.api('POST', '/api/v1/me/redemptions', {
-    token: c.token, body: { reward_id: program.reward.id }, headers: { 'idempotency-key': unique('conc-') },
-  })));
-  const ok = attempts.filter((r) => r.status === 201);
-  const refused = attempts.filter((r) => r.status === 409);
-  assert.equal(ok.length, 3, `statuses: ${attempts.map((r) => r.status).join(',')}`);
-  assert.equal(refused.length, 13);
-  for (const r of refused) assert.equal(r.json.error.code, 'insufficient_points');
-  assert.deepEqual(ok.map((r) => r.json.balance_after).sort((a, b) => a - b), [0, 100, 200]);
+  const ok = await assertRedemptionsNeverOverspend({
+    servers: [s], c, program, count: 16, balancesAfter: [0, 100, 200], keyPrefix: 'conc-',
+  });
   assert.equal(new Set(ok.map((r) => r.json.code)).size, 3, 'redemption codes are distinct');
 
   const me = await s.api('GET', '/api/v1/me', { token: c.token });

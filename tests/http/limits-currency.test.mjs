@@ -40,15 +40,25 @@ test('the overflow attack is refused with 422 limit_exceeded and writes nothing;
   assert.equal(view.json.account.points_balance, 0);
 });
 
-test('a purchase at the limit is recorded and one minor unit more is refused', async () => {
-  const bounded = new Server({ env: { MAX_PURCHASE_TOTAL_MINOR: '100000', MAX_LINE_TOTAL_MINOR: '60000' } });
+// Runs `check` against a server of its own started with the limits in `env`,
+// with an admin token, a program and a customer of it, and `buy(lines)` to
+// record that customer's purchase at the program's store; stops the server after.
+async function withLimits(env, check) {
+  const bounded = new Server({ env });
   await bounded.start();
   try {
     const admin = await bounded.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     const p = await bounded.setupProgram(admin);
     const c = await bounded.registerCustomer();
-    const sku = p.products.coffee.sku;
     const buy = (lines) => bounded.purchase({ token: admin }, c.id, p.store.id, lines);
+    await check({ bounded, admin, c, buy, sku: p.products.coffee.sku });
+  } finally {
+    await bounded.stop();
+  }
+}
+
+test('a purchase at the limit is recorded and one minor unit more is refused', async () => {
+  await withLimits({ MAX_PURCHASE_TOTAL_MINOR: '100000', MAX_LINE_TOTAL_MINOR: '60000' }, async ({ bounded, c, buy, sku }) => {
     const atLimit = await buy([{ sku, quantity: 6, unit_price_minor: 10000 }, { sku, quantity: 4, unit_price_minor: 10000 }]);
     assert.equal(atLimit.status, 201, atLimit.text);
     assert.equal(atLimit.json.total_minor, 100000);
@@ -59,20 +69,13 @@ test('a purchase at the limit is recorded and one minor unit more is refused', a
     assert.deepEqual([lineOver.status, lineOver.json.error.field], [422, 'lines[0]']);
     const txns = await bounded.listAll(c.token, '/api/v1/me/transactions');
     assert.equal(txns.length, 1, 'only the purchase at the limit was written');
-  } finally {
-    await bounded.stop();
-  }
+  });
 });
 
 test('points per transaction and the balance have bounds; beyond them nothing is written', async () => {
-  const bounded = new Server({ env: { MAX_POINTS_PER_TRANSACTION: '500', MAX_POINTS_BALANCE: '800' } });
-  await bounded.start();
-  try {
-    const admin = await bounded.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const p = await bounded.setupProgram(admin);
-    const c = await bounded.registerCustomer();
-    const sku = p.products.coffee.sku;  // base rate: one point per 1.00 USD
-    const buy = (major) => bounded.purchase({ token: admin }, c.id, p.store.id, [{ sku, quantity: 1, unit_price_minor: major * 100 }]);
+  await withLimits({ MAX_POINTS_PER_TRANSACTION: '500', MAX_POINTS_BALANCE: '800' }, async ({ bounded, admin, c, buy: buyLines, sku }) => {
+    // The coffee earns at the base rate: one point per 1.00 USD.
+    const buy = (major) => buyLines([{ sku, quantity: 1, unit_price_minor: major * 100 }]);
     const tooMany = await buy(501);
     assert.deepEqual([tooMany.status, tooMany.json.error.code], [422, 'limit_exceeded']);
     assert.equal((await buy(500)).status, 201);
@@ -85,9 +88,7 @@ test('points per transaction and the balance have bounds; beyond them nothing is
     assert.equal(me.json.account.points_balance, 800);
     const ledger = await bounded.listAll(c.token, '/api/v1/me/ledger');
     assert.equal(ledger.reduce((sum, e) => sum + e.points, 0), 800);
-  } finally {
-    await bounded.stop();
-  }
+  });
 });
 
 test('the same value in USD, JPY and KWD earns the same points, and the rate used is stored', async () => {
