@@ -1,8 +1,10 @@
-import { Badge, EmptyState } from '@/components/ui';
+import { Badge, ColumnHeads, EmptyState } from '@/components/ui';
 import { formatDateTime, formatMoney, formatPoints } from '@/lib/format';
 import { shortReference } from '@/lib/reference';
 import type { Transaction } from '@/types/loyalty';
 import { netPoints, storeLabel, transactionStatus } from './transaction-text';
+
+const LINE_COLUMNS = [{ header: 'Item' }, { header: 'Qty', numeric: true }, { header: 'Price', numeric: true }];
 
 /** One purchase: the store and the date on the left (full width), the total and the points on the right. */
 function Summary({ tx }: { tx: Transaction }) {
@@ -59,17 +61,7 @@ export function TransactionList({
             <Summary tx={tx} />
             <table className="table tx__lines">
               <caption className="visually-hidden">Items in this purchase</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col" className="num">
-                    Qty
-                  </th>
-                  <th scope="col" className="num">
-                    Price
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={LINE_COLUMNS} />
               <tbody>
                 {(tx.lines ?? []).map((line, i) => (
                   <tr key={`${line.sku}-${i}`}>

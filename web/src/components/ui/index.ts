@@ -4,6 +4,7 @@ export { Button } from './Button';
 export { Card } from './Card';
 export { ConfirmDialog } from './ConfirmDialog';
 export { Dialog } from './Dialog';
+export { ColumnHeads, type ColumnHead } from './ColumnHeads';
 export { Checkbox, SelectField, TextArea, TextField } from './Field';
 export { Form, fieldMatches, useFieldError } from './Form';
 export { LoadMore } from './LoadMore';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Skeleton } from '@/components/ui';
+import { ColumnHeads, Skeleton } from '@/components/ui';
 import type { HoldoutPoint } from '../model-fit';
 import type { SentimentPoint } from '../types';
 import type { BarChartProps } from './charts';
@@ -21,15 +21,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, captionHidden = t
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="table">
         <caption className={captionHidden ? 'visually-hidden' : 'table__caption'}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>
           {rows.map((row, i) => (
             <tr key={rowKey(row, i)}>

@@ -1,3 +1,4 @@
+import { ColumnHeads } from '@/components/ui';
 import { formatMoney, formatPoints } from '@/lib/format';
 import type { Arm, CampaignReport as Report } from '../types';
 import { NO_INTERVAL, pct, pts, rate, signedMoney, type UpliftFigures } from './report-figures';
@@ -45,6 +46,8 @@ const ARM_ROWS: { label: string; value: (a: Arm, currency: string) => string }[]
   { label: 'Revenue per customer', value: (a, c) => formatMoney(a.revenue_per_customer_minor, c) },
 ];
 
+const ARM_COLUMNS = [{ header: 'Measure' }, { header: 'Treatment', numeric: true }, { header: 'Control', numeric: true }];
+
 /** Every measure of both groups side by side (the charts' numbers, for everyone). */
 export function ArmsTable({ report }: { report: Report }) {
   const { treatment: t, control: c, currency } = report;
@@ -52,17 +55,7 @@ export function ArmsTable({ report }: { report: Report }) {
     <div className="table-wrap" tabIndex={0} role="region" aria-label="Treatment and control">
       <table className="table report-table" data-testid="report-table">
         <caption className="visually-hidden">Treatment and control over the campaign window</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col" className="num">
-              Treatment
-            </th>
-            <th scope="col" className="num">
-              Control
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={ARM_COLUMNS} />
         <tbody>
           {ARM_ROWS.map((row) => (
             <tr key={row.label}>
