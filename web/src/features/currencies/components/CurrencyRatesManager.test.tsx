@@ -12,6 +12,16 @@ const EUR = { currency: 'EUR', rate: '1.08', minor_unit_exponent: 2, updated_at:
 const JPY = { currency: 'JPY', rate: '0.0067', minor_unit_exponent: 0, updated_at: '2026-12-02T10:00:00Z' };
 const answer = (...items: unknown[]) => () => json(200, { base_currency: 'USD', base_minor_unit_exponent: 2, items });
 
+/** Opens "Add a currency", types the code and the rate, and submits: the dialog, to look into. */
+async function addCurrency(user: ReturnType<typeof userEvent.setup>, code: string, rate: string) {
+  await user.click(await screen.findByRole('button', { name: 'Add a currency' }));
+  const dialog = screen.getByRole('dialog');
+  await user.type(within(dialog).getByLabelText('Currency code'), code);
+  await user.type(within(dialog).getByLabelText('Rate in USD'), rate);
+  await user.click(within(dialog).getByRole('button', { name: 'Add currency' }));
+  return dialog;
+}
+
 describe('CurrencyRatesManager', () => {
   it('states the base currency and each rate in words', async () => {
     serveFakeFetch({ [LIST]: answer(JPY, EUR) });
@@ -77,11 +87,7 @@ describe('CurrencyRatesManager', () => {
     const user = userEvent.setup();
     const fake = serveFakeFetch({ [LIST]: answer(EUR) });
     renderWithProviders(<CurrencyRatesManager canEdit />);
-    await user.click(await screen.findByRole('button', { name: 'Add a currency' }));
-    const dialog = screen.getByRole('dialog');
-    await user.type(within(dialog).getByLabelText('Currency code'), 'EUR');
-    await user.type(within(dialog).getByLabelText('Rate in USD'), '1.2.3');
-    await user.click(within(dialog).getByRole('button', { name: 'Add currency' }));
+    const dialog = await addCurrency(user, 'EUR', '1.2.3');
     expect(within(dialog).getByText('EUR already has a rate. Use Edit in the list to change it.')).toBeTruthy();
     const rate = within(dialog).getByLabelText('Rate in USD');
     expect(rate.getAttribute('aria-invalid')).toBe('true');
@@ -96,11 +102,7 @@ describe('CurrencyRatesManager', () => {
       'PUT /api/v1/admin/currency-rates/XTS': () => apiError(400, 'validation_failed', 'unknown ISO 4217 currency code', 'currency'),
     });
     renderWithProviders(<CurrencyRatesManager canEdit />);
-    await user.click(await screen.findByRole('button', { name: 'Add a currency' }));
-    const dialog = screen.getByRole('dialog');
-    await user.type(within(dialog).getByLabelText('Currency code'), 'XTS');
-    await user.type(within(dialog).getByLabelText('Rate in USD'), '2');
-    await user.click(within(dialog).getByRole('button', { name: 'Add currency' }));
+    const dialog = await addCurrency(user, 'XTS', '2');
     const code = within(dialog).getByLabelText('Currency code');
     await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(code.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Unknown ISO 4217 currency code.');
