@@ -3,6 +3,7 @@
 // sighted users: ChartFigure hides them from assistive technology and offers
 // the same numbers as a table.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReactNode } from 'react';
 import type { HoldoutPoint } from '../model-fit';
 import type { Bar as BarDatum, SentimentPoint } from '../types';
 
@@ -47,35 +48,38 @@ export function BarsChart({ data, height, format = String, columns = false, name
   );
 }
 
-export function SentimentChart({ points, height }: { points: SentimentPoint[]; height: number }) {
+/** The frame of a line chart over `data`: the grid, the axes and the tooltip around its lines. */
+function LinesFrame<T>({ data, height, xKey, yDomain, format, children }: { data: T[]; height: number; xKey: string; yDomain?: [number, number]; format?: (value: number) => string; children: ReactNode }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
-        <XAxis dataKey="period" tick={tick} />
-        <YAxis domain={[-1, 1]} tick={tick} width={40} />
-        <Tooltip {...tooltipStyle} />
-        <Line dataKey="mean" name="Mean sentiment" stroke="var(--color-primary)" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <XAxis dataKey={xKey} tick={tick} />
+        <YAxis domain={yDomain} tick={tick} width={40} />
+        <Tooltip formatter={format && ((v) => format(Number(v)))} {...tooltipStyle} />
+        {children}
       </LineChart>
     </ResponsiveContainer>
+  );
+}
+
+export function SentimentChart({ points, height }: { points: SentimentPoint[]; height: number }) {
+  return (
+    <LinesFrame data={points} height={height} xKey="period" yDomain={[-1, 1]}>
+      <Line dataKey="mean" name="Mean sentiment" stroke="var(--color-primary)" strokeWidth={2} dot={false} isAnimationActive={false} />
+    </LinesFrame>
   );
 }
 
 /** Mean holdout purchases by calibration frequency: actual (bars' colour) and each model (dashed). */
 export function HoldoutChart({ points, height }: { points: HoldoutPoint[]; height: number }) {
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
-        <XAxis dataKey="label" tick={tick} />
-        <YAxis tick={tick} width={40} />
-        <Tooltip formatter={(v) => Number(v).toFixed(2)} {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="actual" name="Actual" stroke="var(--color-primary)" strokeWidth={3} isAnimationActive={false} />
-        <Line dataKey="bgnbd" name="BG/NBD" stroke="var(--color-text-muted)" strokeDasharray="6 3" connectNulls isAnimationActive={false} />
-        <Line dataKey="mbgnbd" name="MBG/NBD" stroke="var(--color-warning)" strokeDasharray="2 3" connectNulls isAnimationActive={false} />
-        <Line dataKey="pareto_nbd" name="Pareto/NBD" stroke="var(--color-accent)" strokeDasharray="8 2 2 2" connectNulls isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
+    <LinesFrame data={points} height={height} xKey="label" format={(v) => v.toFixed(2)}>
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Line dataKey="actual" name="Actual" stroke="var(--color-primary)" strokeWidth={3} isAnimationActive={false} />
+      <Line dataKey="bgnbd" name="BG/NBD" stroke="var(--color-text-muted)" strokeDasharray="6 3" connectNulls isAnimationActive={false} />
+      <Line dataKey="mbgnbd" name="MBG/NBD" stroke="var(--color-warning)" strokeDasharray="2 3" connectNulls isAnimationActive={false} />
+      <Line dataKey="pareto_nbd" name="Pareto/NBD" stroke="var(--color-accent)" strokeDasharray="8 2 2 2" connectNulls isAnimationActive={false} />
+    </LinesFrame>
   );
 }
