@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { PageHeader } from '@/components/ui';
+import { Card, PageHeader } from '@/components/ui';
 import { usePageTitle } from './use-page-title';
 
 interface PageProps {
@@ -21,5 +21,14 @@ export function Page({ title, tabTitle = title, subtitle, actions, narrow = fals
       <PageHeader title={title} subtitle={subtitle} actions={actions} />
       {children}
     </div>
+  );
+}
+
+/** A page that is one form: narrow, the form on a card. */
+export function FormPage({ title, subtitle, children }: { title: string; subtitle: ReactNode; children: ReactNode }) {
+  return (
+    <Page title={title} subtitle={subtitle} narrow>
+      <Card>{children}</Card>
+    </Page>
   );
 }

@@ -1,13 +1,10 @@
-import { Card } from '@/components/ui';
 import { PreferencesForm } from '@/features/preferences';
-import { Page } from '../../Page';
+import { FormPage } from '../../Page';
 
 export function PreferencesPage() {
   return (
-    <Page title="Preferences" subtitle="Tell us what you like, and how you would like to hear from us." narrow>
-      <Card>
-        <PreferencesForm />
-      </Card>
-    </Page>
+    <FormPage title="Preferences" subtitle="Tell us what you like, and how you would like to hear from us.">
+      <PreferencesForm />
+    </FormPage>
   );
 }
