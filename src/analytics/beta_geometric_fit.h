@@ -44,6 +44,26 @@ LikelihoodSum sum_over_groups(std::size_t groups, unsigned workers, Accumulate&&
   return total;
 }
 
+// A model's LikelihoodSum at p: Terms(p, max frequency) tabulates what depends
+// on x only, once; accumulate(p, terms, groups, begin, end) sums the groups
+// [begin, end), on up to `workers` threads.
+template <typename Terms, typename Params, typename Accumulate>
+LikelihoodSum sum_likelihood(const Params& p, const BtydGroups& g, unsigned workers, const Accumulate& accumulate) {
+  const Terms terms(p, g.max_frequency);
+  return sum_over_groups(g.size(), workers,
+                         [&](std::size_t begin, std::size_t end) { return accumulate(p, terms, g, begin, end); });
+}
+
+// The log-likelihood at params on one thread and, when asked, its gradient:
+// the models' *_log_likelihood, which tests check against finite differences.
+template <typename Params, typename Evaluate>
+double log_likelihood_at(const Evaluate& evaluate, const Params& params, const BtydGroups& groups,
+                         std::array<double, kBetaGeometricParams>* gradient) {
+  const LikelihoodSum at = evaluate(params, groups, 1);
+  if (gradient != nullptr) *gradient = at.gradient;
+  return at.log_likelihood;
+}
+
 template <typename Params>
 Params params_from_log(std::span<const double> theta) {
   return {std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]), std::exp(theta[3])};
@@ -51,9 +71,9 @@ Params params_from_log(std::span<const double> theta) {
 
 // The maximum-likelihood (r, alpha, a, b) of `model`, whose
 // evaluate(params, groups, workers) gives its LikelihoodSum.
-template <typename Params, typename Fit, typename Evaluate>
-Result<Fit> fit_beta_geometric(std::string_view model, const BtydGroups& groups, const FitOptions& options,
-                               const Evaluate& evaluate) {
+template <typename Params, typename Evaluate>
+Result<ModelFit<Params>> fit_beta_geometric(std::string_view model, const BtydGroups& groups, const FitOptions& options,
+                                            const Evaluate& evaluate) {
   const double customers = std::accumulate(groups.weight.begin(), groups.weight.end(), 0.0);
   if (customers <= 0) return Error::validation("customers", "no customers to fit");
   double mean_age = 0;
@@ -72,7 +92,7 @@ Result<Fit> fit_beta_geometric(std::string_view model, const BtydGroups& groups,
   // start equally good whether periods are days or weeks.
   std::vector<double> start{0.0, std::log(std::max(1e-3, 0.1 * mean_age)), 0.0, 0.0};
   if (groups.size() > kWarmStartAbove) {
-    auto rough = fit_beta_geometric<Params, Fit>(model, every_kth_group(groups, kWarmStartSample), options, evaluate);
+    auto rough = fit_beta_geometric<Params>(model, every_kth_group(groups, kWarmStartSample), options, evaluate);
     if (rough.ok()) {
       const Params& q = rough->params;
       start = {std::log(q.r), std::log(q.alpha), std::log(q.a), std::log(q.b)};
@@ -80,7 +100,7 @@ Result<Fit> fit_beta_geometric(std::string_view model, const BtydGroups& groups,
   }
   auto minimum = minimize(objective, start);
   if (!minimum.ok()) return minimum.error();
-  Fit fit;
+  ModelFit<Params> fit;
   fit.params = params_from_log<Params>(minimum->x);
   fit.log_likelihood = -minimum->value * customers;
   fit.evaluations = minimum->evaluations;

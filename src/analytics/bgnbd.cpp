@@ -109,9 +109,7 @@ Partial accumulate(const BgNbdParams& p, const FrequencyTerms& terms, const Btyd
 }
 
 Partial evaluate(const BgNbdParams& p, const BtydGroups& g, unsigned workers) {
-  const FrequencyTerms terms(p, g.max_frequency);
-  return detail::sum_over_groups(
-      g.size(), workers, [&](std::size_t begin, std::size_t end) { return accumulate(p, terms, g, begin, end); });
+  return detail::sum_likelihood<FrequencyTerms>(p, g, workers, accumulate);
 }
 
 // 1 / P(alive) - 1: the odds that the customer dropped out after t_x.
@@ -123,13 +121,11 @@ double dropout_odds(const BgNbdParams& p, std::uint32_t x, double t_x, double t)
 }  // namespace
 
 double bgnbd_log_likelihood(const BgNbdParams& params, const BtydGroups& groups, std::array<double, 4>* gradient) {
-  const Partial at = evaluate(params, groups, 1);
-  if (gradient != nullptr) *gradient = at.gradient;
-  return at.log_likelihood;
+  return detail::log_likelihood_at(evaluate, params, groups, gradient);
 }
 
 Result<BgNbdFit> fit_bgnbd(const BtydGroups& groups, const FitOptions& options) {
-  return detail::fit_beta_geometric<BgNbdParams, BgNbdFit>("bgnbd", groups, options, evaluate);
+  return detail::fit_beta_geometric<BgNbdParams>("bgnbd", groups, options, evaluate);
 }
 
 double bgnbd_p_alive(const BgNbdParams& params, std::uint32_t x, double t_x, double t) {

@@ -7,23 +7,26 @@
 #include <span>
 #include <vector>
 
+#include "analytics/model_fit.h"
 #include "analytics/sufficient_statistics.h"
 #include "domain/result.h"
 
 namespace patron::analytics {
 
-struct BgNbdParams {
+// The parameters the BG/NBD and the MBG/NBD share: the purchase rate
+// lambda ~ Gamma(r, alpha), alpha in periods (the unit of t_x and T), and the
+// dropout probability p ~ Beta(a, b). Model keeps the two models' apart.
+template <typename Model>
+struct BetaGeometricParams {
   double r = 1.0;
   double alpha = 1.0;
   double a = 1.0;
   double b = 1.0;
 };
 
-struct BgNbdFit {
-  BgNbdParams params;
-  double log_likelihood = 0.0;
-  int evaluations = 0;
-};
+struct BgNbdModel;
+using BgNbdParams = BetaGeometricParams<BgNbdModel>;
+using BgNbdFit = ModelFit<BgNbdParams>;
 
 struct FitOptions {
   unsigned workers = 0;  // 0 = one per hardware thread

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 
+#include "analytics/model_fit.h"
 #include "domain/result.h"
 
 namespace patron::analytics {
@@ -15,11 +16,8 @@ struct GammaGammaParams {
   double gamma = 1.0;
 };
 
-struct GammaGammaFit {
-  GammaGammaParams params;
-  double log_likelihood = 0.0;
+struct GammaGammaFit : ModelFit<GammaGammaParams> {
   std::size_t customers = 0;  // those with x > 0 and positive mean spend
-  int evaluations = 0;
 };
 
 // Fits on the customers with repeat purchases (x > 0) and positive mean

@@ -66,9 +66,7 @@ Partial accumulate(const MbgNbdParams& p, const FrequencyTerms& terms, const Bty
 }
 
 Partial evaluate(const MbgNbdParams& p, const BtydGroups& g, unsigned workers) {
-  const FrequencyTerms terms(p, g.max_frequency);
-  return detail::sum_over_groups(
-      g.size(), workers, [&](std::size_t begin, std::size_t end) { return accumulate(p, terms, g, begin, end); });
+  return detail::sum_likelihood<FrequencyTerms>(p, g, workers, accumulate);
 }
 
 // 1 / P(alive) - 1: the odds that the customer dropped out at the last purchase.
@@ -79,13 +77,11 @@ double dropout_odds(const MbgNbdParams& p, std::uint32_t x, double t_x, double t
 }  // namespace
 
 double mbgnbd_log_likelihood(const MbgNbdParams& params, const BtydGroups& groups, std::array<double, 4>* gradient) {
-  const Partial at = evaluate(params, groups, 1);
-  if (gradient != nullptr) *gradient = at.gradient;
-  return at.log_likelihood;
+  return detail::log_likelihood_at(evaluate, params, groups, gradient);
 }
 
 Result<MbgNbdFit> fit_mbgnbd(const BtydGroups& groups, const FitOptions& options) {
-  return detail::fit_beta_geometric<MbgNbdParams, MbgNbdFit>("mbgnbd", groups, options, evaluate);
+  return detail::fit_beta_geometric<MbgNbdParams>("mbgnbd", groups, options, evaluate);
 }
 
 double mbgnbd_p_alive(const MbgNbdParams& params, std::uint32_t x, double t_x, double t) {

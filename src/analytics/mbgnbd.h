@@ -8,23 +8,15 @@
 #include <vector>
 
 #include "analytics/bgnbd.h"
+#include "analytics/model_fit.h"
 #include "analytics/sufficient_statistics.h"
 #include "domain/result.h"
 
 namespace patron::analytics {
 
-struct MbgNbdParams {
-  double r = 1.0;
-  double alpha = 1.0;  // periods (the unit of t_x and T)
-  double a = 1.0;
-  double b = 1.0;
-};
-
-struct MbgNbdFit {
-  MbgNbdParams params;
-  double log_likelihood = 0.0;
-  int evaluations = 0;
-};
+struct MbgNbdModel;
+using MbgNbdParams = BetaGeometricParams<MbgNbdModel>;
+using MbgNbdFit = ModelFit<MbgNbdParams>;
 
 // Maximum likelihood (analytic gradient, L-BFGS over log-parameters). Errors
 // when the optimizer fails or the optimum is degenerate (see fit_check.h).

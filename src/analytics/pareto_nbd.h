@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analytics/bgnbd.h"
+#include "analytics/model_fit.h"
 #include "analytics/sufficient_statistics.h"
 #include "domain/result.h"
 
@@ -20,11 +21,7 @@ struct ParetoNbdParams {
   double beta = 1.0;  // periods
 };
 
-struct ParetoNbdFit {
-  ParetoNbdParams params;
-  double log_likelihood = 0.0;
-  int evaluations = 0;
-};
+using ParetoNbdFit = ModelFit<ParetoNbdParams>;
 
 // Maximum likelihood over log-parameters (L-BFGS with the analytic gradient
 // of pareto_nbd_gradient.h, restarted where its line search stalls). Errors when the
