@@ -28,28 +28,17 @@ void put_json_string(OutputSink& sink, std::string_view text) {
     if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
     sink.put(text.substr(plain_from, i - plain_from));
     plain_from = i + 1;
-    switch (ch) {
-      case '"':
-        sink.put("\\\"");
-        break;
-      case '\\':
-        sink.put("\\\\");
-        break;
-      case '\n':
-        sink.put("\\n");
-        break;
-      case '\r':
-        sink.put("\\r");
-        break;
-      case '\t':
-        sink.put("\\t");
-        break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        const char escaped[] = {'\\', 'u', '0', '0', kHex[ch >> 4], kHex[ch & 15]};
-        sink.put(std::string_view(escaped, sizeof escaped));
-      }
+    // JSON's two-character escapes (\" \\ \n \r \t); other control characters are \u00XX.
+    constexpr std::string_view kShortEscaped = "\"\\\n\r\t", kShortEscapeLetters = "\"\\nrt";
+    if (const std::size_t short_form = kShortEscaped.find(static_cast<char>(ch));
+        short_form != std::string_view::npos) {
+      sink.put('\\');
+      sink.put(kShortEscapeLetters[short_form]);
+      continue;
     }
+    static constexpr char kHex[] = "0123456789abcdef";
+    const char escaped[] = {'\\', 'u', '0', '0', kHex[ch >> 4], kHex[ch & 15]};
+    sink.put(std::string_view(escaped, sizeof escaped));
   }
   sink.put(text.substr(plain_from));
   sink.put('"');
