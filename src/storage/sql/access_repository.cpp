@@ -102,7 +102,8 @@ std::optional<StoredResponse> AccessRepository::find_response(const std::string&
     if (!cached->bind(1, scope).bind(2, key).bind(3, static_cast<long long>(fresh_since)).next_row()) {
       return std::nullopt;
     }
-    return StoredResponse{cached->text(0), static_cast<int>(cached->integer(1)), cached->text(2)};
+    return StoredResponse{std::string(cached->text(0)), static_cast<int>(cached->integer(1)),
+                          std::string(cached->text(2))};
   }
   StoredResponse response;
   const long long since = fresh_since;

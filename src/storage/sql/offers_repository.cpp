@@ -4,6 +4,7 @@
 
 #include "storage/sql/campaign_rows.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
 namespace {
@@ -257,23 +258,23 @@ std::vector<CampaignOffer> OffersRepository::applicable_offers(const std::string
 }
 
 bool OffersRepository::activate(const std::string& offer_id, std::int64_t at) {
-  const long long when = at;
-  soci::statement st = (session_.prepare << "UPDATE offers SET status = 'activated', activated_at = :t WHERE id = :id "
-                                            "AND status = 'issued'",
-                        soci::use(when), soci::use(offer_id));
-  st.execute(true);
-  return st.get_affected_rows() > 0;
+  return Write(session_,
+               "UPDATE offers SET status = 'activated', activated_at = :t WHERE id = :id AND status = 'issued'")
+             .integer(at)
+             .text(offer_id)
+             .run() > 0;
 }
 
 bool OffersRepository::redeem(const std::string& offer_id, const std::string& transaction_id, Points bonus,
                               std::int64_t at) {
-  const long long when = at, points = bonus;
-  soci::statement st = (session_.prepare << "UPDATE offers SET status = 'redeemed', redeemed_at = :t, "
-                                            "transaction_id = :x, bonus_points = :p WHERE id = :id AND status IN "
-                                            "('issued', 'activated')",
-                        soci::use(when), soci::use(transaction_id), soci::use(points), soci::use(offer_id));
-  st.execute(true);
-  return st.get_affected_rows() > 0;
+  return Write(session_,
+               "UPDATE offers SET status = 'redeemed', redeemed_at = :t, transaction_id = :x, bonus_points = :p "
+               "WHERE id = :id AND status IN ('issued', 'activated')")
+             .integer(at)
+             .text(transaction_id)
+             .integer(bonus)
+             .text(offer_id)
+             .run() > 0;
 }
 
 void OffersRepository::member_outcomes(const std::string& campaign_id, std::int64_t from, std::int64_t to,

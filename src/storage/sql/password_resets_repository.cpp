@@ -1,4 +1,5 @@
 #include "storage/sql/password_resets_repository.h"
+#include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
 
@@ -24,12 +25,10 @@ std::optional<PasswordResetRecord> PasswordResetsRepository::find(const std::str
 }
 
 bool PasswordResetsRepository::mark_used(const std::string& id, std::int64_t now) {
-  const long long at = now;
-  soci::statement st = (session_.prepare << "UPDATE password_reset_tokens SET used_at = :t "
-                                            "WHERE id = :id AND used_at IS NULL",
-                        soci::use(at), soci::use(id));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return Write(session_, "UPDATE password_reset_tokens SET used_at = :t WHERE id = :id AND used_at IS NULL")
+             .integer(now)
+             .text(id)
+             .run() == 1;
 }
 
 void PasswordResetsRepository::close_all_for_user(const std::string& user_id, std::int64_t now) {
@@ -40,8 +39,8 @@ void PasswordResetsRepository::close_all_for_user(const std::string& user_id, st
 
 long long PasswordResetsRepository::delete_expired(std::int64_t cutoff) {
   const long long before = cutoff;
-  soci::statement st = (session_.prepare << "DELETE FROM password_reset_tokens WHERE expires_at < :c",
-                        soci::use(before));
+  soci::statement st =
+      (session_.prepare << "DELETE FROM password_reset_tokens WHERE expires_at < :c", soci::use(before));
   st.execute(true);
   return st.get_affected_rows();
 }

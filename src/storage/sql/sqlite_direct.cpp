@@ -29,54 +29,68 @@ void raise(void* db, const std::string& what) {
   throw soci::soci_error(what + ": " + api::sqlite3_errmsg(static_cast<Db*>(db)));
 }
 
-Statement::Statement(soci::session& session, std::string_view sql) : db_(connection(session)) {
-  Stmt* prepared = nullptr;
-  if (api::sqlite3_prepare_v2(static_cast<Db*>(db_), sql.data(), static_cast<int>(sql.size()), &prepared, nullptr) !=
-      SQLITE_OK) {
-    raise(db_, "prepare " + std::string(sql));
-  }
-  statement_ = prepared;
-}
+namespace calls {
 
-Statement::~Statement() { api::sqlite3_finalize(stmt(statement_)); }
-
-bool Statement::next_row() {
-  const int rc = api::sqlite3_step(stmt(statement_));
+bool step(void* db, void* statement) {
+  const int rc = api::sqlite3_step(stmt(statement));
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) raise(db_, "step");
+  if (rc != SQLITE_DONE) raise(db, "step");
   return false;
 }
 
-std::string_view Statement::text(int column) const {
-  const auto* data = api::sqlite3_column_text(stmt(statement_), column);
-  const int size = api::sqlite3_column_bytes(stmt(statement_), column);
+void bind_text(void* db, void* statement, int position, std::string_view text, bool copy) {
+  // SQLITE_STATIC (null) when not copied: the caller keeps the text alive.
+  const auto destructor = copy ? kTransient : nullptr;
+  if (api::sqlite3_bind_text(stmt(statement), position, text.data(), static_cast<int>(text.size()), destructor) !=
+      SQLITE_OK) {
+    raise(db, "bind");
+  }
+}
+
+void bind_integer(void* db, void* statement, int position, long long value) {
+  if (api::sqlite3_bind_int64(stmt(statement), position, value) != SQLITE_OK) raise(db, "bind");
+}
+
+void bind_real(void* db, void* statement, int position, double value) {
+  if (api::sqlite3_bind_double(stmt(statement), position, value) != SQLITE_OK) raise(db, "bind");
+}
+
+void bind_null(void* db, void* statement, int position) {
+  if (api::sqlite3_bind_null(stmt(statement), position) != SQLITE_OK) raise(db, "bind");
+}
+
+std::string_view column_text(void* statement, int column) {
+  const auto* data = api::sqlite3_column_text(stmt(statement), column);
+  const int size = api::sqlite3_column_bytes(stmt(statement), column);
   return data == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(data), size);
 }
 
-long long Statement::integer(int column) const { return api::sqlite3_column_int64(stmt(statement_), column); }
+long long column_integer(void* statement, int column) { return api::sqlite3_column_int64(stmt(statement), column); }
 
-Statement& Statement::bind(int position, std::string_view text) {
-  if (api::sqlite3_bind_text(stmt(statement_), position, text.data(), static_cast<int>(text.size()), kTransient) !=
+bool column_is_null(void* statement, int column) {
+  return api::sqlite3_column_type(stmt(statement), column) == SQLITE_NULL;
+}
+
+}  // namespace calls
+
+namespace {
+
+void* prepare(void* db, std::string_view sql) {
+  Stmt* prepared = nullptr;
+  if (api::sqlite3_prepare_v2(static_cast<Db*>(db), sql.data(), static_cast<int>(sql.size()), &prepared, nullptr) !=
       SQLITE_OK) {
-    raise(db_, "bind");
+    raise(db, "prepare " + std::string(sql));
   }
-  return *this;
+  return prepared;
 }
 
-Statement& Statement::bind(int position, long long value) {
-  if (api::sqlite3_bind_int64(stmt(statement_), position, value) != SQLITE_OK) raise(db_, "bind");
-  return *this;
+}  // namespace
+
+Statement::Statement(soci::session& session, std::string_view sql) : PositionalStatement(connection(session), nullptr) {
+  statement_ = prepare(db_, sql);
 }
 
-Statement& Statement::bind(int position, double value) {
-  if (api::sqlite3_bind_double(stmt(statement_), position, value) != SQLITE_OK) raise(db_, "bind");
-  return *this;
-}
-
-Statement& Statement::bind_null(int position) {
-  if (api::sqlite3_bind_null(stmt(statement_), position) != SQLITE_OK) raise(db_, "bind");
-  return *this;
-}
+Statement::~Statement() { api::sqlite3_finalize(stmt(statement_)); }
 
 void Statement::execute() {
   const int rc = api::sqlite3_step(stmt(statement_));

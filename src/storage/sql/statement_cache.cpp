@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <string>
+#include <type_traits>
 
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -22,8 +23,7 @@ Stmt* stmt(void* statement) { return static_cast<Stmt*>(statement); }
 
 }  // namespace
 
-StatementCache::StatementCache(soci::session& session)
-    : session_(&session), db_(sqlite_direct::connection(session)) {}
+StatementCache::StatementCache(soci::session& session) : session_(&session), db_(sqlite_direct::connection(session)) {}
 
 StatementCache::~StatementCache() {
   for (auto& [sql, statement] : prepared_) api::sqlite3_finalize(stmt(statement));
@@ -57,52 +57,14 @@ ReusedStatement::~ReusedStatement() {
   api::sqlite3_clear_bindings(stmt(statement_));
 }
 
-ReusedStatement::ReusedStatement(ReusedStatement&& other) noexcept : db_(other.db_), statement_(other.statement_) {
+ReusedStatement::ReusedStatement(ReusedStatement&& other) noexcept : PositionalStatement(other.db_, other.statement_) {
   other.statement_ = nullptr;
-}
-
-ReusedStatement& ReusedStatement::bind(int position, std::string_view text) {
-  // SQLITE_STATIC: the caller keeps the text alive for this use (see header).
-  if (api::sqlite3_bind_text(stmt(statement_), position, text.data(), static_cast<int>(text.size()), nullptr) !=
-      SQLITE_OK) {
-    raise(db_, "bind");
-  }
-  return *this;
-}
-
-ReusedStatement& ReusedStatement::bind(int position, long long value) {
-  if (api::sqlite3_bind_int64(stmt(statement_), position, value) != SQLITE_OK) raise(db_, "bind");
-  return *this;
-}
-
-ReusedStatement& ReusedStatement::bind_null(int position) {
-  if (api::sqlite3_bind_null(stmt(statement_), position) != SQLITE_OK) raise(db_, "bind");
-  return *this;
-}
-
-bool ReusedStatement::next_row() {
-  const int rc = api::sqlite3_step(stmt(statement_));
-  if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) raise(db_, "step");
-  return false;
 }
 
 long long ReusedStatement::execute() {
   while (next_row()) {
   }
   return api::sqlite3_changes64(static_cast<Db*>(db_));
-}
-
-bool ReusedStatement::is_null(int column) const {
-  return api::sqlite3_column_type(stmt(statement_), column) == SQLITE_NULL;
-}
-
-long long ReusedStatement::integer(int column) const { return api::sqlite3_column_int64(stmt(statement_), column); }
-
-std::string ReusedStatement::text(int column) const {
-  const auto* data = api::sqlite3_column_text(stmt(statement_), column);
-  const int size = api::sqlite3_column_bytes(stmt(statement_), column);
-  return data == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(data), size);
 }
 
 // SOCI binds by address: the values live here, in containers whose elements
@@ -113,6 +75,15 @@ struct Write::Portable {
   std::deque<soci::indicator> indicators;
   soci::statement statement;
   explicit Portable(soci::session& session) : statement(session) {}
+
+  template <class Value>
+  std::deque<Value>& kept() {
+    if constexpr (std::is_same_v<Value, std::string>) {
+      return texts;
+    } else {
+      return integers;
+    }
+  }
 };
 
 Write::Write(soci::session& session, std::string_view sql) : sql_(sql), reused_(reuse(session, sql)) {
@@ -121,48 +92,38 @@ Write::Write(soci::session& session, std::string_view sql) : sql_(sql), reused_(
 
 Write::~Write() = default;
 
-Write& Write::text(const std::string& value) {
+template <class Value>
+Write& Write::bind_next(const Value& value, soci::indicator indicator) {
+  const bool null = indicator == soci::i_null;
   if (reused_) {
-    reused_->bind(next_position_++, value);
+    if (null) {
+      reused_->bind_null(next_position_++);
+    } else {
+      reused_->bind(next_position_++, value);
+    }
+    return *this;
+  }
+  auto& kept = portable_->kept<Value>();
+  kept.push_back(value);
+  if (null) {
+    portable_->indicators.push_back(soci::i_null);
+    portable_->statement.exchange(soci::use(kept.back(), portable_->indicators.back()));
   } else {
-    portable_->texts.push_back(value);
-    portable_->statement.exchange(soci::use(portable_->texts.back()));
+    portable_->statement.exchange(soci::use(kept.back()));
   }
   return *this;
 }
+
+Write& Write::text(const std::string& value) { return bind_next(value, soci::i_ok); }
 
 Write& Write::text_or_null(const std::string& value) {
-  if (!value.empty()) return text(value);
-  if (reused_) {
-    reused_->bind_null(next_position_++);
-  } else {
-    portable_->texts.emplace_back();
-    portable_->indicators.push_back(soci::i_null);
-    portable_->statement.exchange(soci::use(portable_->texts.back(), portable_->indicators.back()));
-  }
-  return *this;
+  return bind_next(value, value.empty() ? soci::i_null : soci::i_ok);
 }
 
-Write& Write::integer(long long value) {
-  if (reused_) {
-    reused_->bind(next_position_++, value);
-  } else {
-    portable_->integers.push_back(value);
-    portable_->statement.exchange(soci::use(portable_->integers.back()));
-  }
-  return *this;
-}
+Write& Write::integer(long long value) { return bind_next(value, soci::i_ok); }
 
 Write& Write::integer_or_null(std::optional<long long> value) {
-  if (value) return integer(*value);
-  if (reused_) {
-    reused_->bind_null(next_position_++);
-  } else {
-    portable_->integers.push_back(0);
-    portable_->indicators.push_back(soci::i_null);
-    portable_->statement.exchange(soci::use(portable_->integers.back(), portable_->indicators.back()));
-  }
-  return *this;
+  return bind_next(value.value_or(0), value ? soci::i_ok : soci::i_null);
 }
 
 long long Write::run() {

@@ -15,6 +15,8 @@
 
 #include <soci/soci.h>
 
+#include "storage/sql/sqlite_direct.h"
+
 namespace patron::sql {
 
 class StatementCache {
@@ -26,7 +28,7 @@ class StatementCache {
 
   void* db() const { return db_; }
   bool belongs_to(const soci::session& session) const { return &session == session_; }
-  long long total_changes() const;  // rows changed on this connection since it opened
+  long long total_changes() const;       // rows changed on this connection since it opened
   void* prepared(std::string_view sql);  // prepares on first use
 
  private:
@@ -54,27 +56,18 @@ class StatementCacheScope {
 // One use of a cached statement: bind by 1-based position, step, read; reset
 // (and its bindings cleared) when it goes out of scope. Bound text is not
 // copied, so it must outlive the use.
-class ReusedStatement {
+class ReusedStatement : public sqlite_direct::PositionalStatement<ReusedStatement> {
  public:
-  ReusedStatement(void* db, void* statement) : db_(db), statement_(statement) {}
+  static constexpr bool kCopiesText = false;
+
+  ReusedStatement(void* db, void* statement) : PositionalStatement(db, statement) {}
   ~ReusedStatement();
   ReusedStatement(ReusedStatement&& other) noexcept;
   ReusedStatement(const ReusedStatement&) = delete;
   ReusedStatement& operator=(const ReusedStatement&) = delete;
   ReusedStatement& operator=(ReusedStatement&&) = delete;
 
-  ReusedStatement& bind(int position, std::string_view text);
-  ReusedStatement& bind(int position, long long value);
-  ReusedStatement& bind_null(int position);
-  bool next_row();                 // false when done
-  long long execute();             // runs to completion; rows changed
-  bool is_null(int column) const;
-  long long integer(int column) const;
-  std::string text(int column) const;
-
- private:
-  void* db_;
-  void* statement_;
+  long long execute();  // runs to completion; rows changed
 };
 
 // The current thread's cached statement for `sql` when that cache belongs to
@@ -98,6 +91,11 @@ class Write {
   long long run();  // rows changed
 
  private:
+  // Binds the next placeholder: directly on a cached statement, or through a
+  // copy kept in Portable, whose address SOCI holds until run().
+  template <class Value>
+  Write& bind_next(const Value& value, soci::indicator indicator);
+
   struct Portable;
   std::string_view sql_;
   std::optional<ReusedStatement> reused_;

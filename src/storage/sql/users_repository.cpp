@@ -138,7 +138,8 @@ std::optional<CustomerAccount> UsersRepository::load_customer_account(const std:
     if (!cached->bind(1, customer_id).next_row()) return std::nullopt;
     found.role = cached->text(0);
     found.status = cached->text(1);
-    found.account = {cached->text(2), cached->integer(3), cached->text(4), cached->integer(5), cached->integer(6)};
+    found.account = {std::string(cached->text(2)), cached->integer(3), std::string(cached->text(4)), cached->integer(5),
+                     cached->integer(6)};
     return found;
   }
   long long balance = 0, anniversary = 0, entries = 0;
