@@ -14,7 +14,7 @@ using analytics::TransactionFormat;
 using namespace analytics_store::testing;
 
 ImportSummary import_file(Store& store, const std::string& path, TransactionFormat format) {
-  auto input = open_or_throw(path);
+  auto input = open_or_fail(path);
   return import_history(store.session(), input, {format, "", "", ""}, kNow);
 }
 

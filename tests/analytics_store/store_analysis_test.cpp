@@ -24,14 +24,14 @@ using app::generate_into_store;
 using app::import_history;
 
 an::TransactionTable from_file(const std::string& path, an::TransactionFormat format) {
-  auto input = open_or_throw(path);
+  auto input = open_or_fail(path);
   an::ReadReport report;
   return std::move(an::read_transactions(input, format, report)).value();
 }
 
 // The store's table with its customers renamed to their ids in the file.
 an::TransactionTable from_store(Store& store, const std::string& path, an::TransactionFormat format) {
-  auto input = open_or_throw(path);
+  auto input = open_or_fail(path);
   import_history(store.session(), input, {format, "", "", ""}, kNow);
   auto table = sql::read_history(store.session(), {false}).purchases;
   std::map<std::string, std::string> external;

@@ -1,30 +1,20 @@
 #pragma once
 // A migrated SQLite store in a fresh temp dir, and paths of the test data.
-#include <fstream>
 #include <memory>
 #include <string>
 
 #include <soci/soci.h>
 
 #include "../documents/temp_dir.h"
+#include "../support/test_files.h"
 #include "storage/sql/database.h"
 #include "storage/sql/migrations.h"
 
 namespace patron::analytics_store::testing {
 
-inline std::string shared_data(const std::string& relative) {
-  return std::string(PATRON_SHARED_DATA_DIR) + "/" + relative;
-}
-
-inline std::string test_data(const std::string& relative) {
-  return std::string(PATRON_STORE_TEST_DATA_DIR) + "/" + relative;
-}
-
-inline std::ifstream open_or_throw(const std::string& path) {
-  std::ifstream input(path);
-  if (!input) throw std::runtime_error("cannot open " + path);
-  return input;
-}
+using patron::testing::open_or_fail;
+using patron::testing::shared_data;
+using patron::testing::test_data;
 
 constexpr std::int64_t kNow = 1'750'000'000;
 

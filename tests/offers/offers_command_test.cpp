@@ -12,12 +12,12 @@
 #include "analytics/synthetic_history_csv.h"
 #include "app/offers_command.h"
 #include "cli_run.h"
+#include "test_files.h"
 
 namespace patron::app {
 namespace {
 
-const std::string kOnlineRetail =
-    std::string(PATRON_SHARED_DATA_DIR) + "/online-retail/online-retail-2010-12-sample.csv";
+const std::string kOnlineRetail = testing::shared_data("online-retail/online-retail-2010-12-sample.csv");
 
 using testing::CliRun;
 
