@@ -16,13 +16,15 @@
 
 namespace patron::analytics::testing {
 
-template <typename Fit>
+// `LikelihoodOption` is the last argument of the model's log-likelihood (a
+// gradient to fill, or options), always left at its default here.
+template <typename Fit, typename LikelihoodOption>
 struct LifetimesModel {
   using Params = decltype(Fit::params);
   const char* name;                            // its rows in data/lifetimes_cdnow_models.csv
   std::array<double Params::*, 4> parameters;  // in lifetimes' order
   Result<Fit> (*fit)(const BtydGroups&, const FitOptions&);
-  double (*log_likelihood)(const Params&, const BtydGroups&);
+  double (*log_likelihood)(const Params&, const BtydGroups&, LikelihoodOption);
   double (*p_alive)(const Params&, std::uint32_t x, double t_x, double t);
   double (*expected_purchases)(const Params&, double horizon, std::uint32_t x, double t_x, double t);
 
@@ -31,39 +33,31 @@ struct LifetimesModel {
     for (std::size_t k = 0; k < values.size(); ++k) params.*parameters[k] = values[k];
     return params;
   }
+  double cdnow_log_likelihood(const Params& params) const { return log_likelihood(params, cdnow_groups(), {}); }
+  // Its central difference at `at` in the k-th parameter, with step h.
+  double cdnow_central_difference(const Params& at, std::size_t k, double h) const {
+    Params up = at, down = at;
+    up.*parameters[k] += h;
+    down.*parameters[k] -= h;
+    return (cdnow_log_likelihood(up) - cdnow_log_likelihood(down)) / (2 * h);
+  }
 };
 
-inline constexpr LifetimesModel<MbgNbdFit> kMbgNbd{
-    "mbgnbd",
-    {&MbgNbdParams::r, &MbgNbdParams::alpha, &MbgNbdParams::a, &MbgNbdParams::b},
-    fit_mbgnbd,
-    [](const MbgNbdParams& params, const BtydGroups& groups) { return mbgnbd_log_likelihood(params, groups); },
-    mbgnbd_p_alive,
-    mbgnbd_expected_purchases};
+inline constexpr LifetimesModel<MbgNbdFit, std::array<double, 4>*> kMbgNbd{
+    "mbgnbd",       {&MbgNbdParams::r, &MbgNbdParams::alpha, &MbgNbdParams::a, &MbgNbdParams::b},
+    fit_mbgnbd,     mbgnbd_log_likelihood,
+    mbgnbd_p_alive, mbgnbd_expected_purchases};
 
-inline constexpr LifetimesModel<ParetoNbdFit> kParetoNbd{
-    "pareto_nbd",
-    {&ParetoNbdParams::r, &ParetoNbdParams::alpha, &ParetoNbdParams::s, &ParetoNbdParams::beta},
-    fit_pareto_nbd,
-    [](const ParetoNbdParams& params, const BtydGroups& groups) { return pareto_nbd_log_likelihood(params, groups); },
-    pareto_nbd_p_alive,
-    pareto_nbd_expected_purchases};
+inline constexpr LifetimesModel<ParetoNbdFit, const FitOptions&> kParetoNbd{
+    "pareto_nbd",       {&ParetoNbdParams::r, &ParetoNbdParams::alpha, &ParetoNbdParams::s, &ParetoNbdParams::beta},
+    fit_pareto_nbd,     pareto_nbd_log_likelihood,
+    pareto_nbd_p_alive, pareto_nbd_expected_purchases};
 
 // The model fitted to the CDNOW summary, once per test binary.
-template <typename Fit>
-const Fit& cdnow_fit(const LifetimesModel<Fit>& model) {
+template <typename Fit, typename LikelihoodOption>
+const Fit& cdnow_fit(const LifetimesModel<Fit, LikelihoodOption>& model) {
   static const Fit fit = value_or_throw(model.fit(cdnow_groups(), {}));
   return fit;
-}
-
-// The central difference of the model's log-likelihood on the CDNOW summary
-// at `at`, in its k-th parameter, with step h.
-template <typename Fit, typename Params = decltype(Fit::params)>
-double cdnow_central_difference(const LifetimesModel<Fit>& model, const Params& at, std::size_t k, double h) {
-  Params up = at, down = at;
-  up.*model.parameters[k] += h;
-  down.*model.parameters[k] -= h;
-  return (model.log_likelihood(up, cdnow_groups()) - model.log_likelihood(down, cdnow_groups())) / (2 * h);
 }
 
 struct LifetimesCustomer {

@@ -37,7 +37,7 @@ TYPED_TEST(LifetimesModels, ReproducesLifetimesParametersOnCdnow) {
   }
   EXPECT_NEAR(fit.log_likelihood, lifetimes.log_likelihood, 1e-4);
   // At lifetimes' own optimum our likelihood is the same function.
-  EXPECT_NEAR(model.log_likelihood(model.params_at(lifetimes.params), cdnow_groups()), lifetimes.log_likelihood, 1e-6);
+  EXPECT_NEAR(model.cdnow_log_likelihood(model.params_at(lifetimes.params)), lifetimes.log_likelihood, 1e-6);
 }
 
 TYPED_TEST(LifetimesModels, PerCustomerFiguresMatchLifetimes) {

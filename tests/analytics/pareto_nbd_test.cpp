@@ -45,7 +45,7 @@ TEST(ParetoNbd, GradientMatchesFiniteDifferences) {
     const double ll = pareto_nbd_log_likelihood_gradient(at, cdnow_groups(), 1, analytic);
     EXPECT_NEAR(ll, pareto_nbd_log_likelihood(at, cdnow_groups()), 1e-8 * std::fabs(ll));
     for (std::size_t k = 0; k < analytic.size(); ++k) {
-      const double numeric = testing::cdnow_central_difference(kParetoNbd, at, k, 1e-6 * at.*kParetoNbd.parameters[k]);
+      const double numeric = kParetoNbd.cdnow_central_difference(at, k, 1e-6 * at.*kParetoNbd.parameters[k]);
       EXPECT_NEAR(analytic[k], numeric, 1e-5 * std::max(1.0, std::fabs(numeric)))
           << "parameter " << k << " at " << at.r << " " << at.alpha << " " << at.s << " " << at.beta;
     }
