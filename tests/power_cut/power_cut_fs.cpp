@@ -124,12 +124,12 @@ class TrackedDirectory final : public rocksdb::FSDirectoryWrapper {
 PowerCutFileSystem::PowerCutFileSystem() : FileSystemWrapper(rocksdb::FileSystem::Default()) {}
 
 rocksdb::IOStatus PowerCutFileSystem::check_power() const {
-  std::lock_guard lock(mutex_);
-  return power_on_ ? rocksdb::IOStatus::OK() : rocksdb::IOStatus::IOError("simulated power cut: the disk is gone");
+  return power_.power_on() ? rocksdb::IOStatus::OK()
+                           : rocksdb::IOStatus::IOError("simulated power cut: the disk is gone");
 }
 
 void PowerCutFileSystem::track_new_file(const std::string& name, bool existed, std::uint64_t size) {
-  std::lock_guard lock(mutex_);
+  auto locked = power_.lock();
   auto& state = files_[name];
   state = FileState{size, size, std::nullopt};
   if (!existed) state.entry_unsynced_since = next_seq_++;
@@ -198,7 +198,7 @@ rocksdb::IOStatus PowerCutFileSystem::DeleteFile(const std::string& name, const 
   if (auto s = check_power(); !s.ok()) return s;
   auto s = target()->DeleteFile(name, options, debug);
   if (s.ok()) {
-    std::lock_guard lock(mutex_);
+    auto locked = power_.lock();
     files_.erase(normalized(name));
   }
   return s;
@@ -211,7 +211,7 @@ rocksdb::IOStatus PowerCutFileSystem::RenameFile(const std::string& from, const 
   auto replaced = fs::exists(target_path) ? small_file_contents(target_path) : std::nullopt;
   auto s = target()->RenameFile(from, to, options, debug);
   if (!s.ok()) return s;
-  std::lock_guard lock(mutex_);
+  auto locked = power_.lock();
   auto moved = files_.extract(source);
   files_.erase(target_path);
   if (moved) {
@@ -223,20 +223,20 @@ rocksdb::IOStatus PowerCutFileSystem::RenameFile(const std::string& from, const 
 }
 
 void PowerCutFileSystem::appended(const std::string& name, std::uint64_t end) {
-  std::lock_guard lock(mutex_);
+  auto locked = power_.lock();
   auto& state = files_[name];
   state.size = std::max(state.size, end);
-  if (appends_until_cut_ > 0 && --appends_until_cut_ == 0) power_on_ = false;
+  locked.wrote();
 }
 
 std::uint64_t PowerCutFileSystem::sync_begins(const std::string& name) {
-  std::lock_guard lock(mutex_);
+  auto locked = power_.lock();
   return files_[name].size;
 }
 
 void PowerCutFileSystem::synced(const std::string& name, std::uint64_t size_when_sync_began) {
-  std::lock_guard lock(mutex_);
-  if (!power_on_) return;  // the sync did not finish before the cut
+  auto locked = power_.lock();
+  if (!locked.power_on()) return;  // the sync did not finish before the cut
   auto it = files_.find(name);
   if (it == files_.end()) return;
   it->second.synced = std::max(it->second.synced, size_when_sync_began);
@@ -244,13 +244,13 @@ void PowerCutFileSystem::synced(const std::string& name, std::uint64_t size_when
 }
 
 std::uint64_t PowerCutFileSystem::dir_sync_begins() {
-  std::lock_guard lock(mutex_);
+  auto locked = power_.lock();
   return next_seq_++;
 }
 
 void PowerCutFileSystem::dir_synced(const std::string& dir, std::uint64_t began) {
-  std::lock_guard lock(mutex_);
-  if (!power_on_) return;
+  auto locked = power_.lock();
+  if (!locked.power_on()) return;
   ++stats_.dir_syncs;
   for (auto& [name, state] : files_) {
     if (state.entry_unsynced_since && *state.entry_unsynced_since < began && directory_of(name) == dir) {
@@ -260,29 +260,8 @@ void PowerCutFileSystem::dir_synced(const std::string& dir, std::uint64_t began)
   std::erase_if(renames_, [&](const Rename& r) { return r.seq < began && directory_of(r.to) == dir; });
 }
 
-void PowerCutFileSystem::cut() {
-  std::lock_guard lock(mutex_);
-  power_on_ = false;
-}
-
-void PowerCutFileSystem::cut_after_appends(int n) {
-  std::lock_guard lock(mutex_);
-  appends_until_cut_ = n;
-}
-
-bool PowerCutFileSystem::power_is_on() const {
-  std::lock_guard lock(mutex_);
-  return power_on_;
-}
-
-bool PowerCutFileSystem::while_powered(const std::function<void()>& record) {
-  std::lock_guard lock(mutex_);
-  if (power_on_) record();
-  return power_on_;
-}
-
 void PowerCutFileSystem::restore_synced_state(Survivors survivors, std::mt19937_64& random) {
-  std::lock_guard lock(mutex_);
+  auto locked = power_.lock();
   stats_.bytes_dropped = stats_.files_removed = stats_.renames_undone = 0;
   for (auto& [name, state] : files_) {
     if (!fs::exists(name)) continue;
@@ -307,12 +286,11 @@ void PowerCutFileSystem::restore_synced_state(Survivors survivors, std::mt19937_
   }
   files_.clear();
   renames_.clear();
-  appends_until_cut_ = 0;
-  power_on_ = true;
+  locked.restore();
 }
 
 PowerCutFileSystem::Stats PowerCutFileSystem::stats() const {
-  std::lock_guard lock(mutex_);
+  auto locked = power_.lock();
   return stats_;
 }
 

@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
@@ -20,6 +19,7 @@
 
 #include <rocksdb/file_system.h>
 
+#include "power_supply.h"
 #include "survivors.h"
 
 namespace patron::power_cut {
@@ -29,12 +29,11 @@ class PowerCutFileSystem final : public rocksdb::FileSystemWrapper {
   PowerCutFileSystem();
   const char* Name() const override { return "PowerCutFileSystem"; }
 
-  void cut();
-  // Cuts it right after the n-th append from now reaches a file: the moment a
-  // cut at a random time mostly misses, when that append is not yet synced.
-  void cut_after_appends(int n);
-  bool power_is_on() const;
-  bool while_powered(const std::function<void()>& record);
+  void cut() { power_.cut(); }
+  // See PowerSupply: appends are the writes that count.
+  void cut_after_appends(int n) { power_.cut_after_writes(n); }
+  bool power_is_on() const { return power_.power_on(); }
+  bool while_powered(const std::function<void()>& record) { return power_.while_powered(record); }
   void restore_synced_state(Survivors survivors, std::mt19937_64& random);
 
   rocksdb::IOStatus NewWritableFile(const std::string& name, const rocksdb::FileOptions& options,
@@ -87,9 +86,7 @@ class PowerCutFileSystem final : public rocksdb::FileSystemWrapper {
   };
   void track_new_file(const std::string& name, bool existed, std::uint64_t size);
 
-  mutable std::mutex mutex_;
-  bool power_on_ = true;
-  int appends_until_cut_ = 0;  // 0: not armed
+  mutable PowerSupply power_;  // its lock guards everything below
   std::uint64_t next_seq_ = 0;
   std::map<std::string, FileState> files_;  // by normalized path
   std::vector<Rename> renames_;

@@ -13,6 +13,8 @@
 
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "power_supply.h"
+
 namespace patron::power_cut {
 namespace {
 
@@ -31,9 +33,7 @@ struct FileState {
   bool created_unsynced = false;  // created and never synced: gone after a cut
 };
 
-std::mutex mutex;  // guards everything below; held across each write so its undo entry is exact
-bool power_on = true;
-int writes_until_cut = 0;  // 0: not armed
+PowerSupply power;  // its lock guards everything below, held across each write so its undo entry is exact
 std::uint64_t next_seq = 0;
 std::map<std::string, FileState> files;  // by canonical path
 std::set<std::string> databases;         // their -shm index does not survive a cut
@@ -57,8 +57,8 @@ TrackedFile* tracked(api::sqlite3_file* file) { return reinterpret_cast<TrackedF
 std::string canonical(const std::string& path) { return std::filesystem::weakly_canonical(path).string(); }
 
 void forget_synced(const std::string& path, std::uint64_t sync_began) {
-  std::lock_guard lock(mutex);
-  if (!power_on) return;  // the sync did not finish before the cut
+  auto locked = power.lock();
+  if (!locked.power_on()) return;  // the sync did not finish before the cut
   auto it = files.find(path);
   if (it == files.end()) return;
   auto& unsynced = it->second.unsynced;
@@ -86,8 +86,8 @@ int tracked_read(api::sqlite3_file* file, void* out, int amount, api::sqlite3_in
 
 int tracked_write(api::sqlite3_file* file, const void* data, int amount, api::sqlite3_int64 offset) {
   auto* f = tracked(file);
-  std::lock_guard lock(mutex);
-  if (!power_on) return SQLITE_IOERR_WRITE;
+  auto locked = power.lock();
+  if (!locked.power_on()) return SQLITE_IOERR_WRITE;
   api::sqlite3_int64 size = 0;
   if (int rc = f->real()->pMethods->xFileSize(f->real(), &size); rc != SQLITE_OK) return rc;
   Undo undo{next_seq++, offset, {}, size};
@@ -96,14 +96,14 @@ int tracked_write(api::sqlite3_file* file, const void* data, int amount, api::sq
   files[*f->path].unsynced.push_back(std::move(undo));
   ++counters.writes;
   const int rc = f->real()->pMethods->xWrite(f->real(), data, amount, offset);
-  if (writes_until_cut > 0 && --writes_until_cut == 0) power_on = false;
+  locked.wrote();
   return rc;
 }
 
 int tracked_truncate(api::sqlite3_file* file, api::sqlite3_int64 new_size) {
   auto* f = tracked(file);
-  std::lock_guard lock(mutex);
-  if (!power_on) return SQLITE_IOERR_TRUNCATE;
+  auto locked = power.lock();
+  if (!locked.power_on()) return SQLITE_IOERR_TRUNCATE;
   api::sqlite3_int64 size = 0;
   if (int rc = f->real()->pMethods->xFileSize(f->real(), &size); rc != SQLITE_OK) return rc;
   Undo undo{next_seq++, std::min(new_size, size), {}, size};
@@ -116,8 +116,8 @@ int tracked_sync(api::sqlite3_file* file, int flags) {
   auto* f = tracked(file);
   std::uint64_t began = 0;
   {
-    std::lock_guard lock(mutex);
-    if (!power_on) return SQLITE_IOERR_FSYNC;
+    auto locked = power.lock();
+    if (!locked.power_on()) return SQLITE_IOERR_FSYNC;
     began = next_seq;
     ++counters.syncs_through_sqlite;
   }
@@ -173,10 +173,10 @@ bool is_durable_kind(int flags) {
 // real ones, with the real methods, in the space SQLite gave us.
 int cut_open(api::sqlite3_vfs*, api::sqlite3_filename name, api::sqlite3_file* file, int flags, int* out_flags) {
   if (name == nullptr || !is_durable_kind(flags)) return real_vfs->xOpen(real_vfs, name, file, flags, out_flags);
-  std::lock_guard lock(mutex);
+  auto locked = power.lock();
   int exists = 0;
   if (int rc = real_vfs->xAccess(real_vfs, name, SQLITE_ACCESS_EXISTS, &exists); rc != SQLITE_OK) return rc;
-  if (!exists && !power_on) return SQLITE_CANTOPEN;  // nothing can be created on a disk without power
+  if (!exists && !locked.power_on()) return SQLITE_CANTOPEN;  // nothing can be created on a disk without power
   auto* f = tracked(file);
   f->base.pMethods = nullptr;
   f->path = nullptr;
@@ -195,8 +195,8 @@ int cut_open(api::sqlite3_vfs*, api::sqlite3_filename name, api::sqlite3_file* f
 // connections cannot remove a log the reboot will still find.
 int cut_delete(api::sqlite3_vfs*, const char* name, int sync_dir) {
   {
-    std::lock_guard lock(mutex);
-    if (!power_on) return SQLITE_IOERR_DELETE;
+    auto locked = power.lock();
+    if (!locked.power_on()) return SQLITE_IOERR_DELETE;
     files.erase(canonical(name));
   }
   return real_vfs->xDelete(real_vfs, name, sync_dir);
@@ -247,29 +247,13 @@ void SqlitePowerCut::install() {
   });
 }
 
-void SqlitePowerCut::cut() {
-  std::lock_guard lock(mutex);
-  power_on = false;
-}
-
-void SqlitePowerCut::cut_after_writes(int n) {
-  std::lock_guard lock(mutex);
-  writes_until_cut = n;
-}
-
-bool SqlitePowerCut::power_is_on() {
-  std::lock_guard lock(mutex);
-  return power_on;
-}
-
-bool SqlitePowerCut::while_powered(const std::function<void()>& record) {
-  std::lock_guard lock(mutex);
-  if (power_on) record();
-  return power_on;
-}
+void SqlitePowerCut::cut() { power.cut(); }
+void SqlitePowerCut::cut_after_writes(int n) { power.cut_after_writes(n); }
+bool SqlitePowerCut::power_is_on() { return power.power_on(); }
+bool SqlitePowerCut::while_powered(const std::function<void()>& record) { return power.while_powered(record); }
 
 void SqlitePowerCut::restore_synced_state(Survivors survivors, std::mt19937_64& random) {
-  std::lock_guard lock(mutex);
+  auto locked = power.lock();
   counters.undone_writes = 0;
   for (auto& [path, state] : files) {
     std::size_t keep = 0;
@@ -282,17 +266,16 @@ void SqlitePowerCut::restore_synced_state(Survivors survivors, std::mt19937_64& 
   for (const auto& database : databases) std::filesystem::remove(database + "-shm");
   files.clear();
   databases.clear();
-  writes_until_cut = 0;
-  power_on = true;
+  locked.restore();
 }
 
 int SqlitePowerCut::sync_outside_sqlite(int fd, const std::function<int()>& sync) {
   std::uint64_t began = 0;
   {
-    std::lock_guard lock(mutex);
+    auto locked = power.lock();
     // Without power the sync reaches nothing; the process cannot know, and
     // what it answers now is not counted (see while_powered).
-    if (!power_on) return 0;
+    if (!locked.power_on()) return 0;
     began = next_seq;
     ++counters.syncs_outside_sqlite;
   }
@@ -302,7 +285,7 @@ int SqlitePowerCut::sync_outside_sqlite(int fd, const std::function<int()>& sync
 }
 
 SqlitePowerCut::Stats SqlitePowerCut::stats() {
-  std::lock_guard lock(mutex);
+  auto locked = power.lock();
   return counters;
 }
 
