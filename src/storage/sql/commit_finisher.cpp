@@ -2,19 +2,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include "storage/sql/thread_stop.h"
+
 namespace patron::sql {
 
 CommitFinisher::CommitFinisher(std::function<void()> make_durable)
     : make_durable_(std::move(make_durable)), thread_([this] { loop(); }) {}
 
-CommitFinisher::~CommitFinisher() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+CommitFinisher::~CommitFinisher() { stop_and_join(mutex_, wake_, stopping_, thread_); }
 
 void CommitFinisher::finish(Callbacks batch, bool needs_durability) {
   {

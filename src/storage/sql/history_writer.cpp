@@ -112,8 +112,8 @@ const std::string& HistoryWriter::store_id(const std::string& code) {
   // Stores are few: written at once, outside the batch.
   const std::string id = next_id("sto");
   const long long at = now_;
-  session_ << "INSERT INTO stores (id, code, name, created_at) VALUES (:i, :c, :n, :a)", soci::use(id),
-      soci::use(code), soci::use(code), soci::use(at);
+  session_ << "INSERT INTO stores (id, code, name, created_at) VALUES (:i, :c, :n, :a)", soci::use(id), soci::use(code),
+      soci::use(code), soci::use(at);
   ++counts_.stores_created;
   return stores_.emplace(code, id).first->second;
 }
@@ -199,6 +199,30 @@ constexpr const char* kInsertLine =
     "INSERT INTO transaction_lines (transaction_id, line_no, sku, name, category, quantity, unit_price_minor) "
     "VALUES (:t, :n, :s, :nm, :c, :q, :p)";
 
+// A column's value for row `row`: a vector holds one per row, anything else
+// is the same for every row.
+template <class T>
+const T& value_of_row(const std::vector<T>& column, std::size_t row) {
+  return column[row];
+}
+template <class T>
+const T& value_of_row(const T& value, std::size_t) {
+  return value;
+}
+
+// Steps `sql` once per row, binding the row's value of each column in
+// placeholder order.
+template <class... Columns>
+void insert_rows(soci::session& session, const char* sql, std::size_t rows, const Columns&... columns) {
+  if (rows == 0) return;
+  sqlite_direct::Statement statement(session, sql);
+  for (std::size_t row = 0; row < rows; ++row) {
+    int position = 1;
+    (statement.bind(position++, value_of_row(columns, row)), ...);
+    statement.execute();
+  }
+}
+
 }  // namespace
 
 // SQLite: each statement prepared once a batch and stepped per row, which is
@@ -206,38 +230,16 @@ constexpr const char* kInsertLine =
 void HistoryWriter::flush_direct() {
   auto& p = *pending_;
   const long long at = now_;
-  if (!p.user_id.empty()) {
-    sqlite_direct::Statement users(session_, kInsertUser), accounts(session_, kInsertAccount),
-        mapping(session_, kInsertMapping);
-    for (std::size_t i = 0; i < p.user_id.size(); ++i) {
-      users.bind(1, p.user_id[i]).bind(2, p.user_email[i]).bind(3, p.user_name[i]).bind(4, at).bind(5, at).execute();
-      accounts.bind(1, p.user_id[i]).bind(2, at).bind(3, at).execute();
-      mapping.bind(1, source_).bind(2, p.map_external_id[i]).bind(3, p.user_id[i]).bind(4, at).execute();
-    }
-  }
-  if (!p.product_id.empty()) {
-    sqlite_direct::Statement products(session_, kInsertProduct);
-    for (std::size_t i = 0; i < p.product_id.size(); ++i) {
-      products.bind(1, p.product_id[i]).bind(2, p.product_sku[i]).bind(3, p.product_name[i]);
-      products.bind(4, p.product_category[i]).bind(5, p.product_brand[i]).bind(6, p.product_price[i]);
-      products.bind(7, p.product_currency[i]).bind(8, at).execute();
-    }
-  }
-  if (!p.txn_id.empty()) {
-    sqlite_direct::Statement transactions(session_, kInsertTransaction);
-    for (std::size_t i = 0; i < p.txn_id.size(); ++i) {
-      transactions.bind(1, p.txn_id[i]).bind(2, p.txn_customer[i]).bind(3, p.txn_store[i]);
-      transactions.bind(4, p.txn_external[i]).bind(5, p.txn_at[i]).bind(6, p.txn_currency[i]);
-      transactions.bind(7, p.txn_total[i]).bind(8, at).execute();
-    }
-  }
-  if (!p.line_txn.empty()) {
-    sqlite_direct::Statement lines(session_, kInsertLine);
-    for (std::size_t i = 0; i < p.line_txn.size(); ++i) {
-      lines.bind(1, p.line_txn[i]).bind(2, p.line_no[i]).bind(3, p.line_sku[i]).bind(4, p.line_name[i]);
-      lines.bind(5, p.line_category[i]).bind(6, p.line_quantity[i]).bind(7, p.line_price[i]).execute();
-    }
-  }
+  const std::size_t users = p.user_id.size();
+  insert_rows(session_, kInsertUser, users, p.user_id, p.user_email, p.user_name, at, at);
+  insert_rows(session_, kInsertAccount, users, p.user_id, at, at);
+  insert_rows(session_, kInsertMapping, users, source_, p.map_external_id, p.user_id, at);
+  insert_rows(session_, kInsertProduct, p.product_id.size(), p.product_id, p.product_sku, p.product_name,
+              p.product_category, p.product_brand, p.product_price, p.product_currency, at);
+  insert_rows(session_, kInsertTransaction, p.txn_id.size(), p.txn_id, p.txn_customer, p.txn_store, p.txn_external,
+              p.txn_at, p.txn_currency, p.txn_total, at);
+  insert_rows(session_, kInsertLine, p.line_txn.size(), p.line_txn, p.line_no, p.line_sku, p.line_name, p.line_category,
+              p.line_quantity, p.line_price);
 }
 
 void HistoryWriter::flush_soci() {
@@ -263,8 +265,8 @@ void HistoryWriter::flush_soci() {
         soci::use(at);
   }
   if (!p.line_txn.empty()) {
-    session_ << kInsertLine, soci::use(p.line_txn), soci::use(p.line_no), soci::use(p.line_sku),
-        soci::use(p.line_name), soci::use(p.line_category), soci::use(p.line_quantity), soci::use(p.line_price);
+    session_ << kInsertLine, soci::use(p.line_txn), soci::use(p.line_no), soci::use(p.line_sku), soci::use(p.line_name),
+        soci::use(p.line_category), soci::use(p.line_quantity), soci::use(p.line_price);
   }
 }
 

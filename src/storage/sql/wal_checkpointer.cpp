@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "storage/sql/thread_stop.h"
+
 namespace patron::sql {
 
 WalCheckpointer::WalCheckpointer(DatabaseUrl url, std::chrono::milliseconds interval)
@@ -9,14 +11,7 @@ WalCheckpointer::WalCheckpointer(DatabaseUrl url, std::chrono::milliseconds inte
   thread_ = std::thread([this] { loop(); });
 }
 
-WalCheckpointer::~WalCheckpointer() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+WalCheckpointer::~WalCheckpointer() { stop_and_join(mutex_, wake_, stopping_, thread_); }
 
 void WalCheckpointer::loop() {
   std::unique_lock lock(mutex_);

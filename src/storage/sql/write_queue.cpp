@@ -8,6 +8,7 @@
 
 #include "storage/sql/sqlite_wal_vfs.h"
 #include "storage/sql/statement_cache.h"
+#include "storage/sql/thread_stop.h"
 
 namespace patron::sql {
 namespace {
@@ -59,14 +60,7 @@ WriteQueue::WriteQueue(DatabaseUrl url)
   thread_ = std::thread([this] { loop(); });
 }
 
-WriteQueue::~WriteQueue() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+WriteQueue::~WriteQueue() { stop_and_join(mutex_, wake_, stopping_, thread_); }
 
 void WriteQueue::enqueue(Job job) {
   {
