@@ -128,20 +128,8 @@ int serve_command(Config config, bool seed_if_empty) {
   services::Database database(writes, reads);
   http::Api api(database, http::TokenSigner(config.jwt_secret, config.jwt_secret_previous), api_settings);
   api.attach_mail(mail);
-  http::register_ops_routes(api);
-  http::register_auth_routes(api);
-  http::register_me_routes(api);
-  http::register_pos_routes(api);
-  http::register_admin_routes(api);
-  http::register_catalog_routes(api);
-  http::register_currency_routes(api);
-  http::register_offer_routes(api);
-  http::register_reward_image_routes(api);
-  http::register_customer_purchase_routes(api);
-  http::register_behaviour_routes(api);
-  http::register_privacy_routes(api);
   api.attach_behaviour_store(*behaviour->store, behaviour->sentiment);
-  http::register_analytics_routes(api);
+  http::register_api_routes(api);
   auto shop = http::register_shop_routes(api, shop_settings(config));  // outlives serve(): waits for Stripe calls
   spdlog::info("Patron listening on http://localhost:{} (database {}, {} read sessions)", config.port,
                to_string(url.dialect), config.database_pool_size);

@@ -19,7 +19,7 @@ Reply json_reply(int status, const Json& body) {
   return Reply{status, body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json", {}};
 }
 
-int page_limit(const Exchange& ex, Error* error) {
+Result<int> page_limit(const Exchange& ex) {
   const auto text = ex.query_or("limit", "50");
   try {
     std::size_t used = 0;
@@ -27,8 +27,7 @@ int page_limit(const Exchange& ex, Error* error) {
     if (used == text.size() && limit >= 1 && limit <= 200) return limit;
   } catch (const std::exception&) {
   }
-  *error = Error::validation("limit", "must be an integer from 1 to 200");
-  return 0;
+  return Error::validation("limit", "must be an integer from 1 to 200");
 }
 
 void Api::read(const ExchangePtr& ex, const std::function<void(services::Session)>& work) {

@@ -155,13 +155,20 @@ class Api {
 };
 
 Reply json_reply(int status, const Json& body);
+// A use case's outcome as the reply: its value as `view` shows it, or its error.
+template <typename T, typename View>
+Result<Reply> json_reply(int status, const Result<T>& outcome, View&& view) {
+  if (!outcome.ok()) return outcome.error();
+  return json_reply(status, view(*outcome));
+}
 
 // A route's handler from one of the routes files' functions.
 using RouteFunction = void (*)(Api&, const ExchangePtr&);
 inline Handler bind(Api& api, RouteFunction route) {
   return [&api, route](const ExchangePtr& ex) { route(api, ex); };
 }
-int page_limit(const Exchange& ex, Error* error);
+// ?limit=, from 1 to 200 (50 when absent).
+Result<int> page_limit(const Exchange& ex);
 
 // A list request's ?limit= and ?cursor=, checked: the cursor is one of the
 // kinds in domain/page_cursor.h (TimeCursor, SequenceCursor).
@@ -172,27 +179,15 @@ struct PageQuery {
 };
 template <typename Cursor>
 Result<PageQuery<Cursor>> page_query(const Exchange& ex) {
-  Error error;
-  const int limit = page_limit(ex, &error);
-  if (limit == 0) return error;
+  const auto limit = page_limit(ex);
+  if (!limit.ok()) return limit.error();
   auto cursor = Cursor::parse(ex.query_or("cursor", ""));
   if (!cursor.ok()) return cursor.error();
-  return PageQuery<Cursor>{limit, std::move(*cursor)};
+  return PageQuery<Cursor>{*limit, std::move(*cursor)};
 }
 
-void register_ops_routes(Api& api);
-void register_auth_routes(Api& api);
-void register_me_routes(Api& api);
-void register_pos_routes(Api& api);
-void register_admin_routes(Api& api);
-void register_catalog_routes(Api& api);
-void register_behaviour_routes(Api& api);
-void register_privacy_routes(Api& api);
-void register_analytics_routes(Api& api);
-void register_currency_routes(Api& api);
-void register_offer_routes(Api& api);
-void register_reward_image_routes(Api& api);
-void register_customer_purchase_routes(Api& api);
+// Every route of routes.cpp's table, and the catalog's.
+void register_api_routes(Api& api);
 // The customer's offers as the 360° view lists them.
 Json customer_offers_json(Api& api, services::Session session, const std::string& customer_id);
 

@@ -1,5 +1,6 @@
 #include "http/analytics_view.h"
 #include "http/api.h"
+#include "http/route_handlers.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
@@ -12,21 +13,8 @@
 
 namespace patron::http {
 namespace {
-
 constexpr int recent_items_in_view = 20;
 constexpr Points max_adjustment_points = 10'000'000;
-
-void search_customers(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
-  const auto query = ex->query_or("q", "");
-  api.read(ex, [&](services::Session session) {
-    auto page = services::Customers(session).search(query, limit, ex->query_or("cursor", ""));
-    if (!page.ok()) return ex->fail(page.error());
-    ex->json(200, page_json(*page, profile_json));
-  });
-}
 
 // Preferences and recent feedback from the behaviour store; null when the
 // store is down, so the SQL part of the view still answers.
@@ -43,6 +31,26 @@ void add_behaviour(Api& api, const std::string& customer_id, Json& body) {
     body["recent_feedback"] = Json::array();
     for (const auto& item : feedback->items) body["recent_feedback"].push_back(feedback_json(item));
   }
+}
+
+Json api_key_json(const ApiKeyRecord& key) {
+  return {{"id", key.id},     {"store_id", key.store_id}, {"prefix", key.prefix},
+          {"name", key.name}, {"revoked", key.revoked},   {"created_at", format_rfc3339(key.created_at)}};
+}
+
+}  // namespace
+
+namespace handlers {
+
+void search_customers(Api& api, const ExchangePtr& ex) {
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
+  const auto query = ex->query_or("q", "");
+  api.read(ex, [&](services::Session session) {
+    auto page = services::Customers(session).search(query, *limit, ex->query_or("cursor", ""));
+    if (!page.ok()) return ex->fail(page.error());
+    ex->json(200, page_json(*page, profile_json));
+  });
 }
 
 void customer_view(Api& api, const ExchangePtr& ex) {
@@ -93,11 +101,6 @@ void adjust(Api& api, const ExchangePtr& ex) {
             });
 }
 
-Json api_key_json(const ApiKeyRecord& key) {
-  return {{"id", key.id},     {"store_id", key.store_id}, {"prefix", key.prefix},
-          {"name", key.name}, {"revoked", key.revoked},   {"created_at", format_rfc3339(key.created_at)}};
-}
-
 void create_api_key(Api& api, const ExchangePtr& ex) {
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
@@ -119,11 +122,10 @@ void create_api_key(Api& api, const ExchangePtr& ex) {
 }
 
 void list_api_keys(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
   api.read(ex, [&](services::Session session) {
-    ex->json(200, page_json(services::ApiKeys(session).list(limit, ex->query_or("cursor", "")), api_key_json));
+    ex->json(200, page_json(services::ApiKeys(session).list(*limit, ex->query_or("cursor", "")), api_key_json));
   });
 }
 
@@ -137,15 +139,6 @@ void revoke_api_key(Api& api, const ExchangePtr& ex) {
       [&api] { api.forget_api_keys(); });
 }
 
-}  // namespace
-
-void register_admin_routes(Api& api) {
-  api.router.add("GET", "/api/v1/admin/customers", Access::staff, bind(api, search_customers));
-  api.router.add("GET", "/api/v1/admin/customers/{id}", Access::staff, bind(api, customer_view));
-  api.router.add("POST", "/api/v1/admin/customers/{id}/adjustments", Access::admin, bind(api, adjust));
-  api.router.add("POST", "/api/v1/admin/api-keys", Access::admin, bind(api, create_api_key));
-  api.router.add("GET", "/api/v1/admin/api-keys", Access::admin, bind(api, list_api_keys));
-  api.router.add("DELETE", "/api/v1/admin/api-keys/{id}", Access::admin, bind(api, revoke_api_key));
-}
+}  // namespace handlers
 
 }  // namespace patron::http

@@ -9,13 +9,13 @@
 
 #include "http/analytics_view.h"
 #include "http/api.h"
+#include "http/route_handlers.h"
 #include "http/body_reader.h"
 #include "services/analytics_reads.h"
 #include "services/feedback_sentiment.h"
 
 namespace patron::http {
 namespace {
-
 constexpr int kMaxRulesShown = 200;
 constexpr double kMinLiftShown = 1.0;  // exclusive
 constexpr long long kMaxOffset = 100'000'000;
@@ -57,16 +57,15 @@ void with_latest_run(Api& api, const ExchangePtr& ex, Answer&& answer) {
 }
 
 void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
   long long offset = 0;
   if (!parse_offset(*ex, &offset))
     return ex->fail(Error::validation("cursor", "must be a cursor from a previous page"));
   const auto segment = ex->query_or("segment", "");
   if (segment.size() > 64) return ex->fail(Error::validation("segment", "must be at most 64 characters"));
   with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const AnalyticsRunRecord& run) {
-    const auto page = repository.scores(run.id, segment, by_clv, limit, offset);
+    const auto page = repository.scores(run.id, segment, by_clv, *limit, offset);
     Json items = Json::array();
     for (const auto& s : page.items) {
       Json item{{"customer_id", s.customer_id}, {"segment", s.segment}};
@@ -92,6 +91,35 @@ void score_page(Api& api, const ExchangePtr& ex, bool by_clv) {
     ex->json(200, body);
   });
 }
+
+Json ranked_json(const std::string& text) {
+  Json list = Json::array();
+  for (const auto& pair : parsed(text)) list.push_back({{"value", pair[0]}, {"score", pair[1]}});
+  return list;
+}
+
+Json totals_json(const services::SentimentTotals& totals) {
+  const auto average = totals.average();
+  return {{"count", totals.count},
+          {"average", average ? Json(*average) : Json(nullptr)},
+          {"positive", totals.positive},
+          {"neutral", totals.neutral},
+          {"negative", totals.negative}};
+}
+
+Json groups_json(const std::vector<services::SentimentGroup>& groups, const char* key_name) {
+  Json list = Json::array();
+  for (const auto& group : groups) {
+    Json item = totals_json(group.totals);
+    item[key_name] = group.key;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+}  // namespace
+
+namespace handlers {
 
 // Whether a run exists, as a 200 either way: the console asks this first, so a
 // fresh install logs no 404 in the browser's console (issue 16).
@@ -124,12 +152,6 @@ void models(Api& api, const ExchangePtr& ex) {
                    {"btyd", summary.value("btyd", Json(nullptr))},
                    {"model_selection", summary.value("model_selection", Json(nullptr))}});
   });
-}
-
-Json ranked_json(const std::string& text) {
-  Json list = Json::array();
-  for (const auto& pair : parsed(text)) list.push_back({{"value", pair[0]}, {"score", pair[1]}});
-  return list;
 }
 
 void affinities(Api& api, const ExchangePtr& ex) {
@@ -175,14 +197,13 @@ void cohorts(Api& api, const ExchangePtr& ex) {
 }
 
 void rules(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
   with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const AnalyticsRunRecord& run) {
     Json list = Json::array();
     // "Bought together": a rule at or below lift 1 says the items go together
     // no more often than by chance (or less), so it is not shown.
-    for (const auto& rule : repository.rules_with_lift_above(run.id, kMinLiftShown, std::min(limit, kMaxRulesShown))) {
+    for (const auto& rule : repository.rules_with_lift_above(run.id, kMinLiftShown, std::min(*limit, kMaxRulesShown))) {
       list.push_back({{"antecedent", parsed(rule.antecedent)},
                       {"consequent", rule.consequent},
                       {"support", rule.support},
@@ -191,25 +212,6 @@ void rules(Api& api, const ExchangePtr& ex) {
     }
     ex->json(200, {{"run", run_json(run)}, {"rules", list}});
   });
-}
-
-Json totals_json(const services::SentimentTotals& totals) {
-  const auto average = totals.average();
-  return {{"count", totals.count},
-          {"average", average ? Json(*average) : Json(nullptr)},
-          {"positive", totals.positive},
-          {"neutral", totals.neutral},
-          {"negative", totals.negative}};
-}
-
-Json groups_json(const std::vector<services::SentimentGroup>& groups, const char* key_name) {
-  Json list = Json::array();
-  for (const auto& group : groups) {
-    Json item = totals_json(group.totals);
-    item[key_name] = group.key;
-    list.push_back(std::move(item));
-  }
-  return list;
 }
 
 void sentiment(Api& api, const ExchangePtr& ex) {
@@ -236,7 +238,7 @@ void sentiment(Api& api, const ExchangePtr& ex) {
   ex->json(200, body);
 }
 
-}  // namespace
+}  // namespace handlers
 
 void add_customer_analytics(services::Session session, const std::string& customer_id, Json& body) {
   body["segment"] = nullptr;
@@ -247,18 +249,6 @@ void add_customer_analytics(services::Session session, const std::string& custom
   body["segment"] = score->segment;
   body["clv"] = optional_number(score->clv);
   body["p_alive"] = optional_number(score->p_alive);
-}
-
-void register_analytics_routes(Api& api) {
-  api.router.add("GET", "/api/v1/admin/analytics/status", Access::staff, bind(api, status));
-  api.router.add("GET", "/api/v1/admin/analytics/rfm", Access::staff, bind(api, rfm));
-  api.router.add("GET", "/api/v1/admin/analytics/clv", Access::staff, bind(api, clv));
-  api.router.add("GET", "/api/v1/admin/analytics/segments", Access::staff, bind(api, segments));
-  api.router.add("GET", "/api/v1/admin/analytics/models", Access::staff, bind(api, models));
-  api.router.add("GET", "/api/v1/admin/analytics/affinities", Access::staff, bind(api, affinities));
-  api.router.add("GET", "/api/v1/admin/analytics/cohorts", Access::staff, bind(api, cohorts));
-  api.router.add("GET", "/api/v1/admin/analytics/rules", Access::staff, bind(api, rules));
-  api.router.add("GET", "/api/v1/admin/analytics/sentiment", Access::staff, bind(api, sentiment));
 }
 
 }  // namespace patron::http

@@ -1,5 +1,6 @@
 #include "domain/validation.h"
 #include "http/api.h"
+#include "http/route_handlers.h"
 #include "http/body_reader.h"
 #include "http/hash_pool.h"
 #include "services/members.h"
@@ -11,7 +12,6 @@
 
 namespace patron::http {
 namespace {
-
 // The portal keeps its refresh token in this cookie, out of reach of scripts
 // (HttpOnly), sent only over HTTPS (Secure; browsers treat http://localhost as
 // secure too), never on cross-site requests (SameSite=Strict) and only to the
@@ -84,6 +84,41 @@ void fail_rate_limited(const ExchangePtr& ex, const char* message, std::int64_t 
   ex->fail_with_retry({ErrorCode::rate_limited, message, {}}, static_cast<int>(retry_after_seconds(wait_ms)));
 }
 
+// Spends a refresh token for a new pair (services::RefreshTokens::rotate); nullopt when refused.
+std::optional<Json> rotate(const Api& api, services::Session session, const std::string& token) {
+  auto grant = services::RefreshTokens(session).rotate(token, Api::now());
+  if (!grant) return std::nullopt;
+  return token_pair(api, grant->user, grant->refresh_token);
+}
+
+// The same answer for every address, known or not.
+Reply reset_accepted(const Api& api) {
+  const auto count = (api.settings().password_reset_ttl_seconds + 59) / 60;
+  const auto minutes = std::to_string(count) + (count == 1 ? " minute" : " minutes");
+  return json_reply(202, {{"message",
+                           "If an account uses this e-mail, a link to choose a new password is on its "
+                           "way. It works once, for " +
+                               minutes + "."}});
+}
+
+// Hands the link to the mail outbox (after the token is durable); without an
+// SMTP server the link is logged in development only.
+void deliver_reset_link(Api& api, const services::ResetLink& link) {
+  const auto& settings = api.settings();
+  auto mail = services::reset_mail(link, settings.portal_url, settings.password_reset_ttl_seconds);
+  if (api.mail() && api.mail()->configured()) {
+    if (!api.mail()->enqueue(std::move(mail)))
+      spdlog::warn("the mail queue is full: a password reset link was dropped");
+  } else if (settings.dev_mode) {
+    spdlog::info("password reset link for {} (serve --dev without SMTP_URL, not mailed): {}", link.email,
+                 services::reset_url(settings.portal_url, link.token));
+  }
+}
+
+}  // namespace
+
+namespace handlers {
+
 // The password is hashed on the password pool, before the write is queued:
 // the writer thread only inserts rows, so a flood of sign-ups does not hold up purchases.
 void register_customer(Api& api, const ExchangePtr& ex) {
@@ -140,13 +175,6 @@ void login(Api& api, const ExchangePtr& ex) {
   });
 }
 
-// Spends a refresh token for a new pair (services::RefreshTokens::rotate); nullopt when refused.
-std::optional<Json> rotate(const Api& api, services::Session session, const std::string& token) {
-  auto grant = services::RefreshTokens(session).rotate(token, Api::now());
-  if (!grant) return std::nullopt;
-  return token_pair(api, grant->user, grant->refresh_token);
-}
-
 void refresh(Api& api, const ExchangePtr& ex) {
   auto presented = presented_refresh_token(*ex);
   if (!presented.ok()) return ex->fail(presented.error());
@@ -194,30 +222,6 @@ void logout(Api& api, const ExchangePtr& ex) {
     services::RefreshTokens(session).revoke_family_of(token);
     return Reply{204, "", "application/json", {{"Set-Cookie", cleared_refresh_cookie()}}};
   });
-}
-
-// The same answer for every address, known or not.
-Reply reset_accepted(const Api& api) {
-  const auto count = (api.settings().password_reset_ttl_seconds + 59) / 60;
-  const auto minutes = std::to_string(count) + (count == 1 ? " minute" : " minutes");
-  return json_reply(202, {{"message",
-                           "If an account uses this e-mail, a link to choose a new password is on its "
-                           "way. It works once, for " +
-                               minutes + "."}});
-}
-
-// Hands the link to the mail outbox (after the token is durable); without an
-// SMTP server the link is logged in development only.
-void deliver_reset_link(Api& api, const services::ResetLink& link) {
-  const auto& settings = api.settings();
-  auto mail = services::reset_mail(link, settings.portal_url, settings.password_reset_ttl_seconds);
-  if (api.mail() && api.mail()->configured()) {
-    if (!api.mail()->enqueue(std::move(mail)))
-      spdlog::warn("the mail queue is full: a password reset link was dropped");
-  } else if (settings.dev_mode) {
-    spdlog::info("password reset link for {} (serve --dev without SMTP_URL, not mailed): {}", link.email,
-                 services::reset_url(settings.portal_url, link.token));
-  }
 }
 
 void request_password_reset(Api& api, const ExchangePtr& ex) {
@@ -277,17 +281,6 @@ void confirm_password_reset(Api& api, const ExchangePtr& ex) {
   });
 }
 
-}  // namespace
-
-void register_auth_routes(Api& api) {
-  api.router.add("POST", "/api/v1/auth/register", Access::anyone,
-                 [&api](const ExchangePtr& ex) { register_customer(api, ex); });
-  api.router.add("POST", "/api/v1/auth/login", Access::anyone, [&api](const ExchangePtr& ex) { login(api, ex); });
-  api.router.add("POST", "/api/v1/auth/refresh", Access::anyone, [&api](const ExchangePtr& ex) { refresh(api, ex); });
-  api.router.add("POST", "/api/v1/auth/session", Access::anyone, bind(api, probe_session));
-  api.router.add("POST", "/api/v1/auth/logout", Access::anyone, [&api](const ExchangePtr& ex) { logout(api, ex); });
-  api.router.add("POST", "/api/v1/auth/password-reset", Access::anyone, bind(api, request_password_reset));
-  api.router.add("POST", "/api/v1/auth/password-reset/confirm", Access::anyone, bind(api, confirm_password_reset));
-}
+}  // namespace handlers
 
 }  // namespace patron::http

@@ -2,38 +2,13 @@
 // They read the bodies; services::Behaviour checks them against the store's
 // bounds before any I/O and refuses an erased or unknown account.
 #include "http/api.h"
+#include "http/route_handlers.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "services/behaviour.h"
 
 namespace patron::http {
 namespace {
-
-void get_preferences(Api& api, const ExchangePtr& ex) {
-  auto* store = api.documents();
-  if (!store) return ex->fail(behaviour_store_missing());
-  auto stored = services::Behaviour(*store).preferences(ex->principal.user_id);
-  if (!stored.ok()) return ex->fail(stored.error());
-  ex->reply(Reply{200, stored->value_or("{}"), "application/json", {}});
-}
-
-void put_preferences(Api& api, const ExchangePtr& ex) {
-  auto* store = api.documents();
-  if (!store) return ex->fail(behaviour_store_missing());
-  if (ex->body.size() > kMaxPreferencesBytes) {
-    return ex->fail(Error{ErrorCode::payload_too_large, "preferences must be at most 32 KiB of JSON", {}});
-  }
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  const auto compact = services::Behaviour::checked_preferences(*body);
-  if (!compact.ok()) return ex->fail(compact.error());
-  api.read(ex, [&](services::Session session) {
-    auto saved = services::Behaviour(*store).save_preferences(session, ex->principal.user_id, *compact);
-    if (!saved.ok()) return ex->fail(saved.error());
-    ex->reply(Reply{200, *compact, "application/json", {}});
-  });
-}
-
 std::vector<std::string> read_tags(BodyReader& in) {
   std::vector<std::string> tags;
   const Json* list = in.array("tags", kMaxFeedbackTags, false);
@@ -47,30 +22,6 @@ std::vector<std::string> read_tags(BodyReader& in) {
     tags.push_back(tag.get<std::string>());
   }
   return tags;
-}
-
-void post_feedback(Api& api, const ExchangePtr& ex) {
-  auto* store = api.documents();
-  if (!store || !api.sentiment()) return ex->fail(behaviour_store_missing());
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
-  Feedback feedback;
-  feedback.customer_id = ex->principal.user_id;
-  feedback.rating = static_cast<int>(in.integer("rating", kMinRating, kMaxRating));
-  // Length is counted in code points below; the reader's byte bound only stops abuse.
-  feedback.text = in.text("text", kMaxFeedbackTextChars * 4);
-  feedback.product_sku = in.optional_text("product_sku", kMaxIdBytes).value_or("");
-  feedback.store_id = in.optional_text("store_id", kMaxIdBytes).value_or("");
-  feedback.tags = read_tags(in);
-  if (!in.ok()) return ex->fail(in.error());
-  if (auto valid = services::Behaviour::check_feedback(feedback); !valid.ok()) return ex->fail(valid.error());
-  api.read(ex, [&](services::Session session) {
-    // A copy each try: the read path may run this twice (a lost connection is retried once).
-    auto given = services::Behaviour(*store).give_feedback(session, feedback, *api.sentiment());
-    if (!given.ok()) return ex->fail(given.error());
-    ex->json(201, feedback_json(*given));
-  });
 }
 
 std::optional<Event> read_event(const Json& item, const std::string& path, std::int64_t now_ms, BodyReader& outer) {
@@ -103,6 +54,59 @@ std::optional<Event> read_event(const Json& item, const std::string& path, std::
   return event;
 }
 
+}  // namespace
+
+namespace handlers {
+
+void get_preferences(Api& api, const ExchangePtr& ex) {
+  auto* store = api.documents();
+  if (!store) return ex->fail(behaviour_store_missing());
+  auto stored = services::Behaviour(*store).preferences(ex->principal.user_id);
+  if (!stored.ok()) return ex->fail(stored.error());
+  ex->reply(Reply{200, stored->value_or("{}"), "application/json", {}});
+}
+
+void put_preferences(Api& api, const ExchangePtr& ex) {
+  auto* store = api.documents();
+  if (!store) return ex->fail(behaviour_store_missing());
+  if (ex->body.size() > kMaxPreferencesBytes) {
+    return ex->fail(Error{ErrorCode::payload_too_large, "preferences must be at most 32 KiB of JSON", {}});
+  }
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  const auto compact = services::Behaviour::checked_preferences(*body);
+  if (!compact.ok()) return ex->fail(compact.error());
+  api.read(ex, [&](services::Session session) {
+    auto saved = services::Behaviour(*store).save_preferences(session, ex->principal.user_id, *compact);
+    if (!saved.ok()) return ex->fail(saved.error());
+    ex->reply(Reply{200, *compact, "application/json", {}});
+  });
+}
+
+void post_feedback(Api& api, const ExchangePtr& ex) {
+  auto* store = api.documents();
+  if (!store || !api.sentiment()) return ex->fail(behaviour_store_missing());
+  auto body = parse_object(ex->body);
+  if (!body.ok()) return ex->fail(body.error());
+  BodyReader in(*body);
+  Feedback feedback;
+  feedback.customer_id = ex->principal.user_id;
+  feedback.rating = static_cast<int>(in.integer("rating", kMinRating, kMaxRating));
+  // Length is counted in code points below; the reader's byte bound only stops abuse.
+  feedback.text = in.text("text", kMaxFeedbackTextChars * 4);
+  feedback.product_sku = in.optional_text("product_sku", kMaxIdBytes).value_or("");
+  feedback.store_id = in.optional_text("store_id", kMaxIdBytes).value_or("");
+  feedback.tags = read_tags(in);
+  if (!in.ok()) return ex->fail(in.error());
+  if (auto valid = services::Behaviour::check_feedback(feedback); !valid.ok()) return ex->fail(valid.error());
+  api.read(ex, [&](services::Session session) {
+    // A copy each try: the read path may run this twice (a lost connection is retried once).
+    auto given = services::Behaviour(*store).give_feedback(session, feedback, *api.sentiment());
+    if (!given.ok()) return ex->fail(given.error());
+    ex->json(201, feedback_json(*given));
+  });
+}
+
 void post_events(Api& api, const ExchangePtr& ex) {
   auto* store = api.documents();
   if (!store) return ex->fail(behaviour_store_missing());
@@ -131,13 +135,6 @@ void post_events(Api& api, const ExchangePtr& ex) {
   });
 }
 
-}  // namespace
-
-void register_behaviour_routes(Api& api) {
-  api.router.add("GET", "/api/v1/me/preferences", Access::customer, bind(api, get_preferences));
-  api.router.add("PUT", "/api/v1/me/preferences", Access::customer, bind(api, put_preferences));
-  api.router.add("POST", "/api/v1/me/feedback", Access::customer, bind(api, post_feedback));
-  api.router.add("POST", "/api/v1/me/events", Access::customer, bind(api, post_events));
-}
+}  // namespace handlers
 
 }  // namespace patron::http

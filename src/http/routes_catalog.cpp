@@ -5,6 +5,7 @@
 #include "domain/catalog_schema.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "http/route_handlers.h"
 #include "services/catalog.h"
 #include "services/program_cache.h"
 
@@ -86,9 +87,8 @@ std::function<void()> program_changed(Api& api) {
   };
 }
 
-Result<Reply> item_reply(int status, const CatalogResource& resource, Result<services::CatalogItem> item) {
-  if (!item.ok()) return item.error();
-  return json_reply(status, item_json(resource, *item));
+Result<Reply> item_reply(int status, const CatalogResource& resource, const Result<services::CatalogItem>& item) {
+  return json_reply(status, item, [&](const services::CatalogItem& saved) { return item_json(resource, saved); });
 }
 
 void create(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
@@ -105,12 +105,11 @@ void create(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
 }
 
 void list(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
   const bool include_archived = ex->query_or("include_archived", "false") == "true";
   api.read(ex, [&](services::Session session) {
-    auto page = services::Catalog(session).list(resource, limit, ex->query_or("cursor", ""), include_archived);
+    auto page = services::Catalog(session).list(resource, *limit, ex->query_or("cursor", ""), include_archived);
     if (!page.ok()) return ex->fail(page.error());
     Json items = Json::array();
     for (const auto& item : page->items) items.push_back(item_json(resource, item));

@@ -4,12 +4,12 @@
 #include "domain/money.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "http/route_handlers.h"
 #include "services/currency_rates.h"
 #include "services/program_cache.h"
 
 namespace patron::http {
 namespace {
-
 // A rate's id is its currency code: one rate per currency.
 Json rate_json(const CurrencyRateRecord& rate) {
   return {{"id", rate.currency},
@@ -34,17 +34,6 @@ std::function<void()> rates_changed(Api& api) {
   };
 }
 
-void list_rates(Api& api, const ExchangePtr& ex) {
-  api.read(ex, [&](services::Session session) {
-    Json items = Json::array();
-    for (const auto& rate : services::CurrencyRates(session).list()) items.push_back(rate_json(rate));
-    const auto& base = api.settings().program.base_currency;
-    ex->json(200, {{"base_currency", base},
-                   {"base_minor_unit_exponent", minor_unit_exponent(base).value_or(2)},
-                   {"items", items}});
-  });
-}
-
 // POST creates (409 when the currency has a rate), PATCH changes an existing
 // one (404 when none), PUT sets either way.
 using services::RateWrite;
@@ -63,11 +52,25 @@ void save_rate(Api& api, const ExchangePtr& ex, const std::string& code, RateWri
   api.write(
       ex,
       [record, mode](services::Session session) -> Result<Reply> {
-        auto saved = services::CurrencyRates(session).save(record, mode);
-        if (!saved.ok()) return saved.error();
-        return json_reply(mode == RateWrite::create ? 201 : 200, rate_json(*saved));
+        return json_reply(mode == RateWrite::create ? 201 : 200, services::CurrencyRates(session).save(record, mode),
+                          rate_json);
       },
       rates_changed(api));
+}
+
+}  // namespace
+
+namespace handlers {
+
+void list_rates(Api& api, const ExchangePtr& ex) {
+  api.read(ex, [&](services::Session session) {
+    Json items = Json::array();
+    for (const auto& rate : services::CurrencyRates(session).list()) items.push_back(rate_json(rate));
+    const auto& base = api.settings().program.base_currency;
+    ex->json(200, {{"base_currency", base},
+                   {"base_minor_unit_exponent", minor_unit_exponent(base).value_or(2)},
+                   {"items", items}});
+  });
 }
 
 void create_rate(Api& api, const ExchangePtr& ex) {
@@ -105,15 +108,6 @@ void delete_rate(Api& api, const ExchangePtr& ex) {
       rates_changed(api));
 }
 
-}  // namespace
-
-void register_currency_routes(Api& api) {
-  api.router.add("GET", "/api/v1/admin/currency-rates", Access::staff, bind(api, list_rates));
-  api.router.add("POST", "/api/v1/admin/currency-rates", Access::admin, bind(api, create_rate));
-  api.router.add("GET", "/api/v1/admin/currency-rates/{currency}", Access::staff, bind(api, get_rate));
-  api.router.add("PUT", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, put_rate));
-  api.router.add("PATCH", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, change_rate));
-  api.router.add("DELETE", "/api/v1/admin/currency-rates/{currency}", Access::admin, bind(api, delete_rate));
-}
+}  // namespace handlers
 
 }  // namespace patron::http

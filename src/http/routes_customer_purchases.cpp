@@ -3,12 +3,13 @@
 // instead of asking for a typed SKU and a copied transaction id.
 #include "domain/page_cursor.h"
 #include "http/api.h"
+#include "http/route_handlers.h"
 #include "http/views.h"
 #include "services/customers.h"
 #include "services/members.h"
 
 namespace patron::http {
-namespace {
+namespace handlers {
 
 void customer_purchases(Api& api, const ExchangePtr& ex) {
   const auto query = page_query<TimeCursor>(*ex);
@@ -21,10 +22,6 @@ void customer_purchases(Api& api, const ExchangePtr& ex) {
   });
 }
 
-}  // namespace
-
-void register_customer_purchase_routes(Api& api) {
-  api.router.add("GET", "/api/v1/admin/customers/{id}/transactions", Access::staff, bind(api, customer_purchases));
-}
+}  // namespace handlers
 
 }  // namespace patron::http

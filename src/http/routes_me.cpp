@@ -4,6 +4,7 @@
 #include "http/api.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
+#include "http/route_handlers.h"
 #include "http/views.h"
 #include "services/catalog_facts.h"
 #include "services/members.h"
@@ -11,6 +12,20 @@
 
 namespace patron::http {
 namespace {
+// Answers one page of a time-ordered list of the customer's, after checking
+// ?limit= and ?cursor=; `fetch(session, customer, limit, cursor)` reads it.
+template <typename Fetch, typename ToJson>
+void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json) {
+  const auto query = page_query<TimeCursor>(*ex);
+  if (!query.ok()) return ex->fail(query.error());
+  api.read(ex, [&](services::Session session) {
+    ex->json(200, page_json(fetch(session, ex->principal.user_id, query->limit, query->cursor), to_json));
+  });
+}
+
+}  // namespace
+
+namespace handlers {
 
 void get_me(Api& api, const ExchangePtr& ex) {
   const auto& id = ex->principal.user_id;
@@ -45,9 +60,7 @@ void patch_me(Api& api, const ExchangePtr& ex) {
   if (!in.ok()) return ex->fail(in.error());
   const services::ProfileChange change{name, phone, opt_in};
   api.write(ex, [id = ex->principal.user_id, change](services::Session session) -> Result<Reply> {
-    auto user = services::Members(session).update_profile(id, change, Api::now());
-    if (!user.ok()) return user.error();
-    return json_reply(200, profile_json(*user));
+    return json_reply(200, services::Members(session).update_profile(id, change, Api::now()), profile_json);
   });
 }
 
@@ -82,17 +95,6 @@ void change_password(Api& api, const ExchangePtr& ex) {
       if (!replaced.ok()) return replaced.error();
       return Reply{204, "", "application/json", {}};
     });
-  });
-}
-
-// Answers one page of a time-ordered list of the customer's, after checking
-// ?limit= and ?cursor=; `fetch(session, customer, limit, cursor)` reads it.
-template <typename Fetch, typename ToJson>
-void list_time_page(Api& api, const ExchangePtr& ex, Fetch fetch, ToJson to_json) {
-  const auto query = page_query<TimeCursor>(*ex);
-  if (!query.ok()) return ex->fail(query.error());
-  api.read(ex, [&](services::Session session) {
-    ex->json(200, page_json(fetch(session, ex->principal.user_id, query->limit, query->cursor), to_json));
   });
 }
 
@@ -165,18 +167,6 @@ void list_redemptions(Api& api, const ExchangePtr& ex) {
       redemption_json);
 }
 
-}  // namespace
-
-void register_me_routes(Api& api) {
-  api.router.add("GET", "/api/v1/me", Access::customer, bind(api, get_me));
-  api.router.add("PATCH", "/api/v1/me", Access::customer, bind(api, patch_me));
-  api.router.add("POST", "/api/v1/me/password", Access::customer, bind(api, change_password));
-  api.router.add("GET", "/api/v1/me/transactions", Access::customer, bind(api, list_transactions));
-  api.router.add("GET", "/api/v1/me/ledger", Access::customer, bind(api, list_ledger));
-  api.router.add("GET", "/api/v1/rewards", Access::customer, bind(api, list_rewards));
-  api.router.add("GET", "/api/v1/catalog/facets", Access::customer, bind(api, catalog_facets));
-  api.router.add("POST", "/api/v1/me/redemptions", Access::customer, bind(api, redeem));
-  api.router.add("GET", "/api/v1/me/redemptions", Access::customer, bind(api, list_redemptions));
-}
+}  // namespace handlers
 
 }  // namespace patron::http

@@ -2,12 +2,12 @@
 // their report; customers see their offers and activate them.
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "http/route_handlers.h"
 #include "http/routes_offers_json.h"
 #include "services/program_cache.h"
 
 namespace patron::http {
 namespace {
-
 // Stated favourite categories from the behaviour store; none when it is not attached.
 services::FavoriteCategories favorites_of(Api& api) { return services::favorites_from(api.documents()); }
 
@@ -23,14 +23,17 @@ services::Offers offers_service(Api& api, services::Session session) {
   return services::Offers(session, api.settings().program);
 }
 
+}  // namespace
+
+namespace handlers {
+
 void list_campaigns(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
   const auto cursor = ex->query_or("cursor", "");
   if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
   api.read(ex, [&](services::Session session) {
-    auto page = offers_service(api, session).campaigns(limit, cursor);
+    auto page = offers_service(api, session).campaigns(*limit, cursor);
     Json items = Json::array();
     for (const auto& c : page.items) items.push_back(campaign_json(c));
     ex->json(200, {{"items", items}, {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}});
@@ -48,9 +51,7 @@ void create_campaign(Api& api, const ExchangePtr& ex) {
   api.write(
       ex,
       [&api, campaign = *campaign](services::Session session) -> Result<Reply> {
-        auto created = offers_service(api, session).create_campaign(campaign, Api::now());
-        if (!created.ok()) return created.error();
-        return json_reply(201, campaign_json(*created));
+        return json_reply(201, offers_service(api, session).create_campaign(campaign, Api::now()), campaign_json);
       },
       campaigns_changed(api));
 }
@@ -73,9 +74,7 @@ void change_campaign(Api& api, const ExchangePtr& ex) {
         if (!stored.ok()) return stored.error();
         auto changed = apply_campaign_fields(*stored, body);
         if (!changed.ok()) return changed.error();
-        auto saved = offers_service(api, session).change_campaign(*changed);
-        if (!saved.ok()) return saved.error();
-        return json_reply(200, campaign_json(*saved));
+        return json_reply(200, offers_service(api, session).change_campaign(*changed), campaign_json);
       },
       campaigns_changed(api));
 }
@@ -120,13 +119,12 @@ void campaign_report(Api& api, const ExchangePtr& ex) {
 }
 
 void my_offers(Api& api, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
   api.read(ex, [&](services::Session session) {
     Json items = Json::array();
     const auto now = Api::now();
-    for (const auto& offer : offers_service(api, session).customer_offers(ex->principal.user_id, limit)) {
+    for (const auto& offer : offers_service(api, session).customer_offers(ex->principal.user_id, *limit)) {
       items.push_back(offer_json(offer, api.settings().program.base_currency, now));
     }
     ex->json(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -144,7 +142,7 @@ void activate_offer(Api& api, const ExchangePtr& ex) {
       });
 }
 
-}  // namespace
+}  // namespace handlers
 
 Json customer_offers_json(Api& api, services::Session session, const std::string& customer_id) {
   Json items = Json::array();
@@ -153,19 +151,6 @@ Json customer_offers_json(Api& api, services::Session session, const std::string
     items.push_back(offer_json(offer, api.settings().program.base_currency, now));
   }
   return items;
-}
-
-void register_offer_routes(Api& api) {
-  api.router.add("GET", "/api/v1/admin/campaigns", Access::staff, bind(api, list_campaigns));
-  api.router.add("POST", "/api/v1/admin/campaigns", Access::admin, bind(api, create_campaign));
-  api.router.add("POST", "/api/v1/admin/campaigns/audience-preview", Access::staff, bind(api, preview_audience));
-  api.router.add("GET", "/api/v1/admin/campaigns/{id}", Access::staff, bind(api, get_campaign));
-  api.router.add("PATCH", "/api/v1/admin/campaigns/{id}", Access::admin, bind(api, change_campaign));
-  api.router.add("DELETE", "/api/v1/admin/campaigns/{id}", Access::admin, bind(api, archive_campaign));
-  api.router.add("POST", "/api/v1/admin/campaigns/{id}/generate", Access::admin, bind(api, generate));
-  api.router.add("GET", "/api/v1/admin/campaigns/{id}/report", Access::staff, bind(api, campaign_report));
-  api.router.add("GET", "/api/v1/me/offers", Access::customer, bind(api, my_offers));
-  api.router.add("POST", "/api/v1/me/offers/{id}/activate", Access::customer, bind(api, activate_offer));
 }
 
 }  // namespace patron::http

@@ -2,10 +2,10 @@
 #include "domain/validation.h"
 #include "http/api.h"
 #include "http/body_reader.h"
+#include "http/route_handlers.h"
 
 namespace patron::http {
 namespace {
-
 constexpr std::size_t max_purchases_per_batch = 1000;
 
 Json purchase_json(const services::PurchaseOutcome& outcome) {
@@ -71,15 +71,18 @@ Result<services::PurchaseCommand> read_purchase(const Json& object, const Princi
   return command;
 }
 
+}  // namespace
+
+namespace handlers {
+
 void record_purchase(Api& api, const ExchangePtr& ex) {
   auto body = parse_object(ex->body);
   if (!body.ok()) return ex->fail(body.error());
   auto command = read_purchase(*body, ex->principal);
   if (!command.ok()) return ex->fail(command.error());
   api.write(ex, [&api, command = std::move(command).value()](services::Session session) -> Result<Reply> {
-    auto outcome = services::Loyalty(session, api.settings().program).record_purchase(command, Api::now());
-    if (!outcome.ok()) return outcome.error();
-    return json_reply(201, purchase_json(*outcome));
+    return json_reply(201, services::Loyalty(session, api.settings().program).record_purchase(command, Api::now()),
+                      purchase_json);
   });
 }
 
@@ -143,14 +146,6 @@ void record_return(Api& api, const ExchangePtr& ex) {
   });
 }
 
-}  // namespace
-
-void register_pos_routes(Api& api) {
-  api.router.add("POST", "/api/v1/pos/purchases", Access::pos,
-                 [&api](const ExchangePtr& ex) { record_purchase(api, ex); });
-  api.router.add("POST", "/api/v1/pos/purchases/batch", Access::pos,
-                 [&api](const ExchangePtr& ex) { record_batch(api, ex); });
-  api.router.add("POST", "/api/v1/pos/returns", Access::pos, [&api](const ExchangePtr& ex) { record_return(api, ex); });
-}
+}  // namespace handlers
 
 }  // namespace patron::http

@@ -2,6 +2,7 @@
 // both stores, and erase their personal data. Erasure keeps the ledger and the
 // transactions (accounting needs them) with the profile anonymized.
 #include "http/api.h"
+#include "http/route_handlers.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
 #include "http/views.h"
@@ -10,7 +11,6 @@
 
 namespace patron::http {
 namespace {
-
 template <typename Item, typename ToJson>
 Json json_array(const std::vector<Item>& items, ToJson&& to_json) {
   Json out = Json::array();
@@ -34,6 +34,10 @@ Json behaviour_json(const services::BehaviourRecords& records) {
           {"feedback", json_array(records.feedback, feedback_json)},
           {"events", json_array(records.events, event_json)}};
 }
+
+}  // namespace
+
+namespace handlers {
 
 void export_me(Api& api, const ExchangePtr& ex) {
   auto* store = api.documents();
@@ -75,11 +79,6 @@ void erase_me(Api& api, const ExchangePtr& ex) {
       });
 }
 
-}  // namespace
-
-void register_privacy_routes(Api& api) {
-  api.router.add("GET", "/api/v1/me/export", Access::customer, bind(api, export_me));
-  api.router.add("DELETE", "/api/v1/me", Access::customer, bind(api, erase_me));
-}
+}  // namespace handlers
 
 }  // namespace patron::http

@@ -3,11 +3,11 @@
 // reward's picture is no secret). The URL carrying the image's SHA-256 never
 // changes meaning, so it is cached for a year; the plain one for five minutes.
 #include "http/api.h"
+#include "http/route_handlers.h"
 #include "services/reward_images.h"
 
 namespace patron::http {
 namespace {
-
 constexpr const char* immutable_cache = "public, max-age=31536000, immutable";
 constexpr const char* short_cache = "public, max-age=300";
 
@@ -16,25 +16,6 @@ Json image_json(const std::string& reward_id, const services::RewardImage& image
           {"content_type", image.content_type},
           {"bytes", image.bytes.size()},
           {"sha256", image.sha256}};
-}
-
-void put_image(Api& api, const ExchangePtr& ex) {
-  if (ex->body.size() > services::max_reward_image_bytes) {
-    return ex->fail({ErrorCode::payload_too_large, "an image may be at most 512 KiB", "image"});
-  }
-  api.write(ex, [id = ex->params.at("id"), bytes = ex->body](services::Session session) -> Result<Reply> {
-    auto image = services::RewardImages(session).put(id, bytes, Api::now());
-    if (!image.ok()) return image.error();
-    return json_reply(200, image_json(id, *image));
-  });
-}
-
-void delete_image(Api& api, const ExchangePtr& ex) {
-  api.write(ex, [id = ex->params.at("id")](services::Session session) -> Result<Reply> {
-    auto removed = services::RewardImages(session).remove(id);
-    if (!removed.ok()) return removed.error();
-    return Reply{204, "", "application/json", {}};
-  });
 }
 
 bool etag_matches(const Exchange& ex, const std::string& sha256) {
@@ -60,13 +41,30 @@ void get_image(Api& api, const ExchangePtr& ex, bool pinned) {
 
 }  // namespace
 
-void register_reward_image_routes(Api& api) {
-  api.router.add("PUT", "/api/v1/admin/rewards/{id}/image", Access::admin, bind(api, put_image));
-  api.router.add("DELETE", "/api/v1/admin/rewards/{id}/image", Access::admin, bind(api, delete_image));
-  api.router.add("GET", "/api/v1/rewards/{id}/image", Access::anyone,
-                 [&api](const ExchangePtr& ex) { get_image(api, ex, false); });
-  api.router.add("GET", "/api/v1/rewards/{id}/image/{sha256}", Access::anyone,
-                 [&api](const ExchangePtr& ex) { get_image(api, ex, true); });
+namespace handlers {
+
+void put_image(Api& api, const ExchangePtr& ex) {
+  if (ex->body.size() > services::max_reward_image_bytes) {
+    return ex->fail({ErrorCode::payload_too_large, "an image may be at most 512 KiB", "image"});
+  }
+  api.write(ex, [id = ex->params.at("id"), bytes = ex->body](services::Session session) -> Result<Reply> {
+    auto image = services::RewardImages(session).put(id, bytes, Api::now());
+    if (!image.ok()) return image.error();
+    return json_reply(200, image_json(id, *image));
+  });
 }
+
+void delete_image(Api& api, const ExchangePtr& ex) {
+  api.write(ex, [id = ex->params.at("id")](services::Session session) -> Result<Reply> {
+    auto removed = services::RewardImages(session).remove(id);
+    if (!removed.ok()) return removed.error();
+    return Reply{204, "", "application/json", {}};
+  });
+}
+
+void get_current_image(Api& api, const ExchangePtr& ex) { get_image(api, ex, false); }
+void get_pinned_image(Api& api, const ExchangePtr& ex) { get_image(api, ex, true); }
+
+}  // namespace handlers
 
 }  // namespace patron::http

@@ -43,15 +43,14 @@ void shop_config(ShopRoutes& shop, const ExchangePtr& ex) {
 }
 
 void list_products(ShopRoutes& shop, const ExchangePtr& ex) {
-  Error error;
-  const int limit = page_limit(*ex, &error);
-  if (limit == 0) return ex->fail(error);
+  const auto limit = page_limit(*ex);
+  if (!limit.ok()) return ex->fail(limit.error());
   const auto query = ex->query_or("q", "");
   if (query.size() > services::max_shop_query_length) return ex->fail(Error::validation("q", "is too long"));
   const auto cursor = ex->query_or("cursor", "");
   if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor"));
   shop.api.read(ex, [&](services::Session session) {
-    auto page = services::Shop(session, shop.api.settings().program).products(query, limit, cursor);
+    auto page = services::Shop(session, shop.api.settings().program).products(query, *limit, cursor);
     Json items = Json::array();
     for (const auto& p : page.items) {
       items.push_back({{"sku", p.sku},
