@@ -64,16 +64,31 @@ void append_sort(bson_t* document, const char* time_key, int direction) {
   bson_append_document_end(document, &sort);
 }
 
-void append_index(bson_t* indexes, const char* position, const char* name,
-                  std::initializer_list<std::pair<const char*, int>> keys) {
-  bson_t index;
-  bson_t key_document;
-  bson_append_document_begin(indexes, position, -1, &index);
-  bson_append_document_begin(&index, "key", -1, &key_document);
-  for (const auto& [field, direction] : keys) bson_append_int32(&key_document, field, -1, direction);
-  bson_append_document_end(&index, &key_document);
-  bson_append_utf8(&index, "name", -1, name, -1);
-  bson_append_document_end(indexes, &index);
+// One index of a createIndexes command: its name and its keys (field, 1 for
+// ascending or -1 for descending).
+struct IndexSpec {
+  const char* name;
+  std::initializer_list<std::pair<const char*, int>> keys;
+};
+
+BsonPtr create_indexes_command(const char* collection, std::initializer_list<IndexSpec> specs) {
+  BsonPtr command = new_document();
+  bson_append_utf8(command.get(), "createIndexes", -1, collection, -1);
+  bson_t indexes;
+  bson_append_array_begin(command.get(), "indexes", -1, &indexes);
+  std::size_t position = 0;
+  for (const IndexSpec& spec : specs) {
+    bson_t index;
+    bson_t key_document;
+    bson_append_document_begin(&indexes, std::to_string(position++).c_str(), -1, &index);
+    bson_append_document_begin(&index, "key", -1, &key_document);
+    for (const auto& [field, direction] : spec.keys) bson_append_int32(&key_document, field, -1, direction);
+    bson_append_document_end(&index, &key_document);
+    bson_append_utf8(&index, "name", -1, spec.name, -1);
+    bson_append_document_end(&indexes, &index);
+  }
+  bson_append_array_end(command.get(), &indexes);
+  return command;
 }
 
 Error corrupt(const char* what) { return Error{ErrorCode::internal, std::string("corrupt stored ") + what, {}}; }
@@ -276,26 +291,16 @@ BsonPtr id_filter(std::string_view id) {
 }
 
 BsonPtr events_index_command() {
-  BsonPtr command = new_document();
-  bson_append_utf8(command.get(), "createIndexes", -1, kEventsCollection, -1);
-  bson_t indexes;
-  bson_append_array_begin(command.get(), "indexes", -1, &indexes);
-  append_index(&indexes, "0", "customer_time", {{"customer_id", 1}, {"occurred_at", 1}, {"_id", 1}});
-  append_index(&indexes, "1", "time", {{"occurred_at", 1}, {"_id", 1}});
-  bson_append_array_end(command.get(), &indexes);
-  return command;
+  return create_indexes_command(kEventsCollection,
+                                {{"customer_time", {{"customer_id", 1}, {"occurred_at", 1}, {"_id", 1}}},
+                                 {"time", {{"occurred_at", 1}, {"_id", 1}}}});
 }
 
 BsonPtr feedback_index_command() {
-  BsonPtr command = new_document();
-  bson_append_utf8(command.get(), "createIndexes", -1, kFeedbackCollection, -1);
-  bson_t indexes;
-  bson_append_array_begin(command.get(), "indexes", -1, &indexes);
-  append_index(&indexes, "0", "customer_time", {{"customer_id", 1}, {"created_at", -1}, {"_id", -1}});
-  append_index(&indexes, "1", "product_time", {{"product_sku", 1}, {"created_at", -1}, {"_id", -1}});
-  append_index(&indexes, "2", "time", {{"created_at", -1}, {"_id", -1}});
-  bson_append_array_end(command.get(), &indexes);
-  return command;
+  return create_indexes_command(kFeedbackCollection,
+                                {{"customer_time", {{"customer_id", 1}, {"created_at", -1}, {"_id", -1}}},
+                                 {"product_time", {{"product_sku", 1}, {"created_at", -1}, {"_id", -1}}},
+                                 {"time", {{"created_at", -1}, {"_id", -1}}}});
 }
 
 }  // namespace patron::documents::mongo

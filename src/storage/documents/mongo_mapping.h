@@ -8,13 +8,13 @@
 //   preferences  {_id: customer_id, document: {...the customer's JSON object...}}
 #include <bson/bson.h>
 
-#include <utility>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "domain/result.h"
-#include "storage/documents/document_store.h"
+#include "storage/documents/checked_document_store.h"
 #include "storage/documents/page_cursor.h"
 
 namespace patron::documents::mongo {
@@ -72,7 +72,7 @@ BsonPtr customer_events_filter(std::string_view customer_id, TimeRange range, co
 BsonPtr events_between_filter(TimeRange range);
 BsonPtr events_find_options(std::optional<std::size_t> limit);  // oldest first
 
-enum class FeedbackKey { customer, product, time };
+using documents::FeedbackKey;
 // key_value is the customer id or sku; ignored for FeedbackKey::time.
 BsonPtr feedback_filter(FeedbackKey key, std::string_view key_value, TimeRange range,
                         const std::optional<PageCursor>& before);

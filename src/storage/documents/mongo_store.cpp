@@ -5,8 +5,6 @@
 #include <vector>
 
 #include "storage/documents/page_cursor.h"
-#include "storage/documents/stamps.h"
-#include "storage/documents/validation.h"
 
 namespace patron::documents {
 namespace {
@@ -139,9 +137,7 @@ Status MongoDocumentStore::create_indexes() {
   return ok_status();
 }
 
-Result<std::size_t> MongoDocumentStore::append_events(std::span<const Event> events) {
-  if (auto s = validate_event_batch(events); !s) return s.error();
-  const std::int64_t received_at_ms = now_ms();
+Result<std::size_t> MongoDocumentStore::store_events(std::span<const Event> events, std::int64_t received_at_ms) {
   Client client(pool_);
   const CollectionPtr collection = client.collection(database_, mongo::kEventsCollection);
   BsonPtr options(BCON_NEW("ordered", BCON_BOOL(true)));
@@ -162,11 +158,8 @@ Result<std::size_t> MongoDocumentStore::append_events(std::span<const Event> eve
   return events.size();
 }
 
-Result<EventPage> MongoDocumentStore::customer_events(std::string_view customer_id, TimeRange range,
-                                                      const PageRequest& page) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
-  if (auto s = validate_time_range(range); !s) return s.error();
-  if (auto s = validate_page(page, kMaxEventPageLimit); !s) return s.error();
+Result<EventPage> MongoDocumentStore::events_of_customer(std::string_view customer_id, TimeRange range,
+                                                         const PageRequest& page) {
   auto after = decode_optional_cursor(page.cursor);
   if (!after) return after.error();
   if (after.value() && after.value()->tiebreak.size() != mongo::kObjectIdBytes) return decode_cursor("").error();
@@ -194,8 +187,7 @@ Result<EventPage> MongoDocumentStore::customer_events(std::string_view customer_
   return result;
 }
 
-Status MongoDocumentStore::visit_events(TimeRange range, const EventVisitor& visitor) {
-  if (auto s = validate_time_range(range); !s) return s;
+Status MongoDocumentStore::walk_events(TimeRange range, const EventVisitor& visitor) {
   Client client(pool_);
   const CollectionPtr collection = client.collection(database_, mongo::kEventsCollection);
   const BsonPtr filter = mongo::events_between_filter(range);
@@ -212,8 +204,7 @@ Status MongoDocumentStore::visit_events(TimeRange range, const EventVisitor& vis
   return ok_status();
 }
 
-Result<std::optional<std::string>> MongoDocumentStore::get_preferences(std::string_view customer_id) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
+Result<std::optional<std::string>> MongoDocumentStore::read_preferences(std::string_view customer_id) {
   Client client(pool_);
   const CollectionPtr collection = client.collection(database_, mongo::kPreferencesCollection);
   const BsonPtr filter = mongo::id_filter(customer_id);
@@ -230,9 +221,7 @@ Result<std::optional<std::string>> MongoDocumentStore::get_preferences(std::stri
   return std::optional<std::string>();
 }
 
-Status MongoDocumentStore::put_preferences(std::string_view customer_id, std::string_view json_object) {
-  if (auto s = validate_customer_id(customer_id); !s) return s;
-  if (auto s = validate_preferences(json_object); !s) return s;
+Status MongoDocumentStore::write_preferences(std::string_view customer_id, std::string_view json_object) {
   auto document = mongo::preferences_to_bson(customer_id, json_object);
   if (!document) return document.error();
   Client client(pool_);
@@ -248,11 +237,7 @@ Status MongoDocumentStore::put_preferences(std::string_view customer_id, std::st
   return ok_status();
 }
 
-Result<std::string> MongoDocumentStore::add_feedback(const Feedback& feedback) {
-  if (auto s = validate_feedback(feedback); !s) return s.error();
-  Feedback stored = feedback;
-  if (stored.id.empty()) stored.id = new_record_id();
-  if (stored.created_at_ms == 0) stored.created_at_ms = now_ms();
+Result<std::string> MongoDocumentStore::insert_feedback(const Feedback& stored) {
   Client client(pool_);
   const CollectionPtr collection = client.collection(database_, mongo::kFeedbackCollection);
   const BsonPtr document = mongo::feedback_to_bson(stored);
@@ -264,26 +249,8 @@ Result<std::string> MongoDocumentStore::add_feedback(const Feedback& feedback) {
   return stored.id;
 }
 
-Result<FeedbackPage> MongoDocumentStore::feedback_by_customer(std::string_view customer_id, const PageRequest& page) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
-  return find_feedback(mongo::FeedbackKey::customer, customer_id, TimeRange::all(), page);
-}
-
-Result<FeedbackPage> MongoDocumentStore::feedback_by_product(std::string_view product_sku, const PageRequest& page) {
-  if (product_sku.empty() || product_sku.size() > kMaxIdBytes) {
-    return Error::validation("product_sku", "must be 1-" + std::to_string(kMaxIdBytes) + " bytes");
-  }
-  return find_feedback(mongo::FeedbackKey::product, product_sku, TimeRange::all(), page);
-}
-
-Result<FeedbackPage> MongoDocumentStore::feedback_between(TimeRange range, const PageRequest& page) {
-  return find_feedback(mongo::FeedbackKey::time, {}, range, page);
-}
-
-Result<FeedbackPage> MongoDocumentStore::find_feedback(mongo::FeedbackKey key, std::string_view key_value,
-                                                       TimeRange range, const PageRequest& page) {
-  if (auto s = validate_time_range(range); !s) return s.error();
-  if (auto s = validate_page(page, kMaxPageLimit); !s) return s.error();
+Result<FeedbackPage> MongoDocumentStore::feedback_newest_first(FeedbackKey key, std::string_view key_value,
+                                                               TimeRange range, const PageRequest& page) {
   auto before = decode_optional_cursor(page.cursor);
   if (!before) return before.error();
   Client client(pool_);
@@ -307,8 +274,7 @@ Result<FeedbackPage> MongoDocumentStore::find_feedback(mongo::FeedbackKey key, s
   return result;
 }
 
-Result<ErasedCounts> MongoDocumentStore::erase_customer(std::string_view customer_id) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
+Result<ErasedCounts> MongoDocumentStore::erase_everything_of(std::string_view customer_id) {
   Client client(pool_);
   ErasedCounts counts;
   bson_error_t error;

@@ -9,8 +9,6 @@
 #include "storage/documents/rocksdb_keys.h"
 #include "storage/documents/rocksdb_status.h"
 #include "storage/documents/rocksdb_store.h"
-#include "storage/documents/stamps.h"
-#include "storage/documents/validation.h"
 
 namespace patron::documents {
 namespace {
@@ -25,12 +23,7 @@ Error corrupt_index() { return Error{ErrorCode::internal, "document store: feedb
 
 }  // namespace
 
-Result<std::string> RocksDocumentStore::add_feedback(const Feedback& feedback) {
-  if (auto s = validate_feedback(feedback); !s) return s.error();
-  Feedback stored = feedback;
-  if (stored.id.empty()) stored.id = new_record_id();
-  if (stored.created_at_ms == 0) stored.created_at_ms = now_ms();
-
+Result<std::string> RocksDocumentStore::insert_feedback(const Feedback& stored) {
   std::lock_guard lock(feedback_mutex_);
   std::string existing;
   const auto found = db_->Get(rocksdb::ReadOptions(), family(kFeedback), slice(stored.id), &existing);
@@ -50,29 +43,24 @@ Result<std::string> RocksDocumentStore::add_feedback(const Feedback& feedback) {
   return stored.id;
 }
 
-Result<FeedbackPage> RocksDocumentStore::feedback_by_customer(std::string_view customer_id, const PageRequest& page) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
-  return feedback_newest_first(kFeedbackByCustomer, rocks::owner_prefix(customer_id), TimeRange::all(), page);
-}
-
-Result<FeedbackPage> RocksDocumentStore::feedback_by_product(std::string_view product_sku, const PageRequest& page) {
-  if (product_sku.empty() || product_sku.size() > kMaxIdBytes) {
-    return Error::validation("product_sku", "must be 1-" + std::to_string(kMaxIdBytes) + " bytes");
+Result<FeedbackPage> RocksDocumentStore::feedback_newest_first(FeedbackKey key, std::string_view key_value,
+                                                               TimeRange range, const PageRequest& page) {
+  switch (key) {
+    case FeedbackKey::customer:
+      return walk_feedback_index(kFeedbackByCustomer, rocks::owner_prefix(key_value), range, page);
+    case FeedbackKey::product:
+      return walk_feedback_index(kFeedbackByProduct, rocks::owner_prefix(key_value), range, page);
+    case FeedbackKey::time:
+      break;
   }
-  return feedback_newest_first(kFeedbackByProduct, rocks::owner_prefix(product_sku), TimeRange::all(), page);
-}
-
-Result<FeedbackPage> RocksDocumentStore::feedback_between(TimeRange range, const PageRequest& page) {
-  return feedback_newest_first(kFeedbackByTime, std::string(), range, page);
+  return walk_feedback_index(kFeedbackByTime, std::string(), range, page);
 }
 
 // Walks an index family backwards from the newest key in `range` (or from just
 // before the cursor) and loads each record, all from one snapshot so the
 // index and the records agree even while an erase runs.
-Result<FeedbackPage> RocksDocumentStore::feedback_newest_first(Family index, const std::string& prefix,
-                                                               TimeRange range, const PageRequest& page) {
-  if (auto s = validate_time_range(range); !s) return s.error();
-  if (auto s = validate_page(page, kMaxPageLimit); !s) return s.error();
+Result<FeedbackPage> RocksDocumentStore::walk_feedback_index(Family index, const std::string& prefix, TimeRange range,
+                                                             const PageRequest& page) {
   std::string lower = prefix;
   rocks::append_time(lower, range.from_ms);
   std::string start = prefix;

@@ -10,8 +10,6 @@
 #include "storage/documents/page_cursor.h"
 #include "storage/documents/rocksdb_keys.h"
 #include "storage/documents/rocksdb_status.h"
-#include "storage/documents/stamps.h"
-#include "storage/documents/validation.h"
 
 namespace patron::documents {
 namespace {
@@ -60,7 +58,7 @@ rocksdb::ColumnFamilyOptions family_options() {
   rocksdb::ColumnFamilyOptions options;
   options.write_buffer_size = 16 << 20;
   options.max_write_buffer_number = 4;
-  options.compression_per_level = {rocksdb::kNoCompression, rocksdb::kNoCompression, rocksdb::kLZ4Compression,
+  options.compression_per_level = {rocksdb::kNoCompression,  rocksdb::kNoCompression,  rocksdb::kLZ4Compression,
                                    rocksdb::kLZ4Compression, rocksdb::kLZ4Compression, rocksdb::kLZ4Compression,
                                    rocksdb::kLZ4Compression};
   return options;
@@ -69,8 +67,14 @@ rocksdb::ColumnFamilyOptions family_options() {
 }  // namespace
 
 const std::array<const char*, RocksDocumentStore::kFamilyCount> RocksDocumentStore::kFamilyNames = {
-    "default" /* rocksdb::kDefaultColumnFamilyName, spelled out: no cross-library static init */, "events", "events_by_time", "preferences", "feedback",
-    "feedback_by_customer", "feedback_by_product", "feedback_by_time"};
+    "default" /* rocksdb::kDefaultColumnFamilyName, spelled out: no cross-library static init */,
+    "events",
+    "events_by_time",
+    "preferences",
+    "feedback",
+    "feedback_by_customer",
+    "feedback_by_product",
+    "feedback_by_time"};
 
 Result<std::unique_ptr<RocksDocumentStore>> RocksDocumentStore::open(const std::string& path, RocksOptions options) {
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
@@ -145,11 +149,9 @@ Result<std::uint64_t> RocksDocumentStore::reserve_sequence(std::size_t count) {
   return first;
 }
 
-Result<std::size_t> RocksDocumentStore::append_events(std::span<const Event> events) {
-  if (auto s = validate_event_batch(events); !s) return s.error();
+Result<std::size_t> RocksDocumentStore::store_events(std::span<const Event> events, std::int64_t received_at_ms) {
   auto first_sequence = reserve_sequence(events.size());
   if (!first_sequence) return first_sequence.error();
-  const std::int64_t received_at_ms = now_ms();
   rocksdb::WriteBatch batch;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const Event& event = events[i];
@@ -169,11 +171,8 @@ Result<std::size_t> RocksDocumentStore::append_events(std::span<const Event> eve
   return events.size();
 }
 
-Result<EventPage> RocksDocumentStore::customer_events(std::string_view customer_id, TimeRange range,
-                                                      const PageRequest& page) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
-  if (auto s = validate_time_range(range); !s) return s.error();
-  if (auto s = validate_page(page, kMaxEventPageLimit); !s) return s.error();
+Result<EventPage> RocksDocumentStore::events_of_customer(std::string_view customer_id, TimeRange range,
+                                                         const PageRequest& page) {
   const std::string prefix = rocks::owner_prefix(customer_id);
   std::string start_key = rocks::event_key(customer_id, range.from_ms, 0);
   bool skip_cursor_item = false;
@@ -213,8 +212,7 @@ Result<EventPage> RocksDocumentStore::customer_events(std::string_view customer_
   return result;
 }
 
-Status RocksDocumentStore::visit_events(TimeRange range, const EventVisitor& visitor) {
-  if (auto s = validate_time_range(range); !s) return s;
+Status RocksDocumentStore::walk_events(TimeRange range, const EventVisitor& visitor) {
   // One consistent view for the whole walk (pin_view); the iterator streams
   // blocks, so memory stays bounded whatever the range holds.
   const auto pinned = pin_view();
@@ -236,8 +234,7 @@ Status RocksDocumentStore::visit_events(TimeRange range, const EventVisitor& vis
   return to_status(it->status(), "scan events");
 }
 
-Result<std::optional<std::string>> RocksDocumentStore::get_preferences(std::string_view customer_id) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
+Result<std::optional<std::string>> RocksDocumentStore::read_preferences(std::string_view customer_id) {
   std::string value;
   const auto status = db_->Get(rocksdb::ReadOptions(), family(kPreferences), slice(customer_id), &value);
   if (status.IsNotFound()) return std::optional<std::string>();
@@ -245,9 +242,7 @@ Result<std::optional<std::string>> RocksDocumentStore::get_preferences(std::stri
   return std::optional<std::string>(std::move(value));
 }
 
-Status RocksDocumentStore::put_preferences(std::string_view customer_id, std::string_view json_object) {
-  if (auto s = validate_customer_id(customer_id); !s) return s;
-  if (auto s = validate_preferences(json_object); !s) return s;
+Status RocksDocumentStore::write_preferences(std::string_view customer_id, std::string_view json_object) {
   return to_status(db_->Put(write_options_, family(kPreferences), slice(customer_id), slice(json_object)),
                    "write preferences");
 }
@@ -274,8 +269,7 @@ Result<std::size_t> RocksDocumentStore::erase_events_chunk(const std::string& pr
   return erased;
 }
 
-Result<ErasedCounts> RocksDocumentStore::erase_customer(std::string_view customer_id) {
-  if (auto s = validate_customer_id(customer_id); !s) return s.error();
+Result<ErasedCounts> RocksDocumentStore::erase_everything_of(std::string_view customer_id) {
   ErasedCounts counts;
   const std::string prefix = rocks::owner_prefix(customer_id);
   for (;;) {

@@ -11,7 +11,7 @@
 
 #include <rocksdb/db.h>
 
-#include "storage/documents/document_store.h"
+#include "storage/documents/checked_document_store.h"
 
 namespace patron::documents {
 
@@ -27,7 +27,7 @@ struct RocksOptions {
   rocksdb::Env* env = nullptr;
 };
 
-class RocksDocumentStore final : public DocumentStore {
+class RocksDocumentStore final : public CheckedDocumentStore {
  public:
   static Result<std::unique_ptr<RocksDocumentStore>> open(const std::string& path, RocksOptions options = {});
   // A reader beside the process that holds the directory (the server): a
@@ -41,17 +41,6 @@ class RocksDocumentStore final : public DocumentStore {
   ~RocksDocumentStore() override;
   RocksDocumentStore(const RocksDocumentStore&) = delete;
   RocksDocumentStore& operator=(const RocksDocumentStore&) = delete;
-
-  Result<std::size_t> append_events(std::span<const Event> events) override;
-  Result<EventPage> customer_events(std::string_view customer_id, TimeRange range, const PageRequest& page) override;
-  Status visit_events(TimeRange range, const EventVisitor& visitor) override;
-  Result<std::optional<std::string>> get_preferences(std::string_view customer_id) override;
-  Status put_preferences(std::string_view customer_id, std::string_view json_object) override;
-  Result<std::string> add_feedback(const Feedback& feedback) override;
-  Result<FeedbackPage> feedback_by_customer(std::string_view customer_id, const PageRequest& page) override;
-  Result<FeedbackPage> feedback_by_product(std::string_view product_sku, const PageRequest& page) override;
-  Result<FeedbackPage> feedback_between(TimeRange range, const PageRequest& page) override;
-  Result<ErasedCounts> erase_customer(std::string_view customer_id) override;
 
  private:
   enum Family : std::size_t {
@@ -67,6 +56,16 @@ class RocksDocumentStore final : public DocumentStore {
   };
   static const std::array<const char*, kFamilyCount> kFamilyNames;
 
+  Result<std::size_t> store_events(std::span<const Event> events, std::int64_t received_at_ms) override;
+  Result<EventPage> events_of_customer(std::string_view customer_id, TimeRange range, const PageRequest& page) override;
+  Status walk_events(TimeRange range, const EventVisitor& visitor) override;
+  Result<std::optional<std::string>> read_preferences(std::string_view customer_id) override;
+  Status write_preferences(std::string_view customer_id, std::string_view json_object) override;
+  Result<std::string> insert_feedback(const Feedback& stamped) override;
+  Result<FeedbackPage> feedback_newest_first(FeedbackKey key, std::string_view key_value, TimeRange range,
+                                             const PageRequest& page) override;
+  Result<ErasedCounts> erase_everything_of(std::string_view customer_id) override;
+
   RocksDocumentStore(std::unique_ptr<rocksdb::DB> db, std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families,
                      RocksOptions options);
   rocksdb::ColumnFamilyHandle* family(Family which) const { return families_[which]; }
@@ -77,8 +76,8 @@ class RocksDocumentStore final : public DocumentStore {
   std::shared_ptr<const rocksdb::Snapshot> pin_view() const;
   Status load_sequence_lease();
   Result<std::uint64_t> reserve_sequence(std::size_t count);
-  Result<FeedbackPage> feedback_newest_first(Family index, const std::string& prefix, TimeRange range,
-                                             const PageRequest& page);
+  Result<FeedbackPage> walk_feedback_index(Family index, const std::string& prefix, TimeRange range,
+                                           const PageRequest& page);
   Result<std::size_t> erase_events_chunk(const std::string& prefix);
   Result<std::size_t> erase_feedback(std::string_view customer_id, rocksdb::WriteBatch& batch);
 
