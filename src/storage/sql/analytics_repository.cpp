@@ -195,22 +195,10 @@ struct ScoreRow {
   soci::indicator p_ind = soci::i_null, e_ind = soci::i_null, s_ind = soci::i_null, c_ind = soci::i_null;
 
   void bind(soci::statement& st) {
-    st.exchange(soci::into(s.customer_id));
-    st.exchange(soci::into(s.recency_days));
-    st.exchange(soci::into(s.frequency));
-    st.exchange(soci::into(s.monetary_minor));
-    st.exchange(soci::into(s.r_score));
-    st.exchange(soci::into(s.f_score));
-    st.exchange(soci::into(s.m_score));
-    st.exchange(soci::into(s.segment));
-    st.exchange(soci::into(p_alive, p_ind));
-    st.exchange(soci::into(expected, e_ind));
-    st.exchange(soci::into(spend, s_ind));
-    st.exchange(soci::into(clv, c_ind));
-    st.exchange(soci::into(s.top_category));
-    st.exchange(soci::into(s.top_brand));
-    st.exchange(soci::into(s.categories));
-    st.exchange(soci::into(s.brands));
+    into_columns(st, s.customer_id, s.recency_days, s.frequency, s.monetary_minor, s.r_score, s.f_score, s.m_score,
+                 s.segment, with_indicator(p_alive, p_ind), with_indicator(expected, e_ind),
+                 with_indicator(spend, s_ind), with_indicator(clv, c_ind), s.top_category, s.top_brand, s.categories,
+                 s.brands);
   }
   CustomerScoreRecord finish() const {
     CustomerScoreRecord out = s;

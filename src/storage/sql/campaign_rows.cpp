@@ -1,4 +1,5 @@
 #include "storage/sql/campaign_rows.h"
+#include "storage/sql/queries.h"
 
 #include <array>
 
@@ -80,21 +81,8 @@ static offers::OfferTemplate offer_of(const std::string& text) {
 }
 
 void CampaignRow::bind(soci::statement& st) {
-  st.exchange(soci::into(id));
-  st.exchange(soci::into(name));
-  st.exchange(soci::into(goal));
-  st.exchange(soci::into(status));
-  st.exchange(soci::into(audience));
-  st.exchange(soci::into(offer));
-  st.exchange(soci::into(starts));
-  st.exchange(soci::into(ends));
-  st.exchange(soci::into(budget, budget_ind));
-  st.exchange(soci::into(money, money_ind));
-  st.exchange(soci::into(cap));
-  st.exchange(soci::into(control));
-  st.exchange(soci::into(created_offers));
-  st.exchange(soci::into(control_size));
-  st.exchange(soci::into(created));
+  into_columns(st, id, name, goal, status, audience, offer, starts, ends, with_indicator(budget, budget_ind),
+               with_indicator(money, money_ind), cap, control, created_offers, control_size, created);
 }
 
 offers::Campaign CampaignRow::finish() const {
@@ -150,17 +138,8 @@ constexpr std::array<const char*, 11> kValueColumns = {"name",
 }  // namespace
 
 void CampaignValues::bind(soci::statement& st) {
-  st.exchange(soci::use(name));
-  st.exchange(soci::use(goal));
-  st.exchange(soci::use(status));
-  st.exchange(soci::use(audience));
-  st.exchange(soci::use(offer));
-  st.exchange(soci::use(starts));
-  st.exchange(soci::use(ends));
-  st.exchange(soci::use(budget, budget_ind));
-  st.exchange(soci::use(money, money_ind));
-  st.exchange(soci::use(cap));
-  st.exchange(soci::use(control));
+  use_values(st, name, goal, status, audience, offer, starts, ends, with_indicator(budget, budget_ind),
+             with_indicator(money, money_ind), cap, control);
 }
 
 std::string CampaignValues::insert_sql() {

@@ -4,6 +4,7 @@
 
 #include "storage/sql/campaign_rows.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/queries.h"
 #include "storage/sql/statement_cache.h"
 
 namespace patron::sql {
@@ -25,19 +26,9 @@ struct OfferRow {
   soci::indicator activated_ind = soci::i_ok, redeemed_ind = soci::i_ok, txn_ind = soci::i_ok;
 
   void bind(soci::statement& st) {
-    st.exchange(soci::into(o.id));
-    st.exchange(soci::into(o.campaign_id));
-    st.exchange(soci::into(o.customer_id));
-    st.exchange(soci::into(o.category));
-    st.exchange(soci::into(reasons));
-    st.exchange(soci::into(o.score));
-    st.exchange(soci::into(max_bonus));
-    st.exchange(soci::into(o.status));
-    st.exchange(soci::into(activated, activated_ind));
-    st.exchange(soci::into(redeemed, redeemed_ind));
-    st.exchange(soci::into(o.transaction_id, txn_ind));
-    st.exchange(soci::into(bonus));
-    st.exchange(soci::into(created));
+    into_columns(st, o.id, o.campaign_id, o.customer_id, o.category, reasons, o.score, max_bonus, o.status,
+                 with_indicator(activated, activated_ind), with_indicator(redeemed, redeemed_ind),
+                 with_indicator(o.transaction_id, txn_ind), bonus, created);
   }
 
   OfferRecord finish() const {
@@ -246,12 +237,7 @@ std::vector<CampaignOffer> OffersRepository::applicable_offers(const std::string
   auto all = select_offers(session_,
                            "WHERE o.customer_id = :u AND o.status IN ('issued', 'activated') AND c.status = 'live' "
                            "AND c.archived = 0 AND c.starts_at <= :a AND c.ends_at > :b ORDER BY o.id LIMIT :n",
-                           [&](soci::statement& st) {
-                             st.exchange(soci::use(customer_id));
-                             st.exchange(soci::use(when));
-                             st.exchange(soci::use(when2));
-                             st.exchange(soci::use(n));
-                           });
+                           [&](soci::statement& st) { use_values(st, customer_id, when, when2, n); });
   std::erase_if(all,
                 [](const CampaignOffer& o) { return o.offer.status != "activated" && !o.campaign.offer.auto_apply; });
   return all;

@@ -5,11 +5,62 @@
 #include <soci/soci.h>
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "storage/sql/records.h"
 
 namespace patron::sql {
+
+// A column bound together with its NULL indicator, for into_columns and
+// use_values.
+template <class T>
+struct WithIndicator {
+  T& value;
+  soci::indicator& indicator;
+};
+template <class T>
+WithIndicator<T> with_indicator(T& value, soci::indicator& indicator) {
+  return {value, indicator};
+}
+
+namespace queries_detail {
+template <class T>
+inline constexpr bool has_indicator = false;
+template <class T>
+inline constexpr bool has_indicator<WithIndicator<T>> = true;
+
+template <class Column>
+void add_into(soci::statement& st, Column& column) {
+  if constexpr (has_indicator<std::remove_cv_t<Column>>) {
+    st.exchange(soci::into(column.value, column.indicator));
+  } else {
+    st.exchange(soci::into(column));
+  }
+}
+
+template <class Value>
+void add_use(soci::statement& st, Value& value) {
+  if constexpr (has_indicator<std::remove_cv_t<Value>>) {
+    st.exchange(soci::use(value.value, value.indicator));
+  } else {
+    st.exchange(soci::use(value));
+  }
+}
+}  // namespace queries_detail
+
+// Adds an into for each column, in the SELECT's order: what a row type's
+// bind() does. Bound by reference: the columns must outlive the statement.
+template <class... Columns>
+void into_columns(soci::statement& st, Columns&&... columns) {
+  (queries_detail::add_into(st, columns), ...);
+}
+
+// Adds a use for each value, in placeholder order; bound by reference too.
+template <class... Values>
+void use_values(soci::statement& st, Values&&... values) {
+  (queries_detail::add_use(st, values), ...);
+}
 
 // A statement bound first by `bound` (its bind(soci::statement&) adds the
 // intos of a row type in column order, or the uses of the first placeholders)
@@ -19,7 +70,7 @@ template <class Bound, class... Params>
 soci::statement prepare_with(soci::session& session, Bound& bound, const std::string& sql, Params&... params) {
   soci::statement st(session);
   bound.bind(st);
-  (st.exchange(soci::use(params)), ...);
+  use_values(st, params...);
   st.alloc();
   st.prepare(sql);
   st.define_and_bind();

@@ -70,22 +70,10 @@ struct TxnRow {
                   rate_ind = soci::i_ok;
 
   void bind(soci::statement& st) {
-    st.exchange(soci::into(t.id));
-    st.exchange(soci::into(t.customer_id));
-    st.exchange(soci::into(t.store_id));
-    st.exchange(soci::into(t.external_id, external_ind));
-    st.exchange(soci::into(at));
-    st.exchange(soci::into(t.currency));
-    st.exchange(soci::into(total));
-    st.exchange(soci::into(returned));
-    st.exchange(soci::into(earned));
-    st.exchange(soci::into(reversed));
-    st.exchange(soci::into(t.earn_entry_id));
-    st.exchange(soci::into(t.status));
-    st.exchange(soci::into(t.channel));
-    st.exchange(soci::into(t.original_currency, original_currency_ind));
-    st.exchange(soci::into(original_total, original_total_ind));
-    st.exchange(soci::into(rate, rate_ind));
+    into_columns(st, t.id, t.customer_id, t.store_id, with_indicator(t.external_id, external_ind), at, t.currency,
+                 total, returned, earned, reversed, t.earn_entry_id, t.status, t.channel,
+                 with_indicator(t.original_currency, original_currency_ind),
+                 with_indicator(original_total, original_total_ind), with_indicator(rate, rate_ind));
   }
   TransactionRecord finish() {
     TransactionRecord out = t;

@@ -15,16 +15,8 @@ struct UserRow {
   long long created_at = 0;
 
   void bind(soci::statement& st) {
-    st.exchange(soci::into(user.id));
-    st.exchange(soci::into(user.email));
-    st.exchange(soci::into(user.password_hash));
-    st.exchange(soci::into(user.name));
-    st.exchange(soci::into(user.phone));
-    st.exchange(soci::into(user.role));
-    st.exchange(soci::into(user.card_number));
-    st.exchange(soci::into(opt_in));
-    st.exchange(soci::into(user.status));
-    st.exchange(soci::into(created_at));
+    into_columns(st, user.id, user.email, user.password_hash, user.name, user.phone, user.role, user.card_number,
+                 opt_in, user.status, created_at);
   }
   UserRecord finish() {
     user.marketing_opt_in = opt_in != 0;
