@@ -30,21 +30,20 @@ inline constexpr bool has_indicator = false;
 template <class T>
 inline constexpr bool has_indicator<WithIndicator<T>> = true;
 
-template <class Column>
-void add_into(soci::statement& st, Column& column) {
-  if constexpr (has_indicator<std::remove_cv_t<Column>>) {
+// One column's into (kInto) or use, with its indicator when it has one. Each
+// is exchanged in the expression that makes it: soci's into() and use() hold
+// a reference to a temporary (their name argument).
+template <bool kInto, class Column>
+void exchange_column(soci::statement& st, Column& column) {
+  constexpr bool nullable = has_indicator<std::remove_cv_t<Column>>;
+  if constexpr (nullable && kInto) {
     st.exchange(soci::into(column.value, column.indicator));
-  } else {
+  } else if constexpr (nullable) {
+    st.exchange(soci::use(column.value, column.indicator));
+  } else if constexpr (kInto) {
     st.exchange(soci::into(column));
-  }
-}
-
-template <class Value>
-void add_use(soci::statement& st, Value& value) {
-  if constexpr (has_indicator<std::remove_cv_t<Value>>) {
-    st.exchange(soci::use(value.value, value.indicator));
   } else {
-    st.exchange(soci::use(value));
+    st.exchange(soci::use(column));
   }
 }
 }  // namespace queries_detail
@@ -53,13 +52,13 @@ void add_use(soci::statement& st, Value& value) {
 // bind() does. Bound by reference: the columns must outlive the statement.
 template <class... Columns>
 void into_columns(soci::statement& st, Columns&&... columns) {
-  (queries_detail::add_into(st, columns), ...);
+  (queries_detail::exchange_column<true>(st, columns), ...);
 }
 
 // Adds a use for each value, in placeholder order; bound by reference too.
 template <class... Values>
 void use_values(soci::statement& st, Values&&... values) {
-  (queries_detail::add_use(st, values), ...);
+  (queries_detail::exchange_column<false>(st, values), ...);
 }
 
 // A statement bound first by `bound` (its bind(soci::statement&) adds the
