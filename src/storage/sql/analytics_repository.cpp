@@ -227,14 +227,11 @@ Page<CustomerScoreRecord> AnalyticsRepository::scores(long long run_id, const st
   const long long fetch = limit + 1;
   // A run has CLV for all its customers or for none (no spend to fit), so
   // where NULLs sort does not matter here.
-  soci::statement st =
-      prepare_with(session_, row,
-                   std::string(score_columns) + "WHERE run_id = :r AND (:s1 = '' OR segment = :s2) ORDER BY " +
-                       (by_clv ? "clv DESC" : "monetary_minor DESC") + ", customer_id LIMIT :n OFFSET :o",
-                   run_id, segment, segment, fetch, offset);
-  st.execute();
-  Page<CustomerScoreRecord> page;
-  while (st.fetch()) page.items.push_back(row.finish());
+  Page<CustomerScoreRecord> page =
+      select_page(session_, row,
+                  std::string(score_columns) + "WHERE run_id = :r AND (:s1 = '' OR segment = :s2) ORDER BY " +
+                      (by_clv ? "clv DESC" : "monetary_minor DESC") + ", customer_id LIMIT :n OFFSET :o",
+                  run_id, segment, segment, fetch, offset);
   cut_to_limit(page, limit, [&](const auto&) { return std::to_string(offset + limit); });
   return page;
 }

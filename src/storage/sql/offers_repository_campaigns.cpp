@@ -33,13 +33,11 @@ std::optional<offers::Campaign> OffersRepository::find_campaign(const std::strin
 Page<offers::Campaign> OffersRepository::list_campaigns(int limit, const std::string& after_id) {
   CampaignRow row;
   const long long fetch = limit + 1;
-  soci::statement st = prepare_with(session_, row,
-                                    std::string("SELECT ") + campaign_columns +
-                                        " FROM campaigns c WHERE c.archived = 0 AND c.id > :a ORDER BY c.id LIMIT :n",
-                                    after_id, fetch);
-  st.execute();
-  Page<offers::Campaign> page;
-  while (st.fetch()) page.items.push_back(row.finish());
+  Page<offers::Campaign> page =
+      select_page(session_, row,
+                  std::string("SELECT ") + campaign_columns +
+                      " FROM campaigns c WHERE c.archived = 0 AND c.id > :a ORDER BY c.id LIMIT :n",
+                  after_id, fetch);
   cut_to_limit(page, limit);
   return page;
 }

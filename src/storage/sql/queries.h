@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "storage/sql/records.h"
@@ -88,6 +89,18 @@ std::vector<std::string> select_texts(soci::session& session, const std::string&
   std::vector<std::string> texts;
   while (st.fetch()) texts.push_back(row.text);
   return texts;
+}
+
+// Runs a SELECT as prepare_with does and makes an item of every row
+// (Row::finish()).
+template <class Row, class... Params>
+Page<decltype(std::declval<Row&>().finish())> select_page(soci::session& session, Row& row, const std::string& sql,
+                                                          Params&... params) {
+  soci::statement st = prepare_with(session, row, sql, params...);
+  st.execute();
+  Page<decltype(row.finish())> page;
+  while (st.fetch()) page.items.push_back(row.finish());
+  return page;
 }
 
 // Lists fetch limit + 1 rows: the extra one only says that a next page

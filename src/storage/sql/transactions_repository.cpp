@@ -143,15 +143,12 @@ Page<TransactionRecord> TransactionsRepository::list_for_customer(const std::str
   const std::string& before_id = cursor.before_id;
   TxnRow row;
   const int fetch = limit + 1;
-  soci::statement st =
-      prepare_with(session_, row,
-                   std::string(txn_columns) +
-                       "WHERE customer_id = :c AND (occurred_at < :a OR (occurred_at = :a2 AND id < :i)) "
-                       "ORDER BY occurred_at DESC, id DESC LIMIT :n",
-                   customer_id, before_at, before_at, before_id, fetch);
-  st.execute();
-  Page<TransactionRecord> page;
-  while (st.fetch()) page.items.push_back(row.finish());
+  Page<TransactionRecord> page =
+      select_page(session_, row,
+                  std::string(txn_columns) +
+                      "WHERE customer_id = :c AND (occurred_at < :a OR (occurred_at = :a2 AND id < :i)) "
+                      "ORDER BY occurred_at DESC, id DESC LIMIT :n",
+                  customer_id, before_at, before_at, before_id, fetch);
   cut_to_limit(page, limit, [](const auto& last) { return TimeCursor::after(last.occurred_at, last.id); });
   for (auto& txn : page.items) txn.lines = lines_of(txn.id);
   return page;

@@ -82,16 +82,14 @@ Page<UserRecord> UsersRepository::search_customers(const std::string& query, int
   UserRow row;
   const std::string pattern = like_pattern(query);
   const int fetch = limit + 1;
-  soci::statement st = prepare_with(session_, row,
-                                    std::string("SELECT ") + user_columns +
-                                        " FROM users WHERE role = 'customer' AND status = 'active' AND id > :after AND "
-                                        "(LOWER(email) LIKE :p ESCAPE '!' OR LOWER(name) LIKE :p2 ESCAPE '!' OR "
-                                        "LOWER(card_number) LIKE :p3 ESCAPE '!') "
-                                        "ORDER BY id LIMIT :n",
-                                    after_id, pattern, pattern, pattern, fetch);
-  st.execute();
-  Page<UserRecord> page;
-  while (st.fetch()) page.items.push_back(row.finish());
+  Page<UserRecord> page =
+      select_page(session_, row,
+                  std::string("SELECT ") + user_columns +
+                      " FROM users WHERE role = 'customer' AND status = 'active' AND id > :after AND "
+                      "(LOWER(email) LIKE :p ESCAPE '!' OR LOWER(name) LIKE :p2 ESCAPE '!' OR "
+                      "LOWER(card_number) LIKE :p3 ESCAPE '!') "
+                      "ORDER BY id LIMIT :n",
+                  after_id, pattern, pattern, pattern, fetch);
   cut_to_limit(page, limit);
   return page;
 }
