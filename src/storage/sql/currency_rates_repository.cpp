@@ -5,29 +5,22 @@ namespace patron::sql {
 std::vector<CurrencyRateRecord> CurrencyRatesRepository::list() {
   std::vector<CurrencyRateRecord> rates;
   CurrencyRateRecord row;
-  long long rate = 0, at = 0;
   const int limit = max_currency_rates;
   soci::statement st = (session_.prepare << "SELECT currency, rate_nano, updated_at, updated_by FROM currency_rates "
                                             "ORDER BY currency LIMIT :n",
-                        soci::use(limit), soci::into(row.currency), soci::into(rate), soci::into(at),
-                        soci::into(row.updated_by));
+                        soci::use(limit), soci::into(row.currency), soci::into(row.rate_nano),
+                        soci::into(row.updated_at), soci::into(row.updated_by));
   st.execute();
-  while (st.fetch()) {
-    row.rate_nano = rate;
-    row.updated_at = at;
-    rates.push_back(row);
-  }
+  while (st.fetch()) rates.push_back(row);
   return rates;
 }
 
 std::optional<CurrencyRateRecord> CurrencyRatesRepository::find(const std::string& currency) {
   CurrencyRateRecord row;
-  long long rate = 0, at = 0;
   session_ << "SELECT currency, rate_nano, updated_at, updated_by FROM currency_rates WHERE currency = :c",
-      soci::use(currency), soci::into(row.currency), soci::into(rate), soci::into(at), soci::into(row.updated_by);
+      soci::use(currency), soci::into(row.currency), soci::into(row.rate_nano), soci::into(row.updated_at),
+      soci::into(row.updated_by);
   if (!session_.got_data()) return std::nullopt;
-  row.rate_nano = rate;
-  row.updated_at = at;
   return row;
 }
 

@@ -85,23 +85,17 @@ Page<LedgerEntryRecord> LedgerRepository::list(const std::string& customer_id, i
                                                std::optional<std::int64_t> before_seq) {
   Page<LedgerEntryRecord> page;
   LedgerEntryRecord e;
-  long long seq = 0, at = 0, points = 0, after = 0;
+  e.customer_id = customer_id;  // not selected: the same for every row
   const long long before = before_seq.value_or(INT64_MAX);
   const int fetch = limit + 1;
   soci::statement st =
       (session_.prepare << "SELECT id, seq, occurred_at, kind, points, balance_after, reference, reason FROM "
                            "ledger_entries WHERE customer_id = :c AND seq < :b ORDER BY seq DESC LIMIT :n",
-       soci::use(customer_id), soci::use(before), soci::use(fetch), soci::into(e.id), soci::into(seq), soci::into(at),
-       soci::into(e.kind), soci::into(points), soci::into(after), soci::into(e.reference), soci::into(e.reason));
+       soci::use(customer_id), soci::use(before), soci::use(fetch), soci::into(e.id), soci::into(e.seq),
+       soci::into(e.occurred_at), soci::into(e.kind), soci::into(e.points), soci::into(e.balance_after),
+       soci::into(e.reference), soci::into(e.reason));
   st.execute();
-  while (st.fetch()) {
-    e.customer_id = customer_id;
-    e.seq = seq;
-    e.occurred_at = at;
-    e.points = points;
-    e.balance_after = after;
-    page.items.push_back(e);
-  }
+  while (st.fetch()) page.items.push_back(e);
   cut_to_limit(page, limit, [](const auto& last) { return SequenceCursor::after(last.seq); });
   return page;
 }
@@ -116,16 +110,12 @@ Points LedgerRepository::sum_of_entries(const std::string& customer_id) {
 
 std::optional<LedgerEntryRecord> LedgerRepository::find(const std::string& entry_id) {
   LedgerEntryRecord e;
-  long long seq = 0, at = 0, points = 0, after = 0;
   session_ << "SELECT id, customer_id, seq, occurred_at, kind, points, balance_after, reference, reason FROM "
               "ledger_entries WHERE id = :id",
-      soci::use(entry_id), soci::into(e.id), soci::into(e.customer_id), soci::into(seq), soci::into(at),
-      soci::into(e.kind), soci::into(points), soci::into(after), soci::into(e.reference), soci::into(e.reason);
+      soci::use(entry_id), soci::into(e.id), soci::into(e.customer_id), soci::into(e.seq), soci::into(e.occurred_at),
+      soci::into(e.kind), soci::into(e.points), soci::into(e.balance_after), soci::into(e.reference),
+      soci::into(e.reason);
   if (!session_.got_data()) return std::nullopt;
-  e.seq = seq;
-  e.occurred_at = at;
-  e.points = points;
-  e.balance_after = after;
   return e;
 }
 

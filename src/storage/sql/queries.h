@@ -13,6 +13,11 @@
 
 namespace patron::sql {
 
+// The records' std::int64_t fields (times, money, points) are bound directly:
+// SOCI exchanges them as its 64-bit integer on every platform it builds on.
+static_assert(static_cast<int>(soci::details::exchange_traits<std::int64_t>::x_type) ==
+              static_cast<int>(soci::details::x_long_long));
+
 // A column bound together with its NULL indicator, for into_columns and
 // use_values.
 template <class T>

@@ -41,24 +41,18 @@ void ShopRepository::insert_checkout(const CheckoutRecord& c) {
 // `column` is one of this file's literals, never input.
 std::optional<CheckoutRecord> ShopRepository::checkout_where(const std::string& column, const std::string& value) {
   CheckoutRecord c;
-  long long amount = 0, points = 0, refunded = 0, created = 0, updated = 0;
   soci::indicator pi_ind = soci::i_ok, txn_ind = soci::i_ok;
   session_ << "SELECT id, session_id, customer_id, currency, amount_total_minor, lines_json, status, payment_intent, "
               "transaction_id, points_earned, refunded_minor, failure, created_at, updated_at FROM stripe_checkouts "
               "WHERE " +
                   column + " = :v",
       soci::use(value), soci::into(c.id), soci::into(c.session_id), soci::into(c.customer_id), soci::into(c.currency),
-      soci::into(amount), soci::into(c.lines_json), soci::into(c.status), soci::into(c.payment_intent, pi_ind),
-      soci::into(c.transaction_id, txn_ind), soci::into(points), soci::into(refunded), soci::into(c.failure),
-      soci::into(created), soci::into(updated);
+      soci::into(c.amount_total_minor), soci::into(c.lines_json), soci::into(c.status),
+      soci::into(c.payment_intent, pi_ind), soci::into(c.transaction_id, txn_ind), soci::into(c.points_earned),
+      soci::into(c.refunded_minor), soci::into(c.failure), soci::into(c.created_at), soci::into(c.updated_at);
   if (!session_.got_data()) return std::nullopt;
   if (pi_ind != soci::i_ok) c.payment_intent.clear();
   if (txn_ind != soci::i_ok) c.transaction_id.clear();
-  c.amount_total_minor = amount;
-  c.points_earned = points;
-  c.refunded_minor = refunded;
-  c.created_at = created;
-  c.updated_at = updated;
   return c;
 }
 
@@ -106,7 +100,6 @@ void ShopRepository::set_event_outcome(const std::string& id, const std::string&
 std::vector<StripeEventRecord> ShopRepository::pending_refunds(const std::string& payment_intent) {
   std::vector<StripeEventRecord> events;
   StripeEventRecord row;
-  long long amount = 0, refunded = 0, created = 0, received = 0;
   const int limit = max_pending_refund_events;
   const std::string pending = "pending";
   soci::statement st =
@@ -114,16 +107,11 @@ std::vector<StripeEventRecord> ShopRepository::pending_refunds(const std::string
                            "created_at, received_at FROM stripe_events WHERE payment_intent = :pi AND outcome = :o "
                            "ORDER BY amount_refunded_minor DESC LIMIT :n",
        soci::use(payment_intent), soci::use(pending), soci::use(limit), soci::into(row.id), soci::into(row.type),
-       soci::into(row.object_id), soci::into(row.payment_intent), soci::into(amount), soci::into(refunded),
-       soci::into(row.outcome), soci::into(created), soci::into(received));
+       soci::into(row.object_id), soci::into(row.payment_intent), soci::into(row.amount_minor),
+       soci::into(row.amount_refunded_minor), soci::into(row.outcome), soci::into(row.created_at),
+       soci::into(row.received_at));
   st.execute();
-  while (st.fetch()) {
-    row.amount_minor = amount;
-    row.amount_refunded_minor = refunded;
-    row.created_at = created;
-    row.received_at = received;
-    events.push_back(row);
-  }
+  while (st.fetch()) events.push_back(row);
   return events;
 }
 

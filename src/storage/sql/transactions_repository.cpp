@@ -101,20 +101,14 @@ constexpr const char* txn_columns =
 std::vector<TransactionLineRecord> TransactionsRepository::lines_of(const std::string& transaction_id) {
   std::vector<TransactionLineRecord> lines;
   TransactionLineRecord line;
-  long long no = 0, qty = 0, price = 0, returned = 0;
   soci::statement st = (session_.prepare << "SELECT line_no, sku, name, category, quantity, unit_price_minor, "
                                             "returned_quantity FROM transaction_lines WHERE transaction_id = :t "
                                             "ORDER BY line_no",
-                        soci::use(transaction_id), soci::into(no), soci::into(line.sku), soci::into(line.name),
-                        soci::into(line.category), soci::into(qty), soci::into(price), soci::into(returned));
+                        soci::use(transaction_id), soci::into(line.line_no), soci::into(line.sku),
+                        soci::into(line.name), soci::into(line.category), soci::into(line.quantity),
+                        soci::into(line.unit_price_minor), soci::into(line.returned_quantity));
   st.execute();
-  while (st.fetch()) {
-    line.line_no = no;
-    line.quantity = qty;
-    line.unit_price_minor = price;
-    line.returned_quantity = returned;
-    lines.push_back(line);
-  }
+  while (st.fetch()) lines.push_back(line);
   return lines;
 }
 
