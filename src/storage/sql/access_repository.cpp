@@ -6,22 +6,19 @@ namespace patron::sql {
 
 void AccessRepository::insert_refresh_token(const RefreshTokenRecord& t, const std::string& token_hash,
                                             std::int64_t now) {
-  const long long expires = t.expires_at, at = now;
   session_ << "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at) "
               "VALUES (:id, :u, :f, :h, :e, :c)",
-      soci::use(t.id), soci::use(t.user_id), soci::use(t.family_id), soci::use(token_hash), soci::use(expires),
-      soci::use(at);
+      soci::use(t.id), soci::use(t.user_id), soci::use(t.family_id), soci::use(token_hash), soci::use(t.expires_at),
+      soci::use(now);
 }
 
 std::optional<RefreshTokenRecord> AccessRepository::find_refresh_token(const std::string& token_hash) {
   RefreshTokenRecord t;
-  long long expires = 0;
   int spent = 0, revoked = 0;
   session_ << "SELECT id, user_id, family_id, expires_at, spent, revoked FROM refresh_tokens WHERE token_hash = :h",
-      soci::use(token_hash), soci::into(t.id), soci::into(t.user_id), soci::into(t.family_id), soci::into(expires),
+      soci::use(token_hash), soci::into(t.id), soci::into(t.user_id), soci::into(t.family_id), soci::into(t.expires_at),
       soci::into(spent), soci::into(revoked);
   if (!session_.got_data()) return std::nullopt;
-  t.expires_at = expires;
   t.spent = spent != 0;
   t.revoked = revoked != 0;
   return t;
@@ -41,23 +38,20 @@ void AccessRepository::revoke_all_for_user(const std::string& user_id, const std
 }
 
 void AccessRepository::insert_api_key(const ApiKeyRecord& key, const std::string& key_hash, std::int64_t now) {
-  const long long at = now;
   session_
       << "INSERT INTO api_keys (id, store_id, key_hash, prefix, name, created_at) VALUES (:id, :s, :h, :p, :n, :c)",
       soci::use(key.id), soci::use(key.store_id), soci::use(key_hash), soci::use(key.prefix), soci::use(key.name),
-      soci::use(at);
+      soci::use(now);
 }
 
 std::optional<ApiKeyRecord> AccessRepository::find_api_key(const std::string& key_hash) {
   ApiKeyRecord key;
   int revoked = 0;
-  long long created = 0;
   session_ << "SELECT id, store_id, prefix, name, revoked, created_at FROM api_keys WHERE key_hash = :h",
       soci::use(key_hash), soci::into(key.id), soci::into(key.store_id), soci::into(key.prefix), soci::into(key.name),
-      soci::into(revoked), soci::into(created);
+      soci::into(revoked), soci::into(key.created_at);
   if (!session_.got_data()) return std::nullopt;
   key.revoked = revoked != 0;
-  key.created_at = created;
   return key;
 }
 
@@ -65,16 +59,14 @@ Page<ApiKeyRecord> AccessRepository::list_api_keys(int limit, const std::string&
   Page<ApiKeyRecord> page;
   ApiKeyRecord key;
   int revoked = 0;
-  long long created = 0;
   const int fetch = limit + 1;
   soci::statement st = (session_.prepare << "SELECT id, store_id, prefix, name, revoked, created_at FROM api_keys "
                                             "WHERE id > :a ORDER BY id LIMIT :n",
                         soci::use(after_id), soci::use(fetch), soci::into(key.id), soci::into(key.store_id),
-                        soci::into(key.prefix), soci::into(key.name), soci::into(revoked), soci::into(created));
+                        soci::into(key.prefix), soci::into(key.name), soci::into(revoked), soci::into(key.created_at));
   st.execute();
   while (st.fetch()) {
     key.revoked = revoked != 0;
-    key.created_at = created;
     page.items.push_back(key);
   }
   cut_to_limit(page, limit);

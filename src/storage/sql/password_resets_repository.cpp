@@ -5,21 +5,20 @@ namespace patron::sql {
 
 void PasswordResetsRepository::insert(const PasswordResetRecord& record, const std::string& token_hash,
                                       std::int64_t now) {
-  const long long expires = record.expires_at, at = now;
   session_ << "INSERT INTO password_reset_tokens (id, user_id, token_hash, expires_at, created_at) "
               "VALUES (:id, :u, :h, :e, :c)",
-      soci::use(record.id), soci::use(record.user_id), soci::use(token_hash), soci::use(expires), soci::use(at);
+      soci::use(record.id), soci::use(record.user_id), soci::use(token_hash), soci::use(record.expires_at),
+      soci::use(now);
 }
 
 std::optional<PasswordResetRecord> PasswordResetsRepository::find(const std::string& token_hash) {
   PasswordResetRecord record;
-  long long expires = 0, used = 0;
+  std::int64_t used = 0;
   soci::indicator used_ind = soci::i_null;
   session_ << "SELECT id, user_id, expires_at, used_at FROM password_reset_tokens WHERE token_hash = :h",
-      soci::use(token_hash), soci::into(record.id), soci::into(record.user_id), soci::into(expires),
+      soci::use(token_hash), soci::into(record.id), soci::into(record.user_id), soci::into(record.expires_at),
       soci::into(used, used_ind);
   if (!session_.got_data()) return std::nullopt;
-  record.expires_at = expires;
   if (used_ind == soci::i_ok) record.used_at = used;
   return record;
 }
@@ -32,17 +31,12 @@ bool PasswordResetsRepository::mark_used(const std::string& id, std::int64_t now
 }
 
 void PasswordResetsRepository::close_all_for_user(const std::string& user_id, std::int64_t now) {
-  const long long at = now;
-  session_ << "UPDATE password_reset_tokens SET used_at = :t WHERE user_id = :u AND used_at IS NULL", soci::use(at),
+  session_ << "UPDATE password_reset_tokens SET used_at = :t WHERE user_id = :u AND used_at IS NULL", soci::use(now),
       soci::use(user_id);
 }
 
 long long PasswordResetsRepository::delete_expired(std::int64_t cutoff) {
-  const long long before = cutoff;
-  soci::statement st =
-      (session_.prepare << "DELETE FROM password_reset_tokens WHERE expires_at < :c", soci::use(before));
-  st.execute(true);
-  return st.get_affected_rows();
+  return Write(session_, "DELETE FROM password_reset_tokens WHERE expires_at < :c").integer(cutoff).run();
 }
 
 }  // namespace patron::sql
