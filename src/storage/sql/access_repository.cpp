@@ -239,17 +239,14 @@ std::vector<StoredReplyBody> AccessRepository::responses_containing(const std::s
                                                                     const std::string& after_key, int limit) {
   const std::string contains =
       session_.get_backend_name() == "postgresql" ? "strpos(response_body, :t) > 0" : "INSTR(response_body, :t) > 0";
-  std::vector<StoredReplyBody> rows;
   StoredReplyBody row;
-  soci::statement st =
+  return fetch_all(
       (session_.prepare << "SELECT scope, idem_key, response_body FROM idempotency_keys WHERE " + contains +
                                " AND (scope > :s1 OR (scope = :s2 AND idem_key > :k)) ORDER BY scope, idem_key "
                                "LIMIT :n",
        soci::use(text), soci::use(after_scope), soci::use(after_scope), soci::use(after_key), soci::use(limit),
-       soci::into(row.scope), soci::into(row.key), soci::into(row.body));
-  st.execute();
-  while (st.fetch()) rows.push_back(row);
-  return rows;
+       soci::into(row.scope), soci::into(row.key), soci::into(row.body)),
+      row);
 }
 
 void AccessRepository::replace_response_body(const std::string& scope, const std::string& key,

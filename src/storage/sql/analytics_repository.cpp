@@ -244,27 +244,21 @@ std::vector<RuleRecord> AnalyticsRepository::rules(long long run_id, int limit) 
 std::vector<RuleRecord> AnalyticsRepository::rules_with_lift_above(long long run_id, double lift, int limit) {
   RuleRecord row;
   const long long fetch = limit;
-  soci::statement st =
+  return fetch_all(
       (session_.prepare << "SELECT antecedent, consequent, support, confidence, lift FROM "
                            "analytics_rules WHERE run_id = :r AND lift > :l ORDER BY rank_no LIMIT :n",
        soci::use(run_id), soci::use(lift), soci::use(fetch), soci::into(row.antecedent), soci::into(row.consequent),
-       soci::into(row.support), soci::into(row.confidence), soci::into(row.lift));
-  st.execute();
-  std::vector<RuleRecord> out;
-  while (st.fetch()) out.push_back(row);
-  return out;
+       soci::into(row.support), soci::into(row.confidence), soci::into(row.lift)),
+      row);
 }
 
 std::vector<CohortCellRecord> AnalyticsRepository::cohorts(long long run_id) {
   CohortCellRecord row;
-  soci::statement st = (session_.prepare << "SELECT first_month, months_after, customers, active FROM "
-                                            "analytics_cohorts WHERE run_id = :r ORDER BY first_month, months_after",
-                        soci::use(run_id), soci::into(row.first_month), soci::into(row.months_after),
-                        soci::into(row.customers), soci::into(row.active));
-  st.execute();
-  std::vector<CohortCellRecord> out;
-  while (st.fetch()) out.push_back(row);
-  return out;
+  return fetch_all((session_.prepare << "SELECT first_month, months_after, customers, active FROM "
+                                        "analytics_cohorts WHERE run_id = :r ORDER BY first_month, months_after",
+                    soci::use(run_id), soci::into(row.first_month), soci::into(row.months_after),
+                    soci::into(row.customers), soci::into(row.active)),
+                   row);
 }
 
 }  // namespace patron::sql

@@ -1,18 +1,16 @@
 #include "storage/sql/currency_rates_repository.h"
+#include "storage/sql/queries.h"
 
 namespace patron::sql {
 
 std::vector<CurrencyRateRecord> CurrencyRatesRepository::list() {
-  std::vector<CurrencyRateRecord> rates;
   CurrencyRateRecord row;
   const int limit = max_currency_rates;
-  soci::statement st = (session_.prepare << "SELECT currency, rate_nano, updated_at, updated_by FROM currency_rates "
-                                            "ORDER BY currency LIMIT :n",
-                        soci::use(limit), soci::into(row.currency), soci::into(row.rate_nano),
-                        soci::into(row.updated_at), soci::into(row.updated_by));
-  st.execute();
-  while (st.fetch()) rates.push_back(row);
-  return rates;
+  return fetch_all((session_.prepare << "SELECT currency, rate_nano, updated_at, updated_by FROM currency_rates "
+                                        "ORDER BY currency LIMIT :n",
+                    soci::use(limit), soci::into(row.currency), soci::into(row.rate_nano), soci::into(row.updated_at),
+                    soci::into(row.updated_by)),
+                   row);
 }
 
 std::optional<CurrencyRateRecord> CurrencyRatesRepository::find(const std::string& currency) {

@@ -96,6 +96,16 @@ std::vector<std::string> select_texts(soci::session& session, const std::string&
   return texts;
 }
 
+// Every row of a SELECT whose intos point at the fields of `row`, copied out
+// in order.
+template <class Row>
+std::vector<Row> fetch_all(soci::statement st, Row& row) {
+  std::vector<Row> rows;
+  st.execute();
+  while (st.fetch()) rows.push_back(row);
+  return rows;
+}
+
 // Runs a SELECT as prepare_with does and makes an item of every row
 // (Row::finish()).
 template <class Row, class... Params>

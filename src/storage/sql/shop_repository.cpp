@@ -98,21 +98,18 @@ void ShopRepository::set_event_outcome(const std::string& id, const std::string&
 }
 
 std::vector<StripeEventRecord> ShopRepository::pending_refunds(const std::string& payment_intent) {
-  std::vector<StripeEventRecord> events;
   StripeEventRecord row;
   const int limit = max_pending_refund_events;
   const std::string pending = "pending";
-  soci::statement st =
+  return fetch_all(
       (session_.prepare << "SELECT id, type, object_id, payment_intent, amount_minor, amount_refunded_minor, outcome, "
                            "created_at, received_at FROM stripe_events WHERE payment_intent = :pi AND outcome = :o "
                            "ORDER BY amount_refunded_minor DESC LIMIT :n",
        soci::use(payment_intent), soci::use(pending), soci::use(limit), soci::into(row.id), soci::into(row.type),
        soci::into(row.object_id), soci::into(row.payment_intent), soci::into(row.amount_minor),
        soci::into(row.amount_refunded_minor), soci::into(row.outcome), soci::into(row.created_at),
-       soci::into(row.received_at));
-  st.execute();
-  while (st.fetch()) events.push_back(row);
-  return events;
+       soci::into(row.received_at)),
+      row);
 }
 
 }  // namespace patron::sql

@@ -99,17 +99,14 @@ constexpr const char* txn_columns =
 }  // namespace
 
 std::vector<TransactionLineRecord> TransactionsRepository::lines_of(const std::string& transaction_id) {
-  std::vector<TransactionLineRecord> lines;
   TransactionLineRecord line;
-  soci::statement st = (session_.prepare << "SELECT line_no, sku, name, category, quantity, unit_price_minor, "
-                                            "returned_quantity FROM transaction_lines WHERE transaction_id = :t "
-                                            "ORDER BY line_no",
-                        soci::use(transaction_id), soci::into(line.line_no), soci::into(line.sku),
-                        soci::into(line.name), soci::into(line.category), soci::into(line.quantity),
-                        soci::into(line.unit_price_minor), soci::into(line.returned_quantity));
-  st.execute();
-  while (st.fetch()) lines.push_back(line);
-  return lines;
+  return fetch_all((session_.prepare << "SELECT line_no, sku, name, category, quantity, unit_price_minor, "
+                                        "returned_quantity FROM transaction_lines WHERE transaction_id = :t "
+                                        "ORDER BY line_no",
+                    soci::use(transaction_id), soci::into(line.line_no), soci::into(line.sku), soci::into(line.name),
+                    soci::into(line.category), soci::into(line.quantity), soci::into(line.unit_price_minor),
+                    soci::into(line.returned_quantity)),
+                   line);
 }
 
 std::optional<TransactionRecord> TransactionsRepository::find(const std::string& id) {
