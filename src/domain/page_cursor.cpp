@@ -41,4 +41,9 @@ Result<SequenceCursor> SequenceCursor::parse(std::string_view text) {
   return SequenceCursor{*sequence};
 }
 
+Result<IdCursor> IdCursor::parse(std::string_view text) {
+  if (text.size() > kMaxIdLength) return not_issued();
+  return IdCursor{std::string(text)};
+}
+
 }  // namespace patron

@@ -35,4 +35,14 @@ struct SequenceCursor {
   static std::string after(std::int64_t sequence) { return std::to_string(sequence); }
 };
 
+// Lists ordered by id (customers, API keys, campaigns, catalog items, shop
+// products): the id of the last item on the previous page. Empty: the first page.
+struct IdCursor {
+  static constexpr std::size_t kMaxIdLength = 64;
+
+  std::string after_id;
+
+  static Result<IdCursor> parse(std::string_view text);
+};
+
 }  // namespace patron

@@ -117,54 +117,15 @@ bool Api::purge_expired_idempotency_keys() {
   return done.ok();
 }
 
-std::optional<Api::KnownApiKey> Api::known_api_key(const std::string& key_hash) {
-  std::lock_guard lock(api_keys_mutex_);
-  auto it = api_keys_.find(key_hash);
-  if (it == api_keys_.end()) return std::nullopt;
-  if (std::chrono::steady_clock::now() - it->second.checked_at >= api_key_ttl) {
-    api_keys_.erase(it);
-    return std::nullopt;
-  }
-  return it->second;
-}
+void Api::forget_api_keys() { api_keys_.clear(); }
 
-void Api::remember_api_key(const std::string& key_hash, KnownApiKey key) {
-  std::lock_guard lock(api_keys_mutex_);
-  if (api_keys_.size() >= max_known_api_keys) api_keys_.clear();
-  api_keys_.insert_or_assign(key_hash, std::move(key));
-}
-
-void Api::forget_api_keys() {
-  std::lock_guard lock(api_keys_mutex_);
-  api_keys_.clear();
-}
-
-std::optional<bool> Api::known_account_active(const std::string& user_id) {
-  std::lock_guard lock(accounts_mutex_);
-  auto it = accounts_.find(user_id);
-  if (it == accounts_.end()) return std::nullopt;
-  if (std::chrono::steady_clock::now() - it->second.checked_at >= account_status_ttl) {
-    accounts_.erase(it);
-    return std::nullopt;
-  }
-  return it->second.active;
-}
-
-void Api::forget_account_status(const std::string& user_id) {
-  std::lock_guard lock(accounts_mutex_);
-  accounts_.erase(user_id);
-  ++accounts_generation_;
-}
+void Api::forget_account_status(const std::string& user_id) { accounts_active_.forget(user_id); }
 
 Api::AccountStatus Api::account_status(const std::string& user_id) {
-  if (auto active = known_account_active(user_id)) return *active ? AccountStatus::active : AccountStatus::closed;
+  if (auto active = accounts_active_.find(user_id)) return *active ? AccountStatus::active : AccountStatus::closed;
   // A status read before an erasure commits but stored after it was forgotten
   // would keep a closed account open for a TTL: such a load is not stored.
-  std::uint64_t generation = 0;
-  {
-    std::lock_guard lock(accounts_mutex_);
-    generation = accounts_generation_;
-  }
+  const auto generation = accounts_active_.generation();
   bool active = false;
   const auto done = database_.read_single(
       [&](services::Session session) { active = services::Members(session).active(user_id).ok(); });
@@ -172,13 +133,7 @@ Api::AccountStatus Api::account_status(const std::string& user_id) {
     spdlog::warn("account status lookup failed: {}", done.error().message);
     return AccountStatus::unknown;
   }
-  {
-    std::lock_guard lock(accounts_mutex_);
-    if (accounts_.size() >= max_known_accounts) accounts_.clear();
-    if (generation == accounts_generation_) {
-      accounts_.insert_or_assign(user_id, KnownAccount{active, std::chrono::steady_clock::now()});
-    }
-  }
+  accounts_active_.store(user_id, active, generation);
   return active ? AccountStatus::active : AccountStatus::closed;
 }
 
@@ -192,12 +147,13 @@ bool Api::authenticate(Exchange& ex) {
   }
   if (auto key = ex.header("x-api-key")) {
     const auto key_hash = services::hash_hex(*key);
-    if (auto known = known_api_key(key_hash)) {
+    if (auto known = api_keys_.find(key_hash)) {
       ex.principal.role = "store";
       ex.principal.store_id = known->store_id;
       ex.principal.api_key_id = known->api_key_id;
       return true;
     }
+    const auto generation = api_keys_.generation();  // a key revoked meanwhile is not remembered
     std::optional<ApiKeyRecord> record;
     const auto done = database_.read_single(
         [&](services::Session session) { record = services::ApiKeys(session).find_by_hash(key_hash); });
@@ -209,7 +165,7 @@ bool Api::authenticate(Exchange& ex) {
       ex.principal.role = "store";
       ex.principal.store_id = record->store_id;
       ex.principal.api_key_id = record->id;
-      remember_api_key(key_hash, {record->store_id, record->id, std::chrono::steady_clock::now()});
+      api_keys_.store(key_hash, {record->store_id, record->id}, generation);
     }
   }
   return true;

@@ -11,6 +11,7 @@
 
 #include "domain/page_cursor.h"
 #include "http/exchange.h"
+#include "http/expiring_map.h"
 #include "http/hash_pool.h"
 #include "http/me_cache.h"
 #include "http/metrics.h"
@@ -133,22 +134,11 @@ class Api {
   ApiSettings settings_;
   struct KnownApiKey {
     std::string store_id, api_key_id;
-    std::chrono::steady_clock::time_point checked_at;
   };
-  std::optional<KnownApiKey> known_api_key(const std::string& key_hash);
-  void remember_api_key(const std::string& key_hash, KnownApiKey key);
   static constexpr std::size_t max_known_api_keys = 10'000;
-  std::mutex api_keys_mutex_;
-  std::unordered_map<std::string, KnownApiKey> api_keys_;
-  struct KnownAccount {
-    bool active = false;
-    std::chrono::steady_clock::time_point checked_at;
-  };
-  std::optional<bool> known_account_active(const std::string& user_id);
+  ExpiringMap<KnownApiKey> api_keys_{api_key_ttl, max_known_api_keys};  // by the key's hash
   static constexpr std::size_t max_known_accounts = 100'000;
-  std::mutex accounts_mutex_;
-  std::unordered_map<std::string, KnownAccount> accounts_;
-  std::uint64_t accounts_generation_ = 0;  // bumped by every forget_account_status
+  ExpiringMap<bool> accounts_active_{account_status_ttl, max_known_accounts};  // by user id
   documents::DocumentStore* documents_ = nullptr;
   const analytics::SentimentScorer* sentiment_ = nullptr;
   services::MailOutbox* mail_ = nullptr;

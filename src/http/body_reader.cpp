@@ -15,14 +15,36 @@ Result<json> parse_object(const std::string& body) {
   return parsed;
 }
 
+BodyReader BodyReader::of_body(const std::string& body) {
+  auto parsed = parse_object(body);
+  auto owned = std::make_shared<const json>(parsed.ok() ? std::move(parsed).value() : json::object());
+  BodyReader reader(*owned);
+  reader.owned_ = std::move(owned);
+  if (!parsed.ok()) reader.error_ = parsed.error();
+  return reader;
+}
+
 void BodyReader::fail(const std::string& key, const std::string& message) {
   if (!error_) error_ = Error::validation(path(key), message);
 }
 
 const json* BodyReader::find(const std::string& key) {
-  auto it = object_.find(key);
-  if (it == object_.end() || it->is_null()) return nullptr;
+  auto it = object_->find(key);
+  if (it == object_->end() || it->is_null()) return nullptr;
   return &*it;
+}
+
+const json* BodyReader::find_kind(const std::string& key, bool required, Kind is_kind, const char* wrong_kind) {
+  const auto* value = find(key);
+  if (!value) {
+    if (required) fail(key, "is required");
+    return nullptr;
+  }
+  if (!(value->*is_kind)()) {
+    fail(key, wrong_kind);
+    return nullptr;
+  }
+  return value;
 }
 
 std::string BodyReader::text(const std::string& key, std::size_t max_length) {
@@ -32,12 +54,8 @@ std::string BodyReader::text(const std::string& key, std::size_t max_length) {
 }
 
 std::optional<std::string> BodyReader::optional_text(const std::string& key, std::size_t max_length) {
-  const auto* value = find(key);
+  const auto* value = find_kind(key, false, &json::is_string, "must be a string");
   if (!value) return std::nullopt;
-  if (!value->is_string()) {
-    fail(key, "must be a string");
-    return std::nullopt;
-  }
   const auto& s = value->get_ref<const std::string&>();
   if (s.size() > max_length) {
     fail(key, "must be at most " + std::to_string(max_length) + " characters");
@@ -53,12 +71,8 @@ std::int64_t BodyReader::integer(const std::string& key, std::int64_t min, std::
 }
 
 std::optional<std::int64_t> BodyReader::optional_integer(const std::string& key, std::int64_t min, std::int64_t max) {
-  const auto* value = find(key);
+  const auto* value = find_kind(key, false, &json::is_number_integer, "must be an integer");
   if (!value) return std::nullopt;
-  if (!value->is_number_integer()) {
-    fail(key, "must be an integer");
-    return std::nullopt;
-  }
   if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
     fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
     return std::nullopt;
@@ -72,12 +86,8 @@ std::optional<std::int64_t> BodyReader::optional_integer(const std::string& key,
 }
 
 std::optional<bool> BodyReader::optional_flag(const std::string& key) {
-  const auto* value = find(key);
+  const auto* value = find_kind(key, false, &json::is_boolean, "must be true or false");
   if (!value) return std::nullopt;
-  if (!value->is_boolean()) {
-    fail(key, "must be true or false");
-    return std::nullopt;
-  }
   return value->get<bool>();
 }
 
@@ -90,16 +100,8 @@ std::optional<std::int64_t> BodyReader::optional_time(const std::string& key) {
 }
 
 const json* BodyReader::array(const std::string& key, std::size_t max_items, bool required) {
-  const auto* value = find(key);
-  if (!value) {
-    if (required) fail(key, "is required");
-    return nullptr;
-  }
-  if (!value->is_array()) {
-    fail(key, "must be an array");
-    return nullptr;
-  }
-  if (value->size() > max_items) {
+  const auto* value = find_kind(key, required, &json::is_array, "must be an array");
+  if (value && value->size() > max_items) {
     fail(key, "must have at most " + std::to_string(max_items) + " items");
     return nullptr;
   }
@@ -107,16 +109,7 @@ const json* BodyReader::array(const std::string& key, std::size_t max_items, boo
 }
 
 const json* BodyReader::object(const std::string& key, bool required) {
-  const auto* value = find(key);
-  if (!value) {
-    if (required) fail(key, "is required");
-    return nullptr;
-  }
-  if (!value->is_object()) {
-    fail(key, "must be an object");
-    return nullptr;
-  }
-  return value;
+  return find_kind(key, required, &json::is_object, "must be an object");
 }
 
 std::optional<std::int64_t> parse_rfc3339(const std::string& text) {

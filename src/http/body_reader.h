@@ -3,6 +3,7 @@
 // the first problem with its field path, so every handler answers bad input
 // with the same 400 shape instead of throwing on a wrong type.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -21,7 +22,10 @@ Result<nlohmann::json> parse_object(const std::string& body);
 class BodyReader {
  public:
   explicit BodyReader(const nlohmann::json& object, std::string prefix = "")
-      : object_(object), prefix_(std::move(prefix)) {}
+      : object_(&object), prefix_(std::move(prefix)) {}
+  // A reader over a request body, which must be a JSON object (else the
+  // reader starts failed with that error and every read finds nothing).
+  static BodyReader of_body(const std::string& body);
 
   std::string text(const std::string& key, std::size_t max_length = default_text_limit);
   std::optional<std::string> optional_text(const std::string& key, std::size_t max_length = default_text_limit);
@@ -40,8 +44,13 @@ class BodyReader {
 
  private:
   const nlohmann::json* find(const std::string& key);
+  // The value under `key` if it is of the kind `is_kind` tests for; a missing
+  // value fails only when required, one of another kind always.
+  using Kind = bool (nlohmann::json::*)() const noexcept;
+  const nlohmann::json* find_kind(const std::string& key, bool required, Kind is_kind, const char* wrong_kind);
 
-  const nlohmann::json& object_;
+  std::shared_ptr<const nlohmann::json> owned_;  // the body of_body parsed; object_ points into it
+  const nlohmann::json* object_;
   std::string prefix_;
   std::optional<Error> error_;
 };

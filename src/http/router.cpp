@@ -1,29 +1,22 @@
 #include "http/router.h"
 
-#include <sstream>
+#include <map>
+
+#include "domain/text.h"
 
 namespace patron::http {
 namespace {
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> segments;
-  std::stringstream in(path);
-  for (std::string segment; std::getline(in, segment, '/');) {
-    if (!segment.empty()) segments.push_back(segment);
-  }
-  return segments;
-}
 
 bool is_param(const std::string& segment) { return segment.size() > 2 && segment.front() == '{'; }
 
 }  // namespace
 
 void Router::add(const std::string& method, const std::string& pattern, Access access, Handler handler) {
-  routes_.push_back({method, split_path(pattern), pattern, access, std::move(handler)});
+  routes_.push_back({method, split_nonempty(pattern, '/'), pattern, access, std::move(handler)});
 }
 
 Router::Match Router::match(Exchange& exchange, const Route** route) const {
-  const auto segments = split_path(exchange.path);
+  const auto segments = split_nonempty(exchange.path, '/');
   bool path_matched = false;
   for (const auto& candidate : routes_) {
     if (candidate.segments.size() != segments.size()) continue;
@@ -64,11 +57,16 @@ std::string Router::allowed_methods(const std::string& path) const {
 bool allows(Access access, const Principal& principal) {
   const auto& role = principal.role;
   switch (access) {
-    case Access::anyone: return true;
-    case Access::customer: return role == "customer";
-    case Access::pos: return role == "staff" || role == "admin" || role == "store";
-    case Access::staff: return role == "staff" || role == "admin";
-    case Access::admin: return role == "admin";
+    case Access::anyone:
+      return true;
+    case Access::customer:
+      return role == "customer";
+    case Access::pos:
+      return role == "staff" || role == "admin" || role == "store";
+    case Access::staff:
+      return role == "staff" || role == "admin";
+    case Access::admin:
+      return role == "admin";
   }
   return false;
 }

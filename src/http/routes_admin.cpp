@@ -1,8 +1,8 @@
 #include "http/analytics_view.h"
 #include "http/api.h"
-#include "http/route_handlers.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
+#include "http/route_handlers.h"
 #include "http/views.h"
 #include "services/api_keys.h"
 #include "services/behaviour.h"
@@ -43,11 +43,11 @@ Json api_key_json(const ApiKeyRecord& key) {
 namespace handlers {
 
 void search_customers(Api& api, const ExchangePtr& ex) {
-  const auto limit = page_limit(*ex);
-  if (!limit.ok()) return ex->fail(limit.error());
+  const auto page_asked = page_query<IdCursor>(*ex);
+  if (!page_asked.ok()) return ex->fail(page_asked.error());
   const auto query = ex->query_or("q", "");
   api.read(ex, [&](services::Session session) {
-    auto page = services::Customers(session).search(query, *limit, ex->query_or("cursor", ""));
+    auto page = services::Customers(session).search(query, page_asked->limit, page_asked->cursor.after_id);
     if (!page.ok()) return ex->fail(page.error());
     ex->json(200, page_json(*page, profile_json));
   });
@@ -78,9 +78,7 @@ void customer_view(Api& api, const ExchangePtr& ex) {
 }
 
 void adjust(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto points = in.integer("points", -max_adjustment_points, max_adjustment_points);
   auto reason = in.text("reason", 500);
   if (!in.ok()) return ex->fail(in.error());
@@ -102,9 +100,7 @@ void adjust(Api& api, const ExchangePtr& ex) {
 }
 
 void create_api_key(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto store_id = in.text("store_id", 64);
   auto name = in.optional_text("name", services::max_api_key_name_length).value_or("");
   if (!in.ok()) return ex->fail(in.error());
@@ -122,10 +118,11 @@ void create_api_key(Api& api, const ExchangePtr& ex) {
 }
 
 void list_api_keys(Api& api, const ExchangePtr& ex) {
-  const auto limit = page_limit(*ex);
-  if (!limit.ok()) return ex->fail(limit.error());
+  const auto page_asked = page_query<IdCursor>(*ex);
+  if (!page_asked.ok()) return ex->fail(page_asked.error());
   api.read(ex, [&](services::Session session) {
-    ex->json(200, page_json(services::ApiKeys(session).list(*limit, ex->query_or("cursor", "")), api_key_json));
+    const auto keys = services::ApiKeys(session).list(page_asked->limit, page_asked->cursor.after_id);
+    ex->json(200, page_json(keys, api_key_json));
   });
 }
 

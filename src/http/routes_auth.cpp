@@ -1,8 +1,8 @@
 #include "domain/validation.h"
 #include "http/api.h"
-#include "http/route_handlers.h"
 #include "http/body_reader.h"
 #include "http/hash_pool.h"
+#include "http/route_handlers.h"
 #include "services/members.h"
 #include "services/password_reset.h"
 #include "services/refresh_tokens.h"
@@ -122,9 +122,7 @@ namespace handlers {
 // The password is hashed on the password pool, before the write is queued:
 // the writer thread only inserts rows, so a flood of sign-ups does not hold up purchases.
 void register_customer(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto email = in.text("email", max_email_length);
   auto password = in.text("password", max_password_length);
   auto name = in.text("name", max_name_length);
@@ -150,9 +148,7 @@ void register_customer(Api& api, const ExchangePtr& ex) {
 }
 
 void login(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto email = normalize_email(in.text("email", max_email_length));
   auto password = in.text("password", max_password_length);
   if (!in.ok()) return ex->fail(in.error());
@@ -225,9 +221,7 @@ void logout(Api& api, const ExchangePtr& ex) {
 }
 
 void request_password_reset(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   const auto email = normalize_email(in.text("email", max_email_length));
   if (!in.ok()) return ex->fail(in.error());
   if (auto valid = validate_email(email); !valid.ok()) return ex->fail(valid.error());
@@ -256,9 +250,7 @@ void request_password_reset(Api& api, const ExchangePtr& ex) {
 // Wrong tokens are throttled like wrong passwords (the token itself is 256 random bits).
 void confirm_password_reset(Api& api, const ExchangePtr& ex) {
   static const std::string throttle_account = "password-reset";
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto token = in.text("token", max_refresh_token_length);
   auto password = in.text("password", max_password_length);
   if (!in.ok()) return ex->fail(in.error());

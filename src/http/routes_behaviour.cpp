@@ -2,9 +2,9 @@
 // They read the bodies; services::Behaviour checks them against the store's
 // bounds before any I/O and refuses an erased or unknown account.
 #include "http/api.h"
-#include "http/route_handlers.h"
 #include "http/behaviour_views.h"
 #include "http/body_reader.h"
+#include "http/route_handlers.h"
 #include "services/behaviour.h"
 
 namespace patron::http {
@@ -86,9 +86,7 @@ void put_preferences(Api& api, const ExchangePtr& ex) {
 void post_feedback(Api& api, const ExchangePtr& ex) {
   auto* store = api.documents();
   if (!store || !api.sentiment()) return ex->fail(behaviour_store_missing());
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   Feedback feedback;
   feedback.customer_id = ex->principal.user_id;
   feedback.rating = static_cast<int>(in.integer("rating", kMinRating, kMaxRating));
@@ -110,9 +108,7 @@ void post_feedback(Api& api, const ExchangePtr& ex) {
 void post_events(Api& api, const ExchangePtr& ex) {
   auto* store = api.documents();
   if (!store) return ex->fail(behaviour_store_missing());
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   const Json* list = in.array("events", kMaxEventsPerBatch);
   if (!in.ok()) return ex->fail(in.error());
   if (list->empty()) return ex->fail(Error::validation("events", "must hold at least one event"));

@@ -6,6 +6,7 @@
 #include "http/api.h"
 #include "http/body_reader.h"
 #include "http/route_handlers.h"
+#include "http/views.h"
 #include "services/catalog.h"
 #include "services/program_cache.h"
 
@@ -33,7 +34,10 @@ Json item_json(const CatalogResource& resource, const services::CatalogItem& ite
 
 // The schema's fields present in the body, as values of their kinds; the
 // rules beyond the JSON type are the service's (the domain's) to check.
-Result<CatalogRow> read_row(const CatalogResource& resource, const Json& body) {
+Result<CatalogRow> read_row(const CatalogResource& resource, const std::string& body_text) {
+  auto parsed = parse_object(body_text);
+  if (!parsed.ok()) return parsed.error();
+  const Json& body = *parsed;
   BodyReader in(body);
   CatalogRow row;
   for (const auto& field : resource.fields) {
@@ -87,33 +91,35 @@ std::function<void()> program_changed(Api& api) {
   };
 }
 
-Result<Reply> item_reply(int status, const CatalogResource& resource, const Result<services::CatalogItem>& item) {
-  return json_reply(status, item, [&](const services::CatalogItem& saved) { return item_json(resource, saved); });
-}
-
-void create(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  auto row = read_row(resource, *body);
-  if (!row.ok()) return ex->fail(row.error());
+// Answers `status` with the item `save` stored; the program's caches are dropped after the commit.
+template <typename Save>
+void save_item(Api& api, const ExchangePtr& ex, const CatalogResource& resource, int status, Save save) {
   api.write(
       ex,
-      [&resource, row = std::move(row).value()](services::Session session) -> Result<Reply> {
-        return item_reply(201, resource, services::Catalog(session).create(resource, row, Api::now()));
+      [&resource, status, save = std::move(save)](services::Session session) -> Result<Reply> {
+        return json_reply(status, save(services::Catalog(session)),
+                          [&](const services::CatalogItem& saved) { return item_json(resource, saved); });
       },
       program_changed(api));
 }
 
+void create(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
+  auto row = read_row(resource, ex->body);
+  if (!row.ok()) return ex->fail(row.error());
+  save_item(api, ex, resource, 201, [&resource, row = std::move(row).value()](services::Catalog catalog) {
+    return catalog.create(resource, row, Api::now());
+  });
+}
+
 void list(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
-  const auto limit = page_limit(*ex);
-  if (!limit.ok()) return ex->fail(limit.error());
+  const auto page_asked = page_query<IdCursor>(*ex);
+  if (!page_asked.ok()) return ex->fail(page_asked.error());
   const bool include_archived = ex->query_or("include_archived", "false") == "true";
   api.read(ex, [&](services::Session session) {
-    auto page = services::Catalog(session).list(resource, *limit, ex->query_or("cursor", ""), include_archived);
+    auto page =
+        services::Catalog(session).list(resource, page_asked->limit, page_asked->cursor.after_id, include_archived);
     if (!page.ok()) return ex->fail(page.error());
-    Json items = Json::array();
-    for (const auto& item : page->items) items.push_back(item_json(resource, item));
-    ex->json(200, {{"items", items}, {"next_cursor", page->next_cursor ? Json(*page->next_cursor) : Json(nullptr)}});
+    ex->json(200, page_json(*page, [&](const services::CatalogItem& item) { return item_json(resource, item); }));
   });
 }
 
@@ -126,17 +132,12 @@ void get_one(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
 }
 
 void update(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  auto changes = read_row(resource, *body);
+  auto changes = read_row(resource, ex->body);
   if (!changes.ok()) return ex->fail(changes.error());
-  api.write(
-      ex,
-      [&resource, id = ex->params.at("id"),
-       changes = std::move(changes).value()](services::Session session) -> Result<Reply> {
-        return item_reply(200, resource, services::Catalog(session).update(resource, id, changes));
-      },
-      program_changed(api));
+  save_item(api, ex, resource, 200,
+            [&resource, id = ex->params.at("id"), changes = std::move(changes).value()](services::Catalog catalog) {
+              return catalog.update(resource, id, changes);
+            });
 }
 
 void archive(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {

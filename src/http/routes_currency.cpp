@@ -41,9 +41,7 @@ using services::RateWrite;
 void save_rate(Api& api, const ExchangePtr& ex, const std::string& code, RateWrite mode) {
   auto currency = checked_currency(api, code);
   if (!currency.ok()) return ex->fail(currency.error());
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   const auto text = in.text("rate", max_rate_text_length);
   if (!in.ok()) return ex->fail(in.error());
   auto rate = parse_rate(text, "rate");
@@ -74,9 +72,7 @@ void list_rates(Api& api, const ExchangePtr& ex) {
 }
 
 void create_rate(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   const auto code = in.text("currency", 3);
   if (!in.ok()) return ex->fail(in.error());
   save_rate(api, ex, code, RateWrite::create);

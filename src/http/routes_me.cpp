@@ -45,9 +45,7 @@ void get_me(Api& api, const ExchangePtr& ex) {
 }
 
 void patch_me(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto name = in.optional_text("name", max_name_length);
   auto phone = in.optional_text("phone", 32);
   auto opt_in = in.optional_flag("marketing_opt_in");
@@ -65,9 +63,7 @@ void patch_me(Api& api, const ExchangePtr& ex) {
 }
 
 void change_password(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto current = in.text("current_password", max_password_length);
   auto next = in.text("new_password", max_password_length);
   if (!in.ok()) return ex->fail(in.error());
@@ -144,9 +140,7 @@ void list_rewards(Api& api, const ExchangePtr& ex) {
 }
 
 void redeem(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto reward_id = in.text("reward_id", 64);
   if (!in.ok()) return ex->fail(in.error());
   api.write(ex, [&api, id = ex->principal.user_id, reward_id](services::Session session) -> Result<Reply> {

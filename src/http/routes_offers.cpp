@@ -4,6 +4,7 @@
 #include "http/body_reader.h"
 #include "http/route_handlers.h"
 #include "http/routes_offers_json.h"
+#include "http/views.h"
 #include "services/program_cache.h"
 
 namespace patron::http {
@@ -28,15 +29,11 @@ services::Offers offers_service(Api& api, services::Session session) {
 namespace handlers {
 
 void list_campaigns(Api& api, const ExchangePtr& ex) {
-  const auto limit = page_limit(*ex);
-  if (!limit.ok()) return ex->fail(limit.error());
-  const auto cursor = ex->query_or("cursor", "");
-  if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor this endpoint issued"));
+  const auto page_asked = page_query<IdCursor>(*ex);
+  if (!page_asked.ok()) return ex->fail(page_asked.error());
   api.read(ex, [&](services::Session session) {
-    auto page = offers_service(api, session).campaigns(*limit, cursor);
-    Json items = Json::array();
-    for (const auto& c : page.items) items.push_back(campaign_json(c));
-    ex->json(200, {{"items", items}, {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}});
+    const auto page = offers_service(api, session).campaigns(page_asked->limit, page_asked->cursor.after_id);
+    ex->json(200, page_json(page, campaign_json));
   });
 }
 

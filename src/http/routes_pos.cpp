@@ -88,9 +88,7 @@ void record_purchase(Api& api, const ExchangePtr& ex) {
 
 // Each purchase commits or fails on its own (a savepoint each), in one batch.
 void record_batch(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   const auto* purchases = in.array("purchases", max_purchases_per_batch);
   if (!in.ok()) return ex->fail(in.error());
   std::vector<Result<services::PurchaseCommand>> commands;
@@ -117,9 +115,7 @@ void record_batch(Api& api, const ExchangePtr& ex) {
 }
 
 void record_return(Api& api, const ExchangePtr& ex) {
-  auto body = parse_object(ex->body);
-  if (!body.ok()) return ex->fail(body.error());
-  BodyReader in(*body);
+  auto in = BodyReader::of_body(ex->body);
   auto transaction_id = in.text("transaction_id", 64);
   const auto* lines = in.array("lines", max_lines_per_purchase);
   if (!in.ok()) return ex->fail(in.error());

@@ -7,6 +7,7 @@
 
 #include "domain/validation.h"
 #include "http/body_reader.h"
+#include "http/views.h"
 #include "services/secrets.h"
 #include "services/shop.h"
 #include "services/shop_webhooks.h"
@@ -20,6 +21,14 @@ const Error not_configured{
 
 void fail_gateway(const ExchangePtr& ex, const services::GatewayFailure& failure) {
   ex->json(failure.status, {{"error", {{"code", failure.code}, {"message", failure.message}, {"field", nullptr}}}});
+}
+
+Json product_json(const services::ShopProduct& product) {
+  return {{"sku", product.sku},
+          {"name", product.name},
+          {"category", product.category},
+          {"brand", product.brand},
+          {"price_minor", product.price_minor}};
 }
 
 Json line_json(const services::ShopLine& line) {
@@ -43,25 +52,16 @@ void shop_config(ShopRoutes& shop, const ExchangePtr& ex) {
 }
 
 void list_products(ShopRoutes& shop, const ExchangePtr& ex) {
-  const auto limit = page_limit(*ex);
-  if (!limit.ok()) return ex->fail(limit.error());
+  const auto page_asked = page_query<IdCursor>(*ex);
+  if (!page_asked.ok()) return ex->fail(page_asked.error());
   const auto query = ex->query_or("q", "");
   if (query.size() > services::max_shop_query_length) return ex->fail(Error::validation("q", "is too long"));
-  const auto cursor = ex->query_or("cursor", "");
-  if (cursor.size() > 64) return ex->fail(Error::validation("cursor", "is not a cursor"));
   shop.api.read(ex, [&](services::Session session) {
-    auto page = services::Shop(session, shop.api.settings().program).products(query, *limit, cursor);
-    Json items = Json::array();
-    for (const auto& p : page.items) {
-      items.push_back({{"sku", p.sku},
-                       {"name", p.name},
-                       {"category", p.category},
-                       {"brand", p.brand},
-                       {"price_minor", p.price_minor}});
-    }
-    ex->json(200, {{"items", items},
-                   {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)},
-                   {"currency", shop.api.settings().program.base_currency}});
+    auto page = services::Shop(session, shop.api.settings().program)
+                    .products(query, page_asked->limit, page_asked->cursor.after_id);
+    auto body = page_json(page, product_json);
+    body["currency"] = shop.api.settings().program.base_currency;
+    ex->json(200, body);
   });
 }
 

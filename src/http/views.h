@@ -21,8 +21,9 @@ Json ledger_entry_json(const LedgerEntryRecord& entry);
 Json redemption_json_at(const RedemptionRecord& redemption, std::int64_t now);
 Json redemption_json(const RedemptionRecord& redemption);
 
-template <typename T, typename F>
-Json page_json(const Page<T>& page, F&& to_json) {
+// A page of any list: {"items": [...], "next_cursor": text or null}.
+template <typename PageOfItems, typename F>
+Json page_json(const PageOfItems& page, F&& to_json) {
   Json items = Json::array();
   for (const auto& item : page.items) items.push_back(to_json(item));
   return {{"items", items}, {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}};

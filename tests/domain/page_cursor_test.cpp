@@ -44,5 +44,15 @@ TEST(SequenceCursor, DigitsOnlyAndBounded) {
   }
 }
 
+TEST(IdCursor, AnIdUpToItsBoundReadsBackAndLongerIsRefused) {
+  EXPECT_EQ(IdCursor::parse("")->after_id, "");
+  const std::string longest(IdCursor::kMaxIdLength, 'a');
+  EXPECT_EQ(IdCursor::parse(longest)->after_id, longest);
+  const auto too_long = IdCursor::parse(longest + "a");
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(too_long.error().code, ErrorCode::validation_failed);
+  EXPECT_EQ(too_long.error().field, "cursor");
+}
+
 }  // namespace
 }  // namespace patron
