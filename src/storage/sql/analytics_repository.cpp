@@ -1,9 +1,9 @@
 #include "storage/sql/analytics_repository.h"
-#include "storage/sql/queries.h"
 
 #include <algorithm>
 #include <cassert>
 
+#include "storage/sql/queries.h"
 #include "storage/sql/sqlite_direct.h"
 
 namespace patron::sql {

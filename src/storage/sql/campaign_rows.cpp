@@ -1,9 +1,10 @@
 #include "storage/sql/campaign_rows.h"
-#include "storage/sql/queries.h"
 
 #include <array>
 
 #include <nlohmann/json.hpp>
+
+#include "storage/sql/queries.h"
 
 namespace patron::sql::detail {
 namespace {

@@ -1,8 +1,9 @@
 #include "storage/sql/catalog_repository.h"
-#include "storage/sql/queries.h"
 
 #include <algorithm>
 #include <sstream>
+
+#include "storage/sql/queries.h"
 
 namespace patron::sql {
 namespace {

@@ -1,8 +1,8 @@
 #include "storage/sql/ledger_repository.h"
-#include "storage/sql/queries.h"
 
 #include "domain/page_cursor.h"
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/queries.h"
 #include "storage/sql/statement_cache.h"
 
 namespace patron::sql {

@@ -1,7 +1,8 @@
 #include "storage/sql/redemptions_repository.h"
-#include "storage/sql/queries.h"
 
 #include <cstdint>
+
+#include "storage/sql/queries.h"
 
 namespace patron::sql {
 

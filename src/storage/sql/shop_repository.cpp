@@ -1,7 +1,7 @@
 #include "storage/sql/shop_repository.h"
-#include "storage/sql/queries.h"
 
 #include "storage/sql/changed_accounts.h"
+#include "storage/sql/queries.h"
 
 namespace patron::sql {
 
