@@ -1,5 +1,8 @@
 #include "storage/documents/json_codec.h"
 
+#include <string>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 namespace patron::documents {
@@ -15,11 +18,21 @@ void append_json_string(std::string& out, std::string_view value) {
   out += '"';
   for (const char c : value) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += "\\u00";
@@ -37,6 +50,16 @@ std::string string_or_empty(const json& object, const char* key) {
   const auto found = object.find(key);
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
+
+// A stored feedback's text fields, each key named once for both directions
+// (a missing one reads as empty).
+constexpr std::pair<const char*, std::string Feedback::*> kFeedbackTexts[] = {
+    {"id", &Feedback::id},
+    {"customer_id", &Feedback::customer_id},
+    {"text", &Feedback::text},
+    {"product_sku", &Feedback::product_sku},
+    {"store_id", &Feedback::store_id},
+};
 
 }  // namespace
 
@@ -86,15 +109,11 @@ Result<Event> event_from_json(std::string_view text) {
 }
 
 std::string feedback_to_json(const Feedback& feedback) {
-  const json object = {{"id", feedback.id},
-                       {"customer_id", feedback.customer_id},
-                       {"rating", feedback.rating},
-                       {"text", feedback.text},
-                       {"product_sku", feedback.product_sku},
-                       {"store_id", feedback.store_id},
-                       {"tags", feedback.tags},
-                       {"sentiment", feedback.sentiment},
-                       {"created_at", feedback.created_at_ms}};
+  json object = {{"rating", feedback.rating},
+                 {"tags", feedback.tags},
+                 {"sentiment", feedback.sentiment},
+                 {"created_at", feedback.created_at_ms}};
+  for (const auto& [key, field] : kFeedbackTexts) object[key] = feedback.*field;
   return object.dump();
 }
 
@@ -105,18 +124,13 @@ Result<Feedback> feedback_from_json(std::string_view text) {
   const auto sentiment = object.find("sentiment");
   const auto created = object.find("created_at");
   const auto tags = object.find("tags");
-  if (rating == object.end() || !rating->is_number_integer() || sentiment == object.end() ||
-      !sentiment->is_number() || created == object.end() || !created->is_number_integer() ||
-      tags == object.end() || !tags->is_array()) {
+  if (rating == object.end() || !rating->is_number_integer() || sentiment == object.end() || !sentiment->is_number() ||
+      created == object.end() || !created->is_number_integer() || tags == object.end() || !tags->is_array()) {
     return corrupt("feedback");
   }
   Feedback feedback;
-  feedback.id = string_or_empty(object, "id");
-  feedback.customer_id = string_or_empty(object, "customer_id");
+  for (const auto& [key, field] : kFeedbackTexts) feedback.*field = string_or_empty(object, key);
   feedback.rating = rating->get<int>();
-  feedback.text = string_or_empty(object, "text");
-  feedback.product_sku = string_or_empty(object, "product_sku");
-  feedback.store_id = string_or_empty(object, "store_id");
   for (const auto& tag : *tags) {
     if (!tag.is_string()) return corrupt("feedback");
     feedback.tags.push_back(tag.get<std::string>());

@@ -1,6 +1,9 @@
 #include "storage/sql/campaign_rows.h"
 
 #include <array>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -25,58 +28,65 @@ offers::Range range_of(const Json& j) {
   return r;
 }
 
+// The JSON keys of a stored audience and offer template, each named once for
+// both directions (a missing key reads as the field's empty value).
+template <class Record, class Field>
+using Keyed = std::pair<const char*, Field Record::*>;
+
+constexpr std::array<Keyed<offers::Audience, std::vector<std::string>>, 5> kAudienceLists = {{
+    {"segments", &offers::Audience::segments},
+    {"tiers", &offers::Audience::tiers},
+    {"categories_bought", &offers::Audience::categories_bought},
+    {"categories_not_bought", &offers::Audience::categories_not_bought},
+    {"favorite_categories", &offers::Audience::favorite_categories},
+}};
+constexpr std::array<Keyed<offers::Audience, offers::Range>, 2> kAudienceRanges = {{
+    {"p_alive", &offers::Audience::p_alive},
+    {"clv_minor", &offers::Audience::clv_minor},
+}};
+constexpr std::array<Keyed<offers::OfferTemplate, std::string>, 4> kOfferTexts = {{
+    {"category", &offers::OfferTemplate::category},
+    {"sku", &offers::OfferTemplate::sku},
+    {"reward_id", &offers::OfferTemplate::reward_id},
+    {"reward_name", &offers::OfferTemplate::reward_name},
+}};
+constexpr std::array<Keyed<offers::OfferTemplate, std::int64_t>, 4> kOfferNumbers = {{
+    {"multiplier_permille", &offers::OfferTemplate::multiplier_permille},
+    {"points", &offers::OfferTemplate::points},
+    {"min_spend_minor", &offers::OfferTemplate::min_spend_minor},
+    {"percent", &offers::OfferTemplate::percent},
+}};
+
 }  // namespace
 
 std::string audience_text(const offers::Audience& a) {
-  return Json{{"segments", a.segments},
-              {"tiers", a.tiers},
-              {"categories_bought", a.categories_bought},
-              {"categories_not_bought", a.categories_not_bought},
-              {"favorite_categories", a.favorite_categories},
-              {"p_alive", range_json(a.p_alive)},
-              {"clv_minor", range_json(a.clv_minor)}}
-      .dump();
+  Json j = Json::object();
+  for (const auto& [key, field] : kAudienceLists) j[key] = a.*field;
+  for (const auto& [key, field] : kAudienceRanges) j[key] = range_json(a.*field);
+  return j.dump();
 }
 
 static offers::Audience audience_of(const std::string& text) {
   const auto j = Json::parse(text);
   offers::Audience a;
-  a.segments = j.value("segments", std::vector<std::string>{});
-  a.tiers = j.value("tiers", std::vector<std::string>{});
-  a.categories_bought = j.value("categories_bought", std::vector<std::string>{});
-  a.categories_not_bought = j.value("categories_not_bought", std::vector<std::string>{});
-  a.favorite_categories = j.value("favorite_categories", std::vector<std::string>{});
-  a.p_alive = range_of(j.value("p_alive", Json::object()));
-  a.clv_minor = range_of(j.value("clv_minor", Json::object()));
+  for (const auto& [key, field] : kAudienceLists) a.*field = j.value(key, std::vector<std::string>{});
+  for (const auto& [key, field] : kAudienceRanges) a.*field = range_of(j.value(key, Json::object()));
   return a;
 }
 
 std::string offer_text(const offers::OfferTemplate& o) {
-  return Json{{"kind", offers::to_string(o.kind)},
-              {"category", o.category},
-              {"sku", o.sku},
-              {"multiplier_permille", o.multiplier_permille},
-              {"points", o.points},
-              {"min_spend_minor", o.min_spend_minor},
-              {"reward_name", o.reward_name},
-              {"percent", o.percent},
-              {"reward_id", o.reward_id},
-              {"auto_apply", o.auto_apply}}
-      .dump();
+  Json j = {{"kind", offers::to_string(o.kind)}, {"auto_apply", o.auto_apply}};
+  for (const auto& [key, field] : kOfferTexts) j[key] = o.*field;
+  for (const auto& [key, field] : kOfferNumbers) j[key] = o.*field;
+  return j.dump();
 }
 
 static offers::OfferTemplate offer_of(const std::string& text) {
   const auto j = Json::parse(text);
   offers::OfferTemplate o;
   o.kind = offers::parse_offer_kind(j.value("kind", "bonus_points")).value_or(offers::OfferKind::bonus_points);
-  o.category = j.value("category", "");
-  o.sku = j.value("sku", "");
-  o.multiplier_permille = j.value("multiplier_permille", std::int64_t{0});
-  o.points = j.value("points", Points{0});
-  o.min_spend_minor = j.value("min_spend_minor", MinorUnits{0});
-  o.percent = j.value("percent", std::int64_t{0});
-  o.reward_id = j.value("reward_id", "");
-  o.reward_name = j.value("reward_name", "");
+  for (const auto& [key, field] : kOfferTexts) o.*field = j.value(key, "");
+  for (const auto& [key, field] : kOfferNumbers) o.*field = j.value(key, std::int64_t{0});
   o.auto_apply = j.value("auto_apply", false);
   return o;
 }
