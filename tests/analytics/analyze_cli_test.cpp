@@ -89,6 +89,29 @@ TEST(AnalyzeCli, SummaryColumnsAreFoundByNameInAnyOrderAndCase) {
   EXPECT_EQ(reordered["customers"][1]["t_x"], 1.71);
 }
 
+// Ids are the retailer's own text: JSON output escapes what JSON needs escaped
+// (quote, backslash, control characters) and reads back as the same id.
+TEST(AnalyzeCli, JsonOutputEscapesIdsSoTheyReadBackUnchanged) {
+  struct OddId {
+    std::string in_csv, id;
+  };
+  const std::vector<OddId> odd_ids = {{"back\\slash", "back\\slash"},
+                                      {"tab\there", "tab\there"},
+                                      {"bell\x07", "bell\x07"},
+                                      {"\"quote\"\"d\"", "quote\"d"}};
+  std::istringstream rows(cdnow_summary_head(3000));
+  std::string line, text;
+  std::getline(rows, line);
+  text = line + "\n";
+  for (std::size_t k = 0; std::getline(rows, line); ++k) {
+    if (k < odd_ids.size()) line = odd_ids[k].in_csv + line.substr(line.find(','));
+    text += line + "\n";
+  }
+  const Json printed = btyd_json(text);
+  ASSERT_TRUE(printed.contains("customers"));
+  for (std::size_t k = 0; k < odd_ids.size(); ++k) EXPECT_EQ(printed["customers"][k]["id"], odd_ids[k].id);
+}
+
 TEST(AnalyzeCli, SummaryWithoutIdColumnIsRefusedNamingIt) {
   const CliRun result = btyd_on("frequency,recency,T\n2,30.43,38.86\n1,1.71,38.86\n");
   expect_refused(result, "no ID column");
