@@ -2,7 +2,9 @@
 
 #include <array>
 #include <string>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -44,13 +46,14 @@ constexpr std::array<Keyed<offers::Audience, offers::Range>, 2> kAudienceRanges 
     {"p_alive", &offers::Audience::p_alive},
     {"clv_minor", &offers::Audience::clv_minor},
 }};
-constexpr std::array<Keyed<offers::OfferTemplate, std::string>, 4> kOfferTexts = {{
+
+// The offer template's plain fields; kind and auto_apply have their own rules.
+using OfferField = std::variant<std::string offers::OfferTemplate::*, std::int64_t offers::OfferTemplate::*>;
+constexpr std::array<std::pair<const char*, OfferField>, 8> kOfferFields = {{
     {"category", &offers::OfferTemplate::category},
     {"sku", &offers::OfferTemplate::sku},
     {"reward_id", &offers::OfferTemplate::reward_id},
     {"reward_name", &offers::OfferTemplate::reward_name},
-}};
-constexpr std::array<Keyed<offers::OfferTemplate, std::int64_t>, 4> kOfferNumbers = {{
     {"multiplier_permille", &offers::OfferTemplate::multiplier_permille},
     {"points", &offers::OfferTemplate::points},
     {"min_spend_minor", &offers::OfferTemplate::min_spend_minor},
@@ -76,8 +79,9 @@ static offers::Audience audience_of(const std::string& text) {
 
 std::string offer_text(const offers::OfferTemplate& o) {
   Json j = {{"kind", offers::to_string(o.kind)}, {"auto_apply", o.auto_apply}};
-  for (const auto& [key, field] : kOfferTexts) j[key] = o.*field;
-  for (const auto& [key, field] : kOfferNumbers) j[key] = o.*field;
+  for (const auto& [key, field] : kOfferFields) {
+    std::visit([&, name = key](auto member) { j[name] = o.*member; }, field);
+  }
   return j.dump();
 }
 
@@ -85,8 +89,14 @@ static offers::OfferTemplate offer_of(const std::string& text) {
   const auto j = Json::parse(text);
   offers::OfferTemplate o;
   o.kind = offers::parse_offer_kind(j.value("kind", "bonus_points")).value_or(offers::OfferKind::bonus_points);
-  for (const auto& [key, field] : kOfferTexts) o.*field = j.value(key, "");
-  for (const auto& [key, field] : kOfferNumbers) o.*field = j.value(key, std::int64_t{0});
+  for (const auto& [key, field] : kOfferFields) {
+    std::visit(
+        [&, name = key](auto member) {
+          using Value = std::remove_reference_t<decltype(o.*member)>;
+          o.*member = j.value(name, Value{});
+        },
+        field);
+  }
   o.auto_apply = j.value("auto_apply", false);
   return o;
 }
