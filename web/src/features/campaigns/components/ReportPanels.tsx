@@ -7,7 +7,7 @@ import { bars, pct, type UpliftFigures } from './report-figures';
 
 const ArmsChart = lazy(() => import('./report-chart').then((m) => ({ default: m.ArmsChart })));
 
-function Panel({ title, data, format, control, summary, testId }: { title: string; data: ArmBar[]; format: (v: number) => string; control: number; summary: string; testId: string }) {
+function Panel({ title, data, format, control, summary, testId }: { title: string; data: ArmBar[]; format: (v: number, decimals: number) => string; control: number; summary: string; testId: string }) {
   const height = 220;
   return (
     <figure className="report-panel" data-testid={testId}>
@@ -22,11 +22,16 @@ function Panel({ title, data, format, control, summary, testId }: { title: strin
   );
 }
 
+/** An axis label in money: whole units while the ticks are, cents in full ("$0.50", not "$0.5") once they are not. */
+export const moneyTick = (currency: string) => (major: number, decimals: number) =>
+  formatMoneyMajor(major, currency, decimals > 0 ? undefined : 0);
+/** An axis label for a rate: `decimals` are the fraction's, two fewer in percent (0.005 → "0.5 %"). */
+export const rateTick = (rate: number, decimals: number) => pct(rate, Math.max(0, decimals - 2));
+
 /** Treatment against control, drawn: revenue per customer and purchase rate. */
 export function ReportPanels({ report, figures }: { report: Report; figures: UpliftFigures }) {
   const { treatment: t, control: c, currency } = report;
   const { tRate, cRate, purchaseRate, revenueCi: revCi } = figures;
-  const money = (major: number) => formatMoneyMajor(major, currency, 0);
   const toMajor = (minor: number) => minor / 10 ** currencyDigits(currency);
   return (
     <div className="report-panels">
@@ -35,7 +40,7 @@ export function ReportPanels({ report, figures }: { report: Report; figures: Upl
         testId="chart-revenue"
         data={bars(toMajor(t.revenue_per_customer_minor), toMajor(c.revenue_per_customer_minor), revCi && [toMajor(revCi[0]), toMajor(revCi[1])])}
         control={toMajor(c.revenue_per_customer_minor)}
-        format={money}
+        format={moneyTick(currency)}
         summary={`Treatment ${formatMoney(t.revenue_per_customer_minor, currency)}, control ${formatMoney(c.revenue_per_customer_minor, currency)}.`}
       />
       <Panel
@@ -43,7 +48,7 @@ export function ReportPanels({ report, figures }: { report: Report; figures: Upl
         testId="chart-purchase-rate"
         data={bars(tRate, cRate, purchaseRate.ci95)}
         control={cRate}
-        format={(v) => pct(v, 0)}
+        format={rateTick}
         summary={`Treatment ${pct(tRate)}, control ${pct(cRate)}.`}
       />
     </div>

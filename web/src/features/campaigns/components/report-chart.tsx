@@ -26,16 +26,27 @@ export function niceTicks(top: number, bottom = 0): number[] {
   return ticks;
 }
 
-export function ArmsChart({ data, height, format, control }: { data: ArmBar[]; height: number; format: (v: number) => string; control: number }) {
+/** The decimals a tick step needs to be written exactly: 10 → 0, 0.5 → 1, 0.25 → 2. */
+export function stepDecimals(step: number): number {
+  for (let digits = 0; digits < 6; digits++) {
+    const scaled = step * 10 ** digits;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return digits;
+  }
+  return 6;
+}
+
+/** `format(value, decimals)`: decimals are what the ticks' step needs, so small sums do not all read "$0". */
+export function ArmsChart({ data, height, format, control }: { data: ArmBar[]; height: number; format: (v: number, decimals: number) => string; control: number }) {
   const top = Math.max(...data.map((d) => d.value + (d.err?.[1] ?? 0)), 0);
   const bottom = Math.min(0, ...data.map((d) => d.value - (d.err?.[0] ?? 0)));
   const ticks = niceTicks(top > 0 ? top : 1, bottom);
+  const decimals = ticks.length > 1 ? stepDecimals(ticks[1] - ticks[0]) : 0;
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
       <BarChart data={data} margin={{ top: 12, right: 12, bottom: 4, left: 4 }} accessibilityLayer={false} barCategoryGap="28%">
         <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" vertical={false} />
         <XAxis dataKey="name" tick={tick} />
-        <YAxis tick={tick} width={64} tickFormatter={(v: number) => format(v)} domain={[ticks[0], ticks[ticks.length - 1]]} ticks={ticks} allowDataOverflow />
+        <YAxis tick={tick} width={64} tickFormatter={(v: number) => format(v, decimals)} domain={[ticks[0], ticks[ticks.length - 1]]} ticks={ticks} allowDataOverflow />
         <ReferenceLine y={control} stroke="var(--color-text-muted)" strokeDasharray="4 4" ifOverflow="extendDomain" />
         <Bar dataKey="value" isAnimationActive={false} radius={[6, 6, 0, 0]}>
           {data.map((d) => (
