@@ -30,7 +30,7 @@ function resource(key: ResourceKey, title: string, singular: string, columns: Co
 
 export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
   products: resource('products', 'Products', 'product', [
-    { key: 'sku', label: 'SKU' },
+    { key: 'sku', label: 'SKU', code: true },
     { key: 'name', label: 'Name' },
     { key: 'category', label: 'Category' },
     { key: 'brand', label: 'Brand' },
@@ -50,13 +50,13 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     { key: 'effect', label: 'Effect', render: ruleEffect },
   ]),
   tiers: resource('tiers', 'Tiers', 'tier', [
-    { key: 'code', label: 'Code' },
+    { key: 'code', label: 'Code', code: true },
     { key: 'name', label: 'Name' },
     { key: 'threshold_minor', label: 'Threshold (minor)', render: (i) => (typeof i.threshold_minor === 'number' ? formatPoints(i.threshold_minor) : '—') },
     { key: 'multiplier_permille', label: 'Multiplier', render: permille },
   ]),
   stores: resource('stores', 'Stores', 'store', [
-    { key: 'code', label: 'Code' },
+    { key: 'code', label: 'Code', code: true },
     { key: 'name', label: 'Name' },
     { key: 'id', label: 'Id' },
   ]),

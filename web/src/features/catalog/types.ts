@@ -15,6 +15,8 @@ export interface ColumnDef {
   key: string;
   label: string;
   render?: (item: Item) => string;
+  /** A code people read as one word (a SKU, a store code): never broken over lines. */
+  code?: boolean;
 }
 
 export interface ResourceConfig {

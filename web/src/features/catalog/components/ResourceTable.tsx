@@ -45,7 +45,9 @@ export function ResourceTable({ config, items, onEdit, onArchive }: ResourceTabl
           {items.map((item) => (
             <tr key={itemId(item)}>
               {columns.map((c) => (
-                <td key={c.key}>{cell(item, c)}</td>
+                <td key={c.key} className={c.code ? 'table__code' : undefined}>
+                  {cell(item, c)}
+                </td>
               ))}
               <td className="table__actions">
                 <Button variant="ghost" size="sm" onClick={() => onEdit(item)} aria-label={`Edit ${cell(item, columns[0] ?? { key: 'id', label: '' })}`}>
