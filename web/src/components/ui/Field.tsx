@@ -53,23 +53,25 @@ function useFieldWiring(givenId: string | undefined, name: string | undefined, h
 
 type ControlWiring = ReturnType<typeof useFieldWiring>['control'];
 
-/** A labelled field around the control `render` draws, given the wiring and the rest of the field's props. */
-function labelledField<Attributes extends { id?: string; name?: string }>(render: (control: ControlWiring, rest: Omit<CommonProps & Attributes, keyof CommonProps | 'id' | 'name'>) => ReactNode) {
-  return function Field({ label, hint, error, id: givenId, name, ...rest }: CommonProps & Attributes) {
+/** A labelled field around the control `render` draws, given the wiring and the rest of the field's props; `displayName` names it in DevTools and React's warnings. */
+function labelledField<Attributes extends { id?: string; name?: string }>(displayName: string, render: (control: ControlWiring, rest: Omit<CommonProps & Attributes, keyof CommonProps | 'id' | 'name'>) => ReactNode) {
+  function Field({ label, hint, error, id: givenId, name, ...rest }: CommonProps & Attributes) {
     const { id, shown, control } = useFieldWiring(givenId, name, hint, error);
     return (
       <FieldShell id={id} label={label} hint={hint} error={shown}>
         {render(control, rest)}
       </FieldShell>
     );
-  };
+  }
+  Field.displayName = displayName;
+  return Field;
 }
 
-export const TextField = labelledField<InputHTMLAttributes<HTMLInputElement>>((control, rest) => <input {...control} className="input" {...rest} />);
+export const TextField = labelledField<InputHTMLAttributes<HTMLInputElement>>('TextField', (control, rest) => <input {...control} className="input" {...rest} />);
 
-export const TextArea = labelledField<TextareaHTMLAttributes<HTMLTextAreaElement>>((control, rest) => <textarea {...control} className="input textarea" {...rest} />);
+export const TextArea = labelledField<TextareaHTMLAttributes<HTMLTextAreaElement>>('TextArea', (control, rest) => <textarea {...control} className="input textarea" {...rest} />);
 
-export const SelectField = labelledField<SelectHTMLAttributes<HTMLSelectElement>>((control, rest) => <select {...control} className="input select" {...rest} />);
+export const SelectField = labelledField<SelectHTMLAttributes<HTMLSelectElement>>('SelectField', (control, rest) => <select {...control} className="input select" {...rest} />);
 
 export function Checkbox({ label, hint, id: givenId, ...rest }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const autoId = useId();

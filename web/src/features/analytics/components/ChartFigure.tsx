@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { ColumnHeads, Skeleton } from '@/components/ui';
+import { type ColumnHead, ColumnHeads, Skeleton } from '@/components/ui';
 import type { HoldoutPoint } from '../model-fit';
 import type { SentimentPoint } from '../types';
 import type { BarChartProps } from './charts';
@@ -8,10 +8,9 @@ const BarsChart = lazy(() => import('./charts').then((m) => ({ default: m.BarsCh
 const SentimentChart = lazy(() => import('./charts').then((m) => ({ default: m.SentimentChart })));
 const HoldoutChart = lazy(() => import('./charts').then((m) => ({ default: m.HoldoutChart })));
 
-export interface Column<T> {
+export interface Column<T> extends ColumnHead {
   header: string;
   cell: (row: T) => ReactNode;
-  numeric?: boolean;
 }
 
 /** A plain table: the accessible alternative to every chart, and the view of lists. */

@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Skeleton } from '@/components/ui';
-import { currencyDigits, formatMoney, formatMoneyMajor } from '@/lib/format';
+import { currencyDigits, formatMoney } from '@/lib/format';
 import type { CampaignReport as Report } from '../types';
 import type { ArmBar } from './report-chart';
-import { bars, pct, type UpliftFigures } from './report-figures';
+import { bars, moneyTick, pct, rateTick, type UpliftFigures } from './report-figures';
 
 const ArmsChart = lazy(() => import('./report-chart').then((m) => ({ default: m.ArmsChart })));
 
@@ -21,12 +21,6 @@ function Panel({ title, data, format, control, summary, testId }: { title: strin
     </figure>
   );
 }
-
-/** An axis label in money: whole units while the ticks are, cents in full ("$0.50", not "$0.5") once they are not. */
-export const moneyTick = (currency: string) => (major: number, decimals: number) =>
-  formatMoneyMajor(major, currency, decimals > 0 ? undefined : 0);
-/** An axis label for a rate: `decimals` are the fraction's, two fewer in percent (0.005 → "0.5 %"). */
-export const rateTick = (rate: number, decimals: number) => pct(rate, Math.max(0, decimals - 2));
 
 /** Treatment against control, drawn: revenue per customer and purchase rate. */
 export function ReportPanels({ report, figures }: { report: Report; figures: UpliftFigures }) {

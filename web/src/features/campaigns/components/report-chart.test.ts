@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { niceTicks, stepDecimals } from './report-chart';
-import { moneyTick, rateTick } from './ReportPanels';
+import { moneyTick, rateTick } from './report-figures';
 
 // The labels of the report's axes, as ArmsChart builds them: the ticks' step decides the decimals.
 const labels = (top: number, format: (v: number, decimals: number) => string) => {

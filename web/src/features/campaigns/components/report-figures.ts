@@ -1,11 +1,16 @@
 // The report's figures: rates, signed differences, the bars of its charts,
 // and the verdict the 95 % interval of the revenue uplift allows.
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatMoneyMajor } from '@/lib/format';
 import type { CampaignReport as Report } from '../types';
 import type { ArmBar } from './report-chart';
 
 export const rate = (n: number, d: number) => (d > 0 ? n / d : 0);
 export const pct = (r: number, digits = 1) => `${(r * 100).toFixed(digits)} %`;
+/** An axis label in money: whole units while the ticks are, cents in full ("$0.50", not "$0.5") once they are not. */
+export const moneyTick = (currency: string) => (major: number, decimals: number) =>
+  formatMoneyMajor(major, currency, decimals > 0 ? undefined : 0);
+/** An axis label for a rate: `decimals` are the fraction's, two fewer in percent (0.005 → "0.5 %"). */
+export const rateTick = (rate: number, decimals: number) => pct(rate, Math.max(0, decimals - 2));
 /** A difference in percentage points, signed: "+10.0 pts". */
 export const pts = (r: number) => `${r > 0 ? '+' : r < 0 ? '−' : ''}${Math.abs(r * 100).toFixed(1)} pts`;
 export const signedMoney = (minor: number, currency: string) => `${minor > 0 ? '+' : minor < 0 ? '−' : ''}${formatMoney(Math.abs(minor), currency)}`;

@@ -1,4 +1,4 @@
-import { Button } from '@/components/ui';
+import { Button, ColumnHeads } from '@/components/ui';
 import { itemId } from '../resources';
 import type { ColumnDef, Item, ResourceConfig } from '../types';
 
@@ -29,18 +29,7 @@ export function ResourceTable({ config, items, onEdit, onArchive }: ResourceTabl
     <div className="table-wrap">
       <table className="table">
         <caption className="visually-hidden">{config.title}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.key} scope="col">
-                {c.label}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[...columns.map((c) => ({ header: c.label })), { header: <span className="visually-hidden">Actions</span> }]} />
         <tbody>
           {items.map((item) => (
             <tr key={itemId(item)}>
