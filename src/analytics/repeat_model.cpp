@@ -11,10 +11,7 @@ namespace {
 // A horizon of more steps than this is a unit mistake (days passed as weeks).
 constexpr int kMaxClvSteps = 10'000;
 
-constexpr EnumNames kModelNames({{RepeatModel::bgnbd, "bgnbd"},
-                                 {RepeatModel::mbgnbd, "mbgnbd"},
-                                 {RepeatModel::pareto_nbd, "pareto_nbd"}},
-                                RepeatModel::bgnbd);
+constexpr auto kModelNames = enumerator_names(RepeatModel::bgnbd);
 constexpr EnumNames kModelTitles({{RepeatModel::bgnbd, "BG/NBD"},
                                   {RepeatModel::mbgnbd, "MBG/NBD"},
                                   {RepeatModel::pareto_nbd, "Pareto/NBD"}},

@@ -13,15 +13,7 @@ namespace {
 
 using Kind = CatalogFieldKind;
 
-constexpr EnumNames kKindNames({{Kind::text, "text"},
-                                {Kind::long_text, "long_text"},
-                                {Kind::currency, "currency"},
-                                {Kind::choice, "choice"},
-                                {Kind::integer, "integer"},
-                                {Kind::money, "money"},
-                                {Kind::permille, "permille"},
-                                {Kind::instant, "instant"}},
-                               Kind::text);
+constexpr auto kKindNames = enumerator_names(Kind::text);
 
 CatalogField field(std::string name, Kind kind, std::string label, std::string hint = {}) {
   CatalogField out;

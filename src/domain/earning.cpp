@@ -12,13 +12,7 @@ namespace {
 constexpr std::int64_t micro_per_point = 1'000'000;
 constexpr std::int64_t permille = 1000;
 
-constexpr EnumNames kEarningRuleKindNames({{EarningRuleKind::base_rate, "base_rate"},
-                                           {EarningRuleKind::category_multiplier, "category_multiplier"},
-                                           {EarningRuleKind::sku_multiplier, "sku_multiplier"},
-                                           {EarningRuleKind::category_bonus, "category_bonus"},
-                                           {EarningRuleKind::sku_bonus, "sku_bonus"},
-                                           {EarningRuleKind::spend_threshold_bonus, "spend_threshold_bonus"}},
-                                          EarningRuleKind::base_rate);
+constexpr auto kEarningRuleKindNames = enumerator_names(EarningRuleKind::base_rate);
 
 __extension__ using Micro = __int128;  // products of amounts and rates exceed int64
 

@@ -1,11 +1,15 @@
 #pragma once
 // An enum's names written once, as a table that serves both ways: the name of
 // a value, and the value of a name. A switch for the one and a list of values
-// for the other would each have to learn every new value.
+// for the other would each have to learn every new value. Where the names are
+// the enumerators themselves, enumerator_names() reads them from the enum, so
+// they are not written a second time at all.
 #include <array>
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace patron {
 
@@ -74,5 +78,56 @@ class EnumNames {
   std::array<EnumName<Enum>, N> names_{};
   const char* fallback_name_ = nullptr;
 };
+
+// The identifier of enumerator V as declared ("earn" for LedgerKind::earn),
+// read from the compiler's name of this function, as magic_enum does: GCC
+// writes "[with auto V = patron::LedgerKind::earn; ...]", Clang "[V = ...]".
+template <auto V>
+consteval std::string_view enumerator_identifier() {
+  constexpr std::string_view signature = __PRETTY_FUNCTION__;
+  constexpr std::size_t start = signature.find("V = ") + 4;
+  constexpr std::string_view qualified = signature.substr(start, signature.find_first_of(";]", start) - start);
+  return qualified.substr(qualified.rfind("::") + 2);
+}
+
+// enumerator_identifier<V>() as a NUL-terminated array with static storage,
+// so that a table can hand out its address.
+template <auto V>
+inline constexpr auto kEnumeratorText = [] {
+  constexpr std::string_view identifier = enumerator_identifier<V>();
+  std::array<char, identifier.size() + 1> text{};
+  for (std::size_t i = 0; i < identifier.size(); ++i) text[i] = identifier[i];
+  return text;
+}();
+
+// More values than this is not an enum whose names are stored.
+inline constexpr std::size_t kMaxEnumerators = 64;
+
+// How many values a scoped enum declared without explicit values has: the
+// first value that is not an enumerator.
+template <typename Enum, std::size_t I = 0>
+consteval std::size_t enumerator_count() {
+  static_assert(std::is_enum_v<Enum> && !std::is_convertible_v<Enum, int>, "a scoped enum (enum class)");
+  if constexpr (I == kMaxEnumerators || !is_named_enumerator<static_cast<Enum>(I)>()) {
+    return I;
+  } else {
+    return enumerator_count<Enum, I + 1>();
+  }
+}
+
+template <typename Enum, std::size_t... I>
+consteval EnumNames<Enum, sizeof...(I)> identifiers_as_names(Enum fallback, std::index_sequence<I...>) {
+  const EnumName<Enum> names[] = {{static_cast<Enum>(I), kEnumeratorText<static_cast<Enum>(I)>.data()}...};
+  return EnumNames<Enum, sizeof...(I)>(names, fallback);
+}
+
+// The table that names each value of Enum by its identifier. The names are
+// then stored, so renaming an enumerator renames a stored value: a migration.
+template <typename Enum>
+consteval auto enumerator_names(Enum fallback) {
+  constexpr std::size_t count = enumerator_count<Enum>();
+  static_assert(count > 0 && count < kMaxEnumerators, "an enum of 1 to 63 values, declared without explicit values");
+  return identifiers_as_names(fallback, std::make_index_sequence<count>{});
+}
 
 }  // namespace patron

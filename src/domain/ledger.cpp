@@ -9,13 +9,7 @@ namespace patron {
 
 namespace {
 
-constexpr EnumNames kLedgerKindNames({{LedgerKind::earn, "earn"},
-                                      {LedgerKind::redeem, "redeem"},
-                                      {LedgerKind::expire, "expire"},
-                                      {LedgerKind::reverse, "reverse"},
-                                      {LedgerKind::adjust, "adjust"},
-                                      {LedgerKind::bonus, "bonus"}},
-                                     LedgerKind::adjust);
+constexpr auto kLedgerKindNames = enumerator_names(LedgerKind::adjust);
 
 }  // namespace
 

@@ -7,21 +7,9 @@
 namespace patron::offers {
 namespace {
 
-constexpr EnumNames kGoalNames({{Goal::winback, "winback"},
-                                {Goal::grow_basket, "grow_basket"},
-                                {Goal::cross_sell, "cross_sell"},
-                                {Goal::reward_best, "reward_best"}},
-                               Goal::grow_basket);
-constexpr EnumNames kCampaignStatusNames({{CampaignStatus::draft, "draft"},
-                                          {CampaignStatus::scheduled, "scheduled"},
-                                          {CampaignStatus::live, "live"},
-                                          {CampaignStatus::ended, "ended"}},
-                                         CampaignStatus::draft);
-constexpr EnumNames kOfferKindNames({{OfferKind::bonus_multiplier, "bonus_multiplier"},
-                                     {OfferKind::bonus_points, "bonus_points"},
-                                     {OfferKind::percent_off, "percent_off"},
-                                     {OfferKind::free_reward, "free_reward"}},
-                                    OfferKind::bonus_points);
+constexpr auto kGoalNames = enumerator_names(Goal::grow_basket);
+constexpr auto kCampaignStatusNames = enumerator_names(CampaignStatus::draft);
+constexpr auto kOfferKindNames = enumerator_names(OfferKind::bonus_points);
 
 Status validate_range(const Range& range, double lowest, double highest, const std::string& field) {
   for (const auto& [bound, name] : {std::pair{range.min, "min"}, std::pair{range.max, "max"}}) {

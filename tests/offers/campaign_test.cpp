@@ -23,6 +23,20 @@ Campaign valid_campaign() {
   return c;
 }
 
+// Goals, statuses and offer kinds are stored by these names (campaigns table)
+// and sent to the console: an enumerator renamed without a migration fails here.
+TEST(Campaign, StoredNamesStayAsMigrated) {
+  EXPECT_STREQ(to_string(Goal::winback), "winback");
+  EXPECT_STREQ(to_string(Goal::reward_best), "reward_best");
+  EXPECT_STREQ(to_string(CampaignStatus::scheduled), "scheduled");
+  EXPECT_STREQ(to_string(CampaignStatus::ended), "ended");
+  EXPECT_STREQ(to_string(OfferKind::bonus_multiplier), "bonus_multiplier");
+  EXPECT_STREQ(to_string(OfferKind::free_reward), "free_reward");
+  EXPECT_EQ(parse_goal("cross_sell"), Goal::cross_sell);
+  EXPECT_EQ(parse_offer_kind("percent_off"), OfferKind::percent_off);
+  EXPECT_EQ(parse_goal("Cross_Sell"), std::nullopt);
+}
+
 TEST(Campaign, ValidationNamesTheField) {
   EXPECT_TRUE(validate(valid_campaign()).ok());
   auto c = valid_campaign();
