@@ -51,8 +51,8 @@ class PurchaseAssembler {
     }
     current_.total_minor += line.amount_minor;
     if (options_.format == an::TransactionFormat::cdnow) return;  // CDNOW lines carry no items
-    current_.lines.push_back({std::string(line.sku), std::string(line.description), "", line.quantity,
-                              line.unit_price_minor});
+    current_.lines.push_back({{std::string(line.sku), "", line.quantity, line.unit_price_minor},
+                              std::string(line.description)});
     writer_.add_product({"", std::string(line.sku), std::string(line.description), "", "", line.unit_price_minor,
                          current_.currency});
   }

@@ -16,16 +16,15 @@
 
 #include <soci/soci.h>
 
+#include "domain/earning.h"
 #include "storage/sql/records.h"
 
 namespace patron::sql {
 
-struct HistoryLine {
-  std::string sku;
+// A line of history: what was bought and at what price, with the product's
+// name for a product the import has to create.
+struct HistoryLine : PricedLine {
   std::string name;
-  std::string category;
-  std::int64_t quantity = 0;
-  MinorUnits unit_price_minor = 0;
 };
 
 struct HistoryPurchase {
