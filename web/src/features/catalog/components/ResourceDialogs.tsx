@@ -13,9 +13,10 @@ interface DialogProps {
 
 /** The form for a new item or a change, once the catalog schema says which fields it has; a reward's image is set here too. */
 export function EditResourceDialog({ config, manage, fields }: DialogProps & { fields: ReturnType<typeof useCatalogFields> }) {
-  const { editing, save, closeEditor } = manage;
+  const { editor, save } = manage;
+  const editing = editor.target;
   return (
-    <Dialog open={editing !== null} title={editing?.mode === 'edit' ? `Edit ${config.singular}` : `New ${config.singular}`} onClose={closeEditor} busy={save.isPending}>
+    <Dialog open={editing !== null} title={editing?.mode === 'edit' ? `Edit ${config.singular}` : `New ${config.singular}`} onClose={editor.close} busy={save.isPending}>
       {editing && fields.isPending && <SkeletonList rows={4} rowHeight="3.5rem" />}
       {editing && fields.isError && <ErrorState error={fields.error} onRetry={() => fields.refetch()} />}
       {editing && fields.isSuccess && (
@@ -26,7 +27,7 @@ export function EditResourceDialog({ config, manage, fields }: DialogProps & { f
           error={save.error}
           pending={save.isPending}
           onSubmit={(payload) => save.mutate(payload)}
-          onCancel={closeEditor}
+          onCancel={editor.close}
         />
       )}
       {editing?.mode === 'edit' && config.key === 'rewards' && (
@@ -41,15 +42,15 @@ export function EditResourceDialog({ config, manage, fields }: DialogProps & { f
 }
 
 export function ArchiveResourceDialog({ config, manage }: DialogProps) {
-  const { archiving, archive, closeArchive } = manage;
+  const { archiving, archive } = manage;
   return (
     <ConfirmDialog
-      open={archiving !== null}
+      open={archiving.target !== null}
       title={`Archive this ${config.singular}?`}
-      onClose={closeArchive}
+      onClose={archiving.close}
       request={archive}
       confirmLabel="Archive"
-      onConfirm={() => archiving && archive.mutate(archiving)}
+      onConfirm={() => archiving.target && archive.mutate(archiving.target)}
     >
       <p>It disappears from new sales and the catalog; history that refers to it is kept.</p>
     </ConfirmDialog>

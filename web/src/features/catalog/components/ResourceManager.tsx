@@ -17,14 +17,14 @@ export function ResourceManager({ config }: { config: ResourceConfig }) {
     <div className="stack">
       <div className="row-between wrap">
         <p className="muted">{list.isSuccess ? `${items.length}${list.hasNextPage ? '+' : ''} ${config.title.toLowerCase()}` : '\u00a0'}</p>
-        <Button onClick={() => manage.openEditor({ mode: 'create' })}>New {config.singular}</Button>
+        <Button onClick={() => manage.editor.open({ mode: 'create' })}>New {config.singular}</Button>
       </div>
       {manage.notice && <Alert tone="success">{manage.notice}</Alert>}
       {list.isPending && <SkeletonList rows={5} rowHeight="2.75rem" />}
       {list.isError && <ErrorState error={list.error} onRetry={() => list.refetch()} />}
       {list.isSuccess && items.length === 0 && <EmptyState title={`No ${config.title.toLowerCase()} yet`}>Create the first one.</EmptyState>}
       {list.isSuccess && items.length > 0 && (
-        <ResourceTable config={config} items={items} onEdit={(item) => manage.openEditor({ mode: 'edit', item })} onArchive={manage.openArchive} />
+        <ResourceTable config={config} items={items} onEdit={(item) => manage.editor.open({ mode: 'edit', item })} onArchive={manage.archiving.open} />
       )}
       <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoadMore={() => list.fetchNextPage()} />
 

@@ -32,7 +32,7 @@ export function CurrencyRatesManager({ canEdit }: { canEdit: boolean }) {
           <h2 id="rates-heading" className="section-title">
             Exchange rates
           </h2>
-          {canEdit && <Button onClick={() => manage.openEditor({ mode: 'add' })}>Add a currency</Button>}
+          {canEdit && <Button onClick={() => manage.editor.open({ mode: 'add' })}>Add a currency</Button>}
         </div>
         {!canEdit && <p className="muted">Only an admin can add, change or remove a rate.</p>}
         {manage.notice && <Alert tone="success">{manage.notice}</Alert>}

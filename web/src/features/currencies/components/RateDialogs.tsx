@@ -5,12 +5,13 @@ import { RateForm } from './RateForm';
 import type { RateEditing } from './use-rate-editing';
 
 export function EditRateDialog({ rates, manage }: { rates: CurrencyRates; manage: RateEditing }) {
-  const { editing, save } = manage;
+  const { editor, save } = manage;
+  const editing = editor.target;
   return (
     <Dialog
       open={editing !== null}
       title={editing?.mode === 'edit' ? `Change the rate for ${currencyTitle(editing.item.currency)}` : 'Add a currency'}
-      onClose={manage.closeEditor}
+      onClose={editor.close}
       busy={save.isPending}
     >
       {editing && (
@@ -21,7 +22,7 @@ export function EditRateDialog({ rates, manage }: { rates: CurrencyRates; manage
           existing={rates.items.map((i) => i.currency)}
           error={save.error}
           pending={save.isPending}
-          onCancel={manage.closeEditor}
+          onCancel={editor.close}
           onSubmit={(value) => manage.saveRate(value, rates.base_currency)}
         />
       )}
@@ -30,12 +31,13 @@ export function EditRateDialog({ rates, manage }: { rates: CurrencyRates; manage
 }
 
 export function RemoveRateDialog({ manage }: { manage: RateEditing }) {
-  const { removing, remove } = manage;
+  const { remove } = manage;
+  const removing = manage.removing.target;
   return (
     <ConfirmDialog
       open={removing !== null}
       title={removing ? `Remove the rate for ${currencyTitle(removing.currency)}?` : ''}
-      onClose={manage.closeRemove}
+      onClose={manage.removing.close}
       request={remove}
       confirmLabel="Remove rate"
       onConfirm={manage.removeRate}

@@ -69,7 +69,7 @@ export function RateList({ rates, canEdit, manage }: { rates: CurrencyRates; can
           item={item}
           base={base}
           baseExponent={baseExponent}
-          actions={canEdit ? { onEdit: () => manage.openEditor({ mode: 'edit', item }), onRemove: () => manage.openRemove(item) } : undefined}
+          actions={canEdit ? { onEdit: () => manage.editor.open({ mode: 'edit', item }), onRemove: () => manage.removing.open(item) } : undefined}
         />
       ))}
     </ul>
