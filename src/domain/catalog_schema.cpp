@@ -67,8 +67,8 @@ CatalogResource tiers() {
   return {"tiers",
           "tie",
           {required(field("code", Kind::text, "Code")), required(field("name", Kind::text, "Name")),
-           required(not_negative(field("threshold_minor", Kind::integer, "Qualifying spend threshold (minor units)",
-                                       "50000 = 500.00 in the program currency."))),
+           required(field("threshold_minor", Kind::money, "Qualifying spend",
+                          "Spend over the last 12 months that reaches this tier, for example 500.")),
            bounded(field("multiplier_permille", Kind::permille, "Points multiplier", "For example 1.25."), 0,
                    max_multiplier_permille)},
           "code"};
@@ -81,15 +81,15 @@ CatalogResource earning_rules() {
       "earning-rules",
       "rul",
       {required(field("name", Kind::text, "Name")), kind,
-       bounded(field("rate_milli", Kind::integer, "Points per currency unit × 1000",
-                     "Base rate: 1000 = 1 point per dollar or euro."),
+       bounded(field("rate_milli", Kind::permille, "Points per currency unit",
+                     "Base rate: for example 1 for a point per dollar or euro spent."),
                0, max_rate_milli),
        bounded(field("multiplier_permille", Kind::permille, "Multiplier", "For example 2 for double points."), 0,
                max_multiplier_permille),
        bounded(field("bonus_points", Kind::integer, "Bonus points"), 0, ceiling_points_per_transaction),
        field("target", Kind::text, "Target", "The category or SKU the rule applies to (multiplier and bonus kinds)."),
-       not_negative(field("threshold_minor", Kind::integer, "Spend threshold (minor units)",
-                          "Spend threshold bonus: 7500 = 75.00.")),
+       field("threshold_minor", Kind::money, "Spend threshold",
+             "Spend threshold bonus: the purchase total that earns it, for example 75."),
        field("starts_at", Kind::instant, "Starts"), field("ends_at", Kind::instant, "Ends"),
        field("store_ids", Kind::text, "Store ids", "Comma separated; empty for every store.")},
       ""};
@@ -196,5 +196,11 @@ std::optional<long long> catalog_number(const CatalogRow& row, const std::string
 }
 
 std::string_view catalog_field_kind_name(CatalogFieldKind kind) { return kKindNames.name(kind); }
+
+const CatalogField* money_currency_field(const CatalogResource& resource) {
+  const auto found = std::find_if(resource.fields.begin(), resource.fields.end(),
+                                  [](const CatalogField& f) { return f.kind == Kind::currency; });
+  return found == resource.fields.end() ? nullptr : &*found;
+}
 
 }  // namespace patron

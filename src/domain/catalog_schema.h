@@ -26,7 +26,7 @@ enum class CatalogFieldKind {
   currency,   // an ISO 4217 code
   choice,     // one of `choices`
   integer,    // a whole number in [min, max]
-  money,      // minor units of the resource's currency
+  money,      // minor units of the item's `currency`, or of the program's base currency (money_currency_field)
   permille,   // a multiplier ×1000 (1250 = 1.25×)
   instant,    // a point in time (seconds since the epoch; RFC 3339 on the wire)
 };
@@ -78,5 +78,11 @@ std::string catalog_text(const CatalogRow& row, const std::string& name);
 std::optional<long long> catalog_number(const CatalogRow& row, const std::string& name);
 
 std::string_view catalog_field_kind_name(CatalogFieldKind kind);
+
+// The field a resource's money is priced in ("currency" for products), or
+// nullptr: tiers and earning rules have none, so their money (a qualifying
+// spend, a spend threshold) is in the program's base currency, which is what
+// purchases are converted to before they are compared with it.
+const CatalogField* money_currency_field(const CatalogResource& resource);
 
 }  // namespace patron

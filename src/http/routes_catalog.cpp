@@ -58,7 +58,9 @@ Result<CatalogRow> read_row(const CatalogResource& resource, const std::string& 
   return row;
 }
 
-Json field_json(const CatalogField& field) {
+// fixed_currency: the currency a money field is always in (the program's base
+// currency where the resource has no currency field), or empty.
+Json field_json(const CatalogField& field, const std::string& fixed_currency) {
   Json out{{"name", field.name},         {"kind", std::string(catalog_field_kind_name(field.kind))},
            {"required", field.required}, {"nullable", field.nullable},
            {"label", field.label},       {"hint", field.hint.empty() ? Json(nullptr) : Json(field.hint)}};
@@ -68,14 +70,17 @@ Json field_json(const CatalogField& field) {
   Json choices = Json::array();
   for (const auto& choice : field.choices) choices.push_back({{"value", choice.value}, {"label", choice.label}});
   out["choices"] = choices;
+  const bool fixed = field.kind == CatalogFieldKind::money && !fixed_currency.empty();
+  out["currency"] = fixed ? Json(fixed_currency) : Json(nullptr);
   return out;
 }
 
-Json schema_json() {
+Json schema_json(const std::string& base_currency) {
   Json resources = Json::array();
   for (const auto& resource : catalog_resources()) {
     Json fields = Json::array();
-    for (const auto& field : resource.fields) fields.push_back(field_json(field));
+    const std::string fixed_currency = money_currency_field(resource) == nullptr ? base_currency : "";
+    for (const auto& field : resource.fields) fields.push_back(field_json(field, fixed_currency));
     resources.push_back({{"name", resource.name},
                          {"unique_field", resource.unique_field.empty() ? Json(nullptr) : Json(resource.unique_field)},
                          {"fields", fields}});
@@ -155,7 +160,9 @@ void archive(Api& api, const ExchangePtr& ex, const CatalogResource& resource) {
 void register_catalog_routes(Api& api) {
   // The forms' source: the same schema every write below is checked against.
   api.router.add("GET", "/api/v1/admin/catalog/schema", Access::staff,
-                 [schema = schema_json()](const ExchangePtr& ex) { ex->json(200, schema); });  // fixed at build time
+                 [schema = schema_json(api.settings().program.base_currency)](const ExchangePtr& ex) {
+                   ex->json(200, schema);  // fixed for the server's life: the schema and the base currency
+                 });
   for (const auto& resource : catalog_resources()) {
     const auto base = "/api/v1/admin/" + resource.name;
     const auto* r = &resource;

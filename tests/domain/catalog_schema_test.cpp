@@ -2,6 +2,8 @@
 // write must carry, the bounds of its numbers, the choices of its kinds.
 #include "domain/catalog_schema.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -102,6 +104,24 @@ TEST(CatalogSchema, ARowIsCheckedForRequiredNullsAndTypes) {
   const auto wrong_type = check_catalog_row(rewards, {{"points_cost", std::string("ten")}}, false);
   ASSERT_FALSE(wrong_type.ok());
   EXPECT_EQ(wrong_type.error().message, "must be a number");
+}
+
+// A product is priced in its own currency; a tier's qualifying spend and a
+// rule's spend threshold are compared with purchases converted to the base
+// currency, so they are in it, and may not be negative.
+TEST(CatalogSchema, MoneyIsInTheItemsCurrencyOrTheBaseCurrency) {
+  const auto* products = find_catalog_resource("products");
+  ASSERT_NE(money_currency_field(*products), nullptr);
+  EXPECT_EQ(money_currency_field(*products)->name, "currency");
+  for (const char* name : {"tiers", "earning-rules"}) {
+    const auto* resource = find_catalog_resource(name);
+    EXPECT_EQ(money_currency_field(*resource), nullptr) << name;
+    const auto threshold = std::find_if(resource->fields.begin(), resource->fields.end(),
+                                        [](const CatalogField& f) { return f.name == "threshold_minor"; });
+    ASSERT_NE(threshold, resource->fields.end()) << name;
+    EXPECT_EQ(threshold->kind, CatalogFieldKind::money) << name;
+    EXPECT_EQ(catalog_value_problem(*threshold, -1LL), "must not be negative") << name;
+  }
 }
 
 }  // namespace

@@ -33,6 +33,20 @@ test('the schema names every resource with its fields, labels, bounds and choice
   assert.equal(fieldOf(resources, 'products', 'currency').kind, 'currency');
 });
 
+test('money is asked for in its currency: a product in its own, a tier and a spend threshold in the base currency', async () => {
+  const resources = await schema();
+  const price = fieldOf(resources, 'products', 'price_minor');
+  assert.deepEqual([price.kind, price.currency], ['money', null]);
+  const qualifying = fieldOf(resources, 'tiers', 'threshold_minor');
+  assert.deepEqual([qualifying.kind, qualifying.currency, qualifying.min, qualifying.label],
+    ['money', 'USD', 0, 'Qualifying spend']);
+  const threshold = fieldOf(resources, 'earning-rules', 'threshold_minor');
+  assert.deepEqual([threshold.kind, threshold.currency], ['money', 'USD']);
+  const rate = fieldOf(resources, 'earning-rules', 'rate_milli');
+  assert.deepEqual([rate.kind, rate.label], ['permille', 'Points per currency unit']);
+  assert.equal(fieldOf(resources, 'tiers', 'name').currency, null);
+});
+
 test('staff may read the schema; a customer may not', async () => {
   const customer = await s.registerCustomer();
   const r = await s.api('GET', '/api/v1/admin/catalog/schema', { token: customer.token });

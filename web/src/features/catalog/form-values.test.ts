@@ -14,6 +14,7 @@ const field = (name: string, kind: FieldDef['kind'], label: string, extra: Parti
   min: kind === 'money' ? 0 : ['integer', 'permille'].includes(kind) ? -1e12 : null,
   max: ['integer', 'money', 'permille'].includes(kind) ? 1e12 : null,
   choices: [],
+  currency: null,
   ...extra,
 });
 const required = { required: true, nullable: false };
@@ -37,7 +38,7 @@ const REWARD = [
 const TIER = [
   field('code', 'text', 'Code', required),
   field('name', 'text', 'Name', required),
-  field('threshold_minor', 'integer', 'Threshold', { ...required, min: 0 }),
+  field('threshold_minor', 'money', 'Qualifying spend', { ...required, currency: 'JPY' }),
   field('multiplier_permille', 'permille', 'Points multiplier', { min: 0, max: 100_000 }),
 ];
 const KIND = field('kind', 'choice', 'Kind', { ...required, choices: [{ value: 'base_rate', label: 'Base rate' }] });
@@ -80,9 +81,9 @@ describe('catalog form values', () => {
   });
 
   it('sends tier multipliers as permille and reads them back', () => {
-    const { payload, errors } = toPayload(TIER, formData({ code: 'gold', name: 'Gold', threshold_minor: '150000', multiplier_permille: '1.5' }));
+    const { payload, errors } = toPayload(TIER, formData({ code: 'gold', name: 'Gold', threshold_minor: '1500', multiplier_permille: '1.5' }));
     expect(errors).toEqual({});
-    expect(payload).toEqual({ code: 'gold', name: 'Gold', threshold_minor: 150000, multiplier_permille: 1500 });
+    expect(payload).toEqual({ code: 'gold', name: 'Gold', threshold_minor: 1500, multiplier_permille: 1500 });
     const multiplier = TIER.find((f) => f.name === 'multiplier_permille')!;
     expect(initialValue(multiplier, { multiplier_permille: 1250 })).toBe('1.25');
   });
@@ -95,6 +96,16 @@ describe('catalog form values', () => {
   it('prefills the money field in major units', () => {
     const price = PRODUCT.find((f) => f.name === 'price_minor')!;
     expect(initialValue(price, { price_minor: 1999, currency: 'EUR' })).toBe('19.99');
+  });
+
+  it('reads and writes money the schema fixes in its currency, not the item\'s', () => {
+    // A tier's qualifying spend is in the program's base currency (here yen, no minor digits), whatever else the form holds.
+    const spend = TIER.find((f) => f.name === 'threshold_minor')!;
+    expect(initialValue(spend, { threshold_minor: 50000 })).toBe('50000');
+    const usd = { ...spend, currency: 'USD' };
+    expect(initialValue(usd, { threshold_minor: 50000, currency: 'JPY' })).toBe('500.00');
+    expect(toPayload([usd], formData({ threshold_minor: '500', currency: 'JPY' })).payload).toEqual({ threshold_minor: 50000 });
+    expect(toPayload([usd], formData({ threshold_minor: 'five' })).errors).toEqual({ threshold_minor: 'Qualifying spend must be an amount such as 4.99.' });
   });
 
   it('addresses objects by id, then sku, then code', () => {

@@ -10,13 +10,19 @@ export function isoToLocalInput(iso: unknown): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The field holding a money field's currency: every money field of the schema is priced in `currency`. */
+/** The item's field a money field is priced in, unless the schema fixes the field's currency (the base currency). */
 const CURRENCY_FIELD = 'currency';
+
+/** The currency a money field is in: the one the schema fixes, or the item's own. */
+export function moneyCurrency(field: Pick<FieldDef, 'currency'>, itemCurrency: unknown): string {
+  if (field.currency) return field.currency;
+  return typeof itemCurrency === 'string' && itemCurrency.trim() ? itemCurrency.trim() : 'EUR';
+}
 
 export function initialValue(field: FieldDef, item: Item | null): string {
   const value = item?.[field.name];
   if (value === undefined || value === null) return '';
-  if (field.kind === 'money' && typeof value === 'number') return minorToInput(value, String(item?.[CURRENCY_FIELD] ?? 'EUR'));
+  if (field.kind === 'money' && typeof value === 'number') return minorToInput(value, moneyCurrency(field, item?.[CURRENCY_FIELD]));
   if (field.kind === 'instant') return isoToLocalInput(value);
   if (field.kind === 'permille' && typeof value === 'number') return String(value / 1000);
   return String(value);
@@ -47,8 +53,7 @@ function fieldValue(field: FieldDef, text: string, data: FormData): { value?: un
     case 'integer':
       return integerValue(field, text);
     case 'money': {
-      const currency = String(data.get(CURRENCY_FIELD) ?? '').trim() || 'EUR';
-      const minor = parseMoneyToMinor(text, currency);
+      const minor = parseMoneyToMinor(text, moneyCurrency(field, data.get(CURRENCY_FIELD)));
       return minor === null ? { error: `${field.label} must be an amount such as 4.99.` } : { value: minor };
     }
     case 'permille': {

@@ -1,8 +1,5 @@
-import { formatMoney, formatPoints } from '@/lib/format';
+import { formatPoints } from '@/lib/format';
 import type { ColumnDef, Item, ResourceConfig, ResourceKey } from './types';
-
-const money = (item: Item) =>
-  typeof item.price_minor === 'number' && typeof item.currency === 'string' ? formatMoney(item.price_minor, item.currency) : '';
 
 /** Words for an earning rule's kind in the list; the form's choices come from the server's schema. */
 const RULE_KINDS: Record<string, string> = {
@@ -16,8 +13,11 @@ const RULE_KINDS: Record<string, string> = {
 
 const permille = (item: Item) => (typeof item.multiplier_permille === 'number' ? `${item.multiplier_permille / 1000}×` : '—');
 
-function ruleEffect(item: Item): string {
+function ruleEffect(item: Item, amount: (key: string) => string): string {
   if (typeof item.rate_milli === 'number' && item.kind === 'base_rate') return `${item.rate_milli / 1000} pt per unit`;
+  if (typeof item.bonus_points === 'number' && item.kind === 'spend_threshold_bonus' && typeof item.threshold_minor === 'number') {
+    return `+${formatPoints(item.bonus_points)} pts from ${amount('threshold_minor')}`;
+  }
   if (typeof item.bonus_points === 'number' && String(item.kind).endsWith('bonus')) return `+${formatPoints(item.bonus_points)} pts`;
   if (typeof item.multiplier_permille === 'number') return permille(item);
   return '—';
@@ -34,7 +34,7 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
     { key: 'name', label: 'Name' },
     { key: 'category', label: 'Category' },
     { key: 'brand', label: 'Brand' },
-    { key: 'price_minor', label: 'Price', render: money },
+    { key: 'price_minor', label: 'Price', money: true },
   ]),
   rewards: resource('rewards', 'Rewards', 'reward', [
     { key: 'name', label: 'Name' },
@@ -45,14 +45,14 @@ export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
   ]),
   'earning-rules': resource('earning-rules', 'Earning rules', 'earning rule', [
     { key: 'name', label: 'Name' },
-    { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS[String(i.kind)] ?? String(i.kind ?? '') },
-    { key: 'target', label: 'Target', render: (i) => (i.target ? String(i.target) : '—') },
-    { key: 'effect', label: 'Effect', render: ruleEffect },
+    { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS[String(i.kind)] ?? String(i.kind ?? ''), oneLine: true },
+    { key: 'target', label: 'Target', render: (i) => (i.target ? String(i.target) : '—'), code: true },
+    { key: 'effect', label: 'Effect', render: ruleEffect, oneLine: true },
   ]),
   tiers: resource('tiers', 'Tiers', 'tier', [
     { key: 'code', label: 'Code', code: true },
     { key: 'name', label: 'Name' },
-    { key: 'threshold_minor', label: 'Threshold (minor)', render: (i) => (typeof i.threshold_minor === 'number' ? formatPoints(i.threshold_minor) : '—') },
+    { key: 'threshold_minor', label: 'Qualifying spend', money: true },
     { key: 'multiplier_permille', label: 'Multiplier', render: permille },
   ]),
   stores: resource('stores', 'Stores', 'store', [

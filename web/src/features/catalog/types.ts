@@ -14,9 +14,14 @@ export type Item = Record<string, unknown>;
 export interface ColumnDef {
   key: string;
   label: string;
-  render?: (item: Item) => string;
+  /** The cell's words; `amount(key)` writes another money field of the item as money. */
+  render?: (item: Item, amount: (key: string) => string) => string;
+  /** An amount in minor units, written as money in the field's currency (from the schema) or the item's. */
+  money?: boolean;
   /** A code people read as one word (a SKU, a store code): never broken over lines. */
   code?: boolean;
+  /** A short phrase read at a glance (a rule's kind, its effect): kept on one line, the table scrolls instead. */
+  oneLine?: boolean;
 }
 
 export interface ResourceConfig {

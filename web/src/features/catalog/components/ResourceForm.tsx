@@ -15,7 +15,9 @@ interface ResourceFormProps {
 }
 
 function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null; error?: string }) {
-  const common = { label: field.label, name: field.name, required: field.required, hint: field.hint ?? undefined, error, defaultValue: initialValue(field, item) };
+  // A money field whose currency the program fixes says which it is; a product's price follows its currency field.
+  const label = field.kind === 'money' && field.currency ? `${field.label} (${field.currency})` : field.label;
+  const common = { label, name: field.name, required: field.required, hint: field.hint ?? undefined, error, defaultValue: initialValue(field, item) };
   switch (field.kind) {
     case 'long_text':
       return <TextArea {...common} rows={3} />;

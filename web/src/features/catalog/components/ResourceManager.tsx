@@ -24,7 +24,7 @@ export function ResourceManager({ config }: { config: ResourceConfig }) {
       {list.isError && <ErrorState error={list.error} onRetry={() => list.refetch()} />}
       {list.isSuccess && items.length === 0 && <EmptyState title={`No ${config.title.toLowerCase()} yet`}>Create the first one.</EmptyState>}
       {list.isSuccess && items.length > 0 && (
-        <ResourceTable config={config} items={items} onEdit={(item) => manage.editor.open({ mode: 'edit', item })} onArchive={manage.archiving.open} />
+        <ResourceTable config={config} items={items} fields={fields.data ?? []} onEdit={(item) => manage.editor.open({ mode: 'edit', item })} onArchive={manage.archiving.open} />
       )}
       <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoadMore={() => list.fetchNextPage()} />
 
