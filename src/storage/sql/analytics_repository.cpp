@@ -171,14 +171,12 @@ void AnalyticsRepository::prune_old_runs(long long latest_run_id) {
 
 std::optional<AnalyticsRunRecord> AnalyticsRepository::latest_run() {
   AnalyticsRunRecord run;
-  long long started = 0, finished = 0;
   session_ << "SELECT id, started_at, finished_at, status, as_of_day, parameters, summary, customers, purchases "
               "FROM analytics_runs WHERE status = 'finished' ORDER BY id DESC LIMIT 1",
-      soci::into(run.id), soci::into(started), soci::into(finished), soci::into(run.status), soci::into(run.as_of_day),
-      soci::into(run.parameters), soci::into(run.summary), soci::into(run.customers), soci::into(run.purchases);
+      soci::into(run.id), soci::into(run.started_at), soci::into(run.finished_at), soci::into(run.status),
+      soci::into(run.as_of_day), soci::into(run.parameters), soci::into(run.summary), soci::into(run.customers),
+      soci::into(run.purchases);
   if (!session_.got_data()) return std::nullopt;
-  run.started_at = started;
-  run.finished_at = finished;
   return run;
 }
 

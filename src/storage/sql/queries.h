@@ -82,20 +82,6 @@ soci::statement prepare_with(soci::session& session, Bound& bound, const std::st
   return st;
 }
 
-// Every row's single text column, in the statement's order.
-template <class... Params>
-std::vector<std::string> select_texts(soci::session& session, const std::string& sql, Params&... params) {
-  struct TextRow {
-    std::string text;
-    void bind(soci::statement& st) { st.exchange(soci::into(text)); }
-  } row;
-  soci::statement st = prepare_with(session, row, sql, params...);
-  st.execute();
-  std::vector<std::string> texts;
-  while (st.fetch()) texts.push_back(row.text);
-  return texts;
-}
-
 // Every row of a SELECT whose intos point at the fields of `row`, copied out
 // in order.
 template <class Row>
@@ -104,6 +90,17 @@ std::vector<Row> fetch_all(soci::statement st, Row& row) {
   st.execute();
   while (st.fetch()) rows.push_back(row);
   return rows;
+}
+
+// Every row's single text column, in the statement's order.
+template <class... Params>
+std::vector<std::string> select_texts(soci::session& session, const std::string& sql, Params&... params) {
+  std::string text;
+  struct TextColumn {
+    std::string& text;
+    void bind(soci::statement& st) { st.exchange(soci::into(text)); }
+  } column{text};
+  return fetch_all(prepare_with(session, column, sql, params...), text);
 }
 
 // Runs a SELECT as prepare_with does and makes an item of every row

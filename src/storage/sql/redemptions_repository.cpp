@@ -34,7 +34,7 @@ Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::strin
   const std::string& before_id = cursor.before_id;
   Page<RedemptionRecord> page;
   RedemptionRecord r;
-  long long points = 0, at = 0, expires = 0;
+  std::int64_t expires = 0;
   soci::indicator expires_ind = soci::i_ok;
   const int fetch = limit + 1;
   soci::statement st =
@@ -44,13 +44,11 @@ Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::strin
               "(d.created_at < :a OR (d.created_at = :a2 AND d.id < :i)) "
               "ORDER BY d.created_at DESC, d.id DESC LIMIT :n",
        soci::use(customer_id), soci::use(before_at), soci::use(before_at), soci::use(before_id), soci::use(fetch),
-       soci::into(r.id), soci::into(r.reward_id), soci::into(r.reward_name), soci::into(points), soci::into(r.code),
-       soci::into(r.ledger_entry_id), soci::into(at), soci::into(expires, expires_ind));
+       soci::into(r.id), soci::into(r.reward_id), soci::into(r.reward_name), soci::into(r.points), soci::into(r.code),
+       soci::into(r.ledger_entry_id), soci::into(r.created_at), soci::into(expires, expires_ind));
   st.execute();
   while (st.fetch()) {
     r.customer_id = customer_id;
-    r.points = points;
-    r.created_at = at;
     r.expires_at = expires_ind == soci::i_null ? std::nullopt : std::optional<std::int64_t>(expires);
     page.items.push_back(r);
   }

@@ -104,18 +104,14 @@ void UsersRepository::insert_account(const AccountRecord& account, std::int64_t 
 
 std::optional<AccountRecord> UsersRepository::load_account(const std::string& customer_id) {
   AccountRecord account;
-  long long balance = 0, anniversary = 0, entries = 0;
   const bool server = session_.get_backend_name() != "sqlite3";
   session_ << std::string(
                   "SELECT customer_id, points_balance, tier_code, tier_anniversary_at, entry_count FROM "
                   "accounts WHERE customer_id = :c") +
                   (server ? " FOR UPDATE" : ""),
-      soci::use(customer_id), soci::into(account.customer_id), soci::into(balance), soci::into(account.tier_code),
-      soci::into(anniversary), soci::into(entries);
+      soci::use(customer_id), soci::into(account.customer_id), soci::into(account.points_balance),
+      soci::into(account.tier_code), soci::into(account.tier_anniversary_at), soci::into(account.entry_count);
   if (!session_.got_data()) return std::nullopt;
-  account.points_balance = balance;
-  account.tier_anniversary_at = anniversary;
-  account.entry_count = entries;
   return account;
 }
 
@@ -132,15 +128,12 @@ std::optional<CustomerAccount> UsersRepository::load_customer_account(const std:
                      cached->integer(6)};
     return found;
   }
-  long long balance = 0, anniversary = 0, entries = 0;
   const bool server = session_.get_backend_name() != "sqlite3";
+  auto& account = found.account;
   session_ << std::string(select) + (server ? " FOR UPDATE" : ""), soci::use(customer_id), soci::into(found.role),
-      soci::into(found.status), soci::into(found.account.customer_id), soci::into(balance),
-      soci::into(found.account.tier_code), soci::into(anniversary), soci::into(entries);
+      soci::into(found.status), soci::into(account.customer_id), soci::into(account.points_balance),
+      soci::into(account.tier_code), soci::into(account.tier_anniversary_at), soci::into(account.entry_count);
   if (!session_.got_data()) return std::nullopt;
-  found.account.points_balance = balance;
-  found.account.tier_anniversary_at = anniversary;
-  found.account.entry_count = entries;
   return found;
 }
 
