@@ -153,8 +153,8 @@ TEST(ResetThrottle, AnAddressGetsAFewMailsThenNoneUntilForgiven) {
 
 TEST(ResetThrottle, AClientGetsABurstThenWaits) {
   ResetThrottle throttle;
-  expect_burst_then_delay_per_client(
-      resets_per_client, [&](const char* client, std::int64_t now) { return throttle.admit_client(client, now); });
+  ASSERT_NO_FATAL_FAILURE(expect_burst_then_delay_per_client(
+      resets_per_client, [&](const char* client, std::int64_t now) { return throttle.admit_client(client, now); }));
 }
 
 }  // namespace

@@ -163,22 +163,29 @@ void CampaignValues::bind(soci::statement& st) {
              with_indicator(money, money_ind), cap, control);
 }
 
-std::string CampaignValues::insert_sql() {
-  std::string columns, placeholders;
-  for (const char* column : kValueColumns) {
-    columns += std::string(column) + ", ";
-    placeholders += std::string(":") + column + ", ";
-  }
-  return "INSERT INTO campaigns (" + columns + "id, created_at) VALUES (" + placeholders + ":id, :created_at)";
+// Both statements are written once, from kValueColumns, on first use.
+const std::string& CampaignValues::insert_sql() {
+  static const std::string sql = [] {
+    std::string columns, placeholders;
+    for (const char* column : kValueColumns) {
+      columns += std::string(column) + ", ";
+      placeholders += std::string(":") + column + ", ";
+    }
+    return "INSERT INTO campaigns (" + columns + "id, created_at) VALUES (" + placeholders + ":id, :created_at)";
+  }();
+  return sql;
 }
 
-std::string CampaignValues::update_sql() {
-  std::string assignments;
-  for (const char* column : kValueColumns) {
-    if (!assignments.empty()) assignments += ", ";
-    assignments += std::string(column) + " = :" + column;
-  }
-  return "UPDATE campaigns SET " + assignments + " WHERE id = :id";
+const std::string& CampaignValues::update_sql() {
+  static const std::string sql = [] {
+    std::string assignments;
+    for (const char* column : kValueColumns) {
+      if (!assignments.empty()) assignments += ", ";
+      assignments += std::string(column) + " = :" + column;
+    }
+    return "UPDATE campaigns SET " + assignments + " WHERE id = :id";
+  }();
+  return sql;
 }
 
 }  // namespace patron::sql::detail

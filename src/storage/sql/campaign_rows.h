@@ -39,8 +39,8 @@ struct CampaignValues {
   soci::indicator budget_ind, money_ind;
 
   void bind(soci::statement& st);
-  static std::string insert_sql();  // then :id, :created_at
-  static std::string update_sql();  // then :id
+  static const std::string& insert_sql();  // then :id, :created_at
+  static const std::string& update_sql();  // then :id
 };
 
 }  // namespace patron::sql::detail
