@@ -39,6 +39,13 @@ CatalogField bounded(CatalogField field, std::int64_t min, std::int64_t max) {
 
 CatalogField not_negative(CatalogField field) { return bounded(std::move(field), 0, max_catalog_number); }
 
+// A number whose column has a default (a multiplier of 1×, no bonus): left
+// out, the default applies; null is refused, as it would mean no number.
+CatalogField defaulted(CatalogField field) {
+  field.nullable = false;
+  return field;
+}
+
 std::vector<CatalogChoice> earning_rule_kinds() {
   return {{"base_rate", "Base rate"},           {"category_multiplier", "Category multiplier"},
           {"sku_multiplier", "SKU multiplier"}, {"category_bonus", "Category bonus"},
@@ -69,8 +76,9 @@ CatalogResource tiers() {
           {required(field("code", Kind::text, "Code")), required(field("name", Kind::text, "Name")),
            required(field("threshold_minor", Kind::money, "Qualifying spend",
                           "Spend over the last 12 months that reaches this tier, for example 500.")),
-           bounded(field("multiplier_permille", Kind::permille, "Points multiplier", "For example 1.25."), 0,
-                   max_multiplier_permille)},
+           defaulted(bounded(field("multiplier_permille", Kind::permille, "Points multiplier",
+                                   "For example 1.25. Leave empty for 1."),
+                             0, max_multiplier_permille))},
           "code"};
 }
 
@@ -81,26 +89,26 @@ CatalogResource earning_rules() {
       "earning-rules",
       "rul",
       {required(field("name", Kind::text, "Name")), kind,
-       bounded(field("rate_milli", Kind::permille, "Points per currency unit",
-                     "Base rate: for example 1 for a point per dollar or euro spent."),
-               0, max_rate_milli),
-       bounded(field("multiplier_permille", Kind::permille, "Multiplier", "For example 2 for double points."), 0,
-               max_multiplier_permille),
-       bounded(field("bonus_points", Kind::integer, "Bonus points"), 0, ceiling_points_per_transaction),
+       defaulted(bounded(field("rate_milli", Kind::permille, "Points per currency unit",
+                               "Base rate: for example 1 for a point per dollar or euro spent."),
+                         0, max_rate_milli)),
+       defaulted(bounded(field("multiplier_permille", Kind::permille, "Multiplier", "For example 2 for double points."),
+                         0, max_multiplier_permille)),
+       defaulted(bounded(field("bonus_points", Kind::integer, "Bonus points"), 0, ceiling_points_per_transaction)),
        field("target", Kind::text, "Target", "The category or SKU the rule applies to (multiplier and bonus kinds)."),
-       field("threshold_minor", Kind::money, "Spend threshold",
-             "Spend threshold bonus: the purchase total that earns it, for example 75."),
+       defaulted(field("threshold_minor", Kind::money, "Spend threshold",
+                       "Spend threshold bonus: the purchase total that earns it, for example 75.")),
        field("starts_at", Kind::instant, "Starts"), field("ends_at", Kind::instant, "Ends"),
        field("store_ids", Kind::text, "Store ids", "Comma separated; empty for every store.")},
       ""};
 }
 
 CatalogResource rewards() {
-  CatalogField valid_days = bounded(field("voucher_valid_days", Kind::integer, "Voucher valid for (days)",
-                                          "How long a redeemed voucher can be used: 1 to 3650 days. Leave empty "
-                                          "for 90."),
-                                    min_voucher_valid_days, max_voucher_valid_days);
-  valid_days.nullable = false;  // left out, the default applies; null is not a number of days
+  const CatalogField valid_days =
+      defaulted(bounded(field("voucher_valid_days", Kind::integer, "Voucher valid for (days)",
+                              "How long a redeemed voucher can be used: 1 to 3650 days. "
+                              "Leave empty for 90."),
+                        min_voucher_valid_days, max_voucher_valid_days));
   return {"rewards",
           "rwd",
           {required(field("name", Kind::text, "Name")),
@@ -179,6 +187,14 @@ Status check_catalog_row(const CatalogResource& resource, const CatalogRow& row,
     if (auto problem = catalog_value_problem(field, it->second)) return Error::validation(field.name, *problem);
   }
   return ok_status();
+}
+
+CatalogRow stored_row(const CatalogResource& resource, CatalogRow row) {
+  for (const auto& field : resource.fields) {
+    const auto it = row.find(field.name);
+    if (it != row.end() && field.is_text() && std::holds_alternative<std::monostate>(it->second)) it->second = "";
+  }
+  return row;
 }
 
 std::string catalog_text(const CatalogRow& row, const std::string& name) {

@@ -73,6 +73,10 @@ std::optional<std::string> catalog_value_problem(const CatalogField& field, cons
 // names its field.
 Status check_catalog_row(const CatalogResource& resource, const CatalogRow& row, bool creating);
 
+// The row as it is stored: a text field cleared with null holds empty text
+// (text is never NULL in the catalog's tables; a number's null means none).
+CatalogRow stored_row(const CatalogResource& resource, CatalogRow row);
+
 // An item's text or number field, or nothing (absent, null or the other type).
 std::string catalog_text(const CatalogRow& row, const std::string& name);
 std::optional<long long> catalog_number(const CatalogRow& row, const std::string& name);

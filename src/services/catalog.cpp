@@ -36,7 +36,7 @@ Result<CatalogItem> Catalog::create(const CatalogResource& resource, CatalogRow 
   const std::string id = new_id(resource.id_prefix);
   fields["id"] = id;
   auto& catalog = session_.stores().catalog();
-  catalog.create(resource, fields, now);
+  catalog.create(resource, stored_row(resource, std::move(fields)), now);
   return get(resource, id);
 }
 
@@ -69,7 +69,7 @@ Result<CatalogItem> Catalog::update(const CatalogResource& resource, const std::
   auto& catalog = session_.stores().catalog();
   if (!catalog.get(resource, id)) return not_found(resource);
   if (auto unique = check_unique(resource, changes, id); !unique.ok()) return unique.error();
-  catalog.update(resource, id, changes);
+  catalog.update(resource, id, stored_row(resource, changes));
   return get(resource, id);
 }
 

@@ -124,5 +124,13 @@ TEST(CatalogSchema, MoneyIsInTheItemsCurrencyOrTheBaseCurrency) {
   }
 }
 
+TEST(CatalogSchema, ATextFieldClearedWithNullIsStoredAsEmptyText) {
+  const auto& rewards = *find_catalog_resource("rewards");
+  const auto stored = stored_row(rewards, {{"description", std::monostate{}}, {"stock", std::monostate{}}});
+  EXPECT_EQ(stored.at("description"), CatalogValue(std::string()));
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(stored.at("stock"))) << "a number's null means none";
+  EXPECT_FALSE(stored.contains("terms")) << "what the change leaves out stays out";
+}
+
 }  // namespace
 }  // namespace patron

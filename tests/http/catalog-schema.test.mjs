@@ -73,6 +73,32 @@ test('every bound the schema states is the bound a write meets, with the field n
   }
 });
 
+test('every field the schema calls nullable can be cleared with null and reads back empty; the others refuse null', async () => {
+  const resources = await schema();
+  const made = {
+    products: { sku: unique('CLR-'), name: 'Clearable', category: 'c', brand: 'b', price_minor: 100, currency: 'USD' },
+    stores: { code: unique('S'), name: 'Clearable' },
+    tiers: { code: unique('T'), name: 'Clearable', threshold_minor: 999_999_999_999 },
+    'earning-rules': { name: 'Clearable', kind: 'category_bonus', target: unique('no-such-category-'), bonus_points: 1 },
+    rewards: { name: 'Clearable', description: 'd', terms: 't', points_cost: 10, stock: 3, per_customer_limit: 1 },
+  };
+  for (const resource of resources) {
+    const item = await s.create(s.adminToken, resource.name, made[resource.name]);
+    for (const field of resource.fields.filter((f) => f.nullable)) {
+      const r = await s.api('PATCH', `/api/v1/admin/${resource.name}/${item.id}`, { token: s.adminToken, body: { [field.name]: null } });
+      assert.equal(r.status, 200, `${resource.name}.${field.name} = null: ${r.text}`);
+      const empty = ['text', 'long_text', 'choice', 'currency'].includes(field.kind) ? '' : null;
+      assert.equal(r.json[field.name], empty, `${resource.name}.${field.name} reads back empty`);
+    }
+    // An optional number with a default (a multiplier, a bonus) is left out to keep it; null is no number.
+    for (const field of resource.fields.filter((f) => !f.nullable && !f.required)) {
+      const r = await s.api('PATCH', `/api/v1/admin/${resource.name}/${item.id}`, { token: s.adminToken, body: { [field.name]: null } });
+      assert.equal(r.status, 400, `${resource.name}.${field.name} = null: ${r.text}`);
+      assert.equal(r.json.error.field, field.name);
+    }
+  }
+});
+
 test('a choice outside the schema, a null where it is not allowed and a missing required field are refused', async () => {
   const rule = await s.api('POST', '/api/v1/admin/earning-rules', { token: s.adminToken, body: { name: 'Odd', kind: 'triple_points' } });
   assert.equal(rule.status, 400, rule.text);

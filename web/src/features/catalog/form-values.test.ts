@@ -53,7 +53,7 @@ describe('catalog form values', () => {
   it('builds a product with the price in minor units', () => {
     const { payload, errors } = toPayload(PRODUCT, formData({ sku: 'A1', name: 'Apple', category: 'Fruit', brand: '', currency: 'eur', price_minor: '1.25' }));
     expect(errors).toEqual({});
-    expect(payload).toEqual({ sku: 'A1', name: 'Apple', category: 'Fruit', currency: 'EUR', price_minor: 125 });
+    expect(payload).toEqual({ sku: 'A1', name: 'Apple', category: 'Fruit', brand: null, currency: 'EUR', price_minor: 125 });
   });
 
   it('reports required and malformed fields', () => {
@@ -73,10 +73,11 @@ describe('catalog form values', () => {
     });
   });
 
-  it('leaves optional reward fields out when empty and converts dates to ISO', () => {
-    const { payload } = toPayload(REWARD, formData({ name: 'Coffee', description: 'A cup', points_cost: '100', active_from: '2026-03-01T10:00' }));
+  it('clears an emptied optional field, leaves a defaulted one out and converts dates to ISO', () => {
+    const { payload } = toPayload(REWARD, formData({ name: 'Coffee', description: 'A cup', points_cost: '100', stock: '', active_from: '2026-03-01T10:00' }));
     expect(payload).toMatchObject({ name: 'Coffee', points_cost: 100 });
-    expect(payload).not.toHaveProperty('stock');
+    expect(payload.stock).toBeNull(); // an edit that empties Stock makes the reward unlimited again
+    expect(payload).not.toHaveProperty('voucher_valid_days'); // not nullable: the server's default stands
     expect(new Date(payload.active_from as string).getTime()).toBe(new Date('2026-03-01T10:00').getTime());
   });
 

@@ -74,7 +74,7 @@ function fieldValue(field: FieldDef, text: string, data: FormData): { value?: un
   }
 }
 
-/** Form strings → the API object. Empty optional fields are left out. */
+/** Form strings → the API object. An empty optional field is null where it may be, else left out (its default). */
 export function toPayload(fields: FieldDef[], data: FormData): { payload: Item; errors: FieldErrors } {
   const payload: Item = {};
   const errors: FieldErrors = {};
@@ -82,6 +82,8 @@ export function toPayload(fields: FieldDef[], data: FormData): { payload: Item; 
     const text = String(data.get(field.name) ?? '').trim();
     if (!text) {
       if (field.required) errors[field.name] = `${field.label} is required.`;
+      // An emptied field is cleared (an edit sends only what it holds, so leaving it out would keep the old value).
+      else if (field.nullable) payload[field.name] = null;
       continue;
     }
     const { value, error } = fieldValue(field, text, data);
