@@ -38,6 +38,31 @@ describe('CampaignActions', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('A campaign without offers cannot be scheduled.');
   });
 
+  it('drops a refused move once its dialog is cancelled, and when it is opened again', async () => {
+    const user = userEvent.setup();
+    let refuse = true;
+    serveFakeFetch({ 'PATCH /api/v1/admin/campaigns/cmp-1': (call) => (refuse ? apiError(409, 'conflict', 'the campaign changed meanwhile') : json(200, { ...CAMPAIGN, ...(call.body as object) })) });
+    renderWithProviders(<CampaignActions campaign={CAMPAIGN} canEdit />);
+    await user.click(screen.getByRole('button', { name: 'Go live' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Go live' }));
+    expect((await within(screen.getByRole('dialog')).findByRole('alert')).textContent).toBe('The campaign changed meanwhile.');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByText('The campaign changed meanwhile.')).toBeNull();
+    // Refused again, then opened afresh: the new dialog starts without the old refusal.
+    await user.click(screen.getByRole('button', { name: 'Go live' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Go live' }));
+    await within(screen.getByRole('dialog')).findByRole('alert');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+    refuse = false;
+    await user.click(screen.getByRole('button', { name: 'Go live' }));
+    expect(within(screen.getByRole('dialog')).queryByRole('alert')).toBeNull();
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Go live' }));
+    expect(await screen.findByText('The campaign is now live.')).toBeTruthy();
+  });
+
   it('archives after a confirmation', async () => {
     const user = userEvent.setup();
     const onArchived = vi.fn();

@@ -39,7 +39,12 @@ export function useStatusMove(campaignId: string) {
     moved,
     start,
     move,
-    cancel: () => setConfirming(null),
+    // A refusal is told in the dialog; once it is cancelled the refusal is stale (the button starts afresh),
+    // so it must not stay on the page under the actions. A pending move keeps going (the dialog is locked then).
+    cancel: () => {
+      setConfirming(null);
+      if (setStatus.isError) setStatus.reset();
+    },
     clearMoved: () => setMoved(null),
   };
 }
