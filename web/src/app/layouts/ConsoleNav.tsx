@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { NavLink, useLocation } from 'react-router-dom';
+import { NavLink } from 'react-router-dom';
 import { Icon, type IconName } from '@/components/ui';
 
 interface ConsoleLink {
@@ -23,25 +22,10 @@ function consoleLinks(withAnalytics: boolean): ConsoleLink[] {
 
 /** The console's sections; `analyticsAvailable` (the probe's answer, undefined until it comes) adds Analytics. */
 export function ConsoleNav({ analyticsAvailable }: { analyticsAvailable: boolean | undefined }) {
-  const { pathname } = useLocation();
-  const navRef = useRef<HTMLElement>(null);
-  // Under 64rem the links are one row that scrolls sideways: keep the current one in view.
-  useEffect(() => {
-    const reveal = () => {
-      const nav = navRef.current;
-      const active = nav?.querySelector<HTMLElement>('.sidebar__link.active');
-      if (!nav || !active || nav.scrollWidth <= nav.clientWidth) return;
-      const navBox = nav.getBoundingClientRect();
-      const box = active.getBoundingClientRect();
-      if (box.left < navBox.left) nav.scrollLeft -= navBox.left - box.left;
-      else if (box.right > navBox.right) nav.scrollLeft += box.right - navBox.right;
-    };
-    reveal();
-    window.addEventListener('resize', reveal);
-    return () => window.removeEventListener('resize', reveal);
-  }, [pathname, analyticsAvailable]);
+  // Under 64rem the links wrap into a grid of rows under the top bar (every section readable at 375 px, none
+  // scrolled out of view); from 64rem they are the sidebar's column.
   return (
-    <nav ref={navRef} className="sidebar__nav" aria-label="Console">
+    <nav className="sidebar__nav" aria-label="Console">
       {consoleLinks(analyticsAvailable === true).map((l) => (
         <NavLink key={l.to} to={l.to} end={l.end} className="sidebar__link">
           <Icon name={l.icon} size={20} />
