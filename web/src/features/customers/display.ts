@@ -1,5 +1,6 @@
 // What the staff 360° view and the customer search show for a customer's
 // record, in words: never the server's id, a placeholder e-mail or an enum.
+import { groupCardNumber } from '@/features/account';
 import { shortReference } from '@/lib/reference';
 
 /** Customers imported from a purchase history get `<id>@imported.invalid`: no address anyone can use. */
@@ -11,9 +12,12 @@ export function contactEmail(email: string | null | undefined): string | null {
   return email.toLowerCase().endsWith(PLACEHOLDER_EMAIL_DOMAIN) ? null : email;
 }
 
-/** How staff name the customer at the till: the card number, else a short "Ref XXXXXX" of the record. */
+/**
+ * How staff name the customer at the till: the card number grouped in fours as the member's own card prints it
+ * ("7044 6391 9973"), else a short "Ref XXXXXX" of the record.
+ */
 export function memberReference(customer: { id: string; card_number?: string | null }): { label: string; value: string } {
-  if (customer.card_number) return { label: 'Card number', value: customer.card_number };
+  if (customer.card_number) return { label: 'Card number', value: groupCardNumber(customer.card_number) };
   return { label: 'Reference', value: `Ref ${shortReference(customer.id)}` };
 }
 
@@ -34,6 +38,23 @@ export function accountStatusText(status: unknown): string | null {
   const known = ACCOUNT_STATUS[status.toLowerCase()];
   if (known) return known;
   const words = status.toLowerCase().replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const PREFERENCE_KEYS: Record<string, string> = {
+  channels: 'Channels',
+  favorite_categories: 'Favourite categories',
+  favourite_categories: 'Favourite categories',
+  favorite_brands: 'Favourite brands',
+  favourite_brands: 'Favourite brands',
+  dietary: 'Dietary',
+};
+
+/** A preference's name in sentence case ("favorite_categories" → "Favourite categories"), never the raw key. */
+export function preferenceKeyText(key: string): string {
+  const known = PREFERENCE_KEYS[key];
+  if (known) return known;
+  const words = key.replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -66,12 +66,25 @@ describe('Customer360View shows no internal data to staff', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     serve(view360WithoutRun);
     renderWithProviders(<Customer360View customerId={view360AfterRun.id} canAdjust={false} />);
-    expect((await screen.findByTestId('customer-reference')).textContent).toBe(view360WithoutRun.card_number);
+    expect((await screen.findByTestId('customer-reference')).textContent).toBe(view360WithoutRun.card_number.replace(/(\d{4})(?=\d)/g, '$1 '));
     expect(screen.getByText('Card number')).toBeTruthy();
     expect(document.body.textContent).not.toContain(view360WithoutRun.id);
     fireEvent.click(screen.getByRole('button', { name: 'Copy id' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(view360WithoutRun.id));
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+  });
+
+  it('writes every label in sentence case and shows the whole e-mail', async () => {
+    serve({ ...withHistory, email: 'a.very.long.address.for.testing@patron-loyalty.example', phone: '+1 555 0100', created_at: '2026-12-01T10:00:00Z' });
+    renderWithProviders(<Customer360View customerId={view360AfterRun.id} canAdjust={false} />);
+    await screen.findByRole('heading', { name: view360AfterRun.name });
+    const labels = [...document.querySelectorAll('dt')].map((dt) => dt.textContent ?? '');
+    expect(labels).toEqual(expect.arrayContaining(['Email', 'Member since', 'Points balance', 'Channels', 'Favourite categories']));
+    // Sentence case: a capital first letter, then none but in a known abbreviation.
+    for (const label of labels) expect(label, label).toMatch(/^[A-Z0-9][^A-Z]*$|^P\(alive\)$/);
+    const email = screen.getByTestId('customer-email');
+    expect(email.textContent).toBe('a.very.long.address.for.testing@patron-loyalty.example');
+    expect(email.className).not.toContain('truncate');
   });
 
   it('has staff copy when there are no purchases, not the member\'s "Show your card"', async () => {

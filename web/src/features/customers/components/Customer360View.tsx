@@ -3,7 +3,7 @@ import { LedgerList, OfferDetails, TransactionList } from '@/components/loyalty'
 import { formatDate, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
 import { useCopy } from '@/lib/use-copy';
 import type { ReactNode } from 'react';
-import { accountStatusText, contactEmail, memberReference, preferenceValueText } from '../display';
+import { accountStatusText, contactEmail, memberReference, preferenceKeyText, preferenceValueText } from '../display';
 import { useCustomer360 } from '../hooks/use-customers';
 import { sentimentText } from '../sentiment';
 import type { Customer360, CustomerAccount, CustomerProfile } from '../types';
@@ -98,7 +98,7 @@ function PreferencesCard({ preferences }: { preferences: Record<string, unknown>
         <dl className="kv">
           {entries.map(([key, value]) => (
             <div key={key}>
-              <dt>{key.replace(/_/g, ' ')}</dt>
+              <dt>{preferenceKeyText(key)}</dt>
               <dd>{Array.isArray(value) ? value.map((v) => <Badge key={String(v)}>{preferenceValueText(v)}</Badge>) : preferenceValueText(value) || '—'}</dd>
             </div>
           ))}
@@ -134,7 +134,7 @@ function ProfileCard({ profile: p, actions }: { profile: CustomerProfile; action
       <dl className="kv">
         <div>
           <dt>Email</dt>
-          <dd className="truncate" title={email ?? undefined}>
+          <dd data-testid="customer-email">
             {email ?? <span className="muted">None on file</span>}
           </dd>
         </div>
@@ -182,7 +182,7 @@ export function Customer360View({ customerId, canAdjust, actions }: { customerId
   const feedback = view.recent_feedback ?? [];
   const currency = view.account?.tier_progress.currency ?? view.recent_transactions[0]?.currency ?? 'EUR';
   return (
-    <div className="console-grid">
+    <div className="console-grid customer-360">
       <div className="stack">
         <ProfileCard profile={view} actions={actions} />
         <AccountCard account={view.account} />
