@@ -6,6 +6,9 @@ import { audienceFromDraft } from '../form-values';
 import { AudiencePreview } from './AudiencePreview';
 import type { DraftBinding } from './use-campaign-draft';
 
+/** Short enough to read whole in the input beside Add at 375 px; Enter or Add adds it. */
+export const CATEGORY_PLACEHOLDER = 'Add a category';
+
 /** The segment names of the analytics run's RFM model. */
 export const SEGMENTS = ['Champions', 'Loyal', 'Potential Loyalist', 'New', 'Promising', 'Need Attention', 'About to Sleep', "Can't Lose Them", 'At Risk', 'Hibernating', 'Lost'];
 
@@ -53,12 +56,12 @@ export function CampaignAudienceFields({ form, currency, picks, readOnly, locked
         <TextField label={`Lifetime value, at most (${currency})`} name="audience.clv_minor.max" inputMode="decimal" step={moneyStep} {...text('clv_max')} error={errors['audience.clv_minor.max']} />
       </div>
       <div className="grid-2">
-        <TagInput label="Bought any of these categories" values={draft.categories_bought} onChange={(v) => set('categories_bought', v)} suggestions={categories} placeholder="Type a category, press Enter" />
+        <TagInput label="Bought any of these categories" values={draft.categories_bought} onChange={(v) => set('categories_bought', v)} suggestions={categories} placeholder={CATEGORY_PLACEHOLDER} />
         <div>
-          <TagInput label="But never bought these" values={draft.categories_not_bought} onChange={(v) => set('categories_not_bought', v)} suggestions={categories} placeholder="Type a category, press Enter" />
+          <TagInput label="But never bought these" values={draft.categories_not_bought} onChange={(v) => set('categories_not_bought', v)} suggestions={categories} placeholder={CATEGORY_PLACEHOLDER} />
           {errors['audience.categories_not_bought'] && <p className="field__error">{errors['audience.categories_not_bought']}</p>}
         </div>
-        <TagInput label="Favourite categories (their stated preferences)" values={draft.favorite_categories} onChange={(v) => set('favorite_categories', v)} suggestions={categories} placeholder="Type a category, press Enter" />
+        <TagInput label="Favourite categories (their stated preferences)" values={draft.favorite_categories} onChange={(v) => set('favorite_categories', v)} suggestions={categories} placeholder={CATEGORY_PLACEHOLDER} />
       </div>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { apiError, json, serveFakeFetch, type FakeRoutes, type Responder } from 
 import { renderWithProviders } from '@/testing/render';
 import { CAMPAIGN } from '../testing/fixtures';
 import type { Campaign } from '../types';
+import { CATEGORY_PLACEHOLDER } from './CampaignAudienceFields';
 import { CampaignEditor } from './CampaignEditor';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -35,6 +36,16 @@ describe('CampaignEditor', () => {
     // Three quick changes, one request after the pause.
     await waitFor(() => expect(previewCalls(fake)).toHaveLength(2));
     expect(previewCalls(fake)[1].body).toEqual({ audience: { segments: ['Champions'], p_alive: { max: 0.4 } } });
+  });
+
+  it("asks for categories with a placeholder short enough to read whole beside Add at 375 px", async () => {
+    serve({ [PREVIEW]: () => json(200, { customers: 10 }) });
+    renderWithProviders(<CampaignEditor campaign={null} canEdit onSaved={() => undefined} />);
+    const inputs = ['Bought any of these categories', 'But never bought these', 'Favourite categories (their stated preferences)'].map((l) => screen.getByLabelText(l) as HTMLInputElement);
+    for (const input of inputs) expect(input.placeholder).toBe(CATEGORY_PLACEHOLDER);
+    // The input is about 200 px wide at 375 px: some 20 characters of placeholder at most.
+    expect(CATEGORY_PLACEHOLDER.length).toBeLessThanOrEqual(16);
+    await screen.findByText('10 customers match');
   });
 
   it('checks the fields before sending anything, next to each field', async () => {
