@@ -201,16 +201,27 @@ void rules(Api& api, const ExchangePtr& ex) {
   if (!limit.ok()) return ex->fail(limit.error());
   with_latest_run(api, ex, [&](services::AnalyticsReads& repository, const AnalyticsRunRecord& run) {
     Json list = Json::array();
+    // The catalog names of the SKUs the rules mention, so the console can show
+    // "Sea salt crisps" rather than "SNK-001" (SKUs no longer in the catalog
+    // are left out).
+    Json names = Json::object();
+    const auto name = [&](const Json& sku) {
+      if (!sku.is_string() || names.contains(sku.get<std::string>())) return;
+      if (auto found = repository.product_name(sku.get<std::string>())) names[sku.get<std::string>()] = *found;
+    };
     // "Bought together": a rule at or below lift 1 says the items go together
     // no more often than by chance (or less), so it is not shown.
     for (const auto& rule : repository.rules_with_lift_above(run.id, kMinLiftShown, std::min(*limit, kMaxRulesShown))) {
-      list.push_back({{"antecedent", parsed(rule.antecedent)},
+      Json antecedent = parsed(rule.antecedent);
+      for (const auto& sku : antecedent) name(sku);
+      name(Json(rule.consequent));
+      list.push_back({{"antecedent", std::move(antecedent)},
                       {"consequent", rule.consequent},
                       {"support", rule.support},
                       {"confidence", rule.confidence},
                       {"lift", rule.lift}});
     }
-    ex->json(200, {{"run", run_json(run)}, {"rules", list}});
+    ex->json(200, {{"run", run_json(run)}, {"rules", list}, {"names", names}});
   });
 }
 

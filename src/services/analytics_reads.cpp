@@ -30,4 +30,9 @@ std::vector<RuleRecord> AnalyticsReads::rules_with_lift_above(long long run_id, 
   return session_.stores().analytics().rules_with_lift_above(run_id, lift, limit);
 }
 
+std::optional<std::string> AnalyticsReads::product_name(const std::string& sku) {
+  const auto product = session_.stores().catalog().product_by_sku(sku);
+  return product ? std::optional<std::string>(product->name) : std::nullopt;
+}
+
 }  // namespace patron::services

@@ -23,6 +23,9 @@ class AnalyticsReads {
   std::optional<CustomerScoreRecord> latest_score_of(const std::string& customer_id);
   std::vector<CohortCellRecord> cohorts(long long run_id);
   std::vector<RuleRecord> rules_with_lift_above(long long run_id, double lift, int limit);
+  // The catalog name of a product the rules name by SKU; none when it is not
+  // (or no longer) an active product.
+  std::optional<std::string> product_name(const std::string& sku);
 
  private:
   Session session_;

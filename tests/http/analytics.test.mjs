@@ -164,6 +164,17 @@ async function expectCohortsAndRules() {
   assert.ok(Array.isArray(rules.json.rules));
   // "Bought together" shows only rules with lift above 1 (the server leaves the rest out).
   for (const rule of rules.json.rules) assert.ok(rule.confidence >= 0.1 && rule.lift > 1, JSON.stringify(rule));
+  expectRulesNameCatalogProducts(rules.json);
+}
+
+// The rules carry the catalog name of every SKU they mention (gen-data puts its products in the catalog), so
+// staff read products, not codes; a SKU that is no product has no name.
+function expectRulesNameCatalogProducts(answer) {
+  assert.ok(answer.rules.length > 0, 'the generated history has rules');
+  const mentioned = new Set(answer.rules.flatMap((rule) => [...rule.antecedent, rule.consequent]));
+  assert.deepEqual(Object.keys(answer.names).sort(), [...mentioned].sort());
+  for (const sku of mentioned) assert.match(answer.names[sku], /^brand-\d+ item \d+$/, sku);
+  assert.equal(answer.names['COF-AN'], undefined, 'an imported SKU is no catalog product');
 }
 
 // The store's popular categories and brands, then one customer's top categories.
