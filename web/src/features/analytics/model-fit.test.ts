@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceSentence, holdoutPoints, rankedModels, type ModelSelection } from './model-fit';
+import { choiceSentence, holdoutPoints, noComparisonKind, noComparisonSentence, rankedModels, type ModelSelection } from './model-fit';
 
 const selection: ModelSelection = {
   chosen: 'pareto_nbd',
@@ -21,6 +21,18 @@ const selection: ModelSelection = {
 };
 
 describe('model fit', () => {
+  it('puts why no comparison was made in plain words, never the fit error', () => {
+    const noFit = 'no holdout comparison: no purchase model could be fitted: bgnbd fit did not converge: r ran off to 4.54e+08 (a degenerate optimum)';
+    expect(noComparisonKind(noFit)).toBe('no_fit');
+    expect(noComparisonSentence(noFit)).toBe('Not enough repeat customers to compare the purchase models yet.');
+    expect(choiceSentence({ chosen: 'bgnbd', chosen_by: 'default', reason: noFit }, true)).toBe(
+      'Not enough repeat customers to compare the purchase models yet. This run has no estimate yet of the chance a customer is still active (P(alive)), expected purchases and lifetime value.',
+    );
+    expect(noComparisonKind('neither MBG/NBD nor Pareto/NBD could be fitted to this history')).toBe('no_eligible_fit');
+    expect(noComparisonKind('no holdout comparison: calibration_end: no customer bought by the calibration end')).toBe('short_history');
+    expect(noComparisonSentence('something new')).toBe('The purchase models could not be compared on this history yet.');
+  });
+
   it('ranks fitted models by holdout error and puts failed fits last', () => {
     expect(rankedModels(selection).map((m) => m.model)).toEqual(['pareto_nbd', 'bgnbd', 'mbgnbd']);
   });
@@ -34,9 +46,11 @@ describe('model fit', () => {
 
   it('says which model was chosen and why, in words', () => {
     expect(choiceSentence(selection)).toBe(
-      'Pareto/NBD predicted the purchases it had not seen best over the 39 weeks after 1997-09-30, so P(alive), expected purchases and lifetime value use it.',
+      'Pareto/NBD predicted the purchases it had not seen best over the 39 weeks after 1997-09-30, so the chance a customer is still active (P(alive)), expected purchases and lifetime value use it.',
     );
-    expect(choiceSentence({ chosen: 'bgnbd', chosen_by: 'default', reason: 'no holdout purchase' })).toMatch(/too short/);
+    expect(choiceSentence({ chosen: 'bgnbd', chosen_by: 'default', reason: 'no holdout comparison: observation_end: no purchase in the holdout period' })).toBe(
+      'The purchase history is too short to compare the purchase models yet. Until then BG/NBD, the standard model, estimates the chance a customer is still active (P(alive)), expected purchases and lifetime value.',
+    );
     expect(choiceSentence(null)).toMatch(/BG\/NBD/);
     expect(holdoutPoints(null)).toEqual([]);
   });

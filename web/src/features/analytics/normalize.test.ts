@@ -7,15 +7,19 @@ import {
   cohortCells,
   cohortRows,
   isNoRunError,
+  monthLabel,
   readRun,
+  ruleProduct,
   ruleRows,
   runCurrency,
   segmentBars,
   segmentRows,
   sentimentSeries,
+  sentimentText,
 } from './normalize';
 import { clvPage, segments } from './testing/customer-value-fixtures';
-import { affinities, cohorts, rules } from './testing/purchase-pattern-fixtures';
+import { affinities, cohorts, demoRules, rules } from './testing/purchase-pattern-fixtures';
+import type { RulesResponse } from './types';
 import { noRun } from './testing/run-status-fixtures';
 import { sentiment, sentimentUnavailable } from './testing/sentiment-fixtures';
 
@@ -130,8 +134,24 @@ describe('analytics readers on the server answers', () => {
     expect(list.map((r) => r.lift)).toEqual([...list.map((r) => r.lift)].sort((a, b) => b - a));
     const low = { antecedent: ['A'], consequent: 'B', support: 0.2, confidence: 0.4, lift: 1.1 };
     const high = { antecedent: ['A', 'B'], consequent: 'C', support: 0.1, confidence: 0.5, lift: 1.5 };
-    expect(ruleRows({ run: rules.run, rules: [low, high] })).toEqual([high, low]);
+    expect(ruleRows({ run: rules.run, rules: [low, high], names: {} })).toEqual([high, low]);
     expect(ruleRows(rules, 1)).toHaveLength(Math.min(1, rules.rules.length));
+  });
+
+  it("names a rule's products from the answer's catalog names, the SKU alone where there is none", () => {
+    expect(ruleProduct(demoRules, 'SNK-001')).toEqual({ sku: 'SNK-001', name: 'Dark Chocolate 70%' });
+    expect(ruleProduct(demoRules, 'BEV-004')).toEqual({ sku: 'BEV-004', name: null });
+    // An older server sends no names at all.
+    expect(ruleProduct({ run: rules.run, rules: rules.rules } as RulesResponse, 'SKU-000001')).toEqual({ sku: 'SKU-000001', name: null });
+  });
+
+  it('writes months as words and mean sentiment rounded, in words', () => {
+    expect(['2026-09', '2025-12', '2026-01'].map((m) => monthLabel(m, 'en-US'))).toEqual(['Sep 2026', 'Dec 2025', 'Jan 2026']);
+    expect(monthLabel('2026-13', 'en-US')).toBe('2026-13');
+    expect(sentimentText(0.2333)).toBe('+0.23, mostly positive');
+    expect(sentimentText(-0.1)).toBe('−0.10, mostly negative');
+    expect(sentimentText(0.004)).toBe('0.00, neutral');
+    expect(sentimentText(0.8)).toBe('+0.80, positive');
   });
 
   it('reads the mean sentiment per month, oldest first, and says when there is none', () => {

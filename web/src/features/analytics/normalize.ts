@@ -149,6 +149,29 @@ export function ruleRows(answer: RulesResponse | null | undefined, limit = Infin
   return [...(answer?.rules ?? [])].sort((a, b) => b.lift - a.lift).slice(0, limit);
 }
 
+export interface RuleProduct {
+  sku: string;
+  /** The catalog name the server sent for the SKU; null for a SKU that is no (longer an) active product, or an older server. */
+  name: string | null;
+}
+
+/** A SKU of a rule with its catalog name (the answer's `names`), where the server gave one. */
+export function ruleProduct(answer: RulesResponse | null | undefined, sku: string): RuleProduct {
+  const name = answer?.names?.[sku];
+  return { sku, name: typeof name === 'string' && name.trim() !== '' ? name : null };
+}
+
+// ---------------------------------------------------------------- months
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** "2026-09" → "Sep 2026" in the browser's locale (the answers' months are YYYY-MM); anything else is shown as sent. */
+export function monthLabel(month: string, locale?: string): string {
+  const m = MONTH.exec(month);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month;
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+}
+
 // ---------------------------------------------------------------- sentiment
 
 export interface SentimentView {
@@ -171,6 +194,14 @@ export function sentimentSeries(answer: SentimentResponse | null | undefined): S
     message: answer?.message ?? null,
     points,
   };
+}
+
+/** A mean sentiment (−1 … 1) in words: 0.2333 → "+0.23, mostly positive". */
+export function sentimentText(mean: number): string {
+  const rounded = Math.round(mean * 100) / 100;
+  const signed = `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${Math.abs(rounded).toFixed(2)}`;
+  const word = mean >= 0.5 ? 'positive' : mean >= 0.1 ? 'mostly positive' : mean > -0.1 ? 'neutral' : mean > -0.5 ? 'mostly negative' : 'negative';
+  return `${signed}, ${word}`;
 }
 
 /** The run's currency when its parameters name one; the server's default (USD) otherwise. */

@@ -6,7 +6,7 @@ import { apiError, json, serveFakeFetch, type FakeRoutes } from '@/testing/fake-
 import { renderWithProviders } from '@/testing/render';
 import { segmentRows } from '../normalize';
 import { clvPage, models, segments } from '../testing/customer-value-fixtures';
-import { affinities, cohorts, rules } from '../testing/purchase-pattern-fixtures';
+import { affinities, cohorts, demoRules, rules } from '../testing/purchase-pattern-fixtures';
 import { statusNoRun, statusWithRun } from '../testing/run-status-fixtures';
 import { sentiment, sentimentUnavailable } from '../testing/sentiment-fixtures';
 import { AnalyticsDashboard } from './AnalyticsDashboard';
@@ -37,7 +37,7 @@ describe('AnalyticsDashboard', () => {
     const panel = await screen.findByTestId('analytics-models');
     expect(await within(panel).findByTestId('analytics-model-choice')).toHaveProperty(
       'textContent',
-      'Pareto/NBD predicted the purchases it had not seen best over the 39 weeks after 1997-09-30, so P(alive), expected purchases and lifetime value use it.',
+      'Pareto/NBD predicted the purchases it had not seen best over the 39 weeks after 1997-09-30, so the chance a customer is still active (P(alive)), expected purchases and lifetime value use it.',
     );
     const compared = within(panel).getByRole('table', { name: 'Models compared on held-out purchases' });
     const rows = within(compared).getAllByRole('row').slice(1);
@@ -45,6 +45,44 @@ describe('AnalyticsDashboard', () => {
     const chart = within(panel).getByTestId('analytics-holdout-chart');
     expect(within(chart).getByRole('table', { hidden: true, name: 'Mean holdout purchases by calibration purchases' })).toBeTruthy();
     expect(chart.textContent).toContain('7+');
+  });
+
+  it('says in a plain sentence why the models were not compared, with the technical reason behind "Details"', async () => {
+    const reason =
+      'no holdout comparison: no purchase model could be fitted: bgnbd fit did not converge: r ran off to 4.54e+08 (a degenerate optimum: the data do not identify the model; it needs more customers, more of them with repeat purchases, or another model)';
+    serve({
+      [`GET ${A}/models`]: () =>
+        json(200, { run: models.run, btyd: { error: 'bgnbd fit did not converge: r ran off to 9.197e+07' }, model_selection: { chosen: 'bgnbd', chosen_by: 'default', reason } }),
+    });
+    renderWithProviders(<AnalyticsDashboard />);
+    const panel = await screen.findByTestId('analytics-models');
+    const choice = await within(panel).findByTestId('analytics-model-choice');
+    expect(choice.textContent).toMatch(/^Not enough repeat customers to compare the purchase models yet\. /);
+    expect(choice.textContent).toContain('chance a customer is still active (P(alive))');
+    expect(choice.textContent).not.toMatch(/converge|degenerate/);
+    // The server's text is there for whoever needs it, closed.
+    const details = within(panel).getByTestId('analytics-model-details');
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(within(details).getByText('Details').tagName).toBe('SUMMARY');
+    expect(details.textContent).toContain('r ran off to 4.54e+08');
+    // Nothing else in the panel shows it.
+    const outside = panel.textContent!.replace(details.textContent!, '');
+    expect(outside).not.toContain('did not converge');
+  });
+
+  it('lists "Bought together" full width with product names, each SKU kept whole beside its name', async () => {
+    serve({ [`GET ${A}/rules`]: () => json(200, demoRules) });
+    renderWithProviders(<AnalyticsDashboard />);
+    const panel = await screen.findByTestId('analytics-rules');
+    expect(panel.classList.contains('dashboard-grid__wide')).toBe(true);
+    const items = await within(panel).findAllByTestId('analytics-rule');
+    expect(items).toHaveLength(demoRules.rules.length);
+    const [first, pair] = items;
+    expect(first.textContent).toBe('Basket has Lemonade 1L BEV-005Also has Dark Chocolate 70% SNK-001Lift10.1×Confidence70%Support4%');
+    // Two products in the basket: both named; a SKU the server gave no name for is shown alone.
+    expect(pair.querySelector('.rule__side')!.textContent).toBe('Basket has Dark Chocolate 70% SNK-001 + BEV-004');
+    for (const sku of pair.querySelectorAll('.rule__sku')) expect(sku.tagName).toBe('CODE');
+    expect(within(pair).getByText('Lemonade 1L', { exact: false })).toBeTruthy();
   });
 
   it('draws every panel from the stored run', async () => {
@@ -65,7 +103,8 @@ describe('AnalyticsDashboard', () => {
     expect(within(clv).getByText(/all \d[\d,]* customers with a CLV/)).toBeTruthy();
 
     const heatmap = await within(screen.getByTestId('analytics-cohorts')).findByRole('table');
-    expect(within(heatmap).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(cohorts.cohorts.map((c) => c.month).sort());
+    // Months in words: "Apr 2025", not "2025-04".
+    expect(within(heatmap).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Apr 2025', 'May 2025', 'Jun 2025', 'Sep 2026']);
 
     const affinity = screen.getByTestId('analytics-affinities');
     expect(await within(affinity).findByRole('heading', { name: 'Top categories' })).toBeTruthy();
@@ -73,17 +112,19 @@ describe('AnalyticsDashboard', () => {
 
     const rulesPanel = screen.getByTestId('analytics-rules');
     if (rules.rules.length > 0) {
-      const table = await within(rulesPanel).findByRole('table');
-      expect(within(table).getAllByRole('row')).toHaveLength(rules.rules.length + 1);
+      const list = await within(rulesPanel).findByRole('list', { name: /Association rules/ });
+      expect(within(list).getAllByTestId('analytics-rule')).toHaveLength(rules.rules.length);
     } else {
       expect(await within(rulesPanel).findByText('No association rules in this run')).toBeTruthy();
     }
 
     const sentimentPanel = screen.getByTestId('analytics-sentiment');
     const months = sentiment.months!;
-    expect(await within(sentimentPanel).findByText(`Mean sentiment of feedback (−1 to 1) per period, ${months[0].month} to ${months[months.length - 1].month}.`)).toBeTruthy();
+    expect(await within(sentimentPanel).findByText('Mean sentiment of feedback (−1 negative to +1 positive) per month, Sep 2026 to Nov 2026.')).toBeTruthy();
     const sentimentTable = within(sentimentPanel).getByRole('table', { hidden: true, name: 'Mean sentiment and feedback count per period' });
     expect(within(sentimentTable).getAllByRole('row', { hidden: true })).toHaveLength(months.length + 1);
+    // Rounded and worded: "+0.23, mostly positive", not "0.2333".
+    expect(within(sentimentTable).getByRole('row', { hidden: true, name: /^Oct 2026 / }).textContent).toContain('+0.23, mostly positive');
     expect(screen.queryByText(/campaign/i)).toBeNull();
   });
 

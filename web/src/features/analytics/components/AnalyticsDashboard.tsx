@@ -8,18 +8,23 @@ import {
   clvHistogram,
   cohortRows,
   isNoRunError,
+  monthLabel,
   readRun,
+  ruleProduct,
   ruleRows,
   runCurrency,
   segmentRows,
   sentimentSeries,
+  sentimentText,
   type HistogramBin,
+  type RuleProduct,
   type SegmentRow,
 } from '../normalize';
-import type { AnalyticsRun, AssociationRule, Bar, SegmentsResponse } from '../types';
-import { barsHeight, ChartFigure, DataTable } from './ChartFigure';
+import type { AnalyticsRun, AssociationRule, Bar, RulesResponse, SegmentsResponse } from '../types';
+import { barsHeight, ChartFigure } from './ChartFigure';
 import { CohortHeatmap } from './CohortHeatmap';
 import { ModelFitPanel } from './ModelFitPanel';
+import './analytics.css';
 
 const PANEL_HEIGHT = '16rem';
 const HISTOGRAM_HEIGHT = 240;
@@ -85,22 +90,22 @@ function SegmentsPanel({ answer, currency }: { answer: SegmentsResponse; currenc
         <ChartFigure<SegmentRow>
           chart={{ kind: 'bars', data: segments.map((s) => ({ name: s.name, value: s.customers })), format: formatPoints, nameWidth: 132 }}
           height={barsHeight(segments.length)}
-          caption={`Customers per RFM segment, largest first: ${segments
+          caption={`Customers per segment, largest first (RFM segments group customers by how recently, how often and how much they bought): ${segments
             .slice(0, 3)
             .map((s) => `${s.name} ${formatPercent(s.share)}`)
             .join(', ')}${segments.length > 3 ? ` and ${segments.length - 3} more` : ''}.`}
           showTable
           table={{
-            caption: 'Customers, share, mean P(alive), mean CLV and total spend per segment',
+            caption: 'Customers, share, mean chance still active (P(alive)), mean CLV and total spend per RFM segment',
             rowKey: (s) => s.name,
             rows: segments,
             columns: [
-              { header: 'Segment', cell: (s) => s.name },
+              { header: 'Segment (RFM)', cell: (s) => s.name },
               { header: 'Customers', cell: (s) => formatPoints(s.customers), numeric: true },
               { header: 'Share', cell: (s) => formatPercent(s.share), numeric: true },
               ...(hasModels
                 ? [
-                    { header: 'Mean P(alive)', cell: (s: SegmentRow) => (s.meanPAlive === null ? '—' : formatPercent(s.meanPAlive)), numeric: true },
+                    { header: 'Chance still active (mean P(alive))', cell: (s: SegmentRow) => (s.meanPAlive === null ? '—' : formatPercent(s.meanPAlive)), numeric: true },
                     { header: 'Mean CLV', cell: (s: SegmentRow) => (s.meanClv === null ? '—' : formatMoneyMajor(s.meanClv, currency)), numeric: true },
                   ]
                 : []),
@@ -250,31 +255,76 @@ function AffinitiesPanel() {
   );
 }
 
-const ratio = (v: number) => v.toFixed(2);
+/** A product of a rule: its catalog name with the SKU beside it (never broken at its hyphen), or the SKU alone. */
+function RuleItem({ product }: { product: RuleProduct }) {
+  return product.name ? (
+    <span className="rule__product">
+      {product.name} <code className="rule__sku">{product.sku}</code>
+    </span>
+  ) : (
+    <span className="rule__product">
+      <code className="rule__sku">{product.sku}</code>
+    </span>
+  );
+}
+
+function RuleProducts({ answer, skus }: { answer: RulesResponse; skus: string[] }) {
+  return (
+    <span className="rule__items">
+      {skus.map((sku, i) => (
+        <span key={sku}>
+          {i > 0 && <span className="rule__and"> + </span>}
+          <RuleItem product={ruleProduct(answer, sku)} />
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** "10.1×": how many times more often than by chance. */
+const times = (lift: number) => `${lift.toFixed(1)}×`;
 
 function RulesPanel() {
   const query = useRules(true);
   return (
-    <Panel title="Bought together" query={query} testId="analytics-rules">
+    <Panel title="Bought together" query={query} wide testId="analytics-rules">
       {(raw) => {
         const rules = ruleRows(raw);
         if (rules.length === 0)
           return <EmptyState title="No association rules in this run">No product set met the minimum support and confidence with a lift above 1.</EmptyState>;
         return (
           <div className="stack">
-            <p className="muted small">Association rules with a lift above 1 (the products are bought together more often than by chance; the server leaves out the rest), highest lift first.</p>
-            <DataTable<AssociationRule>
-              caption="Association rules with lift, confidence and support"
-              rowKey={(r, i) => `${r.antecedent.join('+')}>${r.consequent}#${i}`}
-              rows={rules}
-              columns={[
-                { header: 'Basket has', cell: (r) => r.antecedent.join(' + ') },
-                { header: 'Also has', cell: (r) => r.consequent },
-                { header: 'Lift', cell: (r) => ratio(r.lift), numeric: true },
-                { header: 'Confidence', cell: (r) => formatPercent(r.confidence), numeric: true },
-                { header: 'Support', cell: (r) => formatPercent(r.support), numeric: true },
-              ]}
-            />
+            <p className="muted small">
+              Products that end up in the same basket more often than by chance, strongest first. <strong>Lift</strong>: how many times more
+              often than by chance. <strong>Confidence</strong>: of the baskets with the first products, the share that also have the other.{' '}
+              <strong>Support</strong>: the share of all baskets that have them all.
+            </p>
+            <ol className="rule-list" aria-label="Association rules with lift, confidence and support">
+              {rules.map((r: AssociationRule, i) => (
+                <li className="rule" key={`${r.antecedent.join('+')}>${r.consequent}#${i}`} data-testid="analytics-rule">
+                  <p className="rule__side">
+                    <span className="rule__label">Basket has</span> <RuleProducts answer={raw} skus={r.antecedent} />
+                  </p>
+                  <p className="rule__side">
+                    <span className="rule__label">Also has</span> <RuleProducts answer={raw} skus={[r.consequent]} />
+                  </p>
+                  <dl className="rule__stats">
+                    <div>
+                      <dt>Lift</dt>
+                      <dd>{times(r.lift)}</dd>
+                    </div>
+                    <div>
+                      <dt>Confidence</dt>
+                      <dd>{formatPercent(r.confidence)}</dd>
+                    </div>
+                    <div>
+                      <dt>Support</dt>
+                      <dd>{formatPercent(r.support)}</dd>
+                    </div>
+                  </dl>
+                </li>
+              ))}
+            </ol>
           </div>
         );
       }}
@@ -299,14 +349,14 @@ function SentimentPanel() {
           <ChartFigure
             chart={{ kind: 'sentiment', points: view.points }}
             height={HISTOGRAM_HEIGHT}
-            caption={`Mean sentiment of feedback (−1 to 1) per period, ${view.points[0].period} to ${view.points[view.points.length - 1].period}.`}
+            caption={`Mean sentiment of feedback (−1 negative to +1 positive) per month, ${monthLabel(view.points[0].period)} to ${monthLabel(view.points[view.points.length - 1].period)}.`}
             table={{
               caption: 'Mean sentiment and feedback count per period',
               rowKey: (p) => p.period,
               rows: view.points,
               columns: [
-                { header: 'Period', cell: (p) => p.period },
-                { header: 'Mean sentiment', cell: (p) => p.mean.toFixed(2), numeric: true },
+                { header: 'Month', cell: (p) => monthLabel(p.period) },
+                { header: 'Mean sentiment', cell: (p) => sentimentText(p.mean), numeric: true },
                 { header: 'Feedback', cell: (p) => (p.count === null ? '—' : formatPoints(p.count)), numeric: true },
               ],
             }}

@@ -1,5 +1,5 @@
 import { formatPercent, formatPoints } from '@/lib/format';
-import type { CohortRowView } from '../normalize';
+import { monthLabel, type CohortRowView } from '../normalize';
 
 // Capped so the text colour keeps AA contrast on the strongest cell, in light and dark mode.
 const MAX_MIX_PERCENT = 45;
@@ -34,9 +34,7 @@ export function CohortHeatmap({ rows }: { rows: CohortRowView[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.cohort}>
-              <th scope="row" className="mono">
-                {row.cohort}
-              </th>
+              <th scope="row">{monthLabel(row.cohort)}</th>
               {showSize && <td className="num">{row.customers === null ? '' : formatPoints(row.customers)}</td>}
               {Array.from({ length: periods }, (_, p) => {
                 const v = row.retention[p];

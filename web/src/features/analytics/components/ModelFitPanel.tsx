@@ -19,22 +19,26 @@ export function ModelFitPanel() {
     <Card title="Purchase model" className="dashboard-grid__wide" data-testid="analytics-models" aria-busy={query.isPending || undefined}>
       {query.isPending && <Skeleton height="16rem" />}
       {query.isError && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
-      {query.isSuccess && <ModelFit selection={query.data.model_selection} />}
+      {query.isSuccess && <ModelFit selection={query.data.model_selection} fitFailed={typeof query.data.btyd?.error === 'string'} />}
     </Card>
   );
 }
 
-function ModelFit({ selection }: { selection: ModelSelection | null }) {
+function ModelFit({ selection, fitFailed }: { selection: ModelSelection | null; fitFailed: boolean }) {
   const points = holdoutPoints(selection);
   const models = rankedModels(selection);
   return (
     <div className="stack">
-      <p data-testid="analytics-model-choice">{choiceSentence(selection)}</p>
+      <p className="muted small">
+        A purchase model (BG/NBD, MBG/NBD or Pareto/NBD) estimates from each customer&apos;s past purchases how likely they are to still be a
+        customer and how often they will buy. The run tries them on purchases it held back and uses the one that predicted them best.
+      </p>
+      <p data-testid="analytics-model-choice">{choiceSentence(selection, fitFailed)}</p>
       {models.length > 0 && (
         <p className="muted small">
           Error: how far each model&apos;s prediction of a customer&apos;s holdout purchases was off, on average (root mean square). Predicted: the
-          purchases it expected in the holdout. BG/NBD is shown for reference only: it counts every one-time buyer as still active however long
-          ago they bought.
+          purchases it expected in the holdout. BG/NBD, the standard model, is shown for reference only: it counts every one-time buyer as still
+          active however long ago they bought.
         </p>
       )}
       {models.length > 0 && (
@@ -77,7 +81,17 @@ function ModelFit({ selection }: { selection: ModelSelection | null }) {
           }}
         />
       ) : (
-        selection?.chosen_by === 'default' && <EmptyState title="No holdout comparison">{selection.reason}</EmptyState>
+        selection?.chosen_by === 'default' && (
+          <EmptyState title="No model comparison yet">
+            <p>Every run tries again: the comparison shows here once the purchase history allows it.</p>
+            {selection.reason && (
+              <details className="disclosure" data-testid="analytics-model-details">
+                <summary>Details</summary>
+                <p className="small disclosure__technical">{selection.reason}</p>
+              </details>
+            )}
+          </EmptyState>
+        )
       )}
     </div>
   );

@@ -5,6 +5,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
 import type { HoldoutPoint } from '../model-fit';
+import { monthLabel, sentimentText } from '../normalize';
 import type { Bar as BarDatum, SentimentPoint } from '../types';
 
 export interface BarChartProps {
@@ -20,7 +21,9 @@ export interface BarChartProps {
 
 const tick = { fill: 'var(--color-text-muted)', fontSize: 12 };
 const tooltipStyle = {
-  contentStyle: { background: 'var(--color-surface)', border: '1px solid var(--color-border)', borderRadius: 8, color: 'var(--color-text)' },
+  separator: ': ',
+  // Wraps on a phone instead of running out of the chart ("Mean sentiment: +0.23, mostly positive").
+  contentStyle: { background: 'var(--color-surface)', border: '1px solid var(--color-border)', borderRadius: 8, color: 'var(--color-text)', whiteSpace: 'normal' as const, maxWidth: '14rem' },
   cursor: { fill: 'var(--color-surface-2)' },
 };
 
@@ -49,14 +52,14 @@ export function BarsChart({ data, height, format = String, columns = false, name
 }
 
 /** The frame of a line chart over `data`: the grid, the axes and the tooltip around its lines. */
-function LinesFrame<T>({ data, height, xKey, yDomain, format, children }: { data: T[]; height: number; xKey: string; yDomain?: [number, number]; format?: (value: number) => string; children: ReactNode }) {
+function LinesFrame<T>({ data, height, xKey, xFormat, yDomain, format, children }: { data: T[]; height: number; xKey: string; xFormat?: (x: string) => string; yDomain?: [number, number]; format?: (value: number) => string; children: ReactNode }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
-        <XAxis dataKey={xKey} tick={tick} />
+        <XAxis dataKey={xKey} tick={tick} tickFormatter={xFormat && ((x) => xFormat(String(x)))} />
         <YAxis domain={yDomain} tick={tick} width={40} />
-        <Tooltip formatter={format && ((v) => format(Number(v)))} {...tooltipStyle} />
+        <Tooltip formatter={format && ((v) => format(Number(v)))} labelFormatter={xFormat && ((x) => xFormat(String(x)))} {...tooltipStyle} />
         {children}
       </LineChart>
     </ResponsiveContainer>
@@ -65,7 +68,7 @@ function LinesFrame<T>({ data, height, xKey, yDomain, format, children }: { data
 
 export function SentimentChart({ points, height }: { points: SentimentPoint[]; height: number }) {
   return (
-    <LinesFrame data={points} height={height} xKey="period" yDomain={[-1, 1]}>
+    <LinesFrame data={points} height={height} xKey="period" xFormat={monthLabel} yDomain={[-1, 1]} format={sentimentText}>
       <Line dataKey="mean" name="Mean sentiment" stroke="var(--color-primary)" strokeWidth={2} dot={false} isAnimationActive={false} />
     </LinesFrame>
   );

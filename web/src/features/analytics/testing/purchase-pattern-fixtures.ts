@@ -80,8 +80,9 @@ export const affinities: AffinitiesResponse = {
   ]
 };
 
-/** GET /admin/analytics/rules?limit=10 (the generated history has only weak rules: lift below 1) */
+/** GET /admin/analytics/rules?limit=10 (the generated history has only weak rules: lift below 1; captured before the answer named products) */
 export const rules: RulesResponse = {
+  "names": {},
   "rules": [
     {
       "antecedent": ["SKU-000003"],
@@ -113,4 +114,23 @@ export const rules: RulesResponse = {
     }
   ],
   "run": capturedRun
+};
+
+/**
+ * GET /admin/analytics/rules?limit=10 on the seeded demo database (`patron seed-demo`, then `patron analyze
+ * all`), trimmed to 4 of 10 rules; "BEV-004" is left out of `names`, as for a SKU no longer in the catalog.
+ */
+export const demoRules: RulesResponse = {
+  "names": {
+    "BEV-005": "Lemonade 1L",
+    "SNK-001": "Dark Chocolate 70%",
+    "SNK-002": "Sea Salt Crisps"
+  },
+  "rules": [
+    { "antecedent": ["BEV-005"], "confidence": 0.7037037037037037, "consequent": "SNK-001", "lift": 10.078853046594983, "support": 0.04279279279279279 },
+    { "antecedent": ["SNK-001", "BEV-004"], "confidence": 0.5625, "consequent": "BEV-005", "lift": 9.25, "support": 0.02027027027027027 },
+    { "antecedent": ["SNK-002"], "confidence": 0.5789473684210527, "consequent": "SNK-001", "lift": 8.292020373514433, "support": 0.024774774774774775 },
+    { "antecedent": ["BEV-004"], "confidence": 0.5, "consequent": "SNK-001", "lift": 7.161290322580646, "support": 0.036036036036036036 }
+  ],
+  "run": { ...capturedRun, "id": 1, "customers": 25, "purchases": 444 }
 };
