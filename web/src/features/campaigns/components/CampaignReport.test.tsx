@@ -18,12 +18,21 @@ describe('CampaignReport', () => {
     renderWithProviders(<CampaignReport campaignId="cmp-1" />);
     expect((await screen.findByTestId('uplift-revenue')).textContent).toBe('+$5.00');
     expect(screen.getByTestId('uplift-revenue-ci').textContent).toBe('95 % interval +$1.20 to +$8.80');
-    expect(screen.getByTestId('uplift-purchase-rate').textContent).toBe('+10.0 pts');
-    expect(screen.getByTestId('uplift-purchase-rate-ci').textContent).toBe('95 % interval +0.4 pts to +19.0 pts');
+    // A difference of rates is in percentage points, "pp" with its legend: never "pts", which reads as loyalty points.
+    expect(screen.getByTestId('uplift-purchase-rate').textContent).toBe('+10.0 pp');
+    expect(screen.getByTestId('uplift-purchase-rate-ci').textContent).toBe('95 % interval +0.4 pp to +19.0 pp');
+    expect(screen.getByText(/Purchase rate, uplift in percentage points/).textContent).toBe('Purchase rate, uplift in percentage points (pp)');
+    expect(screen.getByTestId('campaign-report').textContent).not.toMatch(/\bpts\b/);
     expect(screen.getByTestId('incremental-revenue').textContent).toBe('$4,500.00');
     expect(screen.getByTestId('cost-points').textContent).toBe('9,000 points');
     expect(screen.getByTestId('report-verdict').textContent).toMatch(/raised revenue per customer/);
-    expect(screen.getByTestId('report-method').textContent).toContain("Welch's interval");
+    // The statistics are behind "How this is calculated", closed.
+    const method = screen.getByTestId('report-method');
+    expect(method.textContent).toContain("Welch's interval");
+    const disclosure = method.closest('details')!;
+    expect(disclosure.hasAttribute('open')).toBe(false);
+    expect(disclosure.querySelector('summary')!.textContent).toBe('How this is calculated');
+    expect(screen.queryByText('Method.')).toBeNull();
 
     const rows = within(screen.getByTestId('report-table')).getAllByRole('row').map((r) => Array.from(r.children).map((c) => c.textContent));
     expect(rows).toContainEqual(['Customers', '900', '100']);

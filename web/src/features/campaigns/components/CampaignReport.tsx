@@ -6,6 +6,7 @@ import type { CampaignReport as Report } from '../types';
 import { ArmsTable, UpliftStats } from './ReportNumbers';
 import { ReportPanels } from './ReportPanels';
 import { upliftFigures } from './report-figures';
+import './report.css';
 
 /** "From Dec 1, 2026 to Dec 31, 2026", or "Since Dec 1, 2026" while the window reaches today. */
 export function windowText(window: { starts_at: string; ends_at: string }, now = new Date()): string {
@@ -31,9 +32,12 @@ export function ReportView({ report }: { report: Report }) {
         is above the line, the uplift is not chance.
       </p>
       <ArmsTable report={report} />
-      <p className="small" data-testid="report-method">
-        <strong>Method.</strong> {report.method}
-      </p>
+      <details className="report-method">
+        <summary>How this is calculated</summary>
+        <p className="small" data-testid="report-method">
+          {report.method}
+        </p>
+      </details>
     </div>
   );
 }

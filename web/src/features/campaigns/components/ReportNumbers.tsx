@@ -1,7 +1,7 @@
 import { ColumnHeads } from '@/components/ui';
 import { formatMoney, formatPoints } from '@/lib/format';
 import type { Arm, CampaignReport as Report } from '../types';
-import { NO_INTERVAL, pct, pts, rate, signedMoney, type UpliftFigures } from './report-figures';
+import { NO_INTERVAL, pct, pp, rate, signedMoney, type UpliftFigures } from './report-figures';
 
 /** The headline: both uplifts with their 95 % intervals, what the offer brought in and what it cost. */
 export function UpliftStats({ report, figures }: { report: Report; figures: UpliftFigures }) {
@@ -17,10 +17,12 @@ export function UpliftStats({ report, figures }: { report: Report; figures: Upli
         </dd>
       </div>
       <div>
-        <dt>Purchase rate, uplift</dt>
-        <dd data-testid="uplift-purchase-rate">{pts(pr.difference)}</dd>
+        <dt>
+          Purchase rate, uplift in percentage points (<abbr title="percentage points">pp</abbr>)
+        </dt>
+        <dd data-testid="uplift-purchase-rate">{pp(pr.difference)}</dd>
         <dd className="small muted" data-testid="uplift-purchase-rate-ci">
-          {pr.ci95 ? `95 % interval ${pts(pr.ci95[0])} to ${pts(pr.ci95[1])}` : NO_INTERVAL}
+          {pr.ci95 ? `95 % interval ${pp(pr.ci95[0])} to ${pp(pr.ci95[1])}` : NO_INTERVAL}
         </dd>
       </div>
       <div>

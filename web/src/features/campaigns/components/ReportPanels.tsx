@@ -40,7 +40,7 @@ export function ReportPanels({ report, figures }: { report: Report; figures: Upl
       <Panel
         title="Purchase rate"
         testId="chart-purchase-rate"
-        data={bars(tRate, cRate, purchaseRate.ci95)}
+        data={bars(tRate, cRate, purchaseRate.ci95, [0, 1])}
         control={cRate}
         format={rateTick}
         summary={`Treatment ${pct(tRate)}, control ${pct(cRate)}.`}

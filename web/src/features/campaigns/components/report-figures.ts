@@ -11,8 +11,8 @@ export const moneyTick = (currency: string) => (major: number, decimals: number)
   formatMoneyMajor(major, currency, decimals > 0 ? undefined : 0);
 /** An axis label for a rate: `decimals` are the fraction's, two fewer in percent (0.005 → "0.5 %"). */
 export const rateTick = (rate: number, decimals: number) => pct(rate, Math.max(0, decimals - 2));
-/** A difference in percentage points, signed: "+10.0 pts". */
-export const pts = (r: number) => `${r > 0 ? '+' : r < 0 ? '−' : ''}${Math.abs(r * 100).toFixed(1)} pts`;
+/** A difference between two rates in percentage points, signed: "+10.0 pp" ("pts" read as loyalty points). */
+export const pp = (r: number) => `${r > 0 ? '+' : r < 0 ? '−' : ''}${Math.abs(r * 100).toFixed(1)} pp`;
 export const signedMoney = (minor: number, currency: string) => `${minor > 0 ? '+' : minor < 0 ? '−' : ''}${formatMoney(Math.abs(minor), currency)}`;
 
 export type Ci = [number, number] | null;
@@ -21,11 +21,16 @@ const interval = (value: unknown): Ci =>
   Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? [value[0], value[1]] : null;
 export const NO_INTERVAL = 'No 95 % interval yet: each group needs more customers.';
 
-/** Bars for treatment and control; the treatment bar's whisker is control + the difference's 95 % interval. */
-export function bars(treatment: number, control: number, ci: Ci): ArmBar[] {
+/**
+ * Bars for treatment and control; the treatment bar's whisker is control + the difference's 95 % interval,
+ * cut to `range` where the measure has one (a rate is 0 … 1: its axis starts at 0 %, not at −60 %).
+ */
+export function bars(treatment: number, control: number, ci: Ci, range: [number, number] = [-Infinity, Infinity]): ArmBar[] {
+  const low = ci && Math.max(range[0], control + ci[0]);
+  const high = ci && Math.min(range[1], control + ci[1]);
   return [
-    ci
-      ? { name: 'Treatment', value: treatment, err: [Math.max(0, treatment - (control + ci[0])), Math.max(0, control + ci[1] - treatment)], treatment: true }
+    ci && low !== null && high !== null
+      ? { name: 'Treatment', value: treatment, err: [Math.max(0, treatment - low), Math.max(0, high - treatment)], treatment: true }
       : { name: 'Treatment', value: treatment, treatment: true },
     { name: 'Control', value: control, treatment: false },
   ];
