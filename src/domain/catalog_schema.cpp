@@ -7,6 +7,7 @@
 #include "domain/limits.h"
 #include "domain/money.h"
 #include "domain/rewards.h"
+#include "domain/text.h"
 
 namespace patron {
 namespace {
@@ -85,6 +86,8 @@ CatalogResource tiers() {
 CatalogResource earning_rules() {
   CatalogField kind = required(field("kind", Kind::choice, "Kind"));
   kind.choices = earning_rule_kinds();
+  CatalogField stores_referenced = field("store_ids", Kind::references, "Stores", "None ticked: every store.");
+  stores_referenced.references = "stores";
   return {
       "earning-rules",
       "rul",
@@ -98,8 +101,7 @@ CatalogResource earning_rules() {
        field("target", Kind::text, "Target", "The category or SKU the rule applies to (multiplier and bonus kinds)."),
        defaulted(field("threshold_minor", Kind::money, "Spend threshold",
                        "Spend threshold bonus: the purchase total that earns it, for example 75.")),
-       field("starts_at", Kind::instant, "Starts"), field("ends_at", Kind::instant, "Ends"),
-       field("store_ids", Kind::text, "Store ids", "Comma separated; empty for every store.")},
+       field("starts_at", Kind::instant, "Starts"), field("ends_at", Kind::instant, "Ends"), stores_referenced},
       ""};
 }
 
@@ -140,7 +142,8 @@ std::string choices_problem(const CatalogField& field) {
 }  // namespace
 
 bool CatalogField::is_text() const {
-  return kind == Kind::text || kind == Kind::long_text || kind == Kind::currency || kind == Kind::choice;
+  return kind == Kind::text || kind == Kind::long_text || kind == Kind::currency || kind == Kind::choice ||
+         kind == Kind::references;
 }
 
 const std::vector<CatalogResource>& catalog_resources() {
@@ -162,6 +165,9 @@ std::optional<std::string> catalog_value_problem(const CatalogField& field, cons
     if (field.kind == Kind::choice && std::none_of(field.choices.begin(), field.choices.end(),
                                                    [&](const CatalogChoice& c) { return c.value == *text; })) {
       return choices_problem(field);
+    }
+    if (field.kind == Kind::references && referenced_ids(*text).size() > max_referenced_items) {
+      return "must name at most " + std::to_string(max_referenced_items) + " items";
     }
   } else if (const auto* number = std::get_if<long long>(&value)) {
     if (field.kind != Kind::instant && (*number < field.min || *number > field.max))
@@ -189,10 +195,25 @@ Status check_catalog_row(const CatalogResource& resource, const CatalogRow& row,
   return ok_status();
 }
 
+std::vector<std::string> referenced_ids(std::string_view text) {
+  std::vector<std::string> ids;
+  for (const auto& part : split_nonempty(text, ',')) {
+    const auto first = part.find_first_not_of(' ');
+    if (first == std::string::npos) continue;
+    ids.push_back(part.substr(first, part.find_last_not_of(' ') - first + 1));
+  }
+  return ids;
+}
+
 CatalogRow stored_row(const CatalogResource& resource, CatalogRow row) {
   for (const auto& field : resource.fields) {
     const auto it = row.find(field.name);
-    if (it != row.end() && field.is_text() && std::holds_alternative<std::monostate>(it->second)) it->second = "";
+    if (it == row.end() || !field.is_text()) continue;
+    if (std::holds_alternative<std::monostate>(it->second)) it->second = "";
+    if (field.kind != Kind::references) continue;
+    std::string joined;
+    for (const auto& id : referenced_ids(std::get<std::string>(it->second))) joined += (joined.empty() ? "" : ",") + id;
+    it->second = joined;
   }
   return row;
 }

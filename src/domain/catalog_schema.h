@@ -19,16 +19,18 @@ namespace patron {
 
 inline constexpr std::int64_t max_catalog_number = 1'000'000'000'000;  // any catalog integer, in its unit
 inline constexpr std::size_t max_catalog_text = 2000;                  // characters of any catalog text
+inline constexpr std::size_t max_referenced_items = 100;               // ids in one `references` field
 
 enum class CatalogFieldKind {
-  text,       // one line
-  long_text,  // paragraphs (descriptions, terms)
-  currency,   // an ISO 4217 code
-  choice,     // one of `choices`
-  integer,    // a whole number in [min, max]
-  money,      // minor units of the item's `currency`, or of the program's base currency (money_currency_field)
-  permille,   // a multiplier ×1000 (1250 = 1.25×)
-  instant,    // a point in time (seconds since the epoch; RFC 3339 on the wire)
+  text,        // one line
+  long_text,   // paragraphs (descriptions, terms)
+  currency,    // an ISO 4217 code
+  choice,      // one of `choices`
+  integer,     // a whole number in [min, max]
+  money,       // minor units of the item's `currency`, or of the program's base currency (money_currency_field)
+  permille,    // a multiplier ×1000 (1250 = 1.25×)
+  instant,     // a point in time (seconds since the epoch; RFC 3339 on the wire)
+  references,  // ids of items of the `references` resource, comma separated (an earning rule's stores)
 };
 
 struct CatalogChoice {
@@ -44,6 +46,7 @@ struct CatalogField {
   std::int64_t min = -max_catalog_number;
   std::int64_t max = max_catalog_number;
   std::vector<CatalogChoice> choices;
+  std::string references;  // the resource a `references` field's ids are of
   std::string label;
   std::string hint;
 
@@ -73,8 +76,12 @@ std::optional<std::string> catalog_value_problem(const CatalogField& field, cons
 // names its field.
 Status check_catalog_row(const CatalogResource& resource, const CatalogRow& row, bool creating);
 
+// The ids a `references` value names, in order, spaces and empty parts left out.
+std::vector<std::string> referenced_ids(std::string_view text);
+
 // The row as it is stored: a text field cleared with null holds empty text
-// (text is never NULL in the catalog's tables; a number's null means none).
+// (text is never NULL in the catalog's tables; a number's null means none),
+// and a `references` field holds its ids as "a,b" whatever spaces it came with.
 CatalogRow stored_row(const CatalogResource& resource, CatalogRow row);
 
 // An item's text or number field, or nothing (absent, null or the other type).

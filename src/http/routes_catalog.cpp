@@ -72,6 +72,7 @@ Json field_json(const CatalogField& field, const std::string& fixed_currency) {
   out["choices"] = choices;
   const bool fixed = field.kind == CatalogFieldKind::money && !fixed_currency.empty();
   out["currency"] = fixed ? Json(fixed_currency) : Json(nullptr);
+  out["references"] = field.references.empty() ? Json(nullptr) : Json(field.references);
   return out;
 }
 

@@ -22,6 +22,22 @@ Status Catalog::check_unique(const CatalogResource& resource, const CatalogRow& 
   return ok_status();
 }
 
+// Every id a `references` field names must be an item of its resource, so a
+// rule restricted to stores names stores that exist (archived ones included:
+// history keeps them).
+Status Catalog::check_references(const CatalogResource& resource, const CatalogRow& row) {
+  for (const auto& field : resource.fields) {
+    if (field.kind != CatalogFieldKind::references || !row.contains(field.name)) continue;
+    const CatalogResource* referenced = find_catalog_resource(field.references);
+    for (const auto& id : referenced_ids(catalog_text(row, field.name))) {
+      if (referenced == nullptr || !session_.stores().catalog().get(*referenced, id)) {
+        return Error::validation(field.name, "no " + field.references + " item has the id " + id);
+      }
+    }
+  }
+  return ok_status();
+}
+
 CatalogItem Catalog::with_image(const CatalogResource& resource, CatalogRow row) {
   CatalogItem item{std::move(row), std::nullopt};
   if (!has_images(resource)) return item;
@@ -33,6 +49,7 @@ CatalogItem Catalog::with_image(const CatalogResource& resource, CatalogRow row)
 Result<CatalogItem> Catalog::create(const CatalogResource& resource, CatalogRow fields, std::int64_t now) {
   if (auto checked = check_catalog_row(resource, fields, true); !checked.ok()) return checked.error();
   if (auto unique = check_unique(resource, fields, ""); !unique.ok()) return unique.error();
+  if (auto references = check_references(resource, fields); !references.ok()) return references.error();
   const std::string id = new_id(resource.id_prefix);
   fields["id"] = id;
   auto& catalog = session_.stores().catalog();
@@ -69,6 +86,7 @@ Result<CatalogItem> Catalog::update(const CatalogResource& resource, const std::
   auto& catalog = session_.stores().catalog();
   if (!catalog.get(resource, id)) return not_found(resource);
   if (auto unique = check_unique(resource, changes, id); !unique.ok()) return unique.error();
+  if (auto references = check_references(resource, changes); !references.ok()) return references.error();
   catalog.update(resource, id, stored_row(resource, changes));
   return get(resource, id);
 }

@@ -41,6 +41,7 @@ class Catalog {
 
  private:
   Status check_unique(const CatalogResource& resource, const CatalogRow& row, const std::string& except_id);
+  Status check_references(const CatalogResource& resource, const CatalogRow& row);
   CatalogItem with_image(const CatalogResource& resource, CatalogRow row);
   Session session_;
 };

@@ -132,5 +132,20 @@ TEST(CatalogSchema, ATextFieldClearedWithNullIsStoredAsEmptyText) {
   EXPECT_FALSE(stored.contains("terms")) << "what the change leaves out stays out";
 }
 
+TEST(CatalogSchema, ReferencesAreIdsWithoutSpacesAndAtMostAHundred) {
+  EXPECT_EQ(referenced_ids(" sto_a , sto_b,,  "), (std::vector<std::string>{"sto_a", "sto_b"}));
+  EXPECT_TRUE(referenced_ids(" , ").empty());
+  const auto& rules = *find_catalog_resource("earning-rules");
+  const auto stored = stored_row(rules, {{"store_ids", std::string(" sto_a , sto_b ")}});
+  EXPECT_EQ(stored.at("store_ids"), CatalogValue(std::string("sto_a,sto_b")));
+  const auto field = std::find_if(rules.fields.begin(), rules.fields.end(),
+                                  [](const CatalogField& f) { return f.name == "store_ids"; });
+  ASSERT_NE(field, rules.fields.end());
+  EXPECT_EQ(field->references, "stores");
+  std::string many;
+  for (std::size_t i = 0; i <= max_referenced_items; ++i) many += "sto_x,";
+  EXPECT_EQ(catalog_value_problem(*field, many), "must name at most 100 items");
+}
+
 }  // namespace
 }  // namespace patron

@@ -66,7 +66,7 @@ TEST(EnumNames, StoredNamesStayAsMigrated) {
                                              "sku_bonus", "spend_threshold_bonus"}));
   const auto fields = names_of<CatalogFieldKind>([](CatalogFieldKind k) { return catalog_field_kind_name(k); });
   EXPECT_EQ(fields, (std::vector<std::string>{"text", "long_text", "currency", "choice", "integer", "money", "permille",
-                                              "instant"}));
+                                              "instant", "references"}));
   EXPECT_EQ(parse_ledger_kind("bonus"), LedgerKind::bonus);
   EXPECT_EQ(parse_earning_rule_kind("sku_bonus"), EarningRuleKind::sku_bonus);
 }

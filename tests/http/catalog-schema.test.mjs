@@ -87,7 +87,7 @@ test('every field the schema calls nullable can be cleared with null and reads b
     for (const field of resource.fields.filter((f) => f.nullable)) {
       const r = await s.api('PATCH', `/api/v1/admin/${resource.name}/${item.id}`, { token: s.adminToken, body: { [field.name]: null } });
       assert.equal(r.status, 200, `${resource.name}.${field.name} = null: ${r.text}`);
-      const empty = ['text', 'long_text', 'choice', 'currency'].includes(field.kind) ? '' : null;
+      const empty = ['text', 'long_text', 'choice', 'currency', 'references'].includes(field.kind) ? '' : null;
       assert.equal(r.json[field.name], empty, `${resource.name}.${field.name} reads back empty`);
     }
     // An optional number with a default (a multiplier, a bonus) is left out to keep it; null is no number.

@@ -1,7 +1,6 @@
 #include "storage/sql/catalog_repository.h"
 
 #include <algorithm>
-#include <sstream>
 
 #include "storage/sql/queries.h"
 
@@ -30,15 +29,6 @@ std::string joined_columns(const CatalogResource& spec) {
   std::string columns = "id, archived";
   for (const auto& f : spec.fields) columns += ", " + f.name;
   return columns;
-}
-
-std::vector<std::string> split_csv(const std::string& csv) {
-  std::vector<std::string> parts;
-  std::stringstream in(csv);
-  for (std::string part; std::getline(in, part, ',');) {
-    if (!part.empty()) parts.push_back(part);
-  }
-  return parts;
 }
 
 Reward reward_from_row(const CatalogRow& row) {
@@ -202,7 +192,7 @@ std::vector<EarningRule> CatalogRepository::active_earning_rules() {
     rule.threshold_minor = catalog_number(row, "threshold_minor").value_or(0);
     rule.starts_at = catalog_number(row, "starts_at");
     rule.ends_at = catalog_number(row, "ends_at");
-    rule.store_ids = split_csv(catalog_text(row, "store_ids"));
+    rule.store_ids = referenced_ids(catalog_text(row, "store_ids"));
     rules.push_back(std::move(rule));
   }
   return rules;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialValue, toPayload } from './form-values';
+import { initialValue, referencedIds, toPayload } from './form-values';
 import { itemId } from './resources';
 import type { FieldDef } from './types';
 
@@ -15,6 +15,7 @@ const field = (name: string, kind: FieldDef['kind'], label: string, extra: Parti
   max: ['integer', 'money', 'permille'].includes(kind) ? 1e12 : null,
   choices: [],
   currency: null,
+  references: null,
   ...extra,
 });
 const required = { required: true, nullable: false };
@@ -113,5 +114,15 @@ describe('catalog form values', () => {
     expect(itemId({ id: 7, sku: 'x' })).toBe('7');
     expect(itemId({ sku: 'x' })).toBe('x');
     expect(itemId({ code: 'S1' })).toBe('S1');
+  });
+
+  it('sends the ticked stores of a references field as the ids the server stores, and none as a clear', () => {
+    const stores = field('store_ids', 'references', 'Stores', { references: 'stores' });
+    const data = formData({});
+    data.append('store_ids', 'sto_a');
+    data.append('store_ids', 'sto_b');
+    expect(toPayload([stores], data).payload).toEqual({ store_ids: 'sto_a,sto_b' });
+    expect(toPayload([stores], formData({})).payload).toEqual({ store_ids: null });
+    expect(referencedIds(' sto_a , ,sto_b ')).toEqual(['sto_a', 'sto_b']);
   });
 });

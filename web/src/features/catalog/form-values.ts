@@ -28,6 +28,21 @@ export function initialValue(field: FieldDef, item: Item | null): string {
   return String(value);
 }
 
+/** The ids a `references` value holds ("sto_a,sto_b"), as the server reads them. */
+export function referencedIds(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/** A field's text in the form: a `references` field is its ticked boxes, joined as the server stores them. */
+function formText(field: FieldDef, data: FormData): string {
+  if (field.kind === 'references') return data.getAll(field.name).map(String).join(',');
+  return String(data.get(field.name) ?? '').trim();
+}
+
 export type FieldErrors = Record<string, string>;
 
 /** The server's words for a number outside the field's bounds, so the form says what the API would. */
@@ -79,7 +94,7 @@ export function toPayload(fields: FieldDef[], data: FormData): { payload: Item; 
   const payload: Item = {};
   const errors: FieldErrors = {};
   for (const field of fields) {
-    const text = String(data.get(field.name) ?? '').trim();
+    const text = formText(field, data);
     if (!text) {
       if (field.required) errors[field.name] = `${field.label} is required.`;
       // An emptied field is cleared (an edit sends only what it holds, so leaving it out would keep the old value).

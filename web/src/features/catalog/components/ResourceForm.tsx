@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Form, SelectField, TextArea, TextField } from '@/components/ui';
 import { initialValue, toPayload, type FieldErrors } from '../form-values';
 import type { FieldDef, Item, ResourceConfig } from '../types';
+import { ReferencesField } from './ReferencesField';
 
 interface ResourceFormProps {
   config: ResourceConfig;
@@ -32,6 +33,8 @@ function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null
       return <TextField {...common} inputMode="decimal" />;
     case 'currency':
       return <TextField {...common} autoComplete="off" maxLength={3} />;
+    case 'references':
+      return <ReferencesField field={field} item={item} error={error} />;
     case 'choice':
       return (
         <SelectField {...common}>

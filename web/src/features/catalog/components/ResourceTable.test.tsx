@@ -15,6 +15,7 @@ const field = (name: string, currency: string | null): FieldDef => ({
   min: 0,
   max: 1e12,
   choices: [],
+  references: null,
 });
 
 describe('ResourceTable', () => {
