@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, daysUntil, formatMoney, formatPoints, formatSignedPoints, minorToInput, parseMoneyToMinor, splitList } from './format';
+import {
+  currencyDigits,
+  daysUntil,
+  formatCategory,
+  formatMoney,
+  formatPoints,
+  formatPointsWithUnit,
+  formatSignedPoints,
+  formatSignedPointsWithUnit,
+  minorToInput,
+  parseMoneyToMinor,
+  pointsUnit,
+  splitList,
+} from './format';
 
 describe('money', () => {
   it.each([
@@ -54,5 +67,41 @@ describe('points and helpers', () => {
 
   it('splits comma lists', () => {
     expect(splitList(' a, b,,a , c ')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('points with their unit', () => {
+  it.each([
+    [1, '1 pt', '1 point'],
+    [-1, '1 pt', '1 point'],
+    [0, '0 pts', '0 points'],
+    [9, '9 pts', '9 points'],
+    [1500, '1,500 pts', '1,500 points'],
+  ])('%i → %s / %s', (points, short, long) => {
+    expect(formatPointsWithUnit(Math.abs(points) === 1 ? 1 : points)).toBe(short);
+    expect(formatPointsWithUnit(Math.abs(points) === 1 ? 1 : points, 'long')).toBe(long);
+    expect(pointsUnit(points)).toBe(short.split(' ')[1]);
+  });
+
+  it('signs a ledger change and pluralises it', () => {
+    expect(formatSignedPointsWithUnit(1)).toBe('+1 pt');
+    expect(formatSignedPointsWithUnit(9)).toBe('+9 pts');
+    expect(formatSignedPointsWithUnit(-60)).toBe('\u221260 pts');
+    expect(formatSignedPointsWithUnit(-1)).toBe('\u22121 pt');
+  });
+});
+
+describe('categories', () => {
+  it.each([
+    ['bakery', 'Bakery'],
+    ['household', 'Household'],
+    ['fresh_produce', 'Fresh produce'],
+    ['ready-meals', 'Ready meals'],
+    ['Bakery', 'Bakery'],
+    ['BBQ', 'BBQ'],
+    ['  ', ''],
+    [null, ''],
+  ])('%s → %s', (raw, shown) => {
+    expect(formatCategory(raw)).toBe(shown);
   });
 });

@@ -66,6 +66,23 @@ export function formatPoints(points: number): string {
   return pointsFormatter.format(Math.trunc(points));
 }
 
+/** The unit for an amount of points: "pt"/"pts" (`short`) or "point"/"points" (`long`); only exactly ±1 is singular. */
+export function pointsUnit(points: number, unit: 'short' | 'long' = 'short'): string {
+  const one = Math.abs(Math.trunc(points)) === 1;
+  if (unit === 'long') return one ? 'point' : 'points';
+  return one ? 'pt' : 'pts';
+}
+
+/** Points with their unit, the one way members read an amount of points: "1 pt", "985 pts", "1,500 points" (`long`). */
+export function formatPointsWithUnit(points: number, unit: 'short' | 'long' = 'short'): string {
+  return `${formatPoints(points)} ${pointsUnit(points, unit)}`;
+}
+
+/** A ledger change with its unit: "+1 pt", "+120 pts", "−60 pts". */
+export function formatSignedPointsWithUnit(points: number, unit: 'short' | 'long' = 'short'): string {
+  return `${formatSignedPoints(points)} ${pointsUnit(points, unit)}`;
+}
+
 /** "+120" / "−40" for ledger entries. */
 export function formatSignedPoints(points: number): string {
   const n = Math.trunc(points);
@@ -95,6 +112,19 @@ export function daysUntil(iso: string, now_ms: number = Date.now()): number {
 
 export function formatPercent(ratio: number, locale?: string): string {
   return new Intl.NumberFormat(locale ?? DEFAULT_LOCALE, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+/**
+ * A catalog category as members read it: the server keeps categories as raw
+ * values ("bakery", "fresh_produce") and writes them in its sentences
+ * capitalised ("Double points on Bakery", offers/targeting.cpp's
+ * display_category); the portal writes them the same way: "Bakery", "Fresh produce".
+ */
+export function formatCategory(category: string | null | undefined): string {
+  const text = (category ?? '').trim().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
+  if (!text) return '';
+  // The first letter capitalised, the rest as the catalog wrote it ("BBQ" and "Ice Cream" stay), as the server does.
+  return text[0].toLocaleUpperCase() + text.slice(1);
 }
 
 /** Splits "a, b,,c" into ["a","b","c"], trimmed and de-duplicated. */

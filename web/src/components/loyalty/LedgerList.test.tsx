@@ -21,6 +21,25 @@ describe('LedgerList', () => {
     expect(text).not.toMatch(/txn_|red_|led_|purchase”|reward”/);
   });
 
+  it("names the reward a redemption bought when it is known, and every amount in points with its unit", () => {
+    render(
+      <LedgerList
+        rewardNames={new Map([['red_0m3k2x9qabnmrd14', 'Fresh croissant']])}
+        entries={[
+          { id: 'led_1', occurred_at: at, kind: 'redeem', points: -60, balance_after: 925, reference: 'red_0m3k2x9qabnmrd14', reason: 'reward' },
+          { id: 'led_2', occurred_at: at, kind: 'earn', points: 9, balance_after: 985, reference: 'txn_0m3k2x9qabdpy93a', reason: 'purchase' },
+          { id: 'led_3', occurred_at: at, kind: 'earn', points: 1, balance_after: 1, reference: 'txn_0m3k2x9qabqv9t8a', reason: 'purchase' },
+        ]}
+      />,
+    );
+    const rows = screen.getAllByRole('listitem');
+    expect(rows[0].textContent).toContain('Fresh croissant · Ref NMRD14');
+    expect(screen.getAllByTestId('ledger-points').map((e) => e.textContent)).toEqual(['\u221260 pts', '+9 pts', '+1 pt']);
+    expect(screen.getAllByTestId('ledger-balance').map((e) => e.textContent)).toEqual(['Balance 925 pts', 'Balance 985 pts', 'Balance 1 pt']);
+    expect(ledgerReference('red_0m3k2x9qabnmrd14', null)).toBe('Reward redeemed · Ref NMRD14');
+    expect(ledgerReference('red_0m3k2x9qabnmrd14')).toBe('Reward · Ref NMRD14');
+  });
+
   it("shows staff an adjustment's reason only", () => {
     render(<LedgerList showIds entries={[{ id: 'led_3', occurred_at: at, kind: 'adjust', points: 10, balance_after: 10, reference: null, reason: 'Goodwill' }]} />);
     expect(screen.getByText('“Goodwill”')).toBeTruthy();
@@ -58,5 +77,16 @@ describe('TransactionList', () => {
     expect(screen.getByTestId('tx-points').textContent).toBe('+25 pts');
     expect(screen.getByTestId('tx-points-detail').textContent).toBe('$4.00 returned · 4 of 29 pts taken back');
     expect(text).not.toMatch(/txn_|sto_|partially_returned|CROISSANT-1/);
+  });
+
+  it('writes one point in the singular', () => {
+    render(
+      <TransactionList
+        transactions={[
+          { id: 'txn_0m3k2x9qabqv9t8a', occurred_at: at, store_id: 'sto_0m3k2x9qzzzzzz', store_name: 'Main St', external_id: null, channel: 'pos', total_minor: 150, returned_minor: 0, currency: 'USD', points_earned: 1, points_reversed: 0, status: 'completed', lines: [] },
+        ]}
+      />,
+    );
+    expect(screen.getByTestId('tx-points').textContent).toBe('+1 pt');
   });
 });

@@ -1,5 +1,5 @@
 import { Badge, EmptyState } from '@/components/ui';
-import { formatDateTime, formatPoints, formatSignedPoints } from '@/lib/format';
+import { formatDateTime, formatPointsWithUnit, formatSignedPointsWithUnit } from '@/lib/format';
 import { isInternalId, shortReference } from '@/lib/reference';
 import { ledgerKind } from './ledger-kinds';
 import type { LedgerEntry } from '@/types/loyalty';
@@ -7,24 +7,43 @@ import type { LedgerEntry } from '@/types/loyalty';
 /** Ids (UUIDs, long hex, `txn_…`) mean nothing to customers. */
 export const isOpaqueId = isInternalId;
 
-/** What an entry refers to, in words: "Purchase · Ref 4F2A9C", "Reward · Ref 9QX2AB"; never the id. */
-export function ledgerReference(reference: string | null | undefined): string | null {
+/**
+ * What an entry refers to, in words: "Purchase · Ref 4F2A9C"; never the id.
+ * A redemption: "Reward · Ref 9QX2AB" (the staff view, which passes no names);
+ * with `rewardName` (the member's screens, which look it up by the redemption's
+ * id: the ledger only has that id) the reward's name, "Fresh croissant · Ref
+ * 9QX2AB", or "Reward redeemed · Ref 9QX2AB" when it is not known (null).
+ */
+export function ledgerReference(reference: string | null | undefined, rewardName?: string | null): string | null {
   if (!reference) return null;
   const ref = shortReference(reference);
   if (reference.startsWith('txn_')) return `Purchase · Ref ${ref}`;
-  if (reference.startsWith('red_')) return `Reward · Ref ${ref}`;
+  if (reference.startsWith('red_')) return rewardName === undefined ? `Reward · Ref ${ref}` : `${rewardName?.trim() || 'Reward redeemed'} · Ref ${ref}`;
   if (reference.startsWith('ofr_')) return `Offer · Ref ${ref}`;
   return isInternalId(reference) ? `Ref ${ref}` : reference;
 }
 
-/** Presentational: the ledger rows, used by the customer's activity and the staff 360° view (which adds an adjustment's reason). */
-export function LedgerList({ entries, emptyText = 'No points activity yet.', showIds = false }: { entries: LedgerEntry[]; emptyText?: string; showIds?: boolean }) {
+/**
+ * Presentational: the ledger rows, used by the customer's activity and the staff 360° view (which adds an adjustment's reason).
+ * `rewardNames`: a redemption's id → its reward's name, to name what a redemption row bought ("Reward redeemed" when missing).
+ */
+export function LedgerList({
+  entries,
+  emptyText = 'No points activity yet.',
+  showIds = false,
+  rewardNames,
+}: {
+  entries: LedgerEntry[];
+  emptyText?: string;
+  showIds?: boolean;
+  rewardNames?: ReadonlyMap<string, string>;
+}) {
   if (entries.length === 0) return <EmptyState title={emptyText} />;
   return (
     <ul className="list" aria-label="Points history">
       {entries.map((entry) => {
         const kind = ledgerKind(entry.kind);
-        const reference = ledgerReference(entry.reference);
+        const reference = ledgerReference(entry.reference, rewardNames && entry.reference ? (rewardNames.get(entry.reference) ?? null) : undefined);
         return (
           <li key={entry.id} className="list__row ledger-row">
             <div className="ledger-row__main">
@@ -34,8 +53,12 @@ export function LedgerList({ entries, emptyText = 'No points activity yet.', sho
               {showIds && entry.kind === 'adjust' && entry.reason && <span className="muted small">“{entry.reason}”</span>}
             </div>
             <div className="ledger-row__amounts">
-              <strong className={entry.points >= 0 ? 'text-success' : undefined}>{formatSignedPoints(entry.points)}</strong>
-              <span className="muted small">Balance {formatPoints(entry.balance_after)}</span>
+              <strong className={entry.points >= 0 ? 'text-success' : undefined} data-testid="ledger-points">
+                {formatSignedPointsWithUnit(entry.points)}
+              </strong>
+              <span className="muted small" data-testid="ledger-balance">
+                Balance {formatPointsWithUnit(entry.balance_after)}
+              </span>
             </div>
           </li>
         );

@@ -1,5 +1,5 @@
 import { Badge, ColumnHeads, EmptyState } from '@/components/ui';
-import { formatDateTime, formatMoney, formatPoints } from '@/lib/format';
+import { formatDateTime, formatMoney, formatPoints, formatPointsWithUnit, formatSignedPointsWithUnit } from '@/lib/format';
 import { shortReference } from '@/lib/reference';
 import type { Transaction } from '@/types/loyalty';
 import { netPoints, storeLabel, transactionStatus } from './transaction-text';
@@ -23,14 +23,14 @@ function Summary({ tx }: { tx: Transaction }) {
         {reversed > 0 || (tx.returned_minor ?? 0) > 0 ? (
           <span className="muted small" data-testid="tx-points-detail">
             {(tx.returned_minor ?? 0) > 0 && `${formatMoney(tx.returned_minor ?? 0, tx.currency)} returned · `}
-            {formatPoints(reversed)} of {formatPoints(tx.points_earned)} pts taken back
+            {formatPoints(reversed)} of {formatPointsWithUnit(tx.points_earned)} taken back
           </span>
         ) : null}
       </span>
       <span className="tx__side">
         <strong className="tx__total">{formatMoney(tx.total_minor, tx.currency)}</strong>
         <span className="text-success small" data-testid="tx-points">
-          <strong>+{formatPoints(net)}</strong> pts
+          <strong>{formatSignedPointsWithUnit(net)}</strong>
         </span>
       </span>
     </summary>

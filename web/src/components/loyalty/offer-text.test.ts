@@ -12,6 +12,14 @@ describe('offerSummary', () => {
     expect(offerSummary({ ...base, kind: 'percent_off', value: 15, category: 'Bakery' })).toBe('15% off Bakery');
     expect(offerSummary({ ...base, kind: 'free_reward' })).toBe('A free reward');
   });
+
+  it('writes the category as the server writes it in titles, not the raw value', () => {
+    expect(offerSummary({ ...base, kind: 'bonus_multiplier', value: 2, category: 'bakery' })).toBe('2× points on Bakery');
+    expect(offerSummary({ ...base, kind: 'bonus_points', value: 150, category: 'produce', min_spend_minor: 1500 }, 'USD')).toBe(
+      '150 bonus points on Produce when you spend $15.00 or more',
+    );
+    expect(offerSummary({ ...base, kind: 'percent_off', value: 10, category: 'fresh_produce' })).toBe('10% off Fresh produce');
+  });
 });
 
 describe('offerExpiry', () => {

@@ -1,9 +1,9 @@
 // Offers in words, for the customer's "For you" screen and the staff 360° view.
-import { formatMoney, formatPoints } from '@/lib/format';
+import { formatCategory, formatMoney, formatPoints } from '@/lib/format';
 import type { Offer, OfferStatus } from '@/types/offers';
 
 function target(offer: Pick<Offer, 'category' | 'sku'>): string {
-  if (offer.category) return offer.category;
+  if (offer.category) return formatCategory(offer.category);
   if (offer.sku) return 'a selected product';
   return 'everything';
 }
@@ -14,6 +14,7 @@ function multiplierWords(m: number): string {
 
 /** What the offer is, in words: "3× points on Coffee", "50 bonus points when you spend $20.00 or more". */
 export function offerSummary(offer: Pick<Offer, 'kind' | 'value' | 'category' | 'sku' | 'min_spend_minor'>, currency = 'USD'): string {
+  // The category as the server's title and reasons write it ("on Bakery"), never the raw value ("on bakery").
   const spend = offer.min_spend_minor && offer.min_spend_minor > 0 ? ` when you spend ${formatMoney(offer.min_spend_minor, currency)} or more` : '';
   const on = target(offer);
   switch (offer.kind) {

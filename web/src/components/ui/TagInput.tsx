@@ -7,10 +7,13 @@ interface TagInputProps {
   placeholder?: string;
   suggestions?: string[];
   hint?: string;
+  /** How a value reads on its chip and suggestion ("bakery" → "Bakery"); the value itself is kept as is. */
+  format?: (value: string) => string;
 }
 
 /** A list of short strings: type and press Enter (or Add); each chip has a remove button. */
-export function TagInput({ label, values, onChange, placeholder, suggestions = [], hint }: TagInputProps) {
+export function TagInput({ label, values, onChange, placeholder, suggestions = [], hint, format: display }: TagInputProps) {
+  const format = display ?? ((value: string) => value);
   const id = useId();
   const [draft, setDraft] = useState('');
   const add = (raw: string) => {
@@ -19,7 +22,9 @@ export function TagInput({ label, values, onChange, placeholder, suggestions = [
       setDraft('');
       return;
     }
-    onChange([...values, value]);
+    // With a display format, typed "Bakery" for the suggested "bakery" keeps the catalog's value.
+    const known = display ? suggestions.find((s) => s.toLowerCase() === value.toLowerCase() || display(s).toLowerCase() === value.toLowerCase()) : undefined;
+    onChange([...values, known ?? value]);
     setDraft('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -40,8 +45,8 @@ export function TagInput({ label, values, onChange, placeholder, suggestions = [
         <ul className="chips" aria-label={`Selected ${label.toLowerCase()}`}>
           {values.map((value) => (
             <li key={value} className="chip">
-              <span>{value}</span>
-              <button type="button" className="chip__remove" aria-label={`Remove ${value}`} onClick={() => onChange(values.filter((v) => v !== value))}>
+              <span>{format(value)}</span>
+              <button type="button" className="chip__remove" aria-label={`Remove ${format(value)}`} onClick={() => onChange(values.filter((v) => v !== value))}>
                 ×
               </button>
             </li>
@@ -71,7 +76,7 @@ export function TagInput({ label, values, onChange, placeholder, suggestions = [
         <div className="suggestions" aria-label={`Suggested ${label.toLowerCase()}`} role="group">
           {open.map((s) => (
             <button key={s} type="button" className="chip chip--suggestion" onClick={() => add(s)}>
-              + {s}
+              + {format(s)}
             </button>
           ))}
         </div>

@@ -2,7 +2,7 @@ import { ErrorState, Skeleton, Tabs } from '@/components/ui';
 import { meQueryKey, useMe } from '@/features/account';
 import { ledgerQueryKey } from '@/features/activity';
 import { MyRewards, RewardCatalog } from '@/features/rewards';
-import { formatPoints } from '@/lib/format';
+import { formatPoints, pointsUnit } from '@/lib/format';
 import { Page } from '../../Page';
 
 // After a redemption the balance and the ledger change: the app, which owns both features, says so.
@@ -16,7 +16,7 @@ export function RewardsPage() {
       subtitle={
         me.data ? (
           <>
-            You have <strong data-testid="rewards-balance">{formatPoints(me.data.account.points_balance)}</strong> points to spend.
+            You have <strong data-testid="rewards-balance">{formatPoints(me.data.account.points_balance)}</strong> {pointsUnit(me.data.account.points_balance, 'long')} to spend.
           </>
         ) : (
           <Skeleton width="12rem" />

@@ -1,4 +1,4 @@
-import { formatPoints } from '@/lib/format';
+import { formatPoints, pointsUnit } from '@/lib/format';
 import type { Me } from '../types';
 
 /** The hero of the home screen: the balance and the tier (the card number is on the member card beside it). */
@@ -15,7 +15,7 @@ export function BalanceCard({ me }: { me: Me }) {
       </div>
       <p className="hero-card__points" data-testid="points-balance">
         {formatPoints(me.account.points_balance)}
-        <span className="hero-card__unit"> pts</span>
+        <span className="hero-card__unit"> {pointsUnit(me.account.points_balance)}</span>
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui';
-import { daysUntil, formatDate, formatPoints } from '@/lib/format';
+import { daysUntil, formatDate, formatPointsWithUnit } from '@/lib/format';
 import { EXPIRING_SOON_DAYS, expiringSoon } from '../expiring';
 import type { ExpiringPoints } from '../types';
 
@@ -16,7 +16,7 @@ export function ExpiringPointsCard({ expiring, className }: { expiring: Expiring
           return (
             <li key={`${entry.expires_at}-${entry.points}`} className="list__row">
               <span>
-                <strong>{formatPoints(entry.points)} pts</strong>
+                <strong>{formatPointsWithUnit(entry.points)}</strong>
               </span>
               <span className={days <= 14 ? 'text-warning' : 'muted'}>
                 {formatDate(entry.expires_at)} · in {days} day{days === 1 ? '' : 's'}

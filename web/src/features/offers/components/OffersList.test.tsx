@@ -50,6 +50,30 @@ describe('OffersList ("For you")', () => {
     expect(text).not.toMatch(/of-1|c-1|bonus_multiplier|percent_off|issued/);
   });
 
+  it('writes raw categories and money the one way the server writes its own sentences', async () => {
+    // As GET /me/offers answers: the category raw ("produce"), the title and description in words.
+    const PRODUCE: Offer = {
+      ...COFFEE,
+      id: 'of-4',
+      title: '150 bonus points on Produce',
+      description: 'Activate it, then shop for Produce before it ends, spending $15.00 or more.',
+      kind: 'bonus_points',
+      value: 150,
+      category: 'produce',
+      min_spend_minor: 1500,
+      reasons: ['You bought Produce before'],
+    };
+    const DOUBLE: Offer = { ...COFFEE, id: 'of-5', title: 'Double points on Bakery', description: 'Activate it, then shop for Bakery before it ends.', value: 2, category: 'bakery', reasons: ['You bought Bakery before'] };
+    serveFakeFetch({ [LIST]: () => json(200, { items: [DOUBLE, PRODUCE], next_cursor: null }) });
+    renderWithProviders(<OffersList currency="USD" />);
+    const cards = await screen.findAllByRole('article');
+    expect(within(cards[0]).getByTestId('offer-summary').textContent).toBe('2× points on Bakery');
+    expect(within(cards[1]).getByTestId('offer-summary').textContent).toBe('150 bonus points on Produce when you spend $15.00 or more');
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('spending $15.00 or more.');
+    expect(text).not.toMatch(/ on bakery| on produce|\bUSD\b/);
+  });
+
   it('activates an offer: the button turns into "Activated"', async () => {
     const user = userEvent.setup();
     const fake = serveFakeFetch({

@@ -26,6 +26,25 @@ describe('PreferencesForm', () => {
     expect(put?.body).toMatchObject({ favorite_categories: ['Tea'], favorite_brands: ['Patron Roasters'], note: 'kept' });
   });
 
+  it('shows categories as the rest of the portal writes them, and saves the catalog values', async () => {
+    const fake = serveFakeFetch({
+      'GET /api/v1/me/preferences': () => json(200, { favorite_categories: ['household'] }),
+      'GET /api/v1/catalog/facets': () => json(200, { categories: ['bakery', 'fresh_produce', 'household'], brands: ['CleanCo'] }),
+      'PUT /api/v1/me/preferences': (req) => json(200, req.body),
+    });
+    renderWithProviders(<PreferencesForm />);
+    const categories = await screen.findByRole('group', { name: 'Suggested favourite categories' });
+    expect(within(categories).getAllByRole('button').map((b) => b.textContent)).toEqual(['+ Bakery', '+ Fresh produce']);
+    const chosen = screen.getByRole('list', { name: 'Selected favourite categories' });
+    expect(within(chosen).getByText('Household')).toBeTruthy();
+    await userEvent.click(within(categories).getByRole('button', { name: '+ Bakery' }));
+    await userEvent.type(screen.getByLabelText('Favourite categories'), 'Fresh produce{Enter}');
+    expect(within(chosen).getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual(['Household', 'Bakery', 'Fresh produce']);
+    await userEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+    await screen.findByText('Preferences saved.');
+    expect(fake.calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ favorite_categories: ['household', 'bakery', 'fresh_produce'] });
+  });
+
   it('shows no suggestions when the catalog cannot be read', async () => {
     serveFakeFetch({
       'GET /api/v1/me/preferences': () => json(200, {}),

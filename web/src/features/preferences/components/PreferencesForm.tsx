@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorState, Form, SkeletonList, TagInput } from '@/components/ui';
+import { formatCategory } from '@/lib/format';
 import { mergePreferences, preferencesQueryKey, putPreferences, readPreferences } from '../api/preferences';
 import { useCatalogFacets, usePreferences } from '../hooks/use-preferences';
 import { CHANNELS, type Preferences } from '../types';
@@ -28,7 +29,7 @@ function Editor({ doc }: { doc: Preferences }) {
       success={mutation.isSuccess ? 'Preferences saved.' : undefined}
       onSubmit={() => mutation.mutate(mergePreferences(doc, { favorite_categories: categories, favorite_brands: brands, channels }))}
     >
-      <TagInput label="Favourite categories" values={categories} onChange={setCategories} placeholder="Add a category" suggestions={(facets.data?.categories ?? []).slice(0, MAX_SUGGESTIONS)} />
+      <TagInput label="Favourite categories" values={categories} onChange={setCategories} placeholder="Add a category" suggestions={(facets.data?.categories ?? []).slice(0, MAX_SUGGESTIONS)} format={formatCategory} />
       <TagInput label="Favourite brands" values={brands} onChange={setBrands} placeholder="Add a brand" suggestions={(facets.data?.brands ?? []).slice(0, MAX_SUGGESTIONS)} />
       <fieldset className="field">
         <legend className="field__label">How may we contact you?</legend>

@@ -1,5 +1,5 @@
 import { EmptyState, ErrorState, LoadMore, SkeletonList } from '@/components/ui';
-import { formatDate, formatPoints } from '@/lib/format';
+import { formatDate, formatPointsWithUnit } from '@/lib/format';
 import { useRedemptions, useRewards } from '../hooks/use-rewards';
 import { validFirst } from '../vouchers';
 import { VoucherCode } from './VoucherCode';
@@ -27,7 +27,7 @@ export function MyRewards() {
               <div className="row-between wrap">
                 <h3 className="subheading">{r.reward_name}</h3>
                 <span className="muted small">
-                  {formatPoints(r.points)} pts · redeemed {formatDate(r.created_at)}
+                  {formatPointsWithUnit(r.points)} · redeemed {formatDate(r.created_at)}
                 </span>
               </div>
               <VoucherCode code={r.code} expires_at={r.expires_at} status={r.status} description={reward?.description} terms={reward?.terms} />

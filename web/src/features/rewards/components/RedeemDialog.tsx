@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert, Button, Dialog } from '@/components/ui';
 import { ApiError, errorMessage } from '@/lib/api-error';
-import { formatPoints } from '@/lib/format';
+import { formatPointsWithUnit } from '@/lib/format';
 import { newIdempotencyKey } from '@/lib/idempotency';
 import { redeemReward, redemptionsQueryKey } from '../api/rewards';
 import type { RedemptionResult, Reward } from '../types';
@@ -64,10 +64,10 @@ export function RedeemDialog({ reward, points_balance, onClose, invalidateKeys =
       {reward && !result && (
         <div className="stack">
           <p>
-            <strong>{reward.name}</strong> for <strong>{formatPoints(reward.points_cost)} points</strong>.
+            <strong>{reward.name}</strong> for <strong>{formatPointsWithUnit(reward.points_cost, 'long')}</strong>.
           </p>
           <p className="muted">
-            Your balance after redemption: {formatPoints(Math.max(0, points_balance - reward.points_cost))} points.
+            Your balance after redemption: {formatPointsWithUnit(Math.max(0, points_balance - reward.points_cost), 'long')}.
           </p>
           {mutation.isError && (
             <Alert tone="danger">{insufficient ? 'You do not have enough points for this reward yet.' : errorMessage(mutation.error)}</Alert>
@@ -80,7 +80,7 @@ export function RedeemDialog({ reward, points_balance, onClose, invalidateKeys =
             You redeemed <strong>{reward.name}</strong>. Show this code at checkout. It is also saved in My rewards.
           </p>
           <VoucherCode code={result.code} expires_at={result.expires_at} status={result.status} description={reward.description} terms={reward.terms} />
-          <p className="muted">New balance: {formatPoints(result.balance_after)} points.</p>
+          <p className="muted">New balance: {formatPointsWithUnit(result.balance_after, 'long')}.</p>
         </div>
       )}
     </Dialog>

@@ -1,5 +1,5 @@
 import { Badge, Button } from '@/components/ui';
-import { formatPoints } from '@/lib/format';
+import { formatPointsWithUnit } from '@/lib/format';
 import { rewardState } from '../affordability';
 import type { Reward } from '../types';
 
@@ -21,13 +21,13 @@ export function RewardCard({ reward, points_balance, onRedeem }: { reward: Rewar
         )}
       </div>
       <div className="reward-card__footer">
-        <span className="reward-card__cost">{formatPoints(reward.points_cost)} pts</span>
+        <span className="reward-card__cost">{formatPointsWithUnit(reward.points_cost)}</span>
         {state.kind === 'affordable' && (
           <Button size="sm" onClick={() => onRedeem(reward)} aria-label={`Redeem ${reward.name}`}>
             Redeem
           </Button>
         )}
-        {state.kind === 'short' && <Badge tone="neutral">{formatPoints(state.missing_points)} pts to go</Badge>}
+        {state.kind === 'short' && <Badge tone="neutral">{formatPointsWithUnit(state.missing_points)} to go</Badge>}
         {state.kind === 'unavailable' && <Badge tone="warning">Unavailable</Badge>}
       </div>
       {state.kind === 'short' && (

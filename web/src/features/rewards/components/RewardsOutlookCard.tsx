@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, ErrorState, ProgressBar, SkeletonList } from '@/components/ui';
-import { formatPoints } from '@/lib/format';
+import { formatPoints, formatPointsWithUnit } from '@/lib/format';
 import { rewardsOutlook } from '../affordability';
 import { useRewards } from '../hooks/use-rewards';
 import type { Reward } from '../types';
@@ -33,15 +33,15 @@ export function RewardsOutlookCard({ points_balance, invalidateKeys, className }
           {outlook.next && (
             <div className="next-reward" data-testid="next-reward">
               <p>
-                <strong>{formatPoints(outlook.next.missing_points)} pts</strong> to go for <strong>{outlook.next.reward.name}</strong>
+                <strong>{formatPointsWithUnit(outlook.next.missing_points)}</strong> to go for <strong>{outlook.next.reward.name}</strong>
               </p>
               <ProgressBar
                 label={`Progress to ${outlook.next.reward.name}`}
                 value={outlook.next.ratio}
-                valueText={`${formatPoints(points_balance)} of ${formatPoints(outlook.next.reward.points_cost)} points`}
+                valueText={`${formatPoints(points_balance)} of ${formatPointsWithUnit(outlook.next.reward.points_cost, 'long')}`}
               />
               <p className="muted small">
-                {formatPoints(points_balance)} of {formatPoints(outlook.next.reward.points_cost)} points
+                {formatPoints(points_balance)} of {formatPointsWithUnit(outlook.next.reward.points_cost, 'long')}
               </p>
             </div>
           )}
@@ -53,7 +53,7 @@ export function RewardsOutlookCard({ points_balance, invalidateKeys, className }
                   <li key={reward.id} className="list__row">
                     <span className="affordable-reward__name">
                       <strong>{reward.name}</strong>
-                      <span className="muted small">{formatPoints(reward.points_cost)} pts</span>
+                      <span className="muted small">{formatPointsWithUnit(reward.points_cost)}</span>
                     </span>
                     <Button size="sm" onClick={() => setSelected(reward)} aria-label={`Redeem ${reward.name}`}>
                       Redeem

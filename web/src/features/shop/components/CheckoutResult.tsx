@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Card, Spinner } from '@/components/ui';
 import { ApiError } from '@/lib/api-error';
-import { formatMoney, formatPoints } from '@/lib/format';
+import { formatMoney, formatSignedPointsWithUnit } from '@/lib/format';
 import { CHECKOUT_POLL_LIMIT, CHECKOUT_POLL_MS, useCart, useCheckoutStatus } from '../hooks/use-shop';
 import './shop.css';
 
@@ -45,7 +45,7 @@ export function CheckoutSuccess({ sessionId }: { sessionId: string }) {
       <Card className="shop-result stack" data-testid="checkout-paid">
         <h2>Thank you! Your payment went through.</h2>
         <p className="shop-result__points" data-testid="points-earned">
-          +{formatPoints(data.points_earned)} pts
+          {formatSignedPointsWithUnit(data.points_earned)}
         </p>
         <p className="muted">You paid {formatMoney(data.total_minor, data.currency)}. The points are already in your balance.</p>
         <Actions />

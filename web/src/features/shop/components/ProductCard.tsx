@@ -1,5 +1,5 @@
 import { Button } from '@/components/ui';
-import { formatMoney } from '@/lib/format';
+import { formatCategory, formatMoney } from '@/lib/format';
 import type { ShopProduct } from '../types';
 import { QuantityStepper } from './QuantityStepper';
 
@@ -11,7 +11,7 @@ export function ProductCard({ product, currency, quantity, canBuy, onQuantity }:
   canBuy: boolean;
   onQuantity: (quantity: number) => void;
 }) {
-  const meta = [product.brand, product.category].filter(Boolean).join(' · ');
+  const meta = [product.brand, formatCategory(product.category)].filter(Boolean).join(' · ');
   return (
     <li className="shop-card" data-testid="shop-product">
       <div>

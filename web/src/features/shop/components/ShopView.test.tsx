@@ -30,6 +30,9 @@ describe('ShopView', () => {
     expect(screen.queryByRole('button', { name: /add/i })).toBeNull();
     expect(screen.queryByText('Pay with Stripe')).toBeNull();
     expect(document.body.textContent).not.toMatch(/COF-1|MUG-1/);
+    // The category as the rest of the portal writes it, next to the brand.
+    expect(screen.getByText('Roastery · Coffee')).toBeTruthy();
+    expect(screen.getByText('Clay · Goods')).toBeTruthy();
   });
 
   it('builds a cart priced from the catalog, with steppers and a total', async () => {
