@@ -15,16 +15,38 @@ std::string multiplier_text(std::int64_t permille) {
   return (tenths ? whole + "." + std::to_string(tenths) : whole) + "×";
 }
 
+// The symbol the member portal shows for a currency (its en-US Intl.NumberFormat
+// output: "$15.00", "€15.00", "¥1,500"); a currency without one reads "CHF 15.00".
+std::string currency_prefix(const std::string& currency) {
+  static const std::pair<const char*, const char*> symbols[] = {
+      {"USD", "$"},   {"EUR", "€"},   {"GBP", "£"},   {"JPY", "¥"},   {"CAD", "CA$"}, {"AUD", "A$"},
+      {"NZD", "NZ$"}, {"MXN", "MX$"}, {"BRL", "R$"},  {"HKD", "HK$"}, {"INR", "₹"},   {"KRW", "₩"},
+      {"CNY", "CN¥"}, {"ILS", "₪"},   {"TWD", "NT$"}, {"VND", "₫"},   {"PHP", "₱"}};
+  for (const auto& [code, symbol] : symbols) {
+    if (currency == code) return symbol;
+  }
+  return currency + "\u00a0";
+}
+
+// An amount as the portal writes money: "$15.00", "$1,500.00", "¥1,500".
 std::string amount_text(MinorUnits minor, const std::string& currency) {
   const auto places = minor_unit_exponent(currency).value_or(2);
   const auto scale = minor_units_per_major(currency);
-  auto text = std::to_string(minor / scale);
+  const bool negative = minor < 0;
+  const auto magnitude = negative ? -minor : minor;
+  const auto digits = std::to_string(magnitude / scale);
+  std::string whole;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) whole += ',';
+    whole += digits[i];
+  }
+  std::string text = (negative ? "-" : "") + currency_prefix(currency) + whole;
   if (places > 0) {
-    auto fraction = std::to_string(minor % scale);
+    auto fraction = std::to_string(magnitude % scale);
     fraction.insert(0, static_cast<std::size_t>(places) - fraction.size(), '0');
     text += "." + fraction;
   }
-  return text + " " + currency;
+  return text;
 }
 
 }  // namespace
