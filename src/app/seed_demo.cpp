@@ -129,8 +129,9 @@ SeedReport seed_demo(soci::session& session, const services::ProgramSettings& se
   SeedReport report;
   seed_catalog(session, now);
   report.products = static_cast<int>(demo_products.size());
+  // The online shop's store comes with the schema (migration 008), so the demo
+  // adds only a street store: two stores both called "Online shop" confused the POS.
   const auto downtown = create(session, "stores", {{"code", "DOWNTOWN"}, {"name", "Downtown"}}, now);
-  create(session, "stores", {{"code", "WEB"}, {"name", "Online shop"}}, now);
 
   services::Loyalty loyalty(session, settings);
   const auto admin = loyalty.register_user("admin@patron.local", "admin1234", "Patron Admin", "admin", now);

@@ -24,42 +24,44 @@ function ruleEffect(item: Item, amount: (key: string) => string): string {
 }
 
 /** A catalog resource, addressed at /admin/{key}. */
-function resource(key: ResourceKey, title: string, singular: string, columns: ColumnDef[]): ResourceConfig {
-  return { key, title, singular, path: `/admin/${key}`, columns };
+function resource(key: ResourceKey, title: string, singular: string, columns: ColumnDef[], more: Partial<ResourceConfig> = {}): ResourceConfig {
+  return { key, title, singular, path: `/admin/${key}`, columns, ...more };
 }
+
+const spendOf = (item: Item) => (typeof item.threshold_minor === 'number' ? item.threshold_minor : 0);
 
 export const RESOURCES: Record<ResourceKey, ResourceConfig> = {
   products: resource('products', 'Products', 'product', [
     { key: 'sku', label: 'SKU', code: true },
-    { key: 'name', label: 'Name' },
+    { key: 'name', label: 'Name', lead: true },
     { key: 'category', label: 'Category' },
     { key: 'brand', label: 'Brand' },
     { key: 'price_minor', label: 'Price', money: true },
-  ]),
+  ], { archiveNote: 'It can no longer be sold or bought; past purchases keep it.' }),
   rewards: resource('rewards', 'Rewards', 'reward', [
     { key: 'name', label: 'Name' },
-    { key: 'points_cost', label: 'Cost', render: (i) => (typeof i.points_cost === 'number' ? `${formatPoints(i.points_cost)} pts` : '') },
+    { key: 'points_cost', label: 'Cost', render: (i) => (typeof i.points_cost === 'number' ? `${formatPoints(i.points_cost)} pts` : ''), oneLine: true },
     { key: 'stock', label: 'Stock', render: (i) => (i.stock == null ? '∞' : String(i.stock)) },
     { key: 'per_customer_limit', label: 'Per customer', render: (i) => (i.per_customer_limit == null ? '—' : String(i.per_customer_limit)) },
-    { key: 'voucher_valid_days', label: 'Voucher valid', render: (i) => (typeof i.voucher_valid_days === 'number' ? `${i.voucher_valid_days} day${i.voucher_valid_days === 1 ? '' : 's'}` : '—') },
-  ]),
+    { key: 'voucher_valid_days', label: 'Voucher valid', render: (i) => (typeof i.voucher_valid_days === 'number' ? `${i.voucher_valid_days} day${i.voucher_valid_days === 1 ? '' : 's'}` : '—'), oneLine: true },
+  ], { archiveNote: 'Members can no longer redeem it; past redemptions are kept.' }),
   'earning-rules': resource('earning-rules', 'Earning rules', 'earning rule', [
     { key: 'name', label: 'Name' },
     { key: 'kind', label: 'Kind', render: (i) => RULE_KINDS[String(i.kind)] ?? String(i.kind ?? ''), oneLine: true },
     { key: 'target', label: 'Target', render: (i) => (i.target ? String(i.target) : '—'), code: true },
     { key: 'effect', label: 'Effect', render: ruleEffect, oneLine: true },
-  ]),
+  ], { archiveNote: 'Purchases from now on no longer earn it; points already earned stay.' }),
   tiers: resource('tiers', 'Tiers', 'tier', [
     { key: 'code', label: 'Code', code: true },
     { key: 'name', label: 'Name' },
     { key: 'threshold_minor', label: 'Qualifying spend', money: true },
     { key: 'multiplier_permille', label: 'Multiplier', render: permille },
-  ]),
+  ], { order: (a, b) => spendOf(a) - spendOf(b), archiveNote: 'It is no longer part of the program; history that names it is kept.' }),
+  // A store's id is for the point-of-sale API: its edit dialog copies it, the list does not show it.
   stores: resource('stores', 'Stores', 'store', [
     { key: 'code', label: 'Code', code: true },
-    { key: 'name', label: 'Name' },
-    { key: 'id', label: 'Id' },
-  ]),
+    { key: 'name', label: 'Name', lead: true },
+  ], { archiveNote: 'It no longer appears at the point of sale; past purchases keep its name.' }),
 };
 
 export const RESOURCE_KEYS = Object.keys(RESOURCES) as ResourceKey[];

@@ -22,6 +22,8 @@ export interface ColumnDef {
   code?: boolean;
   /** A short phrase read at a glance (a rule's kind, its effect): kept on one line, the table scrolls instead. */
   oneLine?: boolean;
+  /** The column that names the item (when it is not the first): it keeps room to read, the table scrolls instead. */
+  lead?: boolean;
 }
 
 export interface ResourceConfig {
@@ -30,4 +32,8 @@ export interface ResourceConfig {
   singular: string;
   path: string;
   columns?: ColumnDef[];
+  /** The order items are listed in, where it is not the server's (tiers by their qualifying spend). */
+  order?: (a: Item, b: Item) => number;
+  /** What archiving an item does, in the confirmation. */
+  archiveNote?: string;
 }

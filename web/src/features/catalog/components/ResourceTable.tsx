@@ -32,7 +32,7 @@ function cell(item: Item, column: ColumnDef, fields: FieldDef[]): string {
 function cellClass(column: ColumnDef, index: number): string | undefined {
   if (column.code) return 'table__code';
   if (column.oneLine) return 'table__nowrap';
-  return index === 0 ? 'table__lead' : undefined;
+  return column.lead || index === 0 ? 'table__lead' : undefined;
 }
 
 interface ResourceTableProps {
@@ -46,13 +46,14 @@ interface ResourceTableProps {
 
 export function ResourceTable({ config, items, fields, onEdit, onArchive }: ResourceTableProps) {
   const columns = columnsFor(config, items);
+  const rows = config.order ? [...items].sort(config.order) : items;
   return (
     <div className="table-wrap">
       <table className="table">
         <caption className="visually-hidden">{config.title}</caption>
         <ColumnHeads columns={[...columns.map((c) => ({ header: c.label })), { header: <span className="visually-hidden">Actions</span> }]} />
         <tbody>
-          {items.map((item) => (
+          {rows.map((item) => (
             <tr key={itemId(item)}>
               {columns.map((c, index) => (
                 <td key={c.key} className={cellClass(c, index)}>
