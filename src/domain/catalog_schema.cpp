@@ -83,26 +83,39 @@ CatalogResource tiers() {
           "code"};
 }
 
+// The field applies only to earning rules of these kinds.
+CatalogField for_kinds(CatalogField field, std::vector<std::string> kinds) {
+  field.applies_when_field = "kind";
+  field.applies_when_values = std::move(kinds);
+  return field;
+}
+
 CatalogResource earning_rules() {
   CatalogField kind = required(field("kind", Kind::choice, "Kind"));
   kind.choices = earning_rule_kinds();
   CatalogField stores_referenced = field("store_ids", Kind::references, "Stores", "None ticked: every store.");
   stores_referenced.references = "stores";
-  return {
-      "earning-rules",
-      "rul",
-      {required(field("name", Kind::text, "Name")), kind,
-       defaulted(bounded(field("rate_milli", Kind::permille, "Points per currency unit",
-                               "Base rate: for example 1 for a point per dollar or euro spent."),
-                         0, max_rate_milli)),
-       defaulted(bounded(field("multiplier_permille", Kind::permille, "Multiplier", "For example 2 for double points."),
+  return {"earning-rules",
+          "rul",
+          {required(field("name", Kind::text, "Name")), kind,
+           for_kinds(defaulted(bounded(field("rate_milli", Kind::permille, "Points per currency unit",
+                                             "For example 1 for a point per dollar or euro spent."),
+                                       0, max_rate_milli)),
+                     {"base_rate"}),
+           for_kinds(defaulted(bounded(
+                         field("multiplier_permille", Kind::permille, "Multiplier", "For example 2 for double points."),
                          0, max_multiplier_permille)),
-       defaulted(bounded(field("bonus_points", Kind::integer, "Bonus points"), 0, ceiling_points_per_transaction)),
-       field("target", Kind::text, "Target", "The category or SKU the rule applies to (multiplier and bonus kinds)."),
-       defaulted(field("threshold_minor", Kind::money, "Spend threshold",
-                       "Spend threshold bonus: the purchase total that earns it, for example 75.")),
-       field("starts_at", Kind::instant, "Starts"), field("ends_at", Kind::instant, "Ends"), stores_referenced},
-      ""};
+                     {"category_multiplier", "sku_multiplier"}),
+           for_kinds(defaulted(bounded(field("bonus_points", Kind::integer, "Bonus points"), 0,
+                                       ceiling_points_per_transaction)),
+                     {"category_bonus", "sku_bonus", "spend_threshold_bonus"}),
+           for_kinds(field("target", Kind::text, "Category or SKU", "The category or product code the rule is for."),
+                     {"category_multiplier", "sku_multiplier", "category_bonus", "sku_bonus"}),
+           for_kinds(defaulted(field("threshold_minor", Kind::money, "Spend threshold",
+                                     "The purchase total that earns the bonus, for example 75.")),
+                     {"spend_threshold_bonus"}),
+           field("starts_at", Kind::instant, "Starts"), field("ends_at", Kind::instant, "Ends"), stores_referenced},
+          ""};
 }
 
 CatalogResource rewards() {

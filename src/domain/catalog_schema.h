@@ -47,6 +47,11 @@ struct CatalogField {
   std::int64_t max = max_catalog_number;
   std::vector<CatalogChoice> choices;
   std::string references;  // the resource a `references` field's ids are of
+  // Where the field means something only for some values of another field (an
+  // earning rule's rate only for a base rate): that field's name and values;
+  // empty for a field that always applies. The form shows it only then.
+  std::string applies_when_field;
+  std::vector<std::string> applies_when_values;
   std::string label;
   std::string hint;
 

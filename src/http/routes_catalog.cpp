@@ -73,6 +73,9 @@ Json field_json(const CatalogField& field, const std::string& fixed_currency) {
   const bool fixed = field.kind == CatalogFieldKind::money && !fixed_currency.empty();
   out["currency"] = fixed ? Json(fixed_currency) : Json(nullptr);
   out["references"] = field.references.empty() ? Json(nullptr) : Json(field.references);
+  out["applies_when"] = field.applies_when_field.empty()
+                            ? Json(nullptr)
+                            : Json{{"field", field.applies_when_field}, {"values", field.applies_when_values}};
   return out;
 }
 

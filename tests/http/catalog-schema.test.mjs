@@ -44,6 +44,13 @@ test('money is asked for in its currency: a product in its own, a tier and a spe
   assert.deepEqual([threshold.kind, threshold.currency], ['money', 'USD']);
   const rate = fieldOf(resources, 'earning-rules', 'rate_milli');
   assert.deepEqual([rate.kind, rate.label], ['permille', 'Points per currency unit']);
+  assert.deepEqual(rate.applies_when, { field: 'kind', values: ['base_rate'] }, 'the form asks for a rate only for a base rate');
+  assert.deepEqual(threshold.applies_when, { field: 'kind', values: ['spend_threshold_bonus'] });
+  const kinds = fieldOf(resources, 'earning-rules', 'kind').choices.map((c) => c.value);
+  for (const field of resources.find((r) => r.name === 'earning-rules').fields.filter((f) => f.applies_when)) {
+    assert.ok(field.applies_when.values.every((v) => kinds.includes(v)), `${field.name} applies to rule kinds that exist`);
+  }
+  assert.equal(fieldOf(resources, 'tiers', 'name').applies_when, null);
   assert.equal(fieldOf(resources, 'tiers', 'name').currency, null);
 });
 

@@ -16,6 +16,7 @@ const field = (name: string, kind: FieldDef['kind'], label: string, extra: Parti
   choices: [],
   currency: null,
   references: null,
+  applies_when: null,
   ...extra,
 });
 const required = { required: true, nullable: false };

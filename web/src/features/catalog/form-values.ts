@@ -107,3 +107,19 @@ export function toPayload(fields: FieldDef[], data: FormData): { payload: Item; 
   }
   return { payload, errors };
 }
+
+/** Each choice field's value as the form starts: the item's, else the first choice (what the select shows). */
+export function initialChoices(fields: FieldDef[], item: Item | null): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const f of fields) {
+    if (f.kind !== 'choice') continue;
+    const own = item?.[f.name];
+    chosen[f.name] = typeof own === 'string' && own ? own : f.required ? (f.choices[0]?.value ?? '') : '';
+  }
+  return chosen;
+}
+
+/** The fields that apply to the item as it is being filled in (an earning rule's rate only for a base rate). */
+export function applicableFields(fields: FieldDef[], choices: Record<string, string>): FieldDef[] {
+  return fields.filter((f) => !f.applies_when || f.applies_when.values.includes(choices[f.applies_when.field] ?? ''));
+}

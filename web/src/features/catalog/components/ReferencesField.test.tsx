@@ -19,6 +19,7 @@ const STORES: FieldDef = {
   min: null,
   max: null,
   currency: null,
+  applies_when: null,
   choices: [],
 };
 

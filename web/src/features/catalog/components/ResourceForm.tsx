@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Form, SelectField, TextArea, TextField } from '@/components/ui';
-import { initialValue, toPayload, type FieldErrors } from '../form-values';
+import { applicableFields, initialChoices, initialValue, toPayload, type FieldErrors } from '../form-values';
 import type { FieldDef, Item, ResourceConfig } from '../types';
 import { ReferencesField } from './ReferencesField';
 
@@ -15,7 +15,7 @@ interface ResourceFormProps {
   onCancel: () => void;
 }
 
-function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null; error?: string }) {
+function FieldInput({ field, item, error, onChoice }: { field: FieldDef; item: Item | null; error?: string; onChoice: (value: string) => void }) {
   // A money field whose currency the program fixes says which it is; a product's price follows its currency field.
   const label = field.kind === 'money' && field.currency ? `${field.label} (${field.currency})` : field.label;
   const common = { label, name: field.name, required: field.required, hint: field.hint ?? undefined, error, defaultValue: initialValue(field, item) };
@@ -37,7 +37,7 @@ function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null
       return <ReferencesField field={field} item={item} error={error} />;
     case 'choice':
       return (
-        <SelectField {...common}>
+        <SelectField {...common} onChange={(e) => onChoice(e.target.value)}>
           {!field.required && <option value="">—</option>}
           {field.choices.map((o) => (
             <option key={o.value} value={o.value}>
@@ -51,8 +51,10 @@ function FieldInput({ field, item, error }: { field: FieldDef; item: Item | null
   }
 }
 
-export function ResourceForm({ config, fields, item, error, pending, onSubmit, onCancel }: ResourceFormProps) {
+export function ResourceForm({ config, fields: allFields, item, error, pending, onSubmit, onCancel }: ResourceFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [choices, setChoices] = useState(() => initialChoices(allFields, item));
+  const fields = applicableFields(allFields, choices);
   return (
     <Form
       aria-label={`${item ? 'Edit' : 'New'} ${config.singular}`}
@@ -64,7 +66,7 @@ export function ResourceForm({ config, fields, item, error, pending, onSubmit, o
       }}
     >
       {fields.map((field) => (
-        <FieldInput key={field.name} field={field} item={item} error={errors[field.name]} />
+        <FieldInput key={field.name} field={field} item={item} error={errors[field.name]} onChoice={(value) => setChoices((c) => ({ ...c, [field.name]: value }))} />
       ))}
       <div className="dialog__footer dialog__footer--inline">
         <Button variant="ghost" onClick={onCancel} disabled={pending}>

@@ -16,6 +16,7 @@ const field = (name: string, currency: string | null): FieldDef => ({
   max: 1e12,
   choices: [],
   references: null,
+  applies_when: null,
 });
 
 describe('ResourceTable', () => {
