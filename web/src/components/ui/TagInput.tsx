@@ -11,6 +11,23 @@ interface TagInputProps {
   format?: (value: string) => string;
 }
 
+/** The chosen values as chips, each with its remove button. */
+function TagChips({ label, values, format, onRemove }: { label: string; values: string[]; format: (value: string) => string; onRemove: (value: string) => void }) {
+  if (values.length === 0) return null;
+  return (
+    <ul className="chips" aria-label={`Selected ${label.toLowerCase()}`}>
+      {values.map((value) => (
+        <li key={value} className="chip">
+          <span>{format(value)}</span>
+          <button type="button" className="chip__remove" aria-label={`Remove ${format(value)}`} onClick={() => onRemove(value)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A list of short strings: type and press Enter (or Add); each chip has a remove button. */
 export function TagInput({ label, values, onChange, placeholder, suggestions = [], hint, format: display }: TagInputProps) {
   const format = display ?? ((value: string) => value);
@@ -41,18 +58,7 @@ export function TagInput({ label, values, onChange, placeholder, suggestions = [
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {values.length > 0 && (
-        <ul className="chips" aria-label={`Selected ${label.toLowerCase()}`}>
-          {values.map((value) => (
-            <li key={value} className="chip">
-              <span>{format(value)}</span>
-              <button type="button" className="chip__remove" aria-label={`Remove ${format(value)}`} onClick={() => onChange(values.filter((v) => v !== value))}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <TagChips label={label} values={values} format={format} onRemove={(value) => onChange(values.filter((v) => v !== value))} />
       <div className="tag-input">
         <input
           id={id}

@@ -1,6 +1,7 @@
 // What the staff 360° view and the customer search show for a customer's
 // record, in words: never the server's id, a placeholder e-mail or an enum.
 import { groupCardNumber } from '@/features/account';
+import { formatCategory } from '@/lib/format';
 import { shortReference } from '@/lib/reference';
 
 /** Customers imported from a purchase history get `<id>@imported.invalid`: no address anyone can use. */
@@ -32,13 +33,16 @@ const ACCOUNT_STATUS: Record<string, string> = {
   pending: 'Waiting for confirmation',
 };
 
+/** A code the server sends ("on_hold", "FAVORITE-BRANDS") as a phrase in sentence case ("On hold"). */
+function codeInWords(code: string): string {
+  return formatCategory(code.toLowerCase());
+}
+
 /** The account's status in words ("Active"), never the server's code. */
 export function accountStatusText(status: unknown): string | null {
   if (typeof status !== 'string' || !status) return null;
   const known = ACCOUNT_STATUS[status.toLowerCase()];
-  if (known) return known;
-  const words = status.toLowerCase().replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return known ?? codeInWords(status);
 }
 
 const PREFERENCE_KEYS: Record<string, string> = {
@@ -53,9 +57,7 @@ const PREFERENCE_KEYS: Record<string, string> = {
 /** A preference's name in sentence case ("favorite_categories" → "Favourite categories"), never the raw key. */
 export function preferenceKeyText(key: string): string {
   const known = PREFERENCE_KEYS[key];
-  if (known) return known;
-  const words = key.replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return known ?? codeInWords(key);
 }
 
 const PREFERENCE_VALUES: Record<string, string> = {

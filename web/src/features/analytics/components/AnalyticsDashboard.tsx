@@ -1,8 +1,7 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
 import { formatDate, formatDateTime, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
-import { useAffinities, useAnalyticsStatus, useClvSample, useCohorts, useRules, useSegments, useSentiment } from '../hooks/use-analytics';
+import { useAffinities, useAnalyticsStatus, useClvSample, useCohorts, useSegments, useSentiment } from '../hooks/use-analytics';
 import {
   affinityLists,
   clvHistogram,
@@ -10,23 +9,21 @@ import {
   isNoRunError,
   monthLabel,
   readRun,
-  ruleProduct,
-  ruleRows,
   runCurrency,
   segmentRows,
   sentimentSeries,
   sentimentText,
   type HistogramBin,
-  type RuleProduct,
   type SegmentRow,
 } from '../normalize';
-import type { AnalyticsRun, AssociationRule, Bar, RulesResponse, SegmentsResponse } from '../types';
+import type { AnalyticsRun, Bar, SegmentsResponse } from '../types';
 import { barsHeight, ChartFigure } from './ChartFigure';
 import { CohortHeatmap } from './CohortHeatmap';
 import { ModelFitPanel } from './ModelFitPanel';
+import { Panel, PANEL_HEIGHT } from './Panel';
+import { RulesPanel } from './RulesPanel';
 import './analytics.css';
 
-const PANEL_HEIGHT = '16rem';
 const HISTOGRAM_HEIGHT = 240;
 
 /** The empty state of the whole dashboard: the endpoints exist but no run was stored. */
@@ -43,24 +40,6 @@ export function NoRunYet() {
   );
 }
 
-/** A card over one query: skeleton while loading, the no-run empty state, an error with "Try again", or the content. */
-function Panel<T>({ title, query, wide, testId, children }: { title: string; query: UseQueryResult<T>; wide?: boolean; testId: string; children: (data: T) => ReactNode }) {
-  return (
-    <Card title={title} className={wide ? 'dashboard-grid__wide' : undefined} data-testid={testId} aria-busy={query.isPending || undefined}>
-      {(query.isPending || (query.isError && query.isFetching)) && <Skeleton height={PANEL_HEIGHT} />}
-      {query.isError &&
-        !query.isFetching &&
-        (isNoRunError(query.error) ? (
-          <EmptyState title="No analysis run yet">
-            Run <code>patron analyze all</code> on the server.
-          </EmptyState>
-        ) : (
-          <ErrorState error={query.error} onRetry={() => query.refetch()} />
-        ))}
-      {query.isSuccess && children(query.data)}
-    </Card>
-  );
-}
 
 function horizonText(run: AnalyticsRun | null): string | null {
   const p = run?.parameters;
@@ -255,82 +234,6 @@ function AffinitiesPanel() {
   );
 }
 
-/** A product of a rule: its catalog name with the SKU beside it (never broken at its hyphen), or the SKU alone. */
-function RuleItem({ product }: { product: RuleProduct }) {
-  return product.name ? (
-    <span className="rule__product">
-      {product.name} <code className="rule__sku">{product.sku}</code>
-    </span>
-  ) : (
-    <span className="rule__product">
-      <code className="rule__sku">{product.sku}</code>
-    </span>
-  );
-}
-
-function RuleProducts({ answer, skus }: { answer: RulesResponse; skus: string[] }) {
-  return (
-    <span className="rule__items">
-      {skus.map((sku, i) => (
-        <span key={sku}>
-          {i > 0 && <span className="rule__and"> + </span>}
-          <RuleItem product={ruleProduct(answer, sku)} />
-        </span>
-      ))}
-    </span>
-  );
-}
-
-/** "10.1×": how many times more often than by chance. */
-const times = (lift: number) => `${lift.toFixed(1)}×`;
-
-function RulesPanel() {
-  const query = useRules(true);
-  return (
-    <Panel title="Bought together" query={query} wide testId="analytics-rules">
-      {(raw) => {
-        const rules = ruleRows(raw);
-        if (rules.length === 0)
-          return <EmptyState title="No association rules in this run">No product set met the minimum support and confidence with a lift above 1.</EmptyState>;
-        return (
-          <div className="stack">
-            <p className="muted small">
-              Products that end up in the same basket more often than by chance, strongest first. <strong>Lift</strong>: how many times more
-              often than by chance. <strong>Confidence</strong>: of the baskets with the first products, the share that also have the other.{' '}
-              <strong>Support</strong>: the share of all baskets that have them all.
-            </p>
-            <ol className="rule-list" aria-label="Association rules with lift, confidence and support">
-              {rules.map((r: AssociationRule, i) => (
-                <li className="rule" key={`${r.antecedent.join('+')}>${r.consequent}#${i}`} data-testid="analytics-rule">
-                  <p className="rule__side">
-                    <span className="rule__label">Basket has</span> <RuleProducts answer={raw} skus={r.antecedent} />
-                  </p>
-                  <p className="rule__side">
-                    <span className="rule__label">Also has</span> <RuleProducts answer={raw} skus={[r.consequent]} />
-                  </p>
-                  <dl className="rule__stats">
-                    <div>
-                      <dt>Lift</dt>
-                      <dd>{times(r.lift)}</dd>
-                    </div>
-                    <div>
-                      <dt>Confidence</dt>
-                      <dd>{formatPercent(r.confidence)}</dd>
-                    </div>
-                    <div>
-                      <dt>Support</dt>
-                      <dd>{formatPercent(r.support)}</dd>
-                    </div>
-                  </dl>
-                </li>
-              ))}
-            </ol>
-          </div>
-        );
-      }}
-    </Panel>
-  );
-}
 
 /** The server's messages quote commands in backticks: shown as code. */
 function withCode(text: string): ReactNode[] {

@@ -24,6 +24,21 @@ export function ModelFitPanel() {
   );
 }
 
+/** Why no model was compared: a plain sentence, and the run's own words behind "Details". */
+function NoComparison({ reason }: { reason?: string | null }) {
+  return (
+    <EmptyState title="No model comparison yet">
+      <p>Every run tries again: the comparison shows here once the purchase history allows it.</p>
+      {reason && (
+        <details className="disclosure" data-testid="analytics-model-details">
+          <summary>Details</summary>
+          <p className="small disclosure__technical">{reason}</p>
+        </details>
+      )}
+    </EmptyState>
+  );
+}
+
 function ModelFit({ selection, fitFailed }: { selection: ModelSelection | null; fitFailed: boolean }) {
   const points = holdoutPoints(selection);
   const models = rankedModels(selection);
@@ -81,17 +96,7 @@ function ModelFit({ selection, fitFailed }: { selection: ModelSelection | null; 
           }}
         />
       ) : (
-        selection?.chosen_by === 'default' && (
-          <EmptyState title="No model comparison yet">
-            <p>Every run tries again: the comparison shows here once the purchase history allows it.</p>
-            {selection.reason && (
-              <details className="disclosure" data-testid="analytics-model-details">
-                <summary>Details</summary>
-                <p className="small disclosure__technical">{selection.reason}</p>
-              </details>
-            )}
-          </EmptyState>
-        )
+        selection?.chosen_by === 'default' && <NoComparison reason={selection.reason} />
       )}
     </div>
   );
