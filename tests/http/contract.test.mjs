@@ -29,7 +29,7 @@ test('every JSON response schema of every operation compiles', () => {
 test('an answer that keeps the contract passes, with its query string and path parameters', () => {
   assert.deepEqual(problems('GET', '/api/v1/admin/analytics/status', 200, { available: false, run: null, message: 'no run' }), []);
   assert.deepEqual(problems('GET', '/api/v1/admin/analytics/rules?limit=5', 200,
-    { run, rules: [{ antecedent: ['A'], consequent: 'B', support: 0.1, confidence: 0.5, lift: 1.2 }] }), []);
+    { run, rules: [{ antecedent: ['A'], consequent: 'B', support: 0.1, confidence: 0.5, lift: 1.2 }], names: { A: 'Apples', B: 'Bread' } }), []);
   assert.deepEqual(problems('GET', '/api/v1/admin/products/prd_1', 404,
     { error: { code: 'not_found', message: 'no such product', field: null } }), []);
 });
