@@ -14,6 +14,8 @@ namespace {
 
 using Kind = CatalogFieldKind;
 
+constexpr std::int64_t one_times_permille = 1000;  // a multiplier of 1×
+
 constexpr auto kKindNames = enumerator_names(Kind::text);
 
 CatalogField field(std::string name, Kind kind, std::string label, std::string hint = {}) {
@@ -42,8 +44,9 @@ CatalogField not_negative(CatalogField field) { return bounded(std::move(field),
 
 // A number whose column has a default (a multiplier of 1×, no bonus): left
 // out, the default applies; null is refused, as it would mean no number.
-CatalogField defaulted(CatalogField field) {
+CatalogField defaulted(CatalogField field, std::optional<std::int64_t> value = std::nullopt) {
   field.nullable = false;
+  field.default_number = value;
   return field;
 }
 
@@ -77,9 +80,9 @@ CatalogResource tiers() {
           {required(field("code", Kind::text, "Code")), required(field("name", Kind::text, "Name")),
            required(field("threshold_minor", Kind::money, "Qualifying spend",
                           "Spend over the last 12 months that reaches this tier, for example 500.")),
-           defaulted(bounded(field("multiplier_permille", Kind::permille, "Points multiplier",
-                                   "For example 1.25. Leave empty for 1."),
-                             0, max_multiplier_permille))},
+           defaulted(bounded(field("multiplier_permille", Kind::permille, "Points multiplier", "For example 1.25."), 0,
+                             max_multiplier_permille),
+                     one_times_permille)},
           "code"};
 }
 
@@ -121,9 +124,9 @@ CatalogResource earning_rules() {
 CatalogResource rewards() {
   const CatalogField valid_days =
       defaulted(bounded(field("voucher_valid_days", Kind::integer, "Voucher valid for (days)",
-                              "How long a redeemed voucher can be used: 1 to 3650 days. "
-                              "Leave empty for 90."),
-                        min_voucher_valid_days, max_voucher_valid_days));
+                              "How long a redeemed voucher can be used: 1 to 3650 days."),
+                        min_voucher_valid_days, max_voucher_valid_days),
+                default_voucher_valid_days);
   return {"rewards",
           "rwd",
           {required(field("name", Kind::text, "Name")),

@@ -47,6 +47,9 @@ struct CatalogField {
   std::int64_t max = max_catalog_number;
   std::vector<CatalogChoice> choices;
   std::string references;  // the resource a `references` field's ids are of
+  // What a new item has when the field is left out (the column's default), in
+  // the field's unit; none where there is no default worth offering.
+  std::optional<std::int64_t> default_number;
   // Where the field means something only for some values of another field (an
   // earning rule's rate only for a base rate): that field's name and values;
   // empty for a field that always applies. The form shows it only then.

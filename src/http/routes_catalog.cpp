@@ -59,8 +59,9 @@ Result<CatalogRow> read_row(const CatalogResource& resource, const std::string& 
 }
 
 // fixed_currency: the currency a money field is always in (the program's base
-// currency where the resource has no currency field), or empty.
-Json field_json(const CatalogField& field, const std::string& fixed_currency) {
+// currency where the resource has no currency field), or empty. A new item's
+// currency starts as the base currency.
+Json field_json(const CatalogField& field, const std::string& fixed_currency, const std::string& base_currency) {
   Json out{{"name", field.name},         {"kind", std::string(catalog_field_kind_name(field.kind))},
            {"required", field.required}, {"nullable", field.nullable},
            {"label", field.label},       {"hint", field.hint.empty() ? Json(nullptr) : Json(field.hint)}};
@@ -73,6 +74,11 @@ Json field_json(const CatalogField& field, const std::string& fixed_currency) {
   const bool fixed = field.kind == CatalogFieldKind::money && !fixed_currency.empty();
   out["currency"] = fixed ? Json(fixed_currency) : Json(nullptr);
   out["references"] = field.references.empty() ? Json(nullptr) : Json(field.references);
+  if (field.kind == CatalogFieldKind::currency) {
+    out["default"] = base_currency;
+  } else {
+    out["default"] = field.default_number ? Json(*field.default_number) : Json(nullptr);
+  }
   out["applies_when"] = field.applies_when_field.empty()
                             ? Json(nullptr)
                             : Json{{"field", field.applies_when_field}, {"values", field.applies_when_values}};
@@ -84,7 +90,7 @@ Json schema_json(const std::string& base_currency) {
   for (const auto& resource : catalog_resources()) {
     Json fields = Json::array();
     const std::string fixed_currency = money_currency_field(resource) == nullptr ? base_currency : "";
-    for (const auto& field : resource.fields) fields.push_back(field_json(field, fixed_currency));
+    for (const auto& field : resource.fields) fields.push_back(field_json(field, fixed_currency, base_currency));
     resources.push_back({{"name", resource.name},
                          {"unique_field", resource.unique_field.empty() ? Json(nullptr) : Json(resource.unique_field)},
                          {"fields", fields}});

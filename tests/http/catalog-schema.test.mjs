@@ -51,6 +51,9 @@ test('money is asked for in its currency: a product in its own, a tier and a spe
     assert.ok(field.applies_when.values.every((v) => kinds.includes(v)), `${field.name} applies to rule kinds that exist`);
   }
   assert.equal(fieldOf(resources, 'tiers', 'name').applies_when, null);
+  // A new item's form starts from these: the column defaults, and the base currency for a product.
+  assert.deepEqual([fieldOf(resources, 'rewards', 'voucher_valid_days').default, fieldOf(resources, 'tiers', 'multiplier_permille').default,
+    fieldOf(resources, 'products', 'currency').default, fieldOf(resources, 'products', 'name').default], [90, 1000, 'USD', null]);
   assert.equal(fieldOf(resources, 'tiers', 'name').currency, null);
 });
 

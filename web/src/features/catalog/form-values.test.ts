@@ -17,6 +17,7 @@ const field = (name: string, kind: FieldDef['kind'], label: string, extra: Parti
   currency: null,
   references: null,
   applies_when: null,
+  default: null,
   ...extra,
 });
 const required = { required: true, nullable: false };
@@ -125,5 +126,14 @@ describe('catalog form values', () => {
     expect(toPayload([stores], data).payload).toEqual({ store_ids: 'sto_a,sto_b' });
     expect(toPayload([stores], formData({})).payload).toEqual({ store_ids: null });
     expect(referencedIds(' sto_a , ,sto_b ')).toEqual(['sto_a', 'sto_b']);
+  });
+
+  it('starts a new item with the server\'s defaults, in the form\'s units, and an existing one with its own values', () => {
+    const multiplier = field('multiplier_permille', 'permille', 'Points multiplier', { default: 1000 });
+    const currency = field('currency', 'currency', 'Currency', { default: 'USD' });
+    const days = field('voucher_valid_days', 'integer', 'Voucher valid for (days)', { default: 90 });
+    expect([initialValue(multiplier, null), initialValue(currency, null), initialValue(days, null)]).toEqual(['1', 'USD', '90']);
+    expect(initialValue(days, { voucher_valid_days: 30 })).toBe('30');
+    expect(initialValue(currency, { currency: 'EUR' })).toBe('EUR');
   });
 });

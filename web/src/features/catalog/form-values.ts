@@ -20,7 +20,8 @@ export function moneyCurrency(field: Pick<FieldDef, 'currency'>, itemCurrency: u
 }
 
 export function initialValue(field: FieldDef, item: Item | null): string {
-  const value = item?.[field.name];
+  // A new item starts with the server's default (90 days, a 1× multiplier, the base currency).
+  const value = item ? item[field.name] : field.default;
   if (value === undefined || value === null) return '';
   if (field.kind === 'money' && typeof value === 'number') return minorToInput(value, moneyCurrency(field, item?.[CURRENCY_FIELD]));
   if (field.kind === 'instant') return isoToLocalInput(value);

@@ -20,6 +20,7 @@ const STORES: FieldDef = {
   max: null,
   currency: null,
   applies_when: null,
+  default: null,
   choices: [],
 };
 

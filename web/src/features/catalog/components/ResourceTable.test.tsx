@@ -17,6 +17,7 @@ const field = (name: string, currency: string | null): FieldDef => ({
   choices: [],
   references: null,
   applies_when: null,
+  default: null,
 });
 
 describe('ResourceTable', () => {

@@ -14,6 +14,7 @@ const base: Omit<FieldDef, 'name' | 'kind' | 'label'> = {
   currency: null,
   references: null,
   applies_when: null,
+  default: null,
 };
 const only = (...values: string[]) => ({ field: 'kind', values });
 // An earning rule's fields as the server's schema gives them (the HTTP suite checks the schema itself).
