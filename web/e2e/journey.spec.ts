@@ -264,8 +264,10 @@ async function staffRunsAnalyzeAllAndOpensTheDashboards(staff: Page, customerUrl
   await expect(models.getByTestId('analytics-model-choice')).toContainText(/(BG\/NBD|MBG\/NBD|Pareto\/NBD) (predicted the purchases|is used because)/);
   await expect(models.getByRole('table', { name: 'Models compared on held-out purchases' })).toBeVisible();
   await expect(models.getByTestId('analytics-holdout-chart').locator('.recharts-line').first()).toBeVisible();
-  // The customer's feedback earlier in the journey is this month's sentiment point.
-  await expect(staff.getByTestId('analytics-sentiment')).toContainText(new Date().toISOString().slice(0, 7));
+  // The customer's feedback earlier in the journey is this month's sentiment point, named as the page names
+  // months ("Dec 2026", in the browser's language).
+  const thisMonth = await staff.evaluate(() => new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date()));
+  await expect(staff.getByTestId('analytics-sentiment')).toContainText(thisMonth);
   await expect(staff.locator('.chart svg').first()).toBeVisible();
   await expectAccessible(staff, 'analytics');
   await snap(staff, 'console-analytics');
