@@ -28,21 +28,20 @@ std::string currency_prefix(const std::string& currency) {
   return currency + "\u00a0";
 }
 
-// An amount as the portal writes money: "$15.00", "$1,500.00", "¥1,500".
+// A positive amount (an offer's minimum spend) as the portal writes money:
+// "$15.00", "$1,500.00", "¥1,500".
 std::string amount_text(MinorUnits minor, const std::string& currency) {
   const auto places = minor_unit_exponent(currency).value_or(2);
   const auto scale = minor_units_per_major(currency);
-  const bool negative = minor < 0;
-  const auto magnitude = negative ? -minor : minor;
-  const auto digits = std::to_string(magnitude / scale);
+  const auto digits = std::to_string(minor / scale);
   std::string whole;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) whole += ',';
     whole += digits[i];
   }
-  std::string text = (negative ? "-" : "") + currency_prefix(currency) + whole;
+  std::string text = currency_prefix(currency) + whole;
   if (places > 0) {
-    auto fraction = std::to_string(magnitude % scale);
+    auto fraction = std::to_string(minor % scale);
     fraction.insert(0, static_cast<std::size_t>(places) - fraction.size(), '0');
     text += "." + fraction;
   }
