@@ -12,16 +12,18 @@ export function useRecentLedger(limit = 5) {
 }
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
+/** How many of the latest redemptions are read for their names: one page, the API's largest. */
+const NAMED_REDEMPTIONS = 200;
 
 /**
- * A redemption's id → its reward's name (the latest 200 redemptions), so a
+ * A redemption's id → its reward's name (the latest NAMED_REDEMPTIONS), so a
  * ledger row can say "Fresh croissant" rather than just "Reward". While it
  * loads or when it fails (an empty map), rows say "Reward redeemed".
  */
 export function useRewardNames(): ReadonlyMap<string, string> {
   const q = useQuery({
     queryKey: redemptionNamesQueryKey,
-    queryFn: () => fetchPage<Schema<'Redemption'>>(REDEMPTIONS_PATH, { limit: 200 }),
+    queryFn: () => fetchPage<Schema<'Redemption'>>(REDEMPTIONS_PATH, { limit: NAMED_REDEMPTIONS }),
     select: (page) => new Map(page.items.map((r) => [r.id, r.reward_name] as const)),
   });
   return q.data ?? NO_NAMES;
