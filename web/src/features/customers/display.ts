@@ -1,6 +1,7 @@
 // What the staff 360° view and the customer search show for a customer's
 // record, in words: never the server's id, a placeholder e-mail or an enum.
 import { groupCardNumber } from '@/features/account';
+import { CHANNEL_LABELS, isChannel } from '@/features/preferences';
 import { formatCategory } from '@/lib/format';
 import { shortReference } from '@/lib/reference';
 
@@ -41,36 +42,24 @@ function codeInWords(code: string): string {
 /** The account's status in words ("Active"), never the server's code. */
 export function accountStatusText(status: unknown): string | null {
   if (typeof status !== 'string' || !status) return null;
-  const known = ACCOUNT_STATUS[status.toLowerCase()];
-  return known ?? codeInWords(status);
+  return ACCOUNT_STATUS[status.toLowerCase()] ?? codeInWords(status);
 }
 
+/** The known keys (docs/openapi.yaml's Preferences) whose words are not the key's own: the copy spells "favourite". */
 const PREFERENCE_KEYS: Record<string, string> = {
-  channels: 'Channels',
   favorite_categories: 'Favourite categories',
-  favourite_categories: 'Favourite categories',
   favorite_brands: 'Favourite brands',
-  favourite_brands: 'Favourite brands',
-  dietary: 'Dietary',
 };
 
 /** A preference's name in sentence case ("favorite_categories" → "Favourite categories"), never the raw key. */
 export function preferenceKeyText(key: string): string {
-  const known = PREFERENCE_KEYS[key];
-  return known ?? codeInWords(key);
+  return PREFERENCE_KEYS[key] ?? codeInWords(key);
 }
 
-const PREFERENCE_VALUES: Record<string, string> = {
-  email: 'E-mail',
-  sms: 'SMS',
-  push: 'Push notifications',
-  post: 'Post',
-};
-
-/** One value of a preference list in words ("sms" → "SMS"); free text stays as the customer typed it. */
+/** One value of a preference list in words ("sms" → "SMS", as the customer's form says it); free text stays as the customer typed it. */
 export function preferenceValueText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return '';
-  return PREFERENCE_VALUES[value] ?? value;
+  return isChannel(value) ? CHANNEL_LABELS[value] : value;
 }

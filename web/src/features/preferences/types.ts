@@ -4,5 +4,8 @@ import type { Schema } from '@/api/contract';
 
 export const CHANNELS = ['email', 'sms', 'push', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** The channels in words: the customer's form and the staff's 360° view say them alike. */
+export const CHANNEL_LABELS: Record<Channel, string> = { email: 'Email', sms: 'SMS', push: 'Push notifications', post: 'Post' };
+export const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value);
 
 export type Preferences = Schema<'Preferences'>;

@@ -4,11 +4,10 @@ import { Button, ErrorState, Form, SkeletonList, TagInput } from '@/components/u
 import { formatCategory } from '@/lib/format';
 import { mergePreferences, preferencesQueryKey, putPreferences, readPreferences } from '../api/preferences';
 import { useCatalogFacets, usePreferences } from '../hooks/use-preferences';
-import { CHANNELS, type Preferences } from '../types';
+import { CHANNEL_LABELS, CHANNELS, type Preferences } from '../types';
 
 /** Suggestions shown under each field (the catalog's first, alphabetically); anything else can be typed. */
 const MAX_SUGGESTIONS = 12;
-const CHANNEL_LABELS: Record<string, string> = { email: 'Email', sms: 'SMS', push: 'Push notifications', post: 'Post' };
 
 function Editor({ doc }: { doc: Preferences }) {
   const queryClient = useQueryClient();
@@ -37,7 +36,7 @@ function Editor({ doc }: { doc: Preferences }) {
           {CHANNELS.map((channel) => (
             <label key={channel} className="checkbox">
               <input type="checkbox" name="channels" value={channel} checked={channels.includes(channel)} onChange={(e) => toggle(channel, e.target.checked)} />
-              <span>{CHANNEL_LABELS[channel] ?? channel}</span>
+              <span>{CHANNEL_LABELS[channel]}</span>
             </label>
           ))}
         </div>
