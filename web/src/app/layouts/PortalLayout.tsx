@@ -1,18 +1,8 @@
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { Brand, Icon, type IconName } from '@/components/ui';
+import { Brand, Icon } from '@/components/ui';
 import { useLogout } from '@/features/auth';
-
-const NAV: { to: string; label: string; icon: IconName; end?: boolean; mobile: boolean }[] = [
-  { to: '/', label: 'Home', icon: 'home', end: true, mobile: true },
-  { to: '/offers', label: 'For you', icon: 'sparkle', mobile: true },
-  { to: '/activity', label: 'Activity', icon: 'activity', mobile: true },
-  { to: '/rewards', label: 'Rewards', icon: 'gift', mobile: true },
-  { to: '/shop', label: 'Shop', icon: 'cart', mobile: true },
-  { to: '/preferences', label: 'Preferences', icon: 'sliders', mobile: false },
-  // Feedback and Preferences are one tap from Account on a phone (its Settings card): six tabs fit 320 px.
-  { to: '/feedback', label: 'Feedback', icon: 'chat', mobile: false },
-  { to: '/account', label: 'Account', icon: 'user', mobile: true },
-];
+import { PORTAL_SECTIONS } from '../routes/portal/sections';
+import { sectionLink } from '../routes/section';
 
 export function PortalLayout() {
   const logout = useLogout();
@@ -32,9 +22,9 @@ export function PortalLayout() {
             <Brand />
           </NavLink>
           <nav className="topnav" aria-label="Main">
-            {NAV.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} className="topnav__link">
-                {item.label}
+            {PORTAL_SECTIONS.map((section) => (
+              <NavLink key={section.path} {...sectionLink('/', section)} className="topnav__link">
+                {section.label}
               </NavLink>
             ))}
           </nav>
@@ -47,10 +37,10 @@ export function PortalLayout() {
         <Outlet />
       </main>
       <nav className="tabbar" aria-label="Main (mobile)">
-        {NAV.filter((n) => n.mobile).map((item) => (
-          <NavLink key={item.to} to={item.to} end={item.end} className="tabbar__link">
-            <Icon name={item.icon} />
-            <span>{item.label}</span>
+        {PORTAL_SECTIONS.filter((s) => s.mobile).map((section) => (
+          <NavLink key={section.path} {...sectionLink('/', section)} className="tabbar__link">
+            <Icon name={section.icon} />
+            <span>{section.label}</span>
           </NavLink>
         ))}
       </nav>
