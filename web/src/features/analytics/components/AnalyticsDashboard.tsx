@@ -112,15 +112,21 @@ function ClvPanel({ currency, run }: { currency: string; run: AnalyticsRun | nul
   const query = useClvSample(true);
   const horizon = horizonText(run);
   return (
-    <Panel title="Customer lifetime value" query={query} testId="analytics-clv">
-      {(sample) => {
-        if (sample.values.length === 0)
-          return (
-            <EmptyState title="No lifetime values in this run">
-              The spend model could not be fitted to this history (too few repeat customers), so the run holds no CLV.
-            </EmptyState>
-          );
-        const bins = clvHistogram(sample.values);
+    <Panel
+      title="Customer lifetime value"
+      query={query}
+      testId="analytics-clv"
+      view={(sample) => sample.values}
+      empty={(values) =>
+        values.length === 0 && (
+          <EmptyState title="No lifetime values in this run">
+            The spend model could not be fitted to this history (too few repeat customers), so the run holds no CLV.
+          </EmptyState>
+        )
+      }
+    >
+      {(values, sample) => {
+        const bins = clvHistogram(values);
         const bars: Bar[] = bins.map((b) => ({ name: formatMoneyMajor(b.from, currency, 0), value: b.count }));
         const total = sample.run?.customers ?? run?.customers ?? sample.read;
         return (
@@ -128,11 +134,11 @@ function ClvPanel({ currency, run }: { currency: string; run: AnalyticsRun | nul
             <dl className="stats">
               <div>
                 <dt>Median CLV</dt>
-                <dd>{formatMoneyMajor(median(sample.values), currency)}</dd>
+                <dd>{formatMoneyMajor(median(values), currency)}</dd>
               </div>
               <div>
                 <dt>Highest CLV</dt>
-                <dd>{formatMoneyMajor(Math.max(...sample.values), currency)}</dd>
+                <dd>{formatMoneyMajor(Math.max(...values), currency)}</dd>
               </div>
             </dl>
             <ChartFigure<HistogramBin>
@@ -143,7 +149,7 @@ function ClvPanel({ currency, run }: { currency: string; run: AnalyticsRun | nul
                   Customers by expected value{horizon ? ` over the next ${horizon}` : ''}
                   {sample.truncated
                     ? `: the ${formatPoints(sample.read)} highest of ${formatPoints(total)} customers.`
-                    : `: all ${formatPoints(sample.values.length)} customers with a CLV.`}{' '}
+                    : `: all ${formatPoints(values.length)} customers with a CLV.`}{' '}
                   The last bar holds the top 5 %.
                 </>
               }
@@ -167,17 +173,16 @@ function ClvPanel({ currency, run }: { currency: string; run: AnalyticsRun | nul
 function CohortsPanel() {
   const query = useCohorts(true);
   return (
-    <Panel title="Cohort retention" query={query} wide testId="analytics-cohorts">
-      {(raw) => {
-        const rows = cohortRows(raw);
-        if (rows.length === 0) return <EmptyState title="No cohorts in this run" />;
-        return (
-          <div className="stack">
-            <p className="muted small">Share of each first-purchase month&apos;s customers who bought in the months after it (+0 is the first month).</p>
-            <CohortHeatmap rows={rows} />
-          </div>
-        );
-      }}
+    <Panel
+      title="Cohort retention"
+      query={query}
+      wide
+      testId="analytics-cohorts"
+      view={cohortRows}
+      empty={(rows) => rows.length === 0 && <EmptyState title="No cohorts in this run" />}
+      note="Share of each first-purchase month's customers who bought in the months after it (+0 is the first month)."
+    >
+      {(rows) => <CohortHeatmap rows={rows} />}
     </Panel>
   );
 }
@@ -214,22 +219,21 @@ function PopularFigure({ title, bars, kind }: { title: string; bars: Bar[]; kind
 function AffinitiesPanel() {
   const query = useAffinities(true);
   return (
-    <Panel title="Top affinities" query={query} wide testId="analytics-affinities">
-      {(raw) => {
-        const { categories, brands, halfLifeDays } = affinityLists(raw);
-        if (categories.length === 0 && brands.length === 0) return <EmptyState title="No affinities in this run" />;
-        return (
-          <div className="stack">
-            <p className="muted small">
-              Each customer&apos;s purchases weighted by recency{halfLifeDays ? ` (a purchase ${halfLifeDays} days old counts half)` : ''}.
-            </p>
-            <div className="grid-2 affinity-grid">
-              <PopularFigure title="Top categories" bars={categories} kind="category" />
-              <PopularFigure title="Top brands" bars={brands} kind="brand" />
-            </div>
-          </div>
-        );
-      }}
+    <Panel
+      title="Top affinities"
+      query={query}
+      wide
+      testId="analytics-affinities"
+      view={affinityLists}
+      empty={({ categories, brands }) => categories.length === 0 && brands.length === 0 && <EmptyState title="No affinities in this run" />}
+      note={({ halfLifeDays }) => `Each customer's purchases weighted by recency${halfLifeDays ? ` (a purchase ${halfLifeDays} days old counts half)` : ''}.`}
+    >
+      {({ categories, brands }) => (
+        <div className="grid-2 affinity-grid">
+          <PopularFigure title="Top categories" bars={categories} kind="category" />
+          <PopularFigure title="Top brands" bars={brands} kind="brand" />
+        </div>
+      )}
     </Panel>
   );
 }
@@ -243,30 +247,41 @@ function withCode(text: string): ReactNode[] {
 function SentimentPanel() {
   const query = useSentiment(true);
   return (
-    <Panel title="Sentiment over time" query={query} wide testId="analytics-sentiment">
-      {(raw) => {
-        const view = sentimentSeries(raw);
-        if (!view.available)
-          return <EmptyState title="Not available yet">{withCode(view.message ?? 'No feedback has been given in this window yet.')}</EmptyState>;
-        return (
-          <ChartFigure
-            chart={{ kind: 'sentiment', points: view.points }}
-            height={HISTOGRAM_HEIGHT}
-            caption={`Mean sentiment of feedback (−1 negative to +1 positive) per month, ${monthLabel(view.points[0].period)} to ${monthLabel(view.points[view.points.length - 1].period)}.`}
-            table={{
-              caption: 'Mean sentiment and feedback count per period',
-              rowKey: (p) => p.period,
-              rows: view.points,
-              columns: [
-                { header: 'Month', cell: (p) => monthLabel(p.period) },
-                { header: 'Mean sentiment', cell: (p) => sentimentText(p.mean), numeric: true },
-                { header: 'Feedback', cell: (p) => (p.count === null ? '—' : formatPoints(p.count)), numeric: true },
-              ],
-            }}
-          />
-        );
-      }}
+    <Panel
+      title="Sentiment over time"
+      query={query}
+      wide
+      testId="analytics-sentiment"
+      view={sentimentSeries}
+      empty={(view) => !view.available && <EmptyState title="Not available yet">{withCode(view.message ?? 'No feedback has been given in this window yet.')}</EmptyState>}
+    >
+      {({ points }) => (
+        <ChartFigure
+          chart={{ kind: 'sentiment', points }}
+          height={HISTOGRAM_HEIGHT}
+          caption={`Mean sentiment of feedback (−1 negative to +1 positive) per month, ${monthLabel(points[0].period)} to ${monthLabel(points[points.length - 1].period)}.`}
+          table={{
+            caption: 'Mean sentiment and feedback count per period',
+            rowKey: (p) => p.period,
+            rows: points,
+            columns: [
+              { header: 'Month', cell: (p) => monthLabel(p.period) },
+              { header: 'Mean sentiment', cell: (p) => sentimentText(p.mean), numeric: true },
+              { header: 'Feedback', cell: (p) => (p.count === null ? '—' : formatPoints(p.count)), numeric: true },
+            ],
+          }}
+        />
+      )}
     </Panel>
+  );
+}
+
+function DashboardSkeleton() {
+  return (
+    <div className="dashboard-grid" aria-busy="true">
+      <Skeleton height={PANEL_HEIGHT} />
+      <Skeleton height={PANEL_HEIGHT} />
+    </div>
   );
 }
 
@@ -278,13 +293,7 @@ function SentimentPanel() {
 export function AnalyticsDashboard() {
   const status = useAnalyticsStatus();
   // "No run" being asked again (back on the page after a run) shows as loading, not as the old answer.
-  if (status.isPending || (status.isFetching && status.data?.available === false))
-    return (
-      <div className="dashboard-grid" aria-busy="true">
-        <Skeleton height={PANEL_HEIGHT} />
-        <Skeleton height={PANEL_HEIGHT} />
-      </div>
-    );
+  if (status.isPending || (status.isFetching && status.data?.available === false)) return <DashboardSkeleton />;
   if (status.isError) return <ErrorState error={status.error} onRetry={() => status.refetch()} />;
   if (!status.data.available) return <NoRunYet />;
   return <RunDashboards />;
@@ -293,13 +302,7 @@ export function AnalyticsDashboard() {
 function RunDashboards() {
   const segments = useSegments();
   // A failed answer being fetched again (back on the page after a run) shows as loading, not as the old error.
-  if (segments.isPending || (segments.isError && segments.isFetching))
-    return (
-      <div className="dashboard-grid" aria-busy="true">
-        <Skeleton height={PANEL_HEIGHT} />
-        <Skeleton height={PANEL_HEIGHT} />
-      </div>
-    );
+  if (segments.isPending || (segments.isError && segments.isFetching)) return <DashboardSkeleton />;
   if (segments.isError) {
     if (isNoRunError(segments.error)) return <NoRunYet />;
     return <ErrorState error={segments.error} onRetry={() => segments.refetch()} />;

@@ -5,8 +5,25 @@ import { isNoRunError } from '../normalize';
 
 export const PANEL_HEIGHT = '16rem';
 
-/** A card over one query: skeleton while loading, the no-run empty state, an error with "Try again", or the content. */
-export function Panel<T>({ title, query, wide, testId, children }: { title: string; query: UseQueryResult<T>; wide?: boolean; testId: string; children: (data: T) => ReactNode }) {
+interface PanelProps<T, V> {
+  title: string;
+  query: UseQueryResult<T>;
+  wide?: boolean;
+  testId: string;
+  /** What the panel shows of the answer. */
+  view: (answer: T) => V;
+  /** The empty state shown instead of the content where the run holds nothing for the panel; false where it does. */
+  empty: (view: V) => ReactNode;
+  /** How to read the content: a line above it. */
+  note?: ReactNode | ((view: V) => ReactNode);
+  children: (view: V, answer: T) => ReactNode;
+}
+
+/**
+ * A card over one query: skeleton while loading, the no-run empty state, an error with "Try again", the panel's own
+ * empty state, or the content (under its note).
+ */
+export function Panel<T, V>({ title, query, wide, testId, ...content }: PanelProps<T, V>) {
   return (
     <Card title={title} className={wide ? 'dashboard-grid__wide' : undefined} data-testid={testId} aria-busy={query.isPending || undefined}>
       {(query.isPending || (query.isError && query.isFetching)) && <Skeleton height={PANEL_HEIGHT} />}
@@ -19,7 +36,20 @@ export function Panel<T>({ title, query, wide, testId, children }: { title: stri
         ) : (
           <ErrorState error={query.error} onRetry={() => query.refetch()} />
         ))}
-      {query.isSuccess && children(query.data)}
+      {query.isSuccess && panelContent(query.data, content)}
     </Card>
+  );
+}
+
+function panelContent<T, V>(answer: T, { view, empty, note, children }: Pick<PanelProps<T, V>, 'view' | 'empty' | 'note' | 'children'>): ReactNode {
+  const shown = view(answer);
+  const none = empty(shown);
+  if (none) return none;
+  if (note === undefined) return children(shown, answer);
+  return (
+    <div className="stack">
+      <p className="muted small">{typeof note === 'function' ? note(shown) : note}</p>
+      {children(shown, answer)}
+    </div>
   );
 }

@@ -38,47 +38,51 @@ const times = (lift: number) => `${lift.toFixed(1)}×`;
 export function RulesPanel() {
   const query = useRules(true);
   return (
-    <Panel title="Bought together" query={query} wide testId="analytics-rules">
-      {(raw) => {
-        const rules = ruleRows(raw);
-        if (rules.length === 0)
-          return <EmptyState title="No association rules in this run">No product set met the minimum support and confidence with a lift above 1.</EmptyState>;
-        return (
-          <div className="stack">
-            <p className="muted small">
-              Products that end up in the same basket more often than by chance, strongest first. <strong>Lift</strong>: how many times more
-              often than by chance. <strong>Confidence</strong>: of the baskets with the first products, the share that also have the other.{' '}
-              <strong>Support</strong>: the share of all baskets that have them all.
-            </p>
-            <ol className="rule-list" aria-label="Association rules with lift, confidence and support">
-              {rules.map((r: AssociationRule, i) => (
-                <li className="rule" key={`${r.antecedent.join('+')}>${r.consequent}#${i}`} data-testid="analytics-rule">
-                  <p className="rule__side">
-                    <span className="rule__label">Basket has</span> <RuleProducts answer={raw} skus={r.antecedent} />
-                  </p>
-                  <p className="rule__side">
-                    <span className="rule__label">Also has</span> <RuleProducts answer={raw} skus={[r.consequent]} />
-                  </p>
-                  <dl className="rule__stats">
-                    <div>
-                      <dt>Lift</dt>
-                      <dd>{times(r.lift)}</dd>
-                    </div>
-                    <div>
-                      <dt>Confidence</dt>
-                      <dd>{formatPercent(r.confidence)}</dd>
-                    </div>
-                    <div>
-                      <dt>Support</dt>
-                      <dd>{formatPercent(r.support)}</dd>
-                    </div>
-                  </dl>
-                </li>
-              ))}
-            </ol>
-          </div>
-        );
-      }}
+    <Panel
+      title="Bought together"
+      query={query}
+      wide
+      testId="analytics-rules"
+      view={ruleRows}
+      empty={(rules) =>
+        rules.length === 0 && <EmptyState title="No association rules in this run">No product set met the minimum support and confidence with a lift above 1.</EmptyState>
+      }
+      note={
+        <>
+          Products that end up in the same basket more often than by chance, strongest first. <strong>Lift</strong>: how many times more often
+          than by chance. <strong>Confidence</strong>: of the baskets with the first products, the share that also have the other.{' '}
+          <strong>Support</strong>: the share of all baskets that have them all.
+        </>
+      }
+    >
+      {(rules, answer) => (
+        <ol className="rule-list" aria-label="Association rules with lift, confidence and support">
+          {rules.map((r: AssociationRule, i) => (
+            <li className="rule" key={`${r.antecedent.join('+')}>${r.consequent}#${i}`} data-testid="analytics-rule">
+              <p className="rule__side">
+                <span className="rule__label">Basket has</span> <RuleProducts answer={answer} skus={r.antecedent} />
+              </p>
+              <p className="rule__side">
+                <span className="rule__label">Also has</span> <RuleProducts answer={answer} skus={[r.consequent]} />
+              </p>
+              <dl className="rule__stats">
+                <div>
+                  <dt>Lift</dt>
+                  <dd>{times(r.lift)}</dd>
+                </div>
+                <div>
+                  <dt>Confidence</dt>
+                  <dd>{formatPercent(r.confidence)}</dd>
+                </div>
+                <div>
+                  <dt>Support</dt>
+                  <dd>{formatPercent(r.support)}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
     </Panel>
   );
 }
