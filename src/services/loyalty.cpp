@@ -155,11 +155,11 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
   auto& users = session_.stores().users();
   auto account = open_account(customer_id);
   if (!account.ok()) return account.error();
-  auto& redemptions = session_.stores().redemptions();
-  auto allowed = check_redeemable(*reward, now, account->points_balance, redemptions.count_for(customer_id, reward_id));
+  auto& ledger = session_.stores().ledger();
+  auto allowed =
+      check_redeemable(*reward, now, account->points_balance, ledger.count_redemptions(customer_id, reward_id));
   if (!allowed.ok()) return allowed.error();
 
-  auto& ledger = session_.stores().ledger();
   auto plan = plan_redemption(account->points_balance, ledger.open_lots(customer_id), reward->points_cost);
   if (!plan.ok()) return plan.error();
   ledger.consume(plan->consumed);
@@ -173,7 +173,7 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
   r.points = reward->points_cost;
   r.created_at = now;
   r.expires_at = voucher_expires_at(*reward, now);
-  for (int attempt = 0; attempt < max_voucher_attempts && (r.code.empty() || redemptions.code_taken(r.code));
+  for (int attempt = 0; attempt < max_voucher_attempts && (r.code.empty() || ledger.redemption_code_taken(r.code));
        ++attempt) {
     r.code = voucher_code();
   }
@@ -182,7 +182,7 @@ Result<RedemptionOutcome> Loyalty::redeem(const std::string& customer_id, const 
                           .id;
   // Another process may have taken the last unit since `reward` was read.
   if (!catalog.decrement_stock(reward_id)) return Error::conflict("this reward is out of stock");
-  redemptions.insert(r);
+  ledger.insert_redemption(r);
   users.save_account(*account, now);
   outcome.balance_after = account->points_balance;
   return outcome;

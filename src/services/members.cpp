@@ -47,7 +47,7 @@ Page<LedgerEntryRecord> Members::ledger(const std::string& id, int limit, const 
 }
 
 Page<RedemptionRecord> Members::vouchers(const std::string& id, int limit, const TimeCursor& cursor) {
-  return session_.stores().redemptions().list_for_customer(id, limit, cursor);
+  return session_.stores().ledger().redemptions_of(id, limit, cursor);
 }
 
 std::vector<MemberReward> Members::rewards(std::int64_t now) {

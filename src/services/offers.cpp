@@ -242,7 +242,7 @@ std::vector<AppliedOffer> Offers::rewards_for(const std::vector<offers::Campaign
                                               std::int64_t now) {
   std::vector<AppliedOffer> applied;
   auto& catalog = session_.stores().catalog();
-  auto& redemptions = session_.stores().redemptions();
+  auto& ledger = session_.stores().ledger();
   for (const auto& [offer, campaign] : applicable) {
     if (campaign.offer.kind != offers::OfferKind::free_reward) continue;
     // A reward is about the visit: only the template's own category or SKU narrows what counts.
@@ -253,11 +253,11 @@ std::vector<AppliedOffer> Offers::rewards_for(const std::vector<offers::Campaign
     const auto expires_at = reward ? voucher_expires_at(*reward, now) : now + default_voucher_valid_days * seconds_per_day;
     RedemptionRecord voucher{new_id("red"), customer_id, campaign.offer.reward_id, campaign.offer.reward_name, 0,
                                   {}, {}, now, expires_at};
-    for (int attempt = 0; attempt < max_voucher_code_attempts && (voucher.code.empty() || redemptions.code_taken(voucher.code));
+    for (int attempt = 0; attempt < max_voucher_code_attempts && (voucher.code.empty() || ledger.redemption_code_taken(voucher.code));
          ++attempt) {
       voucher.code = voucher_code();
     }
-    redemptions.insert(voucher);
+    ledger.insert_redemption(voucher);
     applied.push_back({offer.id, offers::offer_title(campaign.offer, offer.category), 0, 0, voucher.code});
   }
   return applied;

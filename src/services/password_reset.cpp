@@ -16,24 +16,23 @@ std::optional<ResetLink> PasswordResets::request(const std::string& email_input,
   const auto email = normalize_email(email_input);
   auto user = session_.stores().users().find_by_email(email);
   if (!user || user->status != "active") return std::nullopt;
-  auto& resets = session_.stores().password_resets();
-  resets.delete_expired(now);  // keeps the table to the live links
+  auto& users = session_.stores().users();
+  users.delete_expired_password_resets(now);  // keeps the table to the live links
   ResetLink link{user->email, user->name, random_token()};
-  resets.insert({new_id("prt"), user->id, now + ttl_seconds_, std::nullopt}, hash_hex(link.token), now);
+  users.insert_password_reset({new_id("prt"), user->id, now + ttl_seconds_, std::nullopt}, hash_hex(link.token), now);
   return link;
 }
 
 Result<std::string> PasswordResets::confirm(const std::string& token, const PasswordHash& new_hash,
                                             std::int64_t now) {
-  auto& resets = session_.stores().password_resets();
-  auto record = resets.find(hash_hex(token));
-  if (!record || record->used_at || record->expires_at <= now) return bad_link();
   auto& users = session_.stores().users();
+  auto record = users.find_password_reset(hash_hex(token));
+  if (!record || record->used_at || record->expires_at <= now) return bad_link();
   auto user = users.find_by_id(record->user_id);
   if (!user || user->status != "active") return bad_link();
-  if (!resets.mark_used(record->id, now)) return bad_link();
+  if (!users.mark_password_reset_used(record->id, now)) return bad_link();
   users.update_password_hash(user->id, new_hash.encoded, now);
-  resets.close_all_for_user(user->id, now);
+  users.close_password_resets_of(user->id, now);
   session_.stores().access().revoke_all_for_user(user->id, "");
   return user->id;
 }

@@ -60,13 +60,13 @@ Result<RewardImage> RewardImages::put(const std::string& reward_id, const std::s
     return Error::not_found("reward not found");
   }
   RewardImage image{*type, sha256_hex(bytes), bytes};
-  session_.stores().reward_images().put(
+  session_.stores().catalog().put_reward_image(
       {reward_id, image.content_type, image.sha256, static_cast<std::int64_t>(bytes.size()), to_base64(bytes), now});
   return image;
 }
 
 std::optional<RewardImage> RewardImages::get(const std::string& reward_id) {
-  auto record = session_.stores().reward_images().find(reward_id);
+  auto record = session_.stores().catalog().reward_image(reward_id);
   if (!record) return std::nullopt;
   auto bytes = from_base64(record->data_base64);
   if (!bytes) return std::nullopt;
@@ -74,13 +74,13 @@ std::optional<RewardImage> RewardImages::get(const std::string& reward_id) {
 }
 
 Status RewardImages::remove(const std::string& reward_id) {
-  if (!session_.stores().reward_images().remove(reward_id)) return Error::not_found("this reward has no image");
+  if (!session_.stores().catalog().remove_reward_image(reward_id)) return Error::not_found("this reward has no image");
   return ok_status();
 }
 
 std::map<std::string, std::string> RewardImages::urls() {
   std::map<std::string, std::string> out;
-  for (const auto& [id, sha] : session_.stores().reward_images().hashes(max_reward_images_listed)) {
+  for (const auto& [id, sha] : session_.stores().catalog().reward_image_hashes(max_reward_images_listed)) {
     out.emplace(id, reward_image_url(id, sha));
   }
   return out;

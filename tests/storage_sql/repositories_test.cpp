@@ -9,7 +9,6 @@
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/migrations.h"
-#include "storage/sql/redemptions_repository.h"
 #include "storage/sql/transactions_repository.h"
 #include "storage/sql/users_repository.h"
 

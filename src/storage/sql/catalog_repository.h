@@ -36,6 +36,12 @@ class CatalogRepository final : public CatalogStore {
   bool store_exists(const std::string& store_id) override;
   std::optional<std::string> store_id_by_code(const std::string& code) override;
 
+  // catalog_repository_reward_images.cpp
+  void put_reward_image(const RewardImageRecord& image) override;
+  std::optional<RewardImageRecord> reward_image(const std::string& reward_id) override;
+  bool remove_reward_image(const std::string& reward_id) override;
+  std::map<std::string, std::string> reward_image_hashes(int limit) override;
+
  private:
   Page<CatalogRow> select(const CatalogResource& spec, const std::string& where, const std::vector<std::string>& params,
                           int limit);

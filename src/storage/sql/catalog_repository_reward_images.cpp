@@ -1,8 +1,10 @@
-#include "storage/sql/reward_images_repository.h"
+// CatalogRepository, part two: the rewards' images (part one, the resources
+// themselves, is catalog_repository.cpp).
+#include "storage/sql/catalog_repository.h"
 
 namespace patron::sql {
 
-void RewardImagesRepository::put(const RewardImageRecord& image) {
+void CatalogRepository::put_reward_image(const RewardImageRecord& image) {
   const long long bytes = image.byte_count, at = image.updated_at;
   session_ << "DELETE FROM reward_images WHERE reward_id = :r", soci::use(image.reward_id);
   session_ << "INSERT INTO reward_images (reward_id, content_type, sha256, byte_count, data_base64, updated_at) "
@@ -11,7 +13,7 @@ void RewardImagesRepository::put(const RewardImageRecord& image) {
       soci::use(image.data_base64), soci::use(at);
 }
 
-std::optional<RewardImageRecord> RewardImagesRepository::find(const std::string& reward_id) {
+std::optional<RewardImageRecord> CatalogRepository::reward_image(const std::string& reward_id) {
   RewardImageRecord image;
   long long bytes = 0, at = 0;
   session_ << "SELECT reward_id, content_type, sha256, byte_count, data_base64, updated_at FROM reward_images "
@@ -24,13 +26,13 @@ std::optional<RewardImageRecord> RewardImagesRepository::find(const std::string&
   return image;
 }
 
-bool RewardImagesRepository::remove(const std::string& reward_id) {
+bool CatalogRepository::remove_reward_image(const std::string& reward_id) {
   soci::statement st = (session_.prepare << "DELETE FROM reward_images WHERE reward_id = :r", soci::use(reward_id));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
 
-std::map<std::string, std::string> RewardImagesRepository::hashes(int limit) {
+std::map<std::string, std::string> CatalogRepository::reward_image_hashes(int limit) {
   std::map<std::string, std::string> out;
   std::string reward_id, sha;
   soci::statement st = (session_.prepare << "SELECT reward_id, sha256 FROM reward_images ORDER BY reward_id",

@@ -4,6 +4,8 @@
 // repository serves all of them: a resource is its entry in the domain's
 // catalog schema (its fields are the columns), not a copied class. Column
 // names come only from the schema; every value is bound as a parameter.
+// Beside the resources: one image per reward (issue 16), its bytes as base64
+// text with its type and SHA-256.
 #include <deque>
 #include <map>
 #include <optional>
@@ -18,6 +20,15 @@
 #include "storage/sql/records.h"
 
 namespace patron::sql {
+
+struct RewardImageRecord {
+  std::string reward_id;
+  std::string content_type;
+  std::string sha256;  // hex of the decoded bytes
+  std::int64_t byte_count = 0;
+  std::string data_base64;
+  std::int64_t updated_at = 0;
+};
 
 class CatalogStore {
  public:
@@ -42,6 +53,12 @@ class CatalogStore {
   virtual std::optional<ProductRecord> product_by_sku(const std::string& sku) = 0;
   virtual bool store_exists(const std::string& store_id) = 0;
   virtual std::optional<std::string> store_id_by_code(const std::string& code) = 0;
+
+  virtual void put_reward_image(const RewardImageRecord& image) = 0;  // replaces the reward's image
+  virtual std::optional<RewardImageRecord> reward_image(const std::string& reward_id) = 0;
+  virtual bool remove_reward_image(const std::string& reward_id) = 0;
+  // reward id -> sha256 of every stored image, at most `limit`.
+  virtual std::map<std::string, std::string> reward_image_hashes(int limit) = 0;
 };
 
 }  // namespace patron::sql

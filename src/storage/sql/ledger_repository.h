@@ -28,6 +28,12 @@ class LedgerRepository final : public LedgerStore {
   Points sum_of_entries(const std::string& customer_id) override;
   std::optional<LedgerEntryRecord> find(const std::string& entry_id) override;
 
+  // ledger_repository_redemptions.cpp
+  void insert_redemption(const RedemptionRecord& redemption) override;
+  std::int64_t count_redemptions(const std::string& customer_id, const std::string& reward_id) override;
+  bool redemption_code_taken(const std::string& code) override;
+  Page<RedemptionRecord> redemptions_of(const std::string& customer_id, int limit, const TimeCursor& cursor) override;
+
  private:
   soci::session& session_;
 };

@@ -1,4 +1,6 @@
-#include "storage/sql/redemptions_repository.h"
+// LedgerRepository, part two: the redemptions that spend points (part one, the
+// entries and lots, is ledger_repository.cpp).
+#include "storage/sql/ledger_repository.h"
 
 #include <cstdint>
 
@@ -6,7 +8,7 @@
 
 namespace patron::sql {
 
-void RedemptionsRepository::insert(const RedemptionRecord& r) {
+void LedgerRepository::insert_redemption(const RedemptionRecord& r) {
   const long long points = r.points, at = r.created_at, expires = r.expires_at.value_or(0);
   soci::indicator expires_ind = r.expires_at ? soci::i_ok : soci::i_null;
   session_ << "INSERT INTO redemptions (id, customer_id, reward_id, points, code, ledger_entry_id, created_at, "
@@ -15,21 +17,21 @@ void RedemptionsRepository::insert(const RedemptionRecord& r) {
       soci::use(r.ledger_entry_id), soci::use(at), soci::use(expires, expires_ind);
 }
 
-std::int64_t RedemptionsRepository::count_for(const std::string& customer_id, const std::string& reward_id) {
+std::int64_t LedgerRepository::count_redemptions(const std::string& customer_id, const std::string& reward_id) {
   long long count = 0;
   session_ << "SELECT COUNT(*) FROM redemptions WHERE customer_id = :c AND reward_id = :r", soci::use(customer_id),
       soci::use(reward_id), soci::into(count);
   return count;
 }
 
-bool RedemptionsRepository::code_taken(const std::string& code) {
+bool LedgerRepository::redemption_code_taken(const std::string& code) {
   long long count = 0;
   session_ << "SELECT COUNT(*) FROM redemptions WHERE code = :c", soci::use(code), soci::into(count);
   return count > 0;
 }
 
-Page<RedemptionRecord> RedemptionsRepository::list_for_customer(const std::string& customer_id, int limit,
-                                                                const TimeCursor& cursor) {
+Page<RedemptionRecord> LedgerRepository::redemptions_of(const std::string& customer_id, int limit,
+                                                       const TimeCursor& cursor) {
   const long long before_at = cursor.before_at;
   const std::string& before_id = cursor.before_id;
   Page<RedemptionRecord> page;

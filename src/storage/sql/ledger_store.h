@@ -1,12 +1,14 @@
 #pragma once
 // The append-only points ledger and the lots that track what is left of each
 // credit for expiry. Entries are only ever inserted; lots are bookkeeping
-// derived from them and are updated as they are consumed.
+// derived from them and are updated as they are consumed. A redemption
+// records what a debit bought: the reward, its voucher code and expiry.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/ledger.h"
+#include "domain/page_cursor.h"
 #include "storage/sql/records.h"
 
 namespace patron::sql {
@@ -28,6 +30,13 @@ class LedgerStore {
                                        std::optional<std::int64_t> before_seq) = 0;
   virtual Points sum_of_entries(const std::string& customer_id) = 0;
   virtual std::optional<LedgerEntryRecord> find(const std::string& entry_id) = 0;
+
+  virtual void insert_redemption(const RedemptionRecord& redemption) = 0;
+  virtual std::int64_t count_redemptions(const std::string& customer_id, const std::string& reward_id) = 0;
+  virtual bool redemption_code_taken(const std::string& code) = 0;
+  // Newest first; the cursor is "created_at:id".
+  virtual Page<RedemptionRecord> redemptions_of(const std::string& customer_id, int limit,
+                                                const TimeCursor& cursor) = 0;
 };
 
 }  // namespace patron::sql

@@ -8,9 +8,6 @@
 #include "storage/sql/currency_rates_repository.h"
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/offers_repository.h"
-#include "storage/sql/password_resets_repository.h"
-#include "storage/sql/redemptions_repository.h"
-#include "storage/sql/reward_images_repository.h"
 #include "storage/sql/shop_repository.h"
 #include "storage/sql/transactions_repository.h"
 #include "storage/sql/users_repository.h"
@@ -28,9 +25,6 @@ class SociStores final : public Stores {
   CurrencyRatesStore& currency_rates() override { return made(currency_rates_); }
   LedgerStore& ledger() override { return made(ledger_); }
   OffersStore& offers() override { return made(offers_); }
-  PasswordResetsStore& password_resets() override { return made(password_resets_); }
-  RedemptionsStore& redemptions() override { return made(redemptions_); }
-  RewardImagesStore& reward_images() override { return made(reward_images_); }
   ShopStore& shop() override { return made(shop_); }
   TransactionsStore& transactions() override { return made(transactions_); }
   UsersStore& users() override { return made(users_); }
@@ -49,9 +43,6 @@ class SociStores final : public Stores {
   std::optional<CurrencyRatesRepository> currency_rates_;
   std::optional<LedgerRepository> ledger_;
   std::optional<OffersRepository> offers_;
-  std::optional<PasswordResetsRepository> password_resets_;
-  std::optional<RedemptionsRepository> redemptions_;
-  std::optional<RewardImagesRepository> reward_images_;
   std::optional<ShopRepository> shop_;
   std::optional<TransactionsRepository> transactions_;
   std::optional<UsersRepository> users_;

@@ -13,9 +13,6 @@
 #include "storage/sql/currency_rates_store.h"
 #include "storage/sql/ledger_store.h"
 #include "storage/sql/offers_store.h"
-#include "storage/sql/password_resets_store.h"
-#include "storage/sql/redemptions_store.h"
-#include "storage/sql/reward_images_store.h"
 #include "storage/sql/shop_store.h"
 #include "storage/sql/transactions_store.h"
 #include "storage/sql/users_store.h"
@@ -36,9 +33,6 @@ class Stores {
   virtual CurrencyRatesStore& currency_rates() = 0;
   virtual LedgerStore& ledger() = 0;
   virtual OffersStore& offers() = 0;
-  virtual PasswordResetsStore& password_resets() = 0;
-  virtual RedemptionsStore& redemptions() = 0;
-  virtual RewardImagesStore& reward_images() = 0;
   virtual ShopStore& shop() = 0;
   virtual TransactionsStore& transactions() = 0;
   virtual UsersStore& users() = 0;

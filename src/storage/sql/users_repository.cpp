@@ -47,14 +47,6 @@ std::optional<UserRecord> UsersRepository::find_where(const std::string& column,
   return row.finish();
 }
 
-std::optional<UserRecord> UsersRepository::find_by_id(const std::string& id) { return find_where("id", id); }
-std::optional<UserRecord> UsersRepository::find_by_email(const std::string& email) {
-  return find_where("email", email);
-}
-std::optional<UserRecord> UsersRepository::find_by_card_number(const std::string& card_number) {
-  return find_where("card_number", card_number);
-}
-
 void UsersRepository::update_profile(const UserRecord& user, std::int64_t now) {
   note_account_changed(user.id);
   const long long at = now;

@@ -1,11 +1,21 @@
 #pragma once
-// Users (customers and staff) and their loyalty accounts.
+// Users (customers and staff), their loyalty accounts, and the password reset
+// tokens that let a user set a new password (issue 16).
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "storage/sql/records.h"
 
 namespace patron::sql {
+
+// A reset token is stored only as its hash, used once, and expires.
+struct PasswordResetRecord {
+  std::string id;
+  std::string user_id;
+  std::int64_t expires_at = 0;
+  std::optional<std::int64_t> used_at;
+};
 
 class UsersStore {
  public:
@@ -29,6 +39,16 @@ class UsersStore {
   virtual void save_account(const AccountRecord& account, std::int64_t now) = 0;
   virtual std::vector<std::string> accounts_due_for_tier_review(std::int64_t now, int limit) = 0;
   virtual bool has_any_user() = 0;
+
+  virtual void insert_password_reset(const PasswordResetRecord& record, const std::string& token_hash,
+                                     std::int64_t now) = 0;
+  virtual std::optional<PasswordResetRecord> find_password_reset(const std::string& token_hash) = 0;
+  // Marks the token used; false when it was used already (another request won).
+  virtual bool mark_password_reset_used(const std::string& id, std::int64_t now) = 0;
+  // Marks every open token of the user used (after a reset or a password change).
+  virtual void close_password_resets_of(const std::string& user_id, std::int64_t now) = 0;
+  // Deletes tokens that expired before `cutoff`; returns how many.
+  virtual std::int64_t delete_expired_password_resets(std::int64_t cutoff) = 0;
 };
 
 }  // namespace patron::sql
