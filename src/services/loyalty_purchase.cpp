@@ -173,10 +173,7 @@ Status Loyalty::store_purchase(TransactionRecord& txn, const PurchaseCommand& co
                                settings_.points_expiry_months)
                             .id;
   }
-  auto& transactions = session_.stores().transactions();
-  if (txn.external_id.empty()) {
-    transactions.insert(txn, now);
-  } else if (!transactions.insert_unless_external_id_taken(txn, now)) {
+  if (!session_.stores().transactions().insert(txn, now)) {
     return Error{ErrorCode::conflict, "a purchase with this external_id was already recorded", "external_id"};
   }
   return ok_status();
@@ -245,9 +242,7 @@ std::vector<Result<PurchaseOutcome>> Loyalty::record_purchases_each(
       outcomes.emplace_back(command.error());
       continue;
     }
-    sql::Savepoint item(session_, "batch_item");
-    outcomes.push_back(record_purchase(*command, now));
-    if (outcomes.back().ok()) item.keep();
+    outcomes.push_back(sql::kept_if_ok(session_, "batch_item", [&] { return record_purchase(*command, now); }));
   }
   return outcomes;
 }

@@ -72,12 +72,8 @@ std::string ShopWebhooks::complete_session(const StripeEvent& event, std::int64_
   for (const auto& line : lines_from_json(checkout->lines_json)) {
     command.lines.push_back({line.sku, line.quantity, line.unit_price_minor});
   }
-  Result<PurchaseOutcome> purchase = Error{ErrorCode::internal, "not run", {}};
-  {
-    sql::Savepoint attempt(session_, "stripe_purchase");
-    purchase = Loyalty(session_, settings_).record_purchase(command, now);
-    if (purchase.ok()) attempt.keep();
-  }
+  const auto purchase = sql::kept_if_ok(session_, "stripe_purchase",
+                                        [&] { return Loyalty(session_, settings_).record_purchase(command, now); });
   checkout->payment_intent = event.payment_intent;
   checkout->updated_at = now;
   if (!purchase.ok()) {
@@ -123,11 +119,9 @@ void ShopWebhooks::apply_refund(CheckoutRecord& checkout, MinorUnits amount_refu
     const auto amount = share_of(txn->total_minor, amount_refunded, charged) -
                         share_of(txn->total_minor, checkout.refunded_minor, charged);
     if (amount > 0) {
-      sql::Savepoint attempt(session_, "stripe_refund");
-      auto refund = Loyalty(session_, settings_).record_refund(txn->id, amount, now);
-      if (refund.ok()) {
-        attempt.keep();
-      } else {
+      const auto refund = sql::kept_if_ok(session_, "stripe_refund",
+                                          [&] { return Loyalty(session_, settings_).record_refund(txn->id, amount, now); });
+      if (!refund.ok()) {
         spdlog::warn("refund of Stripe session {} reversed nothing: {}", checkout.session_id, refund.error().message);
       }
     }

@@ -9,7 +9,6 @@
 #include "storage/sql/catalog_repository.h"
 #include "storage/sql/ledger_repository.h"
 #include "storage/sql/migrations.h"
-#include "storage/sql/redemptions_repository.h"
 #include "storage/sql/transactions_repository.h"
 #include "storage/sql/users_repository.h"
 
@@ -20,6 +19,7 @@ TEST_P(Repositories, TransactionsWithLinesExternalIdsAndReturns) {
   auto u = customer();
   const auto sto = store();
   TransactionsRepository txns(db());
+  bool inserted = false;
   auto make = [&](std::int64_t at, const std::string& external) {
     TransactionRecord t;
     t.id = unique("txn");
@@ -32,13 +32,19 @@ TEST_P(Repositories, TransactionsWithLinesExternalIdsAndReturns) {
     t.points_earned = 25;
     t.earn_entry_id = "led_x";
     t.lines = {{1, "SKU-1", "Coffee", "coffee", 2, 1000, 0}, {2, "SKU-2", "Mug", "", 1, 500, 0}};
-    txns.insert(t, t0);
+    soci::transaction writer(db());  // as the write queue runs every insert
+    inserted = txns.insert(t, t0);
+    writer.commit();
     return t;
   };
   auto a = make(t0 + 10, "R-1");
+  EXPECT_TRUE(inserted);
   auto b = make(t0 + 20, "");
   auto c = make(t0 + 20, "");  // NULL external ids do not collide
-  EXPECT_THROW(make(t0 + 30, "R-1"), soci::soci_error) << "(store, external_id) is unique";
+  EXPECT_TRUE(inserted);
+  const auto refused = make(t0 + 30, "R-1");
+  EXPECT_FALSE(inserted) << "(store, external_id) is unique";
+  EXPECT_FALSE(txns.find(refused.id)) << "a refused purchase leaves nothing behind";
   EXPECT_EQ(txns.find_by_external_id(sto, "R-1"), a.id);
   EXPECT_FALSE(txns.find_by_external_id(sto, "R-2"));
   auto found = txns.find(a.id);
@@ -84,7 +90,7 @@ TEST_P(Repositories, RedemptionsCountCodesAndPage) {
   const std::string reward_id = unique("rwd");
   CatalogRepository(db()).create(*find_catalog_resource("rewards"),
                                  {{"id", reward_id}, {"name", "Free coffee"}, {"points_cost", 100LL}}, t0);
-  RedemptionsRepository reds(db());
+  LedgerRepository ledger(db());
   std::vector<std::string> codes;
   for (int i = 0; i < 3; ++i) {
     // The newest carries an expiry; the others were issued before vouchers expired.
@@ -97,23 +103,23 @@ TEST_P(Repositories, RedemptionsCountCodesAndPage) {
                        "led_z",
                        t0 + (i == 2 ? 1 : 0),
                        i == 2 ? std::optional<std::int64_t>(t0 + 90 * 86'400) : std::nullopt};
-    reds.insert(r);
+    ledger.insert_redemption(r);
     codes.push_back(r.code);
   }
-  EXPECT_EQ(reds.count_for(u.id, reward_id), 3);
-  EXPECT_EQ(reds.count_for(u.id, unique("rwd")), 0);
-  EXPECT_TRUE(reds.code_taken(codes[1]));
-  EXPECT_FALSE(reds.code_taken(unique("PTR-")));
+  EXPECT_EQ(ledger.count_redemptions(u.id, reward_id), 3);
+  EXPECT_EQ(ledger.count_redemptions(u.id, unique("rwd")), 0);
+  EXPECT_TRUE(ledger.redemption_code_taken(codes[1]));
+  EXPECT_FALSE(ledger.redemption_code_taken(unique("PTR-")));
   RedemptionRecord dup{unique("red"), u.id, reward_id, "", 100, codes[0], "led_z", t0, std::nullopt};
-  EXPECT_THROW(reds.insert(dup), soci::soci_error) << "codes are unique";
-  auto first = reds.list_for_customer(u.id, 2, TimeCursor{});
+  EXPECT_THROW(ledger.insert_redemption(dup), soci::soci_error) << "codes are unique";
+  auto first = ledger.redemptions_of(u.id, 2, TimeCursor{});
   ASSERT_EQ(first.items.size(), 2u);
   EXPECT_EQ(first.items[0].created_at, t0 + 1);
   EXPECT_EQ(first.items[0].reward_name, "Free coffee");
   EXPECT_EQ(first.items[0].expires_at, std::optional<std::int64_t>(t0 + 90 * 86'400));
   EXPECT_FALSE(first.items[1].expires_at) << "a voucher without an expiry reads back as none";
   ASSERT_TRUE(first.next_cursor);
-  auto rest = reds.list_for_customer(u.id, 2, TimeCursor::parse(*first.next_cursor).value());
+  auto rest = ledger.redemptions_of(u.id, 2, TimeCursor::parse(*first.next_cursor).value());
   ASSERT_EQ(rest.items.size(), 1u);
   EXPECT_FALSE(rest.next_cursor);
 }

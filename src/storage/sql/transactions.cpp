@@ -1,5 +1,7 @@
 #include "storage/sql/transactions.h"
 
+#include <string>
+
 namespace patron::sql {
 
 ReadSnapshot::ReadSnapshot(soci::session& session, Dialect dialect) {
@@ -8,23 +10,11 @@ ReadSnapshot::ReadSnapshot(soci::session& session, Dialect dialect) {
   if (dialect == Dialect::postgresql) session << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
 }
 
-Savepoint::Savepoint(soci::session& session, std::string name) : session_(session), name_(std::move(name)) {
-  session_ << "SAVEPOINT " + name_;
-}
+void open_savepoint(soci::session& session, std::string_view name) { session << "SAVEPOINT " + std::string(name); }
 
-Savepoint::~Savepoint() {
-  if (done_) return;
-  try {
-    session_ << "ROLLBACK TO SAVEPOINT " + name_;
-    session_ << "RELEASE SAVEPOINT " + name_;
-  } catch (...) {
-    // The transaction itself failed; the writer rolls it back as a whole.
-  }
-}
-
-void Savepoint::keep() {
-  session_ << "RELEASE SAVEPOINT " + name_;
-  done_ = true;
+void close_savepoint(soci::session& session, std::string_view name, bool keep) {
+  if (!keep) session << "ROLLBACK TO SAVEPOINT " + std::string(name);
+  session << "RELEASE SAVEPOINT " + std::string(name);
 }
 
 void probe(soci::session& session) {

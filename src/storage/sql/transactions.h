@@ -3,7 +3,7 @@
 // its own: a read snapshot for one request's queries, a savepoint around one
 // item of a batch, and a liveness probe.
 #include <optional>
-#include <string>
+#include <string_view>
 
 #include <soci/soci.h>
 
@@ -25,21 +25,21 @@ class ReadSnapshot {
   std::optional<soci::transaction> transaction_;
 };
 
-// A savepoint inside the writer's transaction: keep() releases it, and
-// otherwise its changes are rolled back when it goes out of scope.
-class Savepoint {
- public:
-  Savepoint(soci::session& session, std::string name);
-  ~Savepoint();
-  Savepoint(const Savepoint&) = delete;
-  Savepoint& operator=(const Savepoint&) = delete;
-  void keep();
+void open_savepoint(soci::session& session, std::string_view name);
+// Releases the savepoint, after rolling back to it unless `keep`.
+void close_savepoint(soci::session& session, std::string_view name, bool keep);
 
- private:
-  soci::session& session_;
-  std::string name_;
-  bool done_ = false;
-};
+// Runs `attempt` (which returns a Result) inside a savepoint of the writer's
+// transaction and keeps its changes only when it succeeds, so one failed item
+// of a batch leaves the others. A throw leaves the savepoint open on purpose:
+// it ends the write job, and the writer rolls the whole transaction back.
+template <typename Attempt>
+auto kept_if_ok(soci::session& session, std::string_view name, Attempt&& attempt) {
+  open_savepoint(session, name);
+  auto outcome = attempt();
+  close_savepoint(session, name, outcome.ok());
+  return outcome;
+}
 
 // Answers whether the session still reaches its database (throws if not).
 void probe(soci::session& session);

@@ -2,6 +2,7 @@
 #include "storage/sql/changed_accounts.h"
 #include "storage/sql/queries.h"
 #include "storage/sql/statement_cache.h"
+#include "storage/sql/transactions.h"
 
 #include <cstdint>
 
@@ -9,7 +10,7 @@
 
 namespace patron::sql {
 
-void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now) {
+void TransactionsRepository::insert_rows(const TransactionRecord& t, std::int64_t now) {
   note_account_changed(t.customer_id);
   Write(session_,
         "INSERT INTO transactions (id, customer_id, store_id, external_id, occurred_at, currency, total_minor, "
@@ -46,18 +47,21 @@ void TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now
   }
 }
 
-bool TransactionsRepository::insert_unless_external_id_taken(const TransactionRecord& t, std::int64_t now) {
+bool TransactionsRepository::insert(const TransactionRecord& t, std::int64_t now) {
+  if (t.external_id.empty()) {
+    insert_rows(t, now);
+    return true;
+  }
   // A savepoint of its own: on PostgreSQL a failed INSERT aborts the transaction.
-  session_ << "SAVEPOINT external_id_claim";
+  open_savepoint(session_, "external_id_claim");
   try {
-    insert(t, now);
+    insert_rows(t, now);
   } catch (const soci::soci_error&) {
-    session_ << "ROLLBACK TO SAVEPOINT external_id_claim";
-    session_ << "RELEASE SAVEPOINT external_id_claim";
-    if (!t.external_id.empty() && find_by_external_id(t.store_id, t.external_id)) return false;
+    close_savepoint(session_, "external_id_claim", false);
+    if (find_by_external_id(t.store_id, t.external_id)) return false;
     throw;
   }
-  session_ << "RELEASE SAVEPOINT external_id_claim";
+  close_savepoint(session_, "external_id_claim", true);
   return true;
 }
 

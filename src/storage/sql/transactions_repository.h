@@ -13,11 +13,7 @@ class TransactionsRepository final : public TransactionsStore {
  public:
   explicit TransactionsRepository(soci::session& session) : session_(session) {}
 
-  void insert(const TransactionRecord& txn, std::int64_t now) override;
-  // insert() inside a transaction, for a purchase with an external_id: false
-  // when another transaction recorded the same (store, external_id) first (on a
-  // server this waits for that transaction to end). Other failures are thrown.
-  bool insert_unless_external_id_taken(const TransactionRecord& txn, std::int64_t now) override;
+  bool insert(const TransactionRecord& txn, std::int64_t now) override;
   std::optional<TransactionRecord> find(const std::string& id) override;  // with lines
   std::optional<std::string> find_by_external_id(const std::string& store_id, const std::string& external_id) override;
   // Newest first; the cursor is "occurred_at:id".
@@ -30,6 +26,7 @@ class TransactionsRepository final : public TransactionsStore {
                      Points points_reversed, const std::string& ledger_entry_id, std::int64_t now) override;
 
  private:
+  void insert_rows(const TransactionRecord& txn, std::int64_t now);  // the purchase and its lines
   std::vector<TransactionLineRecord> lines_of(const std::string& transaction_id);
   soci::session& session_;
 };

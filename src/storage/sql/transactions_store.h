@@ -12,11 +12,10 @@ class TransactionsStore {
  public:
   virtual ~TransactionsStore() = default;
 
-  virtual void insert(const TransactionRecord& txn, std::int64_t now) = 0;
-  // insert() inside a transaction, for a purchase with an external_id: false
-  // when another transaction recorded the same (store, external_id) first (on a
-  // server this waits for that transaction to end). Other failures are thrown.
-  virtual bool insert_unless_external_id_taken(const TransactionRecord& txn, std::int64_t now) = 0;
+  // Records the purchase with its lines. False when it carries an external_id
+  // that another transaction recorded first for the same store (on a server
+  // this waits for that transaction to end); other failures are thrown.
+  virtual bool insert(const TransactionRecord& txn, std::int64_t now) = 0;
   virtual std::optional<TransactionRecord> find(const std::string& id) = 0;  // with lines
   virtual std::optional<std::string> find_by_external_id(const std::string& store_id,
                                                          const std::string& external_id) = 0;
