@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "domain/page_cursor.h"  // the page limits every list shares
+
 namespace patron {
 
 inline constexpr std::size_t kMaxEventsPerBatch = 500;
@@ -19,9 +21,6 @@ inline constexpr std::size_t kMaxIdBytes = 128;  // customer ids, skus, store id
 inline constexpr std::size_t kMaxCategoryBytes = 128;
 inline constexpr std::size_t kMaxSearchQueryBytes = 512;
 
-// Pages: the API contract says limit 1-200, default 50 for every list.
-inline constexpr std::size_t kDefaultPageLimit = 50;
-inline constexpr std::size_t kMaxPageLimit = 200;
 // A customer's own events are paged more coarsely (export walks them all).
 inline constexpr std::size_t kMaxEventPageLimit = 1000;
 

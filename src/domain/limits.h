@@ -25,6 +25,11 @@ inline constexpr Points ceiling_points_per_transaction = 1'000'000'000'000;     
 inline constexpr Points ceiling_points_balance = 1'000'000'000'000'000;              // 1e15 points
 inline constexpr std::int64_t max_purchases_in_spend_window = 1'000'000;
 
+// What one purchase may carry at all, whatever the program's limits.
+inline constexpr std::size_t max_lines_per_purchase = 500;
+inline constexpr std::int64_t max_quantity_per_line = 100'000;
+inline constexpr MinorUnits max_unit_price_minor = 100'000'000'000;  // 1e9 major units
+
 static_assert(ceiling_purchase_total_minor <= std::numeric_limits<std::int64_t>::max() / max_purchases_in_spend_window,
               "a customer's qualifying spend must fit in 64 bits");
 static_assert(ceiling_points_balance + ceiling_points_per_transaction < std::numeric_limits<std::int64_t>::max() / 4,

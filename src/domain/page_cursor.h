@@ -12,6 +12,10 @@
 
 namespace patron {
 
+// Pages: the API contract says limit 1-200, default 50, for every list.
+inline constexpr std::size_t kDefaultPageLimit = 50;
+inline constexpr std::size_t kMaxPageLimit = 200;
+
 // Lists ordered newest first by (time, id): "epoch_seconds:id", the time and
 // id of the last item on the previous page. The empty cursor is the first page.
 struct TimeCursor {

@@ -15,9 +15,6 @@ inline constexpr std::size_t min_password_length = 8;
 inline constexpr std::size_t max_password_length = 128;
 inline constexpr std::size_t max_name_length = 120;
 inline constexpr std::size_t max_idempotency_key_length = 255;
-inline constexpr std::size_t max_lines_per_purchase = 500;
-inline constexpr std::int64_t max_quantity_per_line = 100'000;
-inline constexpr std::int64_t max_unit_price_minor = 100'000'000'000;  // 1e9 major units
 
 Status validate_email(std::string_view email, std::string_view field = "email");
 Status validate_password(std::string_view password, std::string_view field = "password");

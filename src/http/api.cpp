@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "domain/page_cursor.h"
 #include "domain/validation.h"
 #include "services/api_keys.h"
 #include "services/members.h"
@@ -20,14 +21,14 @@ Reply json_reply(int status, const Json& body) {
 }
 
 Result<int> page_limit(const Exchange& ex) {
-  const auto text = ex.query_or("limit", "50");
+  const auto text = ex.query_or("limit", std::to_string(kDefaultPageLimit));
   try {
     std::size_t used = 0;
     const int limit = std::stoi(text, &used);
-    if (used == text.size() && limit >= 1 && limit <= 200) return limit;
+    if (used == text.size() && limit >= 1 && static_cast<std::size_t>(limit) <= kMaxPageLimit) return limit;
   } catch (const std::exception&) {
   }
-  return Error::validation("limit", "must be an integer from 1 to 200");
+  return Error::validation("limit", "must be an integer from 1 to " + std::to_string(kMaxPageLimit));
 }
 
 void Api::read(const ExchangePtr& ex, const std::function<void(services::Session)>& work) {

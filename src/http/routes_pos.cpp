@@ -1,3 +1,4 @@
+#include "domain/limits.h"
 #include "domain/money.h"
 #include "domain/validation.h"
 #include "http/api.h"
