@@ -69,29 +69,27 @@ Partial evaluate(const MbgNbdParams& p, const BtydGroups& g, unsigned workers) {
   return detail::sum_likelihood<FrequencyTerms>(p, g, workers, accumulate);
 }
 
-// 1 / P(alive) - 1: the odds that the customer dropped out at the last purchase.
-double dropout_odds(const MbgNbdParams& p, std::uint32_t x, double t_x, double t) {
-  return p.a / (p.b + x) * std::pow((p.alpha + t) / (p.alpha + t_x), p.r + x);
-}
-
 }  // namespace
-
-double mbgnbd_log_likelihood(const MbgNbdParams& params, const BtydGroups& groups, std::array<double, 4>* gradient) {
-  return detail::log_likelihood_at(evaluate, params, groups, gradient);
-}
 
 Result<MbgNbdFit> fit_mbgnbd(const BtydGroups& groups, const FitOptions& options) {
   return detail::fit_beta_geometric<MbgNbdParams>("mbgnbd", groups, options, evaluate);
 }
 
-double mbgnbd_p_alive(const MbgNbdParams& params, std::uint32_t x, double t_x, double t) {
-  return 1.0 / (1.0 + dropout_odds(params, x, t_x, t));
+double mbgnbd_log_likelihood(const MbgNbdParams& params, const BtydGroups& groups, std::array<double, 4>* gradient) {
+  return detail::log_likelihood_at(evaluate, params, groups, gradient);
+}
+
+double mbgnbd_p_alive(const MbgNbdParams& p, std::uint32_t x, double t_x, double t) {
+  // The odds that the customer dropped out at the last purchase: unlike
+  // BG/NBD, a customer may drop out at the first, so x == 0 is no exception.
+  const double dropout_odds = p.a / (p.b + x) * std::pow((p.alpha + t) / (p.alpha + t_x), p.r + x);
+  return 1.0 / (1.0 + dropout_odds);
 }
 
 double mbgnbd_expected_purchases(const MbgNbdParams& p, double horizon, std::uint32_t x, double t_x, double t) {
   assert(horizon >= 0 && t_x <= t);
   if (horizon == 0) return 0.0;
-  // (a+b+x)/(a-1) [1 - 2F1(r+x, b+x+1; a+b+x; z) (1-z)^(r+x)] / (1 + odds),
+  // (a+b+x)/(a-1) [1 - 2F1(r+x, b+x+1; a+b+x; z) (1-z)^(r+x)] P(alive),
   // z = horizon / (alpha + T + horizon), with Euler's transformation
   //   2F1(r+x, b+x+1; c; z) = (1-z)^(c-r-b-2x-1) 2F1(c-r-x, c-b-x-1; c; z),
   // c = a+b+x, as for BG/NBD: the transformed series converges fast.
@@ -99,7 +97,7 @@ double mbgnbd_expected_purchases(const MbgNbdParams& p, double horizon, std::uin
   const double z = horizon / (p.alpha + t + horizon);
   const double series = hyp2f1_series(p.a + p.b - p.r, p.a - 1.0, c, z);
   const double bracket = 1.0 - std::pow(1.0 - z, p.a - 1.0) * series;
-  return c / (p.a - 1.0) * bracket / (1.0 + dropout_odds(p, x, t_x, t));
+  return c / (p.a - 1.0) * bracket * mbgnbd_p_alive(p, x, t_x, t);
 }
 
 BgNbdPredictions predict_mbgnbd(const MbgNbdParams& params, const BtydGroups& groups, double horizon,

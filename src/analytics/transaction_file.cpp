@@ -86,11 +86,11 @@ Parsed parse_generic(const std::vector<std::string_view>& f) {
   const std::string_view when = trim(f[1]);
   const auto seconds = seconds_of_day(when.size() > 10 ? when.substr(11) : std::string_view{});
   if (!seconds) return reject("bad occurred_at");
-  PurchaseLine line;
+  PurchaseLine line;  // in the file's column order, which makes the mapping easy to check
   line.customer_id = trim(f[0]);
+  line.purchase_key = when;
   line.day = *day;
   line.seconds_of_day = *seconds;
-  line.purchase_key = when;
   line.sku = trim(f[2]);
   line.quantity = *quantity;
   line.unit_price_minor = *price;
@@ -205,15 +205,15 @@ Parsed parse_online_retail(const std::vector<std::string_view>& f) {
   const std::size_t space = date.find(' ');
   const auto seconds = seconds_of_day(space == std::string_view::npos ? std::string_view{} : date.substr(space + 1));
   if (!seconds) return reject("bad InvoiceDate");
-  PurchaseLine line;
-  line.customer_id = trim(f[6]);
-  line.day = *day;
-  line.seconds_of_day = *seconds;
+  PurchaseLine line;  // in the file's column order, which makes the mapping easy to check
   line.purchase_key = invoice;
   line.sku = trim(f[1]);
   line.description = trim(f[2]);
   line.quantity = *quantity;
+  line.day = *day;
+  line.seconds_of_day = *seconds;
   line.unit_price_minor = *unit_price;
+  line.customer_id = trim(f[6]);
   line.amount_minor = *amount;
   return {line, nullptr};
 }

@@ -10,10 +10,7 @@
 namespace patron::app {
 
 struct SeedReport {
-  int products = 0;
-  int purchases = 0;
-  int campaigns = 0;
-  int offers = 0;
+  int products = 0, purchases = 0, campaigns = 0, offers = 0;
   std::string demo_customer_id;
 };
 

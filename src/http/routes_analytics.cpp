@@ -29,8 +29,8 @@ Json parsed(const std::string& text) {
 
 Json run_json(const AnalyticsRunRecord& run) {
   return {{"id", run.id},
-          {"finished_at", format_rfc3339(run.finished_at)},
           {"as_of", run.as_of_day},
+          {"finished_at", format_rfc3339(run.finished_at)},
           {"customers", run.customers},
           {"purchases", run.purchases},
           {"parameters", parsed(run.parameters)}};

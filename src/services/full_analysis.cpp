@@ -17,6 +17,11 @@
 #include "storage/sql/history_reader.h"
 
 namespace patron::services {
+
+// The summary names each count as the struct does (nlohmann::json: sorted by name).
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AffinityEventCounts, read, blended, unknown_customer, without_weight,
+                                   without_attribute)
+
 namespace {
 
 namespace an = patron::analytics;
@@ -91,16 +96,12 @@ Json read_events(const FullAnalysisOptions& options, const sql::StoredHistory& h
       as_of, options.half_life_days, weights, {AffinityKind::category, AffinityKind::brand}};
   auto events = read_affinity_events(*store.value(), history, event_options);
   if (!events) return {{"used", false}, {"reason", events.error().message}};
-  const auto& c = events->counts;
   columns = std::move(events->columns);
-  return {{"used", true},
-          {"read", c.read},
-          {"blended", c.blended},
-          {"unknown_customer", c.unknown_customer},
-          {"without_weight", c.without_weight},
-          {"without_attribute", c.without_attribute},
-          {"window_half_lives", kEventWindowHalfLives},
-          {"weights", weights_json(weights)}};
+  Json summary{{"used", true}};
+  summary.update(Json(nlohmann::json(events->counts)));
+  summary["window_half_lives"] = kEventWindowHalfLives;
+  summary["weights"] = weights_json(weights);
+  return summary;
 }
 
 void fill_rfm(const an::RfmTable& rfm, const std::vector<std::string>& ids, sql::CustomerScoreColumns& s) {

@@ -103,11 +103,14 @@ std::vector<std::pair<std::string, std::string>> checkout_session_fields(const C
       {"success_url", request.success_url},
       {"cancel_url", request.cancel_url},
       {"client_reference_id", request.customer_id},
-      {"metadata[customer_id]", request.customer_id},
-      {"metadata[checkout_id]", request.checkout_id},
-      {"payment_intent_data[metadata][customer_id]", request.customer_id},
-      {"payment_intent_data[metadata][checkout_id]", request.checkout_id},
   };
+  // The same metadata on the session and on its payment intent, so that the
+  // webhook of either finds the checkout.
+  for (const auto& [key, value] : {std::pair{"customer_id", &request.customer_id},
+                                   std::pair{"checkout_id", &request.checkout_id}}) {
+    fields.emplace_back(std::string("metadata[") + key + "]", *value);
+    fields.emplace_back(std::string("payment_intent_data[metadata][") + key + "]", *value);
+  }
   if (!request.customer_email.empty()) fields.emplace_back("customer_email", request.customer_email);
   for (std::size_t i = 0; i < request.lines.size(); ++i) {
     const auto prefix = "line_items[" + std::to_string(i) + "]";

@@ -165,24 +165,6 @@ rocksdb::IOStatus PowerCutFileSystem::ReopenWritableFile(const std::string& name
   return s;
 }
 
-// Patron's options never recycle logs, ingest files or make checkpoints: if
-// RocksDB ever asks for these, the test says so instead of simulating them wrong.
-rocksdb::IOStatus PowerCutFileSystem::ReuseWritableFile(const std::string&, const std::string&,
-                                                        const rocksdb::FileOptions&,
-                                                        std::unique_ptr<rocksdb::FSWritableFile>*,
-                                                        rocksdb::IODebugContext*) {
-  return rocksdb::IOStatus::NotSupported("PowerCutFileSystem: ReuseWritableFile");
-}
-rocksdb::IOStatus PowerCutFileSystem::NewRandomRWFile(const std::string&, const rocksdb::FileOptions&,
-                                                      std::unique_ptr<rocksdb::FSRandomRWFile>*,
-                                                      rocksdb::IODebugContext*) {
-  return rocksdb::IOStatus::NotSupported("PowerCutFileSystem: NewRandomRWFile");
-}
-rocksdb::IOStatus PowerCutFileSystem::LinkFile(const std::string&, const std::string&, const rocksdb::IOOptions&,
-                                               rocksdb::IODebugContext*) {
-  return rocksdb::IOStatus::NotSupported("PowerCutFileSystem: LinkFile");
-}
-
 rocksdb::IOStatus PowerCutFileSystem::NewDirectory(const std::string& name, const rocksdb::IOOptions& options,
                                                    std::unique_ptr<rocksdb::FSDirectory>* result,
                                                    rocksdb::IODebugContext* debug) {

@@ -42,22 +42,31 @@ class PowerCutFileSystem final : public rocksdb::FileSystemWrapper {
   rocksdb::IOStatus ReopenWritableFile(const std::string& name, const rocksdb::FileOptions& options,
                                        std::unique_ptr<rocksdb::FSWritableFile>* result,
                                        rocksdb::IODebugContext* debug) override;
-  rocksdb::IOStatus ReuseWritableFile(const std::string& name, const std::string& old_name,
-                                      const rocksdb::FileOptions& options,
-                                      std::unique_ptr<rocksdb::FSWritableFile>* result,
-                                      rocksdb::IODebugContext* debug) override;
-  rocksdb::IOStatus NewRandomRWFile(const std::string& name, const rocksdb::FileOptions& options,
-                                    std::unique_ptr<rocksdb::FSRandomRWFile>* result,
-                                    rocksdb::IODebugContext* debug) override;
-  rocksdb::IOStatus NewDirectory(const std::string& name, const rocksdb::IOOptions& options,
-                                 std::unique_ptr<rocksdb::FSDirectory>* result,
-                                 rocksdb::IODebugContext* debug) override;
   rocksdb::IOStatus DeleteFile(const std::string& name, const rocksdb::IOOptions& options,
                                rocksdb::IODebugContext* debug) override;
   rocksdb::IOStatus RenameFile(const std::string& from, const std::string& to, const rocksdb::IOOptions& options,
                                rocksdb::IODebugContext* debug) override;
-  rocksdb::IOStatus LinkFile(const std::string& from, const std::string& to, const rocksdb::IOOptions& options,
-                             rocksdb::IODebugContext* debug) override;
+  rocksdb::IOStatus NewDirectory(const std::string& name, const rocksdb::IOOptions& options,
+                                 std::unique_ptr<rocksdb::FSDirectory>* result,
+                                 rocksdb::IODebugContext* debug) override;
+
+  // Patron's options never recycle logs, ingest files or make checkpoints: if
+  // RocksDB ever asks for these, the test says so instead of simulating them wrong.
+  rocksdb::IOStatus ReuseWritableFile(const std::string&, const std::string&, const rocksdb::FileOptions&,
+                                      std::unique_ptr<rocksdb::FSWritableFile>*, rocksdb::IODebugContext*) override {
+    return refused("ReuseWritableFile");
+  }
+  rocksdb::IOStatus NewRandomRWFile(const std::string&, const rocksdb::FileOptions&,
+                                    std::unique_ptr<rocksdb::FSRandomRWFile>*, rocksdb::IODebugContext*) override {
+    return refused("NewRandomRWFile");
+  }
+  rocksdb::IOStatus LinkFile(const std::string&, const std::string&, const rocksdb::IOOptions&,
+                             rocksdb::IODebugContext*) override {
+    return refused("LinkFile");
+  }
+  static rocksdb::IOStatus refused(const std::string& operation) {
+    return rocksdb::IOStatus::NotSupported("PowerCutFileSystem: " + operation);
+  }
 
   // Called by the files and directories this file system hands out.
   rocksdb::IOStatus check_power() const;

@@ -56,28 +56,32 @@ class RocksDocumentStore final : public CheckedDocumentStore {
   };
   static const std::array<const char*, kFamilyCount> kFamilyNames;
 
-  Result<std::size_t> store_events(std::span<const Event> events, std::int64_t received_at_ms) override;
-  Result<EventPage> events_of_customer(std::string_view customer_id, TimeRange range, const PageRequest& page) override;
-  Status walk_events(TimeRange range, const EventVisitor& visitor) override;
-  Result<std::optional<std::string>> read_preferences(std::string_view customer_id) override;
-  Status write_preferences(std::string_view customer_id, std::string_view json_object) override;
-  Result<std::string> insert_feedback(const Feedback& stamped) override;
-  Result<FeedbackPage> feedback_newest_first(FeedbackKey key, std::string_view key_value, TimeRange range,
-                                             const PageRequest& page) override;
-  Result<ErasedCounts> erase_everything_of(std::string_view customer_id) override;
-
   RocksDocumentStore(std::unique_ptr<rocksdb::DB> db, std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families,
                      RocksOptions options);
   rocksdb::ColumnFamilyHandle* family(Family which) const { return families_[which]; }
-  // One consistent view for a walk of several reads: a snapshot on the
-  // primary; null (no snapshot) on a secondary, whose view moves only when it
-  // catches up, which it does once at open, and whose iterators refuse
-  // snapshots in RocksDB 7.8.
-  std::shared_ptr<const rocksdb::Snapshot> pin_view() const;
   Status load_sequence_lease();
+
+  // Each hook of CheckedDocumentStore, with the helpers that serve it.
+  Result<std::size_t> store_events(std::span<const Event> events, std::int64_t received_at_ms) override;
   Result<std::uint64_t> reserve_sequence(std::size_t count);
+  Result<EventPage> events_of_customer(std::string_view customer_id, TimeRange range, const PageRequest& page) override;
+  Status walk_events(TimeRange range, const EventVisitor& visitor) override;
+  // One consistent view for a walk of several reads (events, feedback): a
+  // snapshot on the primary; null (no snapshot) on a secondary, whose view
+  // moves only when it catches up, which it does once at open, and whose
+  // iterators refuse snapshots in RocksDB 7.8.
+  std::shared_ptr<const rocksdb::Snapshot> pin_view() const;
+
+  Result<std::optional<std::string>> read_preferences(std::string_view customer_id) override;
+  Status write_preferences(std::string_view customer_id, std::string_view json_object) override;
+
+  Result<std::string> insert_feedback(const Feedback& stamped) override;
+  Result<FeedbackPage> feedback_newest_first(FeedbackKey key, std::string_view key_value, TimeRange range,
+                                             const PageRequest& page) override;
   Result<FeedbackPage> walk_feedback_index(Family index, const std::string& prefix, TimeRange range,
                                            const PageRequest& page);
+
+  Result<ErasedCounts> erase_everything_of(std::string_view customer_id) override;
   Result<std::size_t> erase_events_chunk(const std::string& prefix);
   Result<std::size_t> erase_feedback(std::string_view customer_id, rocksdb::WriteBatch& batch);
 
