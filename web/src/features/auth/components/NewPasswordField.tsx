@@ -1,27 +1,14 @@
 import { TextField } from '@/components/ui';
-
-export const MIN_PASSWORD_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH } from './password-checks';
 
 interface NewPasswordFieldProps {
   label: string;
   name: string;
-  /** The form checks the length itself (and says so in `error`) instead of the browser. */
-  lengthCheckedByForm?: boolean;
+  /** The form's own check (newPasswordError): the browser's minLength/required tooltips are not used. */
   error?: string;
 }
 
-/** A password being chosen: at least MIN_PASSWORD_LENGTH characters, which the hint says. */
-export function NewPasswordField({ label, name, lengthCheckedByForm = false, error }: NewPasswordFieldProps) {
-  return (
-    <TextField
-      label={label}
-      name={name}
-      type="password"
-      autoComplete="new-password"
-      minLength={lengthCheckedByForm ? undefined : MIN_PASSWORD_LENGTH}
-      required
-      hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-      error={error}
-    />
-  );
+/** A password being chosen: at least MIN_PASSWORD_LENGTH characters, which the hint says and the form checks. */
+export function NewPasswordField({ label, name, error }: NewPasswordFieldProps) {
+  return <TextField label={label} name={name} type="password" autoComplete="new-password" aria-required hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} error={error} />;
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Button, Form, TextField } from '@/components/ui';
 import { register } from '../api/auth';
 import type { RegisterInput } from '../types';
-import { MIN_PASSWORD_LENGTH, NewPasswordField } from './NewPasswordField';
+import { NewPasswordField } from './NewPasswordField';
+import { newPasswordError, usePasswordChecks } from './password-checks';
 
 export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
   const queryClient = useQueryClient();
-  const [passwordError, setPasswordError] = useState<string>();
+  const passwords = usePasswordChecks<'password'>();
   const mutation = useMutation({
     mutationFn: (input: RegisterInput) => register(input),
     onSuccess: () => {
@@ -19,13 +19,9 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
     <Form
       aria-label="Create your account"
       error={mutation.error}
-      onSubmit={(data) => {
+      onSubmit={(data, event) => {
         const password = String(data.get('password') ?? '');
-        if (password.length < MIN_PASSWORD_LENGTH) {
-          setPasswordError(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
-          return;
-        }
-        setPasswordError(undefined);
+        if (!passwords.check(event.currentTarget, { password: newPasswordError(password) })) return;
         mutation.mutate({
           name: String(data.get('name') ?? '').trim(),
           email: String(data.get('email') ?? '').trim(),
@@ -35,8 +31,7 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
     >
       <TextField label="Full name" name="name" autoComplete="name" required />
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
-      {/* Checked here rather than by the browser, to say what is wrong in words. */}
-      <NewPasswordField label="Password" name="password" lengthCheckedByForm error={passwordError} />
+      <NewPasswordField label="Password" name="password" error={passwords.errors.password} />
       <Button type="submit" block loading={mutation.isPending}>
         Create account
       </Button>
