@@ -3,15 +3,16 @@ import type { Store } from '@/types/catalog';
 import type { CustomerKey } from '../types';
 import type { PurchaseDraft } from './use-purchase-draft';
 
-const CUSTOMER_KEYS: { key: CustomerKey; label: string }[] = [
+/** How a cashier finds the customer: the e-mail they give, or the number on their member card. */
+const CUSTOMER_KEYS: { key: CustomerKey; label: string; hint?: string }[] = [
   { key: 'email', label: 'Email' },
-  { key: 'card_number', label: 'Card number' },
-  { key: 'id', label: 'Customer id' },
+  { key: 'card_number', label: 'Card number', hint: 'The number under the barcode on the member’s card: scan it or type it (spaces are fine).' },
 ];
 
-/** Who bought (by email, card number or id), where, and the till's receipt number. */
+/** Who bought (by e-mail or card number), where, and the till's receipt number. */
 export function PurchaseDetailsFields({ draft, stores }: { draft: PurchaseDraft; stores: Store[] }) {
   const { customerKey } = draft;
+  const key = CUSTOMER_KEYS.find((k) => k.key === customerKey) ?? CUSTOMER_KEYS[0];
   return (
     <>
       <div className="grid-2">
@@ -23,9 +24,11 @@ export function PurchaseDetailsFields({ draft, stores }: { draft: PurchaseDraft;
           ))}
         </SelectField>
         <TextField
-          label={CUSTOMER_KEYS.find((k) => k.key === customerKey)?.label ?? 'Customer'}
+          label={key.label}
+          hint={key.hint}
           name={`customer.${customerKey}`}
           type={customerKey === 'email' ? 'email' : 'text'}
+          inputMode={customerKey === 'card_number' ? 'numeric' : undefined}
           value={draft.customerValue}
           onChange={(e) => draft.setCustomerValue(e.target.value)}
           autoComplete="off"

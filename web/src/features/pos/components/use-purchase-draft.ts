@@ -6,6 +6,11 @@ import { recordPurchase } from '../api/pos';
 import { toPurchaseLines, type DraftLine, type LineErrors } from '../lines';
 import type { CustomerKey, PurchaseInput, PurchaseResult } from '../types';
 
+/** The customer as the API looks them up: a card number as printed ("7427 3458 7404") is sent as its digits. */
+export const customerRef = (key: CustomerKey, value: string): PurchaseInput['customer'] => ({
+  [key]: key === 'card_number' ? value.replace(/[\s-]+/g, '') : value.trim(),
+});
+
 type Keys = readonly (readonly unknown[])[];
 
 const DEFAULT_CURRENCY = 'USD'; // the server's default program currency
@@ -68,7 +73,7 @@ export function usePurchaseDraft({ products, invalidateKeys, customer }: Purchas
     setLineErrors(errors);
     if (Object.keys(errors).length > 0) return;
     recording.record({
-      customer: { [customerKey]: customerValue.trim() },
+      customer: customerRef(customerKey, customerValue),
       store_id: storeId,
       occurred_at: new Date().toISOString(),
       currency,
