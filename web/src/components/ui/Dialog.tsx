@@ -5,6 +5,7 @@ interface DialogProps {
   title: ReactNode;
   onClose: () => void;
   children: ReactNode;
+  /** The buttons: Cancel (if any) first, the main action last; on a phone they stack with the main action on top. */
   footer?: ReactNode;
   /** While true, Escape and the backdrop do not close (a request is in flight). */
   busy?: boolean;
