@@ -128,6 +128,24 @@ describe('AnalyticsDashboard', () => {
     expect(screen.queryByText(/campaign/i)).toBeNull();
   });
 
+  it('stacks the segment table on a phone: each value names its column, and it stays a table for screen readers', async () => {
+    serve();
+    renderWithProviders(<AnalyticsDashboard />);
+    const card = await screen.findByTestId('analytics-segments');
+    const table = await within(card).findByRole('table');
+    expect(table.classList.contains('table--stack')).toBe(true);
+    const top = segmentRows(segments)[0];
+    const row = within(table).getByRole('row', { name: new RegExp(`^${top.name} `) });
+    const cells = within(row).getAllByRole('cell');
+    const labels = cells.map((c) => c.querySelector('.table__cell-label')?.textContent);
+    expect(labels).toEqual(['Customers', 'Share', 'Still active', 'Mean CLV', 'Spend']);
+    // The names written beside the values are for the eye only: the column headers name them for assistive technology.
+    for (const cell of cells) expect(cell.querySelector('.table__cell-label')?.getAttribute('aria-hidden')).toBe('true');
+    expect(within(row).getByRole('rowheader').textContent).toBe(top.name);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Segment (RFM)', 'Customers', 'Share', 'Chance still active (mean P(alive))', 'Mean CLV', 'Spend']);
+    expect(cells[1].textContent).toBe(`Share${formatPercent(top.share)}`);
+  });
+
   it('says why sentiment is not available on a server without a behaviour store', async () => {
     serve({ [`GET ${A}/sentiment`]: () => json(200, sentimentUnavailable) });
     renderWithProviders(<AnalyticsDashboard />);

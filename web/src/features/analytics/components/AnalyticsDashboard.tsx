@@ -77,6 +77,8 @@ function SegmentsPanel({ answer, currency }: { answer: SegmentsResponse; currenc
           table={{
             caption: 'Customers, share, mean chance still active (P(alive)), mean CLV and total spend per RFM segment',
             rowKey: (s) => s.name,
+            // Up to six columns: at 375 px Share and the rest scrolled out of sight.
+            stackOnPhone: true,
             rows: segments,
             columns: [
               { header: 'Segment (RFM)', cell: (s) => s.name },
@@ -84,7 +86,7 @@ function SegmentsPanel({ answer, currency }: { answer: SegmentsResponse; currenc
               { header: 'Share', cell: (s) => formatPercent(s.share), numeric: true },
               ...(hasModels
                 ? [
-                    { header: 'Chance still active (mean P(alive))', cell: (s: SegmentRow) => (s.meanPAlive === null ? '—' : formatPercent(s.meanPAlive)), numeric: true },
+                    { header: 'Chance still active (mean P(alive))', label: 'Still active', cell: (s: SegmentRow) => (s.meanPAlive === null ? '—' : formatPercent(s.meanPAlive)), numeric: true },
                     { header: 'Mean CLV', cell: (s: SegmentRow) => (s.meanClv === null ? '—' : formatMoneyMajor(s.meanClv, currency)), numeric: true },
                   ]
                 : []),

@@ -10,27 +10,49 @@ const HoldoutChart = lazy(() => import('./charts').then((m) => ({ default: m.Hol
 
 export interface Column<T> extends ColumnHead {
   header: string;
+  /** Where the table stacks (`stackOnPhone`), the shorter name written beside each value; else the header. */
+  label?: string;
   cell: (row: T) => ReactNode;
 }
 
+interface DataTableProps<T> {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T, index: number) => string;
+  captionHidden?: boolean;
+  /**
+   * On a phone, each row becomes a block: its first cell as a title, the other
+   * values under it, each with its column's name, instead of columns that
+   * scroll out of sight. Still a table to assistive technology (explicit roles).
+   */
+  stackOnPhone?: boolean;
+}
+
 /** A plain table: the accessible alternative to every chart, and the view of lists. */
-export function DataTable<T>({ caption, columns, rows, rowKey, captionHidden = true }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string; captionHidden?: boolean }) {
+export function DataTable<T>({ caption, columns, rows, rowKey, captionHidden = true, stackOnPhone = false }: DataTableProps<T>) {
+  const role = (name: string) => (stackOnPhone ? name : undefined);
   return (
     // Focusable so keyboard users can scroll it sideways on narrow screens.
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className="table">
+      <table className={stackOnPhone ? 'table table--stack' : 'table'} role={role('table')}>
         <caption className={captionHidden ? 'visually-hidden' : 'table__caption'}>{caption}</caption>
-        <ColumnHeads columns={columns} />
-        <tbody>
+        <ColumnHeads columns={columns} explicitRoles={stackOnPhone} />
+        <tbody role={role('rowgroup')}>
           {rows.map((row, i) => (
-            <tr key={rowKey(row, i)}>
+            <tr key={rowKey(row, i)} role={role('row')}>
               {columns.map((c, j) =>
                 j === 0 ? (
-                  <th key={c.header} scope="row" className={c.numeric ? 'num' : undefined}>
+                  <th key={c.header} scope="row" role={role('rowheader')} className={c.numeric ? 'num' : undefined}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                  <td key={c.header} role={role('cell')} className={c.numeric ? 'num' : undefined}>
+                    {stackOnPhone && (
+                      <span className="table__cell-label" aria-hidden="true">
+                        {c.label ?? c.header}
+                      </span>
+                    )}
                     {c.cell(row)}
                   </td>
                 ),
@@ -50,7 +72,7 @@ type ChartSpec = ({ kind: 'bars' } & Omit<BarChartProps, 'height'>) | { kind: 's
  * drawing itself is hidden from assistive technology (it has no keyboard
  * layer); the caption summarises it and the table holds every value.
  */
-export function ChartFigure<T>({ chart, height, caption, table, showTable = false, testId }: { chart: ChartSpec; height: number; caption: ReactNode; table: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string }; showTable?: boolean; testId?: string }) {
+export function ChartFigure<T>({ chart, height, caption, table, showTable = false, testId }: { chart: ChartSpec; height: number; caption: ReactNode; table: DataTableProps<T>; showTable?: boolean; testId?: string }) {
   return (
     <figure className="chart-figure" data-testid={testId}>
       <div className="chart" aria-hidden="true" style={{ height }}>
