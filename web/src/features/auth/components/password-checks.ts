@@ -27,3 +27,16 @@ export function usePasswordChecks<Name extends string>() {
   };
   return { errors, check };
 }
+
+/**
+ * The one new-password field (named `password`) of sign-up and reset: its
+ * error, and `ifValid`, which hands the password on only once it passes.
+ */
+export function useNewPasswordCheck() {
+  const { errors, check } = usePasswordChecks<'password'>();
+  const ifValid = (form: HTMLFormElement, data: FormData, use: (password: string) => void) => {
+    const password = String(data.get('password') ?? '');
+    if (check(form, { password: newPasswordError(password) })) use(password);
+  };
+  return { error: errors.password, ifValid };
+}
