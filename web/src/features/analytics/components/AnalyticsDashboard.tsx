@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
 import { formatDate, formatDateTime, formatMoney, formatMoneyMajor, formatPercent, formatPoints } from '@/lib/format';
-import { useAffinities, useAnalyticsStatus, useClvSample, useCohorts, useSegments, useSentiment } from '../hooks/use-analytics';
+import { useAnalyticsAnswer, useAnalyticsStatus } from '../hooks/use-analytics';
 import {
   affinityLists,
   clvHistogram,
@@ -111,13 +111,11 @@ function median(values: number[]): number {
 }
 
 function ClvPanel({ currency, run }: { currency: string; run: AnalyticsRun | null }) {
-  const query = useClvSample(true);
   const horizon = horizonText(run);
   return (
     <Panel
       title="Customer lifetime value"
-      query={query}
-      testId="analytics-clv"
+      answer="clv"
       view={(sample) => sample.values}
       empty={(values) =>
         values.length === 0 && (
@@ -173,13 +171,11 @@ function ClvPanel({ currency, run }: { currency: string; run: AnalyticsRun | nul
 }
 
 function CohortsPanel() {
-  const query = useCohorts(true);
   return (
     <Panel
       title="Cohort retention"
-      query={query}
+      answer="cohorts"
       wide
-      testId="analytics-cohorts"
       view={cohortRows}
       empty={(rows) => rows.length === 0 && <EmptyState title="No cohorts in this run" />}
       note="Share of each first-purchase month's customers who bought in the months after it (+0 is the first month)."
@@ -219,13 +215,11 @@ function PopularFigure({ title, bars, kind }: { title: string; bars: Bar[]; kind
 }
 
 function AffinitiesPanel() {
-  const query = useAffinities(true);
   return (
     <Panel
       title="Top affinities"
-      query={query}
+      answer="affinities"
       wide
-      testId="analytics-affinities"
       view={affinityLists}
       empty={({ categories, brands }) => categories.length === 0 && brands.length === 0 && <EmptyState title="No affinities in this run" />}
       note={({ halfLifeDays }) => `Each customer's purchases weighted by recency${halfLifeDays ? ` (a purchase ${halfLifeDays} days old counts half)` : ''}.`}
@@ -247,13 +241,11 @@ function withCode(text: string): ReactNode[] {
 }
 
 function SentimentPanel() {
-  const query = useSentiment(true);
   return (
     <Panel
       title="Sentiment over time"
-      query={query}
+      answer="sentiment"
       wide
-      testId="analytics-sentiment"
       view={sentimentSeries}
       empty={(view) => !view.available && <EmptyState title="Not available yet">{withCode(view.message ?? 'No feedback has been given in this window yet.')}</EmptyState>}
     >
@@ -302,7 +294,7 @@ export function AnalyticsDashboard() {
 }
 
 function RunDashboards() {
-  const segments = useSegments();
+  const segments = useAnalyticsAnswer('segments');
   // A failed answer being fetched again (back on the page after a run) shows as loading, not as the old error.
   if (segments.isPending || (segments.isError && segments.isFetching)) return <DashboardSkeleton />;
   if (segments.isError) {

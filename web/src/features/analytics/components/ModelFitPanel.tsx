@@ -1,6 +1,6 @@
 import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
 import { formatPoints } from '@/lib/format';
-import { useModels } from '../hooks/use-analytics';
+import { useAnalyticsAnswer } from '../hooks/use-analytics';
 import { choiceSentence, holdoutPoints, MODEL_TITLES, rankedModels, type HoldoutPoint, type ModelScore, type ModelSelection } from '../model-fit';
 import { ChartFigure, DataTable } from './ChartFigure';
 
@@ -14,7 +14,7 @@ function modelNote(model: ModelScore['model'], selection: ModelSelection | null)
 
 /** Which purchase model the run chose, the comparison behind it, and expected vs actual holdout purchases. */
 export function ModelFitPanel() {
-  const query = useModels(true);
+  const query = useAnalyticsAnswer('models');
   return (
     <Card title="Purchase model" className="dashboard-grid__wide" data-testid="analytics-models" aria-busy={query.isPending || undefined}>
       {query.isPending && <Skeleton height="16rem" />}

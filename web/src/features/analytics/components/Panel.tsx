@@ -1,15 +1,15 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Card, EmptyState, ErrorState, Skeleton } from '@/components/ui';
+import { useAnalyticsAnswer, type Answer, type AnswerName } from '../hooks/use-analytics';
 import { isNoRunError } from '../normalize';
 
 export const PANEL_HEIGHT = '16rem';
 
-interface PanelProps<T, V> {
+interface PanelProps<K extends AnswerName, V, T = Answer<K>> {
   title: string;
-  query: UseQueryResult<T>;
+  /** The answer the panel reads and shows; its test id is `analytics-<answer>`. */
+  answer: K;
   wide?: boolean;
-  testId: string;
   /** What the panel shows of the answer. */
   view: (answer: T) => V;
   /** The empty state shown instead of the content where the run holds nothing for the panel; false where it does. */
@@ -20,12 +20,13 @@ interface PanelProps<T, V> {
 }
 
 /**
- * A card over one query: skeleton while loading, the no-run empty state, an error with "Try again", the panel's own
+ * A card over one answer of the run: skeleton while loading, the no-run empty state, an error with "Try again", the panel's own
  * empty state, or the content (under its note).
  */
-export function Panel<T, V>({ title, query, wide, testId, ...content }: PanelProps<T, V>) {
+export function Panel<K extends AnswerName, V>({ title, answer, wide, ...content }: PanelProps<K, V>) {
+  const query = useAnalyticsAnswer(answer);
   return (
-    <Card title={title} className={wide ? 'dashboard-grid__wide' : undefined} data-testid={testId} aria-busy={query.isPending || undefined}>
+    <Card title={title} className={wide ? 'dashboard-grid__wide' : undefined} data-testid={`analytics-${answer}`} aria-busy={query.isPending || undefined}>
       {(query.isPending || (query.isError && query.isFetching)) && <Skeleton height={PANEL_HEIGHT} />}
       {query.isError &&
         !query.isFetching &&
@@ -41,7 +42,7 @@ export function Panel<T, V>({ title, query, wide, testId, ...content }: PanelPro
   );
 }
 
-function panelContent<T, V>(answer: T, { view, empty, note, children }: Pick<PanelProps<T, V>, 'view' | 'empty' | 'note' | 'children'>): ReactNode {
+function panelContent<K extends AnswerName, V>(answer: Answer<K>, { view, empty, note, children }: Pick<PanelProps<K, V>, 'view' | 'empty' | 'note' | 'children'>): ReactNode {
   const shown = view(answer);
   const none = empty(shown);
   if (none) return none;

@@ -1,7 +1,6 @@
 // "Bought together": the association rules of the latest run, by product name.
 import { EmptyState } from '@/components/ui';
 import { formatPercent } from '@/lib/format';
-import { useRules } from '../hooks/use-analytics';
 import { ruleProduct, ruleRows, type RuleProduct } from '../normalize';
 import type { AssociationRule, RulesResponse } from '../types';
 import { Panel } from './Panel';
@@ -36,13 +35,11 @@ function RuleProducts({ answer, skus }: { answer: RulesResponse; skus: string[] 
 const times = (lift: number) => `${lift.toFixed(1)}×`;
 
 export function RulesPanel() {
-  const query = useRules(true);
   return (
     <Panel
       title="Bought together"
-      query={query}
+      answer="rules"
       wide
-      testId="analytics-rules"
       view={ruleRows}
       empty={(rules) =>
         rules.length === 0 && <EmptyState title="No association rules in this run">No product set met the minimum support and confidence with a lift above 1.</EmptyState>
