@@ -50,6 +50,7 @@ struct LedgerEntryRecord {
   std::string reference;
   std::string reason;
   std::string created_by;
+  std::string reward_name;  // read back for a redemption: the reward it bought; else empty
 };
 
 struct TransactionLineRecord {

@@ -99,7 +99,8 @@ Json ledger_entry_json(const LedgerEntryRecord& e) {
           {"points", e.points},
           {"balance_after", e.balance_after},
           {"reference", e.reference.empty() ? Json(nullptr) : Json(e.reference)},
-          {"reason", e.reason.empty() ? Json(nullptr) : Json(e.reason)}};
+          {"reason", e.reason.empty() ? Json(nullptr) : Json(e.reason)},
+          {"reward_name", e.reward_name.empty() ? Json(nullptr) : Json(e.reward_name)}};
 }
 
 Json redemption_json_at(const RedemptionRecord& r, std::int64_t now) {

@@ -68,6 +68,13 @@ test('redeem a reward; ledger shows earn and redeem', async () => {
   assert.equal(earn.reference, p1.transaction_id);
   assert.equal(redeem.points, -100);
   assert.equal(redeem.balance_after, 120);
+  assert.equal(redeem.reward_name, program.reward.name, 'a redemption names the reward it bought');
+  assert.equal(earn.reward_name, null, 'other entries name none');
+
+  // Staff may not list a member's redemptions; the 360° view's ledger names the reward itself.
+  const view = await s.api('GET', `/api/v1/admin/customers/${customer.id}`, { token: s.adminToken });
+  assert.equal(view.status, 200, view.text);
+  assert.equal(view.json.ledger.find((e) => e.kind === 'redeem').reward_name, program.reward.name);
 
   const mine = await s.api('GET', '/api/v1/me/redemptions', { token: customer.token });
   assert.equal(mine.status, 200);

@@ -88,14 +88,24 @@ Page<LedgerEntryRecord> LedgerRepository::list(const std::string& customer_id, i
   e.customer_id = customer_id;  // not selected: the same for every row
   const long long before = before_seq.value_or(INT64_MAX);
   const int fetch = limit + 1;
+  const std::string redeem = to_string(LedgerKind::redeem);
+  soci::indicator reward_ind = soci::i_null;
+  // A redemption's entry names the reward it bought, so that no reader has to
+  // look the redemption up (staff may not list a member's redemptions).
   soci::statement st =
-      (session_.prepare << "SELECT id, seq, occurred_at, kind, points, balance_after, reference, reason FROM "
-                           "ledger_entries WHERE customer_id = :c AND seq < :b ORDER BY seq DESC LIMIT :n",
-       soci::use(customer_id), soci::use(before), soci::use(fetch), soci::into(e.id), soci::into(e.seq),
-       soci::into(e.occurred_at), soci::into(e.kind), soci::into(e.points), soci::into(e.balance_after),
-       soci::into(e.reference), soci::into(e.reason));
+      (session_.prepare
+           << "SELECT e.id, e.seq, e.occurred_at, e.kind, e.points, e.balance_after, e.reference, e.reason, w.name "
+              "FROM ledger_entries e LEFT JOIN redemptions d ON e.kind = :k AND d.id = e.reference "
+              "LEFT JOIN rewards w ON w.id = d.reward_id "
+              "WHERE e.customer_id = :c AND e.seq < :b ORDER BY e.seq DESC LIMIT :n",
+       soci::use(redeem), soci::use(customer_id), soci::use(before), soci::use(fetch), soci::into(e.id),
+       soci::into(e.seq), soci::into(e.occurred_at), soci::into(e.kind), soci::into(e.points),
+       soci::into(e.balance_after), soci::into(e.reference), soci::into(e.reason), soci::into(e.reward_name, reward_ind));
   st.execute();
-  while (st.fetch()) page.items.push_back(e);
+  while (st.fetch()) {
+    if (reward_ind != soci::i_ok) e.reward_name.clear();
+    page.items.push_back(e);
+  }
   cut_to_limit(page, limit, [](const auto& last) { return SequenceCursor::after(last.seq); });
   return page;
 }
