@@ -10,38 +10,37 @@ describe('LedgerList', () => {
     render(
       <LedgerList
         entries={[
-          { id: 'led_1', occurred_at: at, kind: 'earn', points: 29, balance_after: 29, reference: 'txn_0m3k2x9qabc4f2a9c', reason: 'purchase' },
-          { id: 'led_2', occurred_at: at, kind: 'redeem', points: -5, balance_after: 24, reference: 'red_0m3k2x9qab9qx2ab', reason: 'reward' },
+          { id: 'led_1', occurred_at: at, kind: 'earn', points: 29, balance_after: 29, reference: 'txn_0m3k2x9qabc4f2a9c', reason: 'purchase', reward_name: null },
+          { id: 'led_2', occurred_at: at, kind: 'redeem', points: -5, balance_after: 24, reference: 'red_0m3k2x9qab9qx2ab', reason: 'reward', reward_name: null },
         ]}
       />,
     );
     const text = document.body.textContent ?? '';
-    expect(text).toContain('Purchase · Ref 4F2A9C');
-    expect(text).toContain('Reward · Ref 9QX2AB');
+    expect(text).toContain('Purchase · Ref\u00a04F2A9C');
+    expect(text).toContain('Reward redeemed · Ref\u00a09QX2AB');
     expect(text).not.toMatch(/txn_|red_|led_|purchase”|reward”/);
   });
 
-  it("names the reward a redemption bought when it is known, and every amount in points with its unit", () => {
+  it("names the reward a redemption bought, as the entry gives it, and every amount in points with its unit", () => {
     render(
       <LedgerList
-        rewardNames={new Map([['red_0m3k2x9qabnmrd14', 'Fresh croissant']])}
         entries={[
-          { id: 'led_1', occurred_at: at, kind: 'redeem', points: -60, balance_after: 925, reference: 'red_0m3k2x9qabnmrd14', reason: 'reward' },
-          { id: 'led_2', occurred_at: at, kind: 'earn', points: 9, balance_after: 985, reference: 'txn_0m3k2x9qabdpy93a', reason: 'purchase' },
-          { id: 'led_3', occurred_at: at, kind: 'earn', points: 1, balance_after: 1, reference: 'txn_0m3k2x9qabqv9t8a', reason: 'purchase' },
+          { id: 'led_1', occurred_at: at, kind: 'redeem', points: -60, balance_after: 925, reference: 'red_0m3k2x9qabnmrd14', reason: 'reward', reward_name: 'Fresh croissant' },
+          { id: 'led_2', occurred_at: at, kind: 'earn', points: 9, balance_after: 985, reference: 'txn_0m3k2x9qabdpy93a', reason: 'purchase', reward_name: null },
+          { id: 'led_3', occurred_at: at, kind: 'earn', points: 1, balance_after: 1, reference: 'txn_0m3k2x9qabqv9t8a', reason: 'purchase', reward_name: null },
         ]}
       />,
     );
     const rows = screen.getAllByRole('listitem');
-    expect(rows[0].textContent).toContain('Fresh croissant · Ref NMRD14');
+    expect(rows[0].textContent).toContain('Fresh croissant · Ref\u00a0NMRD14');
     expect(screen.getAllByTestId('ledger-points').map((e) => e.textContent)).toEqual(['\u221260 pts', '+9 pts', '+1 pt']);
     expect(screen.getAllByTestId('ledger-balance').map((e) => e.textContent)).toEqual(['Balance 925 pts', 'Balance 985 pts', 'Balance 1 pt']);
-    expect(ledgerReference('red_0m3k2x9qabnmrd14', null)).toBe('Reward redeemed · Ref NMRD14');
-    expect(ledgerReference('red_0m3k2x9qabnmrd14')).toBe('Reward · Ref NMRD14');
+    expect(ledgerReference('red_0m3k2x9qabnmrd14', null)).toBe('Reward redeemed · Ref\u00a0NMRD14');
+    expect(ledgerReference('red_0m3k2x9qabnmrd14', '  ')).toBe('Reward redeemed · Ref\u00a0NMRD14');
   });
 
   it("shows staff an adjustment's reason only", () => {
-    render(<LedgerList showIds entries={[{ id: 'led_3', occurred_at: at, kind: 'adjust', points: 10, balance_after: 10, reference: null, reason: 'Goodwill' }]} />);
+    render(<LedgerList showIds entries={[{ id: 'led_3', occurred_at: at, kind: 'adjust', points: 10, balance_after: 10, reference: null, reason: 'Goodwill', reward_name: null }]} />);
     expect(screen.getByText('“Goodwill”')).toBeTruthy();
     expect(ledgerReference(null)).toBeNull();
   });

@@ -9,41 +9,35 @@ export const isOpaqueId = isInternalId;
 
 /**
  * What an entry refers to, in words: "Purchase · Ref 4F2A9C"; never the id.
- * A redemption: "Reward · Ref 9QX2AB" (the staff view, which passes no names);
- * with `rewardName` (the member's screens, which look it up by the redemption's
- * id: the ledger only has that id) the reward's name, "Fresh croissant · Ref
- * 9QX2AB", or "Reward redeemed · Ref 9QX2AB" when it is not known (null).
+ * A redemption names the reward it bought, as the server gives it on the entry
+ * ("Fresh croissant · Ref 9QX2AB"), or "Reward redeemed · Ref 9QX2AB" without one.
  */
 export function ledgerReference(reference: string | null | undefined, rewardName?: string | null): string | null {
   if (!reference) return null;
+  // "Ref" and its code never part at the end of a line (a no-break space), however long the name before them.
   const ref = shortReference(reference);
-  if (reference.startsWith('txn_')) return `Purchase · Ref ${ref}`;
-  if (reference.startsWith('red_')) return rewardName === undefined ? `Reward · Ref ${ref}` : `${rewardName?.trim() || 'Reward redeemed'} · Ref ${ref}`;
-  if (reference.startsWith('ofr_')) return `Offer · Ref ${ref}`;
-  return isInternalId(reference) ? `Ref ${ref}` : reference;
+  if (reference.startsWith('txn_')) return `Purchase · Ref\u00a0${ref}`;
+  if (reference.startsWith('red_')) return `${rewardName?.trim() || 'Reward redeemed'} · Ref\u00a0${ref}`;
+  if (reference.startsWith('ofr_')) return `Offer · Ref\u00a0${ref}`;
+  return isInternalId(reference) ? `Ref\u00a0${ref}` : reference;
 }
 
-/**
- * Presentational: the ledger rows, used by the customer's activity and the staff 360° view (which adds an adjustment's reason).
- * `rewardNames`: a redemption's id → its reward's name, to name what a redemption row bought ("Reward redeemed" when missing).
- */
+/** Presentational: the ledger rows, used by the customer's activity and the staff 360° view (which adds an adjustment's reason). */
 export function LedgerList({
   entries,
   emptyText = 'No points activity yet.',
   showIds = false,
-  rewardNames,
 }: {
   entries: LedgerEntry[];
   emptyText?: string;
   showIds?: boolean;
-  rewardNames?: ReadonlyMap<string, string>;
 }) {
   if (entries.length === 0) return <EmptyState title={emptyText} />;
   return (
     <ul className="list" aria-label="Points history">
       {entries.map((entry) => {
         const kind = ledgerKind(entry.kind);
-        const reference = ledgerReference(entry.reference, rewardNames && entry.reference ? (rewardNames.get(entry.reference) ?? null) : undefined);
+        const reference = ledgerReference(entry.reference, entry.reward_name);
         return (
           <li key={entry.id} className="list__row ledger-row">
             <div className="ledger-row__main">

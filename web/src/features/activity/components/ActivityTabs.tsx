@@ -1,5 +1,5 @@
 import { ErrorState, LoadMore, SkeletonList, Tabs } from '@/components/ui';
-import { useLedger, useRewardNames, useTransactions } from '../hooks/use-activity';
+import { useLedger, useTransactions } from '../hooks/use-activity';
 import { LedgerList, TransactionList } from '@/components/loyalty';
 
 type TabKey = 'purchases' | 'points';
@@ -18,12 +18,11 @@ function Purchases() {
 
 function Points() {
   const q = useLedger();
-  const rewardNames = useRewardNames();
   if (q.isPending) return <SkeletonList rows={5} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
     <>
-      <LedgerList entries={q.items} rewardNames={rewardNames} />
+      <LedgerList entries={q.items} />
       <LoadMore hasMore={q.hasNextPage} loading={q.isFetchingNextPage} onLoadMore={() => q.fetchNextPage()} />
     </>
   );

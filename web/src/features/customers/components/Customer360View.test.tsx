@@ -37,8 +37,8 @@ const withHistory = {
   preferences: { channels: ['sms', 'email'], favorite_categories: ['Coffee'] },
   recent_transactions: [{ ...view360AfterRun.recent_transactions[0], status: 'partially_returned', points_earned: 26, points_reversed: 13 }],
   ledger: [
-    { id: 'led_01hx9f2a9c4f2a9c', occurred_at: '2026-11-28T12:45:24Z', kind: 'earn', points: 26, balance_after: 26, reference: 'txn_hnuquu9cgvf00000666', reason: null },
-    { id: 'led_01hx9f2a9c4f2a9d', occurred_at: '2026-11-29T09:00:00Z', kind: 'redeem', points: -10, balance_after: 16, reference: 'red_01hx9f2a9c7b7b7b', reason: null },
+    { id: 'led_01hx9f2a9c4f2a9c', occurred_at: '2026-11-28T12:45:24Z', kind: 'earn', points: 26, balance_after: 26, reference: 'txn_hnuquu9cgvf00000666', reason: null, reward_name: null },
+    { id: 'led_01hx9f2a9c4f2a9d', occurred_at: '2026-11-29T09:00:00Z', kind: 'redeem', points: -10, balance_after: 16, reference: 'red_01hx9f2a9c7b7b7b', reason: null, reward_name: 'Free coffee' },
   ],
   recent_feedback: [{ id: 'fbk_01hx9f2a9c4f2a9c', rating: 4, text: 'Nice', product_sku: null, store_id: null, tags: [], sentiment: 0.5, created_at: '2026-11-29T09:05:00Z' }],
 };
@@ -55,7 +55,7 @@ describe('Customer360View shows no internal data to staff', () => {
     expect(screen.getByTestId('customer-reference').textContent).toBe('Ref 0002QV');
     expect(screen.getByText('Partly returned')).toBeTruthy();
     expect(screen.getByText('Purchase · Ref 000666')).toBeTruthy();
-    expect(screen.getByText('Reward · Ref 7B7B7B')).toBeTruthy();
+    expect(screen.getByText('Free coffee · Ref 7B7B7B')).toBeTruthy();
     expect(screen.getByTestId('account-status').textContent).toBe('Active');
     expect(screen.getByText('SMS')).toBeTruthy();
     expect(screen.getByText('None on file')).toBeTruthy();
