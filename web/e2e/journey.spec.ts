@@ -233,7 +233,7 @@ async function staffSeesTheCustomersActivityIn360(staff: Page, customerUrl: stri
   await expect(staff.getByRole('list', { name: 'Points history' })).toContainText('Redeemed');
   await expect(staff.getByText('Patron Roasters').first()).toBeVisible();
   // A redemption is named by the reward it bought, as the member's own activity names it.
-  await expect(staff.getByText(new RegExp(`^${REWARD.name} · Ref [0-9A-Z]{6}$`)).first()).toBeVisible();
+  await expect(staff.getByText(new RegExp(`^${REWARD.name} · Ref\\s[0-9A-Z]{6}$`)).first()).toBeVisible();
   expect(await staff.locator('main').innerText(), 'no server id in the 360° view').not.toMatch(/\b(cus|txn|led|red|sto)_[0-9a-z]/i);
   await snap(staff, 'console-customer-360-after');
 }

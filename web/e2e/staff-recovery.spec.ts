@@ -255,7 +255,7 @@ async function sentimentReadsInWordsIn360(customer: Page, staff: Page, customerU
   await expect(staff.getByText(/Sentiment: positive, \d\.\d\d on −1…1/)).toBeVisible();
   await expect(staff.getByTestId('purchase')).toHaveCount(1);
   await expect(staff.getByTestId('purchase').getByText('Partly returned')).toBeVisible();
-  await expect(staff.getByText(/^Purchase · Ref [0-9A-Z]{6}$/).first()).toBeVisible();
+  await expect(staff.getByText(/^Purchase · Ref\s[0-9A-Z]{6}$/).first()).toBeVisible(); // "Ref" and its code: a no-break space
   await expectNoInternalIds(staff);
   await expectAccessible(staff, 'customer 360 with history');
   await snap(staff, 'console-customer-360-sentiment');
